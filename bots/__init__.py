@@ -1,0 +1,1 @@
+"""Playwright sessions on Debian chromium: portal scrapers, bank downloader, customs filer."""

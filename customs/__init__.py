@@ -1,0 +1,1 @@
+"""Export declarations (报关单): prefill, code tables, the pre-flight linter."""

@@ -1,0 +1,1 @@
+"""Files to records: PDFs, scans, spreadsheets and bank statement formats."""

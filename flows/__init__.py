@@ -1,0 +1,1 @@
+"""Prefect flows and deployments; each task calls one library function."""

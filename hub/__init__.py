@@ -1,0 +1,1 @@
+"""orderhub core: typed records, the store, the audit log, settings and the CLI."""

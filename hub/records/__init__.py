@@ -1,0 +1,23 @@
+"""Typed records: pydantic 2 models with Decimal money, ISO dates and natural keys."""
+
+from hub.records.base import Amount, Currency, IsoDate, Money, Quantity, Record, Uscc
+from hub.records.files import SourceFile
+from hub.records.invoices import INVOICE_KIND_LABELS, Invoice, InvoiceLine, PackingLine, PackingList
+from hub.records.matches import Allocation, Candidate, Match, WriteOff
+from hub.records.orders import ORDER_STATUSES, Delivery, DeliveryLine, Order, OrderLine
+from hub.records.parties import Customer, Product
+from hub.records.payments import BankReceipt, StatementLine
+
+#: Every record type the store keeps, by its kind.
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.KIND: cls
+    for cls in (Customer, Product, Order, Delivery, Invoice, PackingList, BankReceipt, StatementLine, Match,
+                SourceFile)
+}
+
+__all__ = [
+    "INVOICE_KIND_LABELS", "ORDER_STATUSES", "RECORD_TYPES", "Allocation", "Amount", "BankReceipt", "Candidate",
+    "Currency", "Customer", "Delivery", "DeliveryLine", "Invoice", "InvoiceLine", "IsoDate", "Match", "Money",
+    "Order", "OrderLine", "PackingLine", "PackingList", "Product", "Quantity", "Record", "SourceFile",
+    "StatementLine", "Uscc", "WriteOff",
+]

@@ -1,0 +1,68 @@
+"""The base of every record: strict fields, Decimal money, ISO dates, a natural key for upserts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, ClassVar
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+
+from hub.validation import check_currency, check_iso_date, check_uscc, to_decimal
+
+
+def _nonneg(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError(f"{value} is negative")
+    return value
+
+
+def _positive(value: Decimal) -> Decimal:
+    if value <= 0:
+        raise ValueError(f"{value} must be greater than zero")
+    return value
+
+
+_dec_ser = PlainSerializer(lambda v: str(v), return_type=str, when_used="json")
+
+#: Any finite Decimal (signed amounts, e.g. statement lines).
+Money = Annotated[Decimal, BeforeValidator(to_decimal), _dec_ser]
+#: An amount that may be zero but never negative.
+Amount = Annotated[Decimal, BeforeValidator(to_decimal), AfterValidator(_nonneg), _dec_ser]
+#: A quantity: strictly positive.
+Quantity = Annotated[Decimal, BeforeValidator(to_decimal), AfterValidator(_positive), _dec_ser]
+#: An ISO 4217 currency code (``RMB`` and ``人民币`` are accepted and stored as ``CNY``).
+Currency = Annotated[str, BeforeValidator(lambda v: check_currency(v))]
+#: A date given as ``date`` or ISO string; serialised ISO.
+IsoDate = Annotated[date, BeforeValidator(check_iso_date)]
+#: A unified social credit code with a valid check digit.
+Uscc = Annotated[str, BeforeValidator(lambda v: check_uscc(str(v)))]
+
+
+class Record(BaseModel):
+    """A typed business record. Subclasses name their ``KIND`` and their natural key fields."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True)
+
+    KIND: ClassVar[str] = ""
+    #: Field names whose values identify the record across imports (the upsert key).
+    KEY_FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def natural_key(self) -> str:
+        """The natural key as one string, parts joined by ``|`` (e.g. ``marketplace|MP-1001``)."""
+        parts = []
+        for name in self.KEY_FIELDS:
+            value = getattr(self, name)
+            parts.append("" if value is None else str(value))
+        return "|".join(parts)
+
+    def payload(self) -> dict[str, Any]:
+        """The JSON-ready content (Decimals as strings, dates ISO) that the store keeps."""
+        return self.model_dump(mode="json")
+
+    def fingerprint(self) -> str:
+        """A sha256 of the payload: equal content, equal fingerprint (drives 'no change' upserts)."""
+        text = json.dumps(self.payload(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()

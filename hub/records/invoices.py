@@ -1,0 +1,117 @@
+"""Invoices (发票) and packing lists (装箱单)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from hub.records.base import Amount, Currency, IsoDate, Quantity, Record
+from hub.records.orders import check_line_total
+
+InvoiceKind = Literal["cn_vat_e", "cn_vat_special", "cn_vat_ordinary", "commercial", "proforma"]
+INVOICE_KIND_LABELS = {
+    "cn_vat_e": "数电发票 (fully digital VAT e-invoice)",
+    "cn_vat_special": "增值税专用发票 (special VAT invoice)",
+    "cn_vat_ordinary": "增值税普通发票 (ordinary VAT invoice)",
+    "commercial": "Commercial invoice",
+    "proforma": "Proforma invoice",
+}
+
+
+class InvoiceLine(Record):
+    """One item line. On Chinese VAT invoices ``amount`` is net of tax and ``tax`` is shown beside it."""
+
+    KIND = "invoice_line"
+
+    line_no: int = Field(ge=1)
+    description: str = Field(min_length=1)
+    sku: str | None = None
+    spec: str | None = None
+    unit: str | None = None
+    quantity: Quantity | None = None
+    unit_price: Amount | None = None
+    amount: Amount
+    tax_rate: Amount | None = Field(default=None, description="0.13 for 13%")
+    tax: Amount | None = None
+
+    @model_validator(mode="after")
+    def _total(self) -> InvoiceLine:
+        if self.quantity is not None and self.unit_price is not None:
+            check_line_total(self.quantity, self.unit_price, self.amount, f"line {self.line_no}")
+        return self
+
+
+class Invoice(Record):
+    """An invoice as issued: Chinese VAT invoice (e-invoice or paper) or an English commercial invoice."""
+
+    KIND = "invoice"
+    KEY_FIELDS = ("seller_key", "number")
+
+    kind: InvoiceKind
+    number: str = Field(min_length=1, description="发票号码 (20 digits on 数电发票) or the invoice no.")
+    code: str | None = Field(default=None, description="发票代码, on pre-2023 VAT invoices")
+    issue_date: IsoDate
+    seller_name: str = Field(min_length=1)
+    seller_tax_id: str | None = None
+    buyer_name: str = Field(min_length=1)
+    buyer_tax_id: str | None = None
+    currency: Currency = "CNY"
+    net: Amount = Field(description="合计金额, before tax")
+    tax: Amount = Decimal("0")
+    total: Amount = Field(description="价税合计 / total due")
+    total_in_words: str | None = Field(default=None, description="大写 amount as printed")
+    lines: list[InvoiceLine] = Field(default_factory=list)
+    order_ref: str | None = Field(default=None, description="Order or PO number printed on the invoice")
+    due_date: IsoDate | None = None
+    remarks: str = ""
+    warnings: list[str] = Field(default_factory=list, description="Cross-check failures found on extraction")
+
+    @property
+    def seller_key(self) -> str:
+        """Seller tax id, or the seller's name where the document shows none (foreign sellers)."""
+        return self.seller_tax_id or self.seller_name
+
+    @model_validator(mode="after")
+    def _due_not_before_issue(self) -> Invoice:
+        if self.due_date and self.due_date < self.issue_date:
+            raise ValueError(f"invoice {self.number}: due date {self.due_date} is before issue date {self.issue_date}")
+        return self
+
+
+class PackingLine(Record):
+    """One line of a packing list."""
+
+    KIND = "packing_line"
+
+    line_no: int = Field(ge=1)
+    description: str = Field(min_length=1)
+    sku: str | None = None
+    quantity: Quantity
+    unit: str = "PCS"
+    cartons: int = Field(ge=0)
+    net_weight_kg: Amount
+    gross_weight_kg: Amount
+    carton_marks: str | None = None
+
+
+class PackingList(Record):
+    """A packing list (装箱单) for an export shipment."""
+
+    KIND = "packing_list"
+    KEY_FIELDS = ("number",)
+
+    number: str = Field(min_length=1)
+    invoice_number: str | None = None
+    order_ref: str | None = None
+    issue_date: IsoDate
+    seller_name: str | None = None
+    buyer_name: str | None = None
+    lines: list[PackingLine] = Field(min_length=1)
+    total_cartons: int = Field(ge=0)
+    total_net_weight_kg: Amount
+    total_gross_weight_kg: Amount
+    package_type: str | None = Field(default=None, description="cartons, pallets, wooden cases ...")
+    marks: str | None = None
+    warnings: list[str] = Field(default_factory=list)

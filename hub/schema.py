@@ -1,0 +1,75 @@
+"""Database tables. Each record kind shares one table keyed by (kind, natural key); the full record is
+kept as JSON beside a few indexed columns for queries. Changes go through Alembic migrations."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+# BigInteger ids autoincrement on PostgreSQL; SQLite needs INTEGER PRIMARY KEY for that.
+Id = BigInteger().with_variant(Integer, "sqlite")
+
+records = Table(
+    "records",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("key", String(512), nullable=False),
+    Column("status", String(32)),
+    Column("party", String(256), doc="customer code or name, payer, seller ..."),
+    Column("doc_date", String(10), doc="ISO date of the document"),
+    Column("amount", Numeric(20, 6)),
+    Column("currency", String(3)),
+    Column("fingerprint", String(64), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("kind", "key", name="uq_records_kind_key"),
+    Index("ix_records_kind_status", "kind", "status"),
+    Index("ix_records_kind_party", "kind", "party"),
+)
+
+links = Table(
+    "links",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("from_kind", String(32), nullable=False),
+    Column("from_key", String(512), nullable=False),
+    Column("relation", String(32), nullable=False, doc="duplicate_of, invoices, delivers, pays, source ..."),
+    Column("to_kind", String(32), nullable=False),
+    Column("to_key", String(512), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("from_kind", "from_key", "relation", "to_kind", "to_key", name="uq_links"),
+    Index("ix_links_to", "to_kind", "to_key"),
+)
+
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(128), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("key", String(512), nullable=False),
+    Column("before", JSON),
+    Column("after", JSON),
+    Column("note", Text),
+    Column("attachment", Text),
+    Index("ix_audit_subject", "kind", "key"),
+)

@@ -1,0 +1,300 @@
+"""The store: idempotent upserts of records on their natural keys, links between records, and the
+append-only audit log. SQLite (one file, WAL) by default, PostgreSQL by URL; the same code for both.
+
+Writes happen in batches: ``with store.batch(actor) as batch: batch.upsert(records)``. A batch is one
+transaction: if anything in it fails, nothing of it is written.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from hub.errors import StoreError
+from hub.records import RECORD_TYPES, Record
+from hub.schema import audit_events, links, records
+from hub.settings import Settings, load_settings
+
+R = TypeVar("R", bound=Record)
+log = logging.getLogger(__name__)
+
+# Which record fields fill the indexed columns (first one present wins): data, not branches.
+INDEXED_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "party": {"default": ("customer_code", "customer_name", "payer_name", "buyer_name", "counterparty_name",
+                          "code", "sku")},
+    "doc_date": {"default": ("order_date", "issue_date", "value_date", "booking_date", "signed_date")},
+    "amount": {"default": ("total", "amount", "payment_amount")},
+}
+
+
+def _first(record: Record, names: tuple[str, ...]) -> Any:
+    for name in names:
+        value = getattr(record, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class UpsertResult:
+    """What a batch did: keys inserted, updated, and left unchanged."""
+
+    inserted: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    def __add__(self, other: UpsertResult) -> UpsertResult:
+        return UpsertResult(self.inserted + other.inserted, self.updated + other.updated,
+                            self.unchanged + other.unchanged)
+
+    @property
+    def changed(self) -> int:
+        """Number of records written (inserted or updated)."""
+        return len(self.inserted) + len(self.updated)
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """One entry of the audit log."""
+
+    at: datetime
+    actor: str
+    action: str
+    kind: str
+    key: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    note: str | None
+    attachment: str | None
+
+
+class Batch:
+    """Writes inside one transaction. Use through :meth:`Store.batch`."""
+
+    def __init__(self, conn: Connection, actor: str) -> None:
+        self._conn = conn
+        self.actor = actor
+        self.result = UpsertResult()
+
+    def upsert(self, items: Iterable[Record], *, note: str | None = None,
+               attachment: str | None = None) -> UpsertResult:
+        """Insert new records, update changed ones, leave equal ones alone; audit every change."""
+        result = UpsertResult()
+        for record in items:
+            kind, key = record.KIND, record.natural_key()
+            if kind not in RECORD_TYPES:
+                raise StoreError(f"{type(record).__name__} is not a stored record kind")
+            payload = record.payload()
+            fingerprint = record.fingerprint()
+            row = self._conn.execute(
+                select(records.c.id, records.c.fingerprint, records.c.payload, records.c.version)
+                .where(records.c.kind == kind, records.c.key == key)
+            ).first()
+            now = _now()
+            amount = _first(record, INDEXED_FIELDS["amount"]["default"])
+            doc_date = _first(record, INDEXED_FIELDS["doc_date"]["default"])
+            columns = {
+                "status": getattr(record, "status", None),
+                "party": (lambda p: None if p is None else str(p)[:256])(
+                    _first(record, INDEXED_FIELDS["party"]["default"])),
+                "doc_date": doc_date.isoformat() if doc_date is not None else None,
+                "amount": amount,
+                "currency": getattr(record, "currency", None),
+                "fingerprint": fingerprint,
+                "payload": payload,
+                "updated_at": now,
+            }
+            if row is None:
+                self._conn.execute(records.insert().values(kind=kind, key=key, version=1, created_at=now, **columns))
+                self._audit("created", kind, key, None, payload, note, attachment)
+                result.inserted.append(key)
+            elif row.fingerprint == fingerprint:
+                result.unchanged.append(key)
+            else:
+                self._conn.execute(
+                    records.update().where(records.c.id == row.id).values(version=row.version + 1, **columns)
+                )
+                self._audit("updated", kind, key, row.payload, payload, note, attachment)
+                result.updated.append(key)
+        self.result = self.result + result
+        return result
+
+    def link(self, from_record: Record | tuple[str, str], relation: str,
+             to_record: Record | tuple[str, str]) -> bool:
+        """Record that one record relates to another (idempotent). Returns True when the link is new."""
+        fk, fkey = _subject(from_record)
+        tk, tkey = _subject(to_record)
+        exists = self._conn.execute(
+            select(links.c.id).where(links.c.from_kind == fk, links.c.from_key == fkey,
+                                     links.c.relation == relation, links.c.to_kind == tk, links.c.to_key == tkey)
+        ).first()
+        if exists:
+            return False
+        self._conn.execute(links.insert().values(from_kind=fk, from_key=fkey, relation=relation, to_kind=tk,
+                                                 to_key=tkey, created_at=_now()))
+        self._audit(f"link:{relation}", fk, fkey, None, {"to": f"{tk}:{tkey}"}, None, None)
+        return True
+
+    def event(self, action: str, subject: Record | tuple[str, str], *, before: dict[str, Any] | None = None,
+              after: dict[str, Any] | None = None, note: str | None = None,
+              attachment: str | None = None) -> None:
+        """Append a free-form event (a decision, a transition, an export) to the audit log."""
+        kind, key = _subject(subject)
+        self._audit(action, kind, key, before, after, note, attachment)
+
+    def _audit(self, action: str, kind: str, key: str, before: Any, after: Any, note: str | None,
+               attachment: str | None) -> None:
+        self._conn.execute(audit_events.insert().values(
+            at=_now(), actor=self.actor, action=action, kind=kind, key=key, before=before, after=after,
+            note=note, attachment=attachment))
+
+
+def _subject(item: Record | tuple[str, str]) -> tuple[str, str]:
+    if isinstance(item, Record):
+        return item.KIND, item.natural_key()
+    return item
+
+
+class Store:
+    """Records, links and the audit log in one database."""
+
+    def __init__(self, url: str | None = None, *, settings: Settings | None = None, migrate: bool = True) -> None:
+        self.settings = settings or load_settings()
+        self.url = url or self.settings.database_url
+        if self.url.startswith("sqlite:///"):
+            Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        if migrate:
+            self.migrate()
+
+    def __repr__(self) -> str:
+        return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    # -- schema ------------------------------------------------------------------------------------
+    def migrate(self) -> None:
+        """Bring the database to the newest schema (Alembic ``upgrade head``)."""
+        from alembic import command
+        from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(resources.files("hub") / "migrations"))
+        try:
+            with self.engine.connect() as conn:
+                current = MigrationContext.configure(conn).get_current_revision()
+            if current == ScriptDirectory.from_config(cfg).get_current_head():
+                return
+            logging.getLogger("alembic").setLevel(logging.WARNING)
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except OperationalError as exc:
+            raise StoreError(f"cannot open the database {self!r}: {exc.orig}") from None
+
+    # -- writes ------------------------------------------------------------------------------------
+    @contextmanager
+    def batch(self, actor: str | None = None) -> Iterator[Batch]:
+        """One transaction: every write inside it lands, or none does."""
+        try:
+            with self.engine.begin() as conn:
+                yield Batch(conn, actor or self.settings.actor)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"the batch was rolled back, nothing of it was written: {exc}") from exc
+
+    def upsert(self, items: Iterable[Record], *, actor: str | None = None, note: str | None = None) -> UpsertResult:
+        """Upsert a batch in one transaction (see :class:`Batch`)."""
+        with self.batch(actor) as batch:
+            return batch.upsert(items, note=note)
+
+    # -- reads -------------------------------------------------------------------------------------
+    def get(self, cls: type[R], key: str) -> R | None:
+        """The record of this type with this natural key, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(records.c.payload).where(records.c.kind == cls.KIND, records.c.key == key)).first()
+        return cls.model_validate(row.payload) if row else None
+
+    def all(self, cls: type[R], *, status: str | Iterable[str] | None = None,
+            party: str | None = None) -> list[R]:
+        """Every record of a type, optionally by status and party, in insertion order."""
+        query = select(records.c.payload).where(records.c.kind == cls.KIND).order_by(records.c.id)
+        if status is not None:
+            statuses = [status] if isinstance(status, str) else list(status)
+            query = query.where(records.c.status.in_(statuses))
+        if party is not None:
+            query = query.where(records.c.party == party)
+        with self.engine.connect() as conn:
+            return [cls.model_validate(row.payload) for row in conn.execute(query)]
+
+    def count(self, cls: type[Record] | None = None) -> int:
+        """How many records (of one type, or in all)."""
+        query = select(func.count()).select_from(records)
+        if cls is not None:
+            query = query.where(records.c.kind == cls.KIND)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def links_of(self, subject: Record | tuple[str, str], relation: str | None = None) -> list[tuple[str, str, str, str]]:
+        """Links from or to a record: (direction, relation, kind, key) with direction ``out`` or ``in``."""
+        kind, key = _subject(subject)
+        out = select(links.c.relation, links.c.to_kind, links.c.to_key).where(
+            links.c.from_kind == kind, links.c.from_key == key)
+        inn = select(links.c.relation, links.c.from_kind, links.c.from_key).where(
+            links.c.to_kind == kind, links.c.to_key == key)
+        if relation:
+            out = out.where(links.c.relation == relation)
+            inn = inn.where(links.c.relation == relation)
+        with self.engine.connect() as conn:
+            result = [("out", *row) for row in conn.execute(out)]
+            result += [("in", *row) for row in conn.execute(inn)]
+        return result
+
+    def history(self, subject: Record | tuple[str, str], *, include_linked: bool = True) -> list[AuditEvent]:
+        """Every audit event of a record (and of the records linked to it), oldest first."""
+        kind, key = _subject(subject)
+        subjects = {(kind, key)}
+        if include_linked:
+            subjects |= {(k, kk) for _, _, k, kk in self.links_of((kind, key))}
+        clauses = [(audit_events.c.kind == k) & (audit_events.c.key == kk) for k, kk in subjects]
+        from sqlalchemy import or_
+
+        query = select(audit_events).where(or_(*clauses)).order_by(audit_events.c.id)
+        with self.engine.connect() as conn:
+            return [AuditEvent(r.at, r.actor, r.action, r.kind, r.key, r.before, r.after, r.note, r.attachment)
+                    for r in conn.execute(query)]
+
+    def find_keys(self, kind: str, fragment: str) -> list[str]:
+        """Natural keys of a kind that equal or end with ``fragment`` (to find an order by its id alone)."""
+        query = select(records.c.key).where(records.c.kind == kind,
+                                            (records.c.key == fragment) | records.c.key.like(f"%|{fragment}"))
+        with self.engine.connect() as conn:
+            return [row.key for row in conn.execute(query)]
+
+    def audit_count(self) -> int:
+        """Number of events in the audit log."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(audit_events)).scalar_one())
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()

@@ -1,0 +1,1 @@
+"""Records to proposed matches: cash application, three-way match, dedupe."""

@@ -1,0 +1,1 @@
+"""Excel workbooks people work in, and reading their decisions back."""

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Idempotent set-up for orderhub: installs what is missing and nothing else on a second run.
+#   - Debian packages: chromium (the bots' browser) and a CJK font (PDF rendering, screenshots)
+#   - a .venv with the project installed editable, re-installed only when pyproject.toml changed
+#   - environment: PREFECT_HOME inside the project, telemetry off, a generous server start timeout
+# Source it (". scripts/bootstrap.sh") to get the environment, or run it to only install.
+set -euo pipefail
+
+ORDERHUB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ORDERHUB_ROOT
+
+_say() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*" >&2; }
+
+_apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { _say "need root or sudo to install: ${missing[*]}"; return 1; }
+    sudo="sudo"
+  fi
+  _say "installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# chromium: Debian's build, driven by Playwright (never `playwright install`).
+# fonts-wqy-microhei: a TrueType CJK font reportlab can embed in PDFs and chromium can render.
+_apt_install chromium fonts-wqy-microhei
+
+PY="${ORDERHUB_PYTHON:-python3.11}"
+command -v "$PY" >/dev/null 2>&1 || PY=python3
+if [ ! -x "$ORDERHUB_ROOT/.venv/bin/python" ]; then
+  _say "creating .venv with $($PY --version)"
+  "$PY" -m venv "$ORDERHUB_ROOT/.venv"
+fi
+
+stamp="$ORDERHUB_ROOT/.venv/.orderhub-deps"
+want="$(cat "$ORDERHUB_ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  _say "installing Python dependencies (pyproject.toml changed or first run)"
+  "$ORDERHUB_ROOT/.venv/bin/python" -m pip install -q --upgrade pip >/dev/null
+  "$ORDERHUB_ROOT/.venv/bin/python" -m pip install -q -e "$ORDERHUB_ROOT[dev]"
+  echo "$want" > "$stamp"
+fi
+
+export PATH="$ORDERHUB_ROOT/.venv/bin:$PATH"
+export VIRTUAL_ENV="$ORDERHUB_ROOT/.venv"
+export PREFECT_HOME="${PREFECT_HOME:-$ORDERHUB_ROOT/.prefect}"
+export PREFECT_SERVER_ANALYTICS_ENABLED=false
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=120
+export ORDERHUB_CHROMIUM="${ORDERHUB_CHROMIUM:-/usr/bin/chromium}"
