@@ -1,0 +1,28 @@
+"""Fixtures shared by every test package."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from hub.settings import load_settings
+from hub.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("ORDERHUB_SHARED", REPO.parent / "shared"))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    """A fresh SQLite store in a temporary folder."""
+    return Store(f"sqlite:///{tmp_path / 'orderhub.db'}", settings=load_settings(tmp_path))
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The workplace's ``shared/`` folder (reference data and real-format samples); skip without it."""
+    if not (SHARED / "samples").is_dir():
+        pytest.skip(f"needs the shared samples folder ({SHARED}); present in CI, absent in a user's clone")
+    return SHARED
