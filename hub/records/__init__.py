@@ -4,7 +4,7 @@ from hub.records.base import Amount, Currency, IsoDate, Money, Quantity, Record,
 from hub.records.files import SourceFile
 from hub.records.invoices import INVOICE_KIND_LABELS, Invoice, InvoiceLine, PackingLine, PackingList
 from hub.records.matches import Allocation, Candidate, Match, WriteOff
-from hub.records.orders import ORDER_STATUSES, Delivery, DeliveryLine, Order, OrderLine
+from hub.records.orders import ORDER_STATUSES, Delivery, DeliveryLine, Order, OrderLine, RuleHit
 from hub.records.parties import Customer, Product
 from hub.records.payments import BankReceipt, StatementLine
 
@@ -18,6 +18,6 @@ RECORD_TYPES: dict[str, type[Record]] = {
 __all__ = [
     "INVOICE_KIND_LABELS", "ORDER_STATUSES", "RECORD_TYPES", "Allocation", "Amount", "BankReceipt", "Candidate",
     "Currency", "Customer", "Delivery", "DeliveryLine", "Invoice", "InvoiceLine", "IsoDate", "Match", "Money",
-    "Order", "OrderLine", "PackingLine", "PackingList", "Product", "Quantity", "Record", "SourceFile",
+    "Order", "OrderLine", "PackingLine", "PackingList", "Product", "Quantity", "Record", "RuleHit", "SourceFile",
     "StatementLine", "Uscc", "WriteOff",
 ]

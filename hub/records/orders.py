@@ -53,6 +53,17 @@ class OrderLine(Record):
         return self
 
 
+class RuleHit(Record):
+    """A review rule that fired on an order: which rule, what it asks for, and the values it saw."""
+
+    KIND = "rule_hit"
+
+    rule: str = Field(min_length=1, description="The rule's id in the review rules file")
+    action: str = Field(min_length=1, description="finance_review, technical_confirmation, freeze, ...")
+    message: str = ""
+    values: dict[str, str] = Field(default_factory=dict, description="The facts the rule compared, as text")
+
+
 class Order(Record):
     """A customer order as it arrived through one channel (marketplace, web shop, dealer Excel ...)."""
 
@@ -74,6 +85,13 @@ class Order(Record):
     incoterm: str | None = None
     ship_to_country: str | None = None
     pi_number: str | None = Field(default=None, description="Proforma invoice number sent to the buyer")
+    ship_to_address: str | None = None
+    # Order desk state (optional, filled by hub.orderdesk): review rule hits, sign-offs and gate flags.
+    rule_hits: list[RuleHit] = Field(default_factory=list, description="Review rules that fired, latest evaluation")
+    approvals: list[str] = Field(default_factory=list, description="Review actions signed off (finance_review ...)")
+    urgent: bool = Field(default=False, description="Reviewed first (A customers)")
+    payment_confirmed: bool = False
+    credit_approved: bool = Field(default=False, description="Shipping on credit approved")
 
     @property
     def total(self) -> Decimal:

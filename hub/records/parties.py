@@ -68,6 +68,8 @@ class Product(Record):
     currency: Currency = "CNY"
     hs_code: str | None = Field(default=None, description="商品编号: 6 to 10 digits")
     category: str | None = None
+    unit_cost: Amount | None = Field(default=None, description="Standard cost per unit (for margins)")
+    stock_on_hand: Amount | None = Field(default=None, description="Units in stock, when known")
     declaration_elements: dict[str, str] = Field(
         default_factory=dict, description="申报要素 by name (品名, 用途, 材质, 品牌, 型号 ...)"
     )
