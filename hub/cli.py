@@ -9,6 +9,7 @@ from importlib.metadata import entry_points
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.text import Text
 
 from hub.errors import OrderhubError, describe_validation_error
 
@@ -33,24 +34,11 @@ def main() -> None:
 
     _load_plugins()
     try:
-        app(standalone_mode=False)
+        # standalone mode: click reports usage errors itself (exit 2); ours propagate to here
+        app()
     except OrderhubError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
+        err_console.print("[bold red]error:[/]", Text(str(exc)), highlight=False)
         sys.exit(1)
     except ValidationError as exc:
-        err_console.print(f"[bold red]error:[/] {describe_validation_error(exc)}", highlight=False)
+        err_console.print("[bold red]error:[/]", Text(describe_validation_error(exc)), highlight=False)
         sys.exit(1)
-    except KeyboardInterrupt:
-        err_console.print("[yellow]interrupted[/]")
-        sys.exit(130)
-    except SystemExit:
-        raise
-    except Exception as exc:  # click's usage errors and friends
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(1)
-        raise
