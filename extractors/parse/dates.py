@@ -1,0 +1,125 @@
+"""Dates as printed: 2026年3月15日, 2026-03-15, 2026/3/15, 15/03/2026, 03/15/2026, Mar 15, 2026,
+15 March 2026, 15-Mar-26, 20260315, 二〇二六年三月十五日. Times after the date are ignored."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from extractors.parse.fields import ParsedField
+
+MONTHS = {name: i + 1 for i, names in enumerate((
+    ("jan", "january", "janv", "jän", "januar"), ("feb", "february", "febr", "februar", "fév"),
+    ("mar", "march", "mär", "märz", "mars"), ("apr", "april", "avr"), ("may", "mai"), ("jun", "june", "juni", "juin"),
+    ("jul", "july", "juli", "juil"), ("aug", "august", "aoû"), ("sep", "sept", "september"),
+    ("oct", "october", "okt", "oktober"), ("nov", "november"), ("dec", "december", "dez", "dezember", "déc"),
+)) for name in names}
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9, "十": 10}
+_MON = r"(?P<mon>[A-Za-zäéûÄ]{3,9})\.?"
+_PATTERNS = [
+    ("ymd", re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?")),
+    ("ymd", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
+    ("compact", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")),
+    ("dmy_or_mdy", re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")),
+    ("mdy_text", re.compile(_MON + r"[\s\-]*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|[\s\-]+)(?P<y>\d{4}|\d{2})(?!\d)")),
+    ("dmy_text", re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s\-.]*" + _MON + r"[\s\-.,]+(?P<y>\d{4}|\d{2})(?!\d)")),
+    ("ymd_text", re.compile(r"(?P<y>\d{4})[\s\-]+" + _MON + r"[\s\-]+(?P<d>\d{1,2})(?!\d)")),
+]
+
+
+class AmbiguousDateError(ValueError):
+    """Both day-first and month-first readings are valid and no hint says which one."""
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y + 2000 if len(text) == 2 else y
+
+
+def _month(name: str, original: str) -> int:
+    key = name.lower().rstrip(".")
+    if key in MONTHS:
+        return MONTHS[key]
+    if key[:3] in MONTHS:
+        return MONTHS[key[:3]]
+    raise ValueError(f"{original!r}: {name!r} is not a month name")
+
+
+def _cn_number(text: str) -> int:
+    if all(ch in _CN_DIGITS and ch != "十" for ch in text):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    raise ValueError(text)
+
+
+def _cn_numeral_date(raw: str) -> str:
+    match = re.search(r"([〇零○O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})[日号]", raw)
+    if not match:
+        return raw
+    y, m, d = (_cn_number(g) for g in match.groups())
+    return f"{y}年{m}月{d}日"
+
+
+def _build(y: int, m: int, d: int, original: str) -> date:
+    try:
+        return date(y, m, d)
+    except ValueError as exc:
+        raise ValueError(f"{original!r} is not a valid date ({exc})") from None
+
+
+def _parse(text: str, dayfirst: bool | None) -> tuple[date, bool]:
+    if isinstance(text, date):
+        return text, False
+    raw = unicodedata.normalize("NFKC", str(text)).strip()
+    if not raw:
+        raise ValueError("empty date")
+    raw = _cn_numeral_date(raw)
+    for kind, pattern in _PATTERNS:
+        if kind.endswith("_text"):
+            for match in pattern.finditer(raw):
+                g = match.groupdict()
+                if g["mon"].lower().rstrip(".") in MONTHS or g["mon"].lower()[:3] in MONTHS:
+                    return _build(_year(g["y"]), _month(g["mon"], text), int(g["d"]), text), False
+            continue
+        match = pattern.search(raw)
+        if not match:
+            continue
+        g = match.groupdict()
+        if kind in ("ymd", "compact"):
+            return _build(int(g["y"]), int(g["m"]), int(g["d"]), text), False
+        a, b, y = int(g["a"]), int(g["b"]), _year(g["y"])
+        if a > 12 and b > 12:
+            raise ValueError(f"{text!r} is not a valid date (neither {a} nor {b} is a month)")
+        if a > 12:
+            return _build(y, b, a, text), False
+        if b > 12:
+            return _build(y, a, b, text), False
+        if a == b:
+            return _build(y, a, b, text), False
+        if dayfirst is None:
+            raise AmbiguousDateError(f"{text!r} is ambiguous: {a}/{b} may be day/month or month/day "
+                                     "(pass dayfirst)")
+        return (_build(y, b, a, text) if dayfirst else _build(y, a, b, text)), True
+    raise ValueError(f"{text!r} is not a date")
+
+
+def parse_date(text: str | date, *, dayfirst: bool | None = True) -> date:
+    """A ``date`` from a date as printed, or ``ValueError`` naming the text and the reason.
+
+    ``dayfirst`` settles 03/04/2026 (True: 3 April, False: 4 March, None: raise
+    :class:`AmbiguousDateError`); dates that read only one way ignore it.
+    """
+    return _parse(text, dayfirst)[0]
+
+
+def read_date(text: str | date, *, dayfirst: bool | None = True) -> ParsedField[date]:
+    """Like :func:`parse_date`, with a confidence: 0.6 and a warning when the hint chose the reading."""
+    value, ambiguous = _parse(text, dayfirst)
+    if ambiguous:
+        order = "day/month" if dayfirst else "month/day"
+        return ParsedField(value, 0.6, str(text), (f"date {text!r} is ambiguous; read as {order}",))
+    return ParsedField(value, 1.0, str(text))
