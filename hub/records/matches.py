@@ -23,6 +23,8 @@ class Allocation(Record):
     target_label: str | None = Field(default=None, description="What a clerk recognises: the invoice number")
     amount: Amount
     currency: Currency = "CNY"
+    target_amount: Amount | None = Field(
+        default=None, description="What it settles in the target's currency, when that differs (FX)")
 
 
 class WriteOff(Record):
@@ -34,6 +36,7 @@ class WriteOff(Record):
     currency: Currency = "CNY"
     reason_code: str = Field(min_length=1, description="BANK_FEE, ROUNDING, FX_DIFF ...")
     note: str = ""
+    target_key: str | None = Field(default=None, description="The invoice or order whose difference it closes")
 
 
 class Candidate(Record):

@@ -1,0 +1,195 @@
+"""References in payment memos: invoice numbers, order numbers, marketplace order ids, PI numbers.
+
+Memos are written by people and cut by banks: a reference may be mistyped (one character), truncated,
+or lose its leading zeros. :func:`memo_tokens` finds the reference-like tokens of a memo and
+:class:`ReferenceIndex` finds what each one names:
+
+- ``exact``: same letters and digits (case, blanks and separators ignored);
+- ``digits``: same digits once letters and leading zeros are dropped (``INV-000123`` ~ ``123``... at
+  least ``min_digits`` long);
+- ``truncated``: the memo holds the first (or last) part of a reference, at least ``min_truncated``
+  characters and half of it;
+- ``one char off``: one character inserted, dropped or replaced (found through half-key buckets: an
+  edit leaves one half of the reference intact).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_#]*[A-Z0-9]")
+_SEP = re.compile(r"[^A-Z0-9]")
+_ZERO_RUN = re.compile(r"(?<![0-9])0+(?=[0-9])")
+_CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2"})
+
+#: How much a hit of each kind counts as evidence (0..1).
+HOW_SCORES = {"exact": 1.0, "digits": 0.95, "one char off": 0.85, "truncated": 0.8}
+HOW_WORDS = {"exact": "", "digits": " (leading zeros/prefix differ)", "one char off": " (one character off)",
+             "truncated": " (truncated)"}
+
+
+def normalize_ref(text: str) -> str:
+    """Upper case, half width, letters and digits only: ``inv-2026/0012`` -> ``INV20260012``."""
+    return _SEP.sub("", unicodedata.normalize("NFKC", text).upper())
+
+
+def ref_digits(text: str) -> str:
+    """The digits of a reference without leading zeros: ``PI-000456`` -> ``456``."""
+    return "".join(ch for ch in normalize_ref(text) if ch.isdigit()).lstrip("0")
+
+
+def strip_zero_runs(norm: str) -> str:
+    """Leading zeros of every digit run dropped: ``PI00456`` -> ``PI456``."""
+    return _ZERO_RUN.sub("", norm)
+
+
+def _unconfuse(token: str) -> str:
+    """Letters typed or read for digits inside a number (``2026OO42`` -> ``20260042``)."""
+    first = next((i for i, ch in enumerate(token) if ch.isdigit()), len(token))
+    return token[:first] + token[first:].translate(_CONFUSABLE)
+
+
+def memo_tokens(memo: str, *, min_digits: int = 3) -> list[str]:
+    """The reference-like tokens of a memo (normalised), in order, without repeats."""
+    text = unicodedata.normalize("NFKC", memo or "").upper()
+    seen: list[str] = []
+    for raw in _TOKEN.findall(text):
+        parts = [raw] + [p for p in re.split(r"[/#]", raw) if p != raw]
+        for part in parts:
+            token = normalize_ref(part)
+            for variant in (token, _unconfuse(token)):
+                if sum(ch.isdigit() for ch in variant) >= min_digits and variant not in seen:
+                    seen.append(variant)
+    return seen
+
+
+@dataclass(frozen=True)
+class RefHit:
+    """A token of a memo that names a target (an invoice or an order)."""
+
+    target: Hashable
+    reference: str  # the reference as the target spells it
+    token: str  # what the memo said
+    how: str  # exact, digits, truncated, one char off
+
+    @property
+    def score(self) -> float:
+        """How strong this hit is as evidence."""
+        return HOW_SCORES[self.how]
+
+
+@dataclass
+class ReferenceIndex:
+    """References of open items, for look-ups from memo tokens."""
+
+    min_digits: int = 5
+    min_truncated: int = 6
+    max_targets: int = 12
+    _exact: dict[str, list[tuple[Hashable, str]]] = field(default_factory=dict)
+    _digits: dict[str, list[tuple[Hashable, str]]] = field(default_factory=dict)
+    _halves: dict[tuple[str, int, str], list[str]] = field(default_factory=dict)
+    _sorted: list[str] = field(default_factory=list)
+    _sorted_rev: list[str] = field(default_factory=list)
+    _dirty: bool = False
+
+    def add(self, reference: str, target: Hashable) -> None:
+        """Make ``reference`` (an invoice number, order id ...) point at ``target``."""
+        norm = normalize_ref(reference)
+        if len(norm) < 3:
+            return
+        entry = (target, reference)
+        bucket = self._exact.setdefault(norm, [])
+        if entry in bucket:
+            return
+        bucket.append(entry)
+        forms = {norm}
+        stripped = strip_zero_runs(norm)
+        if stripped != norm:
+            self._digits.setdefault(stripped, []).append(entry)
+        digits = ref_digits(reference)
+        if len(digits) >= self.min_digits:
+            self._digits.setdefault(digits, []).append(entry)
+            forms.add(digits)
+        if len(bucket) == 1:
+            for form in forms:
+                n = len(form)
+                self._halves.setdefault(("p", n, form[: n // 2]), []).append(form)
+                self._halves.setdefault(("s", n, form[n // 2:]), []).append(form)
+            self._sorted.append(norm)
+            self._sorted_rev.append(norm[::-1])
+            if digits != norm and len(digits) >= self.min_digits:
+                self._sorted.append(digits)
+                self._sorted_rev.append(digits[::-1])
+            self._dirty = True
+
+    def _targets(self, form: str) -> list[tuple[Hashable, str]]:
+        return self._exact.get(form, []) + self._digits.get(form, [])
+
+    def lookup(self, token: str) -> list[RefHit]:
+        """What one memo token names, best kind of hit first; empty when it names too many things."""
+        if self._dirty:
+            self._sorted.sort()
+            self._sorted_rev.sort()
+            self._dirty = False
+        norm = normalize_ref(token)
+        digits = ref_digits(token)
+        found: dict[Hashable, RefHit] = {}
+
+        def put(entries: Iterable[tuple[Hashable, str]], how: str) -> None:
+            for target, ref in entries:
+                if target not in found:
+                    found[target] = RefHit(target, ref, token, how)
+
+        put(self._exact.get(norm, []), "exact")
+        put(self._digits.get(strip_zero_runs(norm), []), "digits")
+        if len(digits) >= self.min_digits:
+            put(self._digits.get(digits, []), "digits")
+            put(self._exact.get(digits, []), "digits")
+        if not found:
+            for form in {norm, digits} - {""}:
+                if len(form) >= self.min_truncated:
+                    for other in _prefixed(self._sorted, form, self.max_targets):
+                        if len(form) * 2 >= len(other):
+                            put(self._targets(other), "truncated")
+                    for other in _prefixed(self._sorted_rev, form[::-1], self.max_targets):
+                        other = other[::-1]
+                        if len(form) * 2 >= len(other):
+                            put(self._targets(other), "truncated")
+        if not found:
+            for form in {norm, digits} - {""}:
+                if len(form) < self.min_digits:
+                    continue
+                for n in (len(form) - 1, len(form), len(form) + 1):
+                    for side, part in (("p", form[: n // 2]), ("s", form[len(form) - (n - n // 2):])):
+                        for other in self._halves.get((side, n, part), []):
+                            if other != form and Levenshtein.distance(form, other, score_cutoff=1) <= 1:
+                                put(self._targets(other), "one char off")
+        if len(found) > self.max_targets:
+            return []
+        order = list(HOW_SCORES)
+        return sorted(found.values(), key=lambda h: order.index(h.how))
+
+    def lookup_memo(self, memo: str) -> list[RefHit]:
+        """Every target a memo names, best hit per target."""
+        best: dict[Hashable, RefHit] = {}
+        for token in memo_tokens(memo):
+            for hit in self.lookup(token):
+                if hit.target not in best or hit.score > best[hit.target].score:
+                    best[hit.target] = hit
+        return list(best.values())
+
+
+def _prefixed(sorted_forms: list[str], prefix: str, limit: int) -> list[str]:
+    out: list[str] = []
+    i = bisect.bisect_left(sorted_forms, prefix)
+    while i < len(sorted_forms) and sorted_forms[i].startswith(prefix) and len(out) <= limit:
+        if sorted_forms[i] != prefix:
+            out.append(sorted_forms[i])
+        i += 1
+    return out

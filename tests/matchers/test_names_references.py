@@ -1,0 +1,89 @@
+"""Company names (Chinese, pinyin, English) and memo references (mistyped, truncated, zeros dropped)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hub.records import Customer
+from matchers.names import CustomerIndex, name_key, name_similarity
+from matchers.references import ReferenceIndex, memo_tokens
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("上海华源贸易有限公司", "Shanghai Huayuan Trading Co., Ltd."),
+    ("上海华源贸易有限公司", "SHANGHAI HUAYUAN TRADING CO.,LTD"),
+    ("上海华源贸易有限公司", "上海华源贸易有限公"),                      # cut short by the bank
+    ("深圳市鑫达电子科技股份有限公司", "Shenzhen Xinda Electronic Technology Co Ltd"),
+    ("ＡＣＭＥ　Ｇｍｂｈ", "Acme GmbH"),                                 # full width
+    ("Müller Maschinenbau GmbH", "MULLER MASCHINENBAU GMBH"),
+    ("Acme Trading LLC", "ACME TRADE, L.L.C."),
+])
+def test_same_company_spelled_differently_has_high_similarity(a: str, b: str) -> None:
+    assert name_similarity(a, b) >= 0.85, (name_key(a), name_key(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("上海华源贸易有限公司", "上海华泰机械有限公司"),
+    ("Shanghai Huayuan Trading Co., Ltd.", "Ningbo Ocean Logistics Co., Ltd."),
+    ("Acme GmbH", "Apex LLC"),
+])
+def test_different_companies_stay_apart(a: str, b: str) -> None:
+    assert name_similarity(a, b) < 0.7
+
+
+def test_legal_suffixes_are_stripped() -> None:
+    assert name_key("宁波海洋物流股份有限公司") == name_key("宁波海洋物流")
+    assert name_key("Nordwind GmbH") == name_key("Nordwind") == "nordwind"
+    assert name_key("Blue Harbor, Inc.") == name_key("BLUE HARBOR")
+
+
+def test_customer_index_finds_legal_english_and_alias_names() -> None:
+    customers = [
+        Customer(code="C001", name="上海华源贸易有限公司", name_en="Shanghai Huayuan Trading Co., Ltd.",
+                 aliases=["华源贸易"]),
+        Customer(code="C002", name="宁波海洋物流有限公司", name_en="Ningbo Ocean Logistics Co., Ltd."),
+        Customer(code="C003", name="Nordwind GmbH", country="DE"),
+    ]
+    index = CustomerIndex.build(customers)
+    assert index.lookup("SHANGHAI HUAYUAN TRADING CO LTD")[0].customer_code == "C001"
+    assert index.lookup("上海华源贸易有限公")[0].customer_code == "C001"
+    alias = index.lookup("华源贸易")[0]
+    assert (alias.customer_code, alias.via) == ("C001", "alias")
+    assert index.lookup("NORDWIND GMBH")[0].customer_code == "C003"
+    assert index.lookup("Nordwnd GmbH")[0].customer_code == "C003"  # one letter off
+    assert index.lookup("Totally Unknown Payer Ltd") == []
+    # learning: a new alias is used at once
+    customers[1].aliases.append("NB OCEAN")
+    index.add(customers[1])
+    assert index.lookup("NB Ocean")[0].customer_code == "C002"
+
+
+@pytest.fixture
+def refs() -> ReferenceIndex:
+    index = ReferenceIndex()
+    for ref, target in [("INV-2026-000123", "inv1"), ("26442000000012345678", "inv2"), ("WS20260042", "ord1"),
+                        ("PI-00456", "ord2"), ("3809112233445566", "mp1"), ("INV-2026-000987", "inv3")]:
+        index.add(ref, target)
+    return index
+
+
+@pytest.mark.parametrize(("memo", "target", "how"), [
+    ("货款 INV2026000123", "inv1", "exact"),
+    ("payment for inv-2026-000123 thanks", "inv1", "exact"),
+    ("ＩＮＶ－２０２６－０００１２３", "inv1", "exact"),                # full width
+    ("付WS20260O42货款", "ord1", "exact"),                             # letter O typed for zero
+    ("PI456 deposit 30%", "ord2", "digits"),                           # leading zeros dropped
+    ("发票2644200000001234", "inv2", "truncated"),                     # cut by the bank
+    ("order 3809112233445567", "mp1", "one char off"),                 # mistyped digit
+    ("order 380911233445566", "mp1", "one char off"),                  # dropped digit
+    ("WS2026042", "ord1", "one char off"),
+])
+def test_memo_references_are_found(refs: ReferenceIndex, memo: str, target: str, how: str) -> None:
+    hits = {h.target: h for h in refs.lookup_memo(memo)}
+    assert target in hits, (memo, memo_tokens(memo))
+    assert hits[target].how == how
+
+
+def test_memo_without_references_names_nothing(refs: ReferenceIndex) -> None:
+    assert refs.lookup_memo("货款 thanks 12.50") == []
+    assert refs.lookup_memo("") == []
