@@ -1,0 +1,141 @@
+"""The positioned-word model shared by PDF text layers and OCR: text, box, confidence, page.
+
+A :class:`Word` is whatever the source calls a word: pdfplumber's words (split at gaps) or an OCR
+text segment (often several words). Coordinates are top-left based (``y0`` is the top edge) in the
+source's unit (PDF points or image pixels); the layout engine only uses relative measures.
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+def normalize_text(text: str) -> str:
+    """NFKC (full-width digits, ``￥``, ``：``) with blanks collapsed; ``Ⓧ``/``ⓧ`` kept as printed."""
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One positioned piece of text on a page."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    confidence: float = 1.0
+    page: int = 1
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass(slots=True)
+class Line:
+    """Words that share a baseline, left to right."""
+
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def page(self) -> int:
+        return self.words[0].page
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def y0(self) -> float:
+        return min(w.y0 for w in self.words)
+
+    @property
+    def y1(self) -> float:
+        return max(w.y1 for w in self.words)
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def height(self) -> float:
+        return statistics.median(w.height for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return max(0.0, min(a1, b1) - max(a0, b0))
+
+
+def group_lines(words: Iterable[Word], min_overlap: float = 0.5) -> list[Line]:
+    """Group words into lines, page by page, top to bottom; words in a line sorted left to right.
+
+    A word joins a line when its vertical extent overlaps the line's by at least ``min_overlap`` of
+    the smaller height (tolerates small baseline shifts and mixed font sizes).
+    """
+    by_page: dict[int, list[Word]] = {}
+    for word in words:
+        if word.text.strip():
+            by_page.setdefault(word.page, []).append(word)
+    lines: list[Line] = []
+    for page in sorted(by_page):
+        page_lines: list[Line] = []
+        for word in sorted(by_page[page], key=lambda w: (w.cy, w.x0)):
+            best: Line | None = None
+            best_score = 0.0
+            for line in page_lines[-4:]:
+                ly0 = statistics.median(w.y0 for w in line.words)
+                ly1 = statistics.median(w.y1 for w in line.words)
+                ov = _overlap(word.y0, word.y1, ly0, ly1)
+                smaller = max(1e-6, min(word.height, ly1 - ly0))
+                score = ov / smaller
+                if score >= min_overlap and score > best_score and not _collides(line, word):
+                    best, best_score = line, score
+            if best is None:
+                page_lines.append(Line([word]))
+            else:
+                best.words.append(word)
+        for line in page_lines:
+            line.words.sort(key=lambda w: w.x0)
+        page_lines.sort(key=lambda ln: ln.cy)
+        lines.extend(page_lines)
+    return lines
+
+
+def _collides(line: Line, word: Word) -> bool:
+    """True when ``word`` overlaps a word of ``line`` horizontally by most of its width (a different row)."""
+    for other in line.words:
+        ov = _overlap(word.x0, word.x1, other.x0, other.x1)
+        if ov > 0.5 * min(word.width, other.width):
+            return True
+    return False
+
+
+def median_height(words: Sequence[Word]) -> float:
+    """The typical text height of ``words`` (1.0 when empty)."""
+    heights = [w.height for w in words if w.height > 0]
+    return statistics.median(heights) if heights else 1.0
