@@ -68,8 +68,12 @@ def make_invoice(seed: int, n_lines: int = 2, kind: str = "cn_vat_e") -> dict:
         inv["number"] = "".join(rng.choice("0123456789") for _ in range(8))
     if kind == "commercial":
         inv.update(buyer_name=rng.choice(EN_COMPANIES), buyer_tax_id=None, seller_name="Ningbo Mingda Hardware Co., Ltd.",
-                   currency="USD", number=f"CI-2026-{rng.randint(100, 999)}", tax=Decimal("0"), total=net,
-                   order_ref=f"PO-{rng.randint(10000, 99999)}")
+                   seller_tax_id=None, currency="USD", number=f"CI-2026-{rng.randint(100, 999)}", tax=Decimal("0"),
+                   total=net, order_ref=f"PO-{rng.randint(10000, 99999)}", remarks="")
+        for ln in lines:
+            ln["spec"] = None
+    else:
+        inv["order_ref"] = inv["remarks"].split()[-1]
     return inv
 
 
@@ -230,7 +234,7 @@ def render_old_vat_invoice(inv: dict, path: Path) -> Path:
     pdf.text(44, y, f"名        称: {inv['seller_name']}", 9)
     pdf.text(44, y + 16, f"纳税人识别号: {inv['seller_tax_id']}", 9)
     pdf.text(44, y + 32, "开户行及账号: 中国银行宁波分行 3582 0012 3456", 9)
-    pdf.text(480, y, "备", 9)
+    pdf.text(470, y, "备注", 9)
     pdf.text(500, y, inv["remarks"], 9)
     pdf.text(40, y + 60, f"收款人: 王五    复核: 李四    开票人: {inv['drawer']}", 9)
     pdf.save()

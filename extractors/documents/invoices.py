@@ -1,0 +1,308 @@
+"""Invoices from positioned words: Chinese VAT e-invoices (数电发票), older VAT special/ordinary
+invoices (发票代码 + 发票号码) and English commercial/proforma invoices, all by one set of labels.
+
+Totals are cross-checked (lines sum to net, net + tax = total, 大写 = figure); a disagreement becomes a
+warning on the record and lowers the confidence of the fields involved.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from extractors.documents.common import amount_eq, build, percent, pick, text_value, upper_words
+from extractors.documents.result import DocumentResult, Fields
+from extractors.layout import Labels, Layout, Value, default_labels
+from extractors.parse import (
+    chinese_upper_to_amount,
+    find_currency,
+    is_chinese_upper,
+    parse_amount,
+    parse_currency,
+    parse_date,
+    parse_document_number,
+    parse_uscc,
+    parse_vat_invoice_code,
+    parse_vat_invoice_number,
+)
+from extractors.words import Word
+from hub.records import Invoice, InvoiceLine
+
+_E_NUMBER = re.compile(r"(?<!\d)\d{20}(?!\d)")
+_USCC = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
+
+
+def _is_chinese(layout: Layout) -> bool:
+    text = "".join(tl.compact for tl in layout.lines)
+    return "发票" in text
+
+
+def _kind(layout: Layout, number: str | None, code: str | None) -> str:
+    text = "".join(tl.compact for tl in layout.lines)
+    if number and len(number) == 20:
+        return "cn_vat_e"
+    if "发票" in text:
+        if "专用发票" in text:
+            return "cn_vat_special"
+        return "cn_vat_ordinary" if code or "普通发票" in text else "cn_vat_e"
+    return "proforma" if "proforma" in text else "commercial"
+
+
+def _money(text: str) -> Decimal:
+    value = parse_amount(text)
+    if value < 0:
+        raise ValueError(f"{text!r} is negative")
+    return value
+
+
+def _uscc_fallback(layout: Layout, fields: Fields) -> None:
+    """Tax ids without a readable label: valid USCCs on the page, in buyer-then-seller reading order."""
+    missing = [n for n in ("buyer_tax_id", "seller_tax_id") if n not in fields.values]
+    if not missing:
+        return
+    known = {fields.get("buyer_tax_id"), fields.get("seller_tax_id")}
+    found = []
+    for v in layout.find_text(_USCC):
+        try:
+            code = parse_uscc(v.text)
+        except ValueError:
+            continue
+        if code not in known:
+            found.append((v, code))
+    if len(found) == 1 and len(missing) == 1:
+        fields.set(missing[0], found[0][1], found[0][0].confidence * 0.85)
+    elif len(found) == 2 and len(missing) == 2:
+        for name, (v, code) in zip(missing, found, strict=True):
+            fields.set(name, code, v.confidence * 0.8)
+
+
+_COMPANY = re.compile(r"(有限公司|有限责任公司|股份公司|厂|\b(co\.?,?\s*ltd|ltd|limited|inc|corp|corporation|llc|gmbh|"
+                      r"s\.?a\.?|b\.?v\.?|ag|company|pte)\b\.?)", re.I)
+
+
+def _letterhead_seller(layout: Layout, f: Fields) -> None:
+    """No seller label (commercial invoices print the seller as the letterhead): the first company
+    name in the top quarter of page 1 that is not the buyer."""
+    page1 = [tl for tl in layout.lines if tl.page == 1]
+    if not page1:
+        return
+    top, bottom = page1[0].y0, max(tl.y1 for tl in page1)
+    for no, tl in enumerate(layout.lines):
+        if tl.page != 1 or tl.y0 > top + (bottom - top) * 0.25:
+            continue
+        for s, e in layout.segments(no, gap=2.0):
+            text = " ".join("".join(c.ch for c in tl.chars[s:e]).split())
+            if _COMPANY.search(text) and text != f.get("buyer_name") and not layout.hits_in(no, s, e):
+                f.set("seller_name", text, min(c.conf for c in tl.chars[s:e]) * 0.85)
+                return
+
+
+def _lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
+    table = layout.table()
+    out: list[InvoiceLine] = []
+    if table is None:
+        return out
+    if table.total_row:
+        for col, name in (("amount", "net"), ("tax", "tax")):
+            v = table.total_row.get(col)
+            if v is not None and name not in fields.values:
+                pick(layout, fields, name, _money, values=[v])
+    for row in table.rows:
+        no = len(out) + 1
+        data: dict[str, Any] = {"line_no": no}
+        conf: dict[str, float] = {}
+
+        def take(col: str, parser, row=row, data=data, conf=conf, no=no) -> None:
+            v = row.get(col)
+            if v is None or not v.text.strip():
+                return
+            try:
+                value = parser(v.text)
+            except (ValueError, ArithmeticError):
+                fields.warnings.append(f"line {no}: {col} {v.text!r} is not readable")
+                return
+            if value is not None:
+                data[col] = value
+                conf[col] = v.confidence
+
+        take("description", text_value)
+        take("sku", text_value)
+        take("spec", text_value)
+        take("unit", text_value)
+        take("quantity", parse_amount)
+        take("unit_price", _money)
+        take("amount", _money)
+        take("tax_rate", percent)
+        take("tax", _money)
+        if "amount" not in data or "description" not in data:
+            fields.warnings.append(f"line {no}: no {'amount' if 'amount' not in data else 'description'}; skipped")
+            continue
+        q, p = data.get("quantity"), data.get("unit_price")
+        if q is not None and p is not None:
+            exp = p.as_tuple().exponent
+            step = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
+            if q <= 0 or abs(q * p - data["amount"]) > Decimal("0.01") + q * step / 2:
+                fields.warnings.append(f"line {no}: quantity {q} x unit price {p} != amount {data['amount']}")
+                data.pop("unit_price")
+                conf["amount"] = min(conf.get("amount", 1), 0.6)
+            else:
+                for c in ("quantity", "unit_price", "amount"):
+                    conf[c] = max(conf[c], 0.99)
+        if q is not None and q <= 0:
+            data.pop("quantity")
+        for c, value in conf.items():
+            if c in data:
+                fields.confidence[f"lines[{no - 1}].{c}"] = value
+        out.append(InvoiceLine(**data))
+    return out
+
+
+def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
+    net, tax, total = fields.get("net"), fields.get("tax"), fields.get("total")
+    words = fields.get("total_in_words")
+    in_words = None
+    if words and is_chinese_upper(words):
+        try:
+            in_words = chinese_upper_to_amount(words)
+        except ValueError:
+            fields.doubt(f"大写 amount {words!r} is not readable", "total_in_words")
+    line_sum = sum((ln.amount for ln in lines), Decimal("0")) if lines else None
+    if net is None and line_sum is not None:
+        fields.set("net", line_sum, min([fields.confidence.get(f"lines[{i}].amount", 1.0)
+                                         for i in range(len(lines))]) * 0.95)
+        net = line_sum
+    if tax is None and lines and all(ln.tax is not None for ln in lines):
+        tax = sum((ln.tax for ln in lines), Decimal("0"))
+        fields.set("tax", tax, 0.9)
+    if tax is None and net is not None and total is not None and total >= net:
+        tax = total - net
+        fields.set("tax", tax, 0.85)
+    if tax is None:
+        fields.set("tax", Decimal("0"), 0.8)
+        tax = Decimal("0")
+    computed = net + tax if net is not None else None
+    if total is None:
+        alt = in_words if in_words is not None else computed
+        if alt is None:
+            return
+        fields.set("total", alt, 0.8)
+        fields.warnings.append(f"total figure not found; {alt} taken from {'大写' if in_words is not None else 'net + tax'}")
+        total = alt
+    tw = in_words is not None and amount_eq(in_words, total)
+    ts = computed is not None and amount_eq(computed, total)
+    if ts:
+        fields.confirm("total", "net", "tax")
+    if tw:
+        fields.confirm("total", "total_in_words")
+    if in_words is not None and not tw:
+        if not ts and computed is not None and amount_eq(in_words, computed):
+            fields.warnings.append(f"total figure {total} disagrees with 大写 {words} and net + tax = {computed};"
+                                   f" {computed} used")
+            fields.set("total", computed, 0.8)
+            fields.confirm("net", "tax")
+        else:
+            fields.doubt(f"大写 {words} = {in_words} disagrees with the total {total}",
+                         "total_in_words", *(() if ts else ("total",)))
+    if computed is not None and not ts and not (in_words is not None and amount_eq(in_words, computed)):
+        fields.doubt(f"net {net} + tax {tax} = {computed} disagrees with the total {fields.get('total')}",
+                     "net", "tax", *(() if tw else ("total",)))
+    if line_sum is not None and net is not None:
+        if amount_eq(line_sum, net, Decimal("0.01") * max(1, len(lines))):
+            fields.confirm("net", *(f"lines[{i}].amount" for i in range(len(lines))))
+        else:
+            fields.doubt(f"the lines sum to {line_sum}, the invoice says net {net}", "net",
+                         *(f"lines[{i}].amount" for i in range(len(lines))))
+    line_tax = [ln.tax for ln in lines if ln.tax is not None]
+    if lines and len(line_tax) == len(lines) and tax is not None:
+        tsum = sum(line_tax, Decimal("0"))
+        if amount_eq(tsum, tax, Decimal("0.01") * max(1, len(lines))):
+            fields.confirm("tax", *(f"lines[{i}].tax" for i in range(len(lines))))
+        else:
+            fields.doubt(f"the lines' tax sums to {tsum}, the invoice says tax {tax}", "tax")
+
+
+def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels | None = None,
+                 ocr: bool = False) -> DocumentResult:
+    """Read an invoice from positioned words (PDF text layer or OCR) into an :class:`Invoice` result.
+
+    Raises :class:`hub.errors.InputError` naming ``source`` when a required field cannot be read.
+    """
+    layout = Layout(words, labels or default_labels()["invoice"])
+    f = Fields()
+    chinese = _is_chinese(layout)
+    if chinese:
+        number = pick(layout, f, "number", parse_vat_invoice_number)
+        if number is None:
+            found = layout.find_text(_E_NUMBER)
+            if found:
+                pick(layout, f, "number", parse_vat_invoice_number, values=found[:1])
+        pick(layout, f, "code", parse_vat_invoice_code)
+    else:
+        pick(layout, f, "number", parse_document_number)
+    pick(layout, f, "issue_date", parse_date)
+    pick(layout, f, "due_date", parse_date)
+    for party in ("buyer", "seller"):
+        pick(layout, f, f"{party}_name", text_value)
+        if chinese:
+            pick(layout, f, f"{party}_tax_id", parse_uscc)
+        else:
+            pick(layout, f, f"{party}_tax_id", text_value)
+    if "seller_name" not in f.values:
+        _letterhead_seller(layout, f)
+    if chinese:
+        _uscc_fallback(layout, f)
+        for name in ("buyer_tax_id", "seller_tax_id"):
+            if name in f.values:
+                f.confirm(name)  # the check digit held
+    pick(layout, f, "order_ref", parse_document_number)
+    remarks = [h for h in layout.hits if h.name == "remarks"]
+    if remarks:
+        v = layout.value_right(remarks[0], max_gap=6, stop_at_labels=False) or layout.value_below(remarks[0])
+        if v is not None:
+            f.set("remarks", v.text, v.confidence)
+    pick(layout, f, "total", _money)
+    pick(layout, f, "total_in_words", upper_words if chinese else text_value)
+    pick(layout, f, "net", _money)
+    pick(layout, f, "tax", _money)
+    currency = pick(layout, f, "currency", parse_currency)
+    if currency is None:
+        for v in layout.candidates("total") + layout.candidates("net"):
+            code = find_currency(v.text)
+            if code:
+                f.set("currency", code, v.confidence)
+                break
+        else:
+            if not chinese:
+                table = layout.table()
+                texts = [r["amount"].text for r in table.rows if "amount" in r] if table else []
+                code = next((c for c in map(find_currency, texts) if c), None)
+                if code:
+                    f.set("currency", code, 0.9)
+            if "currency" not in f.values:
+                f.set("currency", "CNY", 1.0 if chinese else 0.5)
+    lines = _lines(layout, f)
+    _check_totals(f, lines)
+    kind = _kind(layout, f.get("number"), f.get("code"))
+    f.set("kind", kind, 1.0)
+    data = {k: v for k, v in f.values.items() if k in Invoice.model_fields}
+    data["lines"] = lines
+    data["warnings"] = list(f.warnings)
+    missing = [n for n in ("number", "issue_date", "seller_name", "buyer_name", "total") if n not in data]
+    if missing:
+        raise_missing(missing, source)
+    if "net" not in data:
+        data["net"] = data["total"] - data.get("tax", Decimal("0"))
+        f.set("net", data["net"], 0.5)
+    record = build(Invoice, data, source)
+    conf = {k: v for k, v in f.confidence.items() if k.split("[")[0] in Invoice.model_fields}
+    return DocumentResult("invoice", record, conf, list(f.warnings), ocr)
+
+
+def raise_missing(missing: list[str], source: str | None) -> None:
+    from hub.errors import InputError
+
+    raise InputError(f"could not find {', '.join(missing)} on the document", source=source)
+
+
+__all__ = ["Value", "read_invoice"]

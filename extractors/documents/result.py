@@ -1,0 +1,65 @@
+"""What a document extractor returns: the record, a confidence per field, and the warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from hub.records import Record
+
+#: Confidence given to a value that a cross-check confirmed (check digit, totals, 大写 = figure).
+CONFIRMED = 0.99
+#: The most a value gets when a cross-check it takes part in failed.
+DOUBTFUL = 0.6
+
+
+@dataclass
+class DocumentResult:
+    """One document read: ``record`` (an Invoice, BankReceipt or PackingList), per-field confidences
+    (0-1, keyed by the record's field names, e.g. ``total`` or ``lines[2].amount``), warnings, and
+    whether the words came from OCR."""
+
+    kind: str
+    record: Record
+    confidence: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    ocr: bool = False
+
+    def needs_review(self, threshold: float = 0.9) -> list[str]:
+        """The fields whose confidence is below ``threshold``."""
+        return sorted(k for k, v in self.confidence.items() if v < threshold)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict: kind, record payload, confidence, warnings."""
+        return {"kind": self.kind, "record": self.record.payload(),
+                "confidence": {k: round(v, 3) for k, v in sorted(self.confidence.items())},
+                "warnings": list(self.warnings), "ocr": self.ocr}
+
+
+class Fields:
+    """Collects parsed values with their confidence while a document is read."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+        self.confidence: dict[str, float] = {}
+        self.warnings: list[str] = []
+
+    def set(self, name: str, value: Any, confidence: float) -> None:
+        self.values[name] = value
+        self.confidence[name] = max(0.0, min(1.0, confidence))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    def confirm(self, *names: str) -> None:
+        """A cross-check these fields take part in held: raise their confidence."""
+        for n in names:
+            if n in self.confidence:
+                self.confidence[n] = max(self.confidence[n], CONFIRMED)
+
+    def doubt(self, message: str, *names: str) -> None:
+        """A cross-check failed: warn and cap the confidence of the fields involved."""
+        self.warnings.append(message)
+        for n in names:
+            if n in self.confidence:
+                self.confidence[n] = min(self.confidence[n], DOUBTFUL)

@@ -1,0 +1,584 @@
+"""One label/value layout engine over positioned words, whether they came from a PDF or from OCR.
+
+It finds the labels of a bilingual dictionary (``data/labels.toml``) on each text line (blanks, case
+and full/half width ignored, labels split over several words found too), reads a field's value right
+of its label or below it, assigns generic labels (名称, 账号 ...) to the block they sit in (购买方 /
+销售方, 付款人 / 收款人) by the nearest heading, and reads tables by their header positions, with
+rows that wrap over several text lines and tables that continue on the next page. No coordinates of
+any particular template: everything is measured relative to the text height.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from extractors.words import Line, Word, group_lines, median_height
+
+_SEPARATORS = set(":：;；-—_.#№ \t")
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+# -- the label dictionary ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Labels:
+    """One document kind's labels: fields, scoped labels, sections, table columns and table ends."""
+
+    kind: str
+    fields: dict[str, tuple[str, ...]]
+    scoped: dict[str, tuple[str, ...]]
+    sections: dict[str, tuple[str, ...]]
+    section_order: dict[str, int]
+    columns: dict[str, tuple[str, ...]]
+    row_key: tuple[str, ...]
+    table_end: tuple[str, ...]
+    title: dict[str, float]
+
+
+def load_labels(path: Path | str | None = None) -> dict[str, Labels]:
+    """The label dictionary by document kind, from ``path`` or the packaged ``data/labels.toml``."""
+    if path is None:
+        text = resources.files("extractors").joinpath("data/labels.toml").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    sections_all = data.get("sections", {})
+    kinds: dict[str, Labels] = {}
+    for kind, spec in data.items():
+        if kind == "sections":
+            continue
+        wanted = spec.get("sections") or [s for s in sections_all if _section_used(kind, s)]
+        kinds[kind] = Labels(
+            kind=kind,
+            fields={k: tuple(v) for k, v in spec.get("fields", {}).items()},
+            scoped={k: tuple(v) for k, v in spec.get("scoped", {}).items()},
+            sections={s: tuple(sections_all[s]["anchors"]) for s in wanted},
+            section_order={s: int(sections_all[s].get("order", 9)) for s in wanted},
+            columns={k: tuple(v) for k, v in spec.get("columns", {}).items()},
+            row_key=tuple(spec.get("row_key", {}).get("columns", ())),
+            table_end=tuple(spec.get("table", {}).get("end", ())),
+            title={k: float(v) for k, v in spec.get("title", {}).items()},
+        )
+    return kinds
+
+
+_KIND_SECTIONS = {"invoice": ("buyer", "seller"), "receipt": ("payer", "payee"), "packing_list": ("buyer", "seller")}
+
+
+def _section_used(kind: str, section: str) -> bool:
+    return section in _KIND_SECTIONS.get(kind, ())
+
+
+@cache
+def default_labels() -> dict[str, Labels]:
+    """The packaged label dictionary (cached)."""
+    return load_labels()
+
+
+class _Matcher:
+    """All labels of a namespace compiled into one regex over blank-free lower-case text."""
+
+    def __init__(self, names: dict[str, Iterable[str]]):
+        self.by_label: dict[str, str] = {}
+        for name, labels in names.items():
+            for label in labels:
+                key = "".join(_norm(label).split())
+                self.by_label.setdefault(key, name)
+        keys = sorted(self.by_label, key=len, reverse=True)
+        self.regex = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
+
+    def finditer(self, compact: str) -> Iterable[tuple[int, int, str, str]]:
+        if self.regex is None:
+            return
+        pos = 0
+        while True:
+            m = self.regex.search(compact, pos)
+            if not m:
+                return
+            yield m.start(), m.end(), m.group(0), self.by_label[m.group(0)]
+            pos = m.start() + 1
+
+
+# -- lines as characters with positions --------------------------------------------------------------
+@dataclass(slots=True)
+class Char:
+    ch: str
+    x0: float
+    x1: float
+    conf: float
+
+
+@dataclass
+class TextLine:
+    """A line as characters with estimated x positions, and its blank-free lower-case form for matching."""
+
+    line: Line
+    chars: list[Char]
+    compact: str
+    cmap: list[int]  # compact index -> chars index
+    height: float
+
+    @property
+    def page(self) -> int:
+        return self.line.page
+
+    @property
+    def y0(self) -> float:
+        return self.line.y0
+
+    @property
+    def y1(self) -> float:
+        return self.line.y1
+
+
+def _text_line(line: Line) -> TextLine:
+    chars: list[Char] = []
+    for i, word in enumerate(line.words):
+        if i:
+            prev = line.words[i - 1]
+            if word.x0 - prev.x1 > 0.2 * line.height or not (_is_cjk(prev.text[-1:]) and _is_cjk(word.text[:1])):
+                chars.append(Char(" ", prev.x1, max(prev.x1, word.x0), 1.0))
+        text = word.text
+        n = max(1, len(text))
+        step = word.width / n
+        for j, ch in enumerate(text):
+            chars.append(Char(ch, word.x0 + j * step, word.x0 + (j + 1) * step, word.confidence))
+    compact_chars: list[str] = []
+    cmap: list[int] = []
+    for idx, c in enumerate(chars):
+        if not c.ch.isspace():
+            compact_chars.append(_norm(c.ch))
+            cmap.extend([idx] * len(compact_chars[-1]))
+    compact = "".join(compact_chars)
+    return TextLine(line, chars, compact, cmap, line.height)
+
+
+@dataclass
+class Hit:
+    """A label found on a line: which name it stands for, and where (``start``/``end`` index ``chars``)."""
+
+    name: str
+    label: str
+    line_no: int
+    start: int
+    end: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    page: int
+    vertical: bool = False
+
+
+@dataclass
+class Value:
+    """Text read for a field, with its confidence (the weakest character's) and where it was found."""
+
+    text: str
+    confidence: float
+    how: str
+    page: int = 1
+    x0: float = 0
+    y0: float = 0
+    x1: float = 0
+    y1: float = 0
+
+
+@dataclass
+class Table:
+    """Rows of a table as column name -> cell value; ``total_row`` is the 合计/Total line's cells."""
+
+    columns: list[str]
+    rows: list[dict[str, Value]] = field(default_factory=list)
+    total_row: dict[str, Value] = field(default_factory=dict)
+    ended: bool = False
+    pages: list[int] = field(default_factory=list)
+
+
+class Layout:
+    """Positioned words of one document, read through one kind's labels."""
+
+    def __init__(self, words: Iterable[Word], labels: Labels):
+        self.words = [w for w in words if w.text.strip()]
+        self.labels = labels
+        self.lines = [_text_line(ln) for ln in group_lines(self.words)]
+        self.h = median_height(self.words)
+        self._fields = _Matcher({**labels.fields, **{f"@{k}": v for k, v in labels.scoped.items()}})
+        self._sections = _Matcher(labels.sections)
+        self._columns = _Matcher(labels.columns)
+        self._end = _Matcher({"end": labels.table_end})
+        self.header_lines = self._header_lines()
+        self.hits = [h for h in self._find(self._fields) if h.line_no not in self.header_lines]
+        self.anchors = self._find(self._sections) + self._vertical_anchors()
+        self._hits_by_line: dict[int, list[Hit]] = {}
+        for hit in self.hits + [a for a in self.anchors if not a.vertical]:
+            self._hits_by_line.setdefault(hit.line_no, []).append(hit)
+
+    def _header_lines(self) -> set[int]:
+        """Lines that carry three or more table column labels (their words are headers, not fields)."""
+        names: dict[int, set[str]] = {}
+        for h in self._find(self._columns):
+            names.setdefault(h.line_no, set()).add(h.name)
+        return {no for no, found in names.items() if len(found) >= 3}
+
+    # -- finding labels -------------------------------------------------------------------------------
+    def _find(self, matcher: _Matcher, lines: Iterable[int] | None = None) -> list[Hit]:
+        found: list[Hit] = []
+        for no in range(len(self.lines)) if lines is None else lines:
+            tl = self.lines[no]
+            cands = []
+            for cs, ce, label, name in matcher.finditer(tl.compact):
+                start, end = tl.cmap[cs], tl.cmap[ce - 1] + 1
+                if _is_ascii_alnum(label[0]) and start > 0 and _is_ascii_alnum(tl.chars[start - 1].ch):
+                    continue
+                if _is_ascii_alnum(label[-1]) and end < len(tl.chars) and _is_ascii_alnum(tl.chars[end].ch):
+                    continue
+                cands.append((start, end, label, name))
+            cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+            taken: list[tuple[int, int]] = []
+            for start, end, label, name in cands:
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                taken.append((start, end))
+                found.append(Hit(name, label, no, start, end, tl.chars[start].x0, tl.y0,
+                                 tl.chars[end - 1].x1, tl.y1, tl.page))
+        found.sort(key=lambda h: (h.line_no, h.start))
+        return found
+
+    def _vertical_anchors(self) -> list[Hit]:
+        """Headings printed one character per line (购/买/方/信/息) or as one tall OCR box."""
+        singles = [w for w in self.words if len(w.text.strip()) == 1 and _is_cjk(w.text.strip())]
+        singles.sort(key=lambda w: (w.page, w.cx, w.y0))
+        runs: list[list[Word]] = []
+        for w in sorted(singles, key=lambda w: (w.page, w.y0)):
+            for run in runs:
+                last = run[-1]
+                if (last.page == w.page and abs(last.cx - w.cx) < 0.6 * self.h
+                        and 0 <= w.y0 - last.y1 < 2.6 * self.h):
+                    run.append(w)
+                    break
+            else:
+                runs.append([w])
+        hits: list[Hit] = []
+        candidates = [(run, "".join(w.text.strip() for w in run)) for run in runs if len(run) >= 2]
+        candidates += [([w], w.text) for w in self.words if w.height > 2.2 * max(w.width, 1) and len(w.text) >= 2]
+        for run, text in candidates:
+            compact = "".join(_norm(text).split())
+            for _cs, _ce, label, name in self._sections.finditer(compact):
+                hits.append(Hit(name, label, -1, 0, 0, min(w.x0 for w in run), min(w.y0 for w in run),
+                                max(w.x1 for w in run), max(w.y1 for w in run), run[0].page, vertical=True))
+                break
+        return hits
+
+    # -- reading values -------------------------------------------------------------------------------
+    def _next_hit_start(self, line_no: int, after: int) -> int:
+        starts = [h.start for h in self._hits_by_line.get(line_no, []) if h.start >= after]
+        return min(starts) if starts else 10**9
+
+    def value_right(self, hit: Hit, max_gap: float = 2.2, stop_at_labels: bool = True) -> Value | None:
+        """The text right of ``hit`` on its line, up to the next label (unless told) or a wide gap."""
+        tl = self.lines[hit.line_no]
+        stop = len(tl.chars)
+        if stop_at_labels:
+            stop = min(self._next_hit_start(hit.line_no, hit.end), stop)
+        i = hit.end
+        while i < stop and tl.chars[i].ch in _SEPARATORS:
+            i += 1
+        if i >= stop:
+            return None
+        if tl.chars[i].x0 - tl.chars[hit.end - 1].x1 > 25 * tl.height:
+            return None
+        picked: list[Char] = []
+        last_x1 = None
+        for c in tl.chars[i:stop]:
+            if c.ch.isspace():
+                continue
+            if last_x1 is not None and c.x0 - last_x1 > max_gap * tl.height:
+                break
+            picked.append(c)
+            last_x1 = c.x1
+        return self._value(tl, picked, "right", keep_spaces_from=tl.chars[i:stop])
+
+    def _value(self, tl: TextLine, picked: list[Char], how: str, keep_spaces_from: list[Char]) -> Value | None:
+        if not picked:
+            return None
+        first, last = picked[0], picked[-1]
+        text = ""
+        for c in keep_spaces_from:
+            if c.x0 >= first.x0 - 1e-6 and c.x1 <= last.x1 + 1e-6:
+                text += c.ch
+        text = " ".join(text.split()).strip(" :：")
+        if not text:
+            return None
+        return Value(text, min(c.conf for c in picked), how, tl.page, first.x0, tl.y0, last.x1, tl.y1)
+
+    def segments(self, line_no: int, gap: float = 1.2) -> list[tuple[int, int]]:
+        """Runs of characters of a line separated by gaps wider than ``gap`` text heights."""
+        tl = self.lines[line_no]
+        segs: list[tuple[int, int]] = []
+        start = None
+        last = None
+        for i, c in enumerate(tl.chars):
+            if c.ch.isspace():
+                continue
+            if start is None:
+                start = i
+            elif c.x0 - tl.chars[last].x1 > gap * tl.height:
+                segs.append((start, last + 1))
+                start = i
+            last = i
+        if start is not None:
+            segs.append((start, last + 1))
+        return segs
+
+    def hits_in(self, line_no: int, start: int, end: int) -> list[Hit]:
+        """Labels found within characters ``start:end`` of a line."""
+        return [h for h in self._hits_by_line.get(line_no, []) if h.start < end and start < h.end]
+
+    def value_below(self, hit: Hit) -> Value | None:
+        """The text under ``hit`` on the next line(s) that overlaps it horizontally and is not a label."""
+        if hit.vertical:
+            return None
+        h = self.lines[hit.line_no].height
+        span0, span1 = hit.x0 - 0.5 * h, max(hit.x1, hit.x0 + 6 * h)
+        for no in range(hit.line_no + 1, min(len(self.lines), hit.line_no + 4)):
+            tl = self.lines[no]
+            if tl.page != hit.page or tl.y0 - hit.y1 > 2.5 * h:
+                return None
+            best, best_ov = None, 0.0
+            for s, e in self.segments(no):
+                ov = min(span1, tl.chars[e - 1].x1) - max(span0, tl.chars[s].x0)
+                if ov > best_ov:
+                    best, best_ov = (s, e), ov
+            if best is None:
+                continue
+            s, e = best
+            if any(hh.start < e and s < hh.end for hh in self._hits_by_line.get(no, [])):
+                return None
+            picked = [c for c in tl.chars[s:e] if not c.ch.isspace()]
+            return self._value(tl, picked, "below", keep_spaces_from=tl.chars[s:e])
+        return None
+
+    def candidates(self, name: str) -> list[Value]:
+        """Every value found for field ``name``: right of each of its labels first, then below."""
+        out: list[Value] = []
+        hits = [h for h in self.hits if h.name == name] + self.scoped_hits(name)
+        for hit in hits:
+            for how in (self.value_right, self.value_below):
+                v = how(hit)
+                if v is not None:
+                    out.append(v)
+        return out
+
+    def first(self, name: str) -> Value | None:
+        found = self.candidates(name)
+        return found[0] if found else None
+
+    # -- scoped labels --------------------------------------------------------------------------------
+    @property
+    def _scope(self) -> dict[int, str]:
+        if not hasattr(self, "_scope_cache"):
+            self._scope_cache = self._assign_scopes()
+        return self._scope_cache
+
+    def scoped_hits(self, name: str) -> list[Hit]:
+        """Hits of generic labels resolved to ``name`` (e.g. ``buyer_name`` from 名称 in the 购买方 block)."""
+        return [h for h in self.hits if h.name.startswith("@") and self._scope.get(id(h)) == name]
+
+    def _assign_scopes(self) -> dict[int, str]:
+        scope: dict[int, str] = {}
+        unresolved: dict[str, list[Hit]] = {}
+        for hit in self.hits:
+            if not hit.name.startswith("@"):
+                continue
+            best, best_d = None, None
+            for a in self.anchors:
+                if a.page != hit.page:
+                    continue
+                h = self.h
+                d = None
+                if a.x1 <= hit.x0 + 0.5 * h and a.y0 - 1.2 * h <= hit.y1 and hit.y0 <= a.y1 + 1.2 * h:
+                    d = hit.x0 - a.x1
+                elif a.y1 <= hit.y0 + 0.3 * h and a.x0 - 3 * h <= hit.x0 and a.line_no != hit.line_no:
+                    d = 1.5 * (hit.y0 - a.y1) + 0.3 * abs(hit.x0 - a.x0) + 5 * h
+                if d is not None and (best_d is None or d < best_d):
+                    best, best_d = a, d
+            if best is not None:
+                scope[id(hit)] = f"{best.name}_{hit.name[1:]}"
+            else:
+                unresolved.setdefault(hit.name, []).append(hit)
+        order = sorted(self.labels.section_order, key=lambda s: self.labels.section_order[s])
+        for name, hits in unresolved.items():
+            hits.sort(key=lambda x: (x.page, round(x.y0 / (2 * self.h)), x.x0))
+            for hit, section in zip(hits, order, strict=False):
+                scope[id(hit)] = f"{section}_{name[1:]}"
+        return scope
+
+    # -- text search ----------------------------------------------------------------------------------
+    def find_text(self, pattern: re.Pattern[str]) -> list[Value]:
+        """Every match of ``pattern`` in the lines' text (single blanks kept), in reading order."""
+        out = []
+        for tl in self.lines:
+            text = "".join(c.ch for c in tl.chars)
+            for m in pattern.finditer(text):
+                chars = [c for c in tl.chars[m.start():m.end()] if not c.ch.isspace()] or tl.chars[m.start():m.end()]
+                out.append(Value(m.group(0), min(c.conf for c in chars), "pattern", tl.page, chars[0].x0,
+                                 tl.y0, chars[-1].x1, tl.y1))
+        return out
+
+    def title_score(self) -> float:
+        """How strongly the text reads like this kind (weights of the title words found)."""
+        text = "".join(tl.compact for tl in self.lines)
+        return sum(w for k, w in self.labels.title.items() if "".join(_norm(k).split()) in text)
+
+    # -- tables ---------------------------------------------------------------------------------------
+    def table(self) -> Table | None:
+        """The item table: header found by its column labels, rows by their key column, wraps joined."""
+        col_hits = self._find(self._columns)
+        by_line: dict[int, list[Hit]] = {}
+        for h in col_hits:
+            by_line.setdefault(h.line_no, []).append(h)
+        headers = {}
+        for no, hits in by_line.items():
+            names = {h.name for h in hits}
+            if len(names) >= 3 and (not self.labels.row_key or names & set(self.labels.row_key)):
+                headers.setdefault(self.lines[no].page, (no, hits))
+        if not headers:
+            return None
+        end_lines = {h.line_no: h for h in self._find(self._end)}
+        table: Table | None = None
+        prev_page = None
+        for page in sorted(headers):
+            if table is not None and (table.ended or page != prev_page + 1):
+                break
+            no, hits = headers[page]
+            uniq: dict[str, Hit] = {}
+            for h in sorted(hits, key=lambda h: h.x0):
+                uniq.setdefault(h.name, h)
+            cols = sorted(uniq.values(), key=lambda h: h.x0)
+            if table is None:
+                table = Table([c.name for c in cols])
+            table.pages.append(page)
+            self._read_rows(table, no, cols, end_lines)
+            prev_page = page
+        return table
+
+    def _zones(self, cols: list[Hit]) -> list[tuple[str, float, float]]:
+        zones = []
+        for i, c in enumerate(cols):
+            left = float("-inf") if i == 0 else c.x0 - min(1.5 * self.h, 0.5 * max(0.0, c.x0 - cols[i - 1].x1))
+            if i + 1 < len(cols):
+                nxt = cols[i + 1]
+                right = nxt.x0 - min(1.5 * self.h, 0.5 * max(0.0, nxt.x0 - c.x1))
+            else:
+                right = float("inf")
+            zones.append((c.name, left, right))
+        return zones
+
+    def _cells(self, no: int, zones: list[tuple[str, float, float]]) -> dict[str, Value]:
+        tl = self.lines[no]
+        words: list[list[Char]] = []
+        cur: list[Char] = []
+        for c in tl.chars:
+            if c.ch.isspace() or (cur and c.x0 - cur[-1].x1 > 0.6 * tl.height):
+                if cur:
+                    words.append(cur)
+                cur = [] if c.ch.isspace() else [c]
+            else:
+                cur.append(c)
+        if cur:
+            words.append(cur)
+        cells: dict[str, list[list[Char]]] = {}
+        for w in words:
+            cx = (w[0].x0 + w[-1].x1) / 2
+            for name, left, right in zones:
+                if left <= cx < right:
+                    cells.setdefault(name, []).append(w)
+                    break
+        out = {}
+        for name, ws in cells.items():
+            text = " ".join("".join(c.ch for c in w) for w in ws)
+            chars = [c for w in ws for c in w]
+            out[name] = Value(text, min(c.conf for c in chars), "table", tl.page, chars[0].x0, tl.y0,
+                              chars[-1].x1, tl.y1)
+        return out
+
+    def _read_rows(self, table: Table, header_no: int, cols: list[Hit], end_lines: dict[int, Hit]) -> None:
+        zones = self._zones(cols)
+        header = self.lines[header_no]
+        keys = [k for k in self.labels.row_key if k in table.columns] or [table.columns[-1]]
+        last_y = header.y1
+        pending: dict[str, Value] = {}
+        row_y1 = header.y1
+        for no in range(header_no + 1, len(self.lines)):
+            tl = self.lines[no]
+            if tl.page != header.page:
+                return
+            end = end_lines.get(no)
+            segs = self.segments(no)
+            if end is not None and segs and end.start <= segs[0][0] + 1:
+                table.ended = True
+                table.total_row = self._cells(no, zones)
+                return
+            if tl.y0 - last_y > 5 * self.h:
+                table.ended = True
+                return
+            last_y = tl.y1
+            cells = self._cells(no, zones)
+            if any(k in cells and _has_digit(cells[k].text) for k in keys):
+                for name, v in pending.items():
+                    if name in cells:
+                        cells[name] = Value(_join([v.text, cells[name].text]), min(v.confidence, cells[name].confidence),
+                                            "table", v.page, v.x0, v.y0, cells[name].x1, cells[name].y1)
+                    else:
+                        cells[name] = v
+                pending = {}
+                table.rows.append(cells)
+                row_y1 = tl.y1
+            elif table.rows and tl.y0 - row_y1 < 1.6 * self.h + 1:
+                row_y1 = tl.y1
+                row = table.rows[-1]
+                for name, v in cells.items():
+                    if name in row:
+                        row[name] = Value(_join([row[name].text, v.text]), min(row[name].confidence, v.confidence),
+                                          "table", row[name].page, row[name].x0, row[name].y0, v.x1, v.y1)
+                    else:
+                        row[name] = v
+            else:
+                for name, v in cells.items():
+                    pending[name] = Value(_join([pending[name].text, v.text]), v.confidence, "table", v.page,
+                                          v.x0, v.y0, v.x1, v.y1) if name in pending else v
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _join(parts: list[str]) -> str:
+    """Join wrapped pieces: no blank between CJK characters, one blank between Latin words."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out and not (_is_cjk(out[-1]) or _is_cjk(p[0]) or out[-1] in "-/*(" or p[0] in ")*"):
+            out += " "
+        out += p
+    return out
