@@ -194,7 +194,7 @@ class CustomerIndex:
             entries = self._by_key.setdefault(key, [])
             if not entries:
                 self._keys.append(key)
-            if all(code != customer.code for code, _, _ in entries):
+            if (customer.code, via, name) not in entries:
                 entries.append((customer.code, via, name))
         self._cache.clear()
 
@@ -212,7 +212,13 @@ class CustomerIndex:
         key = name_key(name)
         hits: list[NameHit] = []
         if key in self._by_key:
-            hits = [NameHit(code, 1.0, via, matched) for code, via, matched in self._by_key[key]]
+            # several names of one customer may share a key: say the one spelled most like the payer's
+            raw = unicodedata.normalize("NFKC", name).casefold()
+            best: dict[str, NameHit] = {}
+            for code, via, matched in sorted(self._by_key[key], key=lambda e: -fuzz.ratio(
+                    raw, unicodedata.normalize("NFKC", e[2]).casefold())):
+                best.setdefault(code, NameHit(code, 1.0, via, matched))
+            hits = list(best.values())
         elif len(key) >= 4 and self._keys:
             found = process.extract(key, self._keys, scorer=fuzz.ratio, limit=limit * 2,
                                     score_cutoff=min_score * 100)

@@ -9,8 +9,8 @@ or lose its leading zeros. :func:`memo_tokens` finds the reference-like tokens o
   least ``min_digits`` long);
 - ``truncated``: the memo holds the first (or last) part of a reference, at least ``min_truncated``
   characters and half of it;
-- ``one char off``: one character inserted, dropped or replaced (found through half-key buckets: an
-  edit leaves one half of the reference intact).
+- ``one char off``: one character inserted, dropped or replaced, or two neighbours swapped (found
+  through half-key buckets: an edit leaves one half of the reference intact).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 _TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_#]*[A-Z0-9]")
 _SEP = re.compile(r"[^A-Z0-9]")
@@ -121,6 +121,8 @@ class ReferenceIndex:
                 n = len(form)
                 self._halves.setdefault(("p", n, form[: n // 2]), []).append(form)
                 self._halves.setdefault(("s", n, form[n // 2:]), []).append(form)
+                # a swap of the two middle characters touches both halves: a shorter prefix catches it
+                self._halves.setdefault(("t", n, form[: n // 2 - 1]), []).append(form)
             self._sorted.append(norm)
             self._sorted_rev.append(norm[::-1])
             if digits != norm and len(digits) >= self.min_digits:
@@ -166,9 +168,10 @@ class ReferenceIndex:
                 if len(form) < self.min_digits:
                     continue
                 for n in (len(form) - 1, len(form), len(form) + 1):
-                    for side, part in (("p", form[: n // 2]), ("s", form[len(form) - (n - n // 2):])):
+                    for side, part in (("p", form[: n // 2]), ("s", form[len(form) - (n - n // 2):]),
+                                       ("t", form[: n // 2 - 1])):
                         for other in self._halves.get((side, n, part), []):
-                            if other != form and Levenshtein.distance(form, other, score_cutoff=1) <= 1:
+                            if other != form and OSA.distance(form, other, score_cutoff=1) <= 1:
                                 put(self._targets(other), "one char off")
         if len(found) > self.max_targets:
             return []

@@ -77,6 +77,8 @@ def refs() -> ReferenceIndex:
     ("order 3809112233445567", "mp1", "one char off"),                 # mistyped digit
     ("order 380911233445566", "mp1", "one char off"),                  # dropped digit
     ("WS2026042", "ord1", "one char off"),
+    ("发票号26442000000012345687", "inv2", "one char off"),           # two neighbours swapped
+    ("26442000000021345678", "inv2", "one char off"),                 # swapped in the middle
 ])
 def test_memo_references_are_found(refs: ReferenceIndex, memo: str, target: str, how: str) -> None:
     hits = {h.target: h for h in refs.lookup_memo(memo)}

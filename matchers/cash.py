@@ -1,0 +1,588 @@
+"""Cash application: money received (bank receipts, statement lines) against open invoices and orders.
+
+For each payment the candidates come from three places: references in its memo, the open items of the
+customer its payer name points to, and open items of exactly its amount. Each candidate allocates the
+payment to one or more items (one item in full or in part; several items through a bounded subset-sum
+over the customer's oldest items) and is scored on four signals (amount, reference, name, date) with
+the weights of the tolerance profile. Outcomes: ``auto`` (score over the threshold and no runner-up
+within the margin), ``review`` (candidates ranked), ``unmatched``.
+
+Payments are applied strongest first, so what a sure match takes is no longer open for a weaker one;
+what earlier runs posted (and every confirmed decision) is taken from ``prior`` and never undone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from hub.records import (
+    Allocation,
+    BankReceipt,
+    Candidate,
+    Customer,
+    Invoice,
+    Match,
+    Order,
+    StatementLine,
+    WriteOff,
+)
+from matchers.names import CustomerIndex, name_similarity
+from matchers.references import HOW_WORDS, ReferenceIndex, RefHit, normalize_ref
+from matchers.tolerance import Profile, load_profile
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+POSTED = ("confirmed",)
+NAME_FLOOR = 0.7  # a name less alike than this is no evidence at all
+
+
+def q(amount: Decimal) -> Decimal:
+    """Rounded to the cent."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Payment:
+    """Money in, from a receipt or a statement line, in the shape the matcher needs."""
+
+    kind: Literal["receipt", "statement_line"]
+    key: str
+    value_date: date
+    payer: str
+    amount: Decimal
+    currency: str
+    memo: str
+    bank: str = ""
+    transaction_id: str = ""
+
+    @classmethod
+    def from_record(cls, record: BankReceipt | StatementLine) -> Payment:
+        """A payment from a receipt, or from a statement line of money in."""
+        if isinstance(record, BankReceipt):
+            return cls("receipt", record.natural_key(), record.value_date, record.payer_name, record.amount,
+                       record.currency, record.memo, record.bank, record.transaction_id)
+        memo = " ".join(p for p in (record.description, record.reference or "") if p)
+        return cls("statement_line", record.natural_key(), record.value_date or record.booking_date,
+                   record.counterparty_name, record.amount, record.currency, memo, record.bank,
+                   record.transaction_id)
+
+
+@dataclass
+class OpenItem:
+    """An invoice or an order that money can be applied to, with what is still open on it."""
+
+    idx: int
+    kind: Literal["invoice", "order"]
+    key: str
+    label: str
+    customer_code: str | None
+    party_name: str
+    currency: str
+    total: Decimal
+    due: Decimal
+    doc_date: date
+    refs: list[str] = field(default_factory=list)
+    version: int = 0
+
+    @property
+    def what(self) -> str:
+        """``invoice 2026...`` / ``order WS...`` as a clerk would say it."""
+        return f"{self.kind} {self.label}"
+
+
+@dataclass
+class Proposal:
+    """One way to apply a payment: what each item gets, what is written off, and why."""
+
+    parts: list[tuple[OpenItem, Decimal, Decimal]]  # item, amount in payment currency, settles in item ccy
+    write_offs: list[WriteOff]
+    amount_score: float
+    amount_note: str
+    breakdown: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+    reason: str = ""
+    customer_code: str | None = None
+
+    @property
+    def targets(self) -> frozenset[int]:
+        """The items it applies money to."""
+        return frozenset(item.idx for item, _, _ in self.parts)
+
+    def candidate(self, payment: Payment) -> Candidate:
+        """As a stored candidate record."""
+        return Candidate(allocations=self.allocations(payment), write_offs=self.write_offs,
+                         score=round(self.score, 4), breakdown=self.breakdown, reason=self.reason,
+                         customer_code=self.customer_code)
+
+    def allocations(self, payment: Payment) -> list[Allocation]:
+        """One allocation per item, in the payment's currency."""
+        return [Allocation(target_kind=item.kind, target_key=item.key, target_label=item.label, amount=amount,
+                           currency=payment.currency,
+                           target_amount=settles if item.currency != payment.currency else None)
+                for item, amount, settles in self.parts]
+
+
+@dataclass
+class CashResult:
+    """What a run proposed: one match per payment, the items still open, payments set aside."""
+
+    matches: list[Match]
+    items: list[OpenItem]
+    payments: dict[str, Payment]
+    set_aside: list[tuple[str, str]] = field(default_factory=list)  # (payment key, why)
+    kept: list[Match] = field(default_factory=list)  # decided earlier, left as they were
+
+    def open_items(self) -> list[OpenItem]:
+        """Items with money still due after the run."""
+        return [item for item in self.items if item.due > 0]
+
+
+# -- building the open items -------------------------------------------------------------------------
+def _settled_by(prior: Iterable[Match], posted: tuple[str, ...]) -> dict[str, Decimal]:
+    """What earlier posted matches settle on each target key (in the target's currency)."""
+    settled: dict[str, Decimal] = defaultdict(Decimal)
+    for match in prior:
+        if match.status not in posted:
+            continue
+        for alloc in match.allocations:
+            settled[alloc.target_key] += alloc.target_amount if alloc.target_amount is not None else alloc.amount
+        for wo in match.write_offs:
+            if wo.target_key:
+                settled[wo.target_key] += wo.amount
+    return settled
+
+
+def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers: CustomerIndex,
+                settled: dict[str, Decimal]) -> list[OpenItem]:
+    """Open items: every invoice, and every live order that no invoice bills yet.
+
+    An order billed by an invoice lends its references (order id, PI number) to that invoice, and what
+    was paid on the order (a deposit) counts on its invoices.
+    """
+    orders = [o for o in orders if not o.is_test and o.status not in ("cancelled",)]
+    order_by_ref: dict[str, Order] = {}
+    for order in orders:
+        for ref in (order.external_id, order.pi_number):
+            if ref:
+                order_by_ref.setdefault(normalize_ref(ref), order)
+    invoices = list(invoices)
+    billed: dict[str, list[Invoice]] = defaultdict(list)
+    for inv in invoices:
+        order = order_by_ref.get(normalize_ref(inv.order_ref)) if inv.order_ref else None
+        if order is not None:
+            billed[order.natural_key()].append(inv)
+    finals = {k for k, invs in billed.items() if any(i.kind != "proforma" for i in invs)}
+    items: list[OpenItem] = []
+
+    def resolve(tax_id: str | None, name: str, fallback: str | None) -> str | None:
+        code = customers.by_tax_id(tax_id) or fallback
+        if code:
+            return code
+        hits = customers.lookup(name, min_score=0.9, limit=1)
+        return hits[0].customer_code if hits else None
+
+    for inv in invoices:
+        order = order_by_ref.get(normalize_ref(inv.order_ref)) if inv.order_ref else None
+        if inv.kind == "proforma" and order is not None and order.natural_key() in finals:
+            continue  # the final invoice carries the order's money
+        refs = [inv.number] + ([inv.order_ref] if inv.order_ref else [])
+        paid = settled.get(inv.natural_key(), ZERO)
+        if order is not None:
+            refs += [r for r in (order.external_id, order.pi_number) if r and r not in refs]
+            # a deposit on the order counts on its (first) invoice
+            if billed[order.natural_key()][0] is inv:
+                paid += settled.get(order.natural_key(), ZERO)
+        code = resolve(inv.buyer_tax_id, inv.buyer_name, order.customer_code if order else None)
+        items.append(OpenItem(len(items), "invoice", inv.natural_key(), inv.number, code, inv.buyer_name,
+                              inv.currency, inv.total, max(inv.total - paid, ZERO), inv.issue_date, refs))
+    for order in orders:
+        if order.natural_key() in billed or order.status in ("paid", "closed"):
+            continue
+        refs = [r for r in (order.external_id, order.pi_number) if r]
+        paid = settled.get(order.natural_key(), ZERO)
+        code = resolve(None, order.customer_name, order.customer_code)
+        items.append(OpenItem(len(items), "order", order.natural_key(), order.external_id, code,
+                              order.customer_name, order.currency, order.total, max(order.total - paid, ZERO),
+                              order.order_date, refs))
+    return items
+
+
+# -- the matcher --------------------------------------------------------------------------------------
+class CashMatcher:
+    """Proposes how payments settle open items (see the module text for how)."""
+
+    def __init__(self, items: list[OpenItem], customers: CustomerIndex, profile: Profile) -> None:
+        self.items = items
+        self.customers = customers
+        self.profile = profile
+        self.refs = ReferenceIndex()
+        self.by_amount: dict[tuple[str, Decimal], list[int]] = defaultdict(list)
+        self.by_customer: dict[str, list[int]] = defaultdict(list)
+        for item in items:
+            for ref in item.refs:
+                self.refs.add(ref, item.idx)
+            if item.due > 0:
+                self.by_amount[(item.currency, q(item.due))].append(item.idx)
+            if item.customer_code:
+                self.by_customer[item.customer_code].append(item.idx)
+        for idxs in self.by_customer.values():
+            idxs.sort(key=lambda i: (items[i].doc_date, items[i].label))
+        self.new_amounts: set[tuple[str, Decimal]] = set()
+
+    # -- signals ------------------------------------------------------------------------------------
+    def _date_score(self, payment: Payment, item: OpenItem) -> float:
+        days = (payment.value_date - item.doc_date).days
+        window = max(self.profile.date_window_days, 1)
+        if -self.profile.prepay_days <= days <= window:
+            return 1.0
+        over = (-self.profile.prepay_days - days) if days < 0 else (days - window)
+        return max(0.0, 1.0 - over / window)
+
+    def _name(self, payment: Payment, item: OpenItem) -> tuple[float, str]:
+        hit = self.customers.score(payment.payer, item.customer_code)
+        best, how = (hit.score, hit.via) if hit else (0.0, "")
+        direct = name_similarity(payment.payer, item.party_name) if item.party_name else 0.0
+        if direct > best:
+            best, how = direct, "buyer name"
+        return (best if best >= NAME_FLOOR else 0.0), how
+
+    def _convert(self, amount: Decimal, from_ccy: str, to_ccy: str) -> Decimal | None:
+        if from_ccy == to_ccy:
+            return amount
+        a, b = self.profile.rates.get(from_ccy), self.profile.rates.get(to_ccy)
+        if a is None or b is None or b == 0:
+            return None
+        return amount * a / b
+
+    # -- proposals ------------------------------------------------------------------------------------
+    def _single(self, payment: Payment, item: OpenItem) -> Proposal | None:
+        due, amount, p = item.due, payment.amount, self.profile
+        left = "what is left on " if due < item.total else ""
+        if item.currency == payment.currency:
+            diff = due - amount
+            if diff == 0:
+                return Proposal([(item, amount, amount)], [], 1.0, f"amount equals {left}{item.what}")
+            if abs(diff) <= p.rounding_limit(due):
+                if diff > 0:
+                    wo = WriteOff(amount=diff, currency=item.currency, reason_code="ROUNDING",
+                                  note=f"short by {diff}", target_key=item.key)
+                    return Proposal([(item, amount, amount)], [wo], 0.95,
+                                    f"amount {amount} is {left}{item.what} less {diff} rounding")
+                return Proposal([(item, due, due)], [], 0.95,
+                                f"amount is {left}{item.what} plus {-diff} rounding, left unapplied")
+            if 0 < diff <= p.fee_limit(item.currency, due):
+                wo = WriteOff(amount=diff, currency=item.currency, reason_code="BANK_FEE",
+                              note=f"short by {diff} {item.currency}", target_key=item.key)
+                return Proposal([(item, amount, amount)], [wo], 0.85,
+                                f"amount is {left}{item.what} less a {diff} bank fee")
+            if diff > 0:
+                share = int((amount / due * 100).to_integral_value())
+                return Proposal([(item, amount, amount)], [], 0.3,
+                                f"pays {share}% of {left}{item.what}, {q(diff)} stays open")
+            return Proposal([(item, due, due)], [], 0.15,
+                            f"amount exceeds {left}{item.what} by {-diff}, left unapplied")
+        converted = self._convert(amount, payment.currency, item.currency)
+        if converted is None:
+            return None
+        rel = (converted - due) / due if due else Decimal(1)
+        tol = p.rate_tolerance_pct / 100
+        if abs(rel) <= tol:
+            wos = []
+            if converted < due:
+                gap = q(due - converted)
+                if gap > 0:
+                    wos = [WriteOff(amount=gap, currency=item.currency, reason_code="FX_DIFF",
+                                    note=f"{amount} {payment.currency} at book rate is {q(converted)}",
+                                    target_key=item.key)]
+            closeness = 1.0 - float(abs(rel) / tol) * 0.2 if tol else 1.0
+            return Proposal([(item, amount, q(min(converted, due)))], wos, 0.9 * closeness,
+                            f"{amount} {payment.currency} is about {left}{item.what} ({due} {item.currency})"
+                            f" at book rate, within {p.rate_tolerance_pct}%")
+        if converted < due:
+            return Proposal([(item, amount, q(converted))], [], 0.25,
+                            f"{amount} {payment.currency} pays part of {left}{item.what}")
+        return None
+
+    def _subsets(self, payment: Payment, pool: Sequence[OpenItem]) -> list[list[OpenItem]]:
+        """Groups of items (oldest first) whose amounts due add up to the payment, within tolerance."""
+        p = self.profile
+        items = [i for i in pool if i.currency == payment.currency and 0 < i.due <= payment.amount + 1][
+            : p.subset_max_items]
+        if len(items) < 2:
+            return []
+        target = payment.amount
+        values = [i.due for i in items]
+        suffix = [ZERO] * (len(items) + 1)
+        for k in range(len(items) - 1, -1, -1):
+            suffix[k] = suffix[k + 1] + values[k]
+        found: list[list[OpenItem]] = []
+        budget = [p.subset_node_budget]
+
+        def slack(total: Decimal) -> Decimal:
+            return max(p.rounding_limit(total), p.fee_limit(payment.currency, total))
+
+        def walk(start: int, chosen: list[int], total: Decimal) -> None:
+            if budget[0] <= 0 or len(found) >= 3:
+                return
+            budget[0] -= 1
+            if len(chosen) >= 2 and target - p.rounding_limit(total) <= total <= target + slack(total):
+                found.append([items[k] for k in chosen])
+            if len(chosen) >= p.subset_max_size:
+                return
+            for k in range(start, len(items)):
+                new = total + values[k]
+                if new > target + slack(new):
+                    continue
+                if new + suffix[k + 1] < target - p.rounding_limit(target):
+                    # even with every later item the sum stays short: no later start can do better
+                    if total + suffix[k] < target - p.rounding_limit(target):
+                        return
+                    continue
+                walk(k + 1, chosen + [k], new)
+
+        walk(0, [], ZERO)
+        return found
+
+    def _multi(self, payment: Payment, group: list[OpenItem], unique: bool) -> Proposal:
+        total = sum((i.due for i in group), ZERO)
+        parts = [(i, i.due, i.due) for i in group]
+        wos: list[WriteOff] = []
+        diff = total - payment.amount
+        labels = ", ".join(i.label for i in group)
+        note = f"amount equals {len(group)} open items together ({labels})"
+        if diff > 0:
+            last = group[-1]
+            parts[-1] = (last, last.due - diff, last.due - diff)
+            code = "ROUNDING" if diff <= self.profile.rounding_limit(total) else "BANK_FEE"
+            wos = [WriteOff(amount=diff, currency=payment.currency, reason_code=code,
+                            note=f"short by {diff}", target_key=last.key)]
+            note = f"amount is {len(group)} open items together ({labels}) less {diff} {code.lower().replace('_', ' ')}"
+        elif diff < 0:
+            note += f", {-diff} left unapplied"
+        score = (0.95 if unique else 0.8) - (0.05 if diff else 0)
+        return Proposal(parts, wos, score, note)
+
+    def propose(self, payment: Payment) -> tuple[list[Proposal], set[int]]:
+        """Ranked proposals for one payment, and the items it looked at."""
+        hits: dict[int, RefHit] = {}
+        for hit in self.refs.lookup_memo(payment.memo):
+            idx = int(hit.target)  # type: ignore[call-overload]
+            hits[idx] = hit
+        pool: dict[int, OpenItem] = {}
+        for idx in hits:
+            pool[idx] = self.items[idx]
+        name_hits = self.customers.lookup(payment.payer)
+        customer_items: dict[str, list[OpenItem]] = {}
+        for hit in name_hits[:2]:
+            live = [self.items[i] for i in self.by_customer.get(hit.customer_code, []) if self.items[i].due > 0]
+            customer_items[hit.customer_code] = live
+            for item in live[: self.profile.subset_max_items * 2]:
+                pool[item.idx] = item
+        for idx in self.by_amount.get((payment.currency, q(payment.amount)), [])[:50]:
+            pool[idx] = self.items[idx]
+        looked = set(pool)
+        proposals: dict[frozenset[int], Proposal] = {}
+
+        def add(prop: Proposal | None) -> None:
+            if prop is None:
+                return
+            self._score(payment, prop, hits)
+            if prop.targets not in proposals or proposals[prop.targets].score < prop.score:
+                proposals[prop.targets] = prop
+
+        for item in pool.values():
+            if item.due > 0:
+                add(self._single(payment, item))
+        exact_single = any(p.amount_score >= 0.85 and len(p.parts) == 1 and p.breakdown.get("name", 0) > 0
+                           for p in proposals.values())
+        referenced = sorted((self.items[i] for i in hits if self.items[i].due > 0),
+                            key=lambda i: (i.doc_date, i.label))
+        groups = self._subsets(payment, referenced)
+        for group in groups:
+            add(self._multi(payment, group, len(groups) == 1))
+        if not exact_single:
+            for live in customer_items.values():
+                groups = self._subsets(payment, live)
+                for group in groups:
+                    add(self._multi(payment, group, len(groups) == 1))
+        ranked = sorted(proposals.values(), key=self._rank_key)
+        return ranked[:5], looked
+
+    def _rank_key(self, prop: Proposal) -> tuple:
+        oldest = min(item.doc_date for item, _, _ in prop.parts)
+        return (-round(prop.score, 6), *(-prop.breakdown.get(s, 0) for s in self.profile.priority),
+                oldest.toordinal(), min(item.label for item, _, _ in prop.parts))
+
+    def _score(self, payment: Payment, prop: Proposal, hits: dict[int, RefHit]) -> None:
+        w = self.profile.weights
+        parts = [item for item, _, _ in prop.parts]
+        ref_scores = [hits[i.idx].score if i.idx in hits else 0.0 for i in parts]
+        reference = sum(ref_scores) / len(ref_scores)
+        names = [self._name(payment, i) for i in parts]
+        name = min(s for s, _ in names)
+        date_score = min(self._date_score(payment, i) for i in parts)
+        prop.breakdown = {"amount": round(prop.amount_score, 4), "reference": round(reference, 4),
+                          "name": round(name, 4), "date": round(date_score, 4)}
+        prop.score = min(1.0, sum(w[k] * prop.breakdown[k] for k in w))
+        codes = {i.customer_code for i in parts}
+        prop.customer_code = codes.pop() if len(codes) == 1 else None
+        bits = [prop.amount_note[0].upper() + prop.amount_note[1:]]
+        said = [hits[i.idx] for i in parts if i.idx in hits]
+        if said:
+            bits.append("memo names " + ", ".join(self._ref_words(h) for h in said[:3]))
+        else:
+            bits.append("memo names none of them" if len(parts) > 1 else "memo names no reference")
+        if name > 0:
+            via = names[0][1]
+            customer = self.customers.customers.get(parts[0].customer_code or "")
+            who = customer.name if customer else parts[0].party_name
+            bits.append(f"payer {payment.payer} is {who}" + (f" ({via})" if via and via != "legal name" else ""))
+        else:
+            bits.append(f"payer {payment.payer} is not a known name of the buyer")
+        if date_score < 1:
+            bits.append(f"paid {abs((payment.value_date - parts[0].doc_date).days)} days from the document date")
+        prop.reason = "; ".join(bits)
+
+    def _ref_words(self, hit: RefHit) -> str:
+        item = self.items[int(hit.target)]  # type: ignore[call-overload]
+        kind = item.kind if normalize_ref(hit.reference) == normalize_ref(item.label) else "order"
+        return f"{kind} {hit.reference}{HOW_WORDS[hit.how]}"
+
+    # -- posting ----------------------------------------------------------------------------------------
+    def post(self, prop: Proposal) -> None:
+        """Take what a proposal settles off its items (so later payments see what is left)."""
+        for item, _amount, settles in prop.parts:
+            item.due = max(item.due - settles, ZERO)
+        for wo in prop.write_offs:
+            for item, _, _ in prop.parts:
+                if item.key == wo.target_key:
+                    item.due = max(item.due - wo.amount, ZERO) if wo.currency == item.currency else ZERO
+        for item, _, _ in prop.parts:
+            item.version += 1
+            if item.due > 0:
+                key = (item.currency, q(item.due))
+                self.by_amount[key].append(item.idx)
+                self.new_amounts.add(key)
+
+    def outcome(self, ranked: list[Proposal]) -> Literal["auto", "review", "unmatched"]:
+        """auto, review or unmatched for ranked proposals."""
+        p = self.profile
+        if not ranked or ranked[0].score < p.review_min:
+            return "unmatched"
+        top = ranked[0]
+        runner = ranked[1].score if len(ranked) > 1 else 0.0
+        if top.score >= p.auto_threshold and top.score - runner >= p.auto_margin:
+            return "auto"
+        return "review"
+
+
+def payments_from(records: Iterable[BankReceipt | StatementLine]) -> tuple[list[Payment], list[tuple[str, str]]]:
+    """Payments to match: receipts, and statement lines of money in that are not a receipt's copy.
+
+    A statement line is the same money as a receipt when it has the receipt's bank transaction id, or
+    the same amount, currency and a value date a day or two apart with a payer name alike.
+    """
+    receipts, lines = [], []
+    set_aside: list[tuple[str, str]] = []
+    for record in records:
+        if isinstance(record, StatementLine):
+            if record.amount <= 0:
+                set_aside.append((record.natural_key(), "money out"))
+                continue
+            lines.append(record)
+        else:
+            receipts.append(record)
+    payments = [Payment.from_record(r) for r in receipts]
+    by_txn = {r.transaction_id for r in receipts}
+    by_amount: dict[tuple[str, Decimal], list[Payment]] = defaultdict(list)
+    for pay in payments:
+        by_amount[(pay.currency, pay.amount)].append(pay)
+    for line in lines:
+        pay = Payment.from_record(line)
+        if line.transaction_id in by_txn:
+            set_aside.append((pay.key, "same transaction as a receipt"))
+            continue
+        twin = next((r for r in by_amount.get((pay.currency, pay.amount), [])
+                     if abs((r.value_date - pay.value_date).days) <= 2
+                     and name_similarity(r.payer, pay.payer) >= 0.85), None)
+        if twin is not None:
+            set_aside.append((pay.key, f"same money as receipt {twin.key}"))
+            continue
+        payments.append(pay)
+    return payments, set_aside
+
+
+def reconcile(
+    payments: Iterable[BankReceipt | StatementLine],
+    invoices: Iterable[Invoice],
+    orders: Iterable[Order] = (),
+    customers: Iterable[Customer] = (),
+    *,
+    profile: Profile | None = None,
+    prior: Iterable[Match] = (),
+) -> CashResult:
+    """Propose a match for every payment not decided before; see the module text."""
+    profile = profile or load_profile()
+    prior = list(prior)
+    posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
+    kept = {m.payment_key: m for m in prior if m.status in posted or m.status in ("rejected", "confirmed")}
+    cix = CustomerIndex.build(customers)
+    items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted))
+    matcher = CashMatcher(items, cix, profile)
+    pays, set_aside = payments_from(payments)
+    todo = []
+    for pay in pays:
+        if pay.key in kept:
+            continue
+        todo.append(pay)
+    # pass 1: every payment against the items as they stand; pass 2: strongest first, live
+    first: dict[str, tuple[list[Proposal], set[int], dict[int, int]]] = {}
+    for pay in todo:
+        ranked, looked = matcher.propose(pay)
+        first[pay.key] = (ranked, looked, {i: items[i].version for i in looked})
+    order = sorted(todo, key=lambda p: (-(first[p.key][0][0].score if first[p.key][0] else 0.0),
+                                        p.value_date, p.key))
+    matches: list[Match] = []
+    for pay in order:
+        ranked, looked, versions = first.pop(pay.key)
+        stale = any(items[i].version != v for i, v in versions.items()) or (
+            (pay.currency, q(pay.amount)) in matcher.new_amounts)
+        if stale:
+            ranked, _ = matcher.propose(pay)
+        ranked = [p for p in ranked if all(item.due > 0 for item, _, _ in p.parts)]
+        status = matcher.outcome(ranked)
+        if status in posted or status == "auto":
+            matcher.post(ranked[0])
+        matches.append(_to_match(pay, status, ranked, profile))
+    matches.sort(key=lambda m: m.payment_key)
+    return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()))
+
+
+def _to_match(pay: Payment, status: str, ranked: list[Proposal], profile: Profile) -> Match:
+    candidates = [p.candidate(pay) for p in ranked if p.score >= profile.review_min or status == "unmatched"]
+    top = ranked[0] if ranked else None
+    common = {"payment_kind": pay.kind, "payment_key": pay.key, "payment_amount": pay.amount,
+              "currency": pay.currency, "candidates": candidates[:5]}
+    if status == "auto" and top is not None:
+        return Match(**common, status="auto", allocations=top.allocations(pay), write_offs=top.write_offs,
+                     score=round(top.score, 4), breakdown=top.breakdown, reason=top.reason,
+                     customer_code=top.customer_code)
+    if status == "review" and top is not None:
+        runner = ranked[1] if len(ranked) > 1 else None
+        why = top.reason
+        if runner is not None and top.score - runner.score < profile.auto_margin:
+            why += f" — runner-up within {profile.auto_margin:.2f}"
+        elif top.score < profile.auto_threshold:
+            why += f" — score {top.score:.2f} below {profile.auto_threshold:.2f}"
+        return Match(**common, status="review", score=round(top.score, 4), breakdown=top.breakdown,
+                     reason=why, customer_code=top.customer_code)
+    why = "no open invoice or order fits the amount, memo or payer"
+    if top is not None:
+        why = f"best guess too weak ({top.score:.2f}): {top.reason}"
+    return Match(**common, status="unmatched", score=round(top.score, 4) if top else 0.0,
+                 breakdown=top.breakdown if top else {}, reason=why)
