@@ -195,6 +195,22 @@ def load_lifecycle(path: str | Path | None = None) -> Lifecycle:
     return Lifecycle(stages, tuple(transitions), lists["changeable"], lists["recheck_after"], doc.source)
 
 
+def refresh_hits(store: Store, desk: Desk, rules: RuleSet, key: str, actor: str) -> Order:
+    """The order with its rule hits re-evaluated as things stand (recorded when they changed), so that
+    gates and sign-offs never rest on stale or missing hits. Closed and cancelled orders stay as they are."""
+    current = desk.orders[key]
+    if current.status in ("closed", "cancelled"):
+        return current
+    reviewer = Reviewer(desk, rules)
+    review = reviewer.review(current)
+    if review.changed:
+        with store.batch(actor) as batch:
+            reviewer.record(batch, review)
+        assert review.order is not None
+        current = desk.orders[key] = review.order
+    return current
+
+
 def resolve_order_key(store: Store, text: str) -> str:
     """The natural key of an order given as ``channel|id`` or its bare external id."""
     keys = store.find_keys("order", text.strip())
@@ -275,15 +291,8 @@ def advance(store: Store, order: str, target: str, *, by: str | None = None,
     rules = rules or load_rules()
     key = resolve_order_key(store, order)
     desk = Desk.load(store, as_of=as_of)
-    current = desk.orders[key]
     actor = by or store.settings.actor
-    if current.status not in ("closed", "cancelled"):  # gates see the rules as they stand today
-        review = Reviewer(desk, rules).review(current)
-        if review.changed:
-            with store.batch(actor) as batch:
-                Reviewer(desk, rules).record(batch, review)
-            assert review.order is not None
-            current = desk.orders[key] = review.order
+    current = refresh_hits(store, desk, rules, key, actor)
     files = tuple(Path(p) for p in attachments)
     missing = missing_conditions(current, target, lifecycle=lifecycle, rules=rules, desk=desk,
                                  attachments=files, reached=reached_statuses(store, key))
@@ -318,13 +327,13 @@ FLAGS = ("payment_confirmed", "credit_approved")
 
 
 def approve(store: Store, order: str, what: str, *, by: str | None = None, note: str | None = None,
-            rules: RuleSet | None = None) -> ApprovalResult:
+            rules: RuleSet | None = None, as_of: date | None = None) -> ApprovalResult:
     """Sign off what a rule hit asks for (e.g. ``finance_review``), release a hold (``freeze``), or
     confirm payment / approve credit (``payment_confirmed``, ``credit_approved``)."""
     rules = rules or load_rules()
     key = resolve_order_key(store, order)
-    current = store.get(Order, key)
-    assert current is not None
+    actor = by or store.settings.actor
+    current = refresh_hits(store, Desk.load(store, as_of=as_of), rules, key, actor)
     signable = [name for name, a in rules.actions.items() if a.kind in ("approval", "hold")]
     if what in FLAGS:
         if getattr(current, what):
@@ -341,7 +350,6 @@ def approve(store: Store, order: str, what: str, *, by: str | None = None, note:
         updated = current.model_copy(update={"approvals": [*current.approvals, what]})
     else:
         raise InputError(f"cannot approve {what!r}: expected one of {', '.join([*signable, *FLAGS])}")
-    actor = by or store.settings.actor
     with store.batch(actor) as batch:
         batch.upsert([updated], note=f"{what} signed off")
         batch.event("approval", updated, after={"what": what, "rules": hits}, note=note)
