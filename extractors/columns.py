@@ -1,0 +1,186 @@
+"""Map a table's header row to record fields through a bilingual alias table (a TOML data file),
+with rapidfuzz for renamed headers, and find the header row below any preamble lines.
+
+Alias file format::
+
+    [fields.order_id]
+    aliases = ["订单号", "Order No.", ...]   # earlier aliases win when two columns match one field
+    required = true                           # the table is unusable without it
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from extractors.spreadsheets import Cell, cell_text
+from hub.errors import InputError
+
+#: Headers scoring at least this (0-100) against an alias map to its field.
+FUZZY_THRESHOLD = 84.0
+_UNIT_SUFFIX_RE = re.compile(r"[(\[](?:元|¥|人民币|rmb|cny|usd|eur|pcs|个)[)\]]$")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of the alias table."""
+
+    name: str
+    aliases: tuple[str, ...]
+    required: bool = False
+    #: alternatives: the field is satisfied when any of these fields is mapped instead
+    or_fields: tuple[str, ...] = ()
+
+
+@dataclass
+class HeaderMap:
+    """Where each field sits: columns in preference order, and how sure the mapping is (0-1)."""
+
+    row: int
+    headers: list[str]
+    columns: dict[str, list[int]] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def first(self, row: Sequence[Cell], name: str) -> Cell:
+        """The first non-blank value of ``name`` in ``row`` (columns in preference order)."""
+        for index in self.columns.get(name, []):
+            value = row[index] if index < len(row) else None
+            if not is_blank(value):
+                return value
+        return None
+
+    def all(self, row: Sequence[Cell], name: str) -> list[Cell]:
+        """Every non-blank value of ``name`` in ``row``."""
+        values = []
+        for index in self.columns.get(name, []):
+            value = row[index] if index < len(row) else None
+            if not is_blank(value):
+                values.append(value)
+        return values
+
+    @property
+    def fuzzy(self) -> dict[str, str]:
+        """Fields mapped by a fuzzy (not exact) header match, with the header text."""
+        return {name: self.headers[cols[0]] for name, cols in self.columns.items() if self.scores[name] < 1.0}
+
+
+PLACEHOLDERS = {"", "-", "--", "—", "/", "\\", "null", "none", "n/a", "nan"}
+
+
+def is_blank(value: Cell) -> bool:
+    """True for empty cells and the placeholders exports print for 'nothing' (``-``, ``/``)."""
+    return value is None or (isinstance(value, str) and value.strip().lower() in PLACEHOLDERS)
+
+
+def normalise_header(text: str) -> str:
+    """Header text for comparison: NFKC, lower case, no blanks or trailing colon, no unit suffix."""
+    norm = unicodedata.normalize("NFKC", text).lower()
+    norm = re.sub(r"[\s\u3000_]+", "", norm).rstrip(":：*")
+    return _UNIT_SUFFIX_RE.sub("", norm)
+
+
+@cache
+def _load(path: str) -> dict[str, FieldSpec]:
+    if path.startswith("pkg:"):
+        text = resources.files("extractors").joinpath("data", path[4:]).read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    specs = {}
+    for name, body in data.get("fields", {}).items():
+        specs[name] = FieldSpec(name, tuple(body.get("aliases", [])), bool(body.get("required", False)),
+                                tuple(body.get("or_fields", [])))
+    return specs
+
+
+def load_fields(name_or_path: str | Path) -> dict[str, FieldSpec]:
+    """An alias table: a file name inside ``extractors/data`` or a path to the user's own TOML."""
+    text = str(name_or_path)
+    if Path(text).is_file():
+        return _load(str(Path(text).resolve()))
+    return _load("pkg:" + text)
+
+
+def _score(header: str, alias: str) -> float:
+    if header == alias:
+        return 100.0
+    if len(header) < 3 or len(alias) < 3:
+        return 0.0
+    return max(fuzz.ratio(header, alias), fuzz.token_sort_ratio(header, alias) if " " in alias else 0.0)
+
+
+def map_headers(cells: Sequence[Cell], fields: dict[str, FieldSpec], row: int = 0) -> HeaderMap:
+    """Assign each header cell to its best-scoring field (exact alias first, then fuzzy)."""
+    headers = [cell_text(c) for c in cells]
+    aliases = {name: [normalise_header(a) for a in spec.aliases] for name, spec in fields.items()}
+    result = HeaderMap(row, headers)
+    picks: list[tuple[float, int, str, int]] = []
+    for col, header in enumerate(headers):
+        norm = normalise_header(header)
+        if not norm:
+            continue
+        best: tuple[float, int, str] | None = None
+        for name, names in aliases.items():
+            for priority, alias in enumerate(names):
+                score = _score(norm, alias)
+                if score >= FUZZY_THRESHOLD and (best is None or (score, -priority) > (best[0], -best[1])):
+                    best = (score, priority, name)
+        if best:
+            picks.append((best[0], best[1], best[2], col))
+    for score, _priority, name, col in sorted(picks, key=lambda p: (-p[0], p[1], p[3])):
+        result.columns.setdefault(name, []).append(col)
+        result.scores[name] = max(result.scores.get(name, 0.0), score / 100)
+    # within a field, columns in alias-preference order (exact and earlier aliases first)
+    order = {col: (-score, priority) for score, priority, _, col in picks}
+    for name in result.columns:
+        result.columns[name].sort(key=lambda c: order[c])
+    return result
+
+
+def missing_required(header: HeaderMap, fields: dict[str, FieldSpec]) -> list[str]:
+    """Required fields the header does not provide (directly or through an alternative)."""
+    missing = []
+    for name, spec in fields.items():
+        if spec.required and name not in header.columns and not any(o in header.columns for o in spec.or_fields):
+            missing.append(name)
+    return missing
+
+
+def find_header(rows: Sequence[Sequence[Cell]], fields: dict[str, FieldSpec], *, source: str,
+                scan: int = 80, what: str = "table") -> HeaderMap:
+    """The header row among the first ``scan`` rows: the one mapping the most fields, with every
+    required field present. Raises :class:`InputError` listing the headers seen when none qualifies."""
+    best: HeaderMap | None = None
+    best_partial: HeaderMap | None = None
+    for index, row in enumerate(rows[:scan]):
+        texts = [c for c in row if isinstance(c, str)]
+        if len(texts) < 2:
+            continue
+        header = map_headers(row, fields, index)
+        if not header.columns:
+            continue
+        if missing_required(header, fields):
+            if best_partial is None or len(header.columns) > len(best_partial.columns):
+                best_partial = header
+            continue
+        if best is None or len(header.columns) > len(best.columns):
+            best = header
+    if best is not None:
+        return best
+    if best_partial is not None:
+        seen = [h for h in best_partial.headers if h]
+        need = ", ".join(f"{name} ({' / '.join(fields[name].aliases[:3])})"
+                         for name in missing_required(best_partial, fields))
+        raise InputError(f"{what} header (row {best_partial.row + 1}) has no column for {need}; headers seen: "
+                         f"{seen}", source=source)
+    required = [f"{n} ({' / '.join(s.aliases[:2])})" for n, s in fields.items() if s.required]
+    raise InputError(f"no {what} header row found in the first {min(scan, len(rows))} rows (looked for "
+                     f"{', '.join(required)})", source=source)

@@ -1,0 +1,227 @@
+"""Tabular files as rows of cells: csv/tsv/txt (UTF-8, UTF-8-BOM, UTF-16 with BOM, GB18030/GBK),
+xlsx (openpyxl) and xls (xlrd). Macros and formulas are refused; so are zip bombs and text in an
+encoding that is none of these.
+
+Cells come back as ``str`` (stripped of blanks, tabs and full-width spaces), ``Decimal`` (numbers
+from Excel, never float), ``datetime`` (Excel dates) or ``None``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from hub.errors import InputError
+
+Cell = str | Decimal | datetime | None
+
+TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xltx"}
+#: A workbook that inflates beyond this is refused as a zip bomb.
+MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_VBA_OLE_MARK = "_VBA_PROJECT".encode("utf-16-le")
+_BLANKS = " \t\r\n\u3000\xa0\ufeff"
+
+
+@dataclass
+class Sheet:
+    """One table: its name (the sheet, or the file name for csv) and its rows."""
+
+    name: str
+    rows: list[list[Cell]]
+    encoding: str | None = None
+
+
+def clean_cell(value: object) -> Cell:
+    """A cell value as orderhub reads it: stripped text, Decimal numbers, datetimes, None for blanks."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    text = str(value).strip(_BLANKS)
+    return text or None
+
+
+# -- text ---------------------------------------------------------------------------------------------
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes almost any byte soup; real Chinese text is nearly all GB2312 characters."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    if not wide:
+        return True
+    common = 0
+    for ch in wide:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(wide) >= 0.9
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, str]:
+    """Decode a text export: BOMs first, then UTF-8, then GB18030 (a superset of GBK and GB2312).
+
+    Raises :class:`InputError` naming the file when it is binary or in another encoding.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError("has a UTF-16 byte-order mark but is not valid UTF-16", source=source) from None
+    if b"\x00" in data[:4096]:
+        raise InputError("is binary or UTF-16 without a byte-order mark, not a text export", source=source)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _plausible_chinese(text):
+        return text, "gb18030"
+    raise InputError("is in an unexpected text encoding (expected UTF-8, UTF-8 with BOM, UTF-16 with BOM, "
+                     "GB18030/GBK); save it as UTF-8 and try again", source=source)
+
+
+def _split(text: str, delimiter: str) -> list[list[Cell]]:
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    return [[clean_cell(c) for c in row] for row in reader]
+
+
+def read_text_table(data: bytes, source: str) -> Sheet:
+    """A csv/tsv export as one sheet. The delimiter is the one whose most common row width (of rows with
+    two or more cells) times the number of such rows is largest: consistent, wide rows."""
+    from collections import Counter
+
+    text, encoding = decode_text(data, source)
+    best: list[list[Cell]] | None = None
+    best_score = -1
+    for delimiter in (",", "\t", ";", "|"):
+        try:
+            rows = _split(text, delimiter)
+        except csv.Error as exc:
+            raise InputError(f"is not a readable csv ({exc})", source=source) from None
+        widths = Counter(len(row) for row in rows if sum(1 for c in row if c is not None) >= 2)
+        score = max((width * count for width, count in widths.items()), default=0)
+        if score > best_score:
+            best, best_score = rows, score
+    return Sheet(Path(source).name, best or [], encoding)
+
+
+# -- Excel --------------------------------------------------------------------------------------------
+def _check_zip(data: bytes, source: str) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise InputError("is not a valid xlsx workbook (corrupt or truncated zip)", source=source) from None
+    with archive:
+        names = archive.namelist()
+        if any(name.lower().endswith("vbaproject.bin") for name in names):
+            raise InputError("contains macros (vbaProject.bin); workbooks with macros are refused: save it as "
+                             ".xlsx without macros", source=source)
+        total = sum(info.file_size for info in archive.infolist())
+        if total > MAX_UNZIPPED_BYTES:
+            raise InputError(f"inflates to {total // 2**20} MiB, refused as a possible zip bomb", source=source)
+
+
+def read_xlsx(data: bytes, source: str, *, allow_formulas: bool = False) -> list[Sheet]:
+    """Every sheet of an xlsx workbook. Formulas are refused unless ``allow_formulas``: their cached
+    values may be stale or missing, so the workbook must hold values."""
+    import openpyxl
+
+    _check_zip(data, source)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=False)
+    except Exception as exc:  # openpyxl raises many types for corrupt parts
+        raise InputError(f"is not a readable xlsx workbook ({type(exc).__name__}: {exc})", source=source) from None
+    sheets = []
+    for ws in book.worksheets:
+        rows: list[list[Cell]] = []
+        for row in ws.iter_rows():
+            cells: list[Cell] = []
+            for cell in row:
+                if cell.data_type == "f" and not allow_formulas:
+                    raise InputError(f"cell {ws.title}!{cell.coordinate} holds a formula ({cell.value}); "
+                                     "workbooks with formulas are refused: paste the values and save again",
+                                     source=source)
+                cells.append(clean_cell(cell.value))
+            rows.append(cells)
+        sheets.append(Sheet(ws.title, rows))
+    return sheets
+
+
+def read_xls(data: bytes, source: str) -> list[Sheet]:
+    """Every sheet of a legacy .xls workbook (xlrd); VBA projects are refused."""
+    import xlrd
+
+    if _VBA_OLE_MARK in data:
+        raise InputError("contains macros (a VBA project); workbooks with macros are refused", source=source)
+    try:
+        book = xlrd.open_workbook(file_contents=data)
+    except Exception as exc:
+        raise InputError(f"is not a readable xls workbook ({type(exc).__name__}: {exc})", source=source) from None
+    sheets = []
+    for sh in book.sheets():
+        rows: list[list[Cell]] = []
+        for r in range(sh.nrows):
+            cells: list[Cell] = []
+            for c in range(sh.ncols):
+                cell = sh.cell(r, c)
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    cells.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+                elif cell.ctype == xlrd.XL_CELL_EMPTY or cell.ctype == xlrd.XL_CELL_BLANK:
+                    cells.append(None)
+                elif cell.ctype == xlrd.XL_CELL_ERROR:
+                    cells.append(None)
+                else:
+                    cells.append(clean_cell(cell.value))
+            rows.append(cells)
+        sheets.append(Sheet(sh.name, rows))
+    return sheets
+
+
+def read_sheets(path: Path, data: bytes | None = None, *, allow_formulas: bool = False) -> list[Sheet]:
+    """The tables in a csv/tsv/txt/xlsx/xls file, by content (an ``.xls`` that is really text is read as text)."""
+    source = str(path)
+    data = path.read_bytes() if data is None else data
+    if not data:
+        raise InputError("is empty (0 bytes)", source=source)
+    if data.startswith(b"PK\x03\x04"):
+        return read_xlsx(data, source, allow_formulas=allow_formulas)
+    if data.startswith(_OLE_MAGIC):
+        return read_xls(data, source)
+    if re.match(rb"\s*<(?:!DOCTYPE\s+)?html|\s*<table", data[:512], re.I):
+        raise InputError("is an HTML page saved with an Excel name, not a workbook; open it in Excel and save "
+                         "as .xlsx", source=source)
+    if path.suffix.lower() in EXCEL_SUFFIXES - {".xls"}:
+        raise InputError(f"has the name of an Excel workbook ({path.suffix}) but is not one", source=source)
+    return [read_text_table(data, source)]
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as text (Decimals without exponent, datetimes ISO)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value

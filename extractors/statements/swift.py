@@ -1,0 +1,116 @@
+"""SWIFT MT940 statements through the maintained ``mt-940`` library (module ``mt940``).
+
+Signs: ``C`` and ``RD`` (reversal of a debit) are money in, ``D`` and ``RC`` (reversal of a credit) money
+out. Each statement block's opening balance plus its lines must give its closing balance; when it does
+not, the import carries a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from extractors.statements.model import LineIds, StatementImport
+from hub.errors import InputError, RecordError
+from hub.records import StatementLine
+
+_SIGN = {"C": 1, "RD": 1, "D": -1, "RC": -1}
+
+
+def _text(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _clean(value: Any) -> str:
+    return re.sub(r"\s+", " ", str(value)).strip() if value else ""
+
+
+def _split_account(identification: str) -> tuple[str, str]:
+    """``50880050/0194787400888`` -> (bank code, account); an IBAN is both bank and account."""
+    ident = identification.strip()
+    if "/" in ident:
+        bank, _, account = ident.partition("/")
+        return bank.strip(), account.strip()
+    if re.match(r"^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$", ident):
+        return ident[4:12], ident
+    return "", ident
+
+
+def read_mt940(path: Path, data: bytes, *, bank: str | None = None, account: str | None = None) -> StatementImport:
+    """Import an MT940 file (one or several statement blocks)."""
+    import mt940
+
+    source = str(path)
+    options = mt940.Options(applicant_iban=True, reversal_sign=False, case_insensitive_marks=True, strip_bom=True,
+                            merge_keeps_values=True, unbounded_details=True)
+    text = _text(data)
+    try:
+        if re.search(r"(?m)^\s*:20:", text):
+            blocks = mt940.parse_statements(text, options=options)
+        else:  # entries without a :20: header: one block
+            blocks = [mt940.parse(text, options=options)]
+    except Exception as exc:  # the library raises plain exceptions on malformed tags
+        raise InputError(f"is not a readable MT940 statement ({type(exc).__name__}: {exc})", source=source) from None
+    result = StatementImport(source, "mt940", bank or "", account or "")
+    ids = LineIds()
+    for number, block in enumerate(blocks, start=1):
+        info = block.data
+        block_bank, block_account = _split_account(str(info.get("account_identification") or ""))
+        line_bank = bank or block_bank or "unknown"
+        line_account = account if account is not None else block_account
+        result.bank = result.bank or line_bank
+        result.account = result.account or line_account
+        total = Decimal(0)
+        missing_currency = 0
+        for tx in block.transactions:
+            d = tx.data
+            status = str(d.get("status") or "").upper()
+            if status not in _SIGN:
+                raise InputError(f"statement {number}: entry with debit/credit mark {status!r} (expected C, D, RC, "
+                                 "RD)", source=source)
+            money = d["amount"]
+            amount = abs(Decimal(str(money.amount))) * _SIGN[status]
+            total += amount
+            booking = d.get("entry_date") or d.get("guessed_entry_date") or d.get("date")
+            reference = next((r for r in (d.get("end_to_end_reference"), d.get("customer_reference"))
+                              if r and str(r).upper() != "NONREF"), None)
+            description = " | ".join(p for p in (_clean(d.get("posting_text")), _clean(d.get("purpose")),
+                                                  _clean(d.get("additional_purpose"))) if p)
+            currency = d.get("currency") or money.currency or info.get("currency")
+            if not currency:
+                currency = "XXX"
+                missing_currency += 1
+            bank_id = d.get("bank_reference") or ""
+            tid = ids.make(str(bank_id), booking, amount, d.get("applicant_name"), description, number)
+            try:
+                result.lines.append(StatementLine(
+                    bank=line_bank, account=line_account, transaction_id=tid, booking_date=booking,
+                    value_date=d.get("date"), amount=amount, currency=currency,
+                    counterparty_name=_clean(d.get("applicant_name")),
+                    counterparty_account=_clean(d.get("applicant_iban")) or None,
+                    counterparty_bank=_clean(d.get("applicant_bin")) or None,
+                    description=description, reference=_clean(reference) or None))
+            except ValidationError as exc:
+                raise RecordError(exc, source=f"{source} statement {number}") from None
+        if missing_currency:
+            result.warnings.append(f"statement {number}: {missing_currency} line(s) name no currency (no :60F: "
+                                   "balance or :25: currency); stored as XXX (no currency)")
+        opening, closing = info.get("final_opening_balance"), info.get("final_closing_balance")
+        if opening is not None and closing is not None and block.transactions:
+            start, end = Decimal(str(opening.amount.amount)), Decimal(str(closing.amount.amount))
+            if start + total != end:
+                result.warnings.append(f"statement {number} ({info.get('transaction_reference')}): opening "
+                                       f"{start} + lines {total} = {start + total}, but the closing balance is {end}")
+    if not result.bank:
+        result.bank = "unknown"
+    result.confidence = {"booking_date": 1.0, "amount": 1.0, "counterparty_name": 1.0}
+    return result

@@ -1,0 +1,153 @@
+"""Statement exports written the way Chinese banks write them: encodings, preambles, placeholders,
+split or signed amount columns, renamed headers; and the clear errors for what cannot be read."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from extractors.statements import read_statement
+from hub.errors import InputError
+
+D = Decimal
+
+ABC_EXPORT = """中国农业银行 账户明细查询
+账户名称：苏州恒远精密机械有限公司
+账号：6228 4801 2345 6789 012
+币种：人民币
+起止日期：2026-03-01 至 2026-03-31
+
+交易日期,交易时间,收入金额,支出金额,账户余额,对方户名,对方账号,对方开户行,摘要,附言
+2026-03-02,09:12:01,"12,500.00",-,"112,500.00",Hamburg Trading GmbH,DE89370400440532013000,Commerzbank,汇入汇款,INV 26320000000000001234
+2026-03-05,14:40:22,-,"1,234.56","111,265.44",国网江苏省电力公司,3201 0000 1111,工商银行苏州分行,代扣电费,
+20260306,08:00:00,  ,  88.00 ,"111,177.44",,,,手续费,跨行汇款手续费
+合计,,"12,500.00","1,322.56",,,,,,
+"""
+
+
+def test_gbk_export_with_preamble_and_split_columns(tmp_path: Path) -> None:
+    path = tmp_path / "农行明细.csv"
+    path.write_bytes(ABC_EXPORT.encode("gbk"))
+    result = read_statement(path)
+    assert result.bank == "ABC"
+    assert result.account == "6228480123456789012"
+    amounts = [ln.amount for ln in result.lines]
+    assert amounts == [D("12500.00"), D("-1234.56"), D("-88.00")]
+    first = result.lines[0]
+    assert first.counterparty_name == "Hamburg Trading GmbH"
+    assert first.counterparty_account == "DE89370400440532013000"
+    assert first.counterparty_bank == "Commerzbank"
+    assert "INV 26320000000000001234" in first.description
+    assert first.balance == D("112500.00")
+    assert result.lines[2].booking_date == date(2026, 3, 6)
+    assert result.lines[2].counterparty_name == ""
+    assert any("合计" in s for s in result.skipped)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_encodings(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / f"export-{encoding}.csv"
+    path.write_bytes(ABC_EXPORT.encode(encoding))
+    assert [ln.amount for ln in read_statement(path).lines] == [D("12500.00"), D("-1234.56"), D("-88.00")]
+
+
+def test_signed_amount_column_and_english_renamed_headers(tmp_path: Path) -> None:
+    text = ("Account Statement\nAccount Number: 0123456789\n\n"
+            "Posting Dt.\tDetails\tCounterparty Nm\tTransaction Amt (CNY)\tBalance\n"
+            "15/03/2026\tPayment INV-778\tNingbo Star Imp. & Exp. Co., Ltd.\t(3,000.00)\t7,000.00\n"
+            "16/03/2026\tReceipt PO 4471\tACME Corp\t1,250.50\t8,250.50\n")
+    path = tmp_path / "statement.tsv"
+    path.write_text(text, encoding="utf-8")
+    result = read_statement(path, bank="HSBC")
+    assert [ln.amount for ln in result.lines] == [D("-3000.00"), D("1250.50")]
+    assert [ln.booking_date for ln in result.lines] == [date(2026, 3, 15), date(2026, 3, 16)]
+    assert result.lines[0].counterparty_name == "Ningbo Star Imp. & Exp. Co., Ltd."
+    assert result.account == "0123456789" and result.bank == "HSBC"
+    assert result.confidence["amount"] < 1.0  # "Transaction Amt" reached "Transaction Amount" by a fuzzy match
+
+
+def test_direction_column_and_xlsx_dates(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["招商银行交易流水"])
+    ws.append(["账号：", "755912345610601"])
+    ws.append([])
+    ws.append(["记账日期", "借贷标志", "交易金额", "对方户名", "用途", "流水号"])
+    ws.append([datetime(2026, 3, 1), "贷", 5000, "深圳华强电子有限公司", "货款 SO-2026-0012", "A001"])
+    ws.append([datetime(2026, 3, 2), "借", 120.5, "顺丰速运有限公司", "运费", "A002"])
+    path = tmp_path / "cmb.xlsx"
+    book.save(path)
+    result = read_statement(path)
+    assert result.bank == "CMB" and result.account == "755912345610601"
+    assert [(ln.booking_date, ln.amount, ln.transaction_id) for ln in result.lines] == [
+        (date(2026, 3, 1), D("5000.00"), "A001"), (date(2026, 3, 2), D("-120.50"), "A002")]
+
+
+def test_reimport_gives_the_same_ids(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_bytes(ABC_EXPORT.encode("gbk"))
+    first = [ln.transaction_id for ln in read_statement(path).lines]
+    assert first == [ln.transaction_id for ln in read_statement(path).lines]
+    assert len(set(first)) == 3
+
+
+def test_no_header_row_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text("hello,world\nthis,is,not,a,statement\n1,2,3,4,5\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no statement header row") as info:
+        read_statement(path)
+    assert "notes.csv" in str(info.value)
+
+
+def test_header_without_amount_lists_what_it_saw(tmp_path: Path) -> None:
+    path = tmp_path / "partial.csv"
+    path.write_text("交易日期,对方户名,摘要\n2026-03-01,某公司,货款\n", encoding="utf-8")
+    with pytest.raises(InputError, match="amount") as info:
+        read_statement(path)
+    assert "对方户名" in str(info.value)
+
+
+def test_unexpected_encoding_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "latin.csv"
+    path.write_bytes("Buchungstag;Empfänger;Betrag\n01.03.2026;Müller GmbH;-12,50\n".encode("cp1252"))
+    with pytest.raises(InputError, match="unexpected text encoding"):
+        read_statement(path)
+
+
+def test_bad_amount_names_row_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("交易日期,金额,对方户名\n2026-03-01,12x.00,某公司\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"row 2, column 金额"):
+        read_statement(path)
+
+
+def test_formulas_and_macros_are_refused(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["交易日期", "金额"])
+    ws.append(["2026-03-01", 5])
+    ws["B3"] = "=SUM(B2:B2)"
+    path = tmp_path / "formula.xlsx"
+    book.save(path)
+    with pytest.raises(InputError, match="formula"):
+        read_statement(path)
+    import zipfile
+
+    macro = tmp_path / "macro.xlsm"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(macro, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item.filename))
+        dst.writestr("xl/vbaProject.bin", b"\x00" * 64)
+    with pytest.raises(InputError, match="macros"):
+        read_statement(macro)
+
+
+def test_zero_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    with pytest.raises(InputError, match="empty"):
+        read_statement(path)
