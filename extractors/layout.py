@@ -264,14 +264,14 @@ class Layout:
 
     def _vertical_anchors(self) -> list[Hit]:
         """Headings printed one character per line (购/买/方/信/息) or as one tall OCR box."""
-        singles = [w for w in self.words if len(w.text.strip()) == 1 and _is_cjk(w.text.strip())]
-        singles.sort(key=lambda w: (w.page, w.cx, w.y0))
+        singles = [w for w in self.words if _is_cjk(w.text.strip()[:1]) and (
+            len(w.text.strip()) == 1 or (len(w.text.strip()) <= 5 and w.height > 1.3 * w.width))]
         runs: list[list[Word]] = []
         for w in sorted(singles, key=lambda w: (w.page, w.y0)):
             for run in runs:
                 last = run[-1]
-                if (last.page == w.page and abs(last.cx - w.cx) < 0.6 * self.h
-                        and 0 <= w.y0 - last.y1 < 2.6 * self.h):
+                if (last.page == w.page and abs(last.cx - w.cx) < 0.8 * self.h
+                        and -0.3 * self.h <= w.y0 - last.y1 < 2.6 * self.h):
                     run.append(w)
                     break
             else:
@@ -404,6 +404,7 @@ class Layout:
 
     def _assign_scopes(self) -> dict[int, str]:
         scope: dict[int, str] = {}
+        dist: dict[int, float] = {}
         unresolved: dict[str, list[Hit]] = {}
         for hit in self.hits:
             if not hit.name.startswith("@"):
@@ -422,12 +423,28 @@ class Layout:
                     best, best_d = a, d
             if best is not None:
                 scope[id(hit)] = f"{best.name}_{hit.name[1:]}"
+                dist[id(hit)] = best_d
             else:
                 unresolved.setdefault(hit.name, []).append(hit)
+        # one block has one name, one account ...: when two labels resolve to the same block (its
+        # neighbour's heading was not read), the farther one is left to the reading-order rule
+        by_target: dict[tuple[int, str], list[Hit]] = {}
+        for hit in self.hits:
+            if id(hit) in scope:
+                by_target.setdefault((hit.page, scope[id(hit)]), []).append(hit)
+        for hits in by_target.values():
+            if len(hits) > 1 and len({round(h.y0 / (2 * self.h)) for h in hits}) == 1:
+                hits.sort(key=lambda h: dist[id(h)])
+                for extra in hits[1:]:
+                    del scope[id(extra)]
+                    unresolved.setdefault(extra.name, []).append(extra)
         order = sorted(self.labels.section_order, key=lambda s: self.labels.section_order[s])
         for name, hits in unresolved.items():
+            used = {scope[id(h)].split("_", 1)[0] for h in self.hits if h.name == name and id(h) in scope
+                    and h.page == hits[0].page}
+            free = [s for s in order if s not in used] or order
             hits.sort(key=lambda x: (x.page, round(x.y0 / (2 * self.h)), x.x0))
-            for hit, section in zip(hits, order, strict=False):
+            for hit, section in zip(hits, free, strict=False):
                 scope[id(hit)] = f"{section}_{name[1:]}"
         return scope
 
@@ -572,7 +589,10 @@ def _has_digit(text: str) -> bool:
 
 
 def _join(parts: list[str]) -> str:
-    """Join wrapped pieces: no blank between CJK characters, one blank between Latin words."""
+    """Join wrapped pieces: no blank in Chinese text (cells wrap at any character), one blank between
+    Latin words."""
+    if any(_is_cjk(ch) for p in parts for ch in p):
+        return "".join(p.strip() for p in parts)
     out = ""
     for p in parts:
         p = p.strip()

@@ -1,0 +1,138 @@
+"""Documents to records: invoices, bank receipts (电子回单) and packing lists, from digital PDFs,
+image-only PDFs and scans alike (positioned words from pdfplumber or OCR, one layout engine).
+
+    from extractors.documents import extract_document, extract_documents
+    result = extract_document("invoice.pdf")                 # kind detected; DocumentResult
+    results = extract_documents(paths, workers=2)            # scans OCR'd in parallel
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.documents.classify import classify
+from extractors.documents.result import DocumentResult
+from extractors.words import Word
+from hub.errors import InputError
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"}
+DOCUMENT_SUFFIXES = {".pdf", *IMAGE_SUFFIXES}
+
+
+def _readers() -> dict[str, Callable[..., DocumentResult]]:
+    from extractors.documents.invoices import read_invoice
+    from extractors.documents.packing_lists import read_packing_list
+    from extractors.documents.receipts import read_receipt
+
+    return {"invoice": read_invoice, "receipt": read_receipt, "packing_list": read_packing_list}
+
+
+@dataclass
+class _Pending:
+    path: Path
+    words: list[Word] = field(default_factory=list)
+    ocr_sources: list = field(default_factory=list)
+    error: InputError | None = None
+
+
+def _prepare(path: Path) -> _Pending:
+    from extractors.pdfwords import read_pdf
+
+    item = _Pending(path)
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        for page in read_pdf(path):
+            if page.image_only:
+                item.ocr_sources.append((str(path), page.number))
+            else:
+                item.words.extend(page.words)
+    elif suffix in IMAGE_SUFFIXES:
+        from extractors.ocr.base import load_image
+
+        img = load_image(path)  # validates the file here (bombs, corrupt) with a clear error
+        h, w = img.shape[:2]
+        if min(h, w) < 200:
+            raise InputError(f"the image is {w}x{h} pixels, too small to be a document page", source=str(path))
+        item.ocr_sources.append(str(path))
+    else:
+        raise InputError(f"not a document this reader knows ({path.suffix or 'no extension'}; expected PDF or an "
+                         "image)", source=str(path))
+    return item
+
+
+def words_of(path: Path | str, *, workers: int | None = 1) -> tuple[list[Word], bool]:
+    """The positioned words of a document file and whether OCR produced them."""
+    item = _prepare(Path(path))
+    if item.ocr_sources:
+        from extractors.ocr import ocr_pages
+
+        for page in ocr_pages(item.ocr_sources, workers=workers):
+            item.words.extend(page.words)
+    return item.words, bool(item.ocr_sources)
+
+
+def read_words(words: list[Word], kind: str = "auto", *, source: str | None = None, ocr: bool = False) -> DocumentResult:
+    """Extract a record of ``kind`` (``auto``: detected) from positioned words."""
+    kind = kind.replace("-", "_")
+    if kind == "auto":
+        if not words:
+            raise InputError("no text found on the document (blank page or not a document)", source=source)
+        found = classify(words)
+        if found is None:
+            raise InputError("not recognised as an invoice, bank receipt or packing list", source=source)
+        kind = found
+    readers = _readers()
+    if kind not in readers:
+        raise InputError(f"unknown document kind {kind!r} (known: {', '.join(readers)})", source=source)
+    if not words:
+        raise InputError("no text found on the document", source=source)
+    return readers[kind](words, source=source, ocr=ocr)
+
+
+def extract_document(path: Path | str, kind: str = "auto", *, workers: int | None = 1) -> DocumentResult:
+    """Read one PDF or image file into a :class:`DocumentResult`; raises :class:`InputError`."""
+    words, ocr = words_of(path, workers=workers)
+    return read_words(words, kind, source=str(path), ocr=ocr)
+
+
+def extract_documents(paths: Sequence[Path | str], kind: str = "auto", *, workers: int | None = None,
+                      progress: Callable[[int, int], None] | None = None) -> list[DocumentResult | InputError]:
+    """Read many documents; every scanned page of the batch is OCR'd in one process pool.
+
+    Returns, in order, a result or the :class:`InputError` that file raised (the batch goes on).
+    ``progress(done, total)`` is called as OCR pages finish.
+    """
+    items: list[_Pending] = []
+    for p in paths:
+        try:
+            items.append(_prepare(Path(p)))
+        except InputError as exc:
+            items.append(_Pending(Path(p), error=exc))
+    sources = [(i, src) for i, it in enumerate(items) for src in it.ocr_sources]
+    if sources:
+        from extractors.ocr import ocr_pages
+
+        pages = ocr_pages([s for _, s in sources], workers=workers, progress=progress, return_exceptions=True)
+        for (i, src), page in zip(sources, pages, strict=True):
+            if isinstance(page, Exception):
+                if items[i].error is None:
+                    error = page if isinstance(page, InputError) else InputError(
+                        f"OCR failed on {src} ({type(page).__name__}: {page})", source=str(items[i].path))
+                    items[i].error = error
+            else:
+                items[i].words.extend(page.words)
+    out: list[DocumentResult | InputError] = []
+    for it in items:
+        if it.error is not None:
+            out.append(it.error)
+            continue
+        try:
+            out.append(read_words(it.words, kind, source=str(it.path), ocr=bool(it.ocr_sources)))
+        except InputError as exc:
+            out.append(exc)
+    return out
+
+
+__all__ = ["DOCUMENT_SUFFIXES", "DocumentResult", "extract_document", "extract_documents", "read_words", "words_of"]

@@ -115,7 +115,12 @@ class Pdf:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return [text[i:i + width] for i in range(0, len(text), width)] or [""]
+    """Chinese text wraps at any character (cell width), English at blanks."""
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return [text[i:i + width] for i in range(0, len(text), width)] or [""]
+    import textwrap
+
+    return textwrap.wrap(text, width) or [""]
 
 
 def render_vat_e_invoice(inv: dict, path: Path, *, wrap: int = 99, rows_per_page: int = 99,
@@ -365,10 +370,14 @@ def render_packing_list(pl: dict, path: Path) -> Path:
         pdf.text(x, y, label, 9)
     y += 20
     for ln in pl["lines"]:
-        vals = [str(ln["line_no"]), ln["description"], f"{ln['quantity']}", ln["unit"], str(ln["cartons"]),
+        parts = _wrap(ln["description"], 40)
+        vals = [str(ln["line_no"]), parts[0], f"{ln['quantity']}", ln["unit"], str(ln["cartons"]),
                 f"{ln['net_weight_kg']}", f"{ln['gross_weight_kg']}"]
         for (x, _), v in zip(heads, vals, strict=True):
             pdf.text(x, y, v, 9)
+        for extra in parts[1:]:
+            y += 12
+            pdf.text(80, y, extra, 9)
         y += 16
     y += 6
     pdf.text(80, y, "TOTAL:", 9)

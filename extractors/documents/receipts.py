@@ -1,0 +1,115 @@
+"""Bank receipts (电子回单 / 客户回单 / 业务回单) from positioned words: payer and payee with account and
+bank, amount in figures and in Chinese uppercase (cross-checked), currency, date, receipt number,
+transaction id and memo (用途/附言/摘要)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from extractors.documents.common import amount_eq, build, pick, text_value, upper_words
+from extractors.documents.result import DocumentResult, Fields
+from extractors.layout import Labels, Layout, default_labels
+from extractors.parse import (
+    chinese_upper_to_amount,
+    find_currency,
+    is_chinese_upper,
+    parse_amount,
+    parse_bank_account,
+    parse_currency,
+    parse_date,
+    parse_document_number,
+)
+from extractors.words import Word
+from hub.errors import InputError
+from hub.records import BankReceipt
+
+_BANK = re.compile(r"([\u4e00-\u9fff]{2,16}?银行(?:股份有限公司)?|Bank of [A-Z][A-Za-z ]+|[A-Z][A-Za-z ]+ Bank)")
+
+
+def _amount(text: str) -> Decimal:
+    value = parse_amount(text)
+    if value <= 0:
+        raise ValueError(f"{text!r} is not a positive amount")
+    return value
+
+
+def _account(text: str) -> str:
+    return parse_bank_account(text, allow_masked=True)
+
+
+def _issuer(layout: Layout, f: Fields) -> None:
+    """The issuing bank: a bank name in the title area (top of page 1), not inside a labelled value."""
+    taken = {f.get("payer_bank"), f.get("payee_bank")}
+    for no, tl in enumerate(layout.lines[:6]):
+        text = "".join(c.ch for c in tl.chars)
+        for m in _BANK.finditer(text):
+            if layout.hits_in(no, m.start(), m.end()) or m.group(1) in taken:
+                continue
+            name = m.group(1).strip()
+            chars = [c for c in tl.chars[m.start():m.end()] if not c.ch.isspace()]
+            f.set("bank", name, min(c.conf for c in chars))
+            return
+    for name in ("payee_bank", "payer_bank"):
+        if f.get(name):
+            m = _BANK.search(f.get(name))
+            if m:
+                f.set("bank", m.group(1), f.confidence[name] * 0.8)
+                return
+
+
+def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels | None = None,
+                 ocr: bool = False) -> DocumentResult:
+    """Read a bank receipt from positioned words into a :class:`BankReceipt` result."""
+    layout = Layout(words, labels or default_labels()["receipt"])
+    f = Fields()
+    pick(layout, f, "receipt_no", parse_document_number)
+    pick(layout, f, "transaction_id", parse_document_number)
+    pick(layout, f, "value_date", parse_date)
+    for party in ("payer", "payee"):
+        pick(layout, f, f"{party}_name", text_value)
+        pick(layout, f, f"{party}_account", _account)
+        pick(layout, f, f"{party}_bank", text_value)
+    pick(layout, f, "amount", _amount)
+    pick(layout, f, "amount_in_words", upper_words)
+    if pick(layout, f, "currency", parse_currency) is None:
+        code = next((find_currency(v.text) for v in layout.candidates("amount") if find_currency(v.text)), None)
+        f.set("currency", code or "CNY", 0.9 if code else 0.8)
+    memo = [h for h in layout.hits if h.name == "memo"]
+    for hit in memo:
+        v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
+        if v is not None:
+            f.set("memo", v.text, v.confidence)
+            break
+    _issuer(layout, f)
+    # cross-check: the figure against the uppercase amount
+    words_text = f.get("amount_in_words")
+    amount = f.get("amount")
+    if words_text and is_chinese_upper(words_text):
+        try:
+            in_words = chinese_upper_to_amount(words_text)
+        except ValueError:
+            in_words = None
+            f.doubt(f"大写 amount {words_text!r} is not readable", "amount_in_words")
+        if in_words is not None:
+            if amount is None:
+                f.set("amount", in_words, 0.8)
+                f.warnings.append(f"amount figure not found; {in_words} taken from 大写")
+            elif amount_eq(in_words, amount):
+                f.confirm("amount", "amount_in_words")
+            else:
+                f.doubt(f"大写 {words_text} = {in_words} disagrees with the amount {amount}", "amount", "amount_in_words")
+    for name in ("payer_account", "payee_account"):
+        if name in f.values and "*" not in f.get(name):
+            f.confidence[name] = min(f.confidence[name], 0.98)
+    if "transaction_id" not in f.values and "receipt_no" in f.values:
+        f.set("transaction_id", f.get("receipt_no"), f.confidence["receipt_no"] * 0.9)
+        f.warnings.append("no transaction id printed; the receipt number is used")
+    data = {k: v for k, v in f.values.items() if k in BankReceipt.model_fields}
+    data["warnings"] = list(f.warnings)
+    missing = [n for n in ("bank", "transaction_id", "value_date", "payer_name", "amount") if n not in data]
+    if missing:
+        raise InputError(f"could not find {', '.join(missing)} on the receipt", source=source)
+    record = build(BankReceipt, data, source)
+    conf = {k: v for k, v in f.confidence.items() if k in BankReceipt.model_fields}
+    return DocumentResult("receipt", record, conf, list(f.warnings), ocr)

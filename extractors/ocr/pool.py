@@ -1,0 +1,117 @@
+"""Pages read in parallel: a process pool whose workers load the OCR models once, at start.
+
+Each worker runs ONNX Runtime on one thread, so ``workers`` processes use ``workers`` cores without
+oversubscription. Progress is reported through a callback (the CLI draws a Rich bar with it; the
+library stays free of UI).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+import numpy as np
+
+from extractors.ocr.base import OcrPage, load_image
+
+#: A page to read: an image file, a (pdf file, 1-based page number) pair, or an image array.
+PageSource = str | Path | tuple[str | Path, int] | np.ndarray
+Progress = Callable[[int, int], None]
+
+_ENGINE = None
+
+#: Resolution image-only PDF pages are rendered at for OCR.
+PDF_DPI = 200
+
+
+def _init(backend: str, threads: int | None) -> None:
+    global _ENGINE
+    from extractors.ocr import make_engine
+
+    options = {"threads": threads} if threads else {}
+    _ENGINE = make_engine(backend, **options)
+
+
+def load_page(source: PageSource) -> np.ndarray:
+    """The page image (BGR array) for a page source; PDF pages rendered at :data:`PDF_DPI`."""
+    if isinstance(source, tuple):
+        from extractors.pdfwords import render_pages
+
+        path, number = source
+        return load_image(np.asarray(render_pages(path, [number], dpi=PDF_DPI)[0])[:, :, ::-1])
+    return load_image(source)
+
+
+def _read(source: PageSource, page: int) -> OcrPage:
+    assert _ENGINE is not None, "worker not initialised"
+    return _ENGINE.read(load_page(source), page=page)
+
+
+def _page_no(source: PageSource) -> int:
+    return source[1] if isinstance(source, tuple) else 1
+
+
+class OcrPool:
+    """A pool of OCR worker processes (models loaded once per worker); use as a context manager."""
+
+    def __init__(self, workers: int | None = None, backend: str = "rapidocr") -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.backend = backend
+        ctx = multiprocessing.get_context("spawn")  # ONNX Runtime's threads do not survive fork
+        self.executor = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init,
+                                            initargs=(backend, 1))
+
+    def map(self, sources: Sequence[PageSource], progress: Progress | None = None,
+            return_exceptions: bool = False) -> list:
+        """Read every page; results in the order of ``sources``. A page that fails raises, or with
+        ``return_exceptions`` its exception takes its place in the list."""
+        futures = {self.executor.submit(_read, src, _page_no(src)): i for i, src in enumerate(sources)}
+        out: list = [None] * len(sources)
+        done = 0
+        for fut in as_completed(futures):
+            exc = fut.exception()
+            if exc is not None and not return_exceptions:
+                raise exc
+            out[futures[fut]] = exc if exc is not None else fut.result()
+            done += 1
+            if progress:
+                progress(done, len(sources))
+        return out
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> OcrPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def ocr_pages(sources: Sequence[PageSource], *, workers: int | None = None, backend: str = "rapidocr",
+              progress: Progress | None = None, return_exceptions: bool = False) -> list:
+    """OCR ``sources`` on ``workers`` processes (all cores by default); ``workers=1`` runs in this
+    process with the engine it keeps loaded. With ``return_exceptions`` a failed page's exception
+    stands in its place instead of being raised."""
+    if not sources:
+        return []
+    if workers == 1 or len(sources) == 1:
+        from extractors.ocr import default_engine
+
+        engine = default_engine(backend)
+        out = []
+        for i, src in enumerate(sources, start=1):
+            try:
+                out.append(engine.read(load_page(src), page=_page_no(src)))
+            except Exception as exc:
+                if not return_exceptions:
+                    raise
+                out.append(exc)
+            if progress:
+                progress(i, len(sources))
+        return out
+    with OcrPool(min(workers or os.cpu_count() or 1, len(sources)), backend) as pool:
+        return pool.map(sources, progress, return_exceptions)

@@ -1,0 +1,126 @@
+"""The default OCR backend: PP-OCR models (shipped in the ``rapidocr`` wheel) on ONNX Runtime.
+
+Pages are made upright before recognition: a text detection pass on a reduced image tells a page
+turned by 90/270 degrees (most text boxes tall), the text-angle classifier over the detected lines
+tells upside-down pages (180), and the median angle of the detected lines gives the skew, which is
+undone by rotating the image. Only the packaged default models are used (other choices download).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+
+import cv2
+import numpy as np
+
+from extractors.ocr.base import OcrPage
+from extractors.words import Word, normalize_text
+
+#: Pages are detected for orientation at this size (longest side, pixels).
+PROBE_SIDE = 1100
+#: Skews smaller than this (degrees) are left alone.
+MIN_SKEW = 0.3
+
+
+class RapidOcrEngine:
+    """``rapidocr`` 3.x with its default PP-OCR models; ``threads`` caps ONNX Runtime's threads."""
+
+    name = "rapidocr"
+
+    def __init__(self, threads: int | None = None) -> None:
+        from rapidocr import RapidOCR
+
+        params: dict[str, object] = {"Global.log_level": "error"}
+        if threads:
+            params["EngineConfig.onnxruntime.intra_op_num_threads"] = int(threads)
+            params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
+        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+        self.engine = RapidOCR(params=params)
+        # load every model now, once per process
+        self._det = self.engine._load_det_model()
+        self._cls = self.engine._load_cls_model()
+        self.engine._load_rec_model()
+
+    # -- orientation --------------------------------------------------------------------------------
+    def _probe(self, img: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
+        h, w = img.shape[:2]
+        scale = min(1.0, PROBE_SIDE / max(h, w))
+        small = cv2.resize(img, (int(w * scale), int(h * scale))) if scale < 1 else img
+        res = self._det(small)
+        boxes = [] if res.boxes is None else list(res.boxes)
+        return small, boxes
+
+    def orient(self, img: np.ndarray) -> tuple[np.ndarray, int, float]:
+        """The page turned upright and deskewed, with the rotation (clockwise degrees) and skew applied."""
+        rotation = 0
+        small, boxes = self._probe(img)
+        if not boxes:
+            return img, 0, 0.0
+        tall = sum(1 for b in boxes if _side(b, tall=True))
+        wide = sum(1 for b in boxes if _side(b, tall=False))
+        if tall > wide:
+            img = cv2.rotate(img, cv2.ROTATE_90_CLOCKWISE)
+            rotation = 90
+            small, boxes = self._probe(img)
+        crops = [self.engine.crop_text_regions(small, [b])[0] for b in _widest(boxes, 40)]
+        if crops:
+            votes = self._cls(crops).cls_res or []
+            flipped = sum(s for label, s in votes if "180" in label)
+            upright = sum(s for label, s in votes if "180" not in label)
+            if flipped > upright:
+                img = cv2.rotate(img, cv2.ROTATE_180)
+                rotation = (rotation + 180) % 360
+                boxes = [np.array([small.shape[1], small.shape[0]]) - b[[2, 3, 0, 1]] for b in boxes]
+        skew = _skew(boxes)
+        if abs(skew) >= MIN_SKEW:
+            img = _rotate(img, skew)
+        else:
+            skew = 0.0
+        return img, rotation, skew
+
+    def read(self, image: np.ndarray, page: int = 1) -> OcrPage:
+        """Words of one page image, made upright; coordinates are the upright page's pixels."""
+        img, rotation, skew = self.orient(image)
+        out = self.engine(img)
+        words: list[Word] = []
+        if out.boxes is not None and out.txts:
+            for box, text, score in zip(out.boxes, out.txts, out.scores, strict=True):
+                text = normalize_text(text)
+                if not text:
+                    continue
+                xs, ys = box[:, 0], box[:, 1]
+                words.append(Word(text, float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()),
+                                  float(score), page))
+        return OcrPage(words, rotation, skew, img.shape[1], img.shape[0])
+
+
+def _side(box: np.ndarray, tall: bool) -> bool:
+    w = np.linalg.norm(box[1] - box[0])
+    h = np.linalg.norm(box[3] - box[0])
+    return h > 1.5 * w if tall else w > 1.5 * h
+
+
+def _widest(boxes: list[np.ndarray], n: int) -> list[np.ndarray]:
+    return sorted(boxes, key=lambda b: -float(np.linalg.norm(b[1] - b[0])))[:n]
+
+
+def _skew(boxes: list[np.ndarray]) -> float:
+    """Median angle (degrees, positive = text rises to the right) of the long text boxes."""
+    angles = []
+    for b in boxes:
+        dx, dy = b[1] - b[0]
+        if abs(dx) > 3 * np.linalg.norm(b[3] - b[0]):
+            angles.append(math.degrees(math.atan2(-dy, dx)))
+    return float(np.median(angles)) if len(angles) >= 3 else 0.0
+
+
+def _rotate(img: np.ndarray, degrees: float) -> np.ndarray:
+    """Rotate by ``degrees`` (counter-clockwise positive, as cv2) about the centre, white background."""
+    h, w = img.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), -degrees, 1.0)
+    cos, sin = abs(m[0, 0]), abs(m[0, 1])
+    nw, nh = int(h * sin + w * cos), int(h * cos + w * sin)
+    m[0, 2] += nw / 2 - w / 2
+    m[1, 2] += nh / 2 - h / 2
+    return cv2.warpAffine(img, m, (nw, nh), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
