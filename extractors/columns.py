@@ -69,7 +69,7 @@ class HeaderMap:
     @property
     def fuzzy(self) -> dict[str, str]:
         """Fields mapped by a fuzzy (not exact) header match, with the header text."""
-        return {name: self.headers[cols[0]] for name, cols in self.columns.items() if self.scores[name] < 1.0}
+        return {name: self.headers[cols[0]] for name, cols in self.columns.items() if self.scores[name] < 0.99}
 
 
 PLACEHOLDERS = {"", "-", "--", "—", "/", "\\", "null", "none", "n/a", "nan"}
@@ -117,6 +117,27 @@ def _score(header: str, alias: str) -> float:
     return max(fuzz.ratio(header, alias), fuzz.token_sort_ratio(header, alias) if " " in alias else 0.0)
 
 
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def header_variants(header: str) -> list[tuple[str, float]]:
+    """Ways to read one header, with a small penalty for partial readings: the whole header, its Chinese
+    and its other-language half (``交易日期[ Transaction Date ]``, ``订单号 Order No.``), and its ``/`` parts."""
+    norm = normalise_header(header)
+    variants = [(norm, 0.0)]
+    raw = unicodedata.normalize("NFKC", header)
+    chinese = "".join(_CJK_RE.findall(re.sub(r"[\[(（【].*?[\])）】]", "", raw)))
+    if chinese and _CJK_RE.sub("", raw).strip(" []()（）【】:：/"):
+        variants.append((normalise_header(chinese), 0.3))
+        other = _CJK_RE.sub(" ", raw).strip()
+        other = re.sub(r"^[\[(（【\s]+|[\])）】\s]+$", "", other)
+        if other:
+            variants.append((normalise_header(other), 0.6))
+    if "/" in norm:
+        variants += [(part, 0.9) for part in norm.split("/") if len(part) >= 2]
+    return variants
+
+
 def map_headers(cells: Sequence[Cell], fields: dict[str, FieldSpec], row: int = 0) -> HeaderMap:
     """Assign each header cell to its best-scoring field (exact alias first, then fuzzy)."""
     headers = [cell_text(c) for c in cells]
@@ -124,15 +145,15 @@ def map_headers(cells: Sequence[Cell], fields: dict[str, FieldSpec], row: int = 
     result = HeaderMap(row, headers)
     picks: list[tuple[float, int, str, int]] = []
     for col, header in enumerate(headers):
-        norm = normalise_header(header)
-        if not norm:
+        if not normalise_header(header):
             continue
         best: tuple[float, int, str] | None = None
-        for name, names in aliases.items():
-            for priority, alias in enumerate(names):
-                score = _score(norm, alias)
-                if score >= FUZZY_THRESHOLD and (best is None or (score, -priority) > (best[0], -best[1])):
-                    best = (score, priority, name)
+        for norm, penalty in header_variants(header):
+            for name, names in aliases.items():
+                for priority, alias in enumerate(names):
+                    score = _score(norm, alias) - penalty
+                    if score >= FUZZY_THRESHOLD and (best is None or (score, -priority) > (best[0], -best[1])):
+                        best = (score, priority, name)
         if best:
             picks.append((best[0], best[1], best[2], col))
     for score, _priority, name, col in sorted(picks, key=lambda p: (-p[0], p[1], p[3])):

@@ -49,7 +49,7 @@ def _preamble_value(lines: list[str], labels: list[str], *, digits: bool = False
     for line in lines:
         compact = line.replace("\u3000", "")
         for label in labels:
-            match = re.search(rf"(?<![\w]){re.escape(label)}\s*[:：]\s*(?:¦\s*)?\[?([^¦\[\],，]+)", compact, re.I)
+            match = re.search(rf"(?<![\w]){re.escape(label)}\s*(?:\[[^\]]*\]|\([^)]*\))?\s*[:：]\s*(?:¦\s*)?\[?([^¦\[\],，]+)", compact, re.I)
             if match and match.group(1).strip():
                 value = match.group(1).strip()
                 if digits and re.fullmatch(r"[\d*xX][\d*xX \-]*", value):
@@ -59,11 +59,19 @@ def _preamble_value(lines: list[str], labels: list[str], *, digits: bool = False
 
 
 def detect_bank(text: str) -> str | None:
-    """The bank or wallet whose markers appear in ``text`` (preamble and header), first entry wins."""
+    """The bank or wallet whose markers appear in ``text`` (file name, preamble, header); first entry wins.
+    Latin markers match as whole words (``CCB`` not inside ``ACCBX``), Chinese ones anywhere."""
+    spaced = unicodedata.normalize("NFKC", text)
     compact = _norm(text)
     for bank in rules()["banks"]:
-        if any(_norm(marker) in compact for marker in bank["markers"]):
-            return bank["name"]
+        for marker in bank["markers"]:
+            norm = _norm(marker)
+            if norm.isascii():
+                body = r"\s*".join(re.escape(ch) for ch in norm)
+                if re.search(rf"(?<![A-Za-z]){body}(?![A-Za-z])", spaced, re.I):
+                    return bank["name"]
+            elif norm in compact:
+                return bank["name"]
     return None
 
 
@@ -106,7 +114,7 @@ class _TableReader:
         self.source = str(path)
         preamble = [" ¦ ".join(cell_text(c) for c in r if c is not None) for r in sheet.rows[: header.row]]
         labels = rules()["preamble"]
-        self.bank = bank or detect_bank(" ".join(preamble + header.headers)) or "unknown"
+        self.bank = bank or detect_bank(" ".join([path.stem, *preamble, *header.headers])) or "unknown"
         self.account = account if account is not None else (_preamble_value(preamble, labels["account"], digits=True) or "")
         ccy = _preamble_value(preamble, labels["currency"])
         self.currency = "CNY"
@@ -170,7 +178,7 @@ class _TableReader:
         booking = next((d for c in h.all(row, "booking_date") if (d := _to_date(c))), None)
         traded = next((d for c in h.all(row, "transaction_date") if (d := _to_date(c))), None)
         value = next((d for c in h.all(row, "value_date") if (d := _to_date(c))), None)
-        return booking or traded, value or (traded if booking and traded else None)
+        return booking or traded, value or traded
 
     def amount(self, row: Sequence[Cell], number: int) -> Decimal | None:
         h = self.header
@@ -198,7 +206,7 @@ class _TableReader:
         if direction == "out":
             return -abs(amount)
         if direction == "neutral":
-            text = " ".join(cell_text(c) for c in h.all(row, "summary") + h.all(row, "memo"))
+            text = " ".join(cell_text(c) for c in h.all(row, "summary") + h.all(row, "item") + h.all(row, "memo"))
             keywords = rules()["direction"]["neutral_in_keywords"]
             return abs(amount) if any(k in text for k in keywords) else -abs(amount)
         return amount
@@ -226,26 +234,28 @@ class _TableReader:
         raw_balance = h.first(row, "balance")
         if raw_balance is not None:
             try:
-                balance = raw_balance if isinstance(raw_balance, Decimal) else parse_amount(raw_balance)
-            except ValueError:
+                balance = _amount(raw_balance, "balance", self.source)
+            except (ValueError, InputError):
                 self.bad_balances += 1
-        counterparty = cell_text(h.first(row, "counterparty_name"))
+        side = "payer" if amount > 0 else "payee"
+        counterparty = cell_text(h.first(row, "counterparty_name")) or cell_text(h.first(row, f"{side}_name"))
+        account = cell_text(h.first(row, "counterparty_account")) or cell_text(h.first(row, f"{side}_account"))
+        cp_bank = cell_text(h.first(row, "counterparty_bank")) or cell_text(h.first(row, f"{side}_bank"))
         place = cell_text(h.first(row, "place"))
         parts = [cell_text(c) for c in h.all(row, "summary")]
         if counterparty and place:
             parts.append(place)
-        parts += [cell_text(c) for c in h.all(row, "memo") + h.all(row, "method")]
+        parts += [cell_text(c) for c in h.all(row, "item") + h.all(row, "method")]
         description = " | ".join(dict.fromkeys(p for p in parts if p))
-        account = h.first(row, "counterparty_account")
+        memo = " | ".join(dict.fromkeys(cell_text(c) for c in h.all(row, "memo")))
         bank_id = cell_text(h.first(row, "transaction_id"))
-        reference = cell_text(h.first(row, "reference")) or None
+        reference = memo or cell_text(h.first(row, "reference")) or None
         tid = self.ids.make(bank_id, booking, amount, counterparty or place, description, balance)
         try:
             return StatementLine(
                 bank=self.bank, account=self.account, transaction_id=tid, booking_date=booking,
                 value_date=value_date, amount=amount, currency=currency, counterparty_name=counterparty or place,
-                counterparty_account=cell_text(account) or None,
-                counterparty_bank=cell_text(h.first(row, "counterparty_bank")) or None,
+                counterparty_account=account or None, counterparty_bank=cp_bank or None,
                 description=description, reference=reference, balance=balance, source_line=number)
         except ValidationError as exc:
             raise RecordError(exc, source=f"{self.source} row {number}") from None

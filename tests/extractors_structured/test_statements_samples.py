@@ -92,14 +92,14 @@ def test_chinese_exports_match_expected(shared_dir: Path, records: str, output: 
 def test_icbc_placeholders_and_split_columns(shared_dir: Path) -> None:
     """ICBC debit: 交易金额 columns hold '-' placeholders, 记账金额 the money; the balance is masked."""
     result = read_statement(shared_dir / "samples/bank-statements/cn/icbc/debit-v1/example-icbc-debit-v1-records.csv")
-    assert result.bank == "ICBC" and result.account == "1234****9876"
+    assert result.bank == "中国工商银行" and result.account == "1234****9876"
     assert any("balance" in w for w in result.warnings)
     assert any("合计" in s for s in result.skipped)
 
 
 def test_alipay_closed_trades_are_skipped(shared_dir: Path) -> None:
     result = read_statement(shared_dir / "samples/bank-statements/cn/alipay/example-alipay-records.csv")
-    assert result.bank == "Alipay"
+    assert result.bank == "支付宝"
     assert sum("交易关闭" in s for s in result.skipped) == 2
 
 

@@ -33,7 +33,7 @@ def test_gbk_export_with_preamble_and_split_columns(tmp_path: Path) -> None:
     path = tmp_path / "农行明细.csv"
     path.write_bytes(ABC_EXPORT.encode("gbk"))
     result = read_statement(path)
-    assert result.bank == "ABC"
+    assert result.bank == "中国农业银行"
     assert result.account == "6228480123456789012"
     amounts = [ln.amount for ln in result.lines]
     assert amounts == [D("12500.00"), D("-1234.56"), D("-88.00")]
@@ -41,7 +41,7 @@ def test_gbk_export_with_preamble_and_split_columns(tmp_path: Path) -> None:
     assert first.counterparty_name == "Hamburg Trading GmbH"
     assert first.counterparty_account == "DE89370400440532013000"
     assert first.counterparty_bank == "Commerzbank"
-    assert "INV 26320000000000001234" in first.description
+    assert first.reference == "INV 26320000000000001234"
     assert first.balance == D("112500.00")
     assert result.lines[2].booking_date == date(2026, 3, 6)
     assert result.lines[2].counterparty_name == ""
@@ -82,7 +82,7 @@ def test_direction_column_and_xlsx_dates(tmp_path: Path) -> None:
     path = tmp_path / "cmb.xlsx"
     book.save(path)
     result = read_statement(path)
-    assert result.bank == "CMB" and result.account == "755912345610601"
+    assert result.bank == "招商银行" and result.account == "755912345610601"
     assert [(ln.booking_date, ln.amount, ln.transaction_id) for ln in result.lines] == [
         (date(2026, 3, 1), D("5000.00"), "A001"), (date(2026, 3, 2), D("-120.50"), "A002")]
 
