@@ -26,3 +26,11 @@ def shared_dir() -> Path:
     if not (SHARED / "samples").is_dir():
         pytest.skip(f"needs the shared samples folder ({SHARED}); present in CI, absent in a user's clone")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def small_world(tmp_path_factory: pytest.TempPathFactory):
+    """A ~60-order demo world (``fixtures.world.World``) without scans, generated once per session on disk."""
+    from fixtures.world import generate_world
+
+    return generate_world(seed=11, orders=60, scans=False, out=tmp_path_factory.mktemp("small_world") / "world")

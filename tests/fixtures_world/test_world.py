@@ -1,0 +1,263 @@
+"""The demo world: records that validate, truth that resolves, files that open and say what truth says."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import unicodedata
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from openpyxl import load_workbook
+
+from fixtures.world import World, generate_world, load_world
+from hub.errors import InputError
+from hub.records import RECORD_TYPES
+from hub.validation import check_uscc
+
+
+def _hashes(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_same_seed_same_bytes_and_other_seed_differs(tmp_path: Path) -> None:
+    a = generate_world(seed=5, orders=25, out=tmp_path / "a")
+    b = generate_world(seed=5, orders=25, out=tmp_path / "b", workers=2)  # a process pool must not change bytes
+    c = generate_world(seed=6, orders=25, out=tmp_path / "c")
+    ha, hb, hc = _hashes(a.root), _hashes(b.root), _hashes(c.root)
+    assert len(ha) > 60
+    assert {p.split("/")[0] for p in ha} >= {"world.json", "truth.json", "channels", "documents", "statements"}
+    assert ha == hb
+    assert ha["world.json"] != hc["world.json"]
+    shared = set(ha) & set(hc)
+    assert sum(ha[p] != hc[p] for p in shared) > len(shared) * 0.8
+
+
+def test_in_memory_world_equals_written_world(small_world: World) -> None:
+    mem = generate_world(seed=small_world.seed, orders=60)
+    assert mem.root is None
+    assert [o.payload() for o in mem.orders] == [o.payload() for o in small_world.orders]
+    assert [r.payload() for r in mem.statement_lines] == [r.payload() for r in small_world.statement_lines]
+    assert mem.truth["links"] == small_world.truth["links"]
+
+
+def test_load_world_reads_back_the_same_records(small_world: World) -> None:
+    loaded = load_world(small_world.root)
+    assert loaded.seed == small_world.seed
+    assert [r.fingerprint() for r in loaded.records()] == [r.fingerprint() for r in small_world.records()]
+    assert loaded.truth == json.loads((small_world.root / "truth.json").read_text(encoding="utf-8"))
+    assert loaded.our_company["tax_id"] == small_world.our_company["tax_id"]
+
+
+def test_records_validate(small_world: World) -> None:
+    for rec in small_world.records():
+        type(rec).model_validate(rec.payload())  # line totals, dates, currencies, tax ids re-checked
+        assert rec.KIND in RECORD_TYPES
+    cn = [c for c in small_world.customers if c.country == "CN"]
+    assert len(cn) >= 8
+    for c in cn:
+        assert check_uscc(c.tax_id) == c.tax_id
+    check_uscc(small_world.our_company["tax_id"])
+    for inv in small_world.invoices:
+        assert inv.net + inv.tax == inv.total
+        assert sum(ln.amount for ln in inv.lines) == inv.net
+        assert sum((ln.tax or Decimal(0)) for ln in inv.lines) == inv.tax
+        if inv.kind.startswith("cn_vat"):
+            check_uscc(inv.buyer_tax_id)
+            assert inv.total_in_words and inv.total_in_words.endswith(("整", "角", "分"))
+        if inv.kind == "cn_vat_e":
+            assert len(inv.number) == 20 and inv.number.isdigit() and inv.code is None
+        if inv.kind in ("cn_vat_special", "cn_vat_ordinary"):
+            assert inv.code and len(inv.number) == 8
+    for order in small_world.orders:
+        assert order.total == sum(ln.amount for ln in order.lines)
+    kinds = Counter(inv.kind for inv in small_world.invoices)
+    assert kinds["cn_vat_e"] and kinds["commercial"]
+    rates = {ln.tax_rate for inv in small_world.invoices for ln in inv.lines if ln.tax_rate is not None}
+    assert Decimal("0.13") in rates
+    for p in small_world.products:
+        assert p.hs_code and len(p.hs_code) == 10 and p.name_zh and p.name_en and p.declaration_elements
+
+
+def test_customers_are_spelled_differently_across_channels(small_world: World) -> None:
+    by_code = {c.code: c for c in small_world.customers}
+    spellings: dict[str, set[str]] = {}
+    for o in small_world.orders:
+        if o.customer_code:
+            spellings.setdefault(o.customer_code, set()).add(o.customer_name)
+            assert o.customer_name in by_code[o.customer_code].all_names() + [
+                n.replace("（", "(").replace("）", ")") for n in by_code[o.customer_code].all_names()]
+    assert any(len(names) > 1 for names in spellings.values())
+    payer_names = {ln.counterparty_name for ln in small_world.statement_lines}
+    pinyin = [c for c in small_world.customers if c.country == "CN" and any(a.isupper() and a in payer_names
+                                                                           for a in c.aliases)]
+    assert pinyin, "some payers should be named in pinyin or English"
+
+
+def test_truth_references_resolve(small_world: World) -> None:
+    t = small_world.truth
+    orders = small_world.by_key("orders")
+    invoices = small_world.by_key("invoices")
+    receipts = small_world.by_key("receipts")
+    lines = small_world.by_key("statement_lines")
+    deliveries = small_world.by_key("deliveries")
+    links = t["links"]
+    assert set(links["invoice_order"]) == set(invoices)
+    assert all(o in orders for o in links["invoice_order"].values())
+    assert set(links["delivery_order"]) == set(deliveries)
+    for dno, okey in links["delivery_order"].items():
+        assert deliveries[dno].order_ref == orders[okey].external_id
+    for group in links["duplicates"]:
+        assert len(group) >= 2 and all(k in orders for k in group)
+    assert all(k in orders for k in links["test_orders"])
+    assert set(links["receipt_invoices"][i]["receipt"] for i in range(len(links["receipt_invoices"]))) == set(receipts)
+    for r, ln in links["receipt_statement_line"].items():
+        assert receipts[r].transaction_id == lines[ln].transaction_id
+        assert receipts[r].amount == lines[ln].amount
+    for entry in links["statement_line_invoices"]:
+        line = lines[entry["statement_line"]]
+        allocated = sum(Decimal(a["amount"]) for a in entry["allocations"])
+        fee = Decimal(entry["write_off"]["amount"]) if entry["write_off"] else Decimal(0)
+        if entry["allocations"]:
+            assert allocated == line.amount
+            assert all(a["invoice"] in invoices and a["order"] in orders for a in entry["allocations"])
+            assert all(invoices[a["invoice"]].currency == line.currency for a in entry["allocations"])
+        else:
+            assert entry["unrelated"]
+        if fee:
+            assert entry["write_off"]["reason_code"] == "BANK_FEE"
+    for path, doc in t["documents"].items():
+        section = {"invoice": "invoices", "receipt": "receipts", "delivery": "deliveries",
+                   "packing_list": "packing_lists"}[doc["record_kind"]]
+        rec = small_world.by_key(section)[doc["record_key"]]
+        assert doc["fields"] == rec.payload()
+        assert (small_world.root / path).is_file()
+    for path, f in t["files"].items():
+        assert (small_world.root / path).is_file()
+        target = orders if f["record_kind"] == "order" else lines
+        assert all(k in target for k in f["record_keys"])
+
+
+def test_hard_cases_are_present(small_world: World) -> None:
+    t = small_world.truth
+    orders = small_world.by_key("orders")
+    assert t["links"]["duplicates"] and t["links"]["test_orders"]
+    for group in t["links"]["duplicates"]:
+        first, *copies = (orders[k] for k in group)
+        for dup in copies:
+            assert dup.channel != first.channel and dup.external_id != first.external_id
+            assert dup.total == first.total and len(dup.lines) == len(first.lines)
+            assert abs((dup.order_date - first.order_date).days) <= 1
+    assert all(orders[k].is_test for k in t["links"]["test_orders"])
+    assert sum(o.is_test for o in small_world.orders) == len(t["links"]["test_orders"])
+    assert {o.channel for o in small_world.orders} == {"marketplace", "webshop", "dealer"}
+    assert any(len(o.lines) > 3 for o in small_world.orders)
+    assert any(o.export and o.incoterm in ("FOB", "CIF", "EXW") and o.currency in ("USD", "EUR")
+               for o in small_world.orders)
+    scen = t["injected"]["payment_scenarios"]
+    assert {"exact", "unrelated"} <= set(scen)
+    assert t["injected"]["three_way_variances"] or t["injected"]["shipments"]
+    for v in t["injected"]["three_way_variances"]:
+        limit = Decimal(v["typical_tolerance_pct"])
+        assert (Decimal(v["deviation_pct"]) <= limit) == v["within_typical_tolerance"]
+
+
+def test_bigger_world_has_every_case() -> None:
+    world = generate_world(seed=2, orders=300)
+    t = world.truth
+    assert set(t["injected"]["payment_scenarios"]) >= {"exact", "bank_fee", "partial", "deposit", "balance",
+                                                        "grouped", "unrelated", "third_party_payer"}
+    assert {n["kind"] for n in t["injected"]["memo_noise"]} >= {"mistyped", "truncated", "leading_zeros_dropped",
+                                                                 "missing"}
+    assert {s["kind"] for s in t["injected"]["shipments"]} >= {"partial", "partial_open", "short"}
+    within = {v["within_typical_tolerance"] for v in t["injected"]["three_way_variances"]}
+    assert within == {True, False}
+    assert {inv.kind for inv in world.invoices} >= {"cn_vat_e", "cn_vat_special", "commercial"}
+    assert t["links"]["repeat_orders"]
+    fees = [e for e in t["links"]["statement_line_invoices"] if e["write_off"]]
+    assert any(e["currency"] == "USD" for e in fees) or any(e["currency"] == "EUR" for e in fees)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
+
+
+def test_every_pdf_opens_and_shows_its_truth(small_world: World) -> None:
+    checked = Counter()
+    for path, doc in small_world.truth["documents"].items():
+        if doc["scan"]:
+            continue
+        with pdfplumber.open(small_world.root / path) as pdf:
+            assert len(pdf.pages) == doc["pages"]
+            text = _norm("\n".join(page.extract_text() or "" for page in pdf.pages))
+        f = doc["fields"]
+        if doc["kind"] == "invoice":
+            expected = [f["number"], f["total"], f["buyer_name"].replace(" ", "")]
+            if f["code"]:
+                expected.append(f["code"])
+            if f["kind"] != "commercial":
+                expected += [f["buyer_tax_id"], f["total_in_words"], f["net"], f["tax"]]
+        elif doc["kind"] == "receipt":
+            expected = [f["transaction_id"], f["amount"], f["receipt_no"]]
+        elif doc["kind"] == "delivery":
+            expected = [f["delivery_no"], f["order_ref"]] + [ln["quantity"] for ln in f["lines"]]
+        else:
+            expected = [f["number"], f["total_gross_weight_kg"], f["invoice_number"]]
+        for value in expected:
+            assert _norm(str(value)) in text, f"{path}: {value!r} not in the PDF text"
+        checked[doc["kind"]] += 1
+    assert set(checked) == {"invoice", "receipt", "delivery", "packing_list"}
+
+
+def test_statements_and_dealer_files_hold_their_lines(small_world: World) -> None:
+    lines = small_world.by_key("statement_lines")
+    formats = set()
+    for path, f in small_world.truth["files"].items():
+        full = small_world.root / path
+        if f["kind"] == "statement":
+            formats.add(f["format"])
+            if path.endswith(".xlsx"):
+                rows = [[("" if v is None else str(v)) for v in r]
+                        for r in load_workbook(full, read_only=True).active.iter_rows(values_only=True)]
+            else:
+                rows = list(csv.reader(io.StringIO(full.read_bytes().decode(f["encoding"]).lstrip("\ufeff"))))
+            for key in f["record_keys"]:
+                line = lines[key]
+                assert line.transaction_id in rows[line.source_line - 1], f"{path} row {line.source_line}"
+        elif f["kind"] == "dealer_orders":
+            ws = load_workbook(full, read_only=True).active
+            cells = {str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None}
+            orders = small_world.by_key("orders")
+            assert all(orders[k].external_id in cells for k in f["record_keys"])
+        else:
+            data = json.loads(full.read_text(encoding="utf-8"))
+            text = json.dumps(data, ensure_ascii=False)
+            assert all(k.split("|", 1)[1] in text for k in f["record_keys"])
+    assert formats == {"icbc_xlsx", "cmb_csv", "boc_csv"}
+    headers = set()
+    for path, f in small_world.truth["files"].items():
+        if f["kind"] == "dealer_orders":
+            ws = load_workbook(small_world.root / path, read_only=True).active
+            headers |= {str(v) for row in ws.iter_rows(values_only=True, max_row=4) for v in row if v}
+    assert len({"订单号", "单号", "Order No.", "客户订单号 PO No."} & headers) >= 2
+
+
+def test_bad_arguments_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="orders"):
+        generate_world(seed=1, orders=0)
+    with pytest.raises(InputError, match="seed"):
+        generate_world(seed="x", orders=3)  # type: ignore[arg-type]
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "keep.txt").write_text("mine")
+    with pytest.raises(InputError, match="not empty"):
+        generate_world(seed=1, orders=2, out=tmp_path / "full")
+    with pytest.raises(InputError, match="world.json"):
+        load_world(tmp_path / "full")
+    w = generate_world(seed=1, orders=2, out=tmp_path / "full", force=True)
+    assert (tmp_path / "full" / "keep.txt").read_text() == "mine" and w.orders
