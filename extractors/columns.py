@@ -109,15 +109,20 @@ def load_fields(name_or_path: str | Path) -> dict[str, FieldSpec]:
     return _load("pkg:" + text)
 
 
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
 def _score(header: str, alias: str) -> float:
+    """0-100. Chinese headers are short (one changed character of four is 75%), so pure-Chinese pairs get
+    +10, and a header ending in an alias after a short modifier (购买数量 -> 数量) scores 86."""
     if header == alias:
         return 100.0
+    chinese = _CJK_RE.fullmatch(header) is not None and _CJK_RE.fullmatch(alias) is not None
+    if chinese and len(alias) >= 2 and header.endswith(alias) and len(header) - len(alias) <= 2:
+        return 86.0
     if len(header) < 3 or len(alias) < 3:
         return 0.0
-    return max(fuzz.ratio(header, alias), fuzz.token_sort_ratio(header, alias) if " " in alias else 0.0)
-
-
-_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+    return fuzz.ratio(header, alias) + (10.0 if chinese and len(header) >= 4 and len(alias) >= 4 else 0.0)
 
 
 def header_variants(header: str) -> list[tuple[str, float]]:
