@@ -28,6 +28,7 @@ from hub.records import (
     Invoice,
     Match,
     Order,
+    Product,
     StatementLine,
     WriteOff,
 )
@@ -158,7 +159,7 @@ def _settled_by(prior: Iterable[Match], posted: tuple[str, ...]) -> dict[str, De
 
 
 def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers: CustomerIndex,
-                settled: dict[str, Decimal]) -> list[OpenItem]:
+                settled: dict[str, Decimal], links: dict[str, str] | None = None) -> list[OpenItem]:
     """Open items: every invoice, and every live order that no invoice bills yet.
 
     An order billed by an invoice lends its references (order id, PI number) to that invoice, and what
@@ -171,9 +172,16 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
             if ref:
                 order_by_ref.setdefault(normalize_ref(ref), order)
     invoices = list(invoices)
+    order_by_key = {o.natural_key(): o for o in orders}
+    links = links or {}
+
+    def order_of(inv: Invoice) -> Order | None:
+        order = order_by_ref.get(normalize_ref(inv.order_ref)) if inv.order_ref else None
+        return order or order_by_key.get(links.get(inv.natural_key(), ""))
+
     billed: dict[str, list[Invoice]] = defaultdict(list)
     for inv in invoices:
-        order = order_by_ref.get(normalize_ref(inv.order_ref)) if inv.order_ref else None
+        order = order_of(inv)
         if order is not None:
             billed[order.natural_key()].append(inv)
     finals = {k for k, invs in billed.items() if any(i.kind != "proforma" for i in invs)}
@@ -187,10 +195,12 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
         return hits[0].customer_code if hits else None
 
     for inv in invoices:
-        order = order_by_ref.get(normalize_ref(inv.order_ref)) if inv.order_ref else None
+        order = order_of(inv)
         if inv.kind == "proforma" and order is not None and order.natural_key() in finals:
             continue  # the final invoice carries the order's money
         refs = [inv.number] + ([inv.order_ref] if inv.order_ref else [])
+        if inv.code:
+            refs.append(inv.code + inv.number)
         paid = settled.get(inv.natural_key(), ZERO)
         if order is not None:
             refs += [r for r in (order.external_id, order.pi_number) if r and r not in refs]
@@ -278,7 +288,8 @@ class CashMatcher:
             if 0 < diff <= p.fee_limit(item.currency, due):
                 wo = WriteOff(amount=diff, currency=item.currency, reason_code="BANK_FEE",
                               note=f"short by {diff} {item.currency}", target_key=item.key)
-                return Proposal([(item, amount, amount)], [wo], 0.85,
+                # what is left after a part payment, less a fee, is more often a coincidence
+                return Proposal([(item, amount, amount)], [wo], 0.7 if left else 0.85,
                                 f"amount is {left}{item.what} less a {diff} bank fee")
             if diff > 0:
                 share = int((amount / due * 100).to_integral_value())
@@ -308,14 +319,21 @@ class CashMatcher:
                             f"{amount} {payment.currency} pays part of {left}{item.what}")
         return None
 
-    def _subsets(self, payment: Payment, pool: Sequence[OpenItem]) -> list[list[OpenItem]]:
-        """Groups of items (oldest first) whose amounts due add up to the payment, within tolerance."""
+    def _subsets(self, payment: Payment, pool: Sequence[OpenItem],
+                 forced: Sequence[OpenItem] = ()) -> list[list[OpenItem]]:
+        """Groups of items (oldest first) whose amounts due add up to the payment, within tolerance;
+        with ``forced``, groups that contain those items (the ones the memo names)."""
         p = self.profile
-        items = [i for i in pool if i.currency == payment.currency and 0 < i.due <= payment.amount + 1][
-            : p.subset_max_items]
-        if len(items) < 2:
+        base = sum((i.due for i in forced), ZERO)
+        target = payment.amount - base
+        if target <= 0:
             return []
-        target = payment.amount
+        skip = {i.idx for i in forced}
+        items = [i for i in pool if i.currency == payment.currency and 0 < i.due <= target + 1
+                 and i.idx not in skip][: p.subset_max_items]
+        need = 1 if forced else 2
+        if len(items) < need:
+            return []
         values = [i.due for i in items]
         suffix = [ZERO] * (len(items) + 1)
         for k in range(len(items) - 1, -1, -1):
@@ -330,9 +348,9 @@ class CashMatcher:
             if budget[0] <= 0 or len(found) >= 3:
                 return
             budget[0] -= 1
-            if len(chosen) >= 2 and target - p.rounding_limit(total) <= total <= target + slack(total):
-                found.append([items[k] for k in chosen])
-            if len(chosen) >= p.subset_max_size:
+            if len(chosen) >= need and target - p.rounding_limit(total) <= total <= target + slack(total):
+                found.append(sorted([*forced, *(items[k] for k in chosen)], key=lambda i: (i.doc_date, i.label)))
+            if len(chosen) + len(forced) >= p.subset_max_size:
                 return
             for k in range(start, len(items)):
                 new = total + values[k]
@@ -348,8 +366,10 @@ class CashMatcher:
         walk(0, [], ZERO)
         return found
 
-    def _multi(self, payment: Payment, group: list[OpenItem], unique: bool) -> Proposal:
+    def _multi(self, payment: Payment, group: list[OpenItem], unique: bool) -> Proposal | None:
         total = sum((i.due for i in group), ZERO)
+        if total - payment.amount >= group[-1].due:
+            return None
         parts = [(i, i.due, i.due) for i in group]
         wos: list[WriteOff] = []
         diff = total - payment.amount
@@ -372,7 +392,9 @@ class CashMatcher:
         hits: dict[int, RefHit] = {}
         for hit in self.refs.lookup_memo(payment.memo):
             idx = int(hit.target)  # type: ignore[call-overload]
-            hits[idx] = hit
+            if self.items[idx].due > 0 or not hits:
+                hits[idx] = hit
+        weights = self._ref_weights(hits)
         pool: dict[int, OpenItem] = {}
         for idx in hits:
             pool[idx] = self.items[idx]
@@ -391,7 +413,7 @@ class CashMatcher:
         def add(prop: Proposal | None) -> None:
             if prop is None:
                 return
-            self._score(payment, prop, hits)
+            self._score(payment, prop, hits, weights)
             if prop.targets not in proposals or proposals[prop.targets].score < prop.score:
                 proposals[prop.targets] = prop
 
@@ -407,6 +429,11 @@ class CashMatcher:
             add(self._multi(payment, group, len(groups) == 1))
         if not exact_single:
             for live in customer_items.values():
+                named = [i for i in live if i.idx in hits]
+                if named and len(named) < len(live):
+                    groups = self._subsets(payment, live, named)
+                    for group in groups:
+                        add(self._multi(payment, group, len(groups) == 1))
                 groups = self._subsets(payment, live)
                 for group in groups:
                     add(self._multi(payment, group, len(groups) == 1))
@@ -418,11 +445,30 @@ class CashMatcher:
         return (-round(prop.score, 6), *(-prop.breakdown.get(s, 0) for s in self.profile.priority),
                 oldest.toordinal(), min(item.label for item, _, _ in prop.parts))
 
-    def _score(self, payment: Payment, prop: Proposal, hits: dict[int, RefHit]) -> None:
+    def _ref_weights(self, hits: dict[int, RefHit]) -> dict[int, float]:
+        """Evidence of each named item. One reference naming several items (an order billed by several
+        invoices) points at its oldest open item first, as cash is applied oldest first."""
+        weights: dict[int, float] = {}
+        by_ref: dict[str, list[int]] = defaultdict(list)
+        for idx, hit in hits.items():
+            by_ref[normalize_ref(hit.reference)].append(idx)
+        for idxs in by_ref.values():
+            idxs.sort(key=lambda i: (self.items[i].due <= 0, self.items[i].doc_date, self.items[i].label))
+            for rank, idx in enumerate(idxs):
+                weights[idx] = hits[idx].score * (1.0 if rank == 0 else 0.75)
+        return weights
+
+    def _score(self, payment: Payment, prop: Proposal, hits: dict[int, RefHit], weights: dict[int, float]) -> None:
         w = self.profile.weights
         parts = [item for item, _, _ in prop.parts]
-        ref_scores = [hits[i.idx].score if i.idx in hits else 0.0 for i in parts]
-        reference = sum(ref_scores) / len(ref_scores)
+        ref_scores = [weights.get(i.idx, 0.0) for i in parts]
+        # how much of what the memo names the proposal covers (recall, by memo token), and how much of
+        # the proposal the memo names (precision): a group the memo names in part still points at the group
+        tokens = {h.token for h in hits.values()}
+        covered = {hits[i.idx].token for i in parts if i.idx in hits}
+        recall = len(covered) / len(tokens) if tokens else 0.0
+        precision = sum(1 for r in ref_scores if r > 0) / len(parts)
+        reference = max(ref_scores) * recall * (0.6 + 0.4 * precision) if ref_scores else 0.0
         names = [self._name(payment, i) for i in parts]
         name = min(s for s, _ in names)
         date_score = min(self._date_score(payment, i) for i in parts)
@@ -525,14 +571,21 @@ def reconcile(
     *,
     profile: Profile | None = None,
     prior: Iterable[Match] = (),
+    products: Iterable[Product] = (),
 ) -> CashResult:
     """Propose a match for every payment not decided before; see the module text."""
+    from matchers.threeway import ProductIndex, link_invoices
+
     profile = profile or load_profile()
     prior = list(prior)
     posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
     kept = {m.payment_key: m for m in prior if m.status in posted or m.status in ("rejected", "confirmed")}
+    customers = list(customers)
     cix = CustomerIndex.build(customers)
-    items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted))
+    invoices, orders = list(invoices), _without_copies(list(orders), invoices)
+    unlinked = any(not i.order_ref for i in invoices)
+    links = link_invoices(invoices, orders, ProductIndex(products), customers) if unlinked and orders else {}
+    items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links)
     matcher = CashMatcher(items, cix, profile)
     pays, set_aside = payments_from(payments)
     todo = []
@@ -561,6 +614,21 @@ def reconcile(
         matches.append(_to_match(pay, status, ranked, profile))
     matches.sort(key=lambda m: m.payment_key)
     return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()))
+
+
+def _without_copies(orders: list[Order], invoices: Iterable[Invoice]) -> list[Order]:
+    """Orders less the cross-channel copies of one order (keeping the copy an invoice names, else the
+    primary), so one order's money is not open twice."""
+    from matchers.dedupe import dedupe_orders
+
+    named = {normalize_ref(i.order_ref) for i in invoices if i.order_ref}
+    drop: set[str] = set()
+    by_key = {o.natural_key(): o for o in orders}
+    for group in dedupe_orders(orders).duplicates:
+        keys = [group.primary, *group.duplicates]
+        keep = next((k for k in keys if normalize_ref(by_key[k].external_id) in named), group.primary)
+        drop.update(k for k in keys if k != keep)
+    return [o for o in orders if o.natural_key() not in drop]
 
 
 def _to_match(pay: Payment, status: str, ranked: list[Proposal], profile: Profile) -> Match:
