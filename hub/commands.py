@@ -50,3 +50,6 @@ def history(
         table.add_row(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action, f"{e.kind} {e.key}",
                       e.note or e.attachment or "")
     console.print(table)
+
+
+from hub.orderdesk import commands as _orderdesk  # noqa: F401,E402

@@ -19,7 +19,17 @@ from sqlalchemy import or_, select
 
 from hub.orderdesk.money import Rates, load_rates
 from hub.orderdesk.tomlfile import read_toml
-from hub.records import BankReceipt, Customer, Delivery, Invoice, Match, Order, Product, StatementLine
+from hub.records import (
+    BankReceipt,
+    Customer,
+    Delivery,
+    Invoice,
+    Match,
+    Order,
+    PackingList,
+    Product,
+    StatementLine,
+)
 from hub.schema import audit_events, links
 from hub.store import Store
 
@@ -125,6 +135,7 @@ class Desk:
     products: dict[str, Product] = field(default_factory=dict)
     orders: dict[str, Order] = field(default_factory=dict)
     deliveries: list[Delivery] = field(default_factory=list)
+    packing_lists: list[PackingList] = field(default_factory=list)
     receipts: dict[str, BankReceipt] = field(default_factory=dict)
     matches: list[Match] = field(default_factory=list)
     invoices: dict[str, InvoiceState] = field(default_factory=dict)
@@ -140,6 +151,7 @@ class Desk:
         desk.products = {p.sku: p for p in store.all(Product)}
         desk.orders = {o.natural_key(): o for o in store.all(Order)}
         desk.deliveries = store.all(Delivery)
+        desk.packing_lists = store.all(PackingList)
         desk.receipts = {r.natural_key(): r for r in store.all(BankReceipt)}
         desk.matches = store.all(Match)
         desk._index_names()

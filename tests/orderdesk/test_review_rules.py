@@ -47,8 +47,9 @@ def test_amount_threshold_converts_currency_with_the_rates_file(k, store, put, u
     ("支架 电泳黑色", "", ["电泳 (electrophoretic coating)"]),
     ("Bracket, black", "E-coating required, RAL 9005", ["电泳 (electrophoretic coating)"]),
     ("Bracket", "electrophoretic paint", ["电泳 (electrophoretic coating)"]),
-    ("Ｍ8螺栓 热镀锌", "", ["镀锌 (galvanizing)"]),
-    ("Flange, hot-dip galvanized", "", ["镀锌 (galvanizing)"]),
+    ("铝型材 阳极氧化 银白", "", ["阳极氧化 (anodizing)"]),
+    ("Aluminium profile, ANODIZED, silver", "", ["阳极氧化 (anodizing)"]),
+    ("Ｍ8螺栓 热镀锌 (standard finish, not special here)", "", []),
     ("Bracket, decoated", "", []),
     ("六角螺栓 M8x30", "普通包装", []),
 ])
