@@ -1,9 +1,80 @@
-"""Commands that extractors adds to `orderhub`."""
+"""Commands that extractors adds to ``orderhub``: ``orderhub extract``."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from extractors.registry import KINDS
 
 
 def register(app: typer.Typer) -> None:
-    """Add extractors's commands to the `orderhub` app."""
+    """Add extractors's commands to the ``orderhub`` app."""
+    app.command("extract")(extract)
+
+
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively)"),
+    kind: str = typer.Option("auto", "--kind", help=f"One of: {', '.join(KINDS)}"),
+    store: bool = typer.Option(False, "--store", help="Upsert the records (and a SourceFile per file) into the store"),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per file on stdout (JSON Lines)"),
+    threshold: float = typer.Option(0.9, "--threshold", min=0, max=1,
+                                    help="Fields with a lower confidence are listed in needs_review"),
+    channel: str = typer.Option("dealer", "--channel", help="Channel of the orders in order exports"),
+    customer: str | None = typer.Option(None, "--customer", help="Buyer of order exports that name none"),
+    workers: int | None = typer.Option(None, "--workers", help="OCR processes (default: all cores)"),
+) -> None:
+    """Read invoices, bank receipts, packing lists (PDF/scans), bank statements (csv/xls/xlsx, MT940,
+    CAMT.053) and order exports (xlsx/csv) into records. Bad files are quarantined; the batch goes on;
+    the exit status is 1 when any file failed."""
+    from extractors.pipeline import Options, extract_paths
+    from hub.errors import InputError
+    from hub.settings import load_settings
+    from hub.store import Store
+
+    if kind not in KINDS:
+        raise InputError(f"--kind {kind!r} is not one of: {', '.join(KINDS)}")
+    settings = load_settings()
+    target = Store(settings=settings) if store else None
+    options = Options(kind=kind, threshold=threshold, channel=channel, customer=customer, workers=workers)
+    err = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(what: str, done: int, total: int) -> None:
+            label = "OCR pages" if what == "OCR pages" else "files"
+            if label not in tasks:
+                tasks[label] = bar.add_task(label, total=total)
+            bar.update(tasks[label], completed=done, total=total)
+
+        outcomes = extract_paths(paths, settings, options, store=target, progress=progress)
+    if as_json:
+        for outcome in outcomes:
+            sys.stdout.write(json.dumps(outcome.to_json(threshold), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    else:
+        _table(outcomes, threshold)
+    if any(not o.ok for o in outcomes):
+        raise typer.Exit(1)
+
+
+def _table(outcomes: list, threshold: float) -> None:
+    console = Console()
+    table = Table(title=f"orderhub extract: {len(outcomes)} file(s)")
+    for col in ("file", "kind", "records", "review / error"):
+        table.add_column(col)
+    for o in outcomes:
+        if o.ok:
+            review = ", ".join(o.needs_review(threshold)) or ("; ".join(o.warnings)[:80] if o.warnings else "ok")
+            stored = f" (stored +{o.stored['inserted']} ~{o.stored['updated']})" if o.stored else ""
+            table.add_row(Path(o.source).name, o.kind or "", f"{len(o.records)}{stored}", review)
+        else:
+            table.add_row(Path(o.source).name, o.kind or "", "-", f"[red]{o.error}[/]")
+    console.print(table)

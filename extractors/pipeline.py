@@ -1,0 +1,336 @@
+"""The batch runner behind ``orderhub extract``: walk paths, hash each file, detect its kind, run the
+right extractor, quarantine what cannot be read, and (optionally) upsert the records into the store.
+
+Every file gives one :class:`Outcome`; a bad file never stops the batch. With a store, each good file is
+one transaction (its records plus its :class:`hub.records.SourceFile`); a quarantined file only adds or
+leaves its SourceFile, never touching records already stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extractors.quarantine import quarantine_file
+from extractors.registry import DOCUMENT_KINDS, KINDS, document_reader
+from hub.errors import InputError, OrderhubError
+from hub.records import Record, SourceFile
+from hub.settings import Settings
+from hub.store import Store
+
+#: Fields below this confidence are listed in ``needs_review``.
+DEFAULT_THRESHOLD = 0.9
+PDF_MAGIC = b"%PDF"
+IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM", b"RIFF")
+TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls"}
+STATEMENT_SUFFIXES = {".sta", ".mt940", ".940", ".xml", ".camt", ".053"}
+IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+
+
+@dataclass
+class Outcome:
+    """What became of one file."""
+
+    source: str
+    sha256: str
+    kind: str | None = None
+    records: list[Record] = field(default_factory=list)
+    single: bool = False  # a document (one record) rather than a statement or order export
+    confidence: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    error: str | None = None
+    quarantined: str | None = None
+    stored: dict[str, int] | None = None
+    ocr: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def needs_review(self, threshold: float = DEFAULT_THRESHOLD) -> list[str]:
+        """Fields whose confidence is under ``threshold``."""
+        return sorted(k for k, v in self.confidence.items() if v < threshold)
+
+    def to_json(self, threshold: float = DEFAULT_THRESHOLD) -> dict[str, Any]:
+        """The JSON Lines object documented in the README (``## orderhub extract``)."""
+        if self.error is not None:
+            out: dict[str, Any] = {"source": self.source, "sha256": self.sha256, "kind": self.kind,
+                                   "error": self.error}
+            if self.quarantined:
+                out["quarantined"] = self.quarantined
+            return out
+        out = {"source": self.source, "sha256": self.sha256, "kind": self.kind,
+               "record_kind": self.records[0].KIND if self.records else None}
+        if self.single:
+            out["record"] = self.records[0].payload() if self.records else None
+        else:
+            out["records"] = [r.payload() for r in self.records]
+        out["confidence"] = {k: round(v, 3) for k, v in sorted(self.confidence.items())}
+        out["warnings"] = list(self.warnings)
+        out["needs_review"] = self.needs_review(threshold)
+        if self.skipped:
+            out["skipped"] = list(self.skipped)
+        if self.ocr:
+            out["ocr"] = True
+        if self.stored is not None:
+            out["stored"] = self.stored
+        return out
+
+
+def collect_paths(paths: Iterable[Path | str], *, exclude: Path | None = None) -> list[Path]:
+    """Files named and files under folders named (recursive, sorted, hidden files skipped), each once."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    skip = exclude.resolve() if exclude else None
+    for item in paths:
+        path = Path(item)
+        if not path.exists():
+            raise InputError("no such file or folder", source=str(path))
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for f in files:
+            resolved = f.resolve()
+            if resolved in seen or f.name in IGNORED_NAMES or (path.is_dir() and f.name.startswith(".")):
+                continue
+            if skip and (resolved == skip or skip in resolved.parents):
+                continue
+            seen.add(resolved)
+            out.append(f)
+    return out
+
+
+def sniff(path: Path, data: bytes) -> str:
+    """``document``, ``statement``, ``table`` (statement or order export) or ``unknown`` from the bytes."""
+    from extractors.statements import detect_format
+
+    if data.startswith(PDF_MAGIC) or path.suffix.lower() == ".pdf":
+        return "document"
+    if data.startswith(IMAGE_MAGIC) and not data.startswith(b"PK"):
+        return "document"
+    fmt = detect_format(data)
+    if fmt in ("mt940", "camt053"):
+        return "statement"
+    if path.suffix.lower() in TABLE_SUFFIXES or data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return "table"
+    if fmt == "table" and path.suffix.lower() in STATEMENT_SUFFIXES:
+        return "statement"
+    return "unknown"
+
+
+def _table_kind(path: Path, data: bytes) -> str:
+    """``orders`` when a sheet has an order header (ids, quantities, prices), ``statement`` when one has a
+    statement header (dates, amounts); else an InputError naming what is missing."""
+    from extractors.columns import find_header, load_fields
+    from extractors.orders import COLUMNS
+    from extractors.spreadsheets import read_sheets
+    from extractors.statements.tables import COLUMNS as STATEMENT_COLUMNS
+
+    sheets = read_sheets(path, data)
+    partial: list[InputError] = []
+    for what, name, kind in (("order", COLUMNS, "orders"), ("statement", STATEMENT_COLUMNS, "statement")):
+        fields = load_fields(name)
+        for sheet in sheets:
+            try:
+                find_header(sheet.rows, fields, source=str(path), what=what)
+                return kind
+            except InputError as exc:
+                if "has no column for" in str(exc):
+                    partial.append(exc)
+    if partial:  # a header was found but a required column is missing: say which
+        raise partial[-1]
+    raise InputError("is neither an order export nor a bank statement: no header row with order ids, quantities "
+                     "and prices, nor one with dates and amounts, in its first rows", source=str(path))
+
+
+@dataclass
+class Options:
+    """How a batch runs."""
+
+    kind: str = "auto"
+    threshold: float = DEFAULT_THRESHOLD
+    channel: str = "dealer"
+    customer: str | None = None
+    workers: int | None = None
+    quarantine: bool = True
+
+
+class Batch:
+    """One run over many files."""
+
+    def __init__(self, settings: Settings, options: Options, store: Store | None = None,
+                 progress: Callable[[str, int, int], None] | None = None) -> None:
+        if options.kind not in KINDS:
+            raise InputError(f"unknown kind {options.kind!r} (expected one of: {', '.join(KINDS)})")
+        self.settings, self.options, self.store, self.progress = settings, options, store, progress
+
+    def run(self, paths: Sequence[Path]) -> list[Outcome]:
+        """Read every file; the outcomes come back in the order of ``paths``."""
+        outcomes: list[Outcome | None] = [None] * len(paths)
+        documents: list[tuple[int, Path, str, bytes]] = []
+        for index, path in enumerate(paths):
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                outcomes[index] = Outcome(str(path), "", error=f"cannot read the file ({exc.strerror or exc})")
+                continue
+            sha = hashlib.sha256(data).hexdigest()
+            outcome = Outcome(str(path), sha)
+            outcomes[index] = outcome
+            try:
+                kind = self._kind(path, data)
+                outcome.kind = kind
+                if kind in DOCUMENT_KINDS or kind == "document":
+                    documents.append((index, path, sha, data))
+                    continue
+                self._structured(outcome, path, data, kind)
+            except OrderhubError as exc:
+                outcome.error = _reason(exc, path)
+            except Exception as exc:  # a bug of ours must not stop the batch; name it plainly
+                outcome.error = f"unexpected error while reading ({type(exc).__name__}: {exc})"
+            self._finish(outcome, path, data)
+            if self.progress:
+                self.progress(str(path), index + 1, len(paths))
+        if documents:
+            self._documents(documents, outcomes)
+        return [o for o in outcomes if o is not None]
+
+    # -- kinds ----------------------------------------------------------------------------------------
+    def _kind(self, path: Path, data: bytes) -> str:
+        if not data:
+            raise InputError("is empty (0 bytes)", source=str(path))
+        found = sniff(path, data)
+        wanted = self.options.kind
+        if wanted == "auto":
+            if found == "table":
+                return _table_kind(path, data)
+            if found == "unknown":
+                raise InputError("is not a file orderhub reads (PDF, image, csv/xls/xlsx, MT940, CAMT.053)",
+                                 source=str(path))
+            return found
+        if wanted in DOCUMENT_KINDS and found != "document":
+            raise InputError(f"kind {wanted} needs a PDF or an image; this is not one", source=str(path))
+        if wanted in ("statement", "orders") and found == "document":
+            raise InputError(f"kind {wanted} reads csv/xls/xlsx exports (statements also MT940/CAMT.053), not "
+                             "PDFs or images", source=str(path))
+        return wanted
+
+    def _structured(self, outcome: Outcome, path: Path, data: bytes, kind: str) -> None:
+        if kind == "statement":
+            from extractors.statements import read_statement
+
+            result = read_statement(path, data)
+            outcome.records = list(result.lines)
+            outcome.confidence, outcome.warnings, outcome.skipped = result.confidence, result.warnings, result.skipped
+            if not result.lines:
+                outcome.warnings.append("the statement holds no transactions")
+        elif kind == "orders":
+            from extractors.orders import read_orders
+
+            orders = read_orders(path, data, channel=self.options.channel, customer=self.options.customer)
+            outcome.records = list(orders.orders)
+            outcome.confidence, outcome.warnings, outcome.skipped = orders.confidence, orders.warnings, orders.skipped
+        else:
+            raise InputError(f"no extractor for kind {kind!r}", source=str(path))
+
+    def _documents(self, items: list[tuple[int, Path, str, bytes]], outcomes: list[Outcome | None]) -> None:
+        by_kind: dict[str, list[tuple[int, Path, str, bytes]]] = {}
+        for item in items:
+            kind = outcomes[item[0]].kind or "document"  # type: ignore[union-attr]
+            by_kind.setdefault("auto" if kind == "document" else kind, []).append(item)
+        for kind, group in by_kind.items():
+            reader = document_reader(kind)
+            if reader is None:
+                results: list[Any] = [InputError(f"no extractor for kind {kind!r} yet (PDFs and images need "
+                                                 "extractors.documents)", source=str(p)) for _, p, _, _ in group]
+            else:
+                def tick(finished: int, total: int) -> None:
+                    if self.progress:
+                        self.progress("OCR pages", finished, total)
+
+                try:
+                    results = reader([p for _, p, _, _ in group], kind, workers=self.options.workers, progress=tick)
+                except Exception as exc:  # the whole group failed: report it on each file
+                    results = [InputError(f"document extraction failed ({type(exc).__name__}: {exc})", source=str(p))
+                               for _, p, _, _ in group]
+            for (index, path, _sha, data), result in zip(group, results, strict=True):
+                outcome = outcomes[index]
+                assert outcome is not None
+                if isinstance(result, Exception):
+                    outcome.error = _reason(result, path)
+                else:
+                    outcome.kind = result.kind.replace("_", "-")
+                    outcome.records = [result.record]
+                    outcome.single = True
+                    outcome.confidence = dict(result.confidence)
+                    outcome.warnings = list(result.warnings)
+                    outcome.ocr = bool(getattr(result, "ocr", False))
+                self._finish(outcome, path, data)
+
+    # -- side effects ----------------------------------------------------------------------------------
+    def _finish(self, outcome: Outcome, path: Path, data: bytes) -> None:
+        if outcome.error is not None:
+            if self.options.quarantine and outcome.sha256:
+                try:
+                    outcome.quarantined = str(quarantine_file(path, outcome.sha256, outcome.error,
+                                                              self.settings.quarantine_dir, data=data))
+                except OSError as exc:
+                    outcome.warnings.append(f"could not copy the file to the quarantine ({exc})")
+            if self.store is not None and outcome.sha256:
+                self._store_quarantined(outcome, path, data)
+            return
+        if self.store is not None:
+            self._store(outcome, path, data)
+
+    def _source_file(self, outcome: Outcome, path: Path, data: bytes, status: str,
+                     reason: str | None = None) -> SourceFile:
+        keys = [f"{r.KIND}:{r.natural_key()}" for r in outcome.records] if status == "stored" else []
+        existing = self.store.get(SourceFile, outcome.sha256) if self.store else None
+        return SourceFile(sha256=outcome.sha256, path=str(path.resolve()), kind=outcome.kind or "unknown",
+                          status=status, quarantine_reason=reason, size_bytes=len(data),
+                          received_at=existing.received_at if existing else None, record_keys=keys)
+
+    def _store(self, outcome: Outcome, path: Path, data: bytes) -> None:
+        assert self.store is not None
+        try:
+            with self.store.batch() as batch:
+                result = batch.upsert(outcome.records, note=f"extracted from {path.name}",
+                                      attachment=str(path.resolve()))
+                batch.upsert([self._source_file(outcome, path, data, "stored")])
+            outcome.stored = {"inserted": len(result.inserted), "updated": len(result.updated),
+                              "unchanged": len(result.unchanged)}
+        except OrderhubError as exc:
+            outcome.error = f"could not store the records: {exc}"
+            outcome.records = []
+
+    def _store_quarantined(self, outcome: Outcome, path: Path, data: bytes) -> None:
+        assert self.store is not None
+        existing = self.store.get(SourceFile, outcome.sha256)
+        if existing is not None and existing.status == "stored":
+            return  # this content was read before; its records stay as they are
+        try:
+            with self.store.batch() as batch:
+                batch.upsert([self._source_file(outcome, path, data, "quarantined", outcome.error)],
+                             note="quarantined")
+        except OrderhubError as exc:
+            outcome.warnings.append(f"could not record the quarantine in the store ({exc})")
+
+
+def _reason(exc: Exception, path: Path) -> str:
+    """The error text without the file name prefix (the JSON names the file in ``source``)."""
+    text = str(exc)
+    for prefix in (f"{path}: ", f"{path.resolve()}: "):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
+def extract_paths(paths: Iterable[Path | str], settings: Settings, options: Options | None = None, *,
+                  store: Store | None = None,
+                  progress: Callable[[str, int, int], None] | None = None) -> list[Outcome]:
+    """Collect files under ``paths`` and read them all (see :class:`Batch`)."""
+    options = options or Options()
+    files = collect_paths(paths, exclude=settings.quarantine_dir)
+    return Batch(settings, options, store, progress).run(files)
