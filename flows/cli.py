@@ -7,3 +7,6 @@ import typer
 
 def register(app: typer.Typer) -> None:
     """Add flows's commands to the `orderhub` app."""
+    from flows import reconcile_cli
+
+    reconcile_cli.register(app)  # reconcile, reconcile apply, match3

@@ -600,20 +600,39 @@ def reconcile(
         first[pay.key] = (ranked, looked, {i: items[i].version for i in looked})
     order = sorted(todo, key=lambda p: (-(first[p.key][0][0].score if first[p.key][0] else 0.0),
                                         p.value_date, p.key))
-    matches: list[Match] = []
+    decided: dict[str, tuple[str, list[Proposal], dict[int, int]]] = {}
     for pay in order:
         ranked, looked, versions = first.pop(pay.key)
         stale = any(items[i].version != v for i, v in versions.items()) or (
             (pay.currency, q(pay.amount)) in matcher.new_amounts)
         if stale:
-            ranked, _ = matcher.propose(pay)
-        ranked = [p for p in ranked if all(item.due > 0 for item, _, _ in p.parts)]
-        status = matcher.outcome(ranked)
-        if status in posted or status == "auto":
-            matcher.post(ranked[0])
-        matches.append(_to_match(pay, status, ranked, profile))
+            ranked, looked = matcher.propose(pay)
+        decided[pay.key] = _decide(matcher, ranked, looked, posted)
+    # what later payments took may settle an earlier review (its runner-up is gone): look again until
+    # nothing changes, so that a second run proposes nothing new
+    by_key = {p.key: p for p in order}
+    for _ in range(5):
+        changed = False
+        for key, (status, _ranked, versions) in list(decided.items()):
+            if status in posted or not any(items[i].version != v for i, v in versions.items()):
+                continue
+            ranked, looked = matcher.propose(by_key[key])
+            decided[key] = _decide(matcher, ranked, looked, posted)
+            changed = changed or decided[key][0] != status
+        if not changed:
+            break
+    matches = [_to_match(by_key[key], status, ranked, profile) for key, (status, ranked, _) in decided.items()]
     matches.sort(key=lambda m: m.payment_key)
     return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()))
+
+
+def _decide(matcher: CashMatcher, ranked: list[Proposal], looked: set[int],
+            posted: tuple[str, ...]) -> tuple[str, list[Proposal], dict[int, int]]:
+    ranked = [p for p in ranked if all(item.due > 0 for item, _, _ in p.parts)]
+    status = matcher.outcome(ranked)
+    if status in posted or status == "auto":
+        matcher.post(ranked[0])
+    return status, ranked, {i: matcher.items[i].version for i in looked}
 
 
 def _without_copies(orders: list[Order], invoices: Iterable[Invoice]) -> list[Order]:

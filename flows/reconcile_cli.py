@@ -1,0 +1,335 @@
+"""``orderhub reconcile``, ``orderhub reconcile apply`` and ``orderhub match3``: matchers (proposals) and
+reports (workbooks) combined. Library calls only, no Prefect; the functions here are what a flow calls.
+
+Inputs are records: JSON Lines as written by ``orderhub extract --json`` (one record per line, bare or as
+``{"kind": ..., "record": {...}}``), a JSON list of records, a demo world's ``world.json``, or the store
+(``--from-store``). Document files (PDF, scans, statements) go through the extractors' pipeline when it
+is installed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from hub.errors import InputError, RecordError
+from hub.records import (
+    BankReceipt,
+    Customer,
+    Delivery,
+    Invoice,
+    Match,
+    Order,
+    Product,
+    Record,
+    StatementLine,
+)
+from hub.store import Store
+from matchers.cash import CashResult, reconcile
+from matchers.decisions import ApplyReport, ClerkDecision, apply_decisions
+from matchers.threeway import ThreeWayResult, three_way
+from matchers.tolerance import load_profile
+from reports.reconciliation import HoldRow, OpenItemRow, PaymentInfo, read_decisions, write_reconciliation
+from reports.threeway import write_threeway
+
+console = Console()
+KINDS: dict[str, type[Record]] = {cls.KIND: cls for cls in (BankReceipt, StatementLine, Invoice, Order, Customer,
+                                                             Product, Delivery)}
+WORLD_SECTIONS = {"receipts": BankReceipt, "statement_lines": StatementLine, "invoices": Invoice, "orders": Order,
+                  "customers": Customer, "products": Product, "deliveries": Delivery}
+
+
+def _guess(payload: dict[str, Any], slot: str) -> type[Record]:
+    if slot == "payments":
+        return StatementLine if "booking_date" in payload else BankReceipt
+    return {"invoices": Invoice, "orders": Order, "customers": Customer, "products": Product,
+            "deliveries": Delivery}[slot]
+
+
+def _validate(cls: type[Record], payload: Any, where: str) -> Record:
+    if not isinstance(payload, dict):
+        raise InputError(f"expected a JSON object, got {type(payload).__name__}", source=where)
+    try:
+        return cls.model_validate(payload)
+    except ValidationError as exc:
+        raise RecordError(exc, source=where) from None
+
+
+def read_records(paths: Iterable[Path], slot: str) -> list[Record]:
+    """Records from JSON Lines, JSON or world.json files (documents through the extractors' pipeline)."""
+    out: list[Record] = []
+    for path in paths:
+        path = Path(path)
+        if not path.exists():
+            raise InputError("no such file", source=str(path))
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"line {n} is not JSON: {exc.msg}", source=str(path)) from None
+                out.append(_one(obj, slot, f"{path}:{n}"))
+        elif path.suffix.lower() == ".json":
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except json.JSONDecodeError as exc:
+                raise InputError(f"not JSON: {exc.msg} (line {exc.lineno})", source=str(path)) from None
+            if isinstance(data, dict) and any(k in data for k in WORLD_SECTIONS):
+                wanted = {"payments": ["receipts", "statement_lines"]}.get(slot, [slot])
+                for section in wanted:
+                    for n, payload in enumerate(data.get(section, []), start=1):
+                        out.append(_validate(WORLD_SECTIONS[section], payload, f"{path}:{section}[{n}]"))
+            elif isinstance(data, list):
+                out += [_one(obj, slot, f"{path}[{n}]") for n, obj in enumerate(data, start=1)]
+            else:
+                raise InputError("expected a list of records or a world.json", source=str(path))
+        else:
+            out += _extract(path, slot)
+    return out
+
+
+def _one(obj: Any, slot: str, where: str) -> Record:
+    if isinstance(obj, dict) and isinstance(obj.get("kind"), str) and isinstance(
+            obj.get("record") or obj.get("payload"), dict):
+        kind = obj["kind"]
+        if kind not in KINDS:
+            raise InputError(f"record kind {kind!r} is not one of {', '.join(KINDS)}", source=where)
+        return _validate(KINDS[kind], obj.get("record") or obj.get("payload"), where)
+    return _validate(_guess(obj, slot) if isinstance(obj, dict) else BankReceipt, obj, where)
+
+
+def _extract(path: Path, slot: str) -> list[Record]:
+    try:
+        from extractors import pipeline  # type: ignore[attr-defined]
+    except ImportError:
+        raise InputError("reading documents needs the extractors' pipeline, which is not installed here; "
+                         "run `orderhub extract --json` first and pass the JSON Lines", source=str(path)) from None
+    extract = getattr(pipeline, "extract_records", None) or getattr(pipeline, "extract_path", None)
+    if extract is None:
+        raise InputError("the extractors' pipeline offers no extract_records(path)", source=str(path))
+    found = extract(path)
+    records = list(getattr(found, "records", found))
+    wanted = {"payments": (BankReceipt, StatementLine), "invoices": (Invoice,), "orders": (Order,),
+              "customers": (Customer,), "products": (Product,), "deliveries": (Delivery,)}[slot]
+    return [r for r in records if isinstance(r, wanted)]
+
+
+@dataclass
+class Inputs:
+    """Everything a reconciliation reads."""
+
+    payments: list[BankReceipt | StatementLine] = field(default_factory=list)
+    invoices: list[Invoice] = field(default_factory=list)
+    orders: list[Order] = field(default_factory=list)
+    customers: list[Customer] = field(default_factory=list)
+    products: list[Product] = field(default_factory=list)
+    deliveries: list[Delivery] = field(default_factory=list)
+
+    @classmethod
+    def from_store(cls, store: Store) -> Inputs:
+        """Every relevant record in the store."""
+        return cls([*store.all(BankReceipt), *store.all(StatementLine)], store.all(Invoice), store.all(Order),
+                   store.all(Customer), store.all(Product), store.all(Delivery))
+
+    @classmethod
+    def from_files(cls, **paths: Sequence[Path]) -> Inputs:
+        """Records from the files given per slot (payments, invoices, orders, customers, products, deliveries)."""
+        got = {slot: read_records(files, slot) for slot, files in paths.items() if files}
+        return cls(**got)  # type: ignore[arg-type]
+
+    def merge_master(self, store: Store) -> None:
+        """Customers (with learned aliases) and products from the store, where files gave none."""
+        if not self.customers:
+            self.customers = store.all(Customer)
+        else:  # the store's copy carries learned aliases
+            stored = {c.code: c for c in store.all(Customer)}
+            self.customers = [stored.get(c.code, c) if stored.get(c.code) and len(stored[c.code].aliases) >= len(
+                c.aliases) else c for c in self.customers]
+        if not self.products:
+            self.products = store.all(Product)
+
+
+@dataclass
+class ReconcileRun:
+    """What one run proposed and wrote."""
+
+    result: CashResult
+    holds: list[ThreeWayResult]
+    workbook: Path | None
+    new: int
+    unchanged: int
+
+
+def payment_infos(payments: Iterable[BankReceipt | StatementLine]) -> dict[str, PaymentInfo]:
+    """What the workbook shows of each payment."""
+    out = {}
+    for p in payments:
+        if isinstance(p, BankReceipt):
+            out[p.natural_key()] = PaymentInfo("receipt", p.natural_key(), p.value_date, p.payer_name, p.amount,
+                                               p.currency, p.memo)
+        else:
+            memo = " ".join(x for x in (p.description, p.reference or "") if x)
+            out[p.natural_key()] = PaymentInfo("statement_line", p.natural_key(), p.value_date or p.booking_date,
+                                               p.counterparty_name, p.amount, p.currency, memo)
+    return out
+
+
+def hold_rows(results: Iterable[ThreeWayResult]) -> list[HoldRow]:
+    """Three-way results as workbook rows."""
+    return [HoldRow(r.invoice_number, r.invoice_key, r.order_key or "", ", ".join(r.delivery_nos), r.buyer,
+                    r.currency, r.invoice_total, r.status, ", ".join(dict.fromkeys(f.key for f in r.failures)),
+                    r.reason) for r in results]
+
+
+def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = None, save: bool = False,
+                  profile: str | None = None, tolerances: Path | None = None, json_out: Path | None = None,
+                  actor: str = "reconcile") -> ReconcileRun:
+    """Propose matches (and three-way holds when deliveries are known), write the workbook, and with
+    ``save`` store records and proposals (idempotent: an unchanged proposal is not written again)."""
+    prof = load_profile(profile, tolerances)
+    prior = store.all(Match) if store is not None else []
+    result = reconcile(inputs.payments, inputs.invoices, inputs.orders, inputs.customers, profile=prof,
+                       prior=prior, products=inputs.products)
+    holds = three_way(inputs.invoices, inputs.orders, inputs.deliveries, inputs.products, inputs.customers,
+                      profile=prof) if inputs.deliveries else []
+    new = unchanged = 0
+    if save and store is not None:
+        with store.batch(actor) as batch:
+            batch.upsert([*inputs.customers, *inputs.products, *inputs.orders, *inputs.deliveries, *inputs.invoices,
+                          *inputs.payments])
+            done = batch.upsert(result.matches, note="proposed by reconcile")
+        new, unchanged = done.changed, len(done.unchanged)
+    customers = {c.code: c.name for c in inputs.customers}
+    items = [OpenItemRow(i.kind, i.key, i.label, customers.get(i.customer_code or "", i.party_name), i.doc_date,
+                         i.currency, i.total, i.due) for i in result.open_items()]
+    shown = [*result.matches, *result.kept]
+    path = write_reconciliation(out, shown, payment_infos(inputs.payments), items, hold_rows(holds),
+                                result.set_aside) if out else None
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        with json_out.open("w", encoding="utf-8") as fh:
+            for m in shown:
+                fh.write(json.dumps({"kind": "match", "record": m.payload()}, ensure_ascii=False) + "\n")
+    return ReconcileRun(result, holds, path, new, unchanged)
+
+
+def apply_workbook(store: Store, workbook: Path, by: str | None = None) -> tuple[ApplyReport, list[str]]:
+    """Read a filled-in workbook and apply its decisions (rows that fail are reported, not applied)."""
+    read = read_decisions(workbook)
+    decisions = [ClerkDecision(d.payment_kind, d.payment_key, d.decision, d.choice,  # type: ignore[arg-type]
+                               d.candidate_keys, d.decided_by or by or "", d.note, f"row {d.row}")
+                 for d in read.decisions]
+    report = apply_decisions(store, decisions)
+    return report, [str(e) for e in read.errors]
+
+
+def _print_run(run: ReconcileRun) -> None:
+    from collections import Counter
+
+    counts = Counter(m.status for m in run.result.matches)
+    console.print(f"payments: {sum(counts.values())} proposed — auto {counts['auto']}, review {counts['review']}, "
+                  f"unmatched {counts['unmatched']}; kept as decided {len(run.result.kept)}; "
+                  f"set aside {len(run.result.set_aside)}")
+    if run.holds:
+        console.print(f"three-way: {sum(r.status == 'hold' for r in run.holds)} on hold of {len(run.holds)} invoices")
+    if run.new or run.unchanged:
+        console.print(f"store: {run.new} proposals new or changed, {run.unchanged} unchanged")
+    if run.workbook:
+        console.print(f"wrote {run.workbook}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``reconcile`` (with ``apply``) and ``match3``."""
+    rec = typer.Typer(help="Cash application: receipts and statement lines against open invoices and orders.",
+                      invoke_without_command=True, no_args_is_help=False)
+    app.add_typer(rec, name="reconcile")
+
+    @rec.callback()
+    def reconcile_cmd(
+        ctx: typer.Context,
+        receipts: list[Path] = typer.Option([], "--receipts", help="Receipts / statement lines (JSONL, JSON, world.json)"),
+        invoices: list[Path] = typer.Option([], "--invoices", help="Invoices"),
+        orders: list[Path] = typer.Option([], "--orders", help="Orders"),
+        customers: list[Path] = typer.Option([], "--customers", help="Customers (else from the store)"),
+        products: list[Path] = typer.Option([], "--products", help="Products (for three-way descriptions)"),
+        deliveries: list[Path] = typer.Option([], "--deliveries", help="Delivery notes (adds Three-way holds)"),
+        from_store: bool = typer.Option(False, "--from-store", help="Read every input from the store"),
+        save: bool = typer.Option(False, "--store", help="Store the records and the proposals (needed by apply)"),
+        out: Path | None = typer.Option(None, "--out", help="Workbook to write, e.g. reconciliation.xlsx"),
+        json_out: Path | None = typer.Option(None, "--json", help="Also write the matches as JSON Lines"),
+        profile: str | None = typer.Option(None, "--profile", help="Tolerance profile (default: the file's default)"),
+        tolerances: Path | None = typer.Option(None, "--tolerances", help="Your own tolerances.toml"),
+    ) -> None:
+        """Propose matches and write the reconciliation workbook (`reconcile apply` reads it back)."""
+        if ctx.invoked_subcommand:
+            return
+        if not from_store and not (receipts and (invoices or orders)):
+            raise InputError("give --receipts and --invoices (or --orders), or --from-store")
+        store = Store() if (from_store or save) else None
+        if from_store:
+            assert store is not None
+            inputs = Inputs.from_store(store)
+        else:
+            inputs = Inputs.from_files(payments=receipts, invoices=invoices, orders=orders, customers=customers,
+                                       products=products, deliveries=deliveries)
+            if store is not None:
+                inputs.merge_master(store)
+        if out is None and json_out is None and not save:
+            raise InputError("nothing to write: give --out, --json or --store")
+        _print_run(run_reconcile(inputs, out=out, store=store, save=save, profile=profile, tolerances=tolerances,
+                                 json_out=json_out))
+
+    @rec.command("apply")
+    def apply_cmd(
+        workbook: Path = typer.Argument(..., help="The reconciliation workbook with decisions filled in"),
+        by: str | None = typer.Option(None, "--by", help="Who decided, where a row's 'Decided by' is empty"),
+    ) -> None:
+        """Apply the decisions of a reconciliation workbook: store them, audit them, learn aliases."""
+        report, errors = apply_workbook(Store(), workbook, by)
+        for line in report.applied:
+            console.print(f"[green]applied[/] {line}", highlight=False)
+        for line in report.learned:
+            console.print(f"[cyan]learned[/] {line}", highlight=False)
+        for line in report.unchanged:
+            console.print(f"[dim]unchanged[/] {line}", highlight=False)
+        for line in [*errors, *report.refused]:
+            console.print(f"[red]not applied[/] {line}", highlight=False)
+        console.print(f"{len(report.applied)} applied, {len(report.learned)} aliases learned, "
+                      f"{len(errors) + len(report.refused)} refused")
+        if errors or report.refused:
+            raise typer.Exit(1)
+
+    @app.command("match3")
+    def match3_cmd(
+        invoices: list[Path] = typer.Option([], "--invoices", help="Invoices"),
+        orders: list[Path] = typer.Option([], "--orders", help="Orders"),
+        deliveries: list[Path] = typer.Option([], "--deliveries", help="Delivery notes (签收单)"),
+        products: list[Path] = typer.Option([], "--products", help="Product master (names to SKU)"),
+        customers: list[Path] = typer.Option([], "--customers", help="Customers"),
+        from_store: bool = typer.Option(False, "--from-store", help="Read every input from the store"),
+        out: Path = typer.Option(..., "--out", help="Workbook to write, e.g. three-way.xlsx"),
+        profile: str | None = typer.Option(None, "--profile"),
+        tolerances: Path | None = typer.Option(None, "--tolerances"),
+    ) -> None:
+        """Three-way match (order <-> delivery <-> invoice) with tolerance keys; holds into a workbook."""
+        if from_store:
+            inputs = Inputs.from_store(Store())
+        else:
+            if not invoices or not orders:
+                raise InputError("give --invoices and --orders (and --deliveries), or --from-store")
+            inputs = Inputs.from_files(invoices=invoices, orders=orders, deliveries=deliveries, products=products,
+                                       customers=customers)
+        results = three_way(inputs.invoices, inputs.orders, inputs.deliveries, inputs.products, inputs.customers,
+                            profile=load_profile(profile, tolerances))
+        path = write_threeway(out, hold_rows(results))
+        held = sum(r.status == "hold" for r in results)
+        console.print(f"three-way: {held} on hold, {len(results) - held} matched; wrote {path}")
