@@ -58,7 +58,8 @@ def orders_list(
     status: str | None = typer.Option(None, "--status", help=f"Only this status ({', '.join(ORDER_STATUSES)})"),
     channel: str | None = typer.Option(None, "--channel", help="Only this channel (marketplace, webshop, dealer ...)"),
     urgent: bool = typer.Option(False, "--urgent", help="Only urgent orders"),
-    tests: bool = typer.Option(False, "--include-tests", help="Include orders marked as test orders"),
+    tests: bool = typer.Option(False, "--include-tests",
+                               help="Include test orders and duplicates set aside by the dedupe matcher"),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per order"),
 ) -> None:
     """List orders, urgent ones first (A customers are reviewed first), with grade and rule hits."""
@@ -72,7 +73,7 @@ def orders_list(
     for order in desk.orders.values():
         if status is not None and order.status != status:
             continue
-        if (channel and order.channel != channel) or (order.is_test and not tests) or (urgent and not order.urgent):
+        if (channel and order.channel != channel) or (not tests and not desk.live(order)) or (urgent and not order.urgent):
             continue
         customer = desk.customer_of(order)
         order_grade = customer.grade if customer else None

@@ -44,6 +44,7 @@ class LedgerSettings:
     paid_match_statuses: tuple[str, ...] = ("auto", "confirmed")
     open_order_statuses: tuple[str, ...] = ("received", "reviewed", "scheduled", "quality_passed", "shipped")
     paid_tolerance_cny: Decimal = Decimal("1.00")
+    excluded_order_links: tuple[str, ...] = ("duplicate_of", "set_aside")
 
 
 def load_ledger_settings(path: str | Path | None = None) -> LedgerSettings:
@@ -51,12 +52,12 @@ def load_ledger_settings(path: str | Path | None = None) -> LedgerSettings:
     doc = read_toml(path, "ledger.toml")
     data = doc.data
     doc.unknown_keys(data, {"default_terms_days", "paid_match_statuses", "open_order_statuses",
-                            "paid_tolerance_cny"}, (), "ledger settings")
+                            "paid_tolerance_cny", "excluded_order_links"}, (), "ledger settings")
     terms = data.get("default_terms_days", 30)
     if not isinstance(terms, int) or isinstance(terms, bool) or terms < 0:
         doc.error(("default_terms_days",), f"default_terms_days: {terms!r} is not a whole number of days")
     tolerance = doc.number(data.get("paid_tolerance_cny", "1.00"), ("paid_tolerance_cny",), "paid_tolerance_cny")
-    for key in ("paid_match_statuses", "open_order_statuses"):
+    for key in ("paid_match_statuses", "open_order_statuses", "excluded_order_links"):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             doc.error((key,), f"{key}: expected a list of statuses")
@@ -66,6 +67,7 @@ def load_ledger_settings(path: str | Path | None = None) -> LedgerSettings:
         paid_match_statuses=tuple(data.get("paid_match_statuses", LedgerSettings.paid_match_statuses)),
         open_order_statuses=tuple(data.get("open_order_statuses", LedgerSettings.open_order_statuses)),
         paid_tolerance_cny=tolerance if tolerance is not None else Decimal("1.00"),
+        excluded_order_links=tuple(data.get("excluded_order_links", LedgerSettings.excluded_order_links)),
     )
 
 
@@ -140,6 +142,7 @@ class Desk:
     matches: list[Match] = field(default_factory=list)
     invoices: dict[str, InvoiceState] = field(default_factory=dict)
     order_paid: dict[str, Decimal] = field(default_factory=dict)
+    set_aside: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, store: Store, *, as_of: date | None = None, rates: Rates | None = None,
@@ -154,10 +157,23 @@ class Desk:
         desk.packing_lists = store.all(PackingList)
         desk.receipts = {r.natural_key(): r for r in store.all(BankReceipt)}
         desk.matches = store.all(Match)
+        desk._load_set_aside()
         desk._index_names()
         desk._load_invoices(store.all(Invoice))
         desk._apply_payments({s.natural_key(): s for s in store.all(StatementLine)})
         return desk
+
+    def _load_set_aside(self) -> None:
+        relations = list(self.settings.excluded_order_links)
+        if not relations:
+            return
+        query = select(links.c.from_key).where(links.c.from_kind == "order", links.c.relation.in_(relations))
+        with self.store.engine.connect() as conn:
+            self.set_aside = {row.from_key for row in conn.execute(query)}
+
+    def live(self, order: Order) -> bool:
+        """A real order: not a test order, not a duplicate or set aside by the dedupe matcher."""
+        return not order.is_test and order.natural_key() not in self.set_aside
 
     # -- who is who ---------------------------------------------------------------------------------
     def _index_names(self) -> None:
@@ -187,7 +203,7 @@ class Desk:
         if not ref:
             return None
         keys = self._by_external.get(ref.strip(), [])
-        keys = sorted(keys, key=lambda k: self.orders[k].is_test)
+        keys = sorted(keys, key=lambda k: not self.live(self.orders[k]))
         return keys[0] if keys else None
 
     # -- receivables --------------------------------------------------------------------------------
@@ -278,7 +294,7 @@ class Desk:
                 result.overdue_days_max = max(result.overdue_days_max, (self.as_of - state.due).days)
         extra_key = extra_order.natural_key() if extra_order else None
         for key, order in self.orders.items():
-            if key == extra_key or key in invoiced_orders or order.is_test:
+            if key == extra_key or key in invoiced_orders or not self.live(order):
                 continue
             if order.status in self.settings.open_order_statuses:
                 customer = self.customer_of(order)

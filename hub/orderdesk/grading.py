@@ -187,7 +187,7 @@ def figures_for(desk: Desk, code: str, lookback_days: int) -> Figures:
         fig.overdue_ratio = fig.overdue_cny / fig.invoiced_cny
     revenue, cost = ZERO, ZERO
     for order in desk.orders.values():
-        if order.is_test or order.status == "cancelled" or not start <= order.order_date <= desk.as_of:
+        if not desk.live(order) or order.status == "cancelled" or not start <= order.order_date <= desk.as_of:
             continue
         customer = desk.customer_of(order)
         if customer is None or customer.code != code:

@@ -137,7 +137,7 @@ class _Report:
 
     def orders(self) -> None:
         for key, order in self.desk.orders.items():
-            if order.is_test or order.status in DONE:
+            if not self.desk.live(order) or order.status in DONE:
                 continue
             entered = self._entered(key, order)
             if order.status == "shipped" or (key in self.delivered and order.status != "paid"):
@@ -188,7 +188,7 @@ class _Report:
                 self.add("invoice_unlinked", "invoice", state.key, inv.number, party, "", inv.total, inv.currency,
                          inv.issue_date, None, detail)
                 continue
-            if state.order_key in self.delivered or order.status == "cancelled" or order.is_test:
+            if state.order_key in self.delivered or order.status == "cancelled" or not self.desk.live(order):
                 continue
             self.add("invoiced_undelivered", "invoice", state.key, inv.number, party, order.status,
                      inv.total, inv.currency, inv.issue_date, grace,

@@ -108,7 +108,7 @@ def stock_short(desk: Desk, order: Order) -> list[str]:
         if product is None or product.stock_on_hand is None:
             continue
         held = sum((line.quantity for k, o in desk.orders.items()
-                    if k != key and not o.is_test and o.status in COMMITTED_STATUSES
+                    if k != key and desk.live(o) and o.status in COMMITTED_STATUSES
                     for line in o.lines if line.sku == sku), ZERO)
         free = product.stock_on_hand - held
         if quantity > free:
@@ -222,7 +222,7 @@ def review_orders(store: Store, keys: list[str] | None = None, *, statuses: tupl
     desk = Desk.load(store, as_of=as_of)
     reviewer = Reviewer(desk, rules, processes)
     if keys is None:
-        targets = [o for o in desk.orders.values() if o.status in statuses and not o.is_test]
+        targets = [o for o in desk.orders.values() if o.status in statuses and desk.live(o)]
     else:
         missing = [k for k in keys if k not in desk.orders]
         if missing:

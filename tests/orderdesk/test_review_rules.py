@@ -166,3 +166,12 @@ def test_test_orders_are_not_reviewed_by_default(k, store, put) -> None:
 def test_product_stock_unknown_means_no_stock_hit(k, store, put) -> None:
     put(k.customer(), Product(sku="SKU-BOLT", name_zh="螺栓", name_en="Bolt"))
     assert "stock_short" not in hits_of(store, k.order("WS1", "100000"), k.AS_OF)
+
+
+def test_duplicates_set_aside_by_dedupe_do_not_count_towards_exposure(k, store, put) -> None:
+    put(k.customer(limit="100000"), k.order("WS0", "60000"), k.order("MP0", "60000", channel="marketplace"))
+    order = k.order("WS1", "30000")
+    assert hits_of(store, order, k.AS_OF)["over_credit_limit"] == {"customer.over_limit_cny": "50000"}
+    with store.batch("dedupe") as batch:  # as matchers.dedupe records a cross-channel duplicate
+        batch.link(("order", "marketplace|MP0"), "duplicate_of", ("order", "webshop|WS0"))
+    assert "over_credit_limit" not in hits_of(store, order, k.AS_OF)
