@@ -12,16 +12,19 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from hub.errors import InputError
 from hub.orderdesk.desk import ZERO, Desk
 from hub.orderdesk.rules import RuleSet, load_rules
 from hub.records import Order, RuleHit
+from hub.schema import audit_events
 from hub.store import Batch, Store
 
 #: Statuses whose quantities are promised from stock but not yet shipped.
@@ -214,14 +217,29 @@ class Reviewer:
         return self.apply(order, hits)
 
 
+def changed_order_keys(store: Store, since: datetime) -> list[str]:
+    """Orders created or updated (by an import, a change request ...) after ``since``."""
+    query = (select(audit_events.c.key).distinct()
+             .where(audit_events.c.kind == "order", audit_events.c.action.in_(("created", "updated")),
+                    audit_events.c.at > since))
+    with store.engine.connect() as conn:
+        return [row.key for row in conn.execute(query)]
+
+
 def review_orders(store: Store, keys: list[str] | None = None, *, statuses: tuple[str, ...] = ("received",),
-                  actor: str | None = None, as_of: date | None = None, rules: RuleSet | None = None,
-                  processes: tuple[Process, ...] | None = None) -> list[ReviewResult]:
-    """Evaluate the review rules on orders (given keys, else every order in ``statuses``, test orders
-    excepted) and record what changed. Idempotent: an unchanged evaluation writes nothing."""
+                  since: datetime | None = None, actor: str | None = None, as_of: date | None = None,
+                  rules: RuleSet | None = None, processes: tuple[Process, ...] | None = None) -> list[ReviewResult]:
+    """Evaluate the review rules on orders and record what changed: the given ``keys``; else, with
+    ``since``, every order created or changed after it (not closed or cancelled); else every order in
+    ``statuses``. Test orders and duplicates are skipped unless named. Idempotent: an unchanged
+    evaluation writes nothing."""
     desk = Desk.load(store, as_of=as_of)
     reviewer = Reviewer(desk, rules, processes)
-    if keys is None:
+    if keys is None and since is not None:
+        targets = [desk.orders[k] for k in changed_order_keys(store, since)
+                   if k in desk.orders and desk.live(desk.orders[k])
+                   and desk.orders[k].status not in ("closed", "cancelled")]
+    elif keys is None:
         targets = [o for o in desk.orders.values() if o.status in statuses and desk.live(o)]
     else:
         missing = [k for k in keys if k not in desk.orders]
@@ -235,3 +253,11 @@ def review_orders(store: Store, keys: list[str] | None = None, *, statuses: tupl
             for result in changed:
                 reviewer.record(batch, result)
     return results
+
+
+def review_queue(store: Store) -> list[Order]:
+    """Orders waiting for review: urgent ones (A customers) first, then by promised and order date."""
+    desk = Desk.load(store)
+    waiting = [o for o in desk.orders.values() if o.status == "received" and desk.live(o)]
+    return sorted(waiting, key=lambda o: (not o.urgent, o.promised_date or date.max, o.order_date,
+                                          o.natural_key()))

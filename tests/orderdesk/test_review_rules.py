@@ -175,3 +175,19 @@ def test_duplicates_set_aside_by_dedupe_do_not_count_towards_exposure(k, store, 
     with store.batch("dedupe") as batch:  # as matchers.dedupe records a cross-channel duplicate
         batch.link(("order", "marketplace|MP0"), "duplicate_of", ("order", "webshop|WS0"))
     assert "over_credit_limit" not in hits_of(store, order, k.AS_OF)
+
+
+def test_orders_changed_since_a_time_are_reviewed_and_the_queue_puts_urgent_first(k, store, put) -> None:
+    from datetime import UTC, datetime
+
+    from hub.orderdesk.review import review_queue
+
+    put(k.customer("C001", grade="B"), k.customer("C002", grade="A"),
+        k.order("WS1", "100", status="scheduled"), k.order("WS2", "100", customer="C002"),
+        k.order("WS3", "100", promised=k.AS_OF + k.days(5)))
+    review_orders(store, as_of=k.AS_OF)
+    mark = datetime.now(UTC)
+    put(k.order("WS1", "70000", status="scheduled"))  # re-imported with a changed amount
+    [result] = review_orders(store, since=mark, as_of=k.AS_OF)
+    assert result.key == "webshop|WS1" and [h.rule for h in result.new_hits] == ["large_order_non_a"]
+    assert [o.external_id for o in review_queue(store)] == ["WS2", "WS3"]
