@@ -112,19 +112,6 @@ def load_fields(name_or_path: str | Path) -> dict[str, FieldSpec]:
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
-def _score(header: str, alias: str) -> float:
-    """0-100. Chinese headers are short (one changed character of four is 75%), so pure-Chinese pairs get
-    +10, and a header ending in an alias after a short modifier (购买数量 -> 数量) scores 86."""
-    if header == alias:
-        return 100.0
-    chinese = _CJK_RE.fullmatch(header) is not None and _CJK_RE.fullmatch(alias) is not None
-    if chinese and len(alias) >= 2 and header.endswith(alias) and len(header) - len(alias) <= 2:
-        return 86.0
-    if len(header) < 3 or len(alias) < 3:
-        return 0.0
-    return fuzz.ratio(header, alias) + (10.0 if chinese and len(header) >= 4 and len(alias) >= 4 else 0.0)
-
-
 def header_variants(header: str) -> list[tuple[str, float]]:
     """Ways to read one header, with a small penalty for partial readings: the whole header, its Chinese
     and its other-language half (``交易日期[ Transaction Date ]``, ``订单号 Order No.``), and its ``/`` parts."""
@@ -143,22 +130,70 @@ def header_variants(header: str) -> list[tuple[str, float]]:
     return variants
 
 
+class _Matcher:
+    """The aliases of one field table, normalised once, scored with rapidfuzz in bulk."""
+
+    def __init__(self, specs: tuple[FieldSpec, ...]) -> None:
+        self.aliases: list[str] = []
+        self.meta: list[tuple[str, int, bool]] = []
+        for spec in specs:
+            for priority, alias in enumerate(spec.aliases):
+                norm = normalise_header(alias)
+                self.aliases.append(norm)
+                self.meta.append((spec.name, priority, _CJK_RE.fullmatch(norm) is not None))
+        self.cjk = [i for i, (_, _, cjk) in enumerate(self.meta) if cjk]
+
+    def best(self, header: str) -> tuple[float, int, str] | None:
+        """(score 0-100, alias priority, field) of the best alias at or above the threshold, or None."""
+        from rapidfuzz import process
+
+        best: tuple[float, int, str] | None = None
+        for norm, penalty in header_variants(header):
+            if not norm:
+                continue
+            ratios = process.cdist([norm], self.aliases, scorer=fuzz.ratio)[0]
+            header_cjk = _CJK_RE.fullmatch(norm) is not None
+            candidates = {int(i) for i in (ratios >= FUZZY_THRESHOLD - 10).nonzero()[0]}
+            if header_cjk:
+                candidates.update(i for i in self.cjk if norm.endswith(self.aliases[i]))
+            for index in candidates:
+                alias = self.aliases[index]
+                ratio = float(ratios[index])
+                name, priority, cjk = self.meta[index]
+                if norm == alias:
+                    score = 100.0
+                elif header_cjk and cjk and len(alias) >= 2 and norm.endswith(alias) and len(norm) - len(alias) <= 2:
+                    score = 86.0
+                elif len(norm) < 3 or len(alias) < 3:
+                    continue
+                else:
+                    score = ratio + (10.0 if header_cjk and cjk and len(norm) >= 4 and len(alias) >= 4 else 0.0)
+                score -= penalty
+                if score >= FUZZY_THRESHOLD and (best is None or (score, -priority) > (best[0], -best[1])):
+                    best = (score, priority, name)
+        return best
+
+
+@cache
+def _matcher(specs: tuple[FieldSpec, ...]) -> _Matcher:
+    return _Matcher(specs)
+
+
+@cache
+def _best(specs: tuple[FieldSpec, ...], header: str) -> tuple[float, int, str] | None:
+    return _matcher(specs).best(header)
+
+
 def map_headers(cells: Sequence[Cell], fields: dict[str, FieldSpec], row: int = 0) -> HeaderMap:
     """Assign each header cell to its best-scoring field (exact alias first, then fuzzy)."""
     headers = [cell_text(c) for c in cells]
-    aliases = {name: [normalise_header(a) for a in spec.aliases] for name, spec in fields.items()}
+    specs = tuple(fields.values())
     result = HeaderMap(row, headers)
     picks: list[tuple[float, int, str, int]] = []
     for col, header in enumerate(headers):
-        if not normalise_header(header):
+        if not header or len(header) > 80:
             continue
-        best: tuple[float, int, str] | None = None
-        for norm, penalty in header_variants(header):
-            for name, names in aliases.items():
-                for priority, alias in enumerate(names):
-                    score = _score(norm, alias) - penalty
-                    if score >= FUZZY_THRESHOLD and (best is None or (score, -priority) > (best[0], -best[1])):
-                        best = (score, priority, name)
+        best = _best(specs, header)
         if best:
             picks.append((best[0], best[1], best[2], col))
     for score, _priority, name, col in sorted(picks, key=lambda p: (-p[0], p[1], p[3])):
@@ -187,6 +222,8 @@ def find_header(rows: Sequence[Sequence[Cell]], fields: dict[str, FieldSpec], *,
     best: HeaderMap | None = None
     best_partial: HeaderMap | None = None
     for index, row in enumerate(rows[:scan]):
+        if best is not None and index > best.row + 3:
+            break  # the header is the first qualifying row; a few rows below cannot beat it by much
         texts = [c for c in row if isinstance(c, str)]
         if len(texts) < 2:
             continue

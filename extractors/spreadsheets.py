@@ -149,7 +149,7 @@ def read_xlsx(data: bytes, source: str, *, allow_formulas: bool = False) -> list
 
     _check_zip(data, source)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=False)
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=True)
     except Exception as exc:  # openpyxl raises many types for corrupt parts
         raise InputError(f"is not a readable xlsx workbook ({type(exc).__name__}: {exc})", source=source) from None
     sheets = []
@@ -158,13 +158,15 @@ def read_xlsx(data: bytes, source: str, *, allow_formulas: bool = False) -> list
         for row in ws.iter_rows():
             cells: list[Cell] = []
             for cell in row:
-                if cell.data_type == "f" and not allow_formulas:
-                    raise InputError(f"cell {ws.title}!{cell.coordinate} holds a formula ({cell.value}); "
+                if getattr(cell, "data_type", None) == "f" and not allow_formulas:
+                    where = getattr(cell, "coordinate", "?")
+                    raise InputError(f"cell {ws.title}!{where} holds a formula ({cell.value}); "
                                      "workbooks with formulas are refused: paste the values and save again",
                                      source=source)
-                cells.append(clean_cell(cell.value))
+                cells.append(clean_cell(getattr(cell, "value", None)))
             rows.append(cells)
         sheets.append(Sheet(ws.title, rows))
+    book.close()
     return sheets
 
 
