@@ -147,13 +147,17 @@ class Inputs:
         return cls(**got)  # type: ignore[arg-type]
 
     def merge_master(self, store: Store) -> None:
-        """Customers (with learned aliases) and products from the store, where files gave none."""
+        """Customers and products from the store where files gave none; a customer given in a file keeps
+        the aliases learned in the store."""
+        stored = {c.code: c for c in store.all(Customer)}
         if not self.customers:
-            self.customers = store.all(Customer)
-        else:  # the store's copy carries learned aliases
-            stored = {c.code: c for c in store.all(Customer)}
-            self.customers = [stored.get(c.code, c) if stored.get(c.code) and len(stored[c.code].aliases) >= len(
-                c.aliases) else c for c in self.customers]
+            self.customers = list(stored.values())
+        else:
+            merged = []
+            for c in self.customers:
+                extra = [a for a in stored[c.code].aliases if a not in c.aliases] if c.code in stored else []
+                merged.append(c.model_copy(update={"aliases": [*c.aliases, *extra]}) if extra else c)
+            self.customers = merged
         if not self.products:
             self.products = store.all(Product)
 
@@ -196,6 +200,8 @@ def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = Non
     """Propose matches (and three-way holds when deliveries are known), write the workbook, and with
     ``save`` store records and proposals (idempotent: an unchanged proposal is not written again)."""
     prof = load_profile(profile, tolerances)
+    if store is not None:
+        inputs.merge_master(store)
     prior = store.all(Match) if store is not None else []
     result = reconcile(inputs.payments, inputs.invoices, inputs.orders, inputs.customers, profile=prof,
                        prior=prior, products=inputs.products)
@@ -281,8 +287,6 @@ def register(app: typer.Typer) -> None:
         else:
             inputs = Inputs.from_files(payments=receipts, invoices=invoices, orders=orders, customers=customers,
                                        products=products, deliveries=deliveries)
-            if store is not None:
-                inputs.merge_master(store)
         if out is None and json_out is None and not save:
             raise InputError("nothing to write: give --out, --json or --store")
         _print_run(run_reconcile(inputs, out=out, store=store, save=save, profile=profile, tolerances=tolerances,

@@ -75,8 +75,8 @@ def _total(store: Store, kind: str, key: str) -> Decimal | None:
 
 
 def _decide(store: Store, d: ClerkDecision, now: datetime) -> tuple[Match, str | None]:
-    match = store.get(Match, d.payment_key)
-    if match is None or match.payment_kind != d.payment_kind:
+    match = store.get(Match, f"{d.payment_kind}|{d.payment_key}")
+    if match is None:
         raise DecisionError("no proposal for this payment in the store (was the workbook written with --store?)")
     clerk = d.clerk.strip()
     if not clerk:
@@ -149,7 +149,7 @@ def apply_decisions(store: Store, decisions: Iterable[ClerkDecision], *, learn: 
     now = datetime.now(UTC)
     for d in decisions:
         label = f"{d.where + ' ' if d.where else ''}({d.payment_key})"
-        existing = store.get(Match, d.payment_key)
+        existing = store.get(Match, f"{d.payment_kind}|{d.payment_key}")
         if existing is not None and existing.status in ("confirmed", "rejected") and \
                 existing.decided_by == d.clerk.strip() and _same(existing, d):
             report.unchanged.append(f"{label}: already {existing.status}")

@@ -11,6 +11,7 @@ reported with its row number and skipped; the other rows still count.
 
 from __future__ import annotations
 
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -300,7 +301,7 @@ def read_decisions(path: str | Path) -> ReadResult:
     path = Path(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, InvalidFileException, KeyError, ValueError) as exc:
+    except (OSError, InvalidFileException, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise InputError(f"not a readable reconciliation workbook: {exc}", source=str(path)) from None
     if REVIEW_SHEET not in wb.sheetnames:
         raise InputError(f"has no {REVIEW_SHEET!r} sheet (sheets: {', '.join(wb.sheetnames)})", source=str(path))

@@ -1,0 +1,80 @@
+"""`orderhub reconcile` and `orderhub match3` from the command line, on JSON Lines of records."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from hub.records import BankReceipt, Customer, Delivery, DeliveryLine, Invoice, InvoiceLine, Order, OrderLine
+
+ORDERHUB = [sys.executable, "-c", "from hub.cli import main; main()"]
+
+
+def run(args: list[str], home: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "ORDERHUB_HOME": str(home), "ORDERHUB_ACTOR": "tester"}
+    env.pop("ORDERHUB_DATABASE_URL", None)
+    return subprocess.run([*ORDERHUB, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def jsonl(path: Path, records: list) -> Path:
+    path.write_text("".join(json.dumps({"kind": r.KIND, "record": r.payload()}, ensure_ascii=False) + "\n"
+                            for r in records), encoding="utf-8")
+    return path
+
+
+def test_reconcile_and_match3_commands(tmp_path: Path) -> None:
+    line = InvoiceLine(line_no=1, description="*紧固件*六角螺母", quantity=Decimal(100), unit_price=Decimal("1.00"),
+                       amount=Decimal("100.00"))
+    inv = Invoice(kind="cn_vat_e", number="26322000000000000777", issue_date=date(2026, 3, 5), seller_name="恒锐",
+                  buyer_name="上海华源贸易有限公司", net=Decimal("100.00"), total=Decimal("100.00"), lines=[line],
+                  order_ref="WS20260301001")
+    order = Order(channel="webshop", external_id="WS20260301001", customer_name="上海华源贸易有限公司",
+                  order_date=date(2026, 3, 1), lines=[OrderLine(line_no=1, description="六角螺母", quantity=Decimal(100),
+                                                                unit_price=Decimal("1.00"), amount=Decimal("100.00"))])
+    delivery = Delivery(delivery_no="SH1", order_ref="WS20260301001", shipped_date=date(2026, 3, 4),
+                        lines=[DeliveryLine(line_no=1, order_line_no=1, description="六角螺母", quantity=Decimal(90))])
+    receipt = BankReceipt(bank="ICBC", transaction_id="T1", value_date=date(2026, 3, 9),
+                          payer_name="SHANGHAI HUAYUAN TRADING CO LTD", amount=Decimal("100.00"),
+                          memo="=HYPERLINK(\"x\") 26322000000000000777")
+    customer = Customer(code="C001", name="上海华源贸易有限公司", name_en="Shanghai Huayuan Trading Co., Ltd.")
+    files = {name: jsonl(tmp_path / f"{name}.jsonl", recs) for name, recs in
+             [("receipts", [receipt]), ("invoices", [inv]), ("orders", [order]), ("customers", [customer]),
+              ("deliveries", [delivery])]}
+    done = run(["reconcile", "--receipts", str(files["receipts"]), "--invoices", str(files["invoices"]),
+                "--orders", str(files["orders"]), "--customers", str(files["customers"]), "--deliveries",
+                str(files["deliveries"]), "--store", "--out", str(tmp_path / "r.xlsx"), "--json",
+                str(tmp_path / "m.jsonl")], tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert "auto 1" in done.stdout
+    wb = load_workbook(tmp_path / "r.xlsx")
+    auto = wb["Auto-matched"]
+    assert auto.cell(row=2, column=7).value.startswith("=HYPERLINK") and auto.cell(row=2, column=7).data_type == "s"
+    holds = wb["Three-way holds"]
+    assert holds.cell(row=2, column=7).value == "hold" and "quantity" in holds.cell(row=2, column=8).value
+    match = json.loads((tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert match["kind"] == "match" and match["record"]["status"] == "auto"
+
+    again = run(["reconcile", "--from-store", "--store", "--out", str(tmp_path / "r2.xlsx")], tmp_path / "home")
+    assert again.returncode == 0, again.stderr
+    assert "kept as decided 1" in again.stdout.replace("\n", " ")
+
+    m3 = run(["match3", "--from-store", "--out", str(tmp_path / "m3.xlsx")], tmp_path / "home")
+    assert m3.returncode == 0 and "1 on hold" in m3.stdout
+
+
+def test_bad_input_is_one_clear_line(tmp_path: Path) -> None:
+    bad = tmp_path / "r.jsonl"
+    bad.write_text('{"bank": "ICBC"}\nnot json\n', encoding="utf-8")
+    done = run(["reconcile", "--receipts", str(bad), "--invoices", str(bad), "--out", str(tmp_path / "x.xlsx")],
+               tmp_path / "home")
+    assert done.returncode == 1
+    assert "r.jsonl:1" in done.stderr and "Traceback" not in done.stderr
+    done = run(["reconcile", "apply", str(tmp_path / "missing.xlsx")], tmp_path / "home")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
