@@ -223,14 +223,16 @@ def integrity_rows(store: Store, *, as_of: date | None = None, lifecycle: Lifecy
     return sorted(report.rows, key=lambda r: (order[r.category], -r.age_days, r.key))
 
 
-def summary(rows: list[IntegrityRow]) -> list[tuple[str, str, int, dict[str, Decimal], int]]:
+def summary(rows: list[IntegrityRow], categories: dict[str, Category] | None = None,
+            ) -> list[tuple[str, str, int, dict[str, Decimal], int]]:
     """Per category: name, label, count, amount per currency, oldest age in days."""
+    categories = categories or load_categories()
     out = []
     for name in CATEGORIES:
         mine = [r for r in rows if r.category == name]
         amounts: dict[str, Decimal] = {}
         for r in mine:
             amounts[r.currency] = amounts.get(r.currency, ZERO) + r.amount
-        label = mine[0].label if mine else name
+        label = categories[name].label if name in categories else name
         out.append((name, label, len(mine), amounts, max((r.age_days for r in mine), default=0)))
     return out

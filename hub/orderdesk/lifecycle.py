@@ -24,6 +24,8 @@ from hub.records import ORDER_STATUSES, Order
 from hub.store import Store
 
 _CENT = Decimal("0.01")
+#: The forward sequence of statuses (cancelled is off to the side).
+FORWARD = tuple(s for s in ORDER_STATUSES if s != "cancelled")
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,11 @@ def missing_conditions(order: Order, target: str, *, lifecycle: Lifecycle, rules
         return [f"the order is already {target}"]
     ctx = GateContext(order, rules, desk, attachments, reached)
     transition = lifecycle.find(order.status, target)
+    if transition is None and order.status in FORWARD and target in FORWARD \
+            and FORWARD.index(target) < FORWARD.index(order.status):
+        return [f"the order is already {order.status}, past {target}: orders only move forward"]
+    if transition is None and order.status in ("closed", "cancelled"):
+        return [f"the order is {order.status}: nothing moves it any more"]
     missing: list[str] = []
     candidates = [transition] if transition else lifecycle.into(target)
     if transition is None:

@@ -144,3 +144,13 @@ def test_cancel_before_shipping_only(k, store, put) -> None:
         advance(store, "WS2", "cancelled")
     assert store.get(Order, "webshop|WS2").payment_confirmed is True
     assert store.get(Order, "webshop|WS2").total == Decimal("1000")
+
+
+def test_orders_only_move_forward_and_closed_is_final(k, store, put) -> None:
+    put(k.customer(grade="A"), k.order("WS1", "1000"))
+    advance(store, "WS1", "reviewed")
+    with pytest.raises(InputError, match="the order is already reviewed, past received: orders only move forward"):
+        advance(store, "WS1", "received")
+    advance(store, "WS1", "cancelled")
+    with pytest.raises(InputError, match="the order is cancelled: nothing moves it any more"):
+        advance(store, "WS1", "reviewed")
