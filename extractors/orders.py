@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from extractors.columns import HeaderMap, find_header, is_blank, load_fields
-from extractors.parse import find_currency, parse_amount, parse_currency, parse_date
+from extractors.parse import find_currency, infer_dayfirst, parse_amount, parse_currency, parse_date
 from extractors.spreadsheets import Cell, cell_text, read_sheets
 from hub.errors import InputError, describe_validation_error
 from hub.records import Order, OrderLine
@@ -83,13 +83,13 @@ def _decimal(value: Cell, where: str, source: str) -> Decimal | None:
         raise InputError(f"{where}: {exc}", source=source) from None
 
 
-def _date(value: Cell, where: str, source: str) -> date | None:
+def _date(value: Cell, where: str, source: str, dayfirst: bool = True) -> date | None:
     if is_blank(value):
         return None
     if isinstance(value, datetime):
         return value.date()
     try:
-        return parse_date(cell_text(value), dayfirst=True)
+        return parse_date(cell_text(value), dayfirst=dayfirst)
     except ValueError as exc:
         raise InputError(f"{where}: {exc}", source=source) from None
 
@@ -104,6 +104,10 @@ class _Reader:
         self.customer, self.customer_conf = self._customer(customer)
         self.currency = currency or self._header_currency() or "CNY"
         self.default_unit = self._header_unit()
+        texts = [cell_text(c) for row in rows[header.row + 1:] for name in ("order_date", "promised_date")
+                 for c in header.all(row, name)]
+        found = infer_dayfirst(texts)
+        self.dayfirst = True if found is None else found
 
     def col(self, name: str) -> str:
         cols = self.h.columns.get(name)
@@ -205,13 +209,15 @@ class _Reader:
         h, src = self.h, self.source
         number, first = rows[0]
         lines = [self.line(i, n, r) for i, (n, r) in enumerate(rows, start=1)]
+        first_ = self.dayfirst
         order_date = next((d for n, r in rows if (d := _date(h.first(r, "order_date"),
-                                                             f"row {n}, column {self.col('order_date')}", src))), None)
+                                                             f"row {n}, column {self.col('order_date')}", src,
+                                                             first_))), None)
         if order_date is None:
             raise InputError(f"order {order_id} (row {number}): no order date in {self.col('order_date')}", source=src)
         promised = next((d for n, r in rows if (d := _date(h.first(r, "promised_date"),
-                                                           f"row {n}, column {self.col('promised_date')}", src))),
-                        None)
+                                                           f"row {n}, column {self.col('promised_date')}", src,
+                                                           first_))), None)
         customer = self.customer or cell_text(next((c for _, r in rows if (c := h.first(r, "customer"))), None))
         if not customer:
             raise InputError(f"order {order_id} (row {number}): the export names no buyer (no customer column, "

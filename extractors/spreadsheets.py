@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from html.parser import HTMLParser
 from pathlib import Path
 
 from hub.errors import InputError
@@ -27,6 +28,7 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xltx"}
 MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _VBA_OLE_MARK = "_VBA_PROJECT".encode("utf-16-le")
+_ENCRYPTED_OLE_MARK = "EncryptedPackage".encode("utf-16-le")
 _BLANKS = " \t\r\n\u3000\xa0\ufeff"
 
 
@@ -200,6 +202,62 @@ def read_xls(data: bytes, source: str) -> list[Sheet]:
     return sheets
 
 
+class _HtmlTables(HTMLParser):
+    """Rows of the ``<table>`` elements of an HTML page (bank exports saved as ``.xls``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[Cell]]] = []
+        self._row: list[Cell] | None = None
+        self._cell: list[str] | None = None
+        self._span = 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+            span = dict(attrs).get("colspan") or "1"
+            self._span = int(span) if span.isdigit() else 1
+        elif tag == "br" and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._row is not None and self._cell is not None:
+            self._row.append(clean_cell("".join(self._cell)))
+            self._row.extend([None] * (self._span - 1))
+            self._cell = None
+        elif tag == "tr" and self._row is not None and self.tables:
+            self.tables[-1].append(self._row)
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def read_html_tables(data: bytes, source: str) -> list[Sheet]:
+    """The tables of an HTML page saved with an Excel name (a common Chinese bank "xls" export)."""
+    head = data[:2048].decode("ascii", errors="ignore")
+    declared = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
+    text = None
+    if declared:
+        try:
+            text = data.decode(declared.group(1).lower().replace("gb2312", "gb18030").replace("gbk", "gb18030"))
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text, _ = decode_text(data, source)
+    parser = _HtmlTables()
+    parser.feed(text)
+    sheets = [Sheet(f"{Path(source).name} table {i}", rows) for i, rows in enumerate(parser.tables, 1) if rows]
+    if not sheets:
+        raise InputError("is an HTML page without a table, not a workbook", source=source)
+    return sheets
+
+
 def read_sheets(path: Path, data: bytes | None = None, *, allow_formulas: bool = False) -> list[Sheet]:
     """The tables in a csv/tsv/txt/xlsx/xls file, by content (an ``.xls`` that is really text is read as text)."""
     source = str(path)
@@ -209,10 +267,12 @@ def read_sheets(path: Path, data: bytes | None = None, *, allow_formulas: bool =
     if data.startswith(b"PK\x03\x04"):
         return read_xlsx(data, source, allow_formulas=allow_formulas)
     if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_OLE_MARK in data:
+            raise InputError("is a password-protected (encrypted) workbook; save it without a password",
+                             source=source)
         return read_xls(data, source)
-    if re.match(rb"\s*<(?:!DOCTYPE\s+)?html|\s*<table", data[:512], re.I):
-        raise InputError("is an HTML page saved with an Excel name, not a workbook; open it in Excel and save "
-                         "as .xlsx", source=source)
+    if re.match(rb"(?:\xef\xbb\xbf)?\s*<(?:!DOCTYPE\s+html|html|table|meta|\?xml[^>]*>\s*<html)", data[:512], re.I):
+        return read_html_tables(data, source)
     if path.suffix.lower() in EXCEL_SUFFIXES - {".xls"}:
         raise InputError(f"has the name of an Excel workbook ({path.suffix}) but is not one", source=source)
     return [read_text_table(data, source)]

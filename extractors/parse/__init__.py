@@ -16,7 +16,7 @@ from extractors.parse.amounts import (
     parse_money,
 )
 from extractors.parse.currencies import find_currency, parse_currency
-from extractors.parse.dates import AmbiguousDateError, parse_date, read_date
+from extractors.parse.dates import AmbiguousDateError, infer_dayfirst, parse_date, read_date
 from extractors.parse.fields import ParsedField, read_field
 from extractors.parse.numbers import (
     parse_document_number,
@@ -27,7 +27,7 @@ from extractors.parse.numbers import (
 
 __all__ = [
     "AmbiguousDateError", "Money", "ParsedField", "amount_to_chinese_upper", "check_iban", "chinese_upper_to_amount",
-    "find_currency", "format_amount", "is_chinese_upper", "parse_amount", "parse_bank_account", "parse_currency",
+    "find_currency", "format_amount", "infer_dayfirst", "is_chinese_upper", "parse_amount", "parse_bank_account", "parse_currency",
     "parse_date", "parse_document_number", "parse_money", "parse_uscc", "parse_vat_invoice_code",
     "parse_vat_invoice_number", "read_date", "read_field",
 ]

@@ -107,6 +107,26 @@ def _parse(text: str, dayfirst: bool | None) -> tuple[date, bool]:
     raise ValueError(f"{text!r} is not a date")
 
 
+_NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](?:\d{4}|\d{2})(?!\d)")
+
+
+def infer_dayfirst(texts: object) -> bool | None:
+    """Settle day/month order for a whole column: True when some date reads only day-first (25/03/2026),
+    False when some reads only month-first (03/25/2026), None when every date reads both ways (or
+    when the column contradicts itself)."""
+    dayfirst = monthfirst = False
+    for text in texts:  # type: ignore[attr-defined]
+        match = _NUMERIC_DMY.search(unicodedata.normalize("NFKC", str(text)))
+        if not match or re.search(r"\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}", str(text)):
+            continue
+        a, b = int(match.group(1)), int(match.group(2))
+        dayfirst |= a > 12 >= b
+        monthfirst |= b > 12 >= a
+    if dayfirst == monthfirst:
+        return None
+    return dayfirst
+
+
 def parse_date(text: str | date, *, dayfirst: bool | None = True) -> date:
     """A ``date`` from a date as printed, or ``ValueError`` naming the text and the reason.
 

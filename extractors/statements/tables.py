@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from extractors.columns import HeaderMap, find_header, is_blank, load_fields
-from extractors.parse import parse_amount, parse_currency, parse_date
+from extractors.parse import infer_dayfirst, parse_amount, parse_currency, parse_date
 from extractors.spreadsheets import Cell, Sheet, cell_text, read_sheets
 from extractors.statements.model import LineIds, StatementImport
 from hub.errors import InputError, RecordError
@@ -75,13 +75,13 @@ def detect_bank(text: str) -> str | None:
     return None
 
 
-def _to_date(value: Cell) -> date | None:
+def _to_date(value: Cell, dayfirst: bool = True) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     if value is None or isinstance(value, Decimal) and not (19000101 <= value <= 21001231):
         return None
     try:
-        return parse_date(cell_text(value), dayfirst=None)
+        return parse_date(cell_text(value), dayfirst=dayfirst)
     except ValueError:
         return None
 
@@ -128,6 +128,18 @@ class _TableReader:
             self.result.warnings.append("the export names no bank we know; lines are stored under bank 'unknown'")
         self.ids = LineIds()
         self.bad_balances = 0
+        self.dayfirst = self._dayfirst()
+
+    def _dayfirst(self) -> bool:
+        """Day/month order of the whole file's numeric dates (03/04/2026), from the dates that settle it."""
+        texts = [cell_text(c) for row in self.sheet.rows[self.header.row + 1:]
+                 for name in ("booking_date", "transaction_date", "value_date") for c in self.header.all(row, name)]
+        found = infer_dayfirst(texts)
+        if found is None and any(re.fullmatch(r"\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}.*", t) for t in texts):
+            self.result.warnings.append("numeric dates such as 03/04/2026 could be day/month or month/day; "
+                                        "read day-first (no date in the file settles it)")
+            return True
+        return True if found is None else found
 
     def col(self, name: str) -> str:
         cols = self.header.columns.get(name)
@@ -175,9 +187,10 @@ class _TableReader:
 
     def dates(self, row: Sequence[Cell]) -> tuple[date | None, date | None]:
         h = self.header
-        booking = next((d for c in h.all(row, "booking_date") if (d := _to_date(c))), None)
-        traded = next((d for c in h.all(row, "transaction_date") if (d := _to_date(c))), None)
-        value = next((d for c in h.all(row, "value_date") if (d := _to_date(c))), None)
+        first = self.dayfirst
+        booking = next((d for c in h.all(row, "booking_date") if (d := _to_date(c, first))), None)
+        traded = next((d for c in h.all(row, "transaction_date") if (d := _to_date(c, first))), None)
+        value = next((d for c in h.all(row, "value_date") if (d := _to_date(c, first))), None)
         return booking or traded, value or traded
 
     def amount(self, row: Sequence[Cell], number: int) -> Decimal | None:

@@ -224,3 +224,12 @@ def test_read_field() -> None:
     assert read_field("date", "03/04/2026", confidence=0.99).confidence == 0.6
     with pytest.raises(ValueError, match="no parser"):
         read_field("colour", "red")
+
+
+def test_infer_dayfirst() -> None:
+    from extractors.parse import infer_dayfirst
+
+    assert infer_dayfirst(["03/04/2026", "25/03/2026"]) is True
+    assert infer_dayfirst(["03/04/2026", "03/25/2026"]) is False
+    assert infer_dayfirst(["03/04/2026", "2026-03-25"]) is None
+    assert infer_dayfirst(["25/03/2026", "03/25/2026"]) is None  # contradicts itself

@@ -151,3 +151,34 @@ def test_zero_bytes(tmp_path: Path) -> None:
     path.write_bytes(b"")
     with pytest.raises(InputError, match="empty"):
         read_statement(path)
+
+
+def test_html_saved_as_xls(tmp_path: Path) -> None:
+    """Several Chinese banks' "Excel" downloads are HTML tables with an .xls name (here in GBK)."""
+    html = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'></head><body>"
+            "<table><tr><td colspan='6'>招商银行交易明细</td></tr>"
+            "<tr><td>账号：</td><td>512908765410301</td></tr>"
+            "<tr><th>交易日期</th><th>借方金额</th><th>贷方金额</th><th>余额</th><th>对方户名</th><th>附言</th></tr>"
+            "<tr><td>20260110</td><td>21,486.87</td><td></td><td>733,655.13</td><td>国家金库苏州市中心支库</td>"
+            "<td>增值税</td></tr>"
+            "<tr><td>20260128</td><td></td><td>399.00</td><td>734,054.13</td><td>苏州德润工贸有限公司</td>"
+            "<td>发票号 26327000000001376424</td></tr></table></body></html>")
+    path = tmp_path / "CMB_明细.xls"
+    path.write_bytes(html.encode("gbk"))
+    result = read_statement(path)
+    assert result.bank == "招商银行" and result.account == "512908765410301"
+    assert [(ln.booking_date, ln.amount, ln.counterparty_name) for ln in result.lines] == [
+        (date(2026, 1, 10), D("-21486.87"), "国家金库苏州市中心支库"),
+        (date(2026, 1, 28), D("399.00"), "苏州德润工贸有限公司")]
+
+
+def test_day_month_order_is_settled_by_the_file(tmp_path: Path) -> None:
+    rows = "Date,Amount,Payee\n03/04/2026,10.00,A\n03/25/2026,20.00,B\n"
+    path = tmp_path / "us.csv"
+    path.write_text(rows, encoding="utf-8")
+    assert [ln.booking_date for ln in read_statement(path, bank="Chase").lines] == [date(2026, 3, 4), date(2026, 3, 25)]
+    path.write_text(rows.replace("03/25/2026", "25/03/2026"), encoding="utf-8")
+    assert [ln.booking_date for ln in read_statement(path, bank="HSBC").lines] == [date(2026, 4, 3), date(2026, 3, 25)]
+    path.write_text("Date,Amount,Payee\n03/04/2026,10.00,A\n", encoding="utf-8")
+    result = read_statement(path, bank="HSBC")
+    assert result.lines[0].booking_date == date(2026, 4, 3) and any("day-first" in w for w in result.warnings)
