@@ -23,6 +23,7 @@ class Money(NamedTuple):
 _MINUS = "-−–—"  # hyphen, minus sign, en and em dash (NFKC leaves U+2212 alone)
 _NOISE_RE = re.compile(r"[\s'’_]")  # blanks and Swiss/underscore digit grouping
 _NUMBER_RE = re.compile(r"^\d[\d.,]*$|^[.,]\d+$")
+_PLAIN_RE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
 def _strip_currency(text: str) -> str:
@@ -47,6 +48,8 @@ def parse_amount(text: str | int | Decimal, *, decimal_comma: bool | None = None
     raw = unicodedata.normalize("NFKC", str(text)).strip()
     if not raw:
         raise ValueError("empty amount")
+    if decimal_comma is not True and _PLAIN_RE.match(raw):  # the common case, fast
+        return Decimal(raw.replace(",", ""))
     if is_chinese_upper(raw):
         return chinese_upper_to_amount(raw)
     body = _strip_currency(raw)
