@@ -154,3 +154,22 @@ def test_camt053_matches_golden(shared_dir: Path, name: str) -> None:
         assert line.reference == tx["ref"]
         assert tx["payment_ref"] in line.description
         assert line.currency == currency
+
+
+def test_camt053_other_schema_versions(shared_dir: Path, tmp_path: Path) -> None:
+    """camt.053.001.08 (and later) differ in namespace only for these elements: same lines."""
+    source = shared_dir / "samples/bank-statements/camt/test-camt053"
+    newer = tmp_path / "camt053-v08.xml"
+    newer.write_bytes(source.read_bytes().replace(b"camt.053.001.02", b"camt.053.001.08"))
+    assert [ln.payload() for ln in read_statement(newer).lines] == [ln.payload() for ln in read_statement(source).lines]
+
+
+def test_camt053_entity_expansion_is_refused(tmp_path: Path) -> None:
+    from hub.errors import InputError
+
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+                    '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>&b;'
+                    "</BkToCstmrStmt></Document>", encoding="utf-8")
+    with pytest.raises(InputError, match="unsafe XML"):
+        read_statement(bomb)
