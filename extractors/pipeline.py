@@ -46,6 +46,7 @@ class Outcome:
     quarantined: str | None = None
     stored: dict[str, int] | None = None
     ocr: bool = False
+    duplicate_of: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -78,6 +79,8 @@ class Outcome:
             out["ocr"] = True
         if self.stored is not None:
             out["stored"] = self.stored
+        if self.duplicate_of:
+            out["duplicate_of"] = self.duplicate_of
         return out
 
 
@@ -88,8 +91,9 @@ def collect_paths(paths: Iterable[Path | str], *, exclude: Path | None = None) -
     skip = exclude.resolve() if exclude else None
     for item in paths:
         path = Path(item)
-        if not path.exists():
-            raise InputError("no such file or folder", source=str(path))
+        if not path.exists():  # reported by the batch as this path's error; the others go on
+            out.append(path)
+            continue
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
         for f in files:
             resolved = f.resolve()
@@ -170,6 +174,7 @@ class Batch:
         """Read every file; the outcomes come back in the order of ``paths``."""
         outcomes: list[Outcome | None] = [None] * len(paths)
         documents: list[tuple[int, Path, str, bytes]] = []
+        first_of: dict[str, Outcome] = {}
         for index, path in enumerate(paths):
             try:
                 data = path.read_bytes()
@@ -179,6 +184,12 @@ class Batch:
             sha = hashlib.sha256(data).hexdigest()
             outcome = Outcome(str(path), sha)
             outcomes[index] = outcome
+            if sha in first_of:  # the same content twice in one batch: read once
+                original = first_of[sha]
+                outcome.kind, outcome.duplicate_of = original.kind, original.source
+                outcome.warnings.append(f"same content as {original.source}; read once")
+                continue
+            first_of[sha] = outcome
             try:
                 kind = self._kind(path, data)
                 outcome.kind = kind
@@ -195,7 +206,12 @@ class Batch:
                 self.progress(str(path), index + 1, len(paths))
         if documents:
             self._documents(documents, outcomes)
-        return [o for o in outcomes if o is not None]
+        done = [o for o in outcomes if o is not None]
+        by_source = {o.source: o for o in done}
+        for o in done:
+            if o.duplicate_of:
+                o.kind = by_source[o.duplicate_of].kind
+        return done
 
     # -- kinds ----------------------------------------------------------------------------------------
     def _kind(self, path: Path, data: bytes) -> str:

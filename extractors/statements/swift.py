@@ -17,8 +17,10 @@ from pydantic import ValidationError
 from extractors.statements.model import LineIds, StatementImport
 from hub.errors import InputError, RecordError
 from hub.records import StatementLine
+from hub.validation import currencies
 
 _SIGN = {"C": 1, "RD": 1, "D": -1, "RC": -1}
+_ACCOUNT_RE = re.compile(r"^[A-Za-z0-9/ .\-]{4,35}$")
 
 
 def _text(data: bytes) -> str:
@@ -35,8 +37,12 @@ def _clean(value: Any) -> str:
 
 
 def _split_account(identification: str) -> tuple[str, str]:
-    """``50880050/0194787400888`` -> (bank code, account); an IBAN is both bank and account."""
+    """``50880050/0194787400888`` -> (bank code, account); an IBAN is both bank and account; a currency
+    code some banks append (``9223382012EUR``) is dropped."""
     ident = identification.strip()
+    suffix = re.match(r"^(.*\d)([A-Z]{3})$", ident)
+    if suffix and suffix.group(2) in currencies():
+        ident = suffix.group(1)
     if "/" in ident:
         bank, _, account = ident.partition("/")
         return bank.strip(), account.strip()
@@ -64,7 +70,12 @@ def read_mt940(path: Path, data: bytes, *, bank: str | None = None, account: str
     ids = LineIds()
     for number, block in enumerate(blocks, start=1):
         info = block.data
-        block_bank, block_account = _split_account(str(info.get("account_identification") or ""))
+        identification = str(info.get("account_identification") or "")
+        if identification and not _ACCOUNT_RE.match(identification):
+            result.warnings.append(f"statement {number}: the account identification (:25:) {identification!r} "
+                                   "does not look like an account; the file is probably damaged (a tag out of "
+                                   "place)")
+        block_bank, block_account = _split_account(identification)
         line_bank = bank or block_bank or "unknown"
         line_account = account if account is not None else block_account
         result.bank = result.bank or line_bank

@@ -170,3 +170,19 @@ def test_world_statements_and_a_document(tmp_path: Path) -> None:
     doc = next(o for o in outcomes if o.source == str(invoice))
     payload = doc.to_json()
     assert ("record" in payload and payload["record_kind"] == "invoice") or payload["error"]
+
+
+def test_duplicates_and_missing_paths(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "m.csv").write_bytes(GBK_STATEMENT.encode("gbk"))
+    (tmp_path / "a" / "copy of m.csv").write_bytes(GBK_STATEMENT.encode("gbk"))
+    settings = load_settings(tmp_path / "home")
+    outcomes = extract_paths([tmp_path / "a", tmp_path / "missing.csv"], settings, Options(),
+                             store=Store(settings=settings))
+    by_name = {Path(o.source).name: o for o in outcomes}
+    # files are read in sorted order: "copy of m.csv" first, so "m.csv" is the repeat
+    first, repeat, missing = by_name["copy of m.csv"], by_name["m.csv"], by_name["missing.csv"]
+    assert len(first.records) == 2 and first.stored == {"inserted": 2, "updated": 0, "unchanged": 0}
+    assert repeat.ok and repeat.records == [] and repeat.to_json()["duplicate_of"] == first.source
+    assert repeat.kind == "statement"
+    assert not missing.ok and "No such file" in missing.error and missing.to_json()["sha256"] == ""
