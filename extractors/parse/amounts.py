@@ -146,7 +146,7 @@ BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 YUAN = "元圆圓"
 _UPPER_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _UPPER_CHARS = set(DIGITS) | set(SMALL_UNITS) | set(BIG_UNITS) | set(YUAN) | set("角分整正")
-_DECORATION_RE = re.compile(r"[\s⊗ⓧ×Xx※*:：()（）]|人民币|大写|RMB|CNY")
+_DECORATION_RE = re.compile(r"[\s⊗ⓧⓍ×Xx※*:：()（）]|人民币|美元|欧元|日元|港币|港元|英镑|大写|RMB|CNY|USD|EUR|HKD|JPY|GBP")
 
 
 def is_chinese_upper(text: str) -> bool:

@@ -50,6 +50,8 @@ D = Decimal
     ("壹万贰仟叁佰肆拾伍元陆角整", D("12345.60"), "CNY"),
     ("⊗壹拾壹万叁仟圆整", D("113000.00"), "CNY"),
     ("人民币（大写）：零元整", D("0.00"), "CNY"),
+    ("美元贰仟零伍元整", D("2005.00"), "USD"),
+    ("ⓧ 港币壹佰元伍角", D("100.50"), "HKD"),
 ])
 def test_amounts_as_printed(text: str, amount: Decimal, currency: str | None) -> None:
     money = parse_money(text)
