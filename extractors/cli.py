@@ -28,6 +28,8 @@ def extract(
                                     help="Fields with a lower confidence are listed in needs_review"),
     channel: str = typer.Option("dealer", "--channel", help="Channel of the orders in order exports"),
     customer: str | None = typer.Option(None, "--customer", help="Buyer of order exports that name none"),
+    bank: str | None = typer.Option(None, "--bank", help="Bank of statements that name none (e.g. 中国银行)"),
+    account: str | None = typer.Option(None, "--account", help="Our account number for such statements"),
     workers: int | None = typer.Option(None, "--workers", help="OCR processes (default: all cores)"),
 ) -> None:
     """Read invoices, bank receipts, packing lists (PDF/scans), bank statements (csv/xls/xlsx, MT940,
@@ -42,7 +44,8 @@ def extract(
         raise InputError(f"--kind {kind!r} is not one of: {', '.join(KINDS)}")
     settings = load_settings()
     target = Store(settings=settings) if store else None
-    options = Options(kind=kind, threshold=threshold, channel=channel, customer=customer, workers=workers)
+    options = Options(kind=kind, threshold=threshold, channel=channel, customer=customer, bank=bank, account=account,
+                      workers=workers)
     err = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:

@@ -157,6 +157,8 @@ class Options:
     threshold: float = DEFAULT_THRESHOLD
     channel: str = "dealer"
     customer: str | None = None
+    bank: str | None = None
+    account: str | None = None
     workers: int | None = None
     quarantine: bool = True
 
@@ -237,7 +239,7 @@ class Batch:
         if kind == "statement":
             from extractors.statements import read_statement
 
-            result = read_statement(path, data)
+            result = read_statement(path, data, bank=self.options.bank, account=self.options.account)
             outcome.records = list(result.lines)
             outcome.confidence, outcome.warnings, outcome.skipped = result.confidence, result.warnings, result.skipped
             if not result.lines:
