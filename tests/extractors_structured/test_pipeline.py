@@ -186,3 +186,13 @@ def test_duplicates_and_missing_paths(tmp_path: Path) -> None:
     assert repeat.ok and repeat.records == [] and repeat.to_json()["duplicate_of"] == first.source
     assert repeat.kind == "statement"
     assert not missing.ok and "No such file" in missing.error and missing.to_json()["sha256"] == ""
+
+
+def test_bank_and_account_for_exports_that_name_neither(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("Date,Amount,Payee\n2026-03-04,10.00,ACME Corp.\n", encoding="utf-8")
+    settings = load_settings(tmp_path / "home")
+    (plain,) = extract_paths([path], settings, Options())
+    assert plain.records[0].bank == "unknown" and any("no bank" in w for w in plain.warnings)
+    (named,) = extract_paths([path], settings, Options(bank="汇丰银行", account="808-123456-001"))
+    assert (named.records[0].bank, named.records[0].account) == ("汇丰银行", "808-123456-001")
