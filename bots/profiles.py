@@ -12,7 +12,10 @@ from typing import Any
 from hub.errors import InputError
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
-REQUIRED = {"site": ("name", "channel"), "login": ("url", "steps", "success"), "list": ("url", "table", "count", "key")}
+REQUIRED = {"site": ("name",), "login": ("url", "success")}
+#: What a profile for the generic scraper needs on top.
+SCRAPE_REQUIRED = {"site": ("name", "channel"), "login": ("url", "steps", "success"),
+                   "list": ("url", "table", "count", "key")}
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,19 @@ def load_profile(name_or_path: str | Path) -> Profile:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"not valid TOML: {exc}", source=str(path)) from exc
-    for table, keys in REQUIRED.items():
+    _require(data, REQUIRED, path)
+    return Profile(name=data["site"]["name"], path=path, data=data)
+
+
+def _require(data: dict[str, Any], required: dict[str, tuple[str, ...]], path: Path) -> None:
+    for table, keys in required.items():
         if not isinstance(data.get(table), dict):
             raise InputError(f"missing the [{table}] table", source=str(path))
         missing = [k for k in keys if k not in data[table]]
         if missing:
             raise InputError(f"[{table}] lacks {', '.join(missing)}", source=str(path))
-    return Profile(name=data["site"]["name"], path=path, data=data)
+
+
+def check_scrape_profile(profile: Profile) -> None:
+    """Raise :class:`InputError` unless the profile has what the generic scraper needs."""
+    _require(profile.data, SCRAPE_REQUIRED, profile.path)

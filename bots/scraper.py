@@ -36,7 +36,7 @@ from bots.browser import (
 from bots.credentials import Credentials
 from bots.extract import PAIRS_JS, TABLE_JS, extract
 from bots.locators import describe, resolve
-from bots.profiles import Profile
+from bots.profiles import Profile, check_scrape_profile
 from bots.values import ValueProblem, convert
 from hub.errors import InputError
 
@@ -136,6 +136,9 @@ class Scraper:
     retries: int = 4
     progress: Callable[[str], None] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        check_scrape_profile(self.profile)
 
     # -- steps -------------------------------------------------------------------------------------------
     def list_page(self, session: PortalSession, page_no: int, since: date | None, until: date | None) -> dict:
