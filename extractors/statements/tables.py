@@ -276,15 +276,31 @@ class _TableReader:
 
 def read_table_statement(path: Path, data: bytes | None = None, *, bank: str | None = None,
                          account: str | None = None, columns: str | Path = COLUMNS) -> StatementImport:
-    """Import a csv/xls/xlsx statement export: the first sheet with a statement header row."""
+    """Import a csv/xls/xlsx statement export: every sheet with a statement header row (exports of more
+    than 65,536 rows continue on further sheets), in sheet order."""
     fields = load_fields(columns)
     sheets = read_sheets(path, data)
     first_error: InputError | None = None
+    combined: StatementImport | None = None
+    ids = LineIds()
     for sheet in sheets:
         try:
             header = find_header(sheet.rows, fields, source=str(path), what="statement")
         except InputError as exc:
             first_error = first_error or exc
             continue
-        return _TableReader(path, sheet, header, bank=bank, account=account).run()
-    raise first_error or InputError("has no sheets", source=str(path))
+        reader = _TableReader(path, sheet, header, bank=bank or (combined.bank if combined else None),
+                              account=account if account is not None or combined is None else combined.account)
+        reader.ids = ids
+        part = reader.run()
+        if combined is None:
+            combined = part
+            continue
+        prefix = f"sheet {sheet.name!r}: "
+        combined.lines += part.lines
+        combined.warnings += [prefix + w for w in part.warnings if w not in combined.warnings]
+        combined.skipped += [prefix + k for k in part.skipped]
+        combined.confidence = {k: min(v, part.confidence.get(k, v)) for k, v in combined.confidence.items()}
+    if combined is None:
+        raise first_error or InputError("has no sheets", source=str(path))
+    return combined

@@ -182,3 +182,22 @@ def test_day_month_order_is_settled_by_the_file(tmp_path: Path) -> None:
     path.write_text("Date,Amount,Payee\n03/04/2026,10.00,A\n", encoding="utf-8")
     result = read_statement(path, bank="HSBC")
     assert result.lines[0].booking_date == date(2026, 4, 3) and any("day-first" in w for w in result.warnings)
+
+
+def test_statement_continued_on_a_second_sheet(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "明细1"
+    first.append(["中国建设银行 China Construction Bank"])
+    first.append(["账号：", "6217000010012345678"])
+    first.append(["记账日", "支出", "收入", "对方户名", "交易流水号"])
+    first.append(["20260301", 10, 0, "甲公司", "T1"])
+    second = book.create_sheet("明细2")
+    second.append(["记账日", "支出", "收入", "对方户名", "交易流水号"])
+    second.append(["20260302", 0, 25.5, "乙公司", "T2"])
+    book.create_sheet("说明").append(["本明细仅供参考"])
+    path = tmp_path / "ccb.xlsx"
+    book.save(path)
+    result = read_statement(path)
+    assert [(ln.transaction_id, ln.amount, ln.bank, ln.account) for ln in result.lines] == [
+        ("T1", D("-10.00"), "中国建设银行", "6217000010012345678"), ("T2", D("25.50"), "中国建设银行", "6217000010012345678")]
