@@ -175,7 +175,7 @@ class Batch:
     def run(self, paths: Sequence[Path]) -> list[Outcome]:
         """Read every file; the outcomes come back in the order of ``paths``."""
         outcomes: list[Outcome | None] = [None] * len(paths)
-        documents: list[tuple[int, Path, str, bytes]] = []
+        documents: list[tuple[int, Path, str, int]] = []  # bytes are not kept: batches of scans are large
         first_of: dict[str, Outcome] = {}
         for index, path in enumerate(paths):
             try:
@@ -196,14 +196,14 @@ class Batch:
                 kind = self._kind(path, data)
                 outcome.kind = kind
                 if kind in DOCUMENT_KINDS or kind == "document":
-                    documents.append((index, path, sha, data))
+                    documents.append((index, path, sha, len(data)))
                     continue
                 self._structured(outcome, path, data, kind)
             except OrderhubError as exc:
                 outcome.error = _reason(exc, path)
             except Exception as exc:  # a bug of ours must not stop the batch; name it plainly
                 outcome.error = f"unexpected error while reading ({type(exc).__name__}: {exc})"
-            self._finish(outcome, path, data)
+            self._finish(outcome, path, data, len(data))
             if self.progress:
                 self.progress(str(path), index + 1, len(paths))
         if documents:
@@ -253,8 +253,8 @@ class Batch:
         else:
             raise InputError(f"no extractor for kind {kind!r}", source=str(path))
 
-    def _documents(self, items: list[tuple[int, Path, str, bytes]], outcomes: list[Outcome | None]) -> None:
-        by_kind: dict[str, list[tuple[int, Path, str, bytes]]] = {}
+    def _documents(self, items: list[tuple[int, Path, str, int]], outcomes: list[Outcome | None]) -> None:
+        by_kind: dict[str, list[tuple[int, Path, str, int]]] = {}
         for item in items:
             kind = outcomes[item[0]].kind or "document"  # type: ignore[union-attr]
             by_kind.setdefault("auto" if kind == "document" else kind, []).append(item)
@@ -273,7 +273,7 @@ class Batch:
                 except Exception as exc:  # the whole group failed: report it on each file
                     results = [InputError(f"document extraction failed ({type(exc).__name__}: {exc})", source=str(p))
                                for _, p, _, _ in group]
-            for (index, path, _sha, data), result in zip(group, results, strict=True):
+            for (index, path, _sha, size), result in zip(group, results, strict=True):
                 outcome = outcomes[index]
                 assert outcome is not None
                 if isinstance(result, Exception):
@@ -285,10 +285,11 @@ class Batch:
                     outcome.confidence = dict(result.confidence)
                     outcome.warnings = list(result.warnings)
                     outcome.ocr = bool(getattr(result, "ocr", False))
-                self._finish(outcome, path, data)
+                self._finish(outcome, path, None, size)
 
     # -- side effects ----------------------------------------------------------------------------------
-    def _finish(self, outcome: Outcome, path: Path, data: bytes) -> None:
+    def _finish(self, outcome: Outcome, path: Path, data: bytes | None, size: int) -> None:
+        """Quarantine a failed file (from ``data`` when given, else copied from ``path``); store a good one."""
         if outcome.error is not None:
             if self.options.quarantine and outcome.sha256:
                 try:
@@ -297,40 +298,40 @@ class Batch:
                 except OSError as exc:
                     outcome.warnings.append(f"could not copy the file to the quarantine ({exc})")
             if self.store is not None and outcome.sha256:
-                self._store_quarantined(outcome, path, data)
+                self._store_quarantined(outcome, path, size)
             return
         if self.store is not None:
-            self._store(outcome, path, data)
+            self._store(outcome, path, size)
 
-    def _source_file(self, outcome: Outcome, path: Path, data: bytes, status: str,
+    def _source_file(self, outcome: Outcome, path: Path, size: int, status: str,
                      reason: str | None = None) -> SourceFile:
         keys = [f"{r.KIND}:{r.natural_key()}" for r in outcome.records] if status == "stored" else []
         existing = self.store.get(SourceFile, outcome.sha256) if self.store else None
         return SourceFile(sha256=outcome.sha256, path=str(path.resolve()), kind=outcome.kind or "unknown",
-                          status=status, quarantine_reason=reason, size_bytes=len(data),
+                          status=status, quarantine_reason=reason, size_bytes=size,
                           received_at=existing.received_at if existing else None, record_keys=keys)
 
-    def _store(self, outcome: Outcome, path: Path, data: bytes) -> None:
+    def _store(self, outcome: Outcome, path: Path, size: int) -> None:
         assert self.store is not None
         try:
             with self.store.batch() as batch:
                 result = batch.upsert(outcome.records, note=f"extracted from {path.name}",
                                       attachment=str(path.resolve()))
-                batch.upsert([self._source_file(outcome, path, data, "stored")])
+                batch.upsert([self._source_file(outcome, path, size, "stored")])
             outcome.stored = {"inserted": len(result.inserted), "updated": len(result.updated),
                               "unchanged": len(result.unchanged)}
         except OrderhubError as exc:
             outcome.error = f"could not store the records: {exc}"
             outcome.records = []
 
-    def _store_quarantined(self, outcome: Outcome, path: Path, data: bytes) -> None:
+    def _store_quarantined(self, outcome: Outcome, path: Path, size: int) -> None:
         assert self.store is not None
         existing = self.store.get(SourceFile, outcome.sha256)
         if existing is not None and existing.status == "stored":
             return  # this content was read before; its records stay as they are
         try:
             with self.store.batch() as batch:
-                batch.upsert([self._source_file(outcome, path, data, "quarantined", outcome.error)],
+                batch.upsert([self._source_file(outcome, path, size, "quarantined", outcome.error)],
                              note="quarantined")
         except OrderhubError as exc:
             outcome.warnings.append(f"could not record the quarantine in the store ({exc})")
