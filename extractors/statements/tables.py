@@ -155,7 +155,7 @@ class _TableReader:
             if all(is_blank(c) for c in row):
                 continue
             first = next(cell_text(c) for c in row if not is_blank(c))
-            if any(m in _norm(first) for m in footers):
+            if any(m in _norm(first) for m in footers) and self.dates(row)[0] is None:
                 self.result.skipped.append(f"row {number}: totals/footer row {first!r}")
                 continue
             status = h.first(row, "status")

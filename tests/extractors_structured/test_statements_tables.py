@@ -201,3 +201,11 @@ def test_statement_continued_on_a_second_sheet(tmp_path: Path) -> None:
     result = read_statement(path)
     assert [(ln.transaction_id, ln.amount, ln.bank, ln.account) for ln in result.lines] == [
         ("T1", D("-10.00"), "中国建设银行", "6217000010012345678"), ("T2", D("25.50"), "中国建设银行", "6217000010012345678")]
+
+
+def test_a_counterparty_named_total_is_not_a_totals_row(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("Counterparty,Date,Amount\nTotal Energies SE,2026-03-01,-50.00\nTotal,,-50.00\n", encoding="utf-8")
+    result = read_statement(path, bank="BNP")
+    assert [(ln.counterparty_name, ln.amount) for ln in result.lines] == [("Total Energies SE", D("-50.00"))]
+    assert result.skipped == ["row 3: totals/footer row 'Total'"]
