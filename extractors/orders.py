@@ -169,10 +169,10 @@ class _Reader:
 
     def confidence(self) -> dict[str, float]:
         out = {name: score for name, score in self.h.scores.items()}
-        if self.customer_conf:
-            out["customer_name"] = self.customer_conf
         if "customer" in out:
             out["customer_name"] = out.pop("customer")
+        if self.customer_conf:
+            out["customer_name"] = self.customer_conf
         if "order_id" in out:
             out["external_id"] = out.pop("order_id")
         return out
