@@ -244,18 +244,34 @@ class _Reader:
 
 def read_orders(path: Path, data: bytes | None = None, *, channel: str = "dealer", customer: str | None = None,
                 currency: str | None = None, columns: str | Path = COLUMNS) -> OrdersImport:
-    """Import an order export (xlsx/xls/csv) into Orders of ``channel``.
+    """Import an order export (xlsx/xls/csv) into Orders of ``channel``: every sheet with an order header.
 
     Raises :class:`hub.errors.InputError` naming the file and the reason: no header row, a required
     column missing (listing the headers seen), a bad value (naming row and column), macros or formulas.
     """
     fields = load_fields(columns)
     first_error: InputError | None = None
+    combined: OrdersImport | None = None
+    seen: dict[str, str] = {}
     for sheet in read_sheets(path, data):
         try:
             header = find_header(sheet.rows, fields, source=str(path), what="order")
         except InputError as exc:
             first_error = first_error or exc
             continue
-        return _Reader(path, sheet.rows, header, channel=channel, customer=customer, currency=currency).run()
-    raise first_error or InputError("has no sheets", source=str(path))
+        part = _Reader(path, sheet.rows, header, channel=channel, customer=customer, currency=currency).run()
+        for order in part.orders:
+            if order.external_id in seen:
+                raise InputError(f"order {order.external_id} appears on sheet {seen[order.external_id]!r} and on "
+                                 f"sheet {sheet.name!r}", source=str(path))
+            seen[order.external_id] = sheet.name
+        if combined is None:
+            combined = part
+        else:
+            combined.orders += part.orders
+            combined.warnings += [f"sheet {sheet.name!r}: {w}" for w in part.warnings]
+            combined.skipped += [f"sheet {sheet.name!r}: {k}" for k in part.skipped]
+            combined.confidence = {k: min(v, part.confidence.get(k, v)) for k, v in combined.confidence.items()}
+    if combined is None:
+        raise first_error or InputError("has no sheets", source=str(path))
+    return combined

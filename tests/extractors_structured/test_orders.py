@@ -142,3 +142,20 @@ def test_formulas_are_refused(tmp_path: Path) -> None:
 ])
 def test_buyer_from_title(text: str, buyer: str | None) -> None:
     assert buyer_from_title(text) == buyer
+
+
+def test_orders_on_several_sheets(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "一月"
+    for title, rows in (("一月", [["A1", "2026-01-05", "螺栓", 10, 1.5]]), ("二月", [["A2", "2026-02-03", "垫圈", 5, 2]])):
+        ws = book[title] if title in book.sheetnames else book.create_sheet(title)
+        ws.append(["订单号", "日期", "品名", "数量", "单价"])
+        for row in rows:
+            ws.append(row)
+    path = tmp_path / "orders.xlsx"
+    book.save(path)
+    assert [o.external_id for o in read_orders(path, customer="X").orders] == ["A1", "A2"]
+    book["二月"].append(["A1", "2026-02-04", "螺母", 1, 1])
+    book.save(path)
+    with pytest.raises(InputError, match="A1 appears on sheet '一月' and on sheet '二月'"):
+        read_orders(path, customer="X")
