@@ -27,7 +27,8 @@ def extract(
     threshold: float = typer.Option(0.9, "--threshold", min=0, max=1,
                                     help="Fields with a lower confidence are listed in needs_review"),
     channel: str = typer.Option("dealer", "--channel", help="Channel of the orders in order exports"),
-    customer: str | None = typer.Option(None, "--customer", help="Buyer of order exports that name none"),
+    customer: str | None = typer.Option(None, "--customer", help="Buyer of order exports without a customer column "
+                                        "(instead of a guess from their title rows or file name)"),
     bank: str | None = typer.Option(None, "--bank", help="Bank of statements that name none (e.g. 中国银行)"),
     account: str | None = typer.Option(None, "--account", help="Our account number for such statements"),
     workers: int | None = typer.Option(None, "--workers", help="OCR processes (default: all cores)"),

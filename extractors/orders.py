@@ -3,8 +3,9 @@
 Headers map to fields through the bilingual alias table ``data/order_columns.toml`` (rapidfuzz for
 renamed headers, any column order); title rows above the header are skipped; rows are grouped into
 orders by order id (a row with an empty id continues the order above it); totals rows are skipped.
-The buyer comes from the ``customer`` argument, a customer column, the title rows or the file name,
-in that order; when none names it, the file is refused with that reason.
+The buyer comes from a customer column; without one, from the ``customer`` argument, else a title row
+(``XX有限公司 订货明细表``), else a Chinese file name (both flagged by a lower confidence); when none names
+it, the file is refused with that reason.
 """
 
 from __future__ import annotations
@@ -114,16 +115,18 @@ class _Reader:
         return self.h.headers[cols[0]] if cols else name
 
     def _customer(self, given: str | None) -> tuple[str | None, float]:
+        """The buyer for rows without a customer column: the one given, else a title row's, else the
+        file name's (only a Chinese name: English file names are too often not buyers)."""
+        if "customer" in self.h.columns:
+            return given, self.h.scores["customer"]
         if given:
             return given, 1.0
-        if "customer" in self.h.columns:
-            return None, self.h.scores["customer"]
         for row in self.rows[: self.h.row]:
             for cell in row:
                 if isinstance(cell, str) and (name := buyer_from_title(cell)):
                     return name, 0.8
         name = buyer_from_title(self.path.stem)
-        return (name, 0.6) if name else (None, 0.0)
+        return (name, 0.6) if name and re.search(r"[\u3400-\u9fff]", name) else (None, 0.0)
 
     def _header_currency(self) -> str | None:
         for name in ("unit_price", "amount"):
@@ -218,7 +221,7 @@ class _Reader:
         promised = next((d for n, r in rows if (d := _date(h.first(r, "promised_date"),
                                                            f"row {n}, column {self.col('promised_date')}", src,
                                                            first_))), None)
-        customer = self.customer or cell_text(next((c for _, r in rows if (c := h.first(r, "customer"))), None))
+        customer = cell_text(next((c for _, r in rows if (c := h.first(r, "customer"))), None)) or self.customer
         if not customer:
             raise InputError(f"order {order_id} (row {number}): the export names no buyer (no customer column, "
                              "none in its title rows or file name); pass the customer explicitly", source=src)

@@ -159,3 +159,15 @@ def test_orders_on_several_sheets(tmp_path: Path) -> None:
     book.save(path)
     with pytest.raises(InputError, match="A1 appears on sheet '一月' and on sheet '二月'"):
         read_orders(path, customer="X")
+
+
+def test_customer_column_wins_and_english_file_names_are_no_buyers(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path / "orders_march_final.xlsx", [["订单号", "日期", "客户", "品名", "数量", "单价"],
+                                                        ["A1", "2026-03-01", "甲公司", "螺栓", 1, 2]])
+    assert read_orders(path, customer="乙公司").orders[0].customer_name == "甲公司"
+    bare = _xlsx(tmp_path / "orders_march_final2.xlsx", [["订单号", "日期", "品名", "数量", "单价"],
+                                                         ["A1", "2026-03-01", "螺栓", 1, 2]])
+    with pytest.raises(InputError, match="names no buyer"):
+        read_orders(bare)
+    result = read_orders(bare, customer="乙公司")
+    assert result.orders[0].customer_name == "乙公司" and result.confidence["customer_name"] == 1.0
