@@ -353,3 +353,18 @@ def extract_paths(paths: Iterable[Path | str], settings: Settings, options: Opti
     options = options or Options()
     files = collect_paths(paths, exclude=settings.quarantine_dir)
     return Batch(settings, options, store, progress).run(files)
+
+
+def extract_records(path: Path | str, *, kind: str = "auto", settings: Settings | None = None,
+                    **options: Any) -> list[Record]:
+    """Every record read from a file or a folder, for library callers (no store, no quarantine).
+
+    Raises :class:`InputError` listing each file that could not be read and why.
+    """
+    from hub.settings import load_settings
+
+    outcomes = extract_paths([path], settings or load_settings(), Options(kind=kind, quarantine=False, **options))
+    failed = [o for o in outcomes if not o.ok]
+    if failed:
+        raise InputError("; ".join(f"{o.source}: {o.error}" for o in failed))
+    return [r for o in outcomes for r in o.records]

@@ -196,3 +196,17 @@ def test_bank_and_account_for_exports_that_name_neither(tmp_path: Path) -> None:
     assert plain.records[0].bank == "unknown" and any("no bank" in w for w in plain.warnings)
     (named,) = extract_paths([path], settings, Options(bank="汇丰银行", account="808-123456-001"))
     assert (named.records[0].bank, named.records[0].account) == ("汇丰银行", "808-123456-001")
+
+
+def test_extract_records_for_library_callers(tmp_path: Path) -> None:
+    from extractors.pipeline import extract_records
+    from hub.errors import InputError
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "m.csv").write_bytes(GBK_STATEMENT.encode("gbk"))
+    records = extract_records(tmp_path / "in", settings=load_settings(tmp_path / "home"))
+    assert [type(r).__name__ for r in records] == ["StatementLine", "StatementLine"]
+    (tmp_path / "in" / "empty.csv").write_bytes(b"")
+    with pytest.raises(InputError, match="empty.csv: is empty"):
+        extract_records(tmp_path / "in", settings=load_settings(tmp_path / "home"))
+    assert not (tmp_path / "home" / "quarantine").exists()
