@@ -202,23 +202,22 @@ class PortalSession:
         assert self._page is not None
         return self._page
 
+    def _context_kwargs(self) -> dict[str, Any]:
+        return {"viewport": {"width": 1280, "height": 900}, "locale": "zh-CN"}
+
     def _open(self) -> None:
-        kwargs: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}, "locale": "zh-CN"}
-        if self.state_path.is_file():
-            kwargs["storage_state"] = str(self.state_path)
-        self._context = self.browser.new_context(**kwargs)
+        """Open the working context from the saved storage state (logging in first when there is none)."""
+        if not self.state_path.is_file():
+            self._login_elsewhere()
+        self._context = self.browser.new_context(storage_state=str(self.state_path), **self._context_kwargs())
         self._context.set_default_timeout(self.timeout_ms)
         self._page = self._context.new_page()
         self.stats.contexts += 1
         self._steps_in_context = 0
         if self.trace:
-            # One trace chunk per stretch of steps: discarded on recycling, saved on a failure, paused while
-            # credentials are typed.
+            # One trace chunk per stretch of steps: discarded on recycling, saved with a failure.
             self._context.tracing.start(screenshots=True, snapshots=True, title=self.site.name)
-            self._context.tracing.stop_chunk()
-        if "storage_state" not in kwargs:
-            self.login()
-        self._start_chunk(self.site.name)
+            self._chunk = True
 
     def _save_state(self) -> None:
         if self._context is None:
@@ -227,12 +226,13 @@ class PortalSession:
         self._context.storage_state(path=str(self.state_path))
         os.chmod(self.state_path, 0o600)
 
-    def recycle(self) -> None:
-        """Close the context (keeping its storage state) so the next step starts a fresh one."""
+    def recycle(self, *, keep_state: bool = True) -> None:
+        """Close the context (saving its storage state) so the next step starts a fresh one."""
         if self._context is not None:
             try:
                 self._stop_chunk(None)
-                self._save_state()
+                if keep_state:
+                    self._save_state()
                 self._context.close()
             except PlaywrightError:
                 pass
@@ -250,11 +250,18 @@ class PortalSession:
 
     # -- login ------------------------------------------------------------------------------------------
     def login(self) -> None:
-        """Log in with tracing paused; password fields are cleared before recording resumes."""
-        page = self._page if self._page is not None else self.page
-        self._stop_chunk(None)
+        """Log in again (the session expired): a fresh login, then a fresh working context."""
+        self.recycle(keep_state=False)
+        self._login_elsewhere()
+
+    def _login_elsewhere(self) -> None:
+        """Log in inside a separate, never-traced context and keep only its storage state (cookies): the
+        credentials and the login request never reach a trace of the working context."""
         self.stats.logins += 1
         log.info("%s: logging in as %s", self.site.name, self.credentials.username)
+        context = self.browser.new_context(**self._context_kwargs())
+        context.set_default_timeout(self.timeout_ms)
+        page = context.new_page()
         try:
             for attempt in range(self.retries + 1):
                 try:
@@ -262,17 +269,19 @@ class PortalSession:
                     break
                 except Transient as exc:
                     if attempt == self.retries:
-                        raise self._fail("login", f"portal kept failing during login: {exc}", None) from None
+                        raise self._fail("login", f"portal kept failing during login: {exc}", None, page) from None
                     time.sleep(self.backoff * 2 ** attempt)
                 except PlaywrightTimeout as exc:
-                    raise self._fail("login", _first_line(exc), None) from None
+                    raise self._fail("login", _first_line(exc), None, page) from None
                 except (LoginError, LocatorMissing) as exc:
-                    self._fail("login", str(exc), getattr(exc, "locator", None))
+                    self._fail("login", str(exc), getattr(exc, "locator", None), page)
                     raise
-        finally:
             _clear_password_fields(page)
-        self._save_state()
-        self._start_chunk(self.site.name)
+            self.state_path.parent.mkdir(parents=True, exist_ok=True)
+            context.storage_state(path=str(self.state_path))
+            os.chmod(self.state_path, 0o600)
+        finally:
+            context.close()
 
     # -- steps ------------------------------------------------------------------------------------------
     def step(self, name: str, action: Callable[[Page], T]) -> T:
@@ -419,12 +428,13 @@ class PortalSession:
             except PlaywrightError:
                 pass
 
-    def _fail(self, step: str, reason: str, locator: str | None) -> StepError:
+    def _fail(self, step: str, reason: str, locator: str | None, page: Page | None = None) -> StepError:
         """Save a screenshot (password fields masked), the step's trace and a note; build the error."""
         self.failures_dir.mkdir(parents=True, exist_ok=True)
         stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{self.site.name}{self.worker}-{safe_filename(step, 'step')}"
         shot, trace = self.failures_dir / f"{stamp}.png", None
-        page = self._page
+        in_login = page is not None
+        page = page or self._page
         if page is not None:
             try:
                 _clear_password_fields(page)
@@ -433,7 +443,7 @@ class PortalSession:
                 shot = None  # type: ignore[assignment]
         else:
             shot = None  # type: ignore[assignment]
-        if self._chunk:
+        if self._chunk and not in_login:
             trace = self.failures_dir / f"{stamp}.trace.zip"
             self._stop_chunk(trace)
             if not trace.exists():
