@@ -113,3 +113,17 @@ def test_refused_changes(k, store, put, catalogue) -> None:
         advance(store, "WS1", status, as_of=k.AS_OF)
     with pytest.raises(InputError, match="is shipped: changes are accepted only while"):
         change_order(store, "WS1", address="new")
+
+
+def test_reimported_order_keeps_the_desk_state(k, store, put, catalogue) -> None:
+    from hub.orderdesk.imports import keep_desk_state
+
+    put(k.customer(grade="B"), k.order("WS1", "60000"))
+    approve(store, "WS1", "finance_review", by="finance")
+    advance(store, "WS1", "reviewed", as_of=k.AS_OF)
+    change_order(store, "WS1", address="上海市浦东新区 1 号", as_of=k.AS_OF)
+    again = k.order("WS1", "60000", remarks="portal re-delivered")  # as the channel serves it again
+    [kept] = keep_desk_state(store, [again])
+    assert (kept.status, kept.approvals, kept.ship_to_address) == ("reviewed", ["finance_review"], "上海市浦东新区 1 号")
+    assert kept.remarks == "portal re-delivered" and [h.rule for h in kept.rule_hits] == ["large_order_non_a"]
+    assert keep_desk_state(store, [k.order("WS9", "1")])[0].status == "received"
