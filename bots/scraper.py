@@ -9,6 +9,7 @@ every step is retried, re-logged-in and, on failure, documented with a screensho
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import queue
@@ -224,7 +225,8 @@ class Scraper:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         spec = self.profile.list
         date_filter = spec.get("date_filter", True)
-        tasks: queue.Queue = queue.Queue()
+        tasks: queue.PriorityQueue = queue.PriorityQueue()   # list pages before orders
+        counter = itertools.count()
         results: dict[str, Any] = {"pages": {}, "orders": {}, "downloads": [], "stats": []}
         errors: list[BaseException] = []
         first_done = threading.Event()
@@ -239,6 +241,9 @@ class Scraper:
                         portal_count.append(first["count"])
                         self._take_page(1, first, results, tasks, since, until, date_filter)
                         pages = max(1, math.ceil(first["count"] / spec.get("page_size", 20)))
+                        results["expected_pages"] = pages
+                        if pages == 1:
+                            self._check_listing(results, first["count"])
                         for p in range(2, pages + 1):
                             tasks.put(("page", p))
                         first_done.set()
@@ -249,7 +254,7 @@ class Scraper:
                         first_done.wait()
                     while not errors:
                         try:
-                            kind, arg = tasks.get(timeout=0.2)
+                            _, _, (kind, arg) = tasks.get(timeout=0.2)
                         except queue.Empty:
                             if self._idle(tasks):
                                 break
@@ -283,7 +288,7 @@ class Scraper:
         def put(item: Any, *a: Any, **k: Any) -> None:
             with self._lock:
                 self._busy += 1
-            original_put(item, *a, **k)
+            original_put((0 if item[0] == "page" else 1, next(counter), item), *a, **k)
 
         tasks.put = put  # type: ignore[method-assign]
         if self.workers == 1:
@@ -309,6 +314,9 @@ class Scraper:
         keys_cols = spec.get("columns", {})
         with self._lock:
             results["pages"][page_no] = data["rows"]
+            complete = len(results["pages"]) == results.get("expected_pages")
+        if complete:
+            self._check_listing(results, data["count"])      # before any more detail pages are opened
         for row in data["rows"]:
             link = row["links"].get(link_col)
             key = (row["links"].get(key_col) or {}).get("text") or row["cells"][key_col]
@@ -332,17 +340,20 @@ class Scraper:
 
         return session.step(f"download {d['name']}", fetch)
 
-    def _finish(self, results: dict, portal_count: int, since: date | None, until: date | None, date_filter: bool,
-                seconds: float) -> ScrapeResult:
-        listed: list[str] = []
-        for page_no in sorted(results["pages"]):
-            for row in results["pages"][page_no]:
-                listed.append((row["links"].get(self.profile.list["key"]) or {}).get("text")
-                              or row["cells"][self.profile.list["key"]])
+    def _check_listing(self, results: dict, portal_count: int) -> None:
+        """Every list row read, each order once, as many as the portal's own count: else a shortfall."""
+        key = self.profile.list["key"]
+        with self._lock:
+            listed = [(row["links"].get(key) or {}).get("text") or row["cells"][key]
+                      for page_no in sorted(results["pages"]) for row in results["pages"][page_no]]
         dupes = sorted({k for k in listed if listed.count(k) > 1})
         if len(listed) != portal_count or dupes:
             raise ShortfallError("count check", f"the portal lists {portal_count} orders but the scrape saw "
                                  f"{len(listed)} rows ({len(set(listed))} distinct; repeated: {dupes[:5]})")
+
+    def _finish(self, results: dict, portal_count: int, since: date | None, until: date | None, date_filter: bool,
+                seconds: float) -> ScrapeResult:
+        self._check_listing(results, portal_count)
         orders = list(results["orders"].values())
         expected = portal_count if date_filter or not (since or until) else None
         if expected is not None and len(orders) != expected:
