@@ -108,6 +108,7 @@ class Proposal:
     score: float = 0.0
     reason: str = ""
     customer_code: str | None = None
+    via: str = ""
 
     @property
     def targets(self) -> frozenset[int]:
@@ -116,15 +117,16 @@ class Proposal:
 
     def candidate(self, payment: Payment) -> Candidate:
         """As a stored candidate record."""
-        return Candidate(allocations=self.allocations(payment), write_offs=self.write_offs,
-                         score=round(self.score, 4), breakdown=self.breakdown, reason=self.reason,
-                         customer_code=self.customer_code)
+        # built from checked figures: construct without validating again (the Match validates the sums)
+        return Candidate.model_construct(allocations=self.allocations(payment), write_offs=self.write_offs,
+                                         score=round(self.score, 4), breakdown=self.breakdown, reason=self.reason,
+                                         customer_code=self.customer_code)
 
     def allocations(self, payment: Payment) -> list[Allocation]:
         """One allocation per item, in the payment's currency."""
-        return [Allocation(target_kind=item.kind, target_key=item.key, target_label=item.label, amount=amount,
-                           currency=payment.currency,
-                           target_amount=settles if item.currency != payment.currency else None)
+        return [Allocation.model_construct(target_kind=item.kind, target_key=item.key, target_label=item.label,
+                                           amount=amount, currency=payment.currency,
+                                           target_amount=settles if item.currency != payment.currency else None)
                 for item, amount, settles in self.parts]
 
 
@@ -243,6 +245,10 @@ class CashMatcher:
         for idxs in self.by_customer.values():
             idxs.sort(key=lambda i: (items[i].doc_date, items[i].label))
         self.new_amounts: set[tuple[str, Decimal]] = set()
+        self._names: dict[tuple[str, str | None, str], tuple[float, str]] = {}
+        # the widest strong window per currency: cheap pre-filter before the exact tolerance checks
+        self._window = {ccy: (profile.amount_abs, max(profile.amount_abs, profile.fee_abs.get(
+            ccy, profile.fee_abs.get("default", ZERO)))) for ccy in {i.currency for i in items}}
 
     # -- signals ------------------------------------------------------------------------------------
     def _date_score(self, payment: Payment, item: OpenItem) -> float:
@@ -254,6 +260,13 @@ class CashMatcher:
         return max(0.0, 1.0 - over / window)
 
     def _name(self, payment: Payment, item: OpenItem) -> tuple[float, str]:
+        key = (payment.payer, item.customer_code, item.party_name)
+        found = self._names.get(key)
+        if found is None:
+            found = self._names[key] = self._name_uncached(payment, item)
+        return found
+
+    def _name_uncached(self, payment: Payment, item: OpenItem) -> tuple[float, str]:
         hit = self.customers.score(payment.payer, item.customer_code)
         best, how = (hit.score, hit.via) if hit else (0.0, "")
         direct = name_similarity(payment.payer, item.party_name) if item.party_name else 0.0
@@ -334,36 +347,33 @@ class CashMatcher:
         need = 1 if forced else 2
         if len(items) < need:
             return []
-        values = [i.due for i in items]
-        suffix = [ZERO] * (len(items) + 1)
+        cents = [int(i.due * 100) for i in items]
+        lo = int((target - p.rounding_limit(target)) * 100)
+        hi = int((target + max(p.rounding_limit(target), p.fee_limit(payment.currency, target))) * 100)
+        suffix = [0] * (len(items) + 1)
         for k in range(len(items) - 1, -1, -1):
-            suffix[k] = suffix[k + 1] + values[k]
+            suffix[k] = suffix[k + 1] + cents[k]
         found: list[list[OpenItem]] = []
         budget = [p.subset_node_budget]
+        most = p.subset_max_size - len(forced)
 
-        def slack(total: Decimal) -> Decimal:
-            return max(p.rounding_limit(total), p.fee_limit(payment.currency, total))
-
-        def walk(start: int, chosen: list[int], total: Decimal) -> None:
+        def walk(start: int, chosen: list[int], total: int) -> None:
             if budget[0] <= 0 or len(found) >= 3:
                 return
             budget[0] -= 1
-            if len(chosen) >= need and target - p.rounding_limit(total) <= total <= target + slack(total):
+            if len(chosen) >= need and lo <= total <= hi:
                 found.append(sorted([*forced, *(items[k] for k in chosen)], key=lambda i: (i.doc_date, i.label)))
-            if len(chosen) + len(forced) >= p.subset_max_size:
+            if len(chosen) >= most:
                 return
             for k in range(start, len(items)):
-                new = total + values[k]
-                if new > target + slack(new):
+                new = total + cents[k]
+                if new > hi:
                     continue
-                if new + suffix[k + 1] < target - p.rounding_limit(target):
-                    # even with every later item the sum stays short: no later start can do better
-                    if total + suffix[k] < target - p.rounding_limit(target):
-                        return
-                    continue
-                walk(k + 1, chosen + [k], new)
+                if total + suffix[k] < lo:
+                    return  # even every item from here on leaves it short
+                walk(k + 1, [*chosen, k], new)
 
-        walk(0, [], ZERO)
+        walk(0, [], 0)
         return found
 
     def _multi(self, payment: Payment, group: list[OpenItem], unique: bool) -> Proposal | None:
@@ -417,11 +427,25 @@ class CashMatcher:
             if prop.targets not in proposals or proposals[prop.targets].score < prop.score:
                 proposals[prop.targets] = prop
 
+        # amounts that do not fit (part payments, over-payments) of items the memo does not name are
+        # weak: they only matter when nothing strong stands out
+        weak: list[OpenItem] = []
         for item in pool.values():
-            if item.due > 0:
-                add(self._single(payment, item))
-        exact_single = any(p.amount_score >= 0.85 and len(p.parts) == 1 and p.breakdown.get("name", 0) > 0
-                           for p in proposals.values())
+            if item.due <= 0:
+                continue
+            if item.idx not in hits and item.currency == payment.currency:
+                diff = item.due - payment.amount
+                below, above = self._window[item.currency]
+                if diff < -below or diff > above:
+                    weak.append(item)
+                    continue
+                if diff < -self.profile.rounding_limit(item.due) or diff > max(
+                        self.profile.rounding_limit(item.due), self.profile.fee_limit(item.currency, item.due)):
+                    weak.append(item)
+                    continue
+            add(self._single(payment, item))
+        exact_single = any(p.amount_score >= 0.85 and len(p.parts) == 1 and (
+            p.breakdown.get("name", 0) > 0 or p.breakdown.get("reference", 0) > 0) for p in proposals.values())
         referenced = sorted((self.items[i] for i in hits if self.items[i].due > 0),
                             key=lambda i: (i.doc_date, i.label))
         groups = self._subsets(payment, referenced)
@@ -437,8 +461,17 @@ class CashMatcher:
                 groups = self._subsets(payment, live)
                 for group in groups:
                     add(self._multi(payment, group, len(groups) == 1))
-        ranked = sorted(proposals.values(), key=self._rank_key)
-        return ranked[:5], looked
+        best = max((p.score for p in proposals.values()), default=0.0)
+        w = self.profile.weights
+        weak_max = 0.3 * w["amount"] + w["name"] + w["date"]
+        if weak and not (best >= self.profile.auto_threshold and best - weak_max >= self.profile.auto_margin):
+            for item in weak:
+                add(self._single(payment, item))
+        ranked = sorted(proposals.values(), key=self._rank_key)[:5]
+        for prop in ranked:
+            if not prop.reason:
+                self._explain(payment, prop, hits)
+        return ranked, looked
 
     def _rank_key(self, prop: Proposal) -> tuple:
         oldest = min(item.doc_date for item, _, _ in prop.parts)
@@ -477,6 +510,12 @@ class CashMatcher:
         prop.score = min(1.0, sum(w[k] * prop.breakdown[k] for k in w))
         codes = {i.customer_code for i in parts}
         prop.customer_code = codes.pop() if len(codes) == 1 else None
+        prop.via = names[0][1]
+
+    def _explain(self, payment: Payment, prop: Proposal, hits: dict[int, RefHit]) -> None:
+        """The one-line reason a clerk reads (built for the proposals kept only)."""
+        parts = [item for item, _, _ in prop.parts]
+        name, date_score, via = prop.breakdown["name"], prop.breakdown["date"], prop.via
         bits = [prop.amount_note[0].upper() + prop.amount_note[1:]]
         said = [hits[i.idx] for i in parts if i.idx in hits]
         if said:
@@ -484,7 +523,6 @@ class CashMatcher:
         else:
             bits.append("memo names none of them" if len(parts) > 1 else "memo names no reference")
         if name > 0:
-            via = names[0][1]
             customer = self.customers.customers.get(parts[0].customer_code or "")
             who = customer.name if customer else parts[0].party_name
             bits.append(f"payer {payment.payer} is {who}" + (f" ({via})" if via and via != "legal name" else ""))
@@ -572,6 +610,7 @@ def reconcile(
     profile: Profile | None = None,
     prior: Iterable[Match] = (),
     products: Iterable[Product] = (),
+    workers: int | None = None,
 ) -> CashResult:
     """Propose a match for every payment not decided before; see the module text."""
     from matchers.threeway import ProductIndex, link_invoices
@@ -595,9 +634,8 @@ def reconcile(
         todo.append(pay)
     # pass 1: every payment against the items as they stand; pass 2: strongest first, live
     first: dict[str, tuple[list[Proposal], set[int], dict[int, int]]] = {}
-    for pay in todo:
-        ranked, looked = matcher.propose(pay)
-        first[pay.key] = (ranked, looked, {i: items[i].version for i in looked})
+    for pay, (ranked, looked) in zip(todo, _propose_all(matcher, todo, workers), strict=True):
+        first[pay.key] = (ranked, looked, _versions(matcher, ranked))
     order = sorted(todo, key=lambda p: (-(first[p.key][0][0].score if first[p.key][0] else 0.0),
                                         p.value_date, p.key))
     decided: dict[str, tuple[str, list[Proposal], dict[int, int]]] = {}
@@ -626,13 +664,64 @@ def reconcile(
     return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()))
 
 
+_SHARED: CashMatcher | None = None  # the matcher forked workers read (copy-on-write)
+PARALLEL_FROM = 20_000  # payments; below this one process is faster than starting workers
+
+
+def _propose_chunk(chunk: list[Payment]) -> list[tuple[list[tuple], set[int]]]:
+    matcher = _SHARED
+    assert matcher is not None
+    out = []
+    for pay in chunk:
+        ranked, looked = matcher.propose(pay)
+        out.append(([(tuple((i.idx, a, st) for i, a, st in p.parts), p.write_offs, p.amount_score, p.amount_note,
+                      p.breakdown, p.score, p.reason, p.customer_code, p.via) for p in ranked], looked))
+    return out
+
+
+def _propose_all(matcher: CashMatcher, todo: list[Payment],
+                 workers: int | None) -> Iterable[tuple[list[Proposal], set[int]]]:
+    """Pass 1 for every payment: in forked worker processes (one per core) for large runs, each reading
+    the same items; proposals come back as plain tuples and are tied to the items here again."""
+    import multiprocessing
+    import os
+
+    global _SHARED
+    n = workers if workers is not None else (os.cpu_count() or 1)
+    if n <= 1 or len(todo) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [matcher.propose(pay) for pay in todo]
+    _SHARED = matcher
+    try:
+        size = max(1, len(todo) // (n * 4))
+        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+        with multiprocessing.get_context("fork").Pool(n) as pool:
+            results = pool.map(_propose_chunk, chunks)
+    finally:
+        _SHARED = None
+    items = matcher.items
+    out = []
+    for chunk in results:
+        for ranked, looked in chunk:
+            props = []
+            for parts, wos, amount_score, note, breakdown, score, reason, code, via in ranked:
+                props.append(Proposal([(items[i], a, st) for i, a, st in parts], wos, amount_score, note, breakdown,
+                                      score, reason, code, via))
+            out.append((props, looked))
+    return out
+
+
 def _decide(matcher: CashMatcher, ranked: list[Proposal], looked: set[int],
             posted: tuple[str, ...]) -> tuple[str, list[Proposal], dict[int, int]]:
     ranked = [p for p in ranked if all(item.due > 0 for item, _, _ in p.parts)]
     status = matcher.outcome(ranked)
     if status in posted or status == "auto":
         matcher.post(ranked[0])
-    return status, ranked, {i: matcher.items[i].version for i in looked}
+    return status, ranked, _versions(matcher, ranked)
+
+
+def _versions(matcher: CashMatcher, ranked: list[Proposal]) -> dict[int, int]:
+    """Versions of the items a payment's proposals apply to: when one changes, look again."""
+    return {item.idx: item.version for prop in ranked for item, _, _ in prop.parts}
 
 
 def _without_copies(orders: list[Order], invoices: Iterable[Invoice]) -> list[Order]:
@@ -651,7 +740,8 @@ def _without_copies(orders: list[Order], invoices: Iterable[Invoice]) -> list[Or
 
 
 def _to_match(pay: Payment, status: str, ranked: list[Proposal], profile: Profile) -> Match:
-    candidates = [p.candidate(pay) for p in ranked if p.score >= profile.review_min or status == "unmatched"]
+    keep = 3 if status == "auto" else 5
+    candidates = [p.candidate(pay) for p in ranked[:keep] if p.score >= profile.review_min or status == "unmatched"]
     top = ranked[0] if ranked else None
     common = {"payment_kind": pay.kind, "payment_key": pay.key, "payment_amount": pay.amount,
               "currency": pay.currency, "candidates": candidates[:5]}

@@ -10,7 +10,9 @@ or lose its leading zeros. :func:`memo_tokens` finds the reference-like tokens o
 - ``truncated``: the memo holds the first (or last) part of a reference, at least ``min_truncated``
   characters and half of it;
 - ``one char off``: one character inserted, dropped or replaced, or two neighbours swapped (found
-  through half-key buckets: an edit leaves one half of the reference intact).
+  through buckets: an edit in the first half leaves the second half intact; an edit in the last
+  characters leaves the head intact and the tail one deletion away, as in symmetric-delete spelling
+  correction; sequential numbers share their heads, so no bucket is keyed on a head alone).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from rapidfuzz.distance import OSA
 
 _TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_#]*[A-Z0-9]")
 _SEP = re.compile(r"[^A-Z0-9]")
+_NORMAL = re.compile(r"[A-Z0-9]+")
 _ZERO_RUN = re.compile(r"(?<![0-9])0+(?=[0-9])")
 _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2"})
 
@@ -93,7 +96,8 @@ class ReferenceIndex:
     max_targets: int = 12
     _exact: dict[str, list[tuple[Hashable, str]]] = field(default_factory=dict)
     _digits: dict[str, list[tuple[Hashable, str]]] = field(default_factory=dict)
-    _halves: dict[tuple[str, int, str], list[str]] = field(default_factory=dict)
+    _halves: dict[str, list[str]] = field(default_factory=dict)
+    _pending: list[str] = field(default_factory=list)
     _sorted: list[str] = field(default_factory=list)
     _sorted_rev: list[str] = field(default_factory=list)
     _dirty: bool = False
@@ -104,31 +108,44 @@ class ReferenceIndex:
         if len(norm) < 3:
             return
         entry = (target, reference)
-        bucket = self._exact.setdefault(norm, [])
-        if entry in bucket:
+        bucket = self._exact.get(norm)
+        if bucket is None:
+            bucket = self._exact[norm] = []
+        elif entry in bucket:
             return
         bucket.append(entry)
-        forms = {norm}
-        stripped = strip_zero_runs(norm)
+        if norm.isdigit():
+            stripped = digits = norm.lstrip("0")
+        else:
+            stripped = strip_zero_runs(norm)
+            digits = "".join(ch for ch in norm if ch.isdigit()).lstrip("0")
         if stripped != norm:
             self._digits.setdefault(stripped, []).append(entry)
-        digits = ref_digits(reference)
-        if len(digits) >= self.min_digits:
+        if digits != stripped and len(digits) >= self.min_digits:
             self._digits.setdefault(digits, []).append(entry)
-            forms.add(digits)
         if len(bucket) == 1:
-            for form in forms:
-                n = len(form)
-                self._halves.setdefault(("p", n, form[: n // 2]), []).append(form)
-                self._halves.setdefault(("s", n, form[n // 2:]), []).append(form)
-                # a swap of the two middle characters touches both halves: a shorter prefix catches it
-                self._halves.setdefault(("t", n, form[: n // 2 - 1]), []).append(form)
+            self._pending.append(norm)
             self._sorted.append(norm)
             self._sorted_rev.append(norm[::-1])
             if digits != norm and len(digits) >= self.min_digits:
+                self._pending.append(digits)
                 self._sorted.append(digits)
                 self._sorted_rev.append(digits[::-1])
             self._dirty = True
+
+    def _index_edits(self) -> None:
+        """Buckets for one-character-off look-ups, built when first needed."""
+        halves = self._halves
+        for form in self._pending:
+            n = len(form)
+            # an edit in the first half leaves the (selective) second half intact
+            halves.setdefault(f"s{n}:{form[n // 2:]}", []).append(form)
+            # an edit in the tail: the head intact, the tail one deletion away (symmetric deletes)
+            cut = n - min(TAIL, n)
+            head, tail = form[:cut], form[cut:]
+            for variant in _deletions(tail):
+                halves.setdefault(f"d{cut}:{head}|{variant}", []).append(form)
+        self._pending.clear()
 
     def _targets(self, form: str) -> list[tuple[Hashable, str]]:
         return self._exact.get(form, []) + self._digits.get(form, [])
@@ -139,8 +156,8 @@ class ReferenceIndex:
             self._sorted.sort()
             self._sorted_rev.sort()
             self._dirty = False
-        norm = normalize_ref(token)
-        digits = ref_digits(token)
+        norm = token if _NORMAL.fullmatch(token) else normalize_ref(token)
+        digits = norm.lstrip("0") if norm.isdigit() else "".join(ch for ch in norm if ch.isdigit()).lstrip("0")
         found: dict[Hashable, RefHit] = {}
 
         def put(entries: Iterable[tuple[Hashable, str]], how: str) -> None:
@@ -167,12 +184,18 @@ class ReferenceIndex:
             for form in {norm, digits} - {""}:
                 if len(form) < self.min_digits:
                     continue
+                if self._pending:
+                    self._index_edits()
+                others: set[str] = set()
                 for n in (len(form) - 1, len(form), len(form) + 1):
-                    for side, part in (("p", form[: n // 2]), ("s", form[len(form) - (n - n // 2):]),
-                                       ("t", form[: n // 2 - 1])):
-                        for other in self._halves.get((side, n, part), []):
-                            if other != form and OSA.distance(form, other, score_cutoff=1) <= 1:
-                                put(self._targets(other), "one char off")
+                    others.update(self._halves.get(f"s{n}:{form[len(form) - (n - n // 2):]}", ()))
+                    head_len = n - min(TAIL, n)
+                    head, tail = form[:head_len], form[head_len:]
+                    for variant in _deletions(tail):
+                        others.update(self._halves.get(f"d{head_len}:{head}|{variant}", ()))
+                for other in others:
+                    if other != form and OSA.distance(form, other, score_cutoff=1) <= 1:
+                        put(self._targets(other), "one char off")
         if len(found) > self.max_targets:
             return []
         order = list(HOW_SCORES)
@@ -186,6 +209,14 @@ class ReferenceIndex:
                 if hit.target not in best or hit.score > best[hit.target].score:
                     best[hit.target] = hit
         return list(best.values())
+
+
+TAIL = 8
+
+
+def _deletions(text: str) -> set[str]:
+    """The text and every string one deletion away from it."""
+    return {text} | {text[:i] + text[i + 1:] for i in range(len(text))}
 
 
 def _prefixed(sorted_forms: list[str], prefix: str, limit: int) -> list[str]:
