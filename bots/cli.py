@@ -50,7 +50,7 @@ def scrape(
 ) -> None:
     """Scrape every order of a portal through its site profile; check the count; write an order export."""
     from bots.credentials import Credentials
-    from bots.orders import to_orders, write_export
+    from bots.orders import check_export, through_importer, to_orders
     from bots.profiles import load_profile
     from bots.scraper import Scraper
 
@@ -64,8 +64,11 @@ def scrape(
     scraper = Scraper(prof, prof.base_url(url), credentials, out_dir, workers=workers, downloads=downloads,
                       progress=lambda m: console.print(m, highlight=False))
     result = scraper.run(first, last)
-    orders = to_orders(result.orders, prof.channel, f"{prof.name} portal")
-    export = write_export(orders, out_dir / "orders.xlsx")
+    export = out_dir / "orders.xlsx"
+    orders = through_importer(to_orders(result.orders, prof.channel, f"{prof.name} portal"), export, prof.channel)
+    for path in result.downloads:
+        if path.suffix == ".xlsx":                         # the portal's own export must agree too
+            console.print(f"{path.name}: {check_export(path, orders, prof.channel)} orders agree with the scrape")
     (out_dir / "run.json").write_text(json.dumps({
         "profile": prof.name, "portal_count": result.portal_count, "orders": len(orders), "pages": result.pages,
         "seconds": round(result.seconds, 1), "stats": result.stats, "downloads": [str(p) for p in result.downloads],

@@ -1,6 +1,9 @@
 """Scraped orders into records: field values become :class:`hub.records.Order` (checked against the
-portal's own order total), and the run writes them as an order export (xlsx, one row per line) beside
-the downloads, the file the order-export importer reads back."""
+portal's own order total); the run writes them as an order export (xlsx, one row per line) and reads that
+file back through the order-export importer (:func:`extractors.orders.read_orders`), so scraped orders
+take the same path into records as any downloaded export. The importer reads the common order columns;
+the channel-only fields it does not know (status, test flag, PI number, ship-to address, export flag) are
+carried over from the scrape, and everything it does read must agree with the scrape."""
 
 from __future__ import annotations
 
@@ -12,12 +15,13 @@ from openpyxl import Workbook
 from pydantic import ValidationError
 
 from bots.scraper import ScrapedOrder
+from extractors.orders import read_orders
 from hub.errors import InputError, RecordError
 from hub.records import Order, OrderLine
 
 EXPORT_COLUMNS = (("channel", "Channel"), ("external_id", "Order ID"), ("order_date", "Order Date"),
                   ("customer_name", "Customer"), ("status", "Status"), ("currency", "Currency"),
-                  ("promised_date", "Promised Date"), ("export", "Export"), ("incoterm", "Incoterm"),
+                  ("promised_date", "Delivery Date"), ("export", "Export"), ("incoterm", "Incoterm"),
                   ("ship_to_country", "Ship-to Country"), ("ship_to_address", "Ship-to Address"),
                   ("pi_number", "PI No."), ("is_test", "Test Order"), ("remarks", "Remarks"))
 LINE_COLUMNS = (("line_no", "Line"), ("sku", "SKU"), ("description", "Description"), ("quantity", "Quantity"),
@@ -60,6 +64,46 @@ def write_export(orders: list[Order], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
+
+
+#: Order fields the importer reads from an export: they must agree with the scrape.
+IMPORTED = ("customer_name", "order_date", "promised_date", "currency", "remarks", "incoterm", "ship_to_country",
+            "lines")
+#: Channel fields the importer does not read: carried over from the scrape.
+CARRIED = ("status", "is_test", "pi_number", "ship_to_address", "export")
+
+
+def _compare(imported: list[Order], scraped: list[Order], source: str, fields: tuple[str, ...]) -> None:
+    by_id = {o.external_id: o for o in imported}
+    missing = sorted({o.external_id for o in scraped} - set(by_id))
+    extra = sorted(set(by_id) - {o.external_id for o in scraped})
+    if missing or extra:
+        raise InputError(f"orders differ: missing {missing[:5]}, extra {extra[:5]}", source=source)
+    for order in scraped:
+        other = by_id[order.external_id]
+        wrong = [f for f in fields if getattr(other, f) != getattr(order, f)]
+        if wrong:
+            shown = ", ".join(f"{f}: {getattr(other, f)!r} vs scraped {getattr(order, f)!r}" for f in wrong[:3])
+            raise InputError(f"order {order.external_id} disagrees with the scrape ({shown})", source=source)
+
+
+def through_importer(orders: list[Order], path: Path, channel: str) -> list[Order]:
+    """Write the scraped orders as an export at ``path`` and take them back through the order-export
+    importer; fields it reads must equal the scrape, the channel-only fields are carried over."""
+    write_export(orders, path)
+    imported = read_orders(path, channel=channel).orders
+    _compare(imported, orders, str(path), IMPORTED)
+    scraped = {o.external_id: o for o in orders}
+    return [o.model_copy(update={f: getattr(scraped[o.external_id], f) for f in CARRIED})
+            for o in sorted(imported, key=lambda o: o.external_id)]
+
+
+def check_export(path: Path, orders: list[Order], channel: str) -> int:
+    """Read a portal's own order export with the importer and check it against the scraped orders (the
+    fields it carries); returns the number of orders compared."""
+    imported = read_orders(path, channel=channel).orders
+    _compare(imported, orders, str(path), IMPORTED)
+    return len(imported)
 
 
 def _cell(value: object) -> object:
