@@ -394,7 +394,9 @@ class CashMatcher:
             note = f"amount is {len(group)} open items together ({labels}) less {diff} {code.lower().replace('_', ' ')}"
         elif diff < 0:
             note += f", {-diff} left unapplied"
-        score = (0.95 if unique else 0.8) - (0.05 if diff else 0)
+        # a group that adds up only with a fee allowed is far more often a coincidence than one that adds up
+        fee = diff > self.profile.rounding_limit(total)
+        score = (0.95 if unique else 0.8) - (0.25 if fee else 0.05 if diff else 0)
         return Proposal(parts, wos, score, note)
 
     def propose(self, payment: Payment) -> tuple[list[Proposal], set[int]]:
@@ -444,39 +446,48 @@ class CashMatcher:
                     weak.append(item)
                     continue
             add(self._single(payment, item))
-        exact_single = any(p.amount_score >= 0.85 and len(p.parts) == 1 and (
+        exact_single = any(p.amount_score >= 0.95 and len(p.parts) == 1 and (
             p.breakdown.get("name", 0) > 0 or p.breakdown.get("reference", 0) > 0) for p in proposals.values())
         referenced = sorted((self.items[i] for i in hits if self.items[i].due > 0),
                             key=lambda i: (i.doc_date, i.label))
         groups = self._subsets(payment, referenced)
         for group in groups:
             add(self._multi(payment, group, len(groups) == 1))
-        if not exact_single:
-            for live in customer_items.values():
-                named = [i for i in live if i.idx in hits]
-                if named and len(named) < len(live):
-                    groups = self._subsets(payment, live, named)
-                    for group in groups:
-                        add(self._multi(payment, group, len(groups) == 1))
-                groups = self._subsets(payment, live)
+        named_exact = any(p.amount_score >= 0.95 and p.breakdown.get("reference", 0) > 0
+                          for p in proposals.values())
+        for live in customer_items.values():
+            named = [i for i in live if i.idx in hits]
+            if named and len(named) < len(live) and not named_exact:
+                # the memo names part of a group: groups holding the named items
+                groups = self._subsets(payment, live, named)
                 for group in groups:
                     add(self._multi(payment, group, len(groups) == 1))
+            if exact_single:
+                continue
+            groups = self._subsets(payment, live)
+            for group in groups:
+                add(self._multi(payment, group, len(groups) == 1))
         best = max((p.score for p in proposals.values()), default=0.0)
         w = self.profile.weights
         weak_max = 0.3 * w["amount"] + w["name"] + w["date"]
         if weak and not (best >= self.profile.auto_threshold and best - weak_max >= self.profile.auto_margin):
             for item in weak:
                 add(self._single(payment, item))
-        ranked = sorted(proposals.values(), key=self._rank_key)[:5]
+        ranked = sorted(proposals.values(), key=lambda p: self._rank_key(p, payment.value_date))[:5]
         for prop in ranked:
             if not prop.reason:
                 self._explain(payment, prop, hits)
         return ranked, looked
 
-    def _rank_key(self, prop: Proposal) -> tuple:
+    def _rank_key(self, prop: Proposal, paid_on: date | None = None) -> tuple:
         oldest = min(item.doc_date for item, _, _ in prop.parts)
+        # ties: a single item dated nearest before the payment first; groups oldest first
+        gap = 0
+        if paid_on is not None and len(prop.parts) == 1:
+            days = (paid_on - oldest).days
+            gap = days if days >= 0 else 10_000 - days
         return (-round(prop.score, 6), *(-prop.breakdown.get(s, 0) for s in self.profile.priority),
-                oldest.toordinal(), min(item.label for item, _, _ in prop.parts))
+                gap, oldest.toordinal(), min(item.label for item, _, _ in prop.parts))
 
     def _ref_weights(self, hits: dict[int, RefHit]) -> dict[int, float]:
         """Evidence of each named item. One reference naming several items (an order billed by several

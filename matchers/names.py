@@ -168,6 +168,19 @@ def name_key(name: str) -> str:
     return "".join(name_tokens(name))
 
 
+_REGION = re.compile(r"^(.+?)[（(]([^）)]{2,8})[）)](.*)$")
+
+
+def name_variants(name: str) -> list[str]:
+    """The name, and for ``德润五金（成都）有限公司`` also ``成都德润五金有限公司``: a place in brackets is
+    often written first by payers (``CHENGDU DERUN WUJIN``)."""
+    found = _REGION.match(unicodedata.normalize("NFKC", name))
+    if not found:
+        return [name]
+    head, place, tail = found.groups()
+    return [name, f"{place}{head}{tail}"]
+
+
 def has_han(name: str) -> bool:
     """True when the name contains Chinese characters."""
     return bool(_HAN.search(name))
@@ -227,6 +240,7 @@ class CustomerIndex:
         if customer.name_en:
             names.append((customer.name_en, "English name"))
         names += [(alias, "alias") for alias in customer.aliases]
+        names = [(variant, via) for name, via in names for variant in name_variants(name)]
         for name, via in names:
             key = name_key(name)
             if not key:
@@ -291,9 +305,9 @@ class CustomerIndex:
             if hit.customer_code == customer_code:
                 return hit
         best: NameHit | None = None
-        for candidate, via in ([(customer.name, "legal name")]
+        for candidate, via in [(v, via) for n, via in ([(customer.name, "legal name")]
                                + ([(customer.name_en, "English name")] if customer.name_en else [])
-                               + [(a, "alias") for a in customer.aliases]):
+                               + [(a, "alias") for a in customer.aliases]) for v in name_variants(n)]:
             sim = name_similarity(name, candidate)
             if best is None or sim > best.score:
                 best = NameHit(customer.code, sim, via, candidate)
