@@ -187,6 +187,31 @@ def test_bigger_world_has_every_case() -> None:
     assert any(e["currency"] == "USD" for e in fees) or any(e["currency"] == "EUR" for e in fees)
 
 
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("orders", [1, 17])
+def test_any_seed_and_size_gives_a_consistent_world(seed: int, orders: int) -> None:
+    world = generate_world(seed=seed, orders=orders)
+    assert sum(1 for o in world.orders if not o.is_test) >= orders
+    invoices, lines = world.by_key("invoices"), world.by_key("statement_lines")
+    for entry in world.truth["links"]["statement_line_invoices"]:
+        line = lines[entry["statement_line"]]
+        assert line.amount > 0
+        if entry["allocations"]:
+            assert sum(Decimal(a["amount"]) for a in entry["allocations"]) == line.amount
+    paid: dict[str, Decimal] = {}
+    for entry in world.truth["links"]["statement_line_invoices"]:
+        for a in entry["allocations"]:
+            paid[a["invoice"]] = paid.get(a["invoice"], Decimal(0)) + Decimal(a["amount"])
+        if entry["write_off"]:
+            inv = entry["allocations"][0]["invoice"]
+            paid[inv] += Decimal(entry["write_off"]["amount"])
+    for key, amount in paid.items():
+        assert amount <= invoices[key].total, f"{key} is paid more than it asks"
+    outgoing = set(world.truth["links"]["outgoing_statement_lines"])
+    assert all(lines[k].amount < 0 for k in outgoing)
+    assert len(outgoing) + len(world.truth["links"]["statement_line_invoices"]) == len(lines)
+
+
 def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
 
