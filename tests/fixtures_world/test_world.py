@@ -289,3 +289,15 @@ def test_bad_arguments_are_refused(tmp_path: Path) -> None:
         load_world(tmp_path / "full")
     w = generate_world(seed=1, orders=2, out=tmp_path / "full", force=True)
     assert (tmp_path / "full" / "keep.txt").read_text() == "mine" and w.orders
+
+
+def test_missing_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from fixtures.generator.render import fonts
+
+    monkeypatch.setenv("ORDERHUB_CJK_FONT", str(tmp_path / "no-such-font.ttc"))
+    fonts.font_path.cache_clear()
+    try:
+        with pytest.raises(InputError, match="fonts-wqy-microhei"):
+            fonts.font_path()
+    finally:
+        fonts.font_path.cache_clear()
