@@ -757,9 +757,13 @@ def _to_match(pay: Payment, status: str, ranked: list[Proposal], profile: Profil
     common = {"payment_kind": pay.kind, "payment_key": pay.key, "payment_amount": pay.amount,
               "currency": pay.currency, "candidates": candidates[:5]}
     if status == "auto" and top is not None:
-        return Match(**common, status="auto", allocations=top.allocations(pay), write_offs=top.write_offs,
-                     score=round(top.score, 4), breakdown=top.breakdown, reason=top.reason,
-                     customer_code=top.customer_code)
+        allocations = top.allocations(pay)
+        # built from checked figures, so constructed without validation, but the sum is checked here
+        if sum((a.amount for a in allocations), ZERO) > pay.amount:
+            raise AssertionError(f"{pay.key}: allocations exceed the payment")  # the property tests guard it
+        return Match.model_construct(
+            **common, status="auto", allocations=allocations, write_offs=top.write_offs, score=round(top.score, 4),
+            breakdown=top.breakdown, reason=top.reason, customer_code=top.customer_code)
     if status == "review" and top is not None:
         runner = ranked[1] if len(ranked) > 1 else None
         why = top.reason
