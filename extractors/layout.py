@@ -97,10 +97,12 @@ class _Matcher:
 
     def __init__(self, names: dict[str, Iterable[str]]):
         self.by_label: dict[str, str] = {}
+        self.priority: dict[str, int] = {}
         for name, labels in names.items():
-            for label in labels:
+            for rank, label in enumerate(labels):
                 key = "".join(_norm(label).split())
                 self.by_label.setdefault(key, name)
+                self.priority.setdefault(key, rank)
         keys = sorted(self.by_label, key=len, reverse=True)
         self.regex = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
 
@@ -123,6 +125,7 @@ class Char:
     x0: float
     x1: float
     conf: float
+    word: Word | None = None
 
 
 @dataclass
@@ -159,7 +162,7 @@ def _text_line(line: Line) -> TextLine:
         n = max(1, len(text))
         step = word.width / n
         for j, ch in enumerate(text):
-            chars.append(Char(ch, word.x0 + j * step, word.x0 + (j + 1) * step, word.confidence))
+            chars.append(Char(ch, word.x0 + j * step, word.x0 + (j + 1) * step, word.confidence, word))
     compact_chars: list[str] = []
     cmap: list[int] = []
     for idx, c in enumerate(chars):
@@ -226,7 +229,16 @@ class Layout:
         self._end = _Matcher({"end": labels.table_end})
         self.header_lines = self._header_lines()
         self.hits = [h for h in self._find(self._fields) if h.line_no not in self.header_lines]
-        self.anchors = self._find(self._sections) + self._vertical_anchors()
+        runs = self._vertical_runs()
+        anchors_v = self._match_runs(runs, self._sections)
+        taken = {(h.page, h.x0, h.y0) for h in anchors_v}
+        vertical = anchors_v + [h for h in self._match_runs(runs, self._fields) if (h.page, h.x0, h.y0) not in taken]
+        self.anchors = self._find(self._sections) + [h for h in vertical if h.name in labels.sections]
+        self.hits += [h for h in vertical if h.name not in labels.sections]
+        #: words of vertical headings: a value read right of a label stops at them
+        self._vertical_words = {id(w) for run, _ in runs for w in run
+                                if any(h.x0 <= w.x0 and w.x1 <= h.x1 and h.y0 <= w.y0 and w.y1 <= h.y1
+                                       and h.page == w.page for h in vertical)}
         self._hits_by_line: dict[int, list[Hit]] = {}
         for hit in self.hits + [a for a in self.anchors if not a.vertical]:
             self._hits_by_line.setdefault(hit.line_no, []).append(hit)
@@ -234,7 +246,8 @@ class Layout:
     def _header_lines(self) -> set[int]:
         """Lines that carry three or more table column labels (their words are headers, not fields)."""
         names: dict[int, set[str]] = {}
-        for h in self._find(self._columns):
+        self._column_hits = self._find(self._columns)
+        for h in self._column_hits:
             names.setdefault(h.line_no, set()).add(h.name)
         return {no for no, found in names.items() if len(found) >= 3}
 
@@ -262,8 +275,8 @@ class Layout:
         found.sort(key=lambda h: (h.line_no, h.start))
         return found
 
-    def _vertical_anchors(self) -> list[Hit]:
-        """Headings printed one character per line (购/买/方/信/息) or as one tall OCR box."""
+    def _vertical_runs(self) -> list[tuple[list[Word], str]]:
+        """Text printed one character per line (购/买/方/信/息, 备/注) or as one tall OCR box."""
         singles = [w for w in self.words if _is_cjk(w.text.strip()[:1]) and (
             len(w.text.strip()) == 1 or (len(w.text.strip()) <= 5 and w.height > 1.3 * w.width))]
         runs: list[list[Word]] = []
@@ -276,16 +289,42 @@ class Layout:
                     break
             else:
                 runs.append([w])
+        found = [(run, "".join(w.text.strip() for w in run)) for run in runs if len(run) >= 2]
+        found += [([w], w.text) for w in self.words if w.height > 2.2 * max(w.width, 1) and len(w.text) >= 2]
+        return found
+
+    def _match_runs(self, runs: list[tuple[list[Word], str]], matcher: _Matcher) -> list[Hit]:
         hits: list[Hit] = []
-        candidates = [(run, "".join(w.text.strip() for w in run)) for run in runs if len(run) >= 2]
-        candidates += [([w], w.text) for w in self.words if w.height > 2.2 * max(w.width, 1) and len(w.text) >= 2]
-        for run, text in candidates:
+        for run, text in runs:
             compact = "".join(_norm(text).split())
-            for _cs, _ce, label, name in self._sections.finditer(compact):
+            for _cs, _ce, label, name in matcher.finditer(compact):
                 hits.append(Hit(name, label, -1, 0, 0, min(w.x0 for w in run), min(w.y0 for w in run),
                                 max(w.x1 for w in run), max(w.y1 for w in run), run[0].page, vertical=True))
                 break
         return hits
+
+    def value_beside(self, hit: Hit) -> Value | None:
+        """The text right of a vertical label, over the label's height (a 备注 block, wrapped lines joined)."""
+        parts: list[str] = []
+        confs: list[float] = []
+        box: list[float] = []
+        for no, tl in enumerate(self.lines):
+            if tl.page != hit.page or tl.y1 < hit.y0 - 0.5 * self.h or tl.y0 > hit.y1 + 0.5 * self.h:
+                continue
+            picked = []
+            for s, e in self.segments(no, gap=6):
+                if tl.chars[s].x0 >= hit.x1 - 0.2 * self.h and tl.chars[s].x0 - hit.x1 < 25 * self.h:
+                    picked = [c for c in tl.chars[s:e]]
+                    break
+            text = " ".join("".join(c.ch for c in picked).split())
+            if text:
+                parts.append(text)
+                confs.append(min(c.conf for c in picked if not c.ch.isspace()))
+                box = [picked[0].x0, tl.y0, picked[-1].x1, tl.y1] if not box else [
+                    min(box[0], picked[0].x0), box[1], max(box[2], picked[-1].x1), tl.y1]
+        if not parts:
+            return None
+        return Value(_join(parts), min(confs), "right", hit.page, *box)
 
     # -- reading values -------------------------------------------------------------------------------
     def _next_hit_start(self, line_no: int, after: int) -> int:
@@ -294,13 +333,24 @@ class Layout:
 
     def value_right(self, hit: Hit, max_gap: float = 2.2, stop_at_labels: bool = True) -> Value | None:
         """The text right of ``hit`` on its line, up to the next label (unless told) or a wide gap."""
+        if hit.vertical:
+            return self.value_beside(hit)
         tl = self.lines[hit.line_no]
         stop = len(tl.chars)
         if stop_at_labels:
             stop = min(self._next_hit_start(hit.line_no, hit.end), stop)
         i = hit.end
-        while i < stop and tl.chars[i].ch in _SEPARATORS:
-            i += 1
+        while True:
+            while i < stop and tl.chars[i].ch in _SEPARATORS:
+                i += 1
+            # a bilingual label (``Beneficiary 收款人``): the same field's next label right after this one
+            nxt = [h for h in self._hits_by_line.get(hit.line_no, []) if h.start == i
+                   and (h.name == hit.name or h.name in self.labels.sections)]
+            if not nxt or not stop_at_labels:
+                break
+            i = nxt[0].end
+            stop = len(tl.chars)
+            stop = min(self._next_hit_start(hit.line_no, i), stop)
         if i >= stop:
             return None
         if tl.chars[i].x0 - tl.chars[hit.end - 1].x1 > 25 * tl.height:
@@ -311,6 +361,8 @@ class Layout:
             if c.ch.isspace():
                 continue
             if last_x1 is not None and c.x0 - last_x1 > max_gap * tl.height:
+                break
+            if c.word is not None and id(c.word) in self._vertical_words:
                 break
             picked.append(c)
             last_x1 = c.x1
@@ -377,15 +429,23 @@ class Layout:
         return None
 
     def candidates(self, name: str) -> list[Value]:
-        """Every value found for field ``name``: right of each of its labels first, then below."""
+        """Every value found for field ``name``: labels in the dictionary's order (most specific first),
+        each read right of the label first, then below; generic labels of the field's block last."""
         out: list[Value] = []
-        hits = [h for h in self.hits if h.name == name] + self.scoped_hits(name)
+        direct = sorted((h for h in self.hits if h.name == name),
+                        key=lambda h: (self._fields.priority.get(h.label, 99), h.page, h.y0, h.x0))
+        hits = direct + self.scoped_hits(name)
         for hit in hits:
             for how in (self.value_right, self.value_below):
                 v = how(hit)
                 if v is not None:
                     out.append(v)
         return out
+
+    def hits_for(self, name: str) -> list[Hit]:
+        """The direct label hits of field ``name``, most specific label first, then in reading order."""
+        return sorted((h for h in self.hits if h.name == name),
+                      key=lambda h: (self._fields.priority.get(h.label, 99), h.page, h.y0, h.x0))
 
     def first(self, name: str) -> Value | None:
         found = self.candidates(name)
@@ -468,7 +528,7 @@ class Layout:
     # -- tables ---------------------------------------------------------------------------------------
     def table(self) -> Table | None:
         """The item table: header found by its column labels, rows by their key column, wraps joined."""
-        col_hits = self._find(self._columns)
+        col_hits = self._column_hits
         by_line: dict[int, list[Hit]] = {}
         for h in col_hits:
             by_line.setdefault(h.line_no, []).append(h)
@@ -489,7 +549,7 @@ class Layout:
             uniq: dict[str, Hit] = {}
             for h in sorted(hits, key=lambda h: h.x0):
                 uniq.setdefault(h.name, h)
-            cols = sorted(uniq.values(), key=lambda h: h.x0)
+            cols = self._widen(no, sorted(uniq.values(), key=lambda h: h.x0))
             if table is None:
                 table = Table([c.name for c in cols])
             table.pages.append(page)
@@ -497,19 +557,44 @@ class Layout:
             prev_page = page
         return table
 
-    def _zones(self, cols: list[Hit]) -> list[tuple[str, float, float]]:
-        zones = []
-        for i, c in enumerate(cols):
-            left = float("-inf") if i == 0 else c.x0 - min(1.5 * self.h, 0.5 * max(0.0, c.x0 - cols[i - 1].x1))
-            if i + 1 < len(cols):
-                nxt = cols[i + 1]
-                right = nxt.x0 - min(1.5 * self.h, 0.5 * max(0.0, nxt.x0 - c.x1))
-            else:
-                right = float("inf")
-            zones.append((c.name, left, right))
-        return zones
+    def _widen(self, no: int, cols: list[Hit]) -> list[Hit]:
+        """Header labels widened to the whole header text they are part of (``金额`` of ``金额(不含税)``),
+        never into a neighbour."""
+        from dataclasses import replace
 
-    def _cells(self, no: int, zones: list[tuple[str, float, float]]) -> dict[str, Value]:
+        tl = self.lines[no]
+        out = []
+        for i, c in enumerate(cols):
+            start, end = c.start, c.end
+            lo = cols[i - 1].end if i else 0
+            hi = cols[i + 1].start if i + 1 < len(cols) else len(tl.chars)
+            while start - 1 >= lo and not tl.chars[start - 1].ch.isspace() and \
+                    tl.chars[start].x0 - tl.chars[start - 1].x1 < 0.5 * tl.height:
+                start -= 1
+            while end < hi and not tl.chars[end].ch.isspace() and tl.chars[end].x0 - tl.chars[end - 1].x1 < 0.5 * tl.height:
+                end += 1
+            out.append(replace(c, start=start, end=end, x0=tl.chars[start].x0, x1=tl.chars[end - 1].x1))
+        return out
+
+    @staticmethod
+    def _column_of(x0: float, x1: float, cols: list[Hit]) -> str:
+        """The column a piece of text belongs to: the header it overlaps most, else the header it is
+        aligned with (left edges, right edges or centres: cells may be left, right or centre aligned)."""
+        best, best_cost = cols[0].name, float("inf")
+        width = max(x1 - x0, 1e-6)
+        for c in cols:
+            ov = min(x1, c.x1) - max(x0, c.x0)
+            if ov > 0:
+                cost = -ov / min(width, c.x1 - c.x0)
+            else:
+                cost = min(abs(x0 - c.x0), abs(x1 - c.x1), abs((x0 + x1) / 2 - (c.x0 + c.x1) / 2))
+            if cost < best_cost:
+                best, best_cost = c.name, cost
+        return best
+
+    def _cells(self, no: int, cols: list[Hit], aligned: dict[str, float] | None = None) -> dict[str, Value]:
+        """The line's text by column. ``aligned`` (column -> left edge of the row's cell): a wrapped
+        piece that starts where a cell of the row starts continues that cell."""
         tl = self.lines[no]
         words: list[list[Char]] = []
         cur: list[Char] = []
@@ -522,13 +607,26 @@ class Layout:
                 cur.append(c)
         if cur:
             words.append(cur)
-        cells: dict[str, list[list[Char]]] = {}
+        # words close together form a cell; a cell under one header goes whole to that column, a cell
+        # spanning several headers (OCR merged neighbours) is split word by word
+        groups: list[list[list[Char]]] = []
         for w in words:
-            cx = (w[0].x0 + w[-1].x1) / 2
-            for name, left, right in zones:
-                if left <= cx < right:
-                    cells.setdefault(name, []).append(w)
-                    break
+            if groups and w[0].x0 - groups[-1][-1][-1].x1 < 1.0 * tl.height:
+                groups[-1].append(w)
+            else:
+                groups.append([w])
+        cells: dict[str, list[list[Char]]] = {}
+        for g in groups:
+            x0, x1 = g[0][0].x0, g[-1][-1].x1
+            under = [c for c in cols if min(x1, c.x1) - max(x0, c.x0) > 0]
+            near = [name for name, left in (aligned or {}).items() if abs(left - x0) < 0.8 * tl.height]
+            if near:
+                cells.setdefault(near[0], []).extend(g)
+            elif len(under) <= 1:
+                cells.setdefault(self._column_of(x0, x1, cols), []).extend(g)
+            else:
+                for w in g:
+                    cells.setdefault(self._column_of(w[0].x0, w[-1].x1, cols), []).append(w)
         out = {}
         for name, ws in cells.items():
             text = " ".join("".join(c.ch for c in w) for w in ws)
@@ -538,7 +636,6 @@ class Layout:
         return out
 
     def _read_rows(self, table: Table, header_no: int, cols: list[Hit], end_lines: dict[int, Hit]) -> None:
-        zones = self._zones(cols)
         header = self.lines[header_no]
         keys = [k for k in self.labels.row_key if k in table.columns] or [table.columns[-1]]
         last_y = header.y1
@@ -552,14 +649,16 @@ class Layout:
             segs = self.segments(no)
             if end is not None and segs and end.start <= segs[0][0] + 1:
                 table.ended = True
-                table.total_row = self._cells(no, zones)
+                table.total_row = self._cells(no, cols)
                 return
             if tl.y0 - last_y > 5 * self.h:
-                table.ended = True
-                return
+                return  # a gap: this page's part of the table is over (it may go on on the next page)
             last_y = tl.y1
-            cells = self._cells(no, zones)
-            if any(k in cells and _has_digit(cells[k].text) for k in keys):
+            cells = self._cells(no, cols)
+            is_row = any(k in cells and _has_digit(cells[k].text) for k in keys)
+            if not is_row and table.rows:
+                cells = self._cells(no, cols, {k: v.x0 for k, v in table.rows[-1].items()})
+            if is_row:
                 for name, v in pending.items():
                     if name in cells:
                         cells[name] = Value(_join([v.text, cells[name].text]), min(v.confidence, cells[name].confidence),

@@ -8,6 +8,7 @@ image-only PDFs and scans alike (positioned words from pdfplumber or OCR, one la
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,17 @@ class _Pending:
     error: InputError | None = None
 
 
-def _prepare(path: Path) -> _Pending:
+def _prepare(source: Path | Sequence[Path]) -> _Pending:
+    """Words from the text layer now, OCR sources for later; a sequence of paths is one document's pages."""
+    if not isinstance(source, Path | str):
+        paths = [Path(p) for p in source]
+        item = _Pending(paths[0])
+        for number, page_path in enumerate(paths, start=1):
+            part = _prepare(page_path)
+            item.words.extend(w if w.page == number else _on_page(w, number) for w in part.words)
+            item.ocr_sources.extend(part.ocr_sources)
+        return item
+    path = Path(source)
     from extractors.pdfwords import read_pdf
 
     item = _Pending(path)
@@ -60,6 +71,35 @@ def _prepare(path: Path) -> _Pending:
         raise InputError(f"not a document this reader knows ({path.suffix or 'no extension'}; expected PDF or an "
                          "image)", source=str(path))
     return item
+
+
+def _on_page(word: Word, page: int) -> Word:
+    from dataclasses import replace
+
+    return replace(word, page=page)
+
+
+_PAGE_SUFFIX = re.compile(r"^(?P<stem>.+?)[_-]p(?:age)?(?P<no>\d{1,3})$", re.I)
+
+
+def group_pages(paths: Sequence[Path | str]) -> list[Path | list[Path]]:
+    """Scans of one document's pages (``X_p1.jpg``, ``X_p2.jpg``) grouped into one item, in page order;
+    other files stay single. The order of first appearance is kept."""
+    out: list[Path | list[Path]] = []
+    groups: dict[tuple[Path, str], list[Path]] = {}
+    for p in map(Path, paths):
+        m = _PAGE_SUFFIX.match(p.stem)
+        if m is None or p.suffix.lower() not in IMAGE_SUFFIXES:
+            out.append(p)
+            continue
+        key = (p.parent, m.group("stem"))
+        if key not in groups:
+            groups[key] = []
+            out.append(groups[key])  # type: ignore[arg-type]
+        groups[key].append(p)
+    for pages in groups.values():
+        pages.sort(key=lambda q: int(_PAGE_SUFFIX.match(q.stem).group("no")))
+    return [p[0] if isinstance(p, list) and len(p) == 1 else p for p in out]
 
 
 def words_of(path: Path | str, *, workers: int | None = 1) -> tuple[list[Word], bool]:
@@ -97,25 +137,29 @@ def extract_document(path: Path | str, kind: str = "auto", *, workers: int | Non
     return read_words(words, kind, source=str(path), ocr=ocr)
 
 
-def extract_documents(paths: Sequence[Path | str], kind: str = "auto", *, workers: int | None = None,
+def extract_documents(paths: Sequence[Path | str | Sequence[Path | str]], kind: str = "auto", *, workers: int | None = None,
                       progress: Callable[[int, int], None] | None = None) -> list[DocumentResult | InputError]:
     """Read many documents; every scanned page of the batch is OCR'd in one process pool.
 
-    Returns, in order, a result or the :class:`InputError` that file raised (the batch goes on).
+    An item may be a list of paths: the pages of one document (see :func:`group_pages`). Returns, in
+    order, a result or the :class:`InputError` that item raised (the batch goes on).
     ``progress(done, total)`` is called as OCR pages finish.
     """
     items: list[_Pending] = []
     for p in paths:
         try:
-            items.append(_prepare(Path(p)))
+            items.append(_prepare(p))
         except InputError as exc:
-            items.append(_Pending(Path(p), error=exc))
+            items.append(_Pending(Path(p if isinstance(p, Path | str) else p[0]), error=exc))
     sources = [(i, src) for i, it in enumerate(items) for src in it.ocr_sources]
     if sources:
         from extractors.ocr import ocr_pages
 
         pages = ocr_pages([s for _, s in sources], workers=workers, progress=progress, return_exceptions=True)
         for (i, src), page in zip(sources, pages, strict=True):
+            if not isinstance(page, Exception) and len(items[i].ocr_sources) > 1:
+                number = items[i].ocr_sources.index(src) + 1
+                page.words = [_on_page(w, number) for w in page.words]
             if isinstance(page, Exception):
                 if items[i].error is None:
                     error = page if isinstance(page, InputError) else InputError(
@@ -135,4 +179,4 @@ def extract_documents(paths: Sequence[Path | str], kind: str = "auto", *, worker
     return out
 
 
-__all__ = ["DOCUMENT_SUFFIXES", "DocumentResult", "extract_document", "extract_documents", "read_words", "words_of"]
+__all__ = ["DOCUMENT_SUFFIXES", "group_pages", "DocumentResult", "extract_document", "extract_documents", "read_words", "words_of"]

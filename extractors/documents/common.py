@@ -36,6 +36,21 @@ def pick(layout: Layout, fields: Fields, name: str, parser: Callable[[str], Any]
     return None
 
 
+def first_token(parser: Callable[[str], Any]) -> Callable[[str], Any]:
+    """``parser`` on the whole text, else on its first blank-separated token (``WS2026 送货单号:...``)."""
+
+    def parse(text: str) -> Any:
+        try:
+            return parser(text)
+        except ValueError:
+            token = text.split()[0] if text.split() else text
+            if token == text:
+                raise
+            return parser(token)
+
+    return parse
+
+
 def text_value(text: str) -> str:
     """A name or free text as printed: blanks collapsed, leading label punctuation removed."""
     cleaned = " ".join(text.split()).strip(" :：;；,，")
@@ -45,12 +60,24 @@ def text_value(text: str) -> str:
 
 
 def upper_words(text: str) -> str:
-    """The 大写 amount as printed, without the ⓧ/⊗ mark and currency words before it."""
+    """The 大写 amount as printed (currency word kept), without the ⓧ/⊗ mark before it."""
     cleaned = _LEADING_MARKS.sub("", text).strip()
-    cleaned = re.sub(r"^(人民币|RMB|CNY)\s*", "", cleaned)
     if not cleaned:
         raise ValueError("empty")
     return cleaned
+
+
+_UPPER_CURRENCY = re.compile(r"^(人民币|美元|欧元|港币|港元|日元|英镑|RMB|CNY|USD|EUR)\s*")
+
+
+def upper_amount(text: str) -> tuple[Decimal, str | None]:
+    """The amount a 大写 text spells, and the currency word before it (``美元贰佰...`` -> 200, USD)."""
+    from extractors.parse import chinese_upper_to_amount, find_currency
+
+    cleaned = _LEADING_MARKS.sub("", text).strip()
+    m = _UPPER_CURRENCY.match(cleaned)
+    currency = find_currency(m.group(1)) if m else None
+    return chinese_upper_to_amount(cleaned[m.end():] if m else cleaned), currency
 
 
 def percent(text: str) -> Decimal | None:
@@ -64,6 +91,49 @@ def percent(text: str) -> Decimal | None:
     if not m:
         raise ValueError(f"{text!r} is not a tax rate")
     return (Decimal(m.group(1)) / 100).normalize()
+
+
+_QTY_UNIT = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*([A-Za-z\u4e00-\u9fff]{1,6})\.?\s*$")
+_SKU_PARENS = re.compile(r"\s*\(([A-Z0-9][A-Z0-9\-./_]{2,})\)\s*")
+_SKU_MODEL = re.compile(r",?\s*\b(?:Model|Art\.?\s*No\.?|Item\s*No\.?|Part\s*No\.?)\s*[:.]?\s+([A-Z0-9][A-Z0-9\-./_]*\d[A-Z0-9\-./_]*),?\s*",
+                        re.I)
+
+
+def quantity_unit(text: str) -> tuple[Decimal, str | None]:
+    """``10000 SET`` -> (10000, "SET"); a bare figure -> (figure, None)."""
+    from extractors.parse import parse_amount
+
+    m = _QTY_UNIT.match(text)
+    if m:
+        return parse_amount(m.group(1)), m.group(2)
+    return parse_amount(text), None
+
+
+def split_description(text: str) -> tuple[str, str | None, str | None]:
+    """An item cell that also carries the article number: ``Bolt (HR-B-1)`` or ``Bolt, Model HR-B-1, M8``
+    -> (description, sku, spec after the model or None)."""
+    m = _SKU_MODEL.search(text)
+    if m and m.start() > 0:
+        rest = text[m.end():].strip(" ,;")
+        return text[:m.start()].strip(" ,;"), m.group(1), rest or None
+    m = _SKU_PARENS.search(text)
+    if m and m.start() > 0:
+        return (text[:m.start()] + " " + text[m.end():]).strip(" ,;"), m.group(1), None
+    return text, None, None
+
+
+_SPEC_TOKEN = re.compile(r"[\dΦφ×⌀]|^[A-Z]{2,}$")
+
+
+def split_spec(text: str) -> tuple[str, str | None]:
+    """A product name followed by its specification in one cell (``Flat Washer Φ8 GB97.1 zinc plated``):
+    the specification starts at the first token after the first that carries a figure, a diameter sign
+    or is an all-capitals code (``YJV``, ``M10``). Returns (name, spec or None)."""
+    tokens = text.split()
+    for i, token in enumerate(tokens[1:], start=1):
+        if _SPEC_TOKEN.search(token):
+            return " ".join(tokens[:i]), " ".join(tokens[i:])
+    return text, None
 
 
 def build(cls: type, data: dict[str, Any], source: str | None):

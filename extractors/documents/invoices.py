@@ -11,11 +11,22 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from extractors.documents.common import amount_eq, build, percent, pick, text_value, upper_words
+from extractors.documents.common import (
+    amount_eq,
+    build,
+    first_token,
+    percent,
+    pick,
+    quantity_unit,
+    split_description,
+    split_spec,
+    text_value,
+    upper_amount,
+    upper_words,
+)
 from extractors.documents.result import DocumentResult, Fields
 from extractors.layout import Labels, Layout, Value, default_labels
 from extractors.parse import (
-    chinese_upper_to_amount,
     find_currency,
     is_chinese_upper,
     parse_amount,
@@ -29,20 +40,25 @@ from extractors.parse import (
 from extractors.words import Word
 from hub.records import Invoice, InvoiceLine
 
+_SAY = re.compile(r"^\s*SAY\b.*$", re.I)
 _E_NUMBER = re.compile(r"(?<!\d)\d{20}(?!\d)")
 _USCC = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
 
 
+#: Words only a Chinese VAT invoice prints (a bilingual "INVOICE 发票" title alone does not count).
+VAT_MARKERS = ("增值税", "电子发票", "发票代码", "价税合计", "全面数字化")
+
+
 def _is_chinese(layout: Layout) -> bool:
     text = "".join(tl.compact for tl in layout.lines)
-    return "发票" in text
+    return any(m in text for m in VAT_MARKERS)
 
 
 def _kind(layout: Layout, number: str | None, code: str | None) -> str:
     text = "".join(tl.compact for tl in layout.lines)
     if number and len(number) == 20:
         return "cn_vat_e"
-    if "发票" in text:
+    if any(m in text for m in VAT_MARKERS):
         if "专用发票" in text:
             return "cn_vat_special"
         return "cn_vat_ordinary" if code or "普通发票" in text else "cn_vat_e"
@@ -103,7 +119,11 @@ def _lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
     out: list[InvoiceLine] = []
     if table is None:
         return out
-    if table.total_row:
+    if table.total_row and not fields.get("_chinese"):
+        v = table.total_row.get("amount")
+        if v is not None and "total" not in fields.values:
+            pick(layout, fields, "total", _money, values=[v])
+    elif table.total_row:
         for col, name in (("amount", "net"), ("tax", "tax")):
             v = table.total_row.get(col)
             if v is not None and name not in fields.values:
@@ -130,7 +150,22 @@ def _lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
         take("sku", text_value)
         take("spec", text_value)
         take("unit", text_value)
-        take("quantity", parse_amount)
+        take("quantity", lambda t: quantity_unit(t)[0])
+        if "quantity" in data and "unit" not in data and row.get("quantity") is not None:
+            unit = quantity_unit(row["quantity"].text)[1]
+            if unit:
+                data["unit"], conf["unit"] = unit, conf["quantity"]
+        if "description" in data and "sku" not in data:
+            desc, sku, spec = split_description(data["description"])
+            if sku:
+                data["description"], data["sku"], conf["sku"] = desc, sku, conf["description"]
+                if spec and "spec" not in data:
+                    data["spec"], conf["spec"] = spec, conf["description"]
+        if "description" in data and "spec" not in table.columns and not fields.get("_chinese"):
+            name, spec = split_spec(data["description"])
+            if spec:  # a guess from the wording: worth a look
+                data["description"], data["spec"] = name, spec
+                conf["description"] = conf["spec"] = min(conf["description"], 0.85)
         take("unit_price", _money)
         take("amount", _money)
         take("tax_rate", percent)
@@ -162,9 +197,9 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
     net, tax, total = fields.get("net"), fields.get("tax"), fields.get("total")
     words = fields.get("total_in_words")
     in_words = None
-    if words and is_chinese_upper(words):
+    if words and is_chinese_upper(upper_words(words)):
         try:
-            in_words = chinese_upper_to_amount(words)
+            in_words = upper_amount(words)[0]
         except ValueError:
             fields.doubt(f"大写 amount {words!r} is not readable", "total_in_words")
     line_sum = sum((ln.amount for ln in lines), Decimal("0")) if lines else None
@@ -231,15 +266,16 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     layout = Layout(words, labels or default_labels()["invoice"])
     f = Fields()
     chinese = _is_chinese(layout)
+    f.values["_chinese"] = chinese
     if chinese:
-        number = pick(layout, f, "number", parse_vat_invoice_number)
+        number = pick(layout, f, "number", first_token(parse_vat_invoice_number))
         if number is None:
             found = layout.find_text(_E_NUMBER)
             if found:
                 pick(layout, f, "number", parse_vat_invoice_number, values=found[:1])
-        pick(layout, f, "code", parse_vat_invoice_code)
+        pick(layout, f, "code", first_token(parse_vat_invoice_code))
     else:
-        pick(layout, f, "number", parse_document_number)
+        pick(layout, f, "number", first_token(parse_document_number))
     pick(layout, f, "issue_date", parse_date)
     pick(layout, f, "due_date", parse_date)
     for party in ("buyer", "seller"):
@@ -255,14 +291,18 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
         for name in ("buyer_tax_id", "seller_tax_id"):
             if name in f.values:
                 f.confirm(name)  # the check digit held
-    pick(layout, f, "order_ref", parse_document_number)
-    remarks = [h for h in layout.hits if h.name == "remarks"]
-    if remarks:
-        v = layout.value_right(remarks[0], max_gap=6, stop_at_labels=False) or layout.value_below(remarks[0])
+    pick(layout, f, "order_ref", first_token(parse_document_number))
+    for hit in layout.hits_for("remarks"):
+        v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
         if v is not None:
             f.set("remarks", v.text, v.confidence)
+            break
     pick(layout, f, "total", _money)
     pick(layout, f, "total_in_words", upper_words if chinese else text_value)
+    if "total_in_words" not in f.values and not chinese:
+        said = layout.find_text(_SAY)
+        if said:
+            f.set("total_in_words", said[0].text.strip(), said[0].confidence * 0.9)
     pick(layout, f, "net", _money)
     pick(layout, f, "tax", _money)
     currency = pick(layout, f, "currency", parse_currency)

@@ -3,9 +3,10 @@ header positions, totals from the TOTAL row cross-checked with the lines."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from extractors.documents.common import amount_eq, build, pick, text_value
+from extractors.documents.common import amount_eq, build, first_token, pick, split_description, text_value
 from extractors.documents.invoices import _letterhead_seller
 from extractors.documents.result import DocumentResult, Fields
 from extractors.layout import Labels, Layout, default_labels
@@ -29,19 +30,24 @@ def _count(text: str) -> int:
     return int(value)
 
 
+def _package_type(text: str) -> str:
+    """``148 CARTONS ON PALLETS`` -> ``CARTONS ON PALLETS`` (the count is total_cartons)."""
+    return text_value(re.sub(r"^\d+\s*", "", text))
+
+
 def read_packing_list(words: list[Word], *, source: str | None = None, labels: Labels | None = None,
                       ocr: bool = False) -> DocumentResult:
     """Read a packing list from positioned words into a :class:`PackingList` result."""
     layout = Layout(words, labels or default_labels()["packing_list"])
     f = Fields()
-    pick(layout, f, "number", parse_document_number)
-    pick(layout, f, "invoice_number", parse_document_number)
-    pick(layout, f, "order_ref", parse_document_number)
+    pick(layout, f, "number", first_token(parse_document_number))
+    pick(layout, f, "invoice_number", first_token(parse_document_number))
+    pick(layout, f, "order_ref", first_token(parse_document_number))
     pick(layout, f, "issue_date", parse_date)
     pick(layout, f, "seller_name", text_value)
     pick(layout, f, "buyer_name", text_value)
     pick(layout, f, "marks", text_value)
-    pick(layout, f, "package_type", text_value)
+    pick(layout, f, "package_type", _package_type)
     if "seller_name" not in f.values:
         _letterhead_seller(layout, f)
     table = layout.table()
@@ -61,6 +67,11 @@ def read_packing_list(words: list[Word], *, source: str | None = None, labels: L
                 f.warnings.append(f"line {no}: {col} {v.text!r} is not readable")
                 continue
             f.confidence[f"lines[{no - 1}].{col}"] = v.confidence
+        if "description" in data and "sku" not in data:
+            desc, sku, _spec = split_description(data["description"])
+            if sku:
+                data["description"], data["sku"] = desc, sku
+                f.confidence[f"lines[{no - 1}].sku"] = f.confidence[f"lines[{no - 1}].description"]
         if "description" not in data or "quantity" not in data or data["quantity"] <= 0:
             f.warnings.append(f"line {no}: no description or quantity; skipped")
             continue

@@ -7,11 +7,19 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.documents.common import amount_eq, build, pick, text_value, upper_words
+from extractors.documents.common import (
+    amount_eq,
+    build,
+    first_token,
+    pick,
+    text_value,
+    upper_amount,
+    upper_words,
+)
 from extractors.documents.result import DocumentResult, Fields
 from extractors.layout import Labels, Layout, default_labels
 from extractors.parse import (
-    chinese_upper_to_amount,
+    check_iban,
     find_currency,
     is_chinese_upper,
     parse_amount,
@@ -35,7 +43,14 @@ def _amount(text: str) -> Decimal:
 
 
 def _account(text: str) -> str:
-    return parse_bank_account(text, allow_masked=True)
+    """A bank account; an IBAN whose check fails is kept as printed (and doubted by the caller)."""
+    try:
+        return parse_bank_account(text, allow_masked=True)
+    except ValueError:
+        compact = re.sub(r"[\s-]", "", text).upper()
+        if re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
+            return compact
+        raise
 
 
 def _issuer(layout: Layout, f: Fields) -> None:
@@ -63,19 +78,22 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     """Read a bank receipt from positioned words into a :class:`BankReceipt` result."""
     layout = Layout(words, labels or default_labels()["receipt"])
     f = Fields()
-    pick(layout, f, "receipt_no", parse_document_number)
-    pick(layout, f, "transaction_id", parse_document_number)
+    pick(layout, f, "receipt_no", first_token(parse_document_number))
+    pick(layout, f, "transaction_id", first_token(parse_document_number))
     pick(layout, f, "value_date", parse_date)
     for party in ("payer", "payee"):
         pick(layout, f, f"{party}_name", text_value)
         pick(layout, f, f"{party}_account", _account)
         pick(layout, f, f"{party}_bank", text_value)
-    pick(layout, f, "amount", _amount)
-    pick(layout, f, "amount_in_words", upper_words)
+    figures, spelled = [], []
+    for v in layout.candidates("amount"):
+        (spelled if is_chinese_upper(upper_words(v.text)) else figures).append(v)
+    pick(layout, f, "amount", _amount, values=figures)
+    pick(layout, f, "amount_in_words", upper_words, values=layout.candidates("amount_in_words") + spelled)
     if pick(layout, f, "currency", parse_currency) is None:
         code = next((find_currency(v.text) for v in layout.candidates("amount") if find_currency(v.text)), None)
         f.set("currency", code or "CNY", 0.9 if code else 0.8)
-    memo = [h for h in layout.hits if h.name == "memo"]
+    memo = layout.hits_for("memo")
     for hit in memo:
         v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
         if v is not None:
@@ -85,9 +103,11 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     # cross-check: the figure against the uppercase amount
     words_text = f.get("amount_in_words")
     amount = f.get("amount")
-    if words_text and is_chinese_upper(words_text):
+    if words_text and is_chinese_upper(upper_words(words_text)):
         try:
-            in_words = chinese_upper_to_amount(words_text)
+            in_words, words_currency = upper_amount(words_text)
+            if words_currency and f.confidence.get("currency", 0) < 0.95:
+                f.set("currency", words_currency, 0.95)
         except ValueError:
             in_words = None
             f.doubt(f"大写 amount {words_text!r} is not readable", "amount_in_words")
@@ -100,8 +120,13 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
             else:
                 f.doubt(f"大写 {words_text} = {in_words} disagrees with the amount {amount}", "amount", "amount_in_words")
     for name in ("payer_account", "payee_account"):
-        if name in f.values and "*" not in f.get(name):
-            f.confidence[name] = min(f.confidence[name], 0.98)
+        value = f.get(name)
+        if value and value[:2].isalpha():
+            try:
+                check_iban(value)
+                f.confirm(name)
+            except ValueError:
+                f.doubt(f"{name.replace('_', ' ')} {value} fails its IBAN check", name)
     if "transaction_id" not in f.values and "receipt_no" in f.values:
         f.set("transaction_id", f.get("receipt_no"), f.confidence["receipt_no"] * 0.9)
         f.warnings.append("no transaction id printed; the receipt number is used")
