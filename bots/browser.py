@@ -120,8 +120,9 @@ class Browser:
             raise BotError(f"chromium not found at {executable} (apt-get install chromium, or set ORDERHUB_CHROMIUM)")
         self._pw = sync_playwright().start()
         try:
+            extra = os.environ.get("ORDERHUB_CHROMIUM_ARGS", "").split()
             self.browser = self._pw.chromium.launch(executable_path=executable, headless=headless,
-                                                    args=list(CHROMIUM_ARGS))
+                                                    args=[*CHROMIUM_ARGS, *extra])
         except BaseException:
             self._pw.stop()
             raise
@@ -180,12 +181,16 @@ class PortalSession:
 
     def __init__(self, browser: Browser, site: Site, credentials: Credentials, out_dir: Path, *,
                  recycle_after: int = 250, retries: int = 4, backoff: float = 0.25, trace: bool = True,
-                 timeout_ms: int = 15000, state_path: Path | None = None, worker: str = "") -> None:
+                 timeout_ms: int = 15000, state_path: Path | None = None, worker: str = "",
+                 trace_screenshots: bool = False) -> None:
         self.browser, self.site, self.credentials = browser, site, credentials
         self.out_dir = Path(out_dir)
         self.failures_dir = self.out_dir / "failures"
         self.recycle_after, self.retries, self.backoff = recycle_after, retries, backoff
         self.trace, self.timeout_ms, self.worker = trace, timeout_ms, worker
+        #: Screencast frames in traces cost a lot of CPU; DOM snapshots (always on) and the failure
+        #: screenshot usually say enough.
+        self.trace_screenshots = trace_screenshots
         self.state_path = state_path or self.out_dir / ".state" / f"{site.name}{worker}.json"
         self.stats = SessionStats()
         self._context: BrowserContext | None = None
@@ -216,7 +221,7 @@ class PortalSession:
         self._steps_in_context = 0
         if self.trace:
             # One trace chunk per stretch of steps: discarded on recycling, saved with a failure.
-            self._context.tracing.start(screenshots=True, snapshots=True, title=self.site.name)
+            self._context.tracing.start(screenshots=self.trace_screenshots, snapshots=True, title=self.site.name)
             self._chunk = True
 
     def _save_state(self) -> None:
