@@ -328,6 +328,8 @@ class Scraper:
             if link is None:
                 raise StepError(f"list page {page_no}", f"order {key} has no link in column {link_col!r}",
                                 locator=describe(spec["table"]))
+            with self._lock:
+                results["queued"] = results.get("queued", 0) + 1
             tasks.put(("order", (key, link["href"])))
 
     def _global_download(self, session: PortalSession, d: dict, since: date | None, until: date | None) -> Path:
@@ -355,9 +357,11 @@ class Scraper:
                 seconds: float) -> ScrapeResult:
         self._check_listing(results, portal_count)
         orders = list(results["orders"].values())
-        expected = portal_count if date_filter or not (since or until) else None
-        if expected is not None and len(orders) != expected:
-            raise ShortfallError("count check", f"the portal lists {expected} orders but {len(orders)} were read")
+        expected = results.get("queued", 0)
+        if date_filter or not (since or until):
+            expected = portal_count
+        if len(orders) != expected:
+            raise ShortfallError("count check", f"{expected} orders were listed but {len(orders)} were read")
         stats: dict[str, int] = {"steps": 0, "retries": 0, "logins": 0, "contexts": 0, "downloads": 0}
         for s in results["stats"]:
             for k in stats:
