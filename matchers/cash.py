@@ -246,6 +246,7 @@ class CashMatcher:
             idxs.sort(key=lambda i: (items[i].doc_date, items[i].label))
         self.new_amounts: set[tuple[str, Decimal]] = set()
         self._names: dict[tuple[str, str | None, str], tuple[float, str]] = {}
+        self._memo_cache: dict[str, list[RefHit]] = {}
         # the widest strong window per currency: cheap pre-filter before the exact tolerance checks
         self._window = {ccy: (profile.amount_abs, max(profile.amount_abs, profile.fee_abs.get(
             ccy, profile.fee_abs.get("default", ZERO)))) for ccy in {i.currency for i in items}}
@@ -399,10 +400,27 @@ class CashMatcher:
         score = (0.95 if unique else 0.8) - (0.25 if fee else 0.05 if diff else 0)
         return Proposal(parts, wos, score, note)
 
+    def _memo_hits(self, memo: str) -> list[RefHit]:
+        found = self._memo_cache.get(memo)
+        if found is None:
+            found = self._memo_cache[memo] = self.refs.lookup_memo(memo)
+        return found
+
+    def prescore(self, payment: Payment) -> float:
+        """A cheap first look that orders payments strongest first."""
+        hits = self._memo_hits(payment.memo)
+        amount = payment.amount
+        if any(self.items[int(h.target)].due == amount for h in hits):  # type: ignore[call-overload]
+            return 3.0
+        known = bool(self.customers.lookup(payment.payer))
+        equal = (payment.currency, q(amount)) in self.by_amount
+        return (2.0 if hits and known else 1.5 if equal and known else 1.0 if hits or equal else 0.5 if known
+                else 0.0)
+
     def propose(self, payment: Payment) -> tuple[list[Proposal], set[int]]:
         """Ranked proposals for one payment, and the items it looked at."""
         hits: dict[int, RefHit] = {}
-        for hit in self.refs.lookup_memo(payment.memo):
+        for hit in self._memo_hits(payment.memo):
             idx = int(hit.target)  # type: ignore[call-overload]
             if self.items[idx].due > 0 or not hits:
                 hits[idx] = hit
@@ -621,7 +639,6 @@ def reconcile(
     profile: Profile | None = None,
     prior: Iterable[Match] = (),
     products: Iterable[Product] = (),
-    workers: int | None = None,
 ) -> CashResult:
     """Propose a match for every payment not decided before; see the module text."""
     from matchers.threeway import ProductIndex, link_invoices
@@ -643,19 +660,12 @@ def reconcile(
         if pay.key in kept:
             continue
         todo.append(pay)
-    # pass 1: every payment against the items as they stand; pass 2: strongest first, live
-    first: dict[str, tuple[list[Proposal], set[int], dict[int, int]]] = {}
-    for pay, (ranked, looked) in zip(todo, _propose_all(matcher, todo, workers), strict=True):
-        first[pay.key] = (ranked, looked, _versions(matcher, ranked))
-    order = sorted(todo, key=lambda p: (-(first[p.key][0][0].score if first[p.key][0] else 0.0),
-                                        p.value_date, p.key))
+    # strongest evidence first (a memo naming an item of exactly the amount, then a reference and a
+    # known payer, then an equal amount and a known payer ...), each against the items as they stand
+    order = sorted(todo, key=lambda p: (-matcher.prescore(p), p.value_date, p.key))
     decided: dict[str, tuple[str, list[Proposal], dict[int, int]]] = {}
     for pay in order:
-        ranked, looked, versions = first.pop(pay.key)
-        stale = any(items[i].version != v for i, v in versions.items()) or (
-            (pay.currency, q(pay.amount)) in matcher.new_amounts)
-        if stale:
-            ranked, looked = matcher.propose(pay)
+        ranked, looked = matcher.propose(pay)
         decided[pay.key] = _decide(matcher, ranked, looked, posted)
     # what later payments took may settle an earlier review (its runner-up is gone): look again until
     # nothing changes, so that a second run proposes nothing new
@@ -673,52 +683,6 @@ def reconcile(
     matches = [_to_match(by_key[key], status, ranked, profile) for key, (status, ranked, _) in decided.items()]
     matches.sort(key=lambda m: m.payment_key)
     return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()))
-
-
-_SHARED: CashMatcher | None = None  # the matcher forked workers read (copy-on-write)
-PARALLEL_FROM = 20_000  # payments; below this one process is faster than starting workers
-
-
-def _propose_chunk(chunk: list[Payment]) -> list[tuple[list[tuple], set[int]]]:
-    matcher = _SHARED
-    assert matcher is not None
-    out = []
-    for pay in chunk:
-        ranked, looked = matcher.propose(pay)
-        out.append(([(tuple((i.idx, a, st) for i, a, st in p.parts), p.write_offs, p.amount_score, p.amount_note,
-                      p.breakdown, p.score, p.reason, p.customer_code, p.via) for p in ranked], looked))
-    return out
-
-
-def _propose_all(matcher: CashMatcher, todo: list[Payment],
-                 workers: int | None) -> Iterable[tuple[list[Proposal], set[int]]]:
-    """Pass 1 for every payment: in forked worker processes (one per core) for large runs, each reading
-    the same items; proposals come back as plain tuples and are tied to the items here again."""
-    import multiprocessing
-    import os
-
-    global _SHARED
-    n = workers if workers is not None else (os.cpu_count() or 1)
-    if n <= 1 or len(todo) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return [matcher.propose(pay) for pay in todo]
-    _SHARED = matcher
-    try:
-        size = max(1, len(todo) // (n * 4))
-        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-        with multiprocessing.get_context("fork").Pool(n) as pool:
-            results = pool.map(_propose_chunk, chunks)
-    finally:
-        _SHARED = None
-    items = matcher.items
-    out = []
-    for chunk in results:
-        for ranked, looked in chunk:
-            props = []
-            for parts, wos, amount_score, note, breakdown, score, reason, code, via in ranked:
-                props.append(Proposal([(items[i], a, st) for i, a, st in parts], wos, amount_score, note, breakdown,
-                                      score, reason, code, via))
-            out.append((props, looked))
-    return out
 
 
 def _decide(matcher: CashMatcher, ranked: list[Proposal], looked: set[int],
@@ -751,7 +715,7 @@ def _without_copies(orders: list[Order], invoices: Iterable[Invoice]) -> list[Or
 
 
 def _to_match(pay: Payment, status: str, ranked: list[Proposal], profile: Profile) -> Match:
-    keep = 3 if status == "auto" else 5
+    keep = 2 if status == "auto" else 5  # an automatic match keeps its runner-up for the record
     candidates = [p.candidate(pay) for p in ranked[:keep] if p.score >= profile.review_min or status == "unmatched"]
     top = ranked[0] if ranked else None
     common = {"payment_kind": pay.kind, "payment_key": pay.key, "payment_amount": pay.amount,
