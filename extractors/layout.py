@@ -616,6 +616,14 @@ class Layout:
             else:
                 groups.append([w])
         cells: dict[str, list[list[Char]]] = {}
+        names = {c.name for c in cols}
+        for g in list(groups):
+            # OCR merged a row number into the next cell ("1 Blind Rivet"): peel it off
+            text0 = "".join(c.ch for c in g[0])
+            if len(g) > 1 and "line_no" in names and text0.isdigit() and len(text0) <= 3 and \
+                    len([c for c in cols if min(g[-1][-1].x1, c.x1) - max(g[0][0].x0, c.x0) > 0]) > 1:
+                cells.setdefault("line_no", []).append(g[0])
+                g[:] = g[1:]
         for g in groups:
             x0, x1 = g[0][0].x0, g[-1][-1].x1
             under = [c for c in cols if min(x1, c.x1) - max(x0, c.x0) > 0]

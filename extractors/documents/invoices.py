@@ -155,6 +155,14 @@ def _lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
             unit = quantity_unit(row["quantity"].text)[1]
             if unit:
                 data["unit"], conf["unit"] = unit, conf["quantity"]
+        if "quantity" not in data and row.get("unit") is not None:
+            try:  # "10 PCS" read as one piece under the unit header
+                qty, unit = quantity_unit(row["unit"].text)
+                if unit:
+                    data["quantity"], data["unit"] = qty, unit
+                    conf["quantity"] = conf["unit"] = row["unit"].confidence
+            except ValueError:
+                pass
         if "description" in data and "sku" not in data:
             desc, sku, spec = split_description(data["description"])
             if sku:
@@ -184,6 +192,7 @@ def _lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
             else:
                 for c in ("quantity", "unit_price", "amount"):
                     conf[c] = max(conf[c], 0.99)
+                    fields.confirmed.add(f"lines[{no - 1}].{c}")
         if q is not None and q <= 0:
             data.pop("quantity")
         for c, value in conf.items():
@@ -335,7 +344,7 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
         data["net"] = data["total"] - data.get("tax", Decimal("0"))
         f.set("net", data["net"], 0.5)
     record = build(Invoice, data, source)
-    conf = {k: v for k, v in f.confidence.items() if k.split("[")[0] in Invoice.model_fields}
+    conf = f.final(ocr, lambda k: k.split("[")[0] in Invoice.model_fields)
     return DocumentResult("invoice", record, conf, list(f.warnings), ocr)
 
 

@@ -109,5 +109,5 @@ def read_packing_list(words: list[Word], *, source: str | None = None, labels: L
     if missing:
         raise InputError(f"could not find {', '.join(missing)} on the packing list", source=source)
     record = build(PackingList, data, source)
-    conf = {k: v for k, v in f.confidence.items() if k.split("[")[0] in PackingList.model_fields}
+    conf = f.final(ocr, lambda k: k.split("[")[0] in PackingList.model_fields)
     return DocumentResult("packing_list", record, conf, list(f.warnings), ocr)

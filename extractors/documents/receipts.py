@@ -136,5 +136,5 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     if missing:
         raise InputError(f"could not find {', '.join(missing)} on the receipt", source=source)
     record = build(BankReceipt, data, source)
-    conf = {k: v for k, v in f.confidence.items() if k in BankReceipt.model_fields}
+    conf = f.final(ocr, lambda k: k in BankReceipt.model_fields)
     return DocumentResult("receipt", record, conf, list(f.warnings), ocr)

@@ -11,6 +11,9 @@ from hub.records import Record
 CONFIRMED = 0.99
 #: The most a value gets when a cross-check it takes part in failed.
 DOUBTFUL = 0.6
+#: The most a value read by OCR gets when nothing confirmed it: OCR scores are high even for a misread
+#: character or a word put in the wrong column, so such values are left for a person to look at.
+OCR_UNCONFIRMED = 0.85
 
 
 @dataclass
@@ -43,6 +46,8 @@ class Fields:
         self.values: dict[str, Any] = {}
         self.confidence: dict[str, float] = {}
         self.warnings: list[str] = []
+        self.confirmed: set[str] = set()
+        self.doubted: set[str] = set()
 
     def set(self, name: str, value: Any, confidence: float) -> None:
         self.values[name] = value
@@ -54,12 +59,27 @@ class Fields:
     def confirm(self, *names: str) -> None:
         """A cross-check these fields take part in held: raise their confidence."""
         for n in names:
-            if n in self.confidence:
+            if n in self.confidence and n not in self.doubted:
                 self.confidence[n] = max(self.confidence[n], CONFIRMED)
+                self.confirmed.add(n)
 
     def doubt(self, message: str, *names: str) -> None:
         """A cross-check failed: warn and cap the confidence of the fields involved."""
         self.warnings.append(message)
         for n in names:
+            self.doubted.add(n)
+            self.confirmed.discard(n)
             if n in self.confidence:
                 self.confidence[n] = min(self.confidence[n], DOUBTFUL)
+
+    def final(self, ocr: bool, keep: Any = None) -> dict[str, float]:
+        """The confidences to report: for OCR, values no cross-check confirmed are capped at
+        :data:`OCR_UNCONFIRMED`. ``keep(name)`` filters the names reported."""
+        out = {}
+        for name, value in self.confidence.items():
+            if keep is not None and not keep(name):
+                continue
+            if ocr and name not in self.confirmed and name != "kind":
+                value = min(value, OCR_UNCONFIRMED)
+            out[name] = value
+        return out

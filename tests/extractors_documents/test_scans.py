@@ -35,8 +35,10 @@ def test_scanned_e_invoice_any_orientation(docs, ocr_engine, tmp_path: Path, rot
         assert abs(page.skew + 1.5) < 0.6
     result = read_words(page.words, "auto", source=str(img), ocr=True)
     _check_invoice(inv, result)
-    for name in KEY:  # a right value read by OCR and cross-checked is trusted
-        assert 0 < result.confidence[name] <= 1
+    # OCR values a cross-check confirmed are trusted; the others are left for a person to look at
+    assert result.confidence["total"] >= 0.99 and result.confidence["seller_tax_id"] >= 0.99
+    assert result.confidence["buyer_name"] <= 0.85 and result.confidence["issue_date"] <= 0.85
+    assert "buyer_name" in result.needs_review() and "total" not in result.needs_review()
 
 
 def test_scanned_receipt(docs, ocr_engine, tmp_path: Path) -> None:
