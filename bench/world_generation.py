@@ -28,17 +28,19 @@ def run(seed: int, orders: int, scans: bool, workers: int | None, keep: Path | N
     """Generate one world into a fresh folder and measure it."""
     base = Path(tempfile.mkdtemp(prefix="world-bench-"))
     out = keep or base / "world"
-    cpu0 = _cpu()
-    started = time.perf_counter()
-    world = generate_world(seed=seed, orders=orders, scans=scans, out=out, force=keep is not None, workers=workers)
-    wall = time.perf_counter() - started
-    cpu = _cpu() - cpu0
-    docs = world.truth["documents"]
-    n_scans = sum(1 for d in docs.values() if d["scan"])
-    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    files = sum(1 for p in out.rglob("*") if p.is_file())
-    if keep is None:
-        shutil.rmtree(base)
+    try:
+        cpu0 = _cpu()
+        started = time.perf_counter()
+        world = generate_world(seed=seed, orders=orders, scans=scans, out=out, force=keep is not None,
+                               workers=workers)
+        wall = time.perf_counter() - started
+        cpu = _cpu() - cpu0
+        docs = world.truth["documents"]
+        n_scans = sum(1 for d in docs.values() if d["scan"])
+        size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+        files = sum(1 for p in out.rglob("*") if p.is_file())
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
     return {"orders": orders, "records": len(world.records()), "pdfs": len(docs) - n_scans, "scans": n_scans,
             "files": files, "mb": size / 1e6, "wall_s": wall, "cpu_s": cpu, "docs_per_s": len(docs) / wall,
             "load": os.getloadavg()[0]}
@@ -59,15 +61,14 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, default=None, help="write the large world here and keep it")
     args = ap.parse_args()
     print(f"cores: {os.cpu_count()}  workers: {args.workers or 'all cores'}  seed: {args.seed}")
-    runs = []
-    if args.small:
-        runs.append(("without scans", run(args.seed, args.small, False, args.workers, None)))
-    if args.large:
-        runs.append(("with scans", run(args.seed, args.large, True, args.workers, args.keep)))
-    for label, r in runs:
+    plan = [("without scans", args.small, False, None), ("with scans", args.large, True, args.keep)]
+    for label, orders, scans, keep in plan:
+        if not orders:
+            continue
+        r = run(args.seed, orders, scans, args.workers, keep)
         print(f"{r['orders']:>5} orders {label:<13}: {r['wall_s']:6.1f} s wall, {r['cpu_s']:6.1f} s CPU "
               f"(load avg {r['load']:.1f}), {r['records']} records, {r['pdfs']} PDFs + {r['scans']} scans "
-              f"({r['files']} files, {r['mb']:.0f} MB), {r['docs_per_s']:.1f} docs/s")
+              f"({r['files']} files, {r['mb']:.0f} MB), {r['docs_per_s']:.1f} docs/s", flush=True)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS: main {own:.0f} MB, largest render worker {kids:.0f} MB")
