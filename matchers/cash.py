@@ -109,6 +109,7 @@ class Proposal:
     reason: str = ""
     customer_code: str | None = None
     via: str = ""
+    _allocs: list[Allocation] | None = None
 
     @property
     def targets(self) -> frozenset[int]:
@@ -123,7 +124,12 @@ class Proposal:
                                          customer_code=self.customer_code)
 
     def allocations(self, payment: Payment) -> list[Allocation]:
-        """One allocation per item, in the payment's currency."""
+        """One allocation per item, in the payment's currency (built once)."""
+        if self._allocs is None:
+            self._allocs = self._build_allocations(payment)
+        return self._allocs
+
+    def _build_allocations(self, payment: Payment) -> list[Allocation]:
         return [Allocation.model_construct(target_kind=item.kind, target_key=item.key, target_label=item.label,
                                            amount=amount, currency=payment.currency,
                                            target_amount=settles if item.currency != payment.currency else None)
