@@ -4,7 +4,7 @@ reports (workbooks) combined. Library calls only, no Prefect; the functions here
 Inputs are records: JSON Lines as written by ``orderhub extract --json`` (one record per line, bare or as
 ``{"kind": ..., "record": {...}}``), a JSON list of records, a demo world's ``world.json``, or the store
 (``--from-store``). Document files (PDF, scans, statements) go through the extractors' pipeline when it
-is installed.
+is installed (``extractors.pipeline.extract_records``).
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def read_records(paths: Iterable[Path], slot: str) -> list[Record]:
                     obj = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise InputError(f"line {n} is not JSON: {exc.msg}", source=str(path)) from None
-                out.append(_one(obj, slot, f"{path}:{n}"))
+                out.extend(_many(obj, slot, f"{path}:{n}"))
         elif path.suffix.lower() == ".json":
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
@@ -89,12 +89,27 @@ def read_records(paths: Iterable[Path], slot: str) -> list[Record]:
                     for n, payload in enumerate(data.get(section, []), start=1):
                         out.append(_validate(WORLD_SECTIONS[section], payload, f"{path}:{section}[{n}]"))
             elif isinstance(data, list):
-                out += [_one(obj, slot, f"{path}[{n}]") for n, obj in enumerate(data, start=1)]
+                for n, obj in enumerate(data, start=1):
+                    out.extend(_many(obj, slot, f"{path}[{n}]"))
             else:
                 raise InputError("expected a list of records or a world.json", source=str(path))
         else:
             out += _extract(path, slot)
     return out
+
+
+def _many(obj: Any, slot: str, where: str) -> list[Record]:
+    """One line of ``orderhub extract --json`` (a file: ``record`` or ``records`` of ``record_kind``; a
+    file that failed carries ``error`` and gives nothing), or one record."""
+    if isinstance(obj, dict) and "source" in obj and ("record_kind" in obj or "error" in obj):
+        if obj.get("error"):
+            return []  # the extractor reported and quarantined it already
+        kind = obj.get("record_kind")
+        if kind not in KINDS:
+            raise InputError(f"record kind {kind!r} is not one of {', '.join(KINDS)}", source=where)
+        payloads = [obj["record"]] if obj.get("record") is not None else list(obj.get("records") or [])
+        return [_validate(KINDS[kind], p, f"{where} ({obj['source']})") for p in payloads]
+    return [_one(obj, slot, where)]
 
 
 def _one(obj: Any, slot: str, where: str) -> Record:
@@ -108,19 +123,12 @@ def _one(obj: Any, slot: str, where: str) -> Record:
 
 
 def _extract(path: Path, slot: str) -> list[Record]:
-    try:
-        from extractors import pipeline  # type: ignore[attr-defined]
-    except ImportError:
-        raise InputError("reading documents needs the extractors' pipeline, which is not installed here; "
-                         "run `orderhub extract --json` first and pass the JSON Lines", source=str(path)) from None
-    extract = getattr(pipeline, "extract_records", None) or getattr(pipeline, "extract_path", None)
-    if extract is None:
-        raise InputError("the extractors' pipeline offers no extract_records(path)", source=str(path))
-    found = extract(path)
-    records = list(getattr(found, "records", found))
+    """Documents, statements and order exports through the extractors' pipeline."""
+    from extractors.pipeline import extract_records
+
     wanted = {"payments": (BankReceipt, StatementLine), "invoices": (Invoice,), "orders": (Order,),
               "customers": (Customer,), "products": (Product,), "deliveries": (Delivery,)}[slot]
-    return [r for r in records if isinstance(r, wanted)]
+    return [r for r in extract_records(path) if isinstance(r, wanted)]
 
 
 @dataclass
