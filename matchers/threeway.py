@@ -221,6 +221,8 @@ def _line_overlap(inv: Invoice, order: Order, products: ProductIndex | None,
             hits += 1.0
         elif (_sku(match, products), line.quantity) in delivered:
             hits += 1.0
+        elif abs(line.quantity - match.quantity) <= match.quantity * Decimal("0.05"):
+            hits += 0.9  # the ordered quantity, give or take a variance
         elif line.quantity <= match.quantity:
             hits += 0.7
         else:
