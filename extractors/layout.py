@@ -611,7 +611,7 @@ class Layout:
         # spanning several headers (OCR merged neighbours) is split word by word
         groups: list[list[list[Char]]] = []
         for w in words:
-            if groups and w[0].x0 - groups[-1][-1][-1].x1 < 1.0 * tl.height:
+            if groups and w[0].x0 - groups[-1][-1][-1].x1 < 0.6 * tl.height:
                 groups[-1].append(w)
             else:
                 groups.append([w])
