@@ -99,3 +99,13 @@ def test_batch_goes_on_after_bad_files(docs, tmp_path: Path) -> None:
     assert results[1].kind == "receipt"
     assert isinstance(results[2], InputError) and "not recognised" in str(results[2])
     assert isinstance(results[3], InputError) and "notes.txt" in str(results[3])
+
+
+def test_group_pages_joins_page_scans_of_one_document(tmp_path: Path) -> None:
+    from extractors.documents import group_pages
+
+    names = ["CI_7_p2.jpg", "a.pdf", "CI_7_p1.jpg", "r.png", "CI_8-page1.png"]
+    grouped = group_pages([tmp_path / n for n in names])
+    assert grouped == [[tmp_path / "CI_7_p1.jpg", tmp_path / "CI_7_p2.jpg"], tmp_path / "a.pdf", tmp_path / "r.png",
+                       tmp_path / "CI_8-page1.png"]
+
