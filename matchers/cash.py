@@ -721,7 +721,7 @@ def _without_copies(orders: list[Order], invoices: Iterable[Invoice]) -> list[Or
 
 
 def _to_match(pay: Payment, status: str, ranked: list[Proposal], profile: Profile) -> Match:
-    keep = 2 if status == "auto" else 5  # an automatic match keeps its runner-up for the record
+    keep = 1 if status == "auto" else 5  # an automatic match keeps the candidate it took
     candidates = [p.candidate(pay) for p in ranked[:keep] if p.score >= profile.review_min or status == "unmatched"]
     top = ranked[0] if ranked else None
     common = {"payment_kind": pay.kind, "payment_key": pay.key, "payment_amount": pay.amount,
