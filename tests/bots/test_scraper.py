@@ -105,10 +105,12 @@ def test_a_locator_that_finds_nothing_fails_with_step_locator_screenshot_and_tra
 
 
 def test_session_expiry_means_login_again_and_nothing_lost(data, world, tmp_path):
-    with serve_portals(data, FaultProfile(session_expiry_requests=12), sites=("webshop",), password=SECRET) as run:
+    days = sorted(o.order_date for o in world.orders if o.channel == "webshop")
+    since, until = days[len(days) // 2], days[-1]
+    with serve_portals(data, FaultProfile(session_expiry_requests=8), sites=("webshop",), password=SECRET) as run:
         prof, scraper = scrape("webshop", run.urls["webshop"], tmp_path)
-        result = scraper.run()
-    assert_equal_to_truth(to_orders(result.orders, prof.channel, "webshop"), world, "webshop")
+        result = scraper.run(since, until)
+    assert_equal_to_truth(to_orders(result.orders, prof.channel, "webshop"), world, "webshop", since, until)
     assert result.stats["logins"] >= 3
 
 
@@ -132,7 +134,7 @@ def test_maintenance_pages_are_waited_out(data, world, tmp_path):
     assert result.stats["retries"] > 0
 
 
-@pytest.mark.parametrize("site", ["webshop", "marketplace"])
+@pytest.mark.parametrize("site", ["webshop", pytest.param("marketplace", marks=pytest.mark.slow)])
 def test_fault_profile_still_complete(data, world, tmp_path, site):
     """flaky: 7% 500s, session expiry every 50 requests, latency spikes, maintenance, variant markup, slow downloads."""
     profile = load_faults("flaky").with_(spike_ms=300)
