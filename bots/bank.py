@@ -70,6 +70,8 @@ def bank_site(profile: Profile, base_url: str, sms: SmsReader | None = None) -> 
         if success.is_visible():
             return
         if any(page.get_by_text(t).count() for t in transient):
+            if spec["url"] not in page.url:
+                return      # logged in; the landing page failed (the next step retries it)
             raise Transient("the page after logging in is an error page")
         message = resolve(page, spec["failure"]).first.inner_text().strip()
         if "验证码" in message:

@@ -97,6 +97,8 @@ def login_with_profile(profile: Profile) -> Callable[[Page, Credentials, str], N
         if success.is_visible():
             return
         shown = next((t for t in transient if page.get_by_text(t).count()), None)
+        if shown and spec["url"] not in page.url:
+            return          # logged in (we left the login page); the landing page failed: the next step retries
         if shown:
             raise Transient(f"the page after logging in says {shown!r}")
         message = resolve(page, spec["failure"]).first.inner_text().strip() if "failure" in spec else ""

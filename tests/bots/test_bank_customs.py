@@ -131,3 +131,21 @@ def test_customs_validation_messages_come_back_as_an_error(customs, tmp_path):
     finally:
         session.close()
         browser.close()
+
+
+def test_customs_cycle_under_faults_files_exactly_once(data, tmp_path):
+    """500s, maintenance pages and a session that dies every 4 requests: still one draft, one submission."""
+    faults = FaultProfile(seed=6, error_rate=0.15, maintenance_rate=0.05, session_expiry_requests=4, variant_markup=True)
+    with serve_portals(data, faults, sites=("customs",), password=SECRET) as run:
+        run.portals["customs"].review_seconds = 0.3
+        declaration = {**DECLARATION, "header": {**DECLARATION["header"], "trade_country": "USA", "dest_country": "USA"},
+                       "items": [{**i, "dest": "USA"} for i in DECLARATION["items"]]}
+        browser, session, filer, prof = _filer(run, tmp_path)
+        try:
+            final = file_declaration(session, prof, declaration, submit=True, timeout=30)
+        finally:
+            session.close()
+            browser.close()
+        stored = run.portals["customs"].declarations
+        assert list(stored) == [final.pre_entry_no] and final.status == "accepted"
+        assert session.stats.retries >= 1 and session.stats.logins >= 2
