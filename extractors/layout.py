@@ -477,7 +477,8 @@ class Layout:
                 d = None
                 if a.x1 <= hit.x0 + 0.5 * h and a.y0 - 1.2 * h <= hit.y1 and hit.y0 <= a.y1 + 1.2 * h:
                     d = hit.x0 - a.x1
-                elif a.y1 <= hit.y0 + 0.3 * h and a.x0 - 3 * h <= hit.x0 and a.line_no != hit.line_no:
+                elif (a.y1 <= hit.y0 + 0.3 * h and hit.y0 - a.y1 < 8 * h and a.x0 - 3 * h <= hit.x0
+                      and a.line_no != hit.line_no):
                     d = 1.5 * (hit.y0 - a.y1) + 0.3 * abs(hit.x0 - a.x0) + 5 * h
                 if d is not None and (best_d is None or d < best_d):
                     best, best_d = a, d
