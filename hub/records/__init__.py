@@ -1,6 +1,7 @@
 """Typed records: pydantic 2 models with Decimal money, ISO dates and natural keys."""
 
 from hub.records.base import Amount, Currency, IsoDate, Money, Quantity, Record, Uscc
+from hub.records.declaration import DECLARATION_STATUSES, Declaration, DeclarationItem, DeclarationWarning
 from hub.records.files import SourceFile
 from hub.records.invoices import INVOICE_KIND_LABELS, Invoice, InvoiceLine, PackingLine, PackingList
 from hub.records.matches import Allocation, Candidate, Match, WriteOff
@@ -12,12 +13,13 @@ from hub.records.payments import BankReceipt, StatementLine
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
     for cls in (Customer, Product, Order, Delivery, Invoice, PackingList, BankReceipt, StatementLine, Match,
-                SourceFile)
+                SourceFile, Declaration)
 }
 
 __all__ = [
     "INVOICE_KIND_LABELS", "ORDER_STATUSES", "RECORD_TYPES", "Allocation", "Amount", "BankReceipt", "Candidate",
-    "Currency", "Customer", "Delivery", "DeliveryLine", "Invoice", "InvoiceLine", "IsoDate", "Match", "Money",
+    "Currency", "Customer", "DECLARATION_STATUSES", "Declaration", "DeclarationItem", "DeclarationWarning",
+    "Delivery", "DeliveryLine", "Invoice", "InvoiceLine", "IsoDate", "Match", "Money",
     "Order", "OrderLine", "PackingLine", "PackingList", "Product", "Quantity", "Record", "RuleHit", "SourceFile",
     "StatementLine", "Uscc", "WriteOff",
 ]

@@ -27,6 +27,4 @@ class SourceFile(Record):
     received_at: datetime | None = None
     record_keys: list[str] = Field(default_factory=list, description="kind:natural key of what it produced")
 
-
-# The customs declaration (报关单) record is defined by the customs issue; its name is reserved here
-# so nothing else takes it: ``Declaration``.
+# The customs declaration (报关单) record: ``hub.records.declaration.Declaration``.
