@@ -1,0 +1,198 @@
+"""Document ingest in chunks: skip what the store already holds (by sha256), extract a chunk, and commit
+the chunk's records and :class:`hub.records.SourceFile` rows in **one** transaction.
+
+A chunk is all-or-nothing, so a process killed mid-ingest leaves whole chunks stored and the rest
+untouched; the next run skips every file whose content hash has a SourceFile and reads the others.
+Nothing here knows about Prefect: ``flows/ingest.py`` wraps :func:`plan_ingest`, :func:`ingest_chunk`
+and :func:`write_quarantine_report`; :func:`ingest_folder` does the same work directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from extractors.pipeline import Batch, Options, Outcome, collect_paths
+from hub.errors import InputError
+from hub.records import SourceFile
+from hub.settings import Settings
+from hub.store import Store
+
+DEFAULT_CHUNK = 50
+
+
+@dataclass
+class IngestPlan:
+    """The files still to read, in chunks, and how many were skipped as already ingested."""
+
+    chunks: list[list[str]] = field(default_factory=list)
+    skipped: int = 0
+    files: int = 0
+
+
+@dataclass
+class Quarantined:
+    """A file that could not be read: where it was, why, and where its copy went."""
+
+    source: str
+    reason: str
+    copy: str | None
+
+
+@dataclass
+class ChunkResult:
+    """What one chunk stored."""
+
+    files: int = 0
+    stored: int = 0
+    records_inserted: int = 0
+    records_updated: int = 0
+    records_unchanged: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+    quarantined: list[Quarantined] = field(default_factory=list)
+
+    def add(self, other: ChunkResult) -> None:
+        """Fold another chunk's counts into this one."""
+        self.files += other.files
+        self.stored += other.stored
+        self.records_inserted += other.records_inserted
+        self.records_updated += other.records_updated
+        self.records_unchanged += other.records_unchanged
+        for kind, n in other.by_kind.items():
+            self.by_kind[kind] = self.by_kind.get(kind, 0) + n
+        self.quarantined.extend(other.quarantined)
+
+
+@dataclass
+class IngestSummary:
+    """The result of a whole ingest (what ``ingest-documents`` returns)."""
+
+    folder: str
+    files: int = 0
+    skipped: int = 0
+    chunks: int = 0
+    result: ChunkResult = field(default_factory=ChunkResult)
+    report: str | None = None
+
+    def as_dict(self) -> dict:
+        """Plain values for printing or JSON."""
+        r = self.result
+        return {"folder": self.folder, "files": self.files, "already_ingested": self.skipped, "chunks": self.chunks,
+                "stored_files": r.stored, "records_inserted": r.records_inserted,
+                "records_updated": r.records_updated, "records_unchanged": r.records_unchanged,
+                "by_kind": dict(sorted(r.by_kind.items())),
+                "quarantined": [{"source": q.source, "reason": q.reason, "copy": q.copy} for q in r.quarantined],
+                "report": self.report}
+
+
+def sha256_of(path: Path) -> str:
+    """The content hash that identifies a file in the store."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def ingested_hashes(store: Store) -> set[str]:
+    """Content hashes the store already holds a SourceFile for (stored or quarantined)."""
+    return {f.sha256 for f in store.all(SourceFile)}
+
+
+def plan_ingest(store: Store, folder: Path | str, settings: Settings, chunk_size: int = DEFAULT_CHUNK) -> IngestPlan:
+    """Files under ``folder`` not ingested yet (one path per content), in chunks of ``chunk_size``."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise InputError(f"{folder}: no such folder to ingest")
+    if chunk_size < 1:
+        raise InputError(f"chunk size must be at least 1, not {chunk_size}")
+    done = ingested_hashes(store)
+    paths = collect_paths([folder], exclude=settings.quarantine_dir)
+    plan = IngestPlan(files=len(paths))
+    todo: list[str] = []
+    seen: set[str] = set()
+    for path in paths:
+        try:
+            sha = sha256_of(path)
+        except OSError:
+            todo.append(str(path))  # the batch reports the read error and quarantines nothing
+            continue
+        if sha in done or sha in seen:
+            plan.skipped += 1
+            continue
+        seen.add(sha)
+        todo.append(str(path))
+    plan.chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
+    return plan
+
+
+def _source_file(outcome: Outcome, status: str, reason: str | None = None) -> SourceFile:
+    path = Path(outcome.source)
+    keys = [f"{r.KIND}:{r.natural_key()}" for r in outcome.records] if status == "stored" else []
+    return SourceFile(sha256=outcome.sha256, path=str(path.resolve()), kind=outcome.kind or "unknown",
+                      status=status, quarantine_reason=reason, size_bytes=path.stat().st_size,
+                      received_at=datetime.now(UTC), record_keys=keys)
+
+
+def ingest_chunk(store: Store, paths: Iterable[str | Path], settings: Settings,
+                 options: Options | None = None, actor: str = "ingest") -> ChunkResult:
+    """Extract one chunk (OCR on every core) and commit all of it in one transaction."""
+    files = [Path(p) for p in paths]
+    outcomes = Batch(settings, options or Options(), store=None).run(files)
+    result = ChunkResult(files=len(files))
+    done = ingested_hashes(store)  # a chunk re-run after a crash between planning and commit
+    with store.batch(actor) as batch:
+        for outcome in outcomes:
+            if not outcome.sha256 or outcome.duplicate_of or outcome.sha256 in done:
+                if not outcome.sha256:
+                    result.quarantined.append(Quarantined(outcome.source, outcome.error or "unreadable", None))
+                continue
+            if outcome.ok:
+                path = Path(outcome.source)
+                upserted = batch.upsert(outcome.records, note=f"extracted from {path.name}",
+                                        attachment=str(path.resolve()))
+                batch.upsert([_source_file(outcome, "stored")])
+                result.stored += 1
+                result.records_inserted += len(upserted.inserted)
+                result.records_updated += len(upserted.updated)
+                result.records_unchanged += len(upserted.unchanged)
+                kind = outcome.kind or "unknown"
+                result.by_kind[kind] = result.by_kind.get(kind, 0) + 1
+            else:
+                batch.upsert([_source_file(outcome, "quarantined", outcome.error)], note="quarantined")
+                result.quarantined.append(Quarantined(outcome.source, outcome.error or "", outcome.quarantined))
+    return result
+
+
+def write_quarantine_report(settings: Settings, quarantined: list[Quarantined]) -> Path | None:
+    """A Markdown list of this run's quarantined files in the quarantine folder (None when there are none)."""
+    if not quarantined:
+        return None
+    folder = settings.quarantine_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    path = folder / f"report-{stamp}.md"
+    rows = ["| file | reason | copy |", "|---|---|---|"]
+    for q in quarantined:
+        rows.append(f"| {_cell(q.source)} | {_cell(q.reason)} | {_cell(q.copy or '-')} |")
+    path.write_text(f"# Quarantined files ({len(quarantined)})\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def ingest_folder(store: Store, folder: Path | str, settings: Settings, *, chunk_size: int = DEFAULT_CHUNK,
+                  options: Options | None = None) -> IngestSummary:
+    """The whole ingest without an orchestrator: plan, every chunk in turn, the quarantine report."""
+    plan = plan_ingest(store, folder, settings, chunk_size)
+    summary = IngestSummary(folder=str(folder), files=plan.files, skipped=plan.skipped, chunks=len(plan.chunks))
+    for chunk in plan.chunks:
+        summary.result.add(ingest_chunk(store, chunk, settings, options))
+    report = write_quarantine_report(settings, summary.result.quarantined)
+    summary.report = str(report) if report else None
+    return summary
