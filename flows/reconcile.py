@@ -1,0 +1,226 @@
+"""The ``reconcile`` flow: cash application and three-way match on what is open in the store, the
+workbooks, artifacts, and a review pause whose answers go through the same ``apply_decisions`` path as
+``orderhub reconcile apply``.
+
+Review modes: ``pause`` (a typed form in the Prefect UI's Resume dialog lists the uncertain matches with
+their candidates; a timeout leaves them in review and the run completes), ``auto`` (demo: confirm the top
+candidate scoring at least ``auto_accept``), ``skip`` (leave everything for the workbook).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.exceptions import FlowPauseTimeout
+from prefect.flow_runs import pause_flow_run
+from prefect.input import RunInput
+from pydantic import BaseModel, Field, create_model
+
+from flows.reconcile_cli import Inputs, hold_rows, run_reconcile
+from hub.records import Match
+from hub.settings import load_settings
+from hub.store import Store
+from matchers.decisions import ClerkDecision, apply_decisions
+from reports.threeway import write_threeway
+
+#: Candidates a clerk can pick per payment (the workbook's confirm 1/2/3).
+CHOICES = 3
+SKIP = "skip (leave for the workbook)"
+NONE = "none of these (reject)"
+ReviewMode = Literal["auto", "pause", "skip"]
+
+
+@dataclass
+class ReconcileSummary:
+    """What one flow run proposed, wrote and applied."""
+
+    statuses: dict[str, int] = field(default_factory=dict)
+    holds: int = 0
+    invoices_checked: int = 0
+    workbook: str | None = None
+    threeway_workbook: str | None = None
+    in_review: int = 0
+    applied: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    review: str = "skip"
+
+
+def candidate_keys(match: Match) -> list[str]:
+    """The shown keys of a match's candidates (``"a + b"``), best first, at most :data:`CHOICES`."""
+    return [" + ".join(sorted(a.target_key for a in c.allocations)) for c in match.candidates[:CHOICES]]
+
+
+def review_items(store: Store) -> list[Match]:
+    """Matches a person must decide: in review, or unmatched with candidates; largest payment first."""
+    items = [m for m in store.all(Match, status=["review", "unmatched"]) if m.candidates]
+    return sorted(items, key=lambda m: (-m.payment_amount, m.payment_key))
+
+
+def _option(n: int, keys: str, score: float) -> str:
+    return f"{n}: {keys} ({score:.2f})"
+
+
+def review_form(items: list[Match]) -> type[RunInput]:
+    """A ``RunInput`` with one section per item: the payment (fixed), a choice among its candidates,
+    "none" or "skip", and a note; plus who decided. The UI renders it as the Resume form."""
+    fields: dict[str, Any] = {
+        "decided_by": (str, Field(min_length=1, title="Decided by", description="Your name, stored with each decision")),
+    }
+    for n, m in enumerate(items, start=1):
+        options = [_option(i, k, c.score) for i, (k, c) in enumerate(zip(candidate_keys(m), m.candidates, strict=False),
+                                                                       start=1)]
+        choice_type = Literal[tuple([*options, NONE, SKIP])]  # type: ignore[valid-type]
+        item = create_model(
+            f"ReviewItem{n}",
+            payment=(Literal[f"{m.payment_kind}|{m.payment_key}"], f"{m.payment_kind}|{m.payment_key}"),  # type: ignore[valid-type]
+            choice=(choice_type, SKIP),
+            note=(str, ""),
+        )
+        title = f"{m.currency} {m.payment_amount:,.2f} — {m.payment_key}"
+        fields[f"item_{n:02d}"] = (item, Field(default_factory=item, title=title, description=m.reason[:200]))
+    return create_model("ReconcileReview", __base__=RunInput, **fields)
+
+
+def decisions_from_answer(answer: BaseModel, items: list[Match]) -> list[ClerkDecision]:
+    """The form's answers as clerk decisions (skipped items give none)."""
+    clerk = str(answer.decided_by)  # type: ignore[attr-defined]
+    by_payment = {f"{m.payment_kind}|{m.payment_key}": m for m in items}
+    out = []
+    for name in type(answer).model_fields:
+        if not name.startswith("item_"):
+            continue
+        part = getattr(answer, name)
+        match = by_payment[part.payment]
+        if part.choice == SKIP:
+            continue
+        where = f"review form {name}"
+        if part.choice == NONE:
+            out.append(ClerkDecision(match.payment_kind, match.payment_key, "reject", None, "", clerk, part.note, where))
+            continue
+        choice = int(part.choice.split(":", 1)[0])
+        out.append(ClerkDecision(match.payment_kind, match.payment_key, f"confirm {choice}", choice,
+                                 candidate_keys(match)[choice - 1], clerk, part.note, where))
+    return out
+
+
+def auto_decisions(items: list[Match], threshold: float, clerk: str) -> list[ClerkDecision]:
+    """Demo mode: confirm the top candidate where it scores at least ``threshold``."""
+    return [ClerkDecision(m.payment_kind, m.payment_key, "confirm 1", 1, candidate_keys(m)[0], clerk,
+                          f"auto review: top candidate scored {m.candidates[0].score:.2f}", "auto review")
+            for m in items if m.candidates and m.candidates[0].score >= threshold]
+
+
+@task(name="cash-application-and-three-way")
+def match_task(out_dir: Path, profile: str | None, day: date) -> ReconcileSummary:
+    """Propose matches on the store's open items, store them, write both workbooks."""
+    store = Store()
+    run = run_reconcile(Inputs.from_store(store), out=out_dir / f"reconciliation-{day.isoformat()}.xlsx",
+                        store=store, save=True, profile=profile, actor="reconcile flow")
+    threeway = write_threeway(out_dir / f"three-way-holds-{day.isoformat()}.xlsx", hold_rows(run.holds))
+    return ReconcileSummary(statuses=dict(Counter(m.status for m in [*run.result.matches, *run.result.kept])),
+                            holds=sum(r.status == "hold" for r in run.holds), invoices_checked=len(run.holds),
+                            workbook=str(run.workbook) if run.workbook else None, threeway_workbook=str(threeway))
+
+
+@task(name="review-items")
+def review_items_task() -> list[Match]:
+    """The matches waiting for a person."""
+    return review_items(Store())
+
+
+@task(name="apply-decisions")
+def apply_task(decisions: list[ClerkDecision]) -> tuple[list[str], list[str]]:
+    """Apply the clerk's decisions exactly as ``orderhub reconcile apply`` does."""
+    report = apply_decisions(Store(), decisions)
+    return [*report.applied, *report.unchanged], report.refused
+
+
+def _resume_after_timeout() -> None:
+    """Put this run back to Running after an unanswered pause, so it completes (Prefect would otherwise
+    fail a run that finishes while paused)."""
+    from prefect.client.orchestration import get_client
+    from prefect.context import FlowRunContext
+    from prefect.states import Running
+
+    context = FlowRunContext.get()
+    assert context is not None and context.flow_run is not None
+    with get_client(sync_client=True) as client:
+        client.set_flow_run_state(context.flow_run.id, Running(message="review timed out; items stay in review"),
+                                  force=True)
+
+
+def _publish(summary: ReconcileSummary, items: list[Match]) -> None:
+    lines = ["# Reconciliation", "", "| outcome | payments |", "|---|---|"]
+    lines += [f"| {status} | {n} |" for status, n in sorted(summary.statuses.items())] or ["| (none) | 0 |"]
+    lines += ["", f"Three-way: **{summary.holds}** invoices on hold of {summary.invoices_checked} checked.",
+              f"Waiting for a person: **{len(items)}** payments."]
+    if summary.workbook:
+        lines += ["", f"Workbook: `{summary.workbook}` (decide there and run `orderhub reconcile apply`, "
+                      "or resume this run with the form)"]
+        create_link_artifact(key="reconciliation-workbook", link=Path(summary.workbook).resolve().as_uri(),
+                             link_text=Path(summary.workbook).name, description="Reconciliation workbook")
+    create_markdown_artifact("\n".join(lines), key="reconciliation-summary", description="Reconciliation summary")
+    rows = []
+    for m in items:
+        row = {"payment": m.payment_key, "kind": m.payment_kind, "amount": f"{m.currency} {m.payment_amount:,.2f}",
+               "status": m.status, "reason": m.reason[:160]}
+        for i, (keys, cand) in enumerate(zip(candidate_keys(m), m.candidates, strict=False), start=1):
+            row[f"candidate {i}"] = f"{keys} ({cand.score:.2f})"
+        rows.append(row)
+    create_table_artifact(rows or [{"payment": "(nothing to review)"}], key="reconciliation-review",
+                          description="Payments waiting for review, with their candidates")
+
+
+def _publish_applied(summary: ReconcileSummary) -> None:
+    lines = [f"# Review applied ({summary.review})", "", f"Applied: **{len(summary.applied)}**, "
+             f"refused: **{len(summary.refused)}**, still in review: **{summary.in_review}**", ""]
+    lines += [f"- applied {a}" for a in summary.applied[:100]]
+    lines += [f"- refused {r}" for r in summary.refused[:100]]
+    create_markdown_artifact("\n".join(lines), key="reconciliation-decisions", description="Review decisions applied")
+
+
+@flow(name="reconcile", flow_run_name="reconcile ({review} review)", log_prints=True)
+def reconcile_flow(review: ReviewMode = "pause", as_of: date | None = None, out_dir: Path | None = None,
+                   profile: str | None = None, auto_accept: float = 0.5, timeout_minutes: float = 24 * 60,
+                   form_items: int = 20, poll_seconds: int = 10) -> ReconcileSummary:
+    """Propose matches on everything open, write the workbooks, publish artifacts, then take the review:
+    a paused form (``pause``), automatic (``auto``, top candidate at least ``auto_accept``) or none (``skip``).
+    A pause that times out leaves the items in review and the run completes."""
+    logger = get_run_logger()
+    day = as_of or date.today()
+    folder = out_dir or load_settings().home / "reports"
+    summary = match_task(folder, profile, day)
+    summary.review = review
+    items = review_items_task()
+    _publish(summary, items)
+    decisions: list[ClerkDecision] = []
+    if review == "auto":
+        decisions = auto_decisions(items, auto_accept, "demo (auto review)")
+    elif review == "pause" and items:
+        shown = items[:form_items]
+        form = review_form(shown)
+        form._description = (f"{len(shown)} of {len(items)} payments need a decision. Pick a candidate, 'none' "
+                             f"(reject) or 'skip'; the rest stay in the workbook {summary.workbook or ''}.")
+        try:
+            answer = pause_flow_run(wait_for_input=form, timeout=int(timeout_minutes * 60),
+                                    poll_interval=poll_seconds)
+        except FlowPauseTimeout:
+            logger.warning("nobody answered the review within %s minutes: %d payments stay in review",
+                           timeout_minutes, len(items))
+            answer = None
+            _resume_after_timeout()
+        if answer is not None:
+            decisions = decisions_from_answer(answer, shown)
+    if decisions:
+        summary.applied, summary.refused = apply_task(decisions)
+    summary.in_review = len(review_items_task())
+    _publish_applied(summary)
+    print(f"reconcile: {summary.statuses}; applied {len(summary.applied)}, refused {len(summary.refused)}, "
+          f"in review {summary.in_review}")
+    return summary
