@@ -218,3 +218,17 @@ def import_orders(store: Store, settings: Settings, *, channels: Iterable[Channe
     if dealer_folder is not None:
         got.append(read_dealer_orders(dealer_folder, settings, since, until))
     return store_orders(store, got)
+
+
+def download_bank_files(out_dir: Path, since: date | None = None, until: date | None = None, *,
+                        base_url: str | None = None, user_env: str | None = None,
+                        password_env: str | None = None) -> list[Path]:
+    """Download the bank portal's e-receipts and statement of a date range into ``out_dir``; returns the
+    folders to ingest (``receipts``, ``statements``; the downloaded zip stays out)."""
+    from bots.bank import download_bank
+    from bots.profiles import load_profile
+
+    prof = load_profile("bank")
+    credentials = Credentials.from_env(user_env or prof.site["user_env"], password_env or prof.site["password_env"])
+    result = download_bank(prof.base_url(base_url), credentials, Path(out_dir), since, until, profile=prof)
+    return sorted({p.parent for p in [*result.receipts, result.statement] if p is not None})

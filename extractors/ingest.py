@@ -10,7 +10,7 @@ and :func:`write_quarantine_report`; :func:`ingest_folder` does the same work di
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -102,15 +102,21 @@ def ingested_hashes(store: Store) -> set[str]:
     return {f.sha256 for f in store.all(SourceFile)}
 
 
-def plan_ingest(store: Store, folder: Path | str, settings: Settings, chunk_size: int = DEFAULT_CHUNK) -> IngestPlan:
-    """Files under ``folder`` not ingested yet (one path per content), in chunks of ``chunk_size``."""
-    folder = Path(folder)
-    if not folder.exists():
-        raise InputError(f"{folder}: no such folder to ingest")
+def _folders(folder: Path | str | Sequence[Path | str]) -> list[Path]:
+    return [Path(folder)] if isinstance(folder, (str, Path)) else [Path(f) for f in folder]
+
+
+def plan_ingest(store: Store, folder: Path | str | Sequence[Path | str], settings: Settings,
+                chunk_size: int = DEFAULT_CHUNK) -> IngestPlan:
+    """Files under ``folder`` (or several folders) not ingested yet, one path per content, in chunks."""
+    folders = _folders(folder)
+    for one in folders:
+        if not one.exists():
+            raise InputError(f"{one}: no such folder to ingest")
     if chunk_size < 1:
         raise InputError(f"chunk size must be at least 1, not {chunk_size}")
     done = ingested_hashes(store)
-    paths = collect_paths([folder], exclude=settings.quarantine_dir)
+    paths = collect_paths(folders, exclude=settings.quarantine_dir)
     plan = IngestPlan(files=len(paths))
     todo: list[str] = []
     seen: set[str] = set()
@@ -186,11 +192,11 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def ingest_folder(store: Store, folder: Path | str, settings: Settings, *, chunk_size: int = DEFAULT_CHUNK,
+def ingest_folder(store: Store, folder: Path | str | Sequence[Path | str], settings: Settings, *, chunk_size: int = DEFAULT_CHUNK,
                   options: Options | None = None) -> IngestSummary:
     """The whole ingest without an orchestrator: plan, every chunk in turn, the quarantine report."""
     plan = plan_ingest(store, folder, settings, chunk_size)
-    summary = IngestSummary(folder=str(folder), files=plan.files, skipped=plan.skipped, chunks=len(plan.chunks))
+    summary = IngestSummary(folder=", ".join(str(f) for f in _folders(folder)), files=plan.files, skipped=plan.skipped, chunks=len(plan.chunks))
     for chunk in plan.chunks:
         summary.result.add(ingest_chunk(store, chunk, settings, options))
     report = write_quarantine_report(settings, summary.result.quarantined)
