@@ -139,8 +139,10 @@ class CodeTables:
             defaults = tomllib.loads(defaults_path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise InputError(f"not valid TOML: {exc}", source=str(defaults_path)) from None
-        loaded = cls(tables, {"header": defaults.get("header", {}), "item": defaults.get("item", {})})
-        for section, values in loaded.defaults.items():
+        loaded = cls(tables, {"header": defaults.get("header", {}), "item": defaults.get("item", {}),
+                              "consignors": defaults.get("consignors", {})})
+        for section in ("header", "item"):
+            values = loaded.defaults[section]
             for name, value in values.items():
                 table = loaded.for_field(name if section == "header" else f"item.{name}")
                 if table is not None and value and value not in table:

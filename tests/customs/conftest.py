@@ -1,0 +1,34 @@
+"""Customs test fixtures: a store holding a small generated world's master data, orders and documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hub.settings import load_settings
+from hub.store import Store
+
+
+@pytest.fixture
+def world_store(small_world, tmp_path: Path) -> Store:
+    """A fresh store with the small world's customers, products, orders, invoices and packing lists."""
+    store = Store(f"sqlite:///{tmp_path / 'customs.db'}", settings=load_settings(tmp_path))
+    w = small_world
+    store.upsert([*w.customers, *w.products, *w.orders, *w.invoices, *w.packing_lists], actor="test")
+    return store
+
+
+@pytest.fixture
+def export_case(small_world):
+    """A clean FOB export order of the world with its commercial invoice and packing list."""
+    w = small_world
+    for order in w.orders:
+        if not order.export or order.incoterm != "FOB":
+            continue
+        invoices = [i for i in w.invoices if i.kind == "commercial" and i.order_ref == order.external_id]
+        if len(invoices) != 1 or len(invoices[0].lines) < 2:
+            continue
+        packing = next(p for p in w.packing_lists if p.invoice_number == invoices[0].number)
+        return order, invoices[0], packing
+    raise AssertionError("the small world has no FOB export order with one invoice of several lines")

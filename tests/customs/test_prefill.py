@@ -1,0 +1,181 @@
+"""Prefill of export declarations from a generated world's records in a real SQLite store."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from customs.prefill import Context, merge, prefill, prefill_order
+from hub.errors import InputError
+from hub.records import Declaration, Product
+
+COUNTRY3 = {"US": "USA", "DE": "DEU", "ES": "ESP", "MX": "MEX", "GB": "GBR", "FR": "FRA"}
+INCOTERM = {"CIF": "1", "FOB": "3", "EXW": "7"}
+
+
+@pytest.fixture(scope="module")
+def context() -> Context:
+    return Context()
+
+
+def expected_fields(world, order, invoice, packing) -> dict[str, object]:
+    """What the declaration must say, read straight from the world's records (its truth)."""
+    products = {p.sku: p for p in world.products}
+    customer = next(c for c in world.customers if c.code == order.customer_code)
+    fields: dict[str, object] = {
+        "consignor": world.our_company["name"], "consignor_code": world.our_company["tax_id"],
+        "overseas_consignee": customer.name, "contract_no": order.external_id,
+        "trade_country": COUNTRY3[customer.country], "dest_country": COUNTRY3[order.ship_to_country],
+        "incoterm": INCOTERM[order.incoterm], "currency": order.currency, "packages": packing.total_cartons,
+        "gross_weight": packing.total_gross_weight_kg, "net_weight": packing.total_net_weight_kg,
+        "trade_mode": "0110", "transport_mode": "2",
+    }
+    for n, line in enumerate(invoice.lines, start=1):
+        product = products[line.sku]
+        fields |= {f"item.{n}.hs_code": product.hs_code, f"item.{n}.name": product.name_zh,
+                   f"item.{n}.spec": "|".join(product.declaration_elements.values()),
+                   f"item.{n}.quantity": line.quantity, f"item.{n}.unit_price": line.unit_price,
+                   f"item.{n}.total": line.amount, f"item.{n}.currency": order.currency,
+                   f"item.{n}.origin": "CHN", f"item.{n}.dest": COUNTRY3[order.ship_to_country]}
+    return fields
+
+
+def actual(decl: Declaration, name: str) -> object:
+    if name.startswith("item."):
+        _, no, field = name.split(".")
+        return getattr(decl.items[int(no) - 1], field)
+    return getattr(decl, name)
+
+
+def test_clean_fob_order_matches_truth(world_store, small_world, export_case, context):
+    order, invoice, packing = export_case
+    [decl] = prefill_order(world_store, order.external_id, context=context)
+    for name, value in expected_fields(small_world, order, invoice, packing).items():
+        assert actual(decl, name) == value, name
+    assert decl.number == f"CD-{invoice.number}" and decl.status == "draft"
+    assert decl.warnings == []
+    assert decl.source_of("gross_weight") == f"packing_list:{packing.number} total_gross_weight_kg"
+    assert decl.source_of("item.1.hs_code").startswith("master:product ")
+    assert decl.source_of("item.2.unit_price") == f"invoice:{invoice.number} line 2"
+    assert decl.source_of("exit_port") == "default"
+    assert decl.items[0].unit == "007" and decl.items[0].legal_unit1 is not None
+    form = decl.filing_form()
+    assert form["header"]["incoterm"] == "3" and form["items"][0]["hs_code"] == decl.items[0].hs_code
+
+
+def test_fields_equal_truth_on_every_fob_and_exw_declaration(world_store, small_world, context):
+    right = total = 0
+    for order in small_world.orders:
+        if not order.export or order.incoterm == "CIF":
+            continue
+        invoices = [i for i in small_world.invoices if i.kind == "commercial" and i.order_ref == order.external_id]
+        for decl, invoice in zip(prefill_order(world_store, order.external_id, context=context), invoices,
+                                 strict=True):
+            packing = next((p for p in small_world.packing_lists if p.invoice_number == invoice.number), None)
+            if packing is None:                 # the world ships some without one: a blocking warning instead
+                assert any(w.rule == "missing_packing_list" and w.blocking for w in decl.warnings)
+                continue
+            for name, value in expected_fields(small_world, order, invoice, packing).items():
+                total += 1
+                right += actual(decl, name) == value
+    assert total > 100 and right / total >= 0.98
+
+
+def test_cif_asks_for_freight_and_insurance(world_store, small_world, context):
+    order = next(o for o in small_world.orders if o.export and o.incoterm == "CIF"
+                 and any(i.order_ref == o.external_id for i in small_world.invoices))
+    [decl] = prefill_order(world_store, order.external_id, context=context)
+    assert decl.freight is None and decl.insurance is None
+    assert {(w.field, w.rule) for w in decl.blocking} >= {("header.freight", "charges_by_incoterm"),
+                                                          ("header.insurance", "charges_by_incoterm")}
+
+
+def test_missing_packing_list_warns_and_leaves_weights_empty(small_world, export_case, context):
+    order, invoice, _ = export_case
+    customer = next(c for c in small_world.customers if c.code == order.customer_code)
+    decl = prefill(order, invoice, None, customer=customer, products={p.sku: p for p in small_world.products},
+                   context=context)
+    assert decl.packages is None and decl.gross_weight is None and decl.net_weight is None
+    [warning] = [w for w in decl.warnings if w.rule == "missing_packing_list"]
+    assert warning.blocking and warning.source == f"invoice:{invoice.number}"
+    assert "no packing list" in warning.message
+    assert any(w.rule == "codes_valid" and w.field == "header.gross_weight" for w in decl.warnings)
+
+
+def test_packing_list_of_another_order_is_not_used(small_world, export_case, context):
+    order, invoice, packing = export_case
+    other = next(p for p in small_world.packing_lists if p.order_ref != order.external_id)
+    customer = next(c for c in small_world.customers if c.code == order.customer_code)
+    decl = prefill(order, invoice, other, customer=customer, products={p.sku: p for p in small_world.products},
+                   context=context)
+    [warning] = [w for w in decl.warnings if w.rule == "foreign_packing_list"]
+    assert warning.value == other.order_ref and warning.expected == order.external_id
+    assert warning.source == f"packing_list:{other.number}" and warning.blocking
+    assert decl.packages is None and decl.packing_list_key is None
+
+
+def test_unknown_hs_code_is_a_warning_never_filled_silently(world_store, export_case, context):
+    order, invoice, _ = export_case
+    sku = invoice.lines[0].sku
+    product = world_store.get(Product, sku)
+    world_store.upsert([product.model_copy(update={"hs_code": "9999999999"})])
+    [decl] = prefill_order(world_store, order.external_id, context=context)
+    rules = {w.rule for w in decl.warnings if w.field == "item.1.hs_code"}
+    assert rules == {"unknown_hs_code", "hs_code_known"}
+    assert decl.items[0].hs_code == "9999999999"
+    assert decl.items[0].legal_unit1 is None
+
+
+def test_product_without_hs_code_leaves_it_empty_with_a_warning(world_store, export_case, context):
+    order, invoice, _ = export_case
+    product = world_store.get(Product, invoice.lines[1].sku)
+    world_store.upsert([product.model_copy(update={"hs_code": None})])
+    [decl] = prefill_order(world_store, order.external_id, context=context)
+    assert decl.items[1].hs_code is None
+    assert any(w.field == "item.2.hs_code" and w.blocking for w in decl.warnings)
+
+
+def test_code_approved_before_wins_over_the_master(world_store, export_case, context):
+    order, _, _ = export_case
+    [decl] = prefill_order(world_store, order.external_id, context=context)
+    master_code = decl.items[0].hs_code
+    other_code = next(c for c in context.tariff if c != master_code and c[:4] == master_code[:4])
+    approved = decl.model_copy(update={"number": "CD-EARLIER", "status": "approved"})
+    approved.items[0].hs_code = other_code
+    world_store.upsert([approved])
+    [again] = prefill_order(world_store, order.external_id, context=context)
+    assert again.items[0].hs_code == other_code
+    assert again.source_of("item.1.hs_code") == "approved:CD-EARLIER"
+
+
+def test_rerun_keeps_clerk_corrections_and_never_replaces_an_approved_one(world_store, export_case, context):
+    order, _, _ = export_case
+    [first] = prefill_order(world_store, order.external_id, context=context)
+    first.vehicle, first.sources["vehicle"] = "COSCO TAURUS/026E", "clerk:王丽娟"
+    first.items[0].spec, first.items[0].sources["spec"] = "螺母|紧固|碳钢|恒锐", "clerk:王丽娟"
+    [fresh] = prefill_order(world_store, order.external_id, context=context)
+    merged = merge(first, fresh)
+    assert merged.vehicle == "COSCO TAURUS/026E" and merged.items[0].spec == "螺母|紧固|碳钢|恒锐"
+    assert merged.source_of("item.1.spec") == "clerk:王丽娟"
+    approved = first.model_copy(update={"status": "approved"})
+    assert merge(approved, fresh) is approved
+
+
+def test_orders_that_need_no_declaration_are_refused(world_store, small_world):
+    domestic = next(o for o in small_world.orders if not o.export)
+    with pytest.raises(InputError, match="not an export order"):
+        prefill_order(world_store, domestic.external_id)
+    with pytest.raises(InputError, match="no order 'NOPE-1'"):
+        prefill_order(world_store, "NOPE-1")
+    open_export = next(o for o in small_world.orders if o.export and not any(
+        i.order_ref == o.external_id for i in small_world.invoices))
+    with pytest.raises(InputError, match="no commercial invoice"):
+        prefill_order(world_store, open_export.external_id)
+
+
+def test_amounts_stay_decimal(world_store, export_case, context):
+    order, _, _ = export_case
+    [decl] = prefill_order(world_store, order.external_id, context=context)
+    assert all(isinstance(i.total, Decimal) and isinstance(i.unit_price, Decimal) for i in decl.items)
+    assert isinstance(decl.gross_weight, Decimal)
