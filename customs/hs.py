@@ -20,6 +20,8 @@ The UN's HS nomenclature file (columns ``hscode``, ``description``, ``level``) i
 from __future__ import annotations
 
 import csv
+import math
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -76,6 +78,55 @@ def normalise_code(value: str, *, where: str = "HS code") -> str:
 
 def _norm(text: str) -> str:
     return utils.default_process(unicodedata.normalize("NFKC", text or ""))
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_STOP = {"and", "or", "of", "the", "for", "with", "other", "not", "than", "their", "whether", "be", "in", "as",
+         "by", "to", "a", "an", "its", "excl", "incl", "including", "on", "no", "nes", "etc"}
+
+
+def _terms(text: str) -> set[str]:
+    """Words (singular-ish, stop words dropped) and Chinese character pairs of a normalised text."""
+    terms = set()
+    for word in _CJK.sub(" ", text).split():
+        if len(word) > 1 and word not in _STOP and not word.isdigit():
+            terms.add(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)
+    for run in _CJK.findall(text):
+        terms.update(run[i:i + 2] for i in range(len(run) - 1)) if len(run) > 1 else terms.add(run)
+    return terms
+
+
+class _TermIndex:
+    """IDF-weighted term overlap: how much of the query's (rarer) words a text holds, words matched fuzzily."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.postings: dict[str, set[int]] = {}
+        self.sizes = []
+        for i, text in enumerate(texts):
+            terms = _terms(text)
+            self.sizes.append(len(terms))
+            for term in terms:
+                self.postings.setdefault(term, set()).add(i)
+        n = max(len(texts), 1)
+        self.idf = {t: math.log(1 + n / len(ids)) for t, ids in self.postings.items()}
+        self.vocabulary = list(self.postings)
+
+    def scores(self, query: str) -> dict[int, float]:
+        terms = _terms(query)
+        if not terms:
+            return {}
+        weights = {t: self.idf.get(t, math.log(1 + len(self.sizes))) for t in terms}
+        total = sum(weights.values())
+        got: dict[int, float] = {}
+        for term, weight in weights.items():
+            matches = {term: 100.0} if term in self.postings else {}
+            if not matches and len(term) > 3:
+                matches = {v: s for v, s, _ in process.extract(term, self.vocabulary, scorer=fuzz.ratio, limit=3,
+                                                               score_cutoff=85)}
+            for vocab, sim in matches.items():
+                for i in self.postings[vocab]:
+                    got[i] = got.get(i, 0.0) + weight / total * sim / 100
+        return {i: s * 0.85 + 0.15 * min(1.0, len(terms) / max(self.sizes[i], 1)) for i, s in got.items()}
 
 
 @lru_cache(maxsize=8)
@@ -138,6 +189,7 @@ class HsIndex:
         self.tariff = tariff
         self._tariff_codes = [e.code for e in tariff.values() for _ in (0, 1)]
         self._tariff_texts = [_norm(t) for e in tariff.values() for t in (e.name, e.name_en or "")]
+        self._terms = _TermIndex(self._tariff_texts)
         self._products: dict[str, Product] = {}
         self._product_names: list[tuple[str, str]] = []       # (normalised name, sku)
         for product in products:
@@ -217,15 +269,17 @@ class HsIndex:
         return out
 
     def _from_tariff(self, query: str, elements: str, limit: int) -> list[HsSuggestion]:
+        """Best of a character-level fuzzy score (short Chinese names) and the weighted word overlap."""
         if not query:
             return []
-        text = f"{query} {elements}".strip()
         scores: dict[str, float] = {}
-        for t, score, i in process.extract(query, self._tariff_texts, scorer=fuzz.WRatio, limit=limit * 6,
-                                           score_cutoff=_TARIFF_MIN):
-            bonus = fuzz.token_set_ratio(text, t) / 100 if elements else 0.0
-            value = score / 100 * 0.9 + bonus * 0.1
+        for i, value in self._terms.scores(f"{query} {elements}" if elements else query).items():
             code = self._tariff_codes[i]
             scores[code] = max(scores.get(code, 0.0), value)
+        if _CJK.search(query):
+            for _, score, i in process.extract(query, self._tariff_texts, scorer=fuzz.WRatio, limit=limit * 4,
+                                               score_cutoff=_TARIFF_MIN):
+                code = self._tariff_codes[i]
+                scores[code] = max(scores.get(code, 0.0), score / 100 * 0.9)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         return [self._suggestion(code, score, "tariff", code) for code, score in ranked[:limit]]
