@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 
@@ -10,3 +12,17 @@ def register(app: typer.Typer) -> None:
     from flows import reconcile_cli
 
     reconcile_cli.register(app)  # reconcile, reconcile apply, match3
+
+    @app.command("server")
+    def server_cmd(
+        port: int = typer.Option(4200, "--port", help="Port of the Prefect API and UI"),
+        database_url: str | None = typer.Option(
+            None, "--database-url", help="PostgreSQL URL, e.g. postgresql+asyncpg://user:pw@host/prefect "
+                                         "(default: SQLite under PREFECT_HOME)"),
+        deployments: Path | None = typer.Option(None, "--deployments", help="Your own deployments.toml"),
+        log: Path | None = typer.Option(None, "--log", help="Append the server's output to this file"),
+    ) -> None:
+        """Start the Prefect server and UI and serve every flow as a scheduled deployment (Ctrl-C stops)."""
+        from flows.server import serve_all
+
+        serve_all(port, database_url, deployments, log)
