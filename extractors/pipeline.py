@@ -47,6 +47,7 @@ class Outcome:
     stored: dict[str, int] | None = None
     ocr: bool = False
     duplicate_of: str | None = None
+    part_of: str | None = None  # a later page's scan: its document was read from the first page's file
 
     @property
     def ok(self) -> bool:
@@ -81,6 +82,8 @@ class Outcome:
             out["stored"] = self.stored
         if self.duplicate_of:
             out["duplicate_of"] = self.duplicate_of
+        if self.part_of:
+            out["part_of"] = self.part_of
         return out
 
 
@@ -268,14 +271,34 @@ class Batch:
                     if self.progress:
                         self.progress("OCR pages", finished, total)
 
+                # scans of one document's pages (X_p1.jpg, X_p2.jpg) are read as one document
+                from extractors.documents import group_pages
+
+                docs = group_pages([p for _, p, _, _ in group])
+                first_page = {str(Path(d[0] if isinstance(d, list) else d)): d for d in docs}
                 try:
-                    results = reader([p for _, p, _, _ in group], kind, workers=self.options.workers, progress=tick)
+                    read = reader(docs, kind, workers=self.options.workers, progress=tick)
                 except Exception as exc:  # the whole group failed: report it on each file
-                    results = [InputError(f"document extraction failed ({type(exc).__name__}: {exc})", source=str(p))
-                               for _, p, _, _ in group]
-            for (index, path, _sha, size), result in zip(group, results, strict=True):
+                    read = [InputError(f"document extraction failed ({type(exc).__name__}: {exc})",
+                                       source=str(d[0] if isinstance(d, list) else d)) for d in docs]
+                by_first = dict(zip(first_page, read, strict=True))
+                later = {str(page): str(pages[0]) for pages in docs if isinstance(pages, list) for page in pages[1:]}
+                results = [by_first.get(str(p)) or _LaterPage(later[str(p)]) for _, p, _, _ in group]
+            pairs = sorted(zip(group, results, strict=True), key=lambda gr: isinstance(gr[1], _LaterPage))
+            for (index, path, _sha, size), result in pairs:  # first pages before the pages read with them
                 outcome = outcomes[index]
                 assert outcome is not None
+                if isinstance(result, _LaterPage):
+                    first = outcomes[next(i for i, p, _, _ in group if str(p) == result.first)]
+                    outcome.kind = first.kind if first is not None and first.ok else outcome.kind
+                    outcome.error = None if first is None or first.ok else f"a later page of {result.first}, " \
+                                                                            f"which could not be read: {first.error}"
+                    outcome.part_of = result.first
+                    outcome.single = True
+                    if outcome.error is None:
+                        outcome.warnings.append(f"page of {Path(result.first).name}; read with it")
+                    self._finish(outcome, path, None, size)
+                    continue
                 if isinstance(result, Exception):
                     outcome.error = _reason(result, path)
                 else:
@@ -335,6 +358,13 @@ class Batch:
                              note="quarantined")
         except OrderhubError as exc:
             outcome.warnings.append(f"could not record the quarantine in the store ({exc})")
+
+
+@dataclass
+class _LaterPage:
+    """Stands for the result of a page scan that was read as part of its first page's document."""
+
+    first: str
 
 
 def _reason(exc: Exception, path: Path) -> str:

@@ -1,5 +1,5 @@
 """Which extractor reads which kind of file. Structured kinds (statements, order exports) are built in;
-document kinds (invoice, receipt, packing list: PDFs and scans) come from ``extractors.documents``.
+document kinds (invoice, receipt, packing list, delivery note: PDFs and scans) come from ``extractors.documents``.
 Other code may register its own batch reader for a kind with :func:`register`.
 
 A batch reader is called as ``reader(paths, kind, workers=..., progress=...)`` and returns, in order,
@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 #: Kinds the CLI accepts, as users type them.
-KINDS = ("auto", "invoice", "receipt", "statement", "orders", "packing-list")
+KINDS = ("auto", "invoice", "receipt", "statement", "orders", "packing-list", "delivery")
 #: Kinds read from PDFs and images.
-DOCUMENT_KINDS = ("invoice", "receipt", "packing-list")
+DOCUMENT_KINDS = ("invoice", "receipt", "packing-list", "delivery")
 
 BatchReader = Callable[..., list[Any]]
 _readers: dict[str, BatchReader] = {}

@@ -1,4 +1,4 @@
-"""Documents to records: invoices, bank receipts (电子回单) and packing lists, from digital PDFs,
+"""Documents to records: invoices, bank receipts (电子回单), packing lists and delivery notes (送货单), from digital PDFs,
 image-only PDFs and scans alike (positioned words from pdfplumber or OCR, one layout engine).
 
     from extractors.documents import extract_document, extract_documents
@@ -23,11 +23,13 @@ DOCUMENT_SUFFIXES = {".pdf", *IMAGE_SUFFIXES}
 
 
 def _readers() -> dict[str, Callable[..., DocumentResult]]:
+    from extractors.documents.deliveries import read_delivery
     from extractors.documents.invoices import read_invoice
     from extractors.documents.packing_lists import read_packing_list
     from extractors.documents.receipts import read_receipt
 
-    return {"invoice": read_invoice, "receipt": read_receipt, "packing_list": read_packing_list}
+    return {"invoice": read_invoice, "receipt": read_receipt, "packing_list": read_packing_list,
+            "delivery": read_delivery}
 
 
 @dataclass
@@ -121,7 +123,7 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
             raise InputError("no text found on the document (blank page or not a document)", source=source)
         found = classify(words)
         if found is None:
-            raise InputError("not recognised as an invoice, bank receipt or packing list", source=source)
+            raise InputError("not recognised as an invoice, bank receipt, packing list or delivery note", source=source)
         kind = found
     readers = _readers()
     if kind not in readers:

@@ -1,4 +1,4 @@
-"""Which kind of document this is (invoice, receipt, packing list), from the words on it.
+"""Which kind of document this is (invoice, receipt, packing list, delivery note), from the words on it.
 
 Each kind's title words and their weights are in ``data/labels.toml`` (``[<kind>.title]``); the kind
 with the highest score wins, provided it reaches :data:`MIN_SCORE`.
@@ -16,7 +16,7 @@ from extractors.words import Word
 MIN_SCORE = 3.0
 
 #: Document kinds this module tells apart, with the names the CLI uses.
-KINDS = {"invoice": "invoice", "receipt": "receipt", "packing_list": "packing-list"}
+KINDS = {"invoice": "invoice", "receipt": "receipt", "packing_list": "packing-list", "delivery": "delivery"}
 
 
 def _compact(words: Iterable[Word]) -> str:
@@ -38,7 +38,7 @@ def scores(words: Iterable[Word], labels: dict[str, Labels] | None = None) -> di
 
 
 def classify(words: Iterable[Word], labels: dict[str, Labels] | None = None) -> str | None:
-    """``invoice``, ``receipt`` or ``packing_list``, or None when no kind scores :data:`MIN_SCORE`."""
+    """``invoice``, ``receipt``, ``packing_list`` or ``delivery``, or None when no kind scores :data:`MIN_SCORE`."""
     found = scores(list(words), labels)
     if not found:
         return None
