@@ -1,0 +1,182 @@
+"""The review workbook round trip: write, edit cells with openpyxl as a clerk would, apply, and check the store."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from customs.hs import HsIndex
+from customs.prefill import Context, prefill_order
+from customs.review import apply_edits, apply_workbook, write_workbook
+from hub.errors import InputError
+from hub.records import Declaration
+
+
+@pytest.fixture(scope="module")
+def context() -> Context:
+    return Context()
+
+
+def stored(store, context, order) -> Declaration:
+    [decl] = prefill_order(store, order.external_id, context=context)
+    store.upsert([decl], actor="prefill")
+    return decl
+
+
+def cell_of(ws, name: str, *, column: int = 3):
+    """The Header sheet's value cell of a field (names are in the hidden column B)."""
+    return next(row[column - 1] for row in ws.iter_rows(min_row=2) if row[1].value == name)
+
+
+def items_col(ws, name: str) -> int:
+    return next(c.column for c in ws[1] if str(c.value).split(" ")[-1] == name and not str(c.value).startswith("来源"))
+
+
+def test_workbook_layout(world_store, export_case, context, tmp_path: Path):
+    order, invoice, packing = export_case
+    decl = stored(world_store, context, order)
+    path = write_workbook(decl, tmp_path / "d.xlsx", context.tables)
+    wb = load_workbook(path)
+    assert wb.sheetnames[:3] == ["Warnings", "Header", "Items"]
+    assert wb["_lists"].sheet_state == "hidden" and wb["_meta"].sheet_state == "hidden"
+    header = wb["Header"]
+    assert cell_of(header, "incoterm").value == "3 FOB"
+    assert cell_of(header, "gross_weight", column=4).value == f"packing_list:{packing.number} total_gross_weight_kg"
+    assert header.freeze_panes == "A2"
+    lists = {str(dv.formula1): str(dv.sqref) for dv in header.data_validations.dataValidation}
+    assert any("_lists" in f for f in lists) and cell_of(header, "incoterm").coordinate in lists.values()
+    items = wb["Items"]
+    unit_col = items_col(items, "unit")
+    assert items.cell(2, unit_col).value == "007 个"
+    assert str(items.cell(1, unit_col + 1).value) == "来源 unit"           # source beside the field
+    assert items.cell(2, unit_col + 1).value == f"invoice:{invoice.number} line 1"
+    assert any(dv.sqref and items.cell(2, unit_col).coordinate in str(dv.sqref)
+               for dv in items.data_validations.dataValidation)
+
+
+def test_round_trip_stores_corrections_with_the_clerk(world_store, export_case, context, tmp_path: Path):
+    order, invoice, _ = export_case
+    decl = stored(world_store, context, order)
+    path = write_workbook(decl, tmp_path / "d.xlsx", context.tables)
+    master_code = decl.items[0].hs_code
+    corrected = next(c for c in context.tariff if c != master_code and c[:4] == master_code[:4])
+    wb = load_workbook(path)
+    cell_of(wb["Header"], "vehicle").value = "COSCO TAURUS/026E"
+    cell_of(wb["Header"], "exit_port").value = "3104 北仑海关"
+    items = wb["Items"]
+    items.cell(2, items_col(items, "hs_code")).value = corrected
+    items.cell(2, items_col(items, "name")).value = "=HYPERLINK(\"http://x\")"
+    wb.save(path)
+
+    result = apply_workbook(world_store, path, by="王丽娟", context=context)
+    assert {name for name, _, _ in result.corrections} == {"vehicle", "exit_port", "item.1.hs_code", "item.1.name"}
+    after = world_store.get(Declaration, decl.number)
+    assert after.vehicle == "COSCO TAURUS/026E" and after.exit_port == "3104"
+    assert after.items[0].hs_code == corrected and after.items[0].name == "=HYPERLINK(\"http://x\")"
+    assert after.source_of("exit_port") == "clerk:王丽娟" and after.source_of("item.1.hs_code") == "clerk:王丽娟"
+    events = [e for e in world_store.history(after) if e.action == "customs:correction"]
+    assert len(events) == 4 and {e.actor for e in events} == {"王丽娟"}
+    assert {"item.1.hs_code": master_code} in [e.before for e in events]
+    assert after.status == "draft"
+
+    again = apply_workbook(world_store, path, by="王丽娟", context=context)      # idempotent
+    assert again.corrections == []
+    assert len([e for e in world_store.history(after) if e.action == "customs:correction"]) == 4
+
+    # the formula-like name is written back as text, never a formula
+    path2 = write_workbook(world_store.get(Declaration, decl.number), tmp_path / "d2.xlsx", context.tables)
+    cell = load_workbook(path2)["Items"].cell(2, items_col(items, "name"))
+    assert cell.data_type == "s" and cell.quotePrefix
+
+
+def test_approval_and_the_next_suggestion_prefers_the_correction(world_store, export_case, context, tmp_path):
+    order, invoice, _ = export_case
+    decl = stored(world_store, context, order)
+    master_code = decl.items[0].hs_code
+    corrected = next(c for c in context.tariff if c != master_code and c[:4] == master_code[:4])
+    result = apply_edits(world_store, decl.number, {"item.1.hs_code": corrected}, by="李明", approve=True,
+                         context=context)
+    assert result.status == "approved", [str(w) for w in result.blocking]
+    after = world_store.get(Declaration, decl.number)
+    assert after.status == "approved" and after.approved_by == "李明"
+    assert [e.actor for e in world_store.history(after) if e.action == "customs:approved"] == ["李明"]
+    index = HsIndex.load(store=world_store)
+    top = index.suggest(decl.items[0].name, sku=decl.items[0].sku)[0]
+    assert (top.code, top.source) == (corrected, "approved")
+    # the next prefill of this product takes the approved code
+    [fresh] = prefill_order(world_store, order.external_id, context=context)
+    assert fresh.items[0].hs_code == corrected
+
+
+def test_blocking_warnings_keep_it_from_approval(world_store, small_world, context, tmp_path):
+    order = next(o for o in small_world.orders if o.export and o.incoterm == "CIF"
+                 and any(i.order_ref == o.external_id for i in small_world.invoices))
+    decl = stored(world_store, context, order)
+    with pytest.raises(InputError, match="not approved: 2 blocking warning"):
+        apply_edits(world_store, decl.number, {}, by="李明", approve=True, context=context)
+    assert world_store.get(Declaration, decl.number).status == "draft"
+    path = write_workbook(decl, tmp_path / "cif.xlsx", context.tables)
+    wb = load_workbook(path)
+    cell_of(wb["Header"], "freight").value = 350
+    cell_of(wb["Header"], "insurance").value = "12.50"
+    wb.save(path)
+    result = apply_workbook(world_store, path, by="李明", approve=True, context=context)
+    after = world_store.get(Declaration, decl.number)
+    if result.blocking:                      # other blocking warnings (e.g. legal units) still hold it back
+        pytest.fail(f"unexpected blocking warnings: {[str(w) for w in result.blocking]}")
+    assert after.status == "approved" and after.freight == Decimal("350") and after.insurance == Decimal("12.50")
+
+
+def test_missing_packing_list_blocks_until_the_clerk_fills_cartons_and_weights(world_store, small_world, context):
+    invoice = next(i for i in small_world.invoices if i.kind == "commercial" and not any(
+        p.invoice_number == i.number for p in small_world.packing_lists))
+    order = next(o for o in small_world.orders if o.external_id == invoice.order_ref)
+    decl = stored(world_store, context, order)
+    assert any(w.rule == "missing_packing_list" for w in decl.blocking)
+    with pytest.raises(InputError, match="not approved"):
+        apply_edits(world_store, decl.number, {"gross_weight": Decimal("30")}, by="李明", approve=True,
+                    context=context)
+    kept = world_store.get(Declaration, decl.number)
+    assert kept.gross_weight == Decimal("30") and kept.status == "draft"     # the correction was saved
+    assert any(w.rule == "missing_packing_list" for w in kept.blocking)
+    item = decl.items[0]
+    legal = {"item.1.legal_unit1": "007", "item.1.legal_qty1": item.quantity} if item.legal_unit1 is None else {}
+    if decl.items[0].legal_unit2 is None:
+        legal |= {"item.1.legal_unit2": "035", "item.1.legal_qty2": Decimal("28.5")}
+    result = apply_edits(world_store, decl.number, {"packages": 2, "net_weight": Decimal("28.5"), **legal},
+                         by="李明", approve=True, context=context)
+    assert result.status == "approved"
+
+
+def test_bad_cells_are_refused_naming_the_cell(world_store, export_case, context, tmp_path):
+    order, _, _ = export_case
+    decl = stored(world_store, context, order)
+    path = write_workbook(decl, tmp_path / "d.xlsx", context.tables)
+    wb = load_workbook(path)
+    cell = cell_of(wb["Header"], "incoterm")
+    cell.value = "9 DDP"
+    wb.save(path)
+    with pytest.raises(InputError, match=rf"Header!{cell.coordinate}: '9 DDP' is not a code of incoterms.csv"):
+        apply_workbook(world_store, path, by="李明", context=context)
+    cell.value = "3 FOB"
+    cell_of(wb["Header"], "gross_weight").value = "about 50"
+    wb.save(path)
+    with pytest.raises(InputError, match="is not a valid gross_weight"):
+        apply_workbook(world_store, path, by="李明", context=context)
+    assert world_store.get(Declaration, decl.number) == decl                  # nothing stored
+    with pytest.raises(InputError, match="clerk's name"):
+        apply_workbook(world_store, path, by=" ", context=context)
+    (tmp_path / "not.xlsx").write_text("x")
+    with pytest.raises(InputError, match="cannot read the workbook"):
+        apply_workbook(world_store, tmp_path / "not.xlsx", by="李明", context=context)
+
+
+def test_a_filed_declaration_cannot_be_corrected(world_store, export_case, context):
+    order, _, _ = export_case
+    decl = stored(world_store, context, order)
+    world_store.upsert([decl.model_copy(update={"status": "filed"})])
+    with pytest.raises(InputError, match="is filed: it can no longer be corrected"):
+        apply_edits(world_store, decl.number, {"vehicle": "X"}, by="李明", context=context)
