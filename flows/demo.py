@@ -1,13 +1,22 @@
-"""``orderhub demo``: the one entry point that shows the product on a generated demo world."""
+"""``orderhub demo``: the whole product on a generated demo world, run as Prefect flows on the embedded
+server: the demo portals are served in-process, then import-orders, ingest-documents (bank portal and the
+documents folder), reconcile (review answered automatically, or left paused with ``--review``) and the
+order desk (rule hits, grades, integrity report). Writes ``demo/out/``; re-running it is safe.
+
+Prefect is imported only inside :func:`demo`, after its settings are in the environment.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import time
-from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from decimal import Decimal
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -16,133 +25,234 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from hub.errors import InputError
-from hub.records import Customer, Order, Product
+from hub.records import Customer, Delivery, Match, Product, SourceFile
 from hub.settings import load_settings
-from hub.store import Store, UpsertResult
+from hub.store import Store
 
 console = Console()
 
 DEFAULT_SEED = 2026
 DEFAULT_ORDERS = 120
+STEPS = 7
 
 
 @dataclass
-class DemoSummary:
-    """What the demo loaded and found, for the closing summary."""
+class DemoResult:
+    """What each step returned, for the closing summary."""
 
     world_dir: Path
-    database: str
-    orders_per_channel: Counter[str] = field(default_factory=Counter)
-    loaded: UpsertResult = field(default_factory=UpsertResult)
-    duplicate_groups: list[list[str]] = field(default_factory=list)
-    test_orders: list[str] = field(default_factory=list)
+    out: Path
+    imported: Any = None
+    ingested: list[Any] = field(default_factory=list)
+    reconciled: Any = None
+    desk: Any = None
+    integrity: dict[str, int] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
     seconds: float = 0.0
 
 
-def exact_duplicate_key(order: Order, customers: dict[str, Customer]) -> tuple:
-    """The same order seen twice: same customer, currency, and the same SKUs, quantities and amounts."""
-    customer = order.customer_code or order.customer_name
-    lines = tuple(sorted((line.sku or line.description, line.quantity.normalize(), line.amount.normalize())
-                         for line in order.lines))
-    return (customer, order.currency, lines)
-
-
-def find_exact_duplicates(orders: list[Order], customers: dict[str, Customer]) -> list[list[str]]:
-    """Groups of order keys from different channels that share :func:`exact_duplicate_key`."""
-    groups: dict[tuple, list[Order]] = defaultdict(list)
-    for order in orders:
-        if not order.is_test:
-            groups[exact_duplicate_key(order, customers)].append(order)
-    return [sorted(o.natural_key() for o in group) for group in groups.values()
-            if len({o.channel for o in group}) > 1]
-
-
-def load_world_into_store(world_dir: Path, store: Store, actor: str = "demo") -> DemoSummary:
-    """Load the master data and orders of a generated world into the store (idempotent)."""
+def load_master_data(world_dir: Path, store: Store) -> int:
+    """Customers, products and delivery notes from the world (the ERP's export); idempotent."""
     from fixtures.world import load_world
 
     world = load_world(world_dir)
-    summary = DemoSummary(world_dir=world_dir, database=repr(store))
-    with store.batch(actor) as batch:
-        summary.loaded = batch.upsert([*world.customers, *world.products, *world.orders],
-                                      note=f"demo world {world_dir}")
-    customers = {c.code: c for c in world.customers}
-    summary.orders_per_channel = Counter(o.channel for o in world.orders)
-    summary.test_orders = [o.natural_key() for o in world.orders if o.is_test]
-    summary.duplicate_groups = find_exact_duplicates(world.orders, customers)
-    with store.batch(actor) as batch:
-        for group in summary.duplicate_groups:
-            first, *others = group
-            for other in others:
-                batch.link(("order", other), "duplicate_of", ("order", first))
-    return summary
+    with store.batch("demo") as batch:
+        done = batch.upsert([*world.customers, *world.products, *world.deliveries], note=f"demo ERP data {world_dir}")
+    return done.changed
 
 
-def _print_summary(summary: DemoSummary, store: Store, home: Path) -> None:
-    table = Table(title="Orders loaded per channel", title_justify="left")
+def write_quarantine_report(store: Store, path: Path) -> Path:
+    """Every quarantined file the store knows, with its reason (Markdown)."""
+    rows = ["# Quarantine report", "", "| file | kind | reason |", "|---|---|---|"]
+    bad = store.all(SourceFile, status="quarantined")
+    rows += [f"| {f.path} | {f.kind} | {(f.quarantine_reason or '').replace('|', '/')} |" for f in bad]
+    if not bad:
+        rows.append("| (no file was quarantined) | | |")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def dealer_drop(world_dir: Path, target: Path) -> Path:
+    """The office's dealer drop folder: the world's dealer spreadsheets, and a ``dealers.toml`` naming the
+    buyer of the exports that name none (as the clerk who set up the folder would)."""
+    from fixtures.world import load_world
+
+    shutil.copytree(world_dir / "channels" / "dealer", target, dirs_exist_ok=True)
+    buyers = sorted({o.customer_name for o in load_world(world_dir).orders
+                     if o.channel == "dealer" and o.external_id.startswith("PO-")})
+    lines = ["[customers]"] + [f'"PO_export_*.xlsx" = "{b}"' for b in buyers[:1]]
+    (target / "dealers.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+@contextmanager
+def demo_portals(world_dir: Path) -> Iterator[dict[str, str]]:
+    """The four demo portals on free ports (uvicorn in a thread); the bots' env variables point at them."""
+    from fixtures.portals.data import PortalData
+    from fixtures.portals.server import USERS, serve_portals
+    from fixtures.portals.web import demo_password
+    from fixtures.world import load_world
+
+    data = PortalData.from_world(load_world(world_dir), world_dir)
+    with serve_portals(data) as running:
+        for site, url in running.urls.items():
+            os.environ[f"ORDERHUB_{site.upper()}_URL"] = url
+            os.environ[f"ORDERHUB_{site.upper()}_USER"] = USERS[site]
+            os.environ[f"ORDERHUB_{site.upper()}_PASSWORD"] = demo_password()
+        yield running.urls
+
+
+def _prefect_env() -> None:
+    """Prefect settings for the demo, before Prefect is imported: quiet console, the project's home."""
+    from flows.environment import apply_defaults
+
+    apply_defaults()
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: float,
+             step: Callable[[str], None] = lambda _s: None) -> DemoResult:
+    """Every step of the demo; ``step`` is told each step's name as it starts."""
+    _prefect_env()
+    from fixtures.world import generate_world
+    from flows.import_orders import import_orders_flow
+    from flows.ingest import ingest_documents_flow
+    from flows.orderdesk import integrity_report_flow, order_desk_flow
+    from flows.reconcile import reconcile_flow
+
+    world_dir = out / f"world-{seed}-{orders}"
+    home = out / "home"
+    out_files = out / "out"
+    os.environ["ORDERHUB_HOME"] = str(home)
+    os.environ.pop("ORDERHUB_DATABASE_URL", None)
+    store = Store(settings=load_settings(home))
+    result = DemoResult(world_dir, out_files)
+
+    step("Generating the demo world")
+    if not (world_dir / "world.json").exists():
+        if world_dir.exists():
+            shutil.rmtree(world_dir)  # a generation cut short: start it again
+        generate_world(seed=seed, orders=orders, scans=False, out=world_dir)
+    load_master_data(world_dir, store)
+
+    step("Starting the demo portals")
+    with demo_portals(world_dir) as urls:
+        step("import-orders: scraping marketplace and web shop, reading dealer files")
+        result.imported = import_orders_flow(
+            channels=[{"profile": "marketplace", "base_url": urls["marketplace"]},
+                      {"profile": "webshop", "base_url": urls["webshop"]}],
+            dealer_folder=str(dealer_drop(world_dir, home / "drop" / "dealer")), home=str(home), retry_delays=[2.0],
+            fail_on_channel_error=False)
+        step("ingest-documents: bank portal downloads, then the documents folder")
+        result.ingested.append(ingest_documents_flow(bank=True, bank_url=urls["bank"], home=str(home),
+                                                     folder=str(home / "downloads" / "bank")))
+    result.ingested.append(ingest_documents_flow(folder=str(world_dir / "documents"), home=str(home)))
+
+    step("reconcile: cash application and three-way match" + (" (waiting for your review)" if review else ""))
+    if review:
+        console.print(Panel(
+            "The reconcile run is about to pause for your review. In another terminal:\n"
+            f"  [bold]PREFECT_HOME={os.environ['PREFECT_HOME']} .venv/bin/orderhub server --port 4201[/]\n"
+            "then open http://127.0.0.1:4201 → Runs → 'reconcile (pause review)' → Resume, fill in the form "
+            f"and submit. This demo waits up to {review_minutes:g} minutes; unanswered items stay in review.",
+            title="Review in the Prefect UI", border_style="yellow"))
+    result.reconciled = reconcile_flow(review="pause" if review else "auto", out_dir=out_files,
+                                       timeout_minutes=review_minutes, poll_seconds=5)
+
+    step("order desk: review rules, customer grades, integrity report")
+    result.desk = order_desk_flow(since_hours=None, actor="demo")
+    result.integrity = integrity_report_flow(as_of=date.today(), out=out_files / "integrity-report.xlsx")
+
+    step("Writing demo/out")
+    result.files = {"reconciliation workbook": Path(result.reconciled.workbook),
+                    "three-way holds": Path(result.reconciled.threeway_workbook),
+                    "integrity report": out_files / "integrity-report.xlsx",
+                    "quarantine report": write_quarantine_report(store, out_files / "quarantine-report.md")}
+    for name in ("reconciliation.xlsx", "three-way-holds.xlsx"):
+        src = result.files["reconciliation workbook" if name.startswith("rec") else "three-way holds"]
+        shutil.copyfile(src, out_files / name)  # stable names beside the dated ones
+    result.files["reconciliation workbook"] = out_files / "reconciliation.xlsx"
+    result.files["three-way holds"] = out_files / "three-way-holds.xlsx"
+    return result
+
+
+def _summary(result: DemoResult, store: Store) -> None:
+    imp = result.imported
+    table = Table(title="import-orders", title_justify="left")
     table.add_column("channel")
     table.add_column("orders", justify="right")
-    for channel, n in sorted(summary.orders_per_channel.items()):
+    for channel, n in sorted(imp.per_channel.items()):
         table.add_row(channel, str(n))
-    table.add_row("[bold]total[/]", f"[bold]{sum(summary.orders_per_channel.values())}[/]")
     console.print(table)
-    totals: dict[str, Decimal] = defaultdict(Decimal)
-    for order in store.all(Order):
-        if not order.is_test:
-            totals[order.currency] += order.total
-    console.print("Order value (excluding test orders): " +
-                  ", ".join(f"{ccy} {amount:,.2f}" for ccy, amount in sorted(totals.items())))
-    console.print(f"Master data: {store.count(Customer)} customers, {store.count(Product)} products")
-    console.print(f"Written this run: {len(summary.loaded.inserted)} new, {len(summary.loaded.updated)} changed,"
-                  f" {len(summary.loaded.unchanged)} already stored (re-running is safe)")
-    console.print(f"Cross-channel duplicates found by exact key: [bold]{len(summary.duplicate_groups)}[/]"
-                  f" groups; test orders set aside: {len(summary.test_orders)}")
-    for group in summary.duplicate_groups[:5]:
-        console.print(f"  • {'  =  '.join(group)}")
-    example = summary.duplicate_groups[0][0] if summary.duplicate_groups else None
-    home_arg = f"ORDERHUB_HOME={home}"
-    lines = [
-        f"World files: [cyan]{summary.world_dir}[/] (documents, statements, dealer Excel, truth.json)",
-        f"Database:    [cyan]{summary.database}[/]",
-        "",
-        "Next:",
-        "  . .venv/bin/activate",
-    ]
-    if example:
-        lines.append(f"  {home_arg} orderhub history '{example}'   # an order's full history")
-    lines.append("  orderhub fixtures world --seed 7 --orders 500 --out /tmp/world   # a bigger world")
-    console.print(Panel("\n".join(lines), title=f"orderhub demo done in {summary.seconds:.1f} s",
-                        border_style="green"))
+    console.print(f"  written {imp.inserted} new, {imp.updated} changed, {imp.unchanged} unchanged; test orders "
+                  f"set aside {len(imp.test_orders)}; cross-channel duplicates {len(imp.duplicates)} groups"
+                  + (f"; [red]failed: {', '.join(imp.failed_channels)}[/]" if imp.failed_channels else ""))
+    for ing in result.ingested:
+        r = ing.result
+        console.print(f"ingest-documents {ing.folder}: {ing.files} files ({ing.skipped} already ingested), "
+                      f"{r.records_inserted} new records, quarantined {len(r.quarantined)}")
+    rec = result.reconciled
+    console.print(f"reconcile: {', '.join(f'{k} {v}' for k, v in sorted(rec.statuses.items()))}; three-way holds "
+                  f"{rec.holds} of {rec.invoices_checked}; review ({rec.review}): applied {len(rec.applied)}, "
+                  f"refused {len(rec.refused)}, still in review {rec.in_review}")
+    desk = result.desk
+    grades = Table(title="Customer grades", title_justify="left")
+    for col in ("customer", "grade"):
+        grades.add_column(col)
+    for c in sorted(store.all(Customer), key=lambda c: c.code)[:12]:
+        grades.add_row(f"{c.code} {c.name}", str(getattr(c, "grade", None) or "-"))
+    console.print(grades)
+    console.print("Grade counts: " + ", ".join(f"{g} {n}" for g, n in sorted(desk.grades.items())))
+    console.print(f"Order rule hits ({desk.reviewed} orders reviewed): "
+                  + (", ".join(f"{rule} {n}" for rule, n in sorted(desk.hits.items())) or "none"))
+    integ = Table(title="Integrity report", title_justify="left")
+    integ.add_column("category")
+    integ.add_column("rows", justify="right")
+    for name, n in sorted(result.integrity.items()):
+        integ.add_row(name, str(n))
+    console.print(integ)
+    console.print(f"Store: {store.count(Match)} matches, {store.count(Delivery)} deliveries, "
+                  f"{store.count(Product)} products")
+    lines = [f"[bold]{name}[/]: {path}" for name, path in result.files.items()]
+    lines += ["", "See the runs, artifacts and schedules in the Prefect UI:",
+              f"  [bold]PREFECT_HOME={os.environ['PREFECT_HOME']} .venv/bin/orderhub server[/]   "
+              "then open http://127.0.0.1:4200",
+              f"Decide the review items in {result.files['reconciliation workbook']}, then:",
+              f"  ORDERHUB_HOME={result.out.parent / 'home'} .venv/bin/orderhub reconcile apply "
+              f"{result.files['reconciliation workbook']} --by <your name>"]
+    console.print(Panel("\n".join(lines), title=f"orderhub demo done in {result.seconds:.0f} s", border_style="green"))
 
 
 def demo(
-    out: Path = typer.Option(Path("demo"), "--out", help="Folder for the demo world and its database"),
+    out: Path = typer.Option(Path("demo"), "--out", help="Folder for the demo world, its store and out/"),
     seed: int = typer.Option(DEFAULT_SEED, help="Seed of the generated world (same seed, same world)"),
-    orders: int = typer.Option(DEFAULT_ORDERS, min=1, max=5000, help="Number of orders to generate"),
-    scans: bool = typer.Option(False, "--scans/--no-scans", help="Also render scanned documents (slower)"),
+    orders: int = typer.Option(DEFAULT_ORDERS, min=10, max=5000, help="Number of orders to generate"),
+    review: bool = typer.Option(False, "--review", help="Leave the reconciliation review paused for you in the UI"),
+    review_minutes: float = typer.Option(30.0, "--review-minutes", help="How long --review waits for you"),
 ) -> None:
-    """Generate a demo world into ./demo, load it into the store and summarise what came in."""
-    from fixtures.world import generate_world
-
+    """Run the whole product on a generated world: portals, import-orders, ingest-documents, reconcile,
+    order desk; writes demo/out/ (safe to re-run)."""
     started = time.perf_counter()
     out = out.resolve()
     if out.exists() and not out.is_dir():
         raise InputError(f"{out} exists and is not a folder")
-    world_dir = out / f"world-{seed}-{orders}"
-    home = out
-    os.environ["ORDERHUB_HOME"] = str(home)
-    store = Store(settings=load_settings(home))
     with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-                  TimeElapsedColumn(), console=console, transient=True) as progress:
-        step = progress.add_task("Generating the demo world", total=2)
-        if not (world_dir / "world.json").exists():
-            generate_world(seed=seed, orders=orders, scans=scans, out=world_dir)
-        progress.advance(step)
-        progress.update(step, description="Loading master data and orders into the store")
-        summary = load_world_into_store(world_dir, store)
-        progress.advance(step)
-    summary.seconds = time.perf_counter() - started
-    _print_summary(summary, store, home)
+                  TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=console,
+                  transient=False) as progress:
+        bar = progress.add_task("orderhub demo", total=STEPS)
+        seen: list[str] = []
+
+        def step(name: str) -> None:
+            if seen:
+                progress.advance(bar)
+            seen.append(name)
+            progress.update(bar, description=name)
+
+        result = run_demo(out, seed, orders, review, review_minutes, step)
+        progress.update(bar, completed=STEPS, description="done")
+    result.seconds = time.perf_counter() - started
+    _summary(result, Store(settings=load_settings(out / "home")))
 
 
 def register(app: typer.Typer) -> None:
