@@ -161,6 +161,8 @@ def _items(ws, decl: Declaration, choices: Mapping[str, Sequence[str]], ranges: 
 def read_declaration(path: str | Path) -> ReadBack:
     """Read a returned review workbook; :class:`InputError` when it is not one."""
     path = Path(path)
+    if not path.is_file():
+        raise InputError("cannot read the workbook: file not found", source=str(path))
     try:
         wb = load_workbook(path)       # formulas a clerk typed come back as their text
     except (OSError, InvalidFileException, BadZipFile, KeyError, ValueError) as exc:
