@@ -540,7 +540,9 @@ class Layout:
                 headers.setdefault(self.lines[no].page, (no, hits))
         if not headers:
             return None
-        end_lines = {h.line_no: h for h in self._find(self._end)}
+        end_lines: dict[int, Hit] = {}
+        for h in sorted(self._find(self._end), key=lambda h: h.start):  # a line's leftmost end label counts
+            end_lines.setdefault(h.line_no, h)
         table: Table | None = None
         prev_page = None
         for page in sorted(headers):

@@ -202,6 +202,25 @@ def _lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
     return out
 
 
+#: A VAT invoice whose goods are on an attached list (销货清单) prints this instead of the lines.
+_LIST_NOTE = "清单"
+
+
+def _list_lines(words: list[Word], labels: Labels, fields: Fields) -> list[InvoiceLine]:
+    """The lines of the 销货清单 on the pages after the invoice ("详见销货清单" on page 1)."""
+    later = [w for w in words if w.page > 1]
+    if not later:
+        fields.warnings.append("the invoice refers to a 销货清单 that is not attached")
+        return []
+    scratch = Fields()
+    scratch.values["_chinese"] = True
+    lines = _lines(Layout(later, labels), scratch)
+    fields.warnings.extend(scratch.warnings)
+    fields.confidence.update({k: v for k, v in scratch.confidence.items() if k.startswith("lines[")})
+    fields.confirmed.update(k for k in scratch.confirmed if k.startswith("lines["))
+    return lines
+
+
 def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
     net, tax, total = fields.get("net"), fields.get("tax"), fields.get("total")
     words = fields.get("total_in_words")
@@ -331,6 +350,8 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
             if "currency" not in f.values:
                 f.set("currency", "CNY", 1.0 if chinese else 0.5)
     lines = _lines(layout, f)
+    if chinese and len(lines) <= 1 and any(_LIST_NOTE in ln.description for ln in lines):
+        lines = _list_lines(words, layout.labels, f) or lines
     _check_totals(f, lines)
     kind = _kind(layout, f.get("number"), f.get("code"))
     f.set("kind", kind, 1.0)
