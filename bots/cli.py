@@ -76,11 +76,12 @@ def scrape(
     console.print(f"{prof.name}: {len(orders)} orders (portal says {result.portal_count}) in {result.seconds:.1f} s; "
                   f"{len(result.downloads)} files; export {export}", highlight=False)
     if store:
+        from hub.orderdesk.imports import keep_desk_state
         from hub.store import Store
 
         st = Store()
         with st.batch(f"bot:{prof.name}") as batch:
-            done = batch.upsert(orders)
+            done = batch.upsert(keep_desk_state(st, orders))
         console.print(f"stored: {len(done.inserted)} new, {len(done.updated)} changed, {len(done.unchanged)} unchanged")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from extractors.pipeline import Batch, Options, Outcome, collect_paths
 from hub.errors import InputError
-from hub.records import SourceFile
+from hub.records import Order, Record, SourceFile
 from hub.settings import Settings
 from hub.store import Store
 
@@ -158,7 +158,8 @@ def ingest_chunk(store: Store, paths: Iterable[str | Path], settings: Settings,
                 continue
             if outcome.ok:
                 path = Path(outcome.source)
-                upserted = batch.upsert(outcome.records, note=f"extracted from {path.name}",
+                records = _keep_desk_state(store, outcome.records)
+                upserted = batch.upsert(records, note=f"extracted from {path.name}",
                                         attachment=str(path.resolve()))
                 batch.upsert([_source_file(outcome, "stored")])
                 result.stored += 1
@@ -171,6 +172,17 @@ def ingest_chunk(store: Store, paths: Iterable[str | Path], settings: Settings,
                 batch.upsert([_source_file(outcome, "quarantined", outcome.error)], note="quarantined")
                 result.quarantined.append(Quarantined(outcome.source, outcome.error or "", outcome.quarantined))
     return result
+
+
+def _keep_desk_state(store: Store, records: list[Record]) -> list[Record]:
+    """Orders in a dropped order export keep what the order desk added to the stored ones."""
+    from hub.orderdesk.imports import keep_desk_state
+
+    orders = [r for r in records if isinstance(r, Order)]
+    if not orders:
+        return records
+    kept = iter(keep_desk_state(store, orders))
+    return [next(kept) if isinstance(r, Order) else r for r in records]
 
 
 def write_quarantine_report(settings: Settings, quarantined: list[Quarantined]) -> Path | None:

@@ -17,7 +17,7 @@ from typing import Any
 from extractors.quarantine import quarantine_file
 from extractors.registry import DOCUMENT_KINDS, KINDS, document_reader
 from hub.errors import InputError, OrderhubError
-from hub.records import Record, SourceFile
+from hub.records import Order, Record, SourceFile
 from hub.settings import Settings
 from hub.store import Store
 
@@ -336,6 +336,12 @@ class Batch:
 
     def _store(self, outcome: Outcome, path: Path, size: int) -> None:
         assert self.store is not None
+        from hub.orderdesk.imports import keep_desk_state
+
+        orders = [r for r in outcome.records if isinstance(r, Order)]
+        if orders:  # a re-imported order keeps what the order desk added to it
+            kept = iter(keep_desk_state(self.store, orders))
+            outcome.records = [next(kept) if isinstance(r, Order) else r for r in outcome.records]
         try:
             with self.store.batch() as batch:
                 result = batch.upsert(outcome.records, note=f"extracted from {path.name}",
