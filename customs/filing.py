@@ -61,9 +61,10 @@ def clean(decl: Declaration) -> bool:
     return decl.status == "draft" and not decl.warnings
 
 
-def approve(store: Store, number: str, *, by: str, edits: dict[str, object] | None = None) -> Declaration:
+def approve(store: Store, number: str, *, by: str, edits: dict[str, object] | None = None,
+            context: Context | None = None) -> Declaration:
     """Apply the clerk's corrections and approve; :class:`InputError` while blocking warnings remain."""
-    apply_edits(store, number, dict(edits or {}), by=by, approve=True)
+    apply_edits(store, number, dict(edits or {}), by=by, approve=True, context=context)
     return _get(store, number)
 
 

@@ -91,15 +91,15 @@ def workbook_task(decl: Declaration, folder: str) -> str:
 
 @task(name="apply-review", task_run_name="{decision} {number}", cache_policy=NO_CACHE)
 def decide_task(home: str | None, number: str, decision: str, by: str, edits: dict[str, Any],
-                note: str) -> Declaration:
+                note: str, tariff_csv: str | None) -> Declaration:
     """Apply one clerk decision: approve (with corrections), correct only, or reject."""
     store = _store(home)
     if decision == "reject":
         return reject(store, number, by=by, reason=note or "rejected in review")
     if decision == "correct":
-        apply_edits(store, number, edits, by=by, note=note or None)
+        apply_edits(store, number, edits, by=by, note=note or None, context=_context(tariff_csv))
         return store.get(Declaration, number)  # type: ignore[return-value]
-    return approve(store, number, by=by, edits=edits)
+    return approve(store, number, by=by, edits=edits, context=_context(tariff_csv))
 
 
 @task(name="file-declaration", task_run_name="file {number}", cache_policy=NO_CACHE)
@@ -134,7 +134,7 @@ def _warning_lines(decl: Declaration) -> list[str]:
 
 
 def _field_lines(decl: Declaration) -> list[str]:
-    lines = [f"{HEADER_LABELS[n]} {n} = {getattr(decl, n)!s} [{decl.source_of(n) or '-'}]" for n in FORM_FIELDS]
+    lines = [f"{HEADER_LABELS.get(n, n)} {n} = {getattr(decl, n)!s} [{decl.source_of(n) or '-'}]" for n in FORM_FIELDS]
     for item in decl.items:
         for n in FORM_ITEM_FIELDS:
             lines.append(f"item.{item.item_no}.{n} {ITEM_LABELS[n]} = {getattr(item, n)!s} "
@@ -283,7 +283,7 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
             decisions = _decisions(answer)
     for number, decision, edits, note in decisions:
         try:
-            decl = decide_task(home, number, decision, by, edits, note)
+            decl = decide_task(home, number, decision, by, edits, note, tariff_csv)
         except OrderhubError as exc:
             summary.refused[number] = str(exc)
             continue
