@@ -140,7 +140,7 @@ class CodeTables:
         except tomllib.TOMLDecodeError as exc:
             raise InputError(f"not valid TOML: {exc}", source=str(defaults_path)) from None
         loaded = cls(tables, {"header": defaults.get("header", {}), "item": defaults.get("item", {}),
-                              "consignors": defaults.get("consignors", {})})
+                              "consignors": defaults.get("consignors", {}), "charges": defaults.get("charges", {})})
         for section in ("header", "item"):
             values = loaded.defaults[section]
             for name, value in values.items():

@@ -92,7 +92,9 @@ def _text(value: Any) -> str | None:
 
 def _field(path: str) -> str:
     root, _, rest = path.partition(".")
-    return f"header.{rest}" if root == "decl" and not rest.startswith("items.") else rest
+    if root != "decl":
+        return path
+    return rest if rest.startswith("items.") else f"header.{rest}"
 
 
 # -- checks: each yields the warnings of one rule ------------------------------------------------------

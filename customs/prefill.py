@@ -9,6 +9,7 @@ corrected (source ``clerk:...``) are kept, and a declaration past ``draft`` is n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -118,6 +119,13 @@ def prefill(order: Order, invoice: Invoice, packing_list: PackingList | None, *,
                               "one: its cartons and weights are not used", packing_list.order_ref,
                               order.external_id, f"packing_list:{packing_list.number}"))
         packing_list = None
+    elif packing_list is not None and _skus(packing_list.lines) != _skus(invoice.lines):
+        warnings.append(_warn("foreign_packing_list", "header.packages",
+                              f"packing list {packing_list.number} lists other goods than invoice {invoice.number}"
+                              " (another shipment's?): its cartons and weights are not used",
+                              ", ".join(sorted(_skus(packing_list.lines))), ", ".join(sorted(_skus(invoice.lines))),
+                              f"packing_list:{packing_list.number}"))
+        packing_list = None
     elif packing_list is None:
         warnings.append(_warn("missing_packing_list", "header.packages",
                               "no packing list for this invoice: 件数, 毛重 and 净重 stay empty", None,
@@ -145,7 +153,12 @@ def prefill(order: Order, invoice: Invoice, packing_list: PackingList | None, *,
     put("consignor", consignor or invoice.seller_name,
         "master:consignors" if consignor else f"{inv_src} seller_name")
     put("overseas_consignee", invoice.buyer_name, f"{inv_src} buyer_name")
-    put("contract_no", order.external_id, f"order:{order.external_id} external_id")
+    if order.pi_number:
+        put("contract_no", order.pi_number, f"order:{order.external_id} pi_number")
+    else:
+        put("contract_no", order.external_id, f"order:{order.external_id} external_id")
+    for charge, amount in charges(invoice.remarks, invoice.currency, defaults.get("charges", {})).items():
+        put(charge, amount, f"{inv_src} remarks")
     if customer is not None:
         code("trade_country", "countries", customer.country, f"master:customer {customer.code} country")
     code("dest_country", "countries", order.ship_to_country or (customer.country if customer else None),
@@ -198,14 +211,16 @@ def _item(line: Any, n: int, order: Order, invoice: Invoice, packing_list: Packi
         warnings.append(_warn("unknown_hs_code", f"{where}.hs_code", f"HS code {hs} is not in the tariff table",
                               hs, "a code of the tariff table", hs_src))
     values["hs_code"], src["hs_code"] = hs, hs_src or ""
-    unit = tables["units"].lookup(line.unit or (product.unit if product else None))
+    unit_text = product.unit if product is not None else line.unit
+    unit = tables["units"].lookup(unit_text) or tables["units"].lookup(line.unit)
     if unit is None:
-        warnings.append(_warn("unknown_code", f"{where}.unit", f"unit {line.unit!r} has no code in units.csv",
-                              line.unit, "a code of units.csv", inv_src))
+        warnings.append(_warn("unknown_code", f"{where}.unit", f"unit {unit_text!r} has no code in units.csv",
+                              unit_text, "a code of units.csv", inv_src))
     values.update(quantity=line.quantity, unit=unit or (line.unit or "?"), unit_price=line.unit_price,
                   total=line.amount, currency=invoice.currency, dest=dest or "")
-    for name in ("quantity", "unit", "unit_price", "total"):
+    for name in ("quantity", "unit_price", "total"):
         src[name] = inv_src
+    src["unit"] = f"master:product {product.sku} unit" if product is not None else inv_src
     src["currency"] = f"invoice:{invoice.number} currency"
     src["dest"] = f"order:{order.external_id} ship_to_country"
     for name, value in ctx.tables.defaults["item"].items():
@@ -216,7 +231,8 @@ def _item(line: Any, n: int, order: Order, invoice: Invoice, packing_list: Packi
     if hs is not None and hs in ctx.tariff:
         net = pl_line.net_weight_kg if pl_line else None
         try:
-            legal = legal_quantities(hs, quantity=line.quantity or Decimal(0), unit=line.unit or "", net_kg=net)
+            legal = legal_quantities(hs, quantity=line.quantity or Decimal(0), unit=unit or line.unit or "",
+                                     net_kg=net)
         except InputError as exc:
             warnings.append(_warn("legal_units", f"{where}.legal_qty1", str(exc), None, "legal quantities",
                                   f"tariff:{hs}"))
@@ -231,6 +247,23 @@ def _item(line: Any, n: int, order: Order, invoice: Invoice, packing_list: Packi
                     src[f"legal_unit{k}"] = f"tariff:{hs}"
     item = DeclarationItem(item_no=n, sku=line.sku, sources=src, **values)
     return item
+
+
+def _skus(lines: Any) -> set[str]:
+    return {line.sku or line.description for line in lines}
+
+
+def charges(remarks: str, currency: str, words: dict[str, list[str]]) -> dict[str, Decimal]:
+    """Freight and insurance printed in the invoice remarks (``FREIGHT USD 120.00``): charge -> amount."""
+    found: dict[str, Decimal] = {}
+    for charge, labels in words.items():
+        for label in labels:
+            match = re.search(rf"{re.escape(label)}\s*[:：]?\s*(?:{re.escape(currency)}\s*)?([0-9][0-9,]*(?:\.[0-9]+)?)",
+                              remarks, flags=re.IGNORECASE)
+            if match:
+                found[charge] = Decimal(match.group(1).replace(",", ""))
+                break
+    return found
 
 
 def _unique(warnings: list[DeclarationWarning]) -> list[DeclarationWarning]:

@@ -21,14 +21,17 @@ def world_store(small_world, tmp_path: Path) -> Store:
 
 @pytest.fixture
 def export_case(small_world):
-    """A clean FOB export order of the world with its commercial invoice and packing list."""
+    """A clean FOB export order of the world (no injected inconsistency) with its commercial invoice and packing list."""
     w = small_world
+    truth = w.truth.get("declarations", {})
+    cases = []
     for order in w.orders:
         if not order.export or order.incoterm != "FOB":
             continue
         invoices = [i for i in w.invoices if i.kind == "commercial" and i.order_ref == order.external_id]
-        if len(invoices) != 1 or len(invoices[0].lines) < 2:
+        if len(invoices) != 1 or not truth.get(invoices[0].natural_key(), {}).get("clean"):   # injected mistakes
             continue
         packing = next(p for p in w.packing_lists if p.invoice_number == invoices[0].number)
-        return order, invoices[0], packing
-    raise AssertionError("the small world has no FOB export order with one invoice of several lines")
+        cases.append((order, invoices[0], packing))
+    assert cases, "the small world has no clean FOB export order"
+    return max(cases, key=lambda case: len(case[1].lines))

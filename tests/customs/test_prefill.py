@@ -8,7 +8,7 @@ import pytest
 
 from customs.prefill import Context, merge, prefill, prefill_order
 from hub.errors import InputError
-from hub.records import Declaration, Product
+from hub.records import Declaration, Invoice, Product
 
 COUNTRY3 = {"US": "USA", "DE": "DEU", "ES": "ESP", "MX": "MEX", "GB": "GBR", "FR": "FRA"}
 INCOTERM = {"CIF": "1", "FOB": "3", "EXW": "7"}
@@ -25,7 +25,7 @@ def expected_fields(world, order, invoice, packing) -> dict[str, object]:
     customer = next(c for c in world.customers if c.code == order.customer_code)
     fields: dict[str, object] = {
         "consignor": world.our_company["name"], "consignor_code": world.our_company["tax_id"],
-        "overseas_consignee": customer.name, "contract_no": order.external_id,
+        "overseas_consignee": customer.name, "contract_no": order.pi_number or order.external_id,
         "trade_country": COUNTRY3[customer.country], "dest_country": COUNTRY3[order.ship_to_country],
         "incoterm": INCOTERM[order.incoterm], "currency": order.currency, "packages": packing.total_cartons,
         "gross_weight": packing.total_gross_weight_kg, "net_weight": packing.total_net_weight_kg,
@@ -34,6 +34,8 @@ def expected_fields(world, order, invoice, packing) -> dict[str, object]:
     for n, line in enumerate(invoice.lines, start=1):
         product = products[line.sku]
         fields |= {f"item.{n}.hs_code": product.hs_code, f"item.{n}.name": product.name_zh,
+                   f"item.{n}.unit": {"个": "007", "条": "016", "套": "015", "件": "011", "台": "001", "只": "008",
+                                      "支": "012", "米": "140"}[product.unit],
                    f"item.{n}.spec": "|".join(product.declaration_elements.values()),
                    f"item.{n}.quantity": line.quantity, f"item.{n}.unit_price": line.unit_price,
                    f"item.{n}.total": line.amount, f"item.{n}.currency": order.currency,
@@ -57,38 +59,73 @@ def test_clean_fob_order_matches_truth(world_store, small_world, export_case, co
     assert decl.warnings == []
     assert decl.source_of("gross_weight") == f"packing_list:{packing.number} total_gross_weight_kg"
     assert decl.source_of("item.1.hs_code").startswith("master:product ")
-    assert decl.source_of("item.2.unit_price") == f"invoice:{invoice.number} line 2"
+    n = len(invoice.lines)
+    assert decl.source_of(f"item.{n}.unit_price") == f"invoice:{invoice.number} line {n}"
     assert decl.source_of("exit_port") == "default"
-    assert decl.items[0].unit == "007" and decl.items[0].legal_unit1 is not None
+    assert decl.items[0].legal_unit1 is not None and decl.items[0].legal_qty1 is not None
     form = decl.filing_form()
     assert form["header"]["incoterm"] == "3" and form["items"][0]["hs_code"] == decl.items[0].hs_code
 
 
-def test_fields_equal_truth_on_every_fob_and_exw_declaration(world_store, small_world, context):
+def same(a: object, b: object) -> bool:
+    if a in (None, "") or b in (None, ""):
+        return a in (None, "") and b in (None, "")
+    try:
+        return Decimal(str(a)) == Decimal(str(b))
+    except ArithmeticError:
+        return str(a) == str(b)
+
+
+def declaration_of(store, context, order_key: str, invoice_key: str) -> Declaration:
+    return next(d for d in prefill_order(store, order_key, context=context) if d.invoice_key == invoice_key)
+
+
+def test_clean_declarations_equal_the_generators_truth(world_store, small_world, context):
+    """Every field of every clean shipment's declaration against the world's customs truth."""
     right = total = 0
-    for order in small_world.orders:
-        if not order.export or order.incoterm == "CIF":
+    wrong = []
+    for key, expected in small_world.truth["declarations"].items():
+        if not expected["clean"]:
             continue
-        invoices = [i for i in small_world.invoices if i.kind == "commercial" and i.order_ref == order.external_id]
-        for decl, invoice in zip(prefill_order(world_store, order.external_id, context=context), invoices,
-                                 strict=True):
-            packing = next((p for p in small_world.packing_lists if p.invoice_number == invoice.number), None)
-            if packing is None:                 # the world ships some without one: a blocking warning instead
-                assert any(w.rule == "missing_packing_list" and w.blocking for w in decl.warnings)
-                continue
-            for name, value in expected_fields(small_world, order, invoice, packing).items():
-                total += 1
-                right += actual(decl, name) == value
-    assert total > 100 and right / total >= 0.98
+        decl = declaration_of(world_store, context, expected["order"], key)
+        pairs = [(name, getattr(decl, name), value) for name, value in expected["header"].items()
+                 if name not in ("invoice_no", "packing_list_no", "total")]
+        pairs += [(f"item.{i['item_no']}.{name}", getattr(item, name), value)
+                  for i, item in zip(expected["items"], decl.items, strict=True) for name, value in i.items()]
+        for name, got, value in pairs:
+            total += 1
+            right += same(got, value)
+            if not same(got, value):
+                wrong.append((key, name, got, value))
+        assert not decl.warnings, [str(w) for w in decl.warnings]
+    assert total > 80 and right / total >= 0.98, wrong
 
 
-def test_cif_asks_for_freight_and_insurance(world_store, small_world, context):
-    order = next(o for o in small_world.orders if o.export and o.incoterm == "CIF"
-                 and any(i.order_ref == o.external_id for i in small_world.invoices))
-    [decl] = prefill_order(world_store, order.external_id, context=context)
+def test_cif_freight_and_insurance_come_from_the_invoice(world_store, small_world, context):
+    key, expected = next((k, d) for k, d in small_world.truth["declarations"].items()
+                         if d["clean"] and d["header"]["incoterm"] == "1")
+    decl = declaration_of(world_store, context, expected["order"], key)
+    assert str(decl.freight) == expected["header"]["freight"]
+    assert str(decl.insurance) == expected["header"]["insurance"]
+    assert decl.source_of("freight") == f"invoice:{key.split('|')[1]} remarks"
+    invoice = world_store.get(Invoice, key)
+    world_store.upsert([invoice.model_copy(update={"remarks": "CIF SHANGHAI, T/T 30 DAYS AFTER INVOICE DATE"})])
+    decl = declaration_of(world_store, context, expected["order"], key)
     assert decl.freight is None and decl.insurance is None
     assert {(w.field, w.rule) for w in decl.blocking} >= {("header.freight", "charges_by_incoterm"),
                                                           ("header.insurance", "charges_by_incoterm")}
+
+
+def test_injected_inconsistencies_and_bad_inputs_are_all_caught(world_store, small_world, context):
+    truth = small_world.truth
+    for key, expected in truth["declarations"].items():
+        if not expected["clean"]:
+            decl = declaration_of(world_store, context, expected["order"], key)
+            assert decl.blocking, (key, expected["injected"])
+    rules = {"no_packing_list": "missing_packing_list", "packing_list_other_order": "foreign_packing_list"}
+    for bad in truth["injected"]["customs_bad_inputs"]:
+        decl = declaration_of(world_store, context, bad["order"], bad["invoice"])
+        assert any(w.rule == rules[bad["kind"]] and w.blocking for w in decl.warnings), [str(w) for w in decl.warnings]
 
 
 def test_missing_packing_list_warns_and_leaves_weights_empty(small_world, export_case, context):
@@ -129,11 +166,11 @@ def test_unknown_hs_code_is_a_warning_never_filled_silently(world_store, export_
 
 def test_product_without_hs_code_leaves_it_empty_with_a_warning(world_store, export_case, context):
     order, invoice, _ = export_case
-    product = world_store.get(Product, invoice.lines[1].sku)
+    product = world_store.get(Product, invoice.lines[-1].sku)
     world_store.upsert([product.model_copy(update={"hs_code": None})])
     [decl] = prefill_order(world_store, order.external_id, context=context)
-    assert decl.items[1].hs_code is None
-    assert any(w.field == "item.2.hs_code" and w.blocking for w in decl.warnings)
+    assert decl.items[-1].hs_code is None
+    assert any(w.field == f"item.{len(decl.items)}.hs_code" and w.blocking for w in decl.warnings)
 
 
 def test_code_approved_before_wins_over_the_master(world_store, export_case, context):

@@ -12,7 +12,7 @@ from customs.hs import HsIndex
 from customs.prefill import Context, prefill_order
 from customs.review import apply_edits, apply_workbook, write_workbook
 from hub.errors import InputError
-from hub.records import Declaration
+from hub.records import Declaration, Invoice
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +24,13 @@ def stored(store, context, order) -> Declaration:
     [decl] = prefill_order(store, order.external_id, context=context)
     store.upsert([decl], actor="prefill")
     return decl
+
+
+def sibling(tariff, code: str) -> str:
+    """Another code of the same heading with the same legal units and 申报要素 (a plausible correction)."""
+    entry = tariff[code]
+    return next(c for c, e in tariff.items() if c != code and c[:4] == code[:4] and e.elements == entry.elements
+                and (e.unit1, e.unit2) == (entry.unit1, entry.unit2))
 
 
 def cell_of(ws, name: str, *, column: int = 3):
@@ -50,9 +57,10 @@ def test_workbook_layout(world_store, export_case, context, tmp_path: Path):
     assert any("_lists" in f for f in lists) and cell_of(header, "incoterm").coordinate in lists.values()
     items = wb["Items"]
     unit_col = items_col(items, "unit")
-    assert items.cell(2, unit_col).value == "007 个"
+    assert items.cell(2, unit_col).value == context.tables["units"].label(decl.items[0].unit)
+    assert " " in items.cell(2, unit_col).value                               # "code name", as the dropdown
     assert str(items.cell(1, unit_col + 1).value) == "来源 unit"           # source beside the field
-    assert items.cell(2, unit_col + 1).value == f"invoice:{invoice.number} line 1"
+    assert items.cell(2, unit_col + 1).value == f"master:product {invoice.lines[0].sku} unit"
     assert any(dv.sqref and items.cell(2, unit_col).coordinate in str(dv.sqref)
                for dv in items.data_validations.dataValidation)
 
@@ -62,7 +70,7 @@ def test_round_trip_stores_corrections_with_the_clerk(world_store, export_case, 
     decl = stored(world_store, context, order)
     path = write_workbook(decl, tmp_path / "d.xlsx", context.tables)
     master_code = decl.items[0].hs_code
-    corrected = next(c for c in context.tariff if c != master_code and c[:4] == master_code[:4])
+    corrected = sibling(context.tariff, master_code)
     wb = load_workbook(path)
     cell_of(wb["Header"], "vehicle").value = "COSCO TAURUS/026E"
     cell_of(wb["Header"], "exit_port").value = "3104 北仑海关"
@@ -96,7 +104,7 @@ def test_approval_and_the_next_suggestion_prefers_the_correction(world_store, ex
     order, invoice, _ = export_case
     decl = stored(world_store, context, order)
     master_code = decl.items[0].hs_code
-    corrected = next(c for c in context.tariff if c != master_code and c[:4] == master_code[:4])
+    corrected = sibling(context.tariff, master_code)
     result = apply_edits(world_store, decl.number, {"item.1.hs_code": corrected}, by="李明", approve=True,
                          context=context)
     assert result.status == "approved", [str(w) for w in result.blocking]
@@ -112,8 +120,11 @@ def test_approval_and_the_next_suggestion_prefers_the_correction(world_store, ex
 
 
 def test_blocking_warnings_keep_it_from_approval(world_store, small_world, context, tmp_path):
-    order = next(o for o in small_world.orders if o.export and o.incoterm == "CIF"
-                 and any(i.order_ref == o.external_id for i in small_world.invoices))
+    key, expected = next((k, d) for k, d in small_world.truth["declarations"].items()
+                         if d["clean"] and d["header"]["incoterm"] == "1")
+    invoice = world_store.get(Invoice, key)                 # a CIF invoice that does not print its charges
+    world_store.upsert([invoice.model_copy(update={"remarks": "CIF SHANGHAI, T/T 30 DAYS AFTER INVOICE DATE"})])
+    order = next(o for o in small_world.orders if o.natural_key() == expected["order"])
     decl = stored(world_store, context, order)
     with pytest.raises(InputError, match="not approved: 2 blocking warning"):
         apply_edits(world_store, decl.number, {}, by="李明", approve=True, context=context)
