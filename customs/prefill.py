@@ -217,7 +217,7 @@ def _item(line: Any, n: int, order: Order, invoice: Invoice, packing_list: Packi
         warnings.append(_warn("unknown_code", f"{where}.unit", f"unit {unit_text!r} has no code in units.csv",
                               unit_text, "a code of units.csv", inv_src))
     values.update(quantity=line.quantity, unit=unit or (line.unit or "?"), unit_price=line.unit_price,
-                  total=line.amount, currency=invoice.currency, dest=dest or "")
+                  total=line.amount, currency=invoice.currency, dest=dest)
     for name in ("quantity", "unit_price", "total"):
         src[name] = inv_src
     src["unit"] = f"master:product {product.sku} unit" if product is not None else inv_src

@@ -95,7 +95,7 @@ class DeclarationItem(Record):
     total: Amount
     currency: Currency
     origin: str = "CHN"
-    dest: str = Field(min_length=1, description="最终目的国 code")
+    dest: str | None = Field(default=None, description="最终目的国 code")
     source_region: str | None = Field(default=None, description="境内货源地 code")
     levy: str = Field(default="1", description="征免 code (1 照章征税)")
     sku: str | None = None
