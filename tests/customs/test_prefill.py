@@ -216,3 +216,14 @@ def test_amounts_stay_decimal(world_store, export_case, context):
     [decl] = prefill_order(world_store, order.external_id, context=context)
     assert all(isinstance(i.total, Decimal) and isinstance(i.unit_price, Decimal) for i in decl.items)
     assert isinstance(decl.gross_weight, Decimal)
+
+
+def test_a_country_without_a_code_is_a_warning(small_world, export_case, context):
+    order, invoice, packing = export_case
+    elsewhere = order.model_copy(update={"ship_to_country": "ZW"})
+    decl = prefill(elsewhere, invoice, packing, customer=None, products={p.sku: p for p in small_world.products},
+                   context=context)
+    assert decl.dest_country is None and decl.items[0].dest is None
+    [unknown] = [w for w in decl.warnings if w.rule == "unknown_code"]
+    assert unknown.field == "header.dest_country" and unknown.value == "ZW" and "countries.csv" in unknown.message
+    assert {w.field for w in decl.blocking} >= {"header.dest_country", "item.1.dest"}
