@@ -58,7 +58,10 @@ def prefill(
         existing = store.get(Declaration, fresh.number)
         decl = merge(existing, fresh)
         if decl is not existing:
-            store.upsert([decl], note="prefill")
+            with store.batch() as batch:
+                batch.upsert([decl], note="prefill")
+                if decl.order_key:
+                    batch.link(decl, "declares", ("order", decl.order_key))
         kept = " (kept: already " + decl.status + ")" if decl is existing and existing.status != "draft" else ""
         console.print(f"[bold]{decl.number}[/] {decl.status}{kept}: {len(decl.items)} item(s), "
                       f"{decl.currency} {decl.total}, {len(decl.blocking)} blocking / {len(decl.warnings)} warning(s)",
@@ -128,7 +131,8 @@ def show(number: str = typer.Argument(..., help="The declaration number (CD-<inv
     from hub.records import Declaration
     from hub.records.declaration import HEADER_LABELS, ITEM_LABELS
 
-    decl = _store().get(Declaration, number)
+    store = _store()
+    decl = store.get(Declaration, number)
     if decl is None:
         raise InputError(f"no declaration {number!r} in the store (see `orderhub customs list`)")
     if as_json:
@@ -149,3 +153,10 @@ def show(number: str = typer.Argument(..., help="The declaration number (CD-<inv
             value = getattr(item, name)
             table.add_row(label, "" if value is None else str(value), item.sources.get(name, ""))
         console.print(table)
+    table = Table("When", "Who", "What", "Before", "After", "Note", title="History")
+    for e in store.history(decl, include_linked=False):
+        table.add_row(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action,
+                      json.dumps(e.before, ensure_ascii=False) if e.before and e.action != "updated" else "",
+                      json.dumps(e.after, ensure_ascii=False) if e.after and e.action not in ("created", "updated")
+                      else "", e.note or "")
+    console.print(table)

@@ -83,6 +83,9 @@ def test_prefill_apply_list_show(tmp_path: Path, small_world, export_case, invok
     shown = invoke("show", number)
     assert shown.exit_code == 0 and "毛重（千克）" in shown.output
     assert f"packing_list:{packing.number}" in shown.output and "clerk:王丽娟" in shown.output
+    assert "customs:correction" in shown.output and "customs:approved" in shown.output
+    linked = [e for e in store.history(("order", order.natural_key())) if e.kind == "declaration"]
+    assert {"customs:correction", "customs:approved"} <= {e.action for e in linked}
 
 
 def test_errors_are_clear(tmp_path: Path, small_world, invoke) -> None:
