@@ -1,0 +1,56 @@
+"""``orderhub demo`` end to end on a small world (real portals, chromium, Prefect's embedded server): demo/out
+holds the workbooks and the quarantine report, the summary names the UI command, and a re-run stores
+nothing twice."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from hub.records import BankReceipt, Invoice, Match, Order, SourceFile, StatementLine
+from hub.settings import load_settings
+from hub.store import Store
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _demo(out: Path, env: dict[str, str]) -> str:
+    done = subprocess.run([str(REPO / ".venv" / "bin" / "orderhub"), "demo", "--out", str(out), "--orders", "30"],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return done.stdout
+
+
+def _counts(out: Path) -> dict[str, int]:
+    store = Store(settings=load_settings(out / "home"))
+    return {cls.__name__: store.count(cls) for cls in (Order, Invoice, BankReceipt, StatementLine, SourceFile, Match)}
+
+
+@pytest.mark.slow
+def test_demo_runs_end_to_end_and_rerun_is_safe(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_API", "ORDERHUB_"))}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect"), COLUMNS="120")
+    out = tmp_path / "demo"
+    printed = _demo(out, env)
+    files = out / "out"
+    rec = load_workbook(files / "reconciliation.xlsx", read_only=True)
+    assert {"Needs review", "Auto-matched"} <= set(rec.sheetnames)
+    auto = rec["Auto-matched"]
+    assert auto.max_row > 5  # the world's payments were matched
+    holds = load_workbook(files / "three-way-holds.xlsx", read_only=True)
+    assert holds.worksheets[0].max_row >= 1
+    assert load_workbook(files / "integrity-report.xlsx", read_only=True).sheetnames
+    assert (files / "quarantine-report.md").read_text(encoding="utf-8").startswith("# Quarantine report")
+    for text in ("import-orders", "reconcile:", "Customer grades", "Integrity report", "orderhub server",
+                 "http://127.0.0.1:4200"):
+        assert text in printed, text
+    first = _counts(out)
+    assert first["Order"] > 20 and first["Invoice"] > 10 and first["Match"] > 5
+    assert (tmp_path / "prefect").is_dir()  # the runs were recorded in PREFECT_HOME for `orderhub server`
+
+    _demo(out, env)
+    assert _counts(out) == first
