@@ -67,8 +67,8 @@ def _parse(name: str, text: str, tables: CodeTables, where: str) -> Any:
             return to_decimal(text)
         if bare == "packages":
             return int(to_decimal(text))
-        if bare == "declare_date":
-            return check_iso_date(text)
+        if bare == "declare_date":                 # a date cell reads back as "2026-03-15 00:00:00"
+            return check_iso_date(text.removesuffix(" 00:00:00"))
     except (ValueError, ArithmeticError) as exc:
         raise InputError(f"{where}: {text!r} is not a valid {bare} ({exc})") from None
     return text

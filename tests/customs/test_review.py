@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -73,6 +74,7 @@ def test_round_trip_stores_corrections_with_the_clerk(world_store, export_case, 
     corrected = sibling(context.tariff, master_code)
     wb = load_workbook(path)
     cell_of(wb["Header"], "vehicle").value = "COSCO TAURUS/026E"
+    cell_of(wb["Header"], "declare_date").value = date(2026, 3, 16)             # typed as an Excel date
     cell_of(wb["Header"], "exit_port").value = "3104 北仑海关"
     items = wb["Items"]
     items.cell(2, items_col(items, "hs_code")).value = corrected
@@ -80,19 +82,21 @@ def test_round_trip_stores_corrections_with_the_clerk(world_store, export_case, 
     wb.save(path)
 
     result = apply_workbook(world_store, path, by="王丽娟", context=context)
-    assert {name for name, _, _ in result.corrections} == {"vehicle", "exit_port", "item.1.hs_code", "item.1.name"}
+    assert {name for name, _, _ in result.corrections} == {"vehicle", "declare_date", "exit_port", "item.1.hs_code",
+                                                           "item.1.name"}
     after = world_store.get(Declaration, decl.number)
     assert after.vehicle == "COSCO TAURUS/026E" and after.exit_port == "3104"
+    assert after.declare_date == date(2026, 3, 16)
     assert after.items[0].hs_code == corrected and after.items[0].name == "=HYPERLINK(\"http://x\")"
     assert after.source_of("exit_port") == "clerk:王丽娟" and after.source_of("item.1.hs_code") == "clerk:王丽娟"
     events = [e for e in world_store.history(after) if e.action == "customs:correction"]
-    assert len(events) == 4 and {e.actor for e in events} == {"王丽娟"}
+    assert len(events) == 5 and {e.actor for e in events} == {"王丽娟"}
     assert {"item.1.hs_code": master_code} in [e.before for e in events]
     assert after.status == "draft"
 
     again = apply_workbook(world_store, path, by="王丽娟", context=context)      # idempotent
     assert again.corrections == []
-    assert len([e for e in world_store.history(after) if e.action == "customs:correction"]) == 4
+    assert len([e for e in world_store.history(after) if e.action == "customs:correction"]) == 5
 
     # the formula-like name is written back as text, never a formula
     path2 = write_workbook(world_store.get(Declaration, decl.number), tmp_path / "d2.xlsx", context.tables)
