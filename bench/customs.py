@@ -39,7 +39,7 @@ HEADER = ("consignor", "consignor_code", "overseas_consignee", "exit_port", "dep
 ITEM = ("hs_code", "name", "spec", "legal_qty1", "legal_unit1", "legal_qty2", "legal_unit2", "quantity", "unit",
         "unit_price", "total", "currency", "origin", "dest", "source_region", "levy")
 #: Injected kind -> words of the warning field that show the linter caught it.
-CAUGHT_BY = {"cartons_mismatch": ("packages",), "weights_mismatch": ("net_weight",),
+CAUGHT_BY = {"cartons_mismatch": ("packages", "cartons"), "weights_mismatch": ("net_weight",),
              "gross_below_net": ("gross_weight", "net_weight"), "invoice_total_mismatch": ("total", "amount"),
              "freight_on_fob": ("freight",), "missing_elements": ("spec",), "unknown_hs": ("hs_code",)}
 
