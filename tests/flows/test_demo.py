@@ -53,4 +53,8 @@ def test_demo_runs_end_to_end_and_rerun_is_safe(tmp_path: Path) -> None:
     assert (tmp_path / "prefect").is_dir()  # the runs were recorded in PREFECT_HOME for `orderhub server`
 
     _demo(out, env)
-    assert _counts(out) == first
+    again = _counts(out)
+    # records are never stored twice; the bank's statement export is new bytes on every download (the xlsx
+    # carries its creation time), so it is kept once more as a file - with no new statement lines
+    assert {k: v for k, v in again.items() if k != "SourceFile"} == {k: v for k, v in first.items() if k != "SourceFile"}
+    assert first["SourceFile"] <= again["SourceFile"] <= first["SourceFile"] + 1

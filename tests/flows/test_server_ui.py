@@ -111,3 +111,37 @@ def test_server_serves_deployments_and_the_ui_shows_runs_and_artifacts(tmp_path:
     assert "Prefect server stopped." in out, out[-2000:]
     with pytest.raises(httpx.HTTPError):
         httpx.get(f"{api}/health", timeout=2)
+
+
+def test_packaged_plan_names_every_flow_with_a_schedule() -> None:
+    from flows.server import build_deployments, load_plan
+
+    plan = load_plan()
+    deployments = build_deployments(plan)
+    assert {(load_flow_name(s.flow), s.name) for s in plan.deployments} == EXPECTED
+    assert all(d.schedules for d in deployments)
+    assert set(plan.concurrency) == {"portal:marketplace", "portal:webshop", "portal:bank", "portal:customs"}
+
+
+def load_flow_name(spec_flow: str) -> str:
+    from flows.server import DeploymentSpec, load_flow
+
+    return load_flow(DeploymentSpec(spec_flow, "x")).name
+
+
+def test_a_bad_deployments_file_names_the_file_and_the_entry(tmp_path: Path) -> None:
+    from flows.server import load_plan
+    from hub.errors import InputError
+
+    bad = tmp_path / "deployments.toml"
+    bad.write_text('[[deployment]]\nflow = "flows.reconcile"\nname = "daily"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="module:attribute") as err:
+        load_plan(bad)
+    assert str(bad) in str(err.value)
+    bad.write_text('[[deployment]]\nflow = "flows.reconcile:reconcile_flow"\nname = "x"\ncorn = "0 * * * *"\n',
+                   encoding="utf-8")
+    with pytest.raises(InputError, match="unknown keys corn"):
+        load_plan(bad)
+    bad.write_text("[concurrency]\n\"portal:bank\" = 0\n", encoding="utf-8")
+    with pytest.raises(InputError, match="portal:bank"):
+        load_plan(bad)
