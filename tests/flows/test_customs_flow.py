@@ -66,6 +66,10 @@ def test_auto_review_files_clean_declarations_and_never_bad_input(prefect_server
     assert bad and bad <= set(summary.prefilled) and bad <= set(summary.warnings)
     assert not bad & set(summary.approved) and not bad & set(summary.pre_entry)
     assert summary.accepted, summary
+    clean = {"CD-" + k.split("|")[1] for k, d in small_world.truth["declarations"].items() if d["clean"]}
+    injected = {"CD-" + i["invoice"].split("|")[1] for i in small_world.truth["injected"]["customs"]}
+    assert set(summary.approved) <= clean and not injected & set(summary.approved)
+    assert injected <= set(summary.warnings) and injected <= set(summary.not_filed)
     for number, customs_no in summary.accepted.items():
         decl = store.get(Declaration, number)
         assert decl.status == "accepted" and decl.customs_no == customs_no and decl.pre_entry_no
