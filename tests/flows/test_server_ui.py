@@ -21,7 +21,7 @@ from hub.store import Store
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "docs" / "screenshots"
 EXPECTED = {("import-orders", "hourly"), ("ingest-documents", "bank-daily"), ("reconcile", "daily"),
-            ("order-desk", "hourly"), ("integrity-report", "weekly")}
+            ("order-desk", "hourly"), ("integrity-report", "weekly"), ("customs-prefill", "daily")}
 
 
 def _free_port() -> int:
