@@ -17,13 +17,13 @@ from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRun
 from customs.hs import DEFAULT_TARIFF
 from fixtures.portals.data import PortalData
 from fixtures.portals.server import USERS, serve_portals
-from flows.customs_prefill import customs_prefill_flow
+from flows.customs_prefill import customs_prefill_flow, parse_corrections, review_form
+from hub.errors import OrderhubError
 from hub.records import Declaration
 from hub.settings import load_settings
 from hub.store import Store
 
 SECRET = "Cu5-Sw!Pw-7730"
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
@@ -56,6 +56,7 @@ def _artifact_keys(name: str) -> set[str]:
     return {a.key for a in asyncio.run(read()) if a.key}
 
 
+@pytest.mark.slow
 def test_auto_review_files_clean_declarations_and_never_bad_input(prefect_server, home, single_window,
                                                                    small_world, tmp_path) -> None:
     folder, store = home
@@ -100,6 +101,7 @@ def _wait_paused(api: str, deadline: float) -> str:
     raise AssertionError("the customs-prefill run never paused")
 
 
+@pytest.mark.slow
 def test_clerk_review_returned_declaration_goes_back_to_review(prefect_server, home, single_window, small_world,
                                                               tmp_path) -> None:
     folder, store = home
@@ -156,3 +158,20 @@ def test_clerk_review_returned_declaration_goes_back_to_review(prefect_server, h
     assert [w.rule for w in decl.warnings] == ["customs_returned"] and decl.blocking
     assert store.get(Declaration, bad[0]).status == "draft" and bad[0] not in summary.pre_entry
     assert len(single_window.portals["customs"].declarations) == 1
+
+
+def test_corrections_text_and_the_review_form(store, small_world) -> None:
+    assert parse_corrections("gross_weight=17.30； item.2.hs_code = 7318159090;") == {
+        "gross_weight": "17.30", "item.2.hs_code": "7318159090"}
+    with pytest.raises(OrderhubError, match="write field=value"):
+        parse_corrections("gross_weight 17.3")
+    from customs.filing import prefill_and_store
+    store.upsert(small_world.records(), actor="test")
+    decls = prefill_and_store(store, actor="test").declarations
+    warned = next(d for d in decls if d.warnings)
+    form = review_form([warned])
+    section = form.model_fields["decl_01"]
+    assert section.description.startswith("WARNINGS: ") and "FIELDS: " in section.description
+    assert f"[{warned.source_of('gross_weight') or '-'}]" in section.description      # each field with its source
+    with pytest.raises(ValueError):
+        form.model_validate({"reviewed_by": "x", "decl_01": {"declaration": "CD-NOPE", "decision": "approve"}})
