@@ -27,6 +27,8 @@ from rapidfuzz.distance import OSA
 
 _TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_#]*[A-Z0-9]")
 _SEP = re.compile(r"[^A-Z0-9]")
+_DIGIT = re.compile(r"[0-9]")
+_SPLIT = re.compile(r"[/#]")
 _NORMAL = re.compile(r"[A-Z0-9]+")
 _ZERO_RUN = re.compile(r"(?<![0-9])0+(?=[0-9])")
 _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2"})
@@ -54,7 +56,10 @@ def strip_zero_runs(norm: str) -> str:
 
 def _unconfuse(token: str) -> str:
     """Letters typed or read for digits inside a number (``2026OO42`` -> ``20260042``)."""
-    first = next((i for i, ch in enumerate(token) if ch.isdigit()), len(token))
+    found = _DIGIT.search(token)
+    if found is None:
+        return token
+    first = found.start()
     return token[:first] + token[first:].translate(_CONFUSABLE)
 
 
@@ -63,11 +68,11 @@ def memo_tokens(memo: str, *, min_digits: int = 3) -> list[str]:
     text = unicodedata.normalize("NFKC", memo or "").upper()
     seen: list[str] = []
     for raw in _TOKEN.findall(text):
-        parts = [raw] + [p for p in re.split(r"[/#]", raw) if p != raw]
+        parts = [raw] + [p for p in _SPLIT.split(raw) if p != raw] if ("/" in raw or "#" in raw) else [raw]
         for part in parts:
-            token = normalize_ref(part)
+            token = _SEP.sub("", part)  # the text is already NFKC and upper case
             for variant in (token, _unconfuse(token)):
-                if sum(ch.isdigit() for ch in variant) >= min_digits and variant not in seen:
+                if variant not in seen and len(_DIGIT.findall(variant)) >= min_digits:
                     seen.append(variant)
     return seen
 
