@@ -158,3 +158,16 @@ def test_a_broken_rules_file_is_rejected_with_line_and_reason(tmp_path: Path, te
 
 def test_default_rules_load():
     assert len(load_rules(DEFAULT_RULES)) >= 10
+
+
+def test_packing_list_totals_add_up_to_its_lines(case, context):
+    decl, invoice, packing, _ = case
+
+    def found(**changes):
+        pl = packing.model_copy(update=changes)
+        return rules_of(lint(Documents(decl, invoice, pl, context.tables, context.tariff), context.rules))
+
+    assert not found() & {"packing_list_cartons_add_up", "packing_list_net_adds_up", "packing_list_gross_adds_up"}
+    assert "packing_list_cartons_add_up" in found(total_cartons=packing.total_cartons + 1)
+    assert "packing_list_net_adds_up" in found(total_net_weight_kg=packing.total_net_weight_kg + Decimal("0.01"))
+    assert "packing_list_gross_adds_up" in found(total_gross_weight_kg=packing.total_gross_weight_kg - Decimal("0.01"))
