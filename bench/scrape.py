@@ -4,10 +4,13 @@ parallel browser contexts, as a ratio of the server-bound limit; browser memory 
     python bench/scrape.py                          # 100 ms latency; 1, 2 and 4 workers; world seed 7 (200 orders)
     python bench/scrape.py --workers 1 2 --orders 400
     python bench/scrape.py --long 5000              # plus a 5,000-order scrape sampling chromium's RSS
+    python bench/scrape.py --workers 1 2 --fetch 0 6  # rendered detail pages (baseline) vs 6 fetched at once
 
 The portals run in a child process (own interpreter, so the server does not share the bench's GIL).
 pages = list pages + one detail page per order; server-bound limit = pages x latency / parallelism;
-ratio = limit / measured wall time (browser start and login included). Downloads are off (invoice PDFs
+ratio = limit / measured wall time (browser start and login included). ``--fetch N`` reads N detail pages at
+once per context without rendering them (the profile's ``detail.fetch``; 0 = open each page); the first
+value is the baseline the "x base" column compares against (same worker count, same run). Downloads are off (invoice PDFs
 and the export are measured by the tests, not here); traces are on unless --no-trace.
 """
 
@@ -70,10 +73,11 @@ def browser_rss_mb(root: int) -> tuple[float, int]:
     return total / 1024, n
 
 
-def scrape_once(url: str, workers: int, out: Path, trace: bool, latency_ms: int, recycle: int) -> dict:
+def scrape_once(url: str, workers: int, out: Path, trace: bool, latency_ms: int, recycle: int,
+                fetch: int | None = None) -> dict:
     prof = load_profile("marketplace")
     scraper = Scraper(prof, url, Credentials(USERS["marketplace"], Secret(PASSWORD)), out, workers=workers,
-                      downloads=False, trace=trace, recycle_after=recycle)
+                      downloads=False, trace=trace, recycle_after=recycle, fetch=fetch)
     started, cpu0 = time.monotonic(), _cpu()
     result = scraper.run()
     wall, cpu = time.monotonic() - started, _cpu() - cpu0
@@ -99,6 +103,9 @@ def main() -> None:
     ap.add_argument("--no-trace", action="store_true")
     ap.add_argument("--long", type=int, default=0, help="also scrape this many marketplace orders, sampling RSS")
     ap.add_argument("--long-workers", type=int, default=2)
+    ap.add_argument("--fetch", type=int, nargs="*", default=[0, 6],
+                    help="detail pages fetched at once per context (0 = render each; the first is the baseline)")
+    ap.add_argument("--long-fetch", type=int, default=None, help="--fetch of the long scrape (default: the profile's)")
     args = ap.parse_args()
     trace = not args.no_trace
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; latency {args.latency} ms; "
@@ -106,12 +113,17 @@ def main() -> None:
     source = {"kind": "world", "seed": args.seed, "orders": args.orders}
     with (contextlib.nullcontext({}) if not args.workers else portals_process(source, FaultProfile(latency_ms=args.latency), sites=("marketplace",),
                          password=PASSWORD)) as urls, tempfile.TemporaryDirectory() as tmp:
-        print("| contexts | orders | pages | wall s | orders/min | server-bound limit s | ratio | retries | client CPU ms/page |")
-        print("|---|---|---|---|---|---|---|---|---|")
+        print("| contexts | fetch | orders | pages | wall s | orders/min | server-bound limit s | ratio | x base | retries "
+              "| client CPU ms/page |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         for n in args.workers:
-            r = scrape_once(urls["marketplace"], n, Path(tmp) / f"w{n}", trace, args.latency, 250)
-            print(f"| {n} | {r['orders']} | {r['pages']} | {r['seconds']:.1f} | {r['orders_per_min']:.0f} | "
-                  f"{r['limit_s']:.1f} | {r['ratio']:.2f} | {r['retries']} | {r['cpu_ms_per_page']:.0f} |", flush=True)
+            base = None
+            for f in args.fetch:
+                r = scrape_once(urls["marketplace"], n, Path(tmp) / f"w{n}f{f}", trace, args.latency, 250, f)
+                base = base or r["seconds"]
+                print(f"| {n} | {f} | {r['orders']} | {r['pages']} | {r['seconds']:.1f} | {r['orders_per_min']:.0f} | "
+                      f"{r['limit_s']:.1f} | {r['ratio']:.2f} | {base / r['seconds']:.2f} | {r['retries']} | "
+                      f"{r['cpu_ms_per_page']:.0f} |", flush=True)
     if args.long:
         source = {"kind": "sample", "seed": args.seed, "orders": args.long}
         with portals_process(source, FaultProfile(latency_ms=args.latency), sites=("marketplace",),
@@ -126,7 +138,8 @@ def main() -> None:
                     samples.append((time.monotonic() - t0, mb, n))
 
             threading.Thread(target=sample, daemon=True).start()
-            r = scrape_once(urls["marketplace"], args.long_workers, Path(tmp) / "long", trace, args.latency, 250)
+            r = scrape_once(urls["marketplace"], args.long_workers, Path(tmp) / "long", trace, args.latency, 250,
+                            args.long_fetch)
             stop.set()
         print(f"\nlong scrape: {r['orders']} orders, {r['pages']} pages, {args.long_workers} contexts, "
               f"{r['seconds']:.0f} s, {r['orders_per_min']:.0f} orders/min, ratio {r['ratio']:.2f}, "

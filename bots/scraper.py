@@ -36,6 +36,7 @@ from bots.browser import (
 )
 from bots.credentials import Credentials
 from bots.extract import PAIRS_JS, TABLE_JS, extract
+from bots.fetched import Fetched, fetch_pages, save_file
 from bots.locators import describe, resolve
 from bots.profiles import Profile, check_scrape_profile
 from bots.values import ValueProblem, convert
@@ -138,10 +139,18 @@ class Scraper:
     recycle_after: int = 250
     retries: int = 4
     progress: Callable[[str], None] | None = None
+    #: Detail pages fetched and read at once per context without rendering them (``None``: the profile's
+    #: ``detail.fetch``; 0: open every detail page in the browser).
+    fetch: int | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         check_scrape_profile(self.profile)
+        if self.fetch is None:
+            self.fetch = self.profile.detail.get("fetch", 0)
+        if not isinstance(self.fetch, int) or isinstance(self.fetch, bool) or not 0 <= self.fetch <= 32:
+            raise InputError(f"detail.fetch must be a whole number from 0 to 32, not {self.fetch!r}",
+                             source=str(self.profile.path))
 
     # -- steps -------------------------------------------------------------------------------------------
     def list_page(self, session: PortalSession, page_no: int, since: date | None, until: date | None) -> dict:
@@ -173,31 +182,16 @@ class Scraper:
 
         def read(page: Page) -> ScrapedOrder:
             session.goto(page, href, fast=True)
-            scope = spec.get("scope", "body")
-            targets = {"pairs": (scope, "pairs")}
-            if "lines" in spec:
-                targets["lines"] = (spec["lines"]["table"], "table")
-            got = extract(page, targets, session.site.transient_texts)
+            got = extract(page, self._detail_targets(), session.site.transient_texts)
             if got["marker"]:
                 raise Transient(f"the page says {got['marker']!r}")
             # Fast path missed something: Playwright's locators wait, and name what is missing.
+            scope = spec.get("scope", "body")
             pairs = got["results"]["pairs"] or session.read(page, scope, PAIRS_JS)
-            fields: dict[str, Any] = {}
-            for label, name in spec.get("fields", {}).items():
-                if label not in pairs:
-                    raise LocatorMissing(f"label {label!r} in {describe(spec.get('scope', 'body'))}",
-                                         f"labels seen: {sorted(pairs)}")
-                fields[name] = self._value(name, pairs[label], key)
-            lines: list[dict[str, Any]] = []
+            lines_table = None
             if "lines" in spec:
-                data = got["results"]["lines"] or session.read(page, spec["lines"]["table"], TABLE_JS)
-                columns = spec["lines"]["columns"]
-                missing = [h for h in columns if h not in data["heads"]]
-                if missing:
-                    raise LocatorMissing(f"column(s) {missing} of {describe(spec['lines']['table'])}",
-                                         f"headers: {data['heads']}")
-                for row in data["rows"]:
-                    lines.append({name: self._value(name, row["cells"][head], key) for head, name in columns.items()})
+                lines_table = got["results"]["lines"] or session.read(page, spec["lines"]["table"], TABLE_JS)
+            fields, lines = self._order_data(key, pairs, lines_table)
             files: list[Path] = []
             if self.downloads:
                 for d in spec.get("downloads", []):
@@ -207,6 +201,71 @@ class Scraper:
             return ScrapedOrder(key, fields, lines, files)
 
         return session.step(f"order {key}", read)
+
+    def details(self, session: PortalSession, items: list[tuple[str, str]]) -> list[ScrapedOrder | None]:
+        """Read several orders' detail pages at once, fetched by the logged-in page without rendering
+        (their downloads too). An order whose page was not as expected comes back as None: read it with
+        :meth:`detail`, which retries, logs in again or fails with the evidence."""
+        spec = self.profile.detail
+        site = session.site
+        downloads = {f"download {d['name']}": d["click"] for d in spec.get("downloads", [])} if self.downloads else {}
+
+        def read(page: Page) -> list[Fetched]:
+            if not page.url.startswith(site.base_url.rstrip("/") + "/"):
+                session.goto(page, items[0][1], fast=True)      # fetch() needs the site's origin and cookies
+            return fetch_pages(page, [site.url(href) for _, href in items], self._detail_targets(),
+                               markers=site.transient_texts, downloads=downloads, login_path=site.login_path,
+                               timeout_ms=session.timeout_ms)
+
+        got = session.step(f"orders {items[0][0]}..{items[-1][0]} (fetched)", read)
+        out: list[ScrapedOrder | None] = []
+        for (key, _), one in zip(items, got, strict=True):
+            order = None
+            if one.problem is None and one.results.get("pairs") and ("lines" not in spec or one.results.get("lines")):
+                try:
+                    fields, lines = self._order_data(key, one.results["pairs"], one.results.get("lines"))
+                    order = ScrapedOrder(key, fields, lines)
+                except LocatorMissing:
+                    order = None
+            if order is None:
+                session.stats.retries += 1           # read again, rendered: that step retries on its own too
+                log.info("%s: order %s: fetched page not usable (%s); opening it", site.name, key,
+                         one.problem or "missing fields")
+            else:
+                for d in spec.get("downloads", []) if self.downloads else []:
+                    name, data = one.files[f"download {d['name']}"]
+                    order.downloads.append(save_file(self.out_dir / d.get("folder", "downloads"), name, data))
+                    session.stats.downloads += 1
+            out.append(order)
+        return out
+
+    def _detail_targets(self) -> dict[str, tuple[Any, str]]:
+        spec = self.profile.detail
+        targets: dict[str, tuple[Any, str]] = {"pairs": (spec.get("scope", "body"), "pairs")}
+        if "lines" in spec:
+            targets["lines"] = (spec["lines"]["table"], "table")
+        return targets
+
+    def _order_data(self, key: str, pairs: dict[str, str], table: dict | None) -> tuple[dict, list]:
+        """Fields and lines from a detail page's label/value pairs and line table (LocatorMissing names
+        what the page lacks)."""
+        spec = self.profile.detail
+        fields: dict[str, Any] = {}
+        for label, name in spec.get("fields", {}).items():
+            if label not in pairs:
+                raise LocatorMissing(f"label {label!r} in {describe(spec.get('scope', 'body'))}",
+                                     f"labels seen: {sorted(pairs)}")
+            fields[name] = self._value(name, pairs[label], key)
+        lines: list[dict[str, Any]] = []
+        if "lines" in spec and table is not None:
+            columns = spec["lines"]["columns"]
+            missing = [h for h in columns if h not in table["heads"]]
+            if missing:
+                raise LocatorMissing(f"column(s) {missing} of {describe(spec['lines']['table'])}",
+                                     f"headers: {table['heads']}")
+            for row in table["rows"]:
+                lines.append({name: self._value(name, row["cells"][head], key) for head, name in columns.items()})
+        return fields, lines
 
     def _value(self, name: str, text: str, key: str) -> Any:
         try:
@@ -256,27 +315,28 @@ class Scraper:
                         first_done.wait()
                     while not errors:
                         try:
-                            _, _, (kind, arg) = tasks.get(timeout=0.2)
+                            taken = [tasks.get(timeout=0.2)[2]]
                         except queue.Empty:
                             if self._idle(tasks):
                                 break
                             continue
                         try:
-                            if kind == "page":
-                                data = self.list_page(session, arg, since if date_filter else None,
-                                                      until if date_filter else None)
-                                self._take_page(arg, data, results, tasks, since, until, date_filter)
-                            else:
-                                key, href = arg
-                                order = self.detail(session, key, href)
-                                with self._lock:
-                                    results["orders"][key] = order
-                                    done = len(results["orders"])
-                                if self.progress and done % 50 == 0:
-                                    self.progress(f"{self.profile.name}: {done} orders")
+                            while taken[0][0] == "order" and len(taken) < (self.fetch or 1):
+                                try:
+                                    taken.append(tasks.get_nowait()[2])   # more orders to fetch at once
+                                except queue.Empty:
+                                    break
+                            orders = [arg for kind, arg in taken if kind == "order"]
+                            for kind, arg in taken:
+                                if kind == "page":
+                                    data = self.list_page(session, arg, since if date_filter else None,
+                                                          until if date_filter else None)
+                                    self._take_page(arg, data, results, tasks, since, until, date_filter)
+                            if orders:
+                                self._read_orders(session, orders, results)
                         finally:
                             with self._lock:
-                                self._busy -= 1
+                                self._busy -= len(taken)
                     with self._lock:
                         results["stats"].append(session.stats)
             except BaseException as exc:
@@ -304,6 +364,18 @@ class Scraper:
         if errors:
             raise errors[0]
         return self._finish(results, portal_count[0], since, until, date_filter, time.monotonic() - started)
+
+    def _read_orders(self, session: PortalSession, items: list[tuple[str, str]], results: dict) -> None:
+        """Read orders (fetched together when the profile allows, else one rendered page each) and keep them."""
+        got = self.details(session, items) if self.fetch else [None] * len(items)
+        for (key, href), order in zip(items, got, strict=True):
+            if order is None:
+                order = self.detail(session, key, href)
+            with self._lock:
+                results["orders"][key] = order
+                done = len(results["orders"])
+            if self.progress and done % 50 == 0:
+                self.progress(f"{self.profile.name}: {done} orders")
 
     def _idle(self, tasks: queue.Queue) -> bool:
         with self._lock:
