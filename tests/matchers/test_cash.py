@@ -240,3 +240,28 @@ def test_allocations_add_up_exactly(totals: list[Decimal], pays: list[tuple[Deci
     for inv in invs:
         due = next(i.due for i in result.items if i.key == inv.natural_key())
         assert settled.get(inv.natural_key(), Decimal(0)) + due == inv.total  # every cent accounted for
+
+
+def test_records_built_without_validation_equal_pydantic_model_construct() -> None:
+    """The matcher's fast record builder gives what ``model_construct`` gives (guards a pydantic upgrade),
+    and a match from a real run validates as a normal record would."""
+    from hub.records import Allocation, Candidate
+    from matchers.cash import _construct
+
+    alloc = {"target_kind": "invoice", "target_key": "cn_vat_e|26322000000001000007",
+             "target_label": "26322000000001000007", "amount": Decimal("1200.50"), "currency": "CNY", "target_amount": None}
+    fast, slow = _construct(Allocation, **alloc), Allocation.model_construct(**alloc)
+    assert fast == slow and fast.model_fields_set == slow.model_fields_set
+    cand = {"allocations": [fast], "score": 0.93, "reason": "金额一致"}
+    fast_c, slow_c = _construct(Candidate, **cand), Candidate.model_construct(**cand)
+    assert fast_c == slow_c and fast_c.write_offs == [] and fast_c.write_offs is not slow_c.write_offs
+    match = {"payment_kind": "receipt", "payment_key": "ICBC|T1", "payment_amount": Decimal("1200.50"),
+             "status": "auto", "allocations": [fast], "candidates": [fast_c]}
+    fast_m, slow_m = _construct(Match, **match), Match.model_construct(**match)
+    assert fast_m == slow_m and fast_m.model_dump(mode="json") == slow_m.model_dump(mode="json")
+    assert fast_m.model_fields_set == slow_m.model_fields_set
+    inv = invoice("26322000000001000007", "上海华源贸易有限公司", "1200.50")
+    pay = receipt("T1", "上海华源贸易有限公司", "1200.50", "货款 26322000000001000007")
+    [m] = reconcile([pay], [inv], customers=customers()).matches
+    assert m.status == "auto"
+    assert Match.model_validate(m.model_dump()) == m
