@@ -122,16 +122,21 @@ def split_description(text: str) -> tuple[str, str | None, str | None]:
     return text, None, None
 
 
-_SPEC_TOKEN = re.compile(r"[\dΦφ×⌀]|^[A-Z]{2,}$")
+_SPEC_TOKEN = re.compile(r"[\dΦφ×⌀]|^[A-Z]{2,}$|^(?:[A-Z]|[a-z]+)-[a-z]+$")
+#: Small words that stay inside an English product name although they are lower case.
+_NAME_WORDS = {"and", "for", "of", "with", "in", "on", "to", "the", "a", "or", "per"}
 
 
 def split_spec(text: str) -> tuple[str, str | None]:
     """A product name followed by its specification in one cell (``Flat Washer Φ8 GB97.1 zinc plated``):
-    the specification starts at the first token after the first that carries a figure, a diameter sign
-    or is an all-capitals code (``YJV``, ``M10``). Returns (name, spec or None)."""
+    the specification starts at the first token after the first that carries a figure, a diameter sign,
+    is an all-capitals code (``YJV``, ``M10``), a hyphenated type word (``Z-type``, ``through-beam``) or,
+    after a name of two or more capitalised words, a lower-case word (``zinc``). Returns (name, spec or None)."""
     tokens = text.split()
     for i, token in enumerate(tokens[1:], start=1):
-        if _SPEC_TOKEN.search(token):
+        titled = i >= 2 and all(t[:1].isupper() or t in _NAME_WORDS for t in tokens[:i])  # "Flat Washer", not "LED panel"
+        lower_word = titled and token.isalpha() and token[0].islower() and token not in _NAME_WORDS
+        if _SPEC_TOKEN.search(token) or lower_word:
             return " ".join(tokens[:i]), " ".join(tokens[i:])
     return text, None
 

@@ -62,7 +62,7 @@ def _kind(layout: Layout, number: str | None, code: str | None) -> str:
         if "专用发票" in text:
             return "cn_vat_special"
         return "cn_vat_ordinary" if code or "普通发票" in text else "cn_vat_e"
-    return "proforma" if "proforma" in text else "commercial"
+    return "proforma" if "proformainvoice" in text else "commercial"  # not "Proforma No.:" on a commercial invoice
 
 
 def _money(text: str) -> Decimal:
@@ -231,11 +231,18 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
         except ValueError:
             fields.doubt(f"大写 amount {words!r} is not readable", "total_in_words")
     line_sum = sum((ln.amount for ln in lines), Decimal("0")) if lines else None
+    line_taxes = bool(lines) and all(ln.tax is not None for ln in lines)
+    if not fields.get("_chinese") and net is None and tax is None and total is not None and not line_taxes:
+        # a commercial invoice printing only its total charges no tax: net is the total, and lines that do
+        # not add up to it are a warning below rather than a tax made up to fill the gap
+        fields.set("tax", Decimal("0"), 0.9)
+        fields.set("net", total, fields.confidence.get("total", 0.9) * 0.95)
+        net, tax = total, Decimal("0")
     if net is None and line_sum is not None:
         fields.set("net", line_sum, min([fields.confidence.get(f"lines[{i}].amount", 1.0)
                                          for i in range(len(lines))]) * 0.95)
         net = line_sum
-    if tax is None and lines and all(ln.tax is not None for ln in lines):
+    if tax is None and line_taxes:
         tax = sum((ln.tax for ln in lines), Decimal("0"))
         fields.set("tax", tax, 0.9)
     if tax is None and net is not None and total is not None and total >= net:
