@@ -89,6 +89,27 @@ def fetch_pages(page: Page, hrefs: list[str], targets: dict[str, tuple[Any, str]
     return out
 
 
+JSON_JS = r"""async ({url, loginPath, timeoutMs}) => {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), timeoutMs);
+  try {
+    const r = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}, signal: ctl.signal});
+    const text = await r.text();
+    let data = null;
+    try { data = JSON.parse(text); } catch (e) { data = null; }
+    return {status: r.status, login: new URL(r.url).pathname === loginPath, data};
+  } catch (e) {
+    return {status: 599, login: false, data: null};
+  } finally { clearTimeout(timer); }
+}"""
+
+
+def fetch_json(page: Page, url: str, *, login_path: str = "/login", timeout_ms: int = 15000) -> dict:
+    """GET a JSON API from ``page`` (its cookies go along): ``{"status", "login": redirected to the login
+    page, "data": the parsed JSON or None}``; a network failure or time-out is status 599."""
+    return page.evaluate(JSON_JS, {"url": url, "loginPath": login_path, "timeoutMs": timeout_ms})
+
+
 def filename_of(disposition: str) -> str:
     """The file name a Content-Disposition header suggests (``filename*`` first)."""
     m = re.search(r"filename\*\s*=\s*([\w-]+)''([^;]+)", disposition)

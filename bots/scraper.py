@@ -29,6 +29,7 @@ from bots.browser import (
     LocatorMissing,
     LoginError,
     PortalSession,
+    SessionExpired,
     Site,
     StepError,
     Transient,
@@ -36,7 +37,7 @@ from bots.browser import (
 )
 from bots.credentials import Credentials
 from bots.extract import PAIRS_JS, TABLE_JS, extract
-from bots.fetched import Fetched, fetch_pages, save_file
+from bots.fetched import Fetched, fetch_json, fetch_pages, save_file
 from bots.locators import describe, resolve
 from bots.profiles import Profile, check_scrape_profile
 from bots.values import ValueProblem, convert
@@ -174,7 +175,41 @@ class Scraper:
                 raise LocatorMissing(f"column(s) {missing} of {describe(spec['table'])}", f"headers: {data['heads']}")
             return {"count": int(m[1]), "rows": data["rows"]}
 
-        return session.step(f"list page {page_no}", read)
+        def read_api(page: Page) -> dict:
+            if not page.url.startswith(session.site.base_url.rstrip("/") + "/"):
+                session.goto(page, url, spec["table"])        # fetch() needs the site's origin and cookies
+            return self._api_page(session, page, page_no, since, until)
+
+        use_api = self.fetch and "api" in spec
+        return session.step(f"list page {page_no}", read_api if use_api else read)
+
+    def _api_page(self, session: PortalSession, page: Page, page_no: int, since: date | None,
+                  until: date | None) -> dict:
+        """One list page from the JSON API behind the list (profile ``list.api``), fetched by the page."""
+        spec = self.profile.list
+        api = spec["api"]
+        url = session.site.url(api["url"].format(page=page_no, since=since or "", until=until or "",
+                                                 page_size=spec.get("page_size", 20)))
+        got = fetch_json(page, url, login_path=session.site.login_path, timeout_ms=session.timeout_ms)
+        if got["status"] in (401, 403) or got["login"]:
+            raise SessionExpired()
+        if got["status"] >= 500 or got["data"] is None:
+            raise Transient(f"HTTP {got['status']} from {url}" + ("" if got["data"] is not None else " (not JSON)"))
+        data = got["data"]
+        items, count = data.get(api["rows"]), data.get(api["count"])
+        if not isinstance(items, list) or not isinstance(count, int):
+            raise LocatorMissing(f"{api['rows']!r} and {api['count']!r} in the JSON of {api['url']}",
+                                 f"keys: {sorted(data)}")
+        rows = []
+        for item in items:
+            missing = [f for f in api["columns"].values() if f not in item]
+            if missing:
+                raise LocatorMissing(f"field(s) {missing} in the JSON of {api['url']}", f"keys: {sorted(item)}")
+            cells = {head: "" if item[f] is None else str(item[f]) for head, f in api["columns"].items()}
+            link_col = self.profile.detail.get("link", spec["key"])
+            links = {link_col: {"text": cells.get(link_col, ""), "href": session.site.url(api["link"].format(**item))}}
+            rows.append({"cells": cells, "links": links})
+        return {"count": count, "rows": rows}
 
     def detail(self, session: PortalSession, key: str, href: str) -> ScrapedOrder:
         """Open one order's detail page and read its fields, lines and downloads."""
