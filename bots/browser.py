@@ -289,9 +289,10 @@ class PortalSession:
             context.close()
 
     # -- steps ------------------------------------------------------------------------------------------
-    def step(self, name: str, action: Callable[[Page], T]) -> T:
+    def step(self, name: str, action: Callable[[Page], T], *, weight: int = 1) -> T:
         """Run ``action(page)`` as a named step: retried on transient failures, re-logged-in on expiry;
-        after the last attempt (or a missing locator) the evidence is saved and :class:`StepError` raised."""
+        after the last attempt (or a missing locator) the evidence is saved and :class:`StepError` raised.
+        ``weight``: how many steps it counts as towards recycling the context (a step reading N pages: N)."""
         attempt = 0
         relogins = 0
         while True:
@@ -318,7 +319,7 @@ class PortalSession:
                 time.sleep(self.backoff * 2 ** (attempt - 1))
                 continue
             self.stats.steps += 1
-            self._steps_in_context += 1
+            self._steps_in_context += weight
             return result
 
     def goto(self, page: Page, path: str, ready: dict | str | None = None, *, wait_until: str = "domcontentloaded",

@@ -252,7 +252,7 @@ class Scraper:
                                markers=site.transient_texts, downloads=downloads, login_path=site.login_path,
                                timeout_ms=session.timeout_ms)
 
-        got = session.step(f"orders {items[0][0]}..{items[-1][0]} (fetched)", read)
+        got = session.step(f"orders {items[0][0]}..{items[-1][0]} (fetched)", read, weight=len(items))
         out: list[ScrapedOrder | None] = []
         for (key, _), one in zip(items, got, strict=True):
             order = None
