@@ -221,7 +221,7 @@ class CustomerIndex:
     _by_key: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # key -> (code, via, name)
     _keys: list[str] = field(default_factory=list)
     _by_tax_id: dict[str, str] = field(default_factory=dict)
-    _cache: dict[str, list[NameHit]] = field(default_factory=dict)
+    _cache: dict[tuple[str, float, int], list[NameHit]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, customers: Iterable[Customer]) -> CustomerIndex:
@@ -260,7 +260,8 @@ class CustomerIndex:
         """Customers whose names match ``name``: exact key first, else the closest fuzzy keys."""
         if not name:
             return []
-        cached = self._cache.get(name)
+        cache_key = (name, min_score, limit)
+        cached = self._cache.get(cache_key)
         if cached is not None:
             return cached
         key = name_key(name)
@@ -293,7 +294,7 @@ class CustomerIndex:
                             break
             hits.sort(key=lambda h: -h.score)
             hits = [h for h in hits if h.score >= min_score][:limit]
-        self._cache[name] = hits
+        self._cache[cache_key] = hits
         return hits
 
     def score(self, name: str, customer_code: str | None) -> NameHit | None:

@@ -89,3 +89,14 @@ def test_memo_references_are_found(refs: ReferenceIndex, memo: str, target: str,
 def test_memo_without_references_names_nothing(refs: ReferenceIndex) -> None:
     assert refs.lookup_memo("货款 thanks 12.50") == []
     assert refs.lookup_memo("") == []
+
+
+def test_customer_lookup_honours_min_score_and_limit_on_a_repeated_name() -> None:
+    """The lookup cache is per (name, min_score, limit): a stricter second call is not answered by a looser first."""
+    customers = [Customer(code=f"C{n}", name=f"Nordwind Trading {n} GmbH") for n in range(1, 6)]
+    index = CustomerIndex.build(customers)
+    loose = index.lookup("Nordwind Tradng GmbH", min_score=0.5, limit=5)
+    assert len(loose) >= 2
+    assert len(index.lookup("Nordwind Tradng GmbH", min_score=0.5, limit=1)) == 1
+    strict = index.lookup("Nordwind Tradng GmbH", min_score=0.99, limit=5)
+    assert all(h.score >= 0.99 for h in strict) and len(strict) < len(loose)
