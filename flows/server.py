@@ -19,6 +19,7 @@ from typing import Any
 
 import httpx
 
+from flows.tasks import ensure_tag_limits
 from hub.errors import InputError
 
 DEPLOYMENTS = Path(__file__).with_name("data") / "deployments.toml"
@@ -137,15 +138,6 @@ def stop_server(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-def create_limits(limits: dict[str, int]) -> None:
-    """Create or update the tag concurrency limits on the current server."""
-    from prefect.client.orchestration import get_client
-
-    with get_client(sync_client=True) as client:
-        for tag, n in limits.items():
-            client.create_concurrency_limit(tag=tag, concurrency_limit=n)
-
-
 def build_deployments(plan: ServerPlan) -> list[Any]:
     """``flow.to_deployment(...)`` for every spec."""
     from prefect.schedules import Cron
@@ -176,7 +168,7 @@ def serve_all(port: int = 4200, database_url: str | None = None, plan_path: Path
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
         with temporary_settings(updates={PREFECT_API_URL: env["PREFECT_API_URL"]}):
-            create_limits(plan.concurrency)
+            ensure_tag_limits(plan.concurrency)
             deployments = build_deployments(plan)
             console.print(f"[green]Prefect UI: http://127.0.0.1:{port}[/]  "
                           f"({len(deployments)} deployments, limits: "

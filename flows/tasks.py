@@ -1,8 +1,8 @@
 """Helpers shared by the orderhub flows: portal concurrency tags, failure-evidence artifacts, run names.
 
-Tag concurrency limits (one browser session per portal at a time) are server-side settings; create them
-once per Prefect server with :func:`ensure_portal_limits` (``orderhub server``/demo) or by hand:
-``prefect concurrency-limit create portal:marketplace 1``.
+Tag concurrency limits (one browser session per portal at a time) are server-side settings, listed in
+``flows/data/deployments.toml`` ``[concurrency]``; ``orderhub server`` creates them with
+:func:`ensure_tag_limits`, or by hand: ``prefect concurrency-limit create portal:marketplace 1``.
 """
 
 from __future__ import annotations
@@ -11,23 +11,20 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-#: Parallel bot sessions each portal tolerates (tag ``portal:<name>``).
-PORTAL_LIMITS = {"marketplace": 1, "webshop": 1, "bank": 1, "customs": 1}
-
 
 def portal_tag(name: str) -> str:
     """The task tag that puts a bot under its portal's concurrency limit."""
     return f"portal:{name}"
 
 
-def ensure_portal_limits(limits: Mapping[str, int] = PORTAL_LIMITS) -> dict[str, int]:
-    """Create (or update) the tag concurrency limit of every portal on the current Prefect server."""
+def ensure_tag_limits(limits: Mapping[str, int]) -> dict[str, int]:
+    """Create (or update) tag concurrency limits (``{"portal:bank": 1}``) on the current Prefect server."""
     from prefect.client.orchestration import get_client
 
     with get_client(sync_client=True) as client:
-        for name, limit in limits.items():
-            client.create_concurrency_limit(tag=portal_tag(name), concurrency_limit=limit)
-    return {portal_tag(n): v for n, v in limits.items()}
+        for tag, limit in limits.items():
+            client.create_concurrency_limit(tag=tag, concurrency_limit=limit)
+    return dict(limits)
 
 
 def artifact_key(*parts: str) -> str:

@@ -122,10 +122,11 @@ def test_failed_channel_publishes_evidence_and_others_are_stored(prefect_server,
 def test_portal_limits_are_created_on_the_server(prefect_server):
     from prefect.client.orchestration import get_client
 
-    from flows.tasks import ensure_portal_limits
+    from flows.tasks import ensure_tag_limits, portal_tag
 
-    ensure_portal_limits({"marketplace": 1, "webshop": 2})
-    ensure_portal_limits({"marketplace": 1, "webshop": 2})  # again: updates, no error
+    limits = {portal_tag("marketplace"): 1, portal_tag("webshop"): 2}
+    ensure_tag_limits(limits)
+    ensure_tag_limits(limits)  # again: updates, no error
     with get_client(sync_client=True) as client:
         assert client.read_concurrency_limit_by_tag("portal:webshop").concurrency_limit == 2
         assert client.read_concurrency_limit_by_tag("portal:marketplace").concurrency_limit == 1
