@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from extractors.documents.result import Fields
 from extractors.layout import Layout, Value
+from extractors.parse import parse_document_number
 from hub.errors import InputError, describe_validation_error
 
 #: Confidence factor by where a value was found (right of its label is the usual place).
@@ -49,6 +50,13 @@ def first_token(parser: Callable[[str], Any]) -> Callable[[str], Any]:
             return parser(token)
 
     return parse
+
+
+def parse_order_ref(text: str) -> str:
+    """The order a document names: the first of several references (``MP-2026462291 / PI HR-PI260001`` ->
+    ``MP-2026462291``); a slash inside one reference (``PO-2026/0042``) is kept."""
+    head = re.split(r"\s+[/;,，、]\s*|\s*[;,，、]\s*", text.strip(), maxsplit=1)[0]
+    return first_token(parse_document_number)(head or text)
 
 
 def text_value(text: str) -> str:

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.documents.common import build, first_token, pick, split_description, text_value
+from extractors.documents.common import (
+    build,
+    first_token,
+    parse_order_ref,
+    pick,
+    split_description,
+    text_value,
+)
 from extractors.documents.result import DocumentResult, Fields
 from extractors.layout import Labels, Layout, default_labels
 from extractors.parse import parse_amount, parse_date, parse_document_number
@@ -45,7 +52,7 @@ def read_delivery(words: list[Word], *, source: str | None = None, labels: Label
     f = Fields()
     pick(layout, f, "delivery_no", first_token(parse_document_number), key="delivery_no",
          values=layout.candidates("number"))
-    pick(layout, f, "order_ref", first_token(parse_document_number))
+    pick(layout, f, "order_ref", parse_order_ref)
     pick(layout, f, "shipped_date", first_token(parse_date))
     pick(layout, f, "signed_date", first_token(parse_date))
     pick(layout, f, "signer", first_token(text_value))

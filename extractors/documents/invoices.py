@@ -15,6 +15,7 @@ from extractors.documents.common import (
     amount_eq,
     build,
     first_token,
+    parse_order_ref,
     percent,
     pick,
     quantity_unit,
@@ -326,7 +327,7 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
         for name in ("buyer_tax_id", "seller_tax_id"):
             if name in f.values:
                 f.confirm(name)  # the check digit held
-    pick(layout, f, "order_ref", first_token(parse_document_number))
+    pick(layout, f, "order_ref", parse_order_ref)
     for hit in layout.hits_for("remarks"):
         v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
         if v is not None:

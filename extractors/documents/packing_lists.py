@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.documents.common import amount_eq, build, first_token, pick, split_description, text_value
+from extractors.documents.common import (
+    amount_eq,
+    build,
+    first_token,
+    parse_order_ref,
+    pick,
+    split_description,
+    text_value,
+)
 from extractors.documents.invoices import _letterhead_seller
 from extractors.documents.result import DocumentResult, Fields
 from extractors.layout import Labels, Layout, default_labels
@@ -42,7 +50,7 @@ def read_packing_list(words: list[Word], *, source: str | None = None, labels: L
     f = Fields()
     pick(layout, f, "number", first_token(parse_document_number))
     pick(layout, f, "invoice_number", first_token(parse_document_number))
-    pick(layout, f, "order_ref", first_token(parse_document_number))
+    pick(layout, f, "order_ref", parse_order_ref)
     pick(layout, f, "issue_date", parse_date)
     pick(layout, f, "seller_name", text_value)
     pick(layout, f, "buyer_name", text_value)

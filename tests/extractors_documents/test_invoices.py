@@ -120,3 +120,19 @@ def test_lines_that_do_not_sum_to_net_warn(docs, tmp_path: Path) -> None:
     result = read_invoice(words_of(pdf), source=str(pdf))
     assert any("lines sum" in w for w in result.record.warnings)
     assert result.confidence["net"] < 0.9
+
+
+def test_commercial_invoices_naming_order_and_proforma_keep_the_order(small_world) -> None:
+    """The demo world's commercial invoices print ``MP-... / PI HR-PI...`` under Contract / P.O. No.: the
+    order reference is the order, so customs and three-way match find the invoice's order."""
+    from extractors.documents.common import parse_order_ref
+
+    commercial = [i for i in small_world.invoices if i.kind == "commercial"]
+    with_pi = 0
+    for inv in commercial:
+        pdf = small_world.path(f"documents/invoices/CI_{inv.number}.pdf")
+        words = words_of(pdf)
+        with_pi += any(w.text == "PI" for w in words)
+        assert read_invoice(words, source=str(pdf)).record.order_ref == inv.order_ref, pdf.name
+    assert commercial and with_pi > 0
+    assert parse_order_ref("PO-2026/0042") == "PO-2026/0042"  # one reference with a slash stays whole
