@@ -189,14 +189,34 @@ def customer_codes(store: Store, orders: Iterable[Order]) -> dict[str, str]:
     return found
 
 
+#: A buyer name resolves to a customer of the master only this surely (and clear of the runner-up).
+CUSTOMER_MIN_SCORE = 0.9
+CUSTOMER_MARGIN = 0.05
+
+
+def with_customers(index: CustomerIndex, orders: Iterable[Order]) -> list[Order]:
+    """The orders, each without a customer code given the code of the one customer its buyer name clearly
+    names (legal, English or alias name); an unknown or ambiguous buyer stays without one."""
+    out = []
+    for order in orders:
+        if not order.customer_code and index.customers:
+            hits = index.lookup(order.customer_name, min_score=CUSTOMER_MIN_SCORE, limit=2)
+            if hits and (len(hits) == 1 or hits[0].score - hits[1].score >= CUSTOMER_MARGIN):
+                order = order.model_copy(update={"customer_code": hits[0].customer_code})
+        out.append(order)
+    return out
+
+
 def store_orders(store: Store, channels: Iterable[ChannelOrders], actor: str = "import-orders") -> ImportSummary:
-    """Upsert every channel's orders (keeping the desk's state), then find and link test orders and
-    cross-channel duplicates across all stored orders."""
+    """Upsert every channel's orders (buyers resolved to the customer master, the desk's state kept), then
+    find and link test orders and cross-channel duplicates across all stored orders."""
     channels = list(channels)
     summary = ImportSummary(per_channel={c.channel: len(c.orders) for c in channels})
+    index = CustomerIndex.build(store.all(Customer))
     with store.batch(actor) as batch:
         for chan in channels:
-            done = batch.upsert(keep_desk_state(store, chan.orders), note=f"imported from {chan.source}")
+            orders = with_customers(index, chan.orders)
+            done = batch.upsert(keep_desk_state(store, orders), note=f"imported from {chan.source}")
             summary.inserted += len(done.inserted)
             summary.updated += len(done.updated)
             summary.unchanged += len(done.unchanged)
