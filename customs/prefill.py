@@ -148,8 +148,15 @@ def prefill(order: Order, invoice: Invoice, packing_list: PackingList | None, *,
 
     for name, value in defaults["header"].items():
         put(name, value, "default")
-    put("consignor_code", invoice.seller_tax_id, f"{inv_src} seller_tax_id")
-    consignor = defaults["consignors"].get(invoice.seller_tax_id or "")
+    consignors: dict[str, str] = defaults["consignors"]
+    if invoice.seller_tax_id:
+        put("consignor_code", invoice.seller_tax_id, f"{inv_src} seller_tax_id")
+    elif len(consignors) == 1:  # many export invoices print no tax id: the company declares as itself
+        put("consignor_code", next(iter(consignors)), "master:consignors (the invoice prints no tax id)")
+    else:
+        raise InputError(f"invoice {invoice.number} prints no seller tax id (统一社会信用代码) and the [consignors] "
+                         f"table of defaults.toml lists {len(consignors)} consignors: the 境内发货人 is unknown")
+    consignor = consignors.get(h["consignor_code"])
     put("consignor", consignor or invoice.seller_name,
         "master:consignors" if consignor else f"{inv_src} seller_name")
     put("overseas_consignee", invoice.buyer_name, f"{inv_src} buyer_name")

@@ -227,3 +227,23 @@ def test_a_country_without_a_code_is_a_warning(small_world, export_case, context
     [unknown] = [w for w in decl.warnings if w.rule == "unknown_code"]
     assert unknown.field == "header.dest_country" and unknown.value == "ZW" and "countries.csv" in unknown.message
     assert {w.field for w in decl.blocking} >= {"header.dest_country", "item.1.dest"}
+
+
+def test_invoice_without_seller_tax_id_declares_the_company_itself(small_world, export_case, context):
+    """Many export invoices print no 统一社会信用代码: the one consignor of defaults.toml is used, with its source."""
+    order, invoice, packing = export_case
+    bare = invoice.model_copy(update={"seller_tax_id": None})
+    decl = prefill(order, bare, packing, customer=None, products={p.sku: p for p in small_world.products},
+                   context=context)
+    assert decl.consignor_code == small_world.our_company["tax_id"]
+    assert decl.consignor == small_world.our_company["name"]
+    assert decl.source_of("consignor_code") == "master:consignors (the invoice prints no tax id)"
+
+
+def test_invoice_without_seller_tax_id_and_several_consignors_is_a_clear_error(small_world, export_case):
+    order, invoice, packing = export_case
+    ctx = Context()
+    ctx.tables.defaults["consignors"] = {"91320594MA1MXQ7K8G": "甲公司", "91310000MA1FL0000X": "乙公司"}
+    bare = invoice.model_copy(update={"seller_tax_id": None})
+    with pytest.raises(InputError, match=f"invoice {invoice.number} prints no seller tax id.*2 consignors"):
+        prefill(order, bare, packing, customer=None, products={p.sku: p for p in small_world.products}, context=ctx)
