@@ -1,7 +1,8 @@
 """``orderhub demo``: the whole product on a generated demo world, run as Prefect flows on the embedded
 server: the demo portals are served in-process, then import-orders, ingest-documents (bank portal and the
-documents folder), reconcile (review answered automatically, or left paused with ``--review``) and the
-order desk (rule hits, grades, integrity report). Writes ``demo/out/``; re-running it is safe.
+documents folder), customs-prefill for the export orders (clean declarations approved automatically and filed
+on the demo single window), reconcile (review answered automatically, or left paused with ``--review``) and
+the order desk (rule hits, grades, integrity report). Writes ``demo/out/``; re-running it is safe.
 
 Prefect is imported only inside :func:`demo`, after its settings are in the environment.
 """
@@ -33,7 +34,7 @@ console = Console()
 
 DEFAULT_SEED = 2026
 DEFAULT_ORDERS = 120
-STEPS = 7
+STEPS = 8
 
 
 @dataclass
@@ -44,6 +45,7 @@ class DemoResult:
     out: Path
     imported: Any = None
     ingested: list[Any] = field(default_factory=list)
+    customs: Any = None
     reconciled: Any = None
     desk: Any = None
     integrity: dict[str, int] = field(default_factory=dict)
@@ -116,6 +118,7 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
     """Every step of the demo; ``step`` is told each step's name as it starts."""
     _prefect_env()
     from fixtures.world import generate_world
+    from flows.customs_prefill import customs_prefill_flow
     from flows.import_orders import import_orders_flow
     from flows.ingest import ingest_documents_flow
     from flows.orderdesk import integrity_report_flow, order_desk_flow
@@ -147,7 +150,11 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
         step("ingest-documents: bank portal downloads, then the documents folder")
         result.ingested.append(ingest_documents_flow(bank=True, bank_url=urls["bank"], home=str(home),
                                                      folder=str(home / "downloads" / "bank")))
-    result.ingested.append(ingest_documents_flow(folder=str(world_dir / "documents"), home=str(home)))
+        result.ingested.append(ingest_documents_flow(folder=str(world_dir / "documents"), home=str(home)))
+        step("customs-prefill: export declarations prefilled, clean ones approved and filed")
+        result.customs = customs_prefill_flow(review="auto", portal_url=urls["customs"], home=str(home),
+                                              out_dir=str(out_files / "customs"), poll_seconds=1,
+                                              decision_timeout=60, actor="demo")
 
     step("reconcile: cash application and three-way match" + (" (waiting for your review)" if review else ""))
     if review:
@@ -168,7 +175,8 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
     result.files = {"reconciliation workbook": Path(result.reconciled.workbook),
                     "three-way holds": Path(result.reconciled.threeway_workbook),
                     "integrity report": out_files / "integrity-report.xlsx",
-                    "quarantine report": write_quarantine_report(store, out_files / "quarantine-report.md")}
+                    "quarantine report": write_quarantine_report(store, out_files / "quarantine-report.md"),
+                    "customs review workbooks": out_files / "customs"}
     for name in ("reconciliation.xlsx", "three-way-holds.xlsx"):
         src = result.files["reconciliation workbook" if name.startswith("rec") else "three-way holds"]
         shutil.copyfile(src, out_files / name)  # stable names beside the dated ones
@@ -196,6 +204,13 @@ def _summary(result: DemoResult, store: Store) -> None:
     console.print(f"reconcile: {', '.join(f'{k} {v}' for k, v in sorted(rec.statuses.items()))}; three-way holds "
                   f"{rec.holds} of {rec.invoices_checked}; review ({rec.review}): applied {len(rec.applied)}, "
                   f"refused {len(rec.refused)}, still in review {rec.in_review}")
+    cus = result.customs
+    if cus is not None:
+        console.print(f"customs-prefill: {len(cus.prefilled)} declarations prefilled "
+                      f"({len(cus.warnings)} with warnings, {len(cus.failed_orders)} orders could not be prefilled); "
+                      f"approved {len(cus.approved)}, accepted by customs {len(cus.accepted)}, returned (退单) "
+                      f"{len(cus.returned)}, filing failed {len(cus.filing_failed)}, left for a clerk "
+                      f"{len(cus.not_filed)}")
     desk = result.desk
     grades = Table(title="Customer grades", title_justify="left")
     for col in ("customer", "grade"):
@@ -231,8 +246,8 @@ def demo(
     review: bool = typer.Option(False, "--review", help="Leave the reconciliation review paused for you in the UI"),
     review_minutes: float = typer.Option(30.0, "--review-minutes", help="How long --review waits for you"),
 ) -> None:
-    """Run the whole product on a generated world: portals, import-orders, ingest-documents, reconcile,
-    order desk; writes demo/out/ (safe to re-run)."""
+    """Run the whole product on a generated world: portals, import-orders, ingest-documents, customs-prefill,
+    reconcile, order desk; writes demo/out/ (safe to re-run)."""
     started = time.perf_counter()
     out = out.resolve()
     if out.exists() and not out.is_dir():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from hub.records import BankReceipt, Invoice, Match, Order, SourceFile, StatementLine
+from hub.records import BankReceipt, Declaration, Invoice, Match, Order, SourceFile, StatementLine
 from hub.settings import load_settings
 from hub.store import Store
 
@@ -27,7 +27,7 @@ def _demo(out: Path, env: dict[str, str]) -> str:
 
 def _counts(out: Path) -> dict[str, int]:
     store = Store(settings=load_settings(out / "home"))
-    return {cls.__name__: store.count(cls) for cls in (Order, Invoice, BankReceipt, StatementLine, SourceFile, Match)}
+    return {cls.__name__: store.count(cls) for cls in (Order, Invoice, BankReceipt, StatementLine, SourceFile, Match, Declaration)}
 
 
 @pytest.mark.slow
@@ -45,11 +45,18 @@ def test_demo_runs_end_to_end_and_rerun_is_safe(tmp_path: Path) -> None:
     assert holds.worksheets[0].max_row >= 1
     assert load_workbook(files / "integrity-report.xlsx", read_only=True).sheetnames
     assert (files / "quarantine-report.md").read_text(encoding="utf-8").startswith("# Quarantine report")
-    for text in ("import-orders", "reconcile:", "Customer grades", "Integrity report", "orderhub server",
+    for text in ("import-orders", "customs-prefill:", "reconcile:", "Customer grades", "Integrity report", "orderhub server",
                  "http://127.0.0.1:4200"):
         assert text in printed, text
     first = _counts(out)
     assert first["Order"] > 20 and first["Invoice"] > 10 and first["Match"] > 5
+    # customs: the export orders' declarations were prefilled with review workbooks; clean ones were filed on
+    # the single window and accepted, the rest wait for a clerk, and none is filed with a warning
+    decls = Store(settings=load_settings(out / "home")).all(Declaration)
+    assert decls and len(list((files / "customs").glob("CD-*.xlsx"))) == len(decls)
+    assert any(d.status == "accepted" and d.customs_no for d in decls)
+    assert all(not d.warnings for d in decls if d.status in ("filed", "accepted"))
+    statuses = {d.number: d.status for d in decls}
     assert (tmp_path / "prefect").is_dir()  # the runs were recorded in PREFECT_HOME for `orderhub server`
 
     _demo(out, env)
@@ -58,3 +65,5 @@ def test_demo_runs_end_to_end_and_rerun_is_safe(tmp_path: Path) -> None:
     # carries its creation time), so it is kept once more as a file - with no new statement lines
     assert {k: v for k, v in again.items() if k != "SourceFile"} == {k: v for k, v in first.items() if k != "SourceFile"}
     assert first["SourceFile"] <= again["SourceFile"] <= first["SourceFile"] + 1
+    # nothing filed twice: declarations already accepted keep their status and customs number
+    assert {d.number: d.status for d in Store(settings=load_settings(out / "home")).all(Declaration)} == statuses
