@@ -75,8 +75,19 @@ def test_server_serves_deployments_and_the_ui_shows_runs_and_artifacts(tmp_path:
         assert limits["portal:marketplace"] == 1 and limits["portal:bank"] == 1
 
         reconcile = next(d for d in found if flows[d["flow_id"]] == "reconcile")
-        run = httpx.post(f"{api}/deployments/{reconcile['id']}/create_flow_run",
-                         json={"parameters": {"review": "skip", "profile": "strict"}}, timeout=10).json()
+        answers: list[dict] = []
+
+        def created():
+            # the server answers 503 while it is still busy starting (SQLite locked by the scheduler's first
+            # pass); an admin clicking "Run" would try again, and so does the test, for a while
+            answers.append(httpx.post(f"{api}/deployments/{reconcile['id']}/create_flow_run",
+                                      json={"parameters": {"review": "skip", "profile": "strict"}}, timeout=10).json())
+            return answers[-1] if "id" in answers[-1] else None
+
+        try:
+            run = _until("the run to be created", created, timeout=90, every=3)
+        except AssertionError:
+            raise AssertionError(f"the server refused to create the run: {answers[-3:]}") from None
 
         def finished():
             state = httpx.get(f"{api}/flow_runs/{run['id']}", timeout=5).json()["state"]
