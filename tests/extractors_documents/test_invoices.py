@@ -133,6 +133,9 @@ def test_commercial_invoices_naming_order_and_proforma_keep_the_order(small_worl
         pdf = small_world.path(f"documents/invoices/CI_{inv.number}.pdf")
         words = words_of(pdf)
         with_pi += any(w.text == "PI" for w in words)
-        assert read_invoice(words, source=str(pdf)).record.order_ref == inv.order_ref, pdf.name
+        record = read_invoice(words, source=str(pdf)).record
+        assert record.order_ref == inv.order_ref, pdf.name
+        # every layout prints the remarks (terms, freight, insurance: customs declares them as 运费/保费)
+        assert " ".join(record.remarks.split()) == " ".join(inv.remarks.split()), pdf.name
     assert commercial and with_pi > 0
     assert parse_order_ref("PO-2026/0042") == "PO-2026/0042"  # one reference with a slash stays whole
