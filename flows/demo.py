@@ -45,12 +45,22 @@ class DemoResult:
     out: Path
     imported: Any = None
     ingested: list[Any] = field(default_factory=list)
+    as_of: date | None = None
     customs: Any = None
     reconciled: Any = None
     desk: Any = None
     integrity: dict[str, int] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     seconds: float = 0.0
+
+
+def world_day(world_dir: Path) -> date:
+    """The demo world's "today": the last day its bank statement covers (ages and overdue days count from it)."""
+    from fixtures.world import load_world
+
+    world = load_world(world_dir)
+    days = [s.booking_date for s in world.statement_lines] + [r.value_date for r in world.receipts]
+    return max(days) if days else date.today()
 
 
 def load_master_data(world_dir: Path, store: Store) -> int:
@@ -86,6 +96,22 @@ def dealer_drop(world_dir: Path, target: Path) -> Path:
     lines = ["[customers]"] + [f'"PO_export_*.xlsx" = "{b}"' for b in buyers[:1]]
     (target / "dealers.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return target
+
+
+def drop_bad_documents(world_dir: Path) -> Path:
+    """What a real inbox also holds: a PDF cut short in transfer, a photo saved as ``.pdf`` and a spreadsheet
+    whose columns name nothing orderhub knows. Ingesting them quarantines each with its reason."""
+    inbox = world_dir / "documents" / "inbox"
+    inbox.mkdir(parents=True, exist_ok=True)
+    invoice = next(iter(sorted((world_dir / "documents" / "invoices").glob("*.pdf"))), None)
+    if invoice is not None and not (inbox / "invoice_cut_short.pdf").exists():
+        data = invoice.read_bytes()
+        (inbox / "invoice_cut_short.pdf").write_bytes(data[: len(data) // 3])
+    if not (inbox / "receipt_photo.pdf").exists():
+        (inbox / "receipt_photo.pdf").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 512)
+    if not (inbox / "colleague_notes.csv").exists():
+        (inbox / "colleague_notes.csv").write_text("Lunch,Who pays,Remarks\nMonday,Wang,noodles\n", encoding="utf-8")
+    return inbox
 
 
 @contextmanager
@@ -138,6 +164,7 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
             shutil.rmtree(world_dir)  # a generation cut short: start it again
         generate_world(seed=seed, orders=orders, scans=False, out=world_dir)
     load_master_data(world_dir, store)
+    drop_bad_documents(world_dir)
 
     step("Starting the demo portals")
     with demo_portals(world_dir) as urls:
@@ -164,12 +191,13 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
             "then open http://127.0.0.1:4201 → Runs → 'reconcile (pause review)' → Resume, fill in the form "
             f"and submit. This demo waits up to {review_minutes:g} minutes; unanswered items stay in review.",
             title="Review in the Prefect UI", border_style="yellow"))
-    result.reconciled = reconcile_flow(review="pause" if review else "auto", out_dir=out_files,
+    day = result.as_of = world_day(world_dir)
+    result.reconciled = reconcile_flow(review="pause" if review else "auto", out_dir=out_files, as_of=day,
                                        timeout_minutes=review_minutes, poll_seconds=5)
 
     step("order desk: review rules, customer grades, integrity report")
-    result.desk = order_desk_flow(since_hours=None, actor="demo")
-    result.integrity = integrity_report_flow(as_of=date.today(), out=out_files / "integrity-report.xlsx")
+    result.desk = order_desk_flow(since_hours=None, actor="demo", as_of=day)
+    result.integrity = integrity_report_flow(as_of=day, out=out_files / "integrity-report.xlsx")
 
     step("Writing demo/out")
     result.files = {"reconciliation workbook": Path(result.reconciled.workbook),
@@ -221,7 +249,8 @@ def _summary(result: DemoResult, store: Store) -> None:
     console.print("Grade counts: " + ", ".join(f"{g} {n}" for g, n in sorted(desk.grades.items())))
     console.print(f"Order rule hits ({desk.reviewed} orders reviewed): "
                   + (", ".join(f"{rule} {n}" for rule, n in sorted(desk.hits.items())) or "none"))
-    integ = Table(title="Integrity report", title_justify="left")
+    integ = Table(title="Integrity report", title_justify="left",
+                  caption=f"as of {result.as_of}, the demo world's last bank day", caption_justify="left")
     integ.add_column("category")
     integ.add_column("rows", justify="right")
     for name, n in sorted(result.integrity.items()):

@@ -36,10 +36,10 @@ class DeskSummary:
 
 
 @task(name="review-orders")
-def review_task(since_hours: int | None, actor: str) -> tuple[int, int, dict[str, int]]:
+def review_task(since_hours: int | None, actor: str, as_of: date | None = None) -> tuple[int, int, dict[str, int]]:
     """Evaluate the review rules (orders changed in the window, or every received order)."""
     since = datetime.now(UTC) - timedelta(hours=since_hours) if since_hours else None
-    results = review_orders(Store(), since=since, actor=actor)
+    results = review_orders(Store(), since=since, actor=actor, as_of=as_of)
     hits: dict[str, int] = {}
     for result in results:
         for hit in result.hits:
@@ -48,9 +48,9 @@ def review_task(since_hours: int | None, actor: str) -> tuple[int, int, dict[str
 
 
 @task(name="recompute-grades")
-def grades_task(actor: str) -> tuple[dict[str, int], list[tuple[str, str | None, str]]]:
+def grades_task(actor: str, as_of: date | None = None) -> tuple[dict[str, int], list[tuple[str, str | None, str]]]:
     """Grade every customer; changed grades are stored with their figures as audit events."""
-    results = recompute_grades(Store(), actor=actor)
+    results = recompute_grades(Store(), actor=actor, as_of=as_of)
     counts: dict[str, int] = {}
     for r in results:
         counts[r.new] = counts.get(r.new, 0) + 1
@@ -63,11 +63,13 @@ def _desk_run_name() -> str:
 
 
 @flow(name="order-desk", flow_run_name=_desk_run_name, log_prints=True)
-def order_desk_flow(since_hours: int | None = 24, actor: str = "order-desk flow") -> DeskSummary:
+def order_desk_flow(since_hours: int | None = 24, actor: str = "order-desk flow",
+                    as_of: date | None = None) -> DeskSummary:
     """Recompute customer grades, then review orders created or changed in the last ``since_hours``
-    hours (all received orders when empty) against the rules; publishes a markdown summary."""
-    grades, changes = grades_task(actor)  # first: the review rules read the grades
-    reviewed, changed, hits = review_task(since_hours, actor)
+    hours (all received orders when empty) against the rules; publishes a markdown summary. ``as_of``:
+    the day overdue items are counted at (default today)."""
+    grades, changes = grades_task(actor, as_of)  # first: the review rules read the grades
+    reviewed, changed, hits = review_task(since_hours, actor, as_of)
     out = DeskSummary(reviewed=reviewed, hits=hits, changed_orders=changed, grades=grades, grade_changes=changes)
     lines = ["# Order desk", "", f"Orders reviewed: **{reviewed}**, with new or cleared rule hits: **{changed}**", "",
              "| rule | orders |", "|---|---|"]

@@ -44,7 +44,11 @@ def test_demo_runs_end_to_end_and_rerun_is_safe(tmp_path: Path) -> None:
     holds = load_workbook(files / "three-way-holds.xlsx", read_only=True)
     assert holds.worksheets[0].max_row >= 1
     assert load_workbook(files / "integrity-report.xlsx", read_only=True).sheetnames
-    assert (files / "quarantine-report.md").read_text(encoding="utf-8").startswith("# Quarantine report")
+    report = (files / "quarantine-report.md").read_text(encoding="utf-8")
+    assert report.startswith("# Quarantine report")
+    for name, reason in (("invoice_cut_short.pdf", "not a readable PDF"), ("receipt_photo.pdf", "not a readable PDF"),
+                         ("colleague_notes.csv", "headers seen")):
+        assert any(name in line and reason in line for line in report.splitlines()), name
     for text in ("import-orders", "customs-prefill:", "reconcile:", "Customer grades", "Integrity report", "orderhub server",
                  "http://127.0.0.1:4200"):
         assert text in printed, text
