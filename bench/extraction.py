@@ -211,12 +211,17 @@ def ocr_scaling(world: Path, pages_limit: int) -> dict:
 
     pages = [p for paths, _ in _documents(world, scan=True) for p in paths][:pages_limit]
     images = [load_page(str(p)) for p in pages]
+    import cv2
+
     single = make_engine("rapidocr", threads=1)
+    cv_threads = cv2.getNumThreads()
+    cv2.setNumThreads(1)  # one thread for everything, as in each pool worker (OpenCV threads by default)
     single.read(images[0])  # warm-up
     t = time.perf_counter()
     for img in images:
         single.read(img)
     one = time.perf_counter() - t
+    cv2.setNumThreads(cv_threads)
     default = make_engine("rapidocr")
     default.read(images[0])
     t = time.perf_counter()

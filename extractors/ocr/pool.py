@@ -29,7 +29,12 @@ PDF_DPI = 200
 
 def _init(backend: str, threads: int | None) -> None:
     global _ENGINE
+    import cv2
+
     from extractors.ocr import make_engine
+
+    if threads:
+        cv2.setNumThreads(threads)  # OpenCV's resizes and rotations too: one worker, one core
 
     options = {"threads": threads} if threads else {}
     _ENGINE = make_engine(backend, **options)
