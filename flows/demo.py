@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -29,6 +29,9 @@ from hub.errors import InputError
 from hub.records import Customer, Delivery, Match, Product, SourceFile
 from hub.settings import load_settings
 from hub.store import Store
+
+if TYPE_CHECKING:
+    from fixtures.world import World
 
 console = Console()
 
@@ -54,22 +57,16 @@ class DemoResult:
     seconds: float = 0.0
 
 
-def world_day(world_dir: Path) -> date:
+def world_day(world: World) -> date:
     """The demo world's "today": the last day its bank statement covers (ages and overdue days count from it)."""
-    from fixtures.world import load_world
-
-    world = load_world(world_dir)
     days = [s.booking_date for s in world.statement_lines] + [r.value_date for r in world.receipts]
     return max(days) if days else date.today()
 
 
-def load_master_data(world_dir: Path, store: Store) -> int:
+def load_master_data(world: World, store: Store) -> int:
     """Customers, products and delivery notes from the world (the ERP's export); idempotent."""
-    from fixtures.world import load_world
-
-    world = load_world(world_dir)
     with store.batch("demo") as batch:
-        done = batch.upsert([*world.customers, *world.products, *world.deliveries], note=f"demo ERP data {world_dir}")
+        done = batch.upsert([*world.customers, *world.products, *world.deliveries], note=f"demo ERP data {world.root}")
     return done.changed
 
 
@@ -85,13 +82,11 @@ def write_quarantine_report(store: Store, path: Path) -> Path:
     return path
 
 
-def dealer_drop(world_dir: Path, target: Path) -> Path:
+def dealer_drop(world: World, target: Path) -> Path:
     """The office's dealer drop folder: the world's dealer spreadsheets, and a ``dealers.toml`` naming the
     buyer of the exports that name none (as the clerk who set up the folder would)."""
-    from fixtures.world import load_world
-
-    shutil.copytree(world_dir / "channels" / "dealer", target, dirs_exist_ok=True)
-    buyers = sorted({o.customer_name for o in load_world(world_dir).orders
+    shutil.copytree(world.path("channels/dealer"), target, dirs_exist_ok=True)
+    buyers = sorted({o.customer_name for o in world.orders
                      if o.channel == "dealer" and o.external_id.startswith("PO-")})
     lines = ["[customers]"] + [f'"PO_export_*.xlsx" = "{b}"' for b in buyers[:1]]
     (target / "dealers.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -115,14 +110,13 @@ def drop_bad_documents(world_dir: Path) -> Path:
 
 
 @contextmanager
-def demo_portals(world_dir: Path) -> Iterator[dict[str, str]]:
+def demo_portals(world: World) -> Iterator[dict[str, str]]:
     """The four demo portals on free ports (uvicorn in a thread); the bots' env variables point at them."""
     from fixtures.portals.data import PortalData
     from fixtures.portals.server import USERS, serve_portals
     from fixtures.portals.web import demo_password
-    from fixtures.world import load_world
 
-    data = PortalData.from_world(load_world(world_dir), world_dir)
+    data = PortalData.from_world(world, world.root)
     with serve_portals(data) as running:
         for site, url in running.urls.items():
             os.environ[f"ORDERHUB_{site.upper()}_URL"] = url
@@ -143,7 +137,7 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
              step: Callable[[str], None] = lambda _s: None) -> DemoResult:
     """Every step of the demo; ``step`` is told each step's name as it starts."""
     _prefect_env()
-    from fixtures.world import generate_world
+    from fixtures.world import generate_world, load_world
     from flows.customs_prefill import customs_prefill_flow
     from flows.import_orders import import_orders_flow
     from flows.ingest import ingest_documents_flow
@@ -163,16 +157,17 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
         if world_dir.exists():
             shutil.rmtree(world_dir)  # a generation cut short: start it again
         generate_world(seed=seed, orders=orders, scans=False, out=world_dir)
-    load_master_data(world_dir, store)
+    world = load_world(world_dir)
+    load_master_data(world, store)
     drop_bad_documents(world_dir)
 
     step("Starting the demo portals")
-    with demo_portals(world_dir) as urls:
+    with demo_portals(world) as urls:
         step("import-orders: scraping marketplace and web shop, reading dealer files")
         result.imported = import_orders_flow(
             channels=[{"profile": "marketplace", "base_url": urls["marketplace"]},
                       {"profile": "webshop", "base_url": urls["webshop"]}],
-            dealer_folder=str(dealer_drop(world_dir, home / "drop" / "dealer")), home=str(home), retry_delays=[2.0],
+            dealer_folder=str(dealer_drop(world, home / "drop" / "dealer")), home=str(home), retry_delays=[2.0],
             fail_on_channel_error=False)
         step("ingest-documents: bank portal downloads, then the documents folder")
         result.ingested.append(ingest_documents_flow(bank=True, bank_url=urls["bank"], home=str(home),
@@ -191,7 +186,7 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
             "then open http://127.0.0.1:4201 → Runs → 'reconcile (pause review)' → Resume, fill in the form "
             f"and submit. This demo waits up to {review_minutes:g} minutes; unanswered items stay in review.",
             title="Review in the Prefect UI", border_style="yellow"))
-    day = result.as_of = world_day(world_dir)
+    day = result.as_of = world_day(world)
     result.reconciled = reconcile_flow(review="pause" if review else "auto", out_dir=out_files, as_of=day,
                                        timeout_minutes=review_minutes, poll_seconds=5)
 
@@ -249,8 +244,8 @@ def _summary(result: DemoResult, store: Store) -> None:
     console.print("Grade counts: " + ", ".join(f"{g} {n}" for g, n in sorted(desk.grades.items())))
     console.print(f"Order rule hits ({desk.reviewed} orders reviewed): "
                   + (", ".join(f"{rule} {n}" for rule, n in sorted(desk.hits.items())) or "none"))
-    integ = Table(title="Integrity report", title_justify="left",
-                  caption=f"as of {result.as_of}, the demo world's last bank day", caption_justify="left")
+    integ = Table(title=f"Integrity report as of {result.as_of} (the demo world's last bank day)",
+                  title_justify="left", min_width=72)
     integ.add_column("category")
     integ.add_column("rows", justify="right")
     for name, n in sorted(result.integrity.items()):
