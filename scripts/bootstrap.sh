@@ -11,21 +11,7 @@ export ORDERHUB_ROOT
 
 _say() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*" >&2; }
 
-_apt_install() {
-  local missing=()
-  for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { _say "need root or sudo to install: ${missing[*]}"; return 1; }
-    sudo="sudo"
-  fi
-  _say "installing Debian packages: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+. "$ORDERHUB_ROOT/scripts/apt.sh"
 
 # chromium: Debian's build, driven by Playwright (never `playwright install`).
 # fonts-wqy-microhei: a TrueType CJK font reportlab can embed in PDFs and chromium can render.

@@ -15,21 +15,7 @@ VENV="$ORDERHUB_ROOT/.venv-paddle"
 
 _say() { printf '\033[1;34m[paddle-env]\033[0m %s\n' "$*" >&2; }
 
-_apt_install() {
-  local missing=()
-  for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { _say "need root or sudo to install: ${missing[*]}"; return 1; }
-    sudo="sudo"
-  fi
-  _say "installing Debian packages: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+. "$ORDERHUB_ROOT/scripts/apt.sh"
 
 # libgl1 (libGL.so.1) and libglib2.0-0 (libglib/libgthread): what opencv-contrib-python's cv2 links
 # against; the wheel bundles the rest (Qt, ffmpeg). No display or X server is needed.
