@@ -11,21 +11,15 @@ export ORDERHUB_ROOT
 
 _say() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*" >&2; }
 
-. "$ORDERHUB_ROOT/scripts/apt.sh"
+. "$ORDERHUB_ROOT/scripts/setup-common.sh"
 
 # chromium: Debian's build, driven by Playwright (never `playwright install`).
 # fonts-wqy-microhei: a TrueType CJK font reportlab can embed in PDFs and chromium can render.
 _apt_install chromium fonts-wqy-microhei
 
-PY="${ORDERHUB_PYTHON:-python3.11}"
-command -v "$PY" >/dev/null 2>&1 || PY=python3
-if [ ! -x "$ORDERHUB_ROOT/.venv/bin/python" ]; then
-  _say "creating .venv with $($PY --version)"
-  "$PY" -m venv "$ORDERHUB_ROOT/.venv"
-fi
-
+_ensure_venv "$ORDERHUB_ROOT/.venv"
 stamp="$ORDERHUB_ROOT/.venv/.orderhub-deps"
-want="$(cat "$ORDERHUB_ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+want="$(_deps_hash)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   _say "installing Python dependencies (pyproject.toml changed or first run)"
   "$ORDERHUB_ROOT/.venv/bin/python" -m pip install -q --upgrade pip >/dev/null

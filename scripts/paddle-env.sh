@@ -15,21 +15,15 @@ VENV="$ORDERHUB_ROOT/.venv-paddle"
 
 _say() { printf '\033[1;34m[paddle-env]\033[0m %s\n' "$*" >&2; }
 
-. "$ORDERHUB_ROOT/scripts/apt.sh"
+. "$ORDERHUB_ROOT/scripts/setup-common.sh"
 
 # libgl1 (libGL.so.1) and libglib2.0-0 (libglib/libgthread): what opencv-contrib-python's cv2 links
 # against; the wheel bundles the rest (Qt, ffmpeg). No display or X server is needed.
 _apt_install libgl1 libglib2.0-0
 
-PY="${ORDERHUB_PYTHON:-python3.11}"
-command -v "$PY" >/dev/null 2>&1 || PY=python3
-if [ ! -x "$VENV/bin/python" ]; then
-  _say "creating .venv-paddle with $($PY --version)"
-  "$PY" -m venv "$VENV"
-fi
-
+_ensure_venv "$VENV"
 stamp="$VENV/.orderhub-deps"
-want="$(cat "$ORDERHUB_ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+want="$(_deps_hash)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   rm -f "$stamp"
   _say "installing Python dependencies with the dev and paddle extras (pyproject.toml changed or first run)"
