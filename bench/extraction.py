@@ -207,26 +207,26 @@ def speed(world: Path, repeat: int = 5) -> tuple[float, float, int]:
 def ocr_scaling(world: Path, pages_limit: int) -> dict:
     """Pages/second on the same scan pages: one process (one ONNX thread, as each worker) vs two workers."""
     from extractors.ocr import make_engine, ocr_pages
-    from extractors.ocr.pool import load_page
+    from extractors.ocr.pool import keep_freed_memory, load_page
 
     pages = [p for paths, _ in _documents(world, scan=True) for p in paths][:pages_limit]
-    images = [load_page(str(p)) for p in pages]
     import cv2
 
+    keep_freed_memory()  # as each pool worker does: the baselines get the same allocator
     single = make_engine("rapidocr", threads=1)
     cv_threads = cv2.getNumThreads()
     cv2.setNumThreads(1)  # one thread for everything, as in each pool worker (OpenCV threads by default)
-    single.read(images[0])  # warm-up
+    single.read(load_page(str(pages[0])))  # warm-up
     t = time.perf_counter()
-    for img in images:
-        single.read(img)
+    for p in pages:  # the same work as a pool worker's: decode the page, then read it
+        single.read(load_page(str(p)))
     one = time.perf_counter() - t
     cv2.setNumThreads(cv_threads)
     default = make_engine("rapidocr")
-    default.read(images[0])
+    default.read(load_page(str(pages[0])))
     t = time.perf_counter()
-    for img in images:
-        default.read(img)
+    for p in pages:
+        default.read(load_page(str(p)))
     one_default = time.perf_counter() - t
     del single, default
     from extractors.ocr import OcrPool
