@@ -31,6 +31,7 @@ _M_MMAP_THRESHOLD = -3
 
 #: Resolution image-only PDF pages are rendered at for OCR.
 PDF_DPI = 200
+A4_INCHES = (8.27, 11.69)
 
 
 def keep_freed_memory() -> bool:
@@ -78,6 +79,21 @@ def _read(source: PageSource, page: int) -> OcrPage:
     return _ENGINE.read(load_page(source), page=page)
 
 
+def _pixels(source: PageSource) -> int:
+    """The page's size in pixels, from the image header alone (a rough measure of its OCR time)."""
+    if isinstance(source, np.ndarray):
+        return source.shape[0] * source.shape[1]
+    if isinstance(source, tuple):
+        return int(A4_INCHES[0] * A4_INCHES[1] * PDF_DPI**2)  # a scanned PDF page, rendered
+    try:
+        from PIL import Image
+
+        with Image.open(source) as im:  # reads the header, not the pixels
+            return im.width * im.height
+    except Exception:  # unreadable: the worker reports why
+        return 0
+
+
 def _page_no(source: PageSource) -> int:
     return source[1] if isinstance(source, tuple) else 1
 
@@ -96,7 +112,10 @@ class OcrPool:
             return_exceptions: bool = False) -> list:
         """Read every page; results in the order of ``sources``. A page that fails raises, or with
         ``return_exceptions`` its exception takes its place in the list."""
-        futures = {self.executor.submit(_read, src, _page_no(src)): i for i, src in enumerate(sources)}
+        # largest pages first: the last pages to start are then small ones, and no worker is left
+        # reading a big page alone while the others idle
+        order = sorted(range(len(sources)), key=lambda i: -_pixels(sources[i]))
+        futures = {self.executor.submit(_read, sources[i], _page_no(sources[i])): i for i in order}
         out: list = [None] * len(sources)
         done = 0
         for fut in as_completed(futures):

@@ -85,6 +85,25 @@ def test_pool_reports_a_bad_page_without_stopping(tmp_path: Path) -> None:
     assert pages[1].words == []
 
 
+def test_pool_returns_pages_in_the_order_given(docs, tmp_path: Path) -> None:
+    """The pool starts the largest pages first; results still come back in the caller's order."""
+    from PIL import Image
+
+    rc = docs.make_receipt(3)
+    small = docs.scan(docs.render_receipt(rc, tmp_path / "r.pdf"), tmp_path / "r.png")
+    inv = docs.make_invoice(9, n_lines=2)
+    big = docs.scan(docs.render_vat_e_invoice(inv, tmp_path / "e.pdf"), tmp_path / "e.jpg")
+    with Image.open(small) as a, Image.open(big) as b:
+        assert a.width * a.height < b.width * b.height
+    bad = tmp_path / "bad.jpg"
+    bad.write_bytes(b"\xff\xd8 truncated")
+    pages = ocr_pages([str(small), str(bad), str(big)], workers=2, return_exceptions=True)
+    text = ["".join(w.text for w in p.words) if not isinstance(p, Exception) else p for p in pages]
+    assert rc["transaction_id"] in text[0] and inv["number"] not in text[0]
+    assert isinstance(pages[1], Exception) and "bad.jpg" in str(pages[1])
+    assert inv["number"] in text[2] and rc["transaction_id"] not in text[2]
+
+
 def test_decompression_bomb_is_refused(tmp_path: Path) -> None:
     from PIL import Image
 
