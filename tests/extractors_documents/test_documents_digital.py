@@ -52,6 +52,30 @@ def test_bank_receipt_digital(docs, tmp_path: Path, seed: int) -> None:
     assert result.confidence["amount"] >= 0.99  # figure and 大写 agree
 
 
+def test_receipt_with_one_label_per_field(docs, tmp_path: Path) -> None:
+    """A bank layout the generator does not make: no 付款人/收款人 blocks, every field fully labelled
+    (付款人账户名称, 收款人开户行名称 ...), two columns, the amount figure without a currency sign."""
+    from extractors.parse import amount_to_chinese_upper
+
+    rc = docs.make_receipt(5)
+    pdf = docs.Pdf(tmp_path / "r.pdf", (600, 320))
+    pdf.text(300, 20, f"{rc['bank']}单位客户专用回单", 14, "center")
+    rows = [("付款人账户名称", rc["payer_name"], "收款人账户名称", rc["payee_name"]),
+            ("付款人账号", rc["payer_account"], "收款人账号", rc["payee_account"]),
+            ("付款人开户行名称", rc["payer_bank"], "收款人开户行名称", rc["payee_bank"]),
+            ("大写金额", "人民币" + amount_to_chinese_upper(rc["amount"]), "小写金额", docs.money(rc["amount"])),
+            ("交易流水号", rc["transaction_id"], "回单编号", rc["receipt_no"]),
+            ("记账日期", rc["value_date"], "摘要", rc["memo"])]
+    for i, (l1, v1, l2, v2) in enumerate(rows):
+        pdf.text(30, 60 + i * 24, f"{l1}：{v1}", 9)
+        pdf.text(320, 60 + i * 24, f"{l2}：{v2}", 9)
+    pdf.save()
+    result = extract_document(tmp_path / "r.pdf")
+    assert result.kind == "receipt"
+    assert_receipt_matches(rc, result.record)
+    assert result.confidence["amount"] >= 0.99
+
+
 def test_receipt_whose_uppercase_disagrees_warns(docs, tmp_path: Path) -> None:
     rc = docs.make_receipt(9)
     pdf = docs.render_receipt(rc, tmp_path / "r.pdf")
