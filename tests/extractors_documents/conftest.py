@@ -246,15 +246,16 @@ def render_old_vat_invoice(inv: dict, path: Path) -> Path:
     return path
 
 
-def render_commercial_invoice(inv: dict, path: Path) -> Path:
-    """An English commercial invoice: seller block on top, buyer below, item table, total."""
+def render_commercial_invoice(inv: dict, path: Path, buyer_label: str = "Bill To:") -> Path:
+    """An English commercial invoice: seller block on top, buyer below (under ``buyer_label``), item table,
+    total."""
     from reportlab.lib.pagesizes import A4
 
     pdf = Pdf(path, A4)
     pdf.text(40, 40, inv["seller_name"], 14)
     pdf.text(40, 60, "No. 88 Zhongshan West Road, Haishu District, Ningbo, China", 9)
     pdf.text(297, 100, "COMMERCIAL INVOICE", 16, "center")
-    pdf.text(40, 140, "Bill To:", 9)
+    pdf.text(40, 140, buyer_label, 9)
     pdf.text(40, 154, inv["buyer_name"], 9)
     pdf.text(40, 168, "Hafenstrasse 12, 20457 Hamburg, Germany", 9)
     pdf.text(360, 140, f"Invoice No.: {inv['number']}", 9)

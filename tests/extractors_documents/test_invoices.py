@@ -82,6 +82,15 @@ def test_commercial_invoice_english(docs, tmp_path: Path) -> None:
     assert any("length 1000 mm" in g for g in got)
 
 
+@pytest.mark.parametrize("label", ["Consignee:", "To Messrs.:", "Sold To:"])
+def test_commercial_invoice_buyer_under_other_labels(docs, tmp_path: Path, label: str) -> None:
+    inv = docs.make_invoice(22, n_lines=1, kind="commercial")
+    pdf = docs.render_commercial_invoice(inv, tmp_path / "ci.pdf", buyer_label=label)
+    result = read_invoice(words_of(pdf), source=str(pdf))
+    assert result.record.buyer_name == inv["buyer_name"]
+    assert result.record.seller_name == inv["seller_name"] and result.record.total == inv["total"]
+
+
 def test_wrapped_line_items(docs, tmp_path: Path) -> None:
     inv = docs.make_invoice(3, n_lines=4)
     pdf = docs.render_vat_e_invoice(inv, tmp_path / "wrap.pdf", wrap=6)
