@@ -52,23 +52,35 @@ def test_bank_receipt_digital(docs, tmp_path: Path, seed: int) -> None:
     assert result.confidence["amount"] >= 0.99  # figure and 大写 agree
 
 
-def test_receipt_with_one_label_per_field(docs, tmp_path: Path) -> None:
-    """A bank layout the generator does not make: no 付款人/收款人 blocks, every field fully labelled
-    (付款人账户名称, 收款人开户行名称 ...), two columns, the amount figure without a currency sign."""
+# label sets of banks whose receipts label every field in full (as printed by, e.g., 建设银行, 兴业银行 and
+# 宁波银行 / 华夏银行 receipts): payer name, account, bank; payee the same; amount in words and figures;
+# transaction id; receipt number; date; memo
+FULL_LABELS = {
+    "full": ("付款人账户名称", "付款人账号", "付款人开户行名称", "收款人账户名称", "收款人账号", "收款人开户行名称",
+             "大写金额", "小写金额", "交易流水号", "回单编号", "记账日期", "摘要"),
+    "short": ("付款名称", "付款账号", "付款行", "收款名称", "收款账号", "收款行", "金额（大写）", "金额（小写）",
+              "会计流水号", "回单编码", "交易日期", "用途"),
+    "bank-names": ("付款人名称", "付款人账号", "付款行行名", "收款人名称", "收款人账号", "收款行行名", "大写",
+                   "交易金额", "网银流水号", "电子回单编号", "委托日期", "附言"),
+}
+
+
+@pytest.mark.parametrize("style", sorted(FULL_LABELS))
+def test_receipt_with_one_label_per_field(docs, tmp_path: Path, style: str) -> None:
+    """Bank layouts the generator does not make: no 付款人/收款人 blocks, every field labelled on its own,
+    two columns, the amount figure without a currency sign."""
     from extractors.parse import amount_to_chinese_upper
 
+    labels = FULL_LABELS[style]
     rc = docs.make_receipt(5)
+    values = (rc["payer_name"], rc["payer_account"], rc["payer_bank"], rc["payee_name"], rc["payee_account"],
+              rc["payee_bank"], "人民币" + amount_to_chinese_upper(rc["amount"]), docs.money(rc["amount"]),
+              rc["transaction_id"], rc["receipt_no"], rc["value_date"], rc["memo"])
     pdf = docs.Pdf(tmp_path / "r.pdf", (600, 320))
     pdf.text(300, 20, f"{rc['bank']}单位客户专用回单", 14, "center")
-    rows = [("付款人账户名称", rc["payer_name"], "收款人账户名称", rc["payee_name"]),
-            ("付款人账号", rc["payer_account"], "收款人账号", rc["payee_account"]),
-            ("付款人开户行名称", rc["payer_bank"], "收款人开户行名称", rc["payee_bank"]),
-            ("大写金额", "人民币" + amount_to_chinese_upper(rc["amount"]), "小写金额", docs.money(rc["amount"])),
-            ("交易流水号", rc["transaction_id"], "回单编号", rc["receipt_no"]),
-            ("记账日期", rc["value_date"], "摘要", rc["memo"])]
-    for i, (l1, v1, l2, v2) in enumerate(rows):
-        pdf.text(30, 60 + i * 24, f"{l1}：{v1}", 9)
-        pdf.text(320, 60 + i * 24, f"{l2}：{v2}", 9)
+    for i in range(6):
+        pdf.text(30, 60 + i * 24, f"{labels[2 * i]}：{values[2 * i]}", 9)
+        pdf.text(320, 60 + i * 24, f"{labels[2 * i + 1]}：{values[2 * i + 1]}", 9)
     pdf.save()
     result = extract_document(tmp_path / "r.pdf")
     assert result.kind == "receipt"
