@@ -8,14 +8,25 @@ source's unit (PDF points or image pixels); the layout engine only uses relative
 from __future__ import annotations
 
 import statistics
+import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+
+@cache
+def _radicals() -> dict[int, str]:
+    """Radical code points some PDF fonts use for whole characters (``data/radicals.toml``)."""
+    data = tomllib.loads(resources.files("extractors").joinpath("data/radicals.toml").read_text(encoding="utf-8"))
+    return {ord(k): v for k, v in data["radicals"].items()}
 
 
 def normalize_text(text: str) -> str:
-    """NFKC (full-width digits, ``￥``, ``：``) with blanks collapsed; ``Ⓧ``/``ⓧ`` kept as printed."""
-    text = unicodedata.normalize("NFKC", text)
+    """NFKC (full-width digits, ``￥``, ``：``, Kangxi radicals) with blanks collapsed, radicals that fonts
+    use for whole characters (``账⼾``, ``⼈⺠币``) read as those characters; ``Ⓧ``/``ⓧ`` kept as printed."""
+    text = unicodedata.normalize("NFKC", text.translate(_radicals()))
     return " ".join(text.split())
 
 

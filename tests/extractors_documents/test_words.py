@@ -24,6 +24,32 @@ def test_normalize_text_folds_full_width() -> None:
     assert normalize_text("（小写）") == "(小写)"
 
 
+@pytest.mark.parametrize(("layer", "meant"), [
+    ("开票⽇期：2025年11⽉04⽇", "开票日期:2025年11月04日"),  # Kangxi radicals: NFKC folds them
+    ("价税合计（⼤写）", "价税合计(大写)"),
+    ("⼈⺠币", "人民币"),  # ⺠ U+2EA0 has no NFKC mapping
+    ("收款⼈账⼾", "收款人账户"),  # ⼾ U+2F3E: NFKC alone would give the traditional 戶
+    ("⻓江⻔业", "长江门业"),
+])
+def test_radicals_of_pdf_fonts_read_as_the_characters_meant(layer: str, meant: str) -> None:
+    """Text layers of real 数电发票 and bank receipts carry radical code points for common characters."""
+    assert normalize_text(layer) == meant
+
+
+def test_receipt_whose_text_layer_has_radicals(docs, tmp_path: Path) -> None:
+    from extractors.documents import read_words
+
+    rc = docs.make_receipt(4)
+    pdf = docs.render_receipt(rc, tmp_path / "r.pdf")
+    to_radicals = str.maketrans({"户": "⼾", "民": "⺠", "人": "⼈", "日": "⽇", "长": "⻓", "门": "⻔"})
+    # the words as such a font's text layer gives them, through the same normalisation as read_pdf
+    words = [Word(normalize_text(w.text.translate(to_radicals)), w.x0, w.y0, w.x1, w.y1, w.confidence, w.page)
+             for p in read_pdf(pdf) for w in p.words]
+    rec = read_words(words, "auto", source="r.pdf").record
+    assert (rec.payer_name, rec.payee_name, rec.amount, str(rec.value_date)) == (
+        rc["payer_name"], rc["payee_name"], rc["amount"], rc["value_date"])
+
+
 def test_pdf_words_have_positions_in_reading_order(docs, tmp_path: Path) -> None:
     inv = docs.make_invoice(3)
     pdf = docs.render_vat_e_invoice(inv, tmp_path / "e.pdf")
