@@ -1,9 +1,9 @@
 """Pages read in parallel: a process pool whose workers load the OCR models once, at start.
 
 Each worker runs ONNX Runtime on one thread, so ``workers`` processes use ``workers`` cores without
-oversubscription, and keeps the memory it frees for the next page (:func:`keep_freed_memory`). Progress
-is reported through a callback (the CLI draws a Rich bar with it; the
-library stays free of UI).
+oversubscription, and keeps the memory it frees for the next page (:func:`keep_freed_memory`). The largest
+pages start first. Progress is reported through a callback (the CLI draws a Rich bar with it; the library
+stays free of UI).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
+import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -85,11 +86,13 @@ def _pixels(source: PageSource) -> int:
         return source.shape[0] * source.shape[1]
     if isinstance(source, tuple):
         return int(A4_INCHES[0] * A4_INCHES[1] * PDF_DPI**2)  # a scanned PDF page, rendered
-    try:
-        from PIL import Image
+    from PIL import Image
 
-        with Image.open(source) as im:  # reads the header, not the pixels
-            return im.width * im.height
+    try:
+        with warnings.catch_warnings():  # a huge image is the worker's to refuse, not this estimate's
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(source) as im:  # reads the header, not the pixels
+                return im.width * im.height
     except Exception:  # unreadable: the worker reports why
         return 0
 
