@@ -111,10 +111,11 @@ def collect_paths(paths: Iterable[Path | str], *, exclude: Path | None = None) -
 
 def sniff(path: Path, data: bytes) -> str:
     """``document``, ``statement``, ``table`` (statement or order export) or ``unknown`` from the bytes."""
+    from extractors.documents import DOCUMENT_SUFFIXES
     from extractors.statements import detect_format
 
-    if data.startswith(PDF_MAGIC) or path.suffix.lower() == ".pdf":
-        return "document"
+    if data.startswith(PDF_MAGIC) or path.suffix.lower() in DOCUMENT_SUFFIXES:
+        return "document"  # named as a PDF or an image: reading it tells what is wrong with it
     if data.startswith(IMAGE_MAGIC) and not data.startswith(b"PK"):
         return "document"
     fmt = detect_format(data)

@@ -82,12 +82,13 @@ def batch(tmp_path: Path) -> Path:
         dst.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0" + b"\x00" * 60)
     (bad / "latin1.csv").write_bytes("Buchungstag;Empfänger;Betrag\n01.03.2026;Müller;-12,50\n".encode("cp1252"))
     (bad / "no_header.csv").write_text("2026-03-01,12.00,x\n2026-03-02,13.00,y\n", encoding="utf-8")
+    (bad / "scan.jpg").write_bytes(b"<html>a saved web page, not a photo</html>")
     return folder
 
 
 BAD = {"empty.pdf": "empty", "truncated.pdf": "PDF", "locked.pdf": "password", "icon.png": "small",
        "bomb.png": "bomb", "formulas.xlsx": "formula", "macros.xlsm": "macros", "latin1.csv": "encoding",
-       "no_header.csv": "header"}
+       "no_header.csv": "header", "scan.jpg": "not a readable image"}
 
 
 def test_extract_batch_cli(batch: Path, tmp_path: Path) -> None:
