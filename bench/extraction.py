@@ -245,9 +245,9 @@ def ocr_scaling(world: Path, pages_limit: int) -> dict:
     with OcrPool(2) as pool:
         pool.map(pages[:2])  # starts both workers and loads their models
         startup = time.perf_counter() - t
-        ones, twos = [one_pass()], []
-        twos += [timed(lambda: pool.map(pages)), timed(lambda: pool.map(pages))]
-        ones.append(one_pass())
+        first = one_pass()
+        twos = [timed(lambda: pool.map(pages)), timed(lambda: pool.map(pages))]
+        ones = [first, one_pass()]
     two_cold = timed(lambda: ocr_pages(pages, workers=2))
     return {"pages": len(pages), "one": sum(ones) / 2, "ones": ones, "one_default_threads": one_default,
             "two": sum(twos) / 2, "twos": twos, "two_cold": two_cold, "startup": startup}
