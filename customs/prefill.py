@@ -96,6 +96,11 @@ def prefill_order(store: Store, ref: str, *, context: Context | None = None) -> 
     invoices = invoices_of(store, order)
     if not invoices:
         raise InputError(f"order {order.external_id} has no commercial invoice in the store: extract it first")
+    partial = [inv for inv in invoices if inv.number is None or inv.total is None or inv.currency is None]
+    if partial and len(partial) == len(invoices):
+        raise InputError(f"order {order.external_id}: its commercial invoice needs review first (not read from the "
+                         f"document: {', '.join(partial[0].missing())})")
+    invoices = [inv for inv in invoices if inv not in partial]
     context = context or Context()
     customer = store.get(Customer, order.customer_code) if order.customer_code else None
     products = {p.sku: p for p in store.all(Product)}

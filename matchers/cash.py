@@ -34,6 +34,7 @@ from hub.records import (
     WriteOff,
 )
 from matchers.names import CustomerIndex, name_similarity
+from matchers.partial import unusable
 from matchers.references import HOW_WORDS, ReferenceIndex, RefHit, normalize_ref
 from matchers.tolerance import Profile, load_profile
 
@@ -83,8 +84,8 @@ class Payment:
     def from_record(cls, record: BankReceipt | StatementLine) -> Payment:
         """A payment from a receipt, or from a statement line of money in."""
         if isinstance(record, BankReceipt):
-            return cls("receipt", record.natural_key(), record.value_date, record.payer_name, record.amount,
-                       record.currency, record.memo, record.bank, record.transaction_id)
+            return cls("receipt", record.natural_key(), record.value_date, record.payer_name or "", record.amount,
+                       record.currency, record.memo, record.bank or "", record.transaction_id or "")
         memo = " ".join(p for p in (record.description, record.reference or "") if p)
         return cls("statement_line", record.natural_key(), record.value_date or record.booking_date,
                    record.counterparty_name, record.amount, record.currency, memo, record.bank,
@@ -224,8 +225,8 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
     for inv, inv_key, order in zip(invoices, inv_keys, inv_orders, strict=True):
         if inv.kind == "proforma" and order is not None and order.natural_key() in finals:
             continue  # the final invoice carries the order's money
-        refs = [inv.number] + ([inv.order_ref] if inv.order_ref else [])
-        if inv.code:
+        refs = ([inv.number] if inv.number else []) + ([inv.order_ref] if inv.order_ref else [])
+        if inv.code and inv.number:
             refs.append(inv.code + inv.number)
         paid = settled.get(inv_key, ZERO)
         if order is not None:
@@ -234,7 +235,7 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
             if billed[order.natural_key()][0] is inv:
                 paid += settled.get(order.natural_key(), ZERO)
         code = resolve(inv.buyer_tax_id, inv.buyer_name, order.customer_code if order else None)
-        items.append(OpenItem(len(items), "invoice", inv_key, inv.number, code, inv.buyer_name,
+        items.append(OpenItem(len(items), "invoice", inv_key, inv.number or inv_key, code, inv.buyer_name or "",
                               inv.currency, inv.total, max(inv.total - paid, ZERO), inv.issue_date, refs))
     for order in orders:
         if order.natural_key() in billed or order.status in ("paid", "closed"):
@@ -632,6 +633,8 @@ def payments_from(records: Iterable[BankReceipt | StatementLine]) -> tuple[list[
                 set_aside.append((record.natural_key(), "money out"))
                 continue
             lines.append(record)
+        elif (why := unusable(record)) is not None:
+            set_aside.append((record.natural_key(), why))
         else:
             receipts.append(record)
     payments = [Payment.from_record(r) for r in receipts]
@@ -673,7 +676,8 @@ def reconcile(
     kept = {m.payment_key: m for m in prior if m.status in posted or m.status in ("rejected", "confirmed")}
     customers = list(customers)
     cix = CustomerIndex.build(customers)
-    invoices, orders = list(invoices), _without_copies(list(orders), invoices)
+    invoices = [inv for inv in invoices if unusable(inv) is None]  # partly read ones wait for review
+    invoices, orders = invoices, _without_copies(list(orders), invoices)
     unlinked = any(not i.order_ref for i in invoices)
     links = link_invoices(invoices, orders, ProductIndex(products), customers) if unlinked and orders else {}
     items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links)

@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 
 from hub.records import Customer, Delivery, Invoice, InvoiceLine, Order, OrderLine, Product
 from matchers.names import CustomerIndex, name_similarity
+from matchers.partial import unusable
 from matchers.references import normalize_ref
 from matchers.tolerance import Profile, ThreeWayTolerance, allowed, load_profile
 
@@ -162,7 +163,7 @@ def link_invoices(invoices: Iterable[Invoice], orders: Iterable[Order], products
     for o in orders:
         by_customer[o.customer_code or _who(cix, o.customer_name)].append(o)
     links: dict[str, str] = {}
-    invoices = list(invoices)
+    invoices = [inv for inv in invoices if unusable(inv) is None]
     for inv in invoices:  # orders an invoice names are taken
         if inv.order_ref and normalize_ref(inv.order_ref) in by_ref:
             claimed.add(by_ref[normalize_ref(inv.order_ref)].natural_key())
@@ -189,7 +190,9 @@ def link_invoices(invoices: Iterable[Invoice], orders: Iterable[Order], products
     return links
 
 
-def _who(cix: CustomerIndex, name: str) -> str:
+def _who(cix: CustomerIndex, name: str | None) -> str:
+    if not name:
+        return "name:"
     hits = cix.lookup(name, min_score=0.9, limit=1)
     return hits[0].customer_code if hits else f"name:{name}"
 
@@ -255,7 +258,7 @@ def three_way(invoices: Iterable[Invoice], orders: Iterable[Order], deliveries: 
     """Check every invoice against its order and deliveries; see the module text."""
     tol = (profile or load_profile()).threeway
     pix = ProductIndex(products, tol.description_min)
-    invoices = sorted(invoices, key=lambda i: (i.issue_date, i.natural_key()))
+    invoices = sorted((i for i in invoices if unusable(i) is None), key=lambda i: (i.issue_date, i.natural_key()))
     orders = list(orders)
     order_by_key = {o.natural_key(): o for o in orders}
     deliveries = list(deliveries)

@@ -211,6 +211,8 @@ class Desk:
         linked = self._invoice_order_links()
         terms = timedelta(days=self.settings.default_terms_days)
         for inv in invoices:
+            if inv.total is None or inv.issue_date is None or inv.currency is None:
+                continue  # partly read: waits for review before it counts as a receivable
             key = inv.natural_key()
             order_key = linked.get(key) or self.order_for_ref(inv.order_ref)
             code = self._by_tax.get(inv.buyer_tax_id or "") or self.customer_code_by_name(inv.buyer_name)

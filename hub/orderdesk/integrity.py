@@ -202,6 +202,8 @@ class _Report:
             match = matches.get(key)
             if match is not None and match.status in paid_statuses:
                 continue
+            if receipt.value_date is None or receipt.amount is None:
+                continue  # partly read: in the review queue, not a receivable yet
             if (self.desk.as_of - receipt.value_date).days < grace:
                 continue
             detail = ("no match proposed" if match is None

@@ -66,3 +66,31 @@ class Record(BaseModel):
         """A sha256 of the payload: equal content, equal fingerprint (drives 'no change' upserts)."""
         text = json.dumps(self.payload(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class PartialRecord(Record):
+    """A record read from a document, which may lack fields the document did not show.
+
+    ``REQUIRED`` names the fields a complete record has; while any of them is missing the natural key
+    falls back to the file it came from (``file:<sha256>``), so reading the same file again updates the
+    same record and a later correction (which completes the key) replaces it.
+    """
+
+    REQUIRED: ClassVar[tuple[str, ...]] = ()
+
+    file_sha256: str | None = None
+
+    def missing(self) -> list[str]:
+        """The required fields that are None."""
+        return [name for name in self.REQUIRED if getattr(self, name) is None]
+
+    @property
+    def complete(self) -> bool:
+        """Whether every required field is present."""
+        return not self.missing()
+
+    def natural_key(self) -> str:
+        """The natural key; ``file:<sha256>`` while a key field is missing and the file is known."""
+        if self.file_sha256 and any(getattr(self, name) in (None, "") for name in self.KEY_FIELDS):
+            return f"file:{self.file_sha256}"
+        return super().natural_key()

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from hub.records.base import Amount, Currency, IsoDate, Quantity, Record
+from hub.records.base import Amount, Currency, IsoDate, Money, PartialRecord, Quantity, Record
 from hub.records.orders import check_line_total
 
 InvoiceKind = Literal["cn_vat_e", "cn_vat_special", "cn_vat_ordinary", "commercial", "proforma"]
@@ -26,15 +26,15 @@ class InvoiceLine(Record):
     KIND = "invoice_line"
 
     line_no: int = Field(ge=1)
-    description: str = Field(min_length=1)
+    description: str | None = Field(default=None, min_length=1, description="None when it could not be read")
     sku: str | None = None
     spec: str | None = None
     unit: str | None = None
     quantity: Quantity | None = None
     unit_price: Amount | None = None
-    amount: Amount
+    amount: Money = Field(description="Negative on a discount line (折扣)")
     tax_rate: Amount | None = Field(default=None, description="0.13 for 13%")
-    tax: Amount | None = None
+    tax: Money | None = None
 
     @model_validator(mode="after")
     def _total(self) -> InvoiceLine:
@@ -43,24 +43,29 @@ class InvoiceLine(Record):
         return self
 
 
-class Invoice(Record):
-    """An invoice as issued: Chinese VAT invoice (e-invoice or paper) or an English commercial invoice."""
+class Invoice(PartialRecord):
+    """An invoice as issued: Chinese VAT invoice (e-invoice or paper) or an English commercial invoice.
+
+    A document read with fields missing is still an invoice: those fields are None (and listed for
+    review on its :class:`~hub.records.SourceFile`); :meth:`missing` names them.
+    """
 
     KIND = "invoice"
     KEY_FIELDS = ("seller_key", "number")
+    REQUIRED = ("number", "issue_date", "seller_name", "buyer_name", "currency", "total")
 
     kind: InvoiceKind
-    number: str = Field(min_length=1, description="发票号码 (20 digits on 数电发票) or the invoice no.")
+    number: str | None = Field(default=None, min_length=1, description="发票号码 (20 digits on 数电发票) or the invoice no.")
     code: str | None = Field(default=None, description="发票代码, on pre-2023 VAT invoices")
-    issue_date: IsoDate
-    seller_name: str = Field(min_length=1)
+    issue_date: IsoDate | None = None
+    seller_name: str | None = Field(default=None, min_length=1)
     seller_tax_id: str | None = None
-    buyer_name: str = Field(min_length=1)
+    buyer_name: str | None = Field(default=None, min_length=1)
     buyer_tax_id: str | None = None
-    currency: Currency = "CNY"
-    net: Amount = Field(description="合计金额, before tax")
-    tax: Amount = Decimal("0")
-    total: Amount = Field(description="价税合计 / total due")
+    currency: Currency | None = "CNY"
+    net: Amount | None = Field(default=None, description="合计金额, before tax")
+    tax: Amount | None = Decimal("0")
+    total: Amount | None = Field(default=None, description="价税合计 / total due")
     total_in_words: str | None = Field(default=None, description="大写 amount as printed")
     lines: list[InvoiceLine] = Field(default_factory=list)
     order_ref: str | None = Field(default=None, description="Order or PO number printed on the invoice")
@@ -69,13 +74,13 @@ class Invoice(Record):
     warnings: list[str] = Field(default_factory=list, description="Cross-check failures found on extraction")
 
     @property
-    def seller_key(self) -> str:
+    def seller_key(self) -> str | None:
         """Seller tax id, or the seller's name where the document shows none (foreign sellers)."""
         return self.seller_tax_id or self.seller_name
 
     @model_validator(mode="after")
     def _due_not_before_issue(self) -> Invoice:
-        if self.due_date and self.due_date < self.issue_date:
+        if self.due_date and self.issue_date and self.due_date < self.issue_date:
             raise ValueError(f"invoice {self.number}: due date {self.due_date} is before issue date {self.issue_date}")
         return self
 

@@ -71,7 +71,7 @@ def test_reconcile_and_match3_commands(tmp_path: Path) -> None:
 
 def test_bad_input_is_one_clear_line(tmp_path: Path) -> None:
     bad = tmp_path / "r.jsonl"
-    bad.write_text('{"bank": "ICBC"}\nnot json\n', encoding="utf-8")
+    bad.write_text('{"bank": "ICBC", "amount": "twelve"}\nnot json\n', encoding="utf-8")
     done = run(["reconcile", "--receipts", str(bad), "--invoices", str(bad), "--out", str(tmp_path / "x.xlsx")],
                tmp_path / "home")
     assert done.returncode == 1
