@@ -34,8 +34,9 @@ def extract(
     workers: int | None = typer.Option(None, "--workers", help="OCR processes (default: all cores)"),
 ) -> None:
     """Read invoices, bank receipts, packing lists (PDF/scans), bank statements (csv/xls/xlsx, MT940,
-    CAMT.053) and order exports (xlsx/csv) into records. Bad files are quarantined; the batch goes on;
-    the exit status is 1 when any file failed."""
+    CAMT.053) and order exports (xlsx/csv) into records. Bad files are quarantined; the batch goes on.
+    Exit status: 0 all read cleanly, 1 a file could not be read (quarantined), 3 all read but a field or a
+    row needs a person (status needs_review)."""
     from extractors.pipeline import Options, extract_paths
     from hub.errors import InputError
     from hub.settings import load_settings
@@ -67,18 +68,37 @@ def extract(
         _table(outcomes, threshold)
     if any(not o.ok for o in outcomes):
         raise typer.Exit(1)
+    if any(o.status(threshold) == "needs_review" for o in outcomes):
+        raise typer.Exit(NEEDS_REVIEW_EXIT)
+
+
+#: Exit status when every file was read but something needs a person (a field, a row).
+NEEDS_REVIEW_EXIT = 3
 
 
 def _table(outcomes: list, threshold: float) -> None:
+    from hub.records import FILE_STATUS_LABELS
+
     console = Console()
     table = Table(title=f"orderhub extract: {len(outcomes)} file(s)")
-    for col in ("file", "kind", "records", "review / error"):
-        table.add_column(col)
+    for col in ("file", "kind", "status", "records", "review / error"):
+        table.add_column(col, overflow="fold")
     for o in outcomes:
+        status = FILE_STATUS_LABELS.get(o.status(threshold), o.status(threshold))
         if o.ok:
-            review = ", ".join(o.needs_review(threshold)) or ("; ".join(o.warnings)[:80] if o.warnings else "ok")
+            notes = []
+            fields = o.needs_review(threshold)
+            if fields:
+                notes.append("check: " + ", ".join(fields))
+            notes += [w.describe() for w in o.row_warnings[:5]]
+            if len(o.row_warnings) > 5:
+                notes.append(f"... {len(o.row_warnings) - 5} more rows not read")
+            if not notes and o.warnings:
+                notes.append("; ".join(o.warnings)[:120])
             stored = f" (stored +{o.stored['inserted']} ~{o.stored['updated']})" if o.stored else ""
-            table.add_row(Path(o.source).name, o.kind or "", f"{len(o.records)}{stored}", review)
+            style = "yellow" if o.status(threshold) == "needs_review" else "green"
+            table.add_row(Path(o.source).name, o.kind or "", f"[{style}]{status}[/]", f"{len(o.records)}{stored}",
+                          "\n".join(notes) or "ok")
         else:
-            table.add_row(Path(o.source).name, o.kind or "", "-", f"[red]{o.error}[/]")
+            table.add_row(Path(o.source).name, o.kind or "", f"[red]{status}[/]", "-", f"[red]{o.error}[/]")
     console.print(table)

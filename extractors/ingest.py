@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from extractors.pipeline import Batch, Options, Outcome, collect_paths
+from extractors.pipeline import Batch, Options, Outcome, collect_paths, source_file
 from hub.errors import InputError
-from hub.records import Order, Record, SourceFile
+from hub.records import Order, Record, RowWarning, SourceFile
 from hub.settings import Settings
 from hub.store import Store
 
@@ -43,6 +43,16 @@ class Quarantined:
 
 
 @dataclass
+class Review:
+    """A file that was read and stored but needs a person: the fields to look at, the rows not read."""
+
+    source: str
+    kind: str
+    fields: list[str] = field(default_factory=list)
+    row_warnings: list[RowWarning] = field(default_factory=list)
+
+
+@dataclass
 class ChunkResult:
     """What one chunk stored."""
 
@@ -53,6 +63,7 @@ class ChunkResult:
     records_unchanged: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
     quarantined: list[Quarantined] = field(default_factory=list)
+    review: list[Review] = field(default_factory=list)
 
     def add(self, other: ChunkResult) -> None:
         """Fold another chunk's counts into this one."""
@@ -64,6 +75,7 @@ class ChunkResult:
         for kind, n in other.by_kind.items():
             self.by_kind[kind] = self.by_kind.get(kind, 0) + n
         self.quarantined.extend(other.quarantined)
+        self.review.extend(other.review)
 
 
 @dataclass
@@ -85,6 +97,8 @@ class IngestSummary:
                 "records_updated": r.records_updated, "records_unchanged": r.records_unchanged,
                 "by_kind": dict(sorted(r.by_kind.items())),
                 "quarantined": [{"source": q.source, "reason": q.reason, "copy": q.copy} for q in r.quarantined],
+                "needs_review": [{"source": v.source, "kind": v.kind, "fields": v.fields,
+                                  "row_warnings": [w.payload() for w in v.row_warnings]} for v in r.review],
                 "report": self.report}
 
 
@@ -135,19 +149,18 @@ def plan_ingest(store: Store, folder: Path | str | Sequence[Path | str], setting
     return plan
 
 
-def _source_file(outcome: Outcome, status: str, reason: str | None = None) -> SourceFile:
+def _source_file(outcome: Outcome, threshold: float) -> SourceFile:
     path = Path(outcome.source)
-    keys = [f"{r.KIND}:{r.natural_key()}" for r in outcome.records] if status == "stored" else []
-    return SourceFile(sha256=outcome.sha256, path=str(path.resolve()), kind=outcome.kind or "unknown",
-                      status=status, quarantine_reason=reason, size_bytes=path.stat().st_size,
-                      received_at=datetime.now(UTC), record_keys=keys)
+    return source_file(outcome, path, path.stat().st_size, threshold, received_at=datetime.now(UTC))
 
 
 def ingest_chunk(store: Store, paths: Iterable[str | Path], settings: Settings,
                  options: Options | None = None, actor: str = "ingest") -> ChunkResult:
     """Extract one chunk (OCR on every core) and commit all of it in one transaction."""
     files = [Path(p) for p in paths]
-    outcomes = Batch(settings, options or Options(), store=None).run(files)
+    options = options or Options()
+    threshold = options.threshold
+    outcomes = Batch(settings, options, store=None).run(files)
     result = ChunkResult(files=len(files))
     done = ingested_hashes(store)  # a chunk re-run after a crash between planning and commit
     with store.batch(actor) as batch:
@@ -161,15 +174,18 @@ def ingest_chunk(store: Store, paths: Iterable[str | Path], settings: Settings,
                 records = _keep_desk_state(store, outcome.records)
                 upserted = batch.upsert(records, note=f"extracted from {path.name}",
                                         attachment=str(path.resolve()))
-                batch.upsert([_source_file(outcome, "stored")])
+                batch.upsert([_source_file(outcome, threshold)])
                 result.stored += 1
                 result.records_inserted += len(upserted.inserted)
                 result.records_updated += len(upserted.updated)
                 result.records_unchanged += len(upserted.unchanged)
                 kind = outcome.kind or "unknown"
                 result.by_kind[kind] = result.by_kind.get(kind, 0) + 1
+                if outcome.status(threshold) == "needs_review":
+                    result.review.append(Review(outcome.source, kind, outcome.needs_review(threshold),
+                                                list(outcome.row_warnings)))
             else:
-                batch.upsert([_source_file(outcome, "quarantined", outcome.error)], note="quarantined")
+                batch.upsert([_source_file(outcome, threshold)], note="quarantined")
                 result.quarantined.append(Quarantined(outcome.source, outcome.error or "", outcome.quarantined))
     return result
 
@@ -185,18 +201,43 @@ def _keep_desk_state(store: Store, records: list[Record]) -> list[Record]:
     return [next(kept) if isinstance(r, Order) else r for r in records]
 
 
-def write_quarantine_report(settings: Settings, quarantined: list[Quarantined]) -> Path | None:
-    """A Markdown list of this run's quarantined files in the quarantine folder (None when there are none)."""
-    if not quarantined:
+def write_quarantine_report(settings: Settings, quarantined: list[Quarantined],
+                            review: list[Review] | None = None) -> Path | None:
+    """A Markdown report in the quarantine folder: this run's quarantined files (not read at all), then
+    the rows of read files that could not be read (file, row, column, cell, reason), then the files
+    stored for review. None when there is nothing to report."""
+    review = review or []
+    rows_bad = [(v, w) for v in review for w in v.row_warnings]
+    if not quarantined and not review:
         return None
     folder = settings.quarantine_dir
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     path = folder / f"report-{stamp}.md"
-    rows = ["| file | reason | copy |", "|---|---|---|"]
-    for q in quarantined:
-        rows.append(f"| {_cell(q.source)} | {_cell(q.reason)} | {_cell(q.copy or '-')} |")
-    path.write_text(f"# Quarantined files ({len(quarantined)})\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    parts = [f"# 隔离文件 Quarantined files ({len(quarantined)})", "",
+             "Files that could not be read at all; a copy and its reason are in this folder.", ""]
+    if quarantined:
+        parts += ["| file | reason | copy |", "|---|---|---|"]
+        parts += [f"| {_cell(q.source)} | {_cell(q.reason)} | {_cell(q.copy or '-')} |" for q in quarantined]
+    else:
+        parts.append("None.")
+    parts += ["", f"# 未读行 Rows not read ({len(rows_bad)})", "",
+              "Rows of files that were imported without them; every other row of each file was imported.", ""]
+    if rows_bad:
+        parts += ["| file | sheet | row | column | cell | reason |", "|---|---|---|---|---|---|"]
+        parts += [f"| {_cell(v.source)} | {_cell(w.sheet or '')} | {w.row if w.row is not None else ''} | "
+                  f"{_cell(w.column or '')} | {_cell(w.cell or '')} | {_cell(w.reason)} |" for v, w in rows_bad]
+    else:
+        parts.append("None.")
+    parts += ["", f"# 待复核 Stored for review ({len(review)})", "",
+              "Files read and stored, with fields not found or doubtful: a person checks them.", ""]
+    if review:
+        parts += ["| file | kind | fields to check |", "|---|---|---|"]
+        parts += [f"| {_cell(v.source)} | {_cell(v.kind)} | {_cell(', '.join(v.fields) or 'rows above')} |"
+                  for v in review]
+    else:
+        parts.append("None.")
+    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
     return path
 
 
@@ -211,6 +252,6 @@ def ingest_folder(store: Store, folder: Path | str | Sequence[Path | str], setti
     summary = IngestSummary(folder=", ".join(str(f) for f in _folders(folder)), files=plan.files, skipped=plan.skipped, chunks=len(plan.chunks))
     for chunk in plan.chunks:
         summary.result.add(ingest_chunk(store, chunk, settings, options))
-    report = write_quarantine_report(settings, summary.result.quarantined)
+    report = write_quarantine_report(settings, summary.result.quarantined, summary.result.review)
     summary.report = str(report) if report else None
     return summary

@@ -28,7 +28,7 @@ from extractors.columns import HeaderMap, find_header, is_blank, load_fields
 from extractors.parse import find_currency, infer_dayfirst, parse_amount, parse_currency, parse_date
 from extractors.spreadsheets import Cell, cell_text, read_sheets
 from hub.errors import InputError, describe_validation_error
-from hub.records import Order, OrderLine
+from hub.records import Order, OrderLine, RowWarning
 
 COLUMNS = "order_columns.toml"
 _FOOTER = ("合计", "总计", "小计", "Total", "TOTAL", "Subtotal")
@@ -45,6 +45,8 @@ class OrdersImport:
     confidence: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: rows that could not be read (row, column, cell, reason); every other row was imported
+    row_warnings: list[RowWarning] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready summary plus every order's payload."""

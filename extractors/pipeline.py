@@ -17,7 +17,7 @@ from typing import Any
 from extractors.quarantine import quarantine_file
 from extractors.registry import DOCUMENT_KINDS, KINDS, document_reader
 from hub.errors import InputError, OrderhubError
-from hub.records import Order, Record, SourceFile
+from hub.records import FieldSource, Order, PageInfo, PartialRecord, Record, RowWarning, SourceFile
 from hub.settings import Settings
 from hub.store import Store
 
@@ -48,14 +48,40 @@ class Outcome:
     ocr: bool = False
     duplicate_of: str | None = None
     part_of: str | None = None  # a later page's scan: its document was read from the first page's file
+    row_warnings: list[RowWarning] = field(default_factory=list)
+    sources: dict[str, FieldSource] = field(default_factory=dict)
+    pages: list[PageInfo] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
     def needs_review(self, threshold: float = DEFAULT_THRESHOLD) -> list[str]:
-        """Fields whose confidence is under ``threshold``."""
-        return sorted(k for k, v in self.confidence.items() if v < threshold)
+        """Fields whose confidence is under ``threshold`` (a field not found has confidence 0), and the
+        required fields a document record lacks."""
+        names = {k for k, v in self.confidence.items() if v < threshold}
+        for record in self.records if self.single else ():
+            if isinstance(record, PartialRecord):
+                names.update(record.missing())
+        return sorted(names)
+
+    def status(self, threshold: float = DEFAULT_THRESHOLD) -> str:
+        """``quarantined`` (not read), ``needs_review`` (read, but a field or row needs a person) or
+        ``stored`` (read cleanly); a duplicate or a later page takes its original's status."""
+        if self.error is not None:
+            return "quarantined"
+        if self.row_warnings or self.needs_review(threshold):
+            return "needs_review"
+        return "stored"
+
+    def field_sources(self) -> dict[str, FieldSource]:
+        """Per field: confidence, and where on the document it was read when known."""
+        out = {}
+        for name, conf in sorted(self.confidence.items()):
+            src = self.sources.get(name)
+            out[name] = FieldSource(confidence=round(conf, 3), page=src.page if src else None,
+                                    box=src.box if src else None, text=src.text if src else None)
+        return out
 
     def to_json(self, threshold: float = DEFAULT_THRESHOLD) -> dict[str, Any]:
         """The JSON Lines object documented in the README (``## orderhub extract``)."""
@@ -71,9 +97,12 @@ class Outcome:
             out["record"] = self.records[0].payload() if self.records else None
         else:
             out["records"] = [r.payload() for r in self.records]
+        out["status"] = self.status(threshold)
         out["confidence"] = {k: round(v, 3) for k, v in sorted(self.confidence.items())}
         out["warnings"] = list(self.warnings)
         out["needs_review"] = self.needs_review(threshold)
+        if self.row_warnings:
+            out["row_warnings"] = [w.payload() for w in self.row_warnings]
         if self.skipped:
             out["skipped"] = list(self.skipped)
         if self.ocr:
@@ -246,6 +275,7 @@ class Batch:
             result = read_statement(path, data, bank=self.options.bank, account=self.options.account)
             outcome.records = list(result.lines)
             outcome.confidence, outcome.warnings, outcome.skipped = result.confidence, result.warnings, result.skipped
+            outcome.row_warnings = list(result.row_warnings)
             if not result.lines:
                 outcome.warnings.append("the statement holds no transactions")
         elif kind == "orders":
@@ -254,6 +284,7 @@ class Batch:
             orders = read_orders(path, data, channel=self.options.channel, customer=self.options.customer)
             outcome.records = list(orders.orders)
             outcome.confidence, outcome.warnings, outcome.skipped = orders.confidence, orders.warnings, orders.skipped
+            outcome.row_warnings = list(orders.row_warnings)
         else:
             raise InputError(f"no extractor for kind {kind!r}", source=str(path))
 
@@ -304,11 +335,17 @@ class Batch:
                     outcome.error = _reason(result, path)
                 else:
                     outcome.kind = result.kind.replace("_", "-")
-                    outcome.records = [result.record]
+                    record = result.record
+                    if isinstance(record, PartialRecord) and record.natural_key() != \
+                            record.model_copy(update={"file_sha256": outcome.sha256}).natural_key():
+                        record = record.model_copy(update={"file_sha256": outcome.sha256})  # key incomplete
+                    outcome.records = [record]
                     outcome.single = True
                     outcome.confidence = dict(result.confidence)
                     outcome.warnings = list(result.warnings)
                     outcome.ocr = bool(getattr(result, "ocr", False))
+                    outcome.sources = dict(getattr(result, "sources", {}) or {})
+                    outcome.pages = list(getattr(result, "pages", []) or [])
                 self._finish(outcome, path, None, size)
 
     # -- side effects ----------------------------------------------------------------------------------
@@ -327,14 +364,6 @@ class Batch:
         if self.store is not None:
             self._store(outcome, path, size)
 
-    def _source_file(self, outcome: Outcome, path: Path, size: int, status: str,
-                     reason: str | None = None) -> SourceFile:
-        keys = [f"{r.KIND}:{r.natural_key()}" for r in outcome.records] if status == "stored" else []
-        existing = self.store.get(SourceFile, outcome.sha256) if self.store else None
-        return SourceFile(sha256=outcome.sha256, path=str(path.resolve()), kind=outcome.kind or "unknown",
-                          status=status, quarantine_reason=reason, size_bytes=size,
-                          received_at=existing.received_at if existing else None, record_keys=keys)
-
     def _store(self, outcome: Outcome, path: Path, size: int) -> None:
         assert self.store is not None
         from hub.orderdesk.imports import keep_desk_state
@@ -347,7 +376,9 @@ class Batch:
             with self.store.batch() as batch:
                 result = batch.upsert(outcome.records, note=f"extracted from {path.name}",
                                       attachment=str(path.resolve()))
-                batch.upsert([self._source_file(outcome, path, size, "stored")])
+                existing = self.store.get(SourceFile, outcome.sha256)
+                batch.upsert([source_file(outcome, path, size, self.options.threshold,
+                                          received_at=existing.received_at if existing else None)])
             outcome.stored = {"inserted": len(result.inserted), "updated": len(result.updated),
                               "unchanged": len(result.unchanged)}
         except OrderhubError as exc:
@@ -357,14 +388,32 @@ class Batch:
     def _store_quarantined(self, outcome: Outcome, path: Path, size: int) -> None:
         assert self.store is not None
         existing = self.store.get(SourceFile, outcome.sha256)
-        if existing is not None and existing.status == "stored":
+        if existing is not None and existing.status in ("stored", "needs_review"):
             return  # this content was read before; its records stay as they are
         try:
             with self.store.batch() as batch:
-                batch.upsert([self._source_file(outcome, path, size, "quarantined", outcome.error)],
+                batch.upsert([source_file(outcome, path, size, self.options.threshold,
+                                          received_at=existing.received_at if existing else None)],
                              note="quarantined")
         except OrderhubError as exc:
             outcome.warnings.append(f"could not record the quarantine in the store ({exc})")
+
+
+def source_file(outcome: Outcome, path: Path, size: int, threshold: float = DEFAULT_THRESHOLD, *,
+                received_at: Any = None) -> SourceFile:
+    """The :class:`SourceFile` row for a file read (or quarantined) in a batch: its status, the keys of
+    what it produced, and for review the fields, warnings, unreadable rows and where each field was read."""
+    status = outcome.status(threshold)
+    read = status != "quarantined"
+    return SourceFile(sha256=outcome.sha256, path=str(path.resolve()), kind=outcome.kind or "unknown",
+                      status=status, quarantine_reason=outcome.error if not read else None, size_bytes=size,
+                      received_at=received_at, ocr=outcome.ocr,
+                      record_keys=[f"{r.KIND}:{r.natural_key()}" for r in outcome.records] if read else [],
+                      review_fields=outcome.needs_review(threshold) if read else [],
+                      warnings=list(outcome.warnings) if read else [],
+                      row_warnings=list(outcome.row_warnings) if read else [],
+                      fields=outcome.field_sources() if read and outcome.single else {},
+                      pages=list(outcome.pages) if read else [])
 
 
 @dataclass

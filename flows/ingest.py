@@ -26,6 +26,7 @@ from extractors.ingest import (
     IngestPlan,
     IngestSummary,
     Quarantined,
+    Review,
     ingest_chunk,
     plan_ingest,
     write_quarantine_report,
@@ -61,9 +62,10 @@ def chunk_task(store: Store, paths: list[str], settings: Settings, options: Opti
 
 
 @task(name="quarantine-report", cache_policy=NO_CACHE)
-def report_task(settings: Settings, quarantined: list[Quarantined]) -> Path | None:
-    """The run's quarantine report (Markdown, in the quarantine folder)."""
-    return write_quarantine_report(settings, quarantined)
+def report_task(settings: Settings, quarantined: list[Quarantined], review: list[Review] | None = None) -> Path | None:
+    """The run's quarantine report (Markdown, in the quarantine folder): quarantined files, rows not read,
+    files stored for review."""
+    return write_quarantine_report(settings, quarantined, review)
 
 
 def _run_name() -> str:
@@ -105,7 +107,7 @@ def ingest_documents_flow(
     options = Options(workers=workers)
     for number, chunk in enumerate(plan.chunks, start=1):
         summary.result.add(chunk_task(store, chunk, settings, options, number))
-    report = report_task(settings, summary.result.quarantined)
+    report = report_task(settings, summary.result.quarantined, summary.result.review)
     summary.report = str(report) if report else None
     _publish(summary)
     return summary
@@ -118,8 +120,14 @@ def _publish(summary: IngestSummary) -> None:
              f"{r.records_updated} changed, {r.records_unchanged} unchanged.", "",
              "| kind | files |", "|---|---|"]
     lines += [f"| {k} | {n} |" for k, n in sorted(r.by_kind.items())]
-    lines += ["", f"Quarantined: **{len(r.quarantined)}**" + (f" (report `{summary.report}`)" if summary.report else "")]
+    lines += ["", f"Needs review (read and stored, a field or row to check): **{len(r.review)}**",
+              f"Quarantined: **{len(r.quarantined)}**" + (f" (report `{summary.report}`)" if summary.report else "")]
     create_markdown_artifact("\n".join(lines), key="ingest-documents-summary", description="ingest-documents summary")
+    if r.review:
+        create_table_artifact([{"file": v.source, "kind": v.kind, "fields to check": ", ".join(v.fields),
+                                "rows not read": "; ".join(w.describe() for w in v.row_warnings)[:500]}
+                               for v in r.review], key="ingest-needs-review",
+                              description="Files stored for review: fields not found or doubtful, rows not read")
     if r.quarantined:
         create_table_artifact([{"file": q.source, "reason": q.reason, "copy": q.copy or "-"} for q in r.quarantined],
                               key="ingest-quarantine", description="Files put in quarantine, with the reason")

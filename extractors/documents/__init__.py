@@ -17,6 +17,7 @@ from extractors.documents.classify import classify
 from extractors.documents.result import DocumentResult
 from extractors.words import Word
 from hub.errors import InputError
+from hub.records import PageInfo
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"}
 DOCUMENT_SUFFIXES = {".pdf", *IMAGE_SUFFIXES}
@@ -38,6 +39,25 @@ class _Pending:
     words: list[Word] = field(default_factory=list)
     ocr_sources: list = field(default_factory=list)
     error: InputError | None = None
+    pages: dict[int, PageInfo] = field(default_factory=dict)
+
+    def ocr_done(self, src, page) -> None:
+        """Take an OCR'd page's words and size (its number is its place among this item's sources)."""
+        # a PDF's image page keeps its number; image files of one document are its pages in order
+        number = _source_page(src) if isinstance(src, tuple) else self.ocr_sources.index(src) + 1
+        page.words = [w if w.page == number else _on_page(w, number) for w in page.words]
+        self.words.extend(page.words)
+        self.pages[number] = PageInfo(number=number, width=page.width, height=page.height, unit="px",
+                                      rotation=page.rotation,
+                                      image=None if isinstance(src, tuple) else str(src))
+
+    def page_list(self) -> list[PageInfo]:
+        return [self.pages[n] for n in sorted(self.pages)]
+
+
+def _source_page(src) -> int:
+    """The page number an OCR source stands for: ``(pdf, n)`` is page n, an image page 1."""
+    return int(src[1]) if isinstance(src, tuple) else 1
 
 
 def _prepare(source: Path | Sequence[Path]) -> _Pending:
@@ -49,6 +69,8 @@ def _prepare(source: Path | Sequence[Path]) -> _Pending:
             part = _prepare(page_path)
             item.words.extend(w if w.page == number else _on_page(w, number) for w in part.words)
             item.ocr_sources.extend(part.ocr_sources)
+            for info in part.pages.values():
+                item.pages[number] = info.model_copy(update={"number": number})
         return item
     path = Path(source)
     from extractors.pdfwords import read_pdf
@@ -61,6 +83,7 @@ def _prepare(source: Path | Sequence[Path]) -> _Pending:
                 item.ocr_sources.append((str(path), page.number))
             else:
                 item.words.extend(page.words)
+                item.pages[page.number] = PageInfo(number=page.number, width=page.width, height=page.height)
     elif suffix in IMAGE_SUFFIXES:
         from extractors.ocr.base import load_image
 
@@ -104,14 +127,19 @@ def group_pages(paths: Sequence[Path | str]) -> list[Path | list[Path]]:
     return [p[0] if isinstance(p, list) and len(p) == 1 else p for p in out]
 
 
-def words_of(path: Path | str, *, workers: int | None = 1) -> tuple[list[Word], bool]:
-    """The positioned words of a document file and whether OCR produced them."""
+def _read_item(path: Path | str, workers: int | None) -> _Pending:
     item = _prepare(Path(path))
     if item.ocr_sources:
         from extractors.ocr import ocr_pages
 
-        for page in ocr_pages(item.ocr_sources, workers=workers):
-            item.words.extend(page.words)
+        for src, page in zip(item.ocr_sources, ocr_pages(item.ocr_sources, workers=workers), strict=True):
+            item.ocr_done(src, page)
+    return item
+
+
+def words_of(path: Path | str, *, workers: int | None = 1) -> tuple[list[Word], bool]:
+    """The positioned words of a document file and whether OCR produced them."""
+    item = _read_item(path, workers)
     return item.words, bool(item.ocr_sources)
 
 
@@ -135,8 +163,10 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
 
 def extract_document(path: Path | str, kind: str = "auto", *, workers: int | None = 1) -> DocumentResult:
     """Read one PDF or image file into a :class:`DocumentResult`; raises :class:`InputError`."""
-    words, ocr = words_of(path, workers=workers)
-    return read_words(words, kind, source=str(path), ocr=ocr)
+    item = _read_item(path, workers)
+    result = read_words(item.words, kind, source=str(path), ocr=bool(item.ocr_sources))
+    result.pages = item.page_list()
+    return result
 
 
 def extract_documents(paths: Sequence[Path | str | Sequence[Path | str]], kind: str = "auto", *, workers: int | None = None,
@@ -159,23 +189,22 @@ def extract_documents(paths: Sequence[Path | str | Sequence[Path | str]], kind: 
 
         pages = ocr_pages([s for _, s in sources], workers=workers, progress=progress, return_exceptions=True)
         for (i, src), page in zip(sources, pages, strict=True):
-            if not isinstance(page, Exception) and len(items[i].ocr_sources) > 1:
-                number = items[i].ocr_sources.index(src) + 1
-                page.words = [_on_page(w, number) for w in page.words]
             if isinstance(page, Exception):
                 if items[i].error is None:
                     error = page if isinstance(page, InputError) else InputError(
                         f"OCR failed on {src} ({type(page).__name__}: {page})", source=str(items[i].path))
                     items[i].error = error
             else:
-                items[i].words.extend(page.words)
+                items[i].ocr_done(src, page)
     out: list[DocumentResult | InputError] = []
     for it in items:
         if it.error is not None:
             out.append(it.error)
             continue
         try:
-            out.append(read_words(it.words, kind, source=str(it.path), ocr=bool(it.ocr_sources)))
+            result = read_words(it.words, kind, source=str(it.path), ocr=bool(it.ocr_sources))
+            result.pages = it.page_list()
+            out.append(result)
         except InputError as exc:
             out.append(exc)
     return out

@@ -32,7 +32,7 @@ def pick(layout: Layout, fields: Fields, name: str, parser: Callable[[str], Any]
             continue
         if value is None or value == "":
             continue
-        fields.set(key, value, v.confidence * HOW.get(v.how, 0.9) * (1.0 if rank == 0 else 0.95))
+        fields.set(key, value, v.confidence * HOW.get(v.how, 0.9) * (1.0 if rank == 0 else 0.95), v)
         return value
     return None
 
@@ -156,6 +156,47 @@ def build(cls: type, data: dict[str, Any], source: str | None):
     except ValidationError as exc:
         raise InputError(f"could not read a valid {cls.__name__}: {describe_validation_error(exc)}",
                          source=source) from None
+
+
+def build_partial(cls: type, data: dict[str, Any], fields: Fields, source: str | None):
+    """Construct a record from what was read; a field whose value the record refuses is dropped (None,
+    confidence 0, a warning naming the value and the reason) instead of losing the whole document.
+
+    Checks across fields (a due date before the issue date) drop the later-read field they name. Raises
+    :class:`InputError` only when the record cannot be built even without the refused fields.
+    """
+    data = dict(data)
+    for _ in range(len(data) + 1):
+        try:
+            return cls(**data)
+        except ValidationError as exc:
+            dropped = False
+            for err in exc.errors():
+                loc = err.get("loc") or ()
+                name = str(loc[0]) if loc else _named_in(err.get("msg", ""), data)
+                if not name or name not in data:
+                    continue
+                if name == "lines" and len(loc) > 1 and isinstance(loc[1], int) and loc[1] < len(data["lines"]):
+                    bad = data["lines"][loc[1]]
+                    data["lines"] = [ln for i, ln in enumerate(data["lines"]) if i != loc[1]]
+                    fields.warnings.append(f"line {getattr(bad, 'line_no', loc[1] + 1)} left out: {err.get('msg')}")
+                    dropped = True
+                    break
+                value = data.pop(name)
+                fields.drop(name, f"{name} {value!r} left for review: {err.get('msg')}")
+                dropped = True
+            if not dropped:
+                raise InputError(f"could not read a valid {cls.__name__}: {describe_validation_error(exc)}",
+                                 source=source) from None
+    raise InputError(f"could not read a valid {cls.__name__}", source=source)
+
+
+def _named_in(message: str, data: dict[str, Any]) -> str | None:
+    """A model-level check names no field in its location: the field its message names (due date)."""
+    for name in ("due_date", "issue_date"):
+        if name.replace("_", " ") in message and name in data:
+            return name
+    return None
 
 
 def amount_eq(a: Decimal | None, b: Decimal | None, tol: Decimal = Decimal("0.01")) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 from extractors.documents.common import (
     amount_eq,
-    build,
+    build_partial,
     first_token,
     parse_order_ref,
     percent,
@@ -39,6 +39,7 @@ from extractors.parse import (
     parse_vat_invoice_number,
 )
 from extractors.words import Word
+from hub.errors import InputError
 from hub.records import Invoice, InvoiceLine
 
 _SAY = re.compile(r"^\s*SAY\b.*$", re.I)
@@ -355,32 +356,26 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
                 code = next((c for c in map(find_currency, texts) if c), None)
                 if code:
                     f.set("currency", code, 0.9)
-            if "currency" not in f.values:
-                f.set("currency", "CNY", 1.0 if chinese else 0.5)
+            if "currency" not in f.values and chinese:
+                f.set("currency", "CNY", 0.95)  # a Chinese VAT invoice is issued in 人民币
     lines = _lines(layout, f)
-    if chinese and len(lines) <= 1 and any(_LIST_NOTE in ln.description for ln in lines):
+    if chinese and len(lines) <= 1 and any(_LIST_NOTE in (ln.description or "") for ln in lines):
         lines = _list_lines(words, layout.labels, f) or lines
     _check_totals(f, lines)
     kind = _kind(layout, f.get("number"), f.get("code"))
     f.set("kind", kind, 1.0)
+    found = [n for n in ("number", "issue_date", "total", "seller_name", "buyer_name") if f.get(n) is not None]
+    if len(found) < 2 and not lines:
+        raise InputError("does not read as an invoice: no invoice number, date, total or parties found"
+                         + (f" (only {found[0]})" if found else ""), source=source)
     data = {k: v for k, v in f.values.items() if k in Invoice.model_fields}
     data["lines"] = lines
-    data["warnings"] = list(f.warnings)
-    missing = [n for n in ("number", "issue_date", "seller_name", "buyer_name", "total") if n not in data]
-    if missing:
-        raise_missing(missing, source)
-    if "net" not in data:
-        data["net"] = data["total"] - data.get("tax", Decimal("0"))
-        f.set("net", data["net"], 0.5)
-    record = build(Invoice, data, source)
+    data.setdefault("currency", None)
+    f.missing(*Invoice.REQUIRED)
+    record = build_partial(Invoice, data, f, source)
+    record = record.model_copy(update={"warnings": list(f.warnings)})
     conf = f.final(ocr, lambda k: k.split("[")[0] in Invoice.model_fields)
-    return DocumentResult("invoice", record, conf, list(f.warnings), ocr)
-
-
-def raise_missing(missing: list[str], source: str | None) -> None:
-    from hub.errors import InputError
-
-    raise InputError(f"could not find {', '.join(missing)} on the document", source=source)
+    return DocumentResult("invoice", record, conf, list(f.warnings), ocr, sources=dict(f.sources))
 
 
 __all__ = ["Value", "read_invoice"]

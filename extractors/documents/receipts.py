@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from extractors.documents.common import (
     amount_eq,
-    build,
+    build_partial,
     first_token,
     pick,
     text_value,
@@ -91,8 +91,9 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     pick(layout, f, "amount", _amount, values=figures)
     pick(layout, f, "amount_in_words", upper_words, values=layout.candidates("amount_in_words") + spelled)
     if pick(layout, f, "currency", parse_currency) is None:
-        code = next((find_currency(v.text) for v in layout.candidates("amount") if find_currency(v.text)), None)
-        f.set("currency", code or "CNY", 0.9 if code else 0.8)
+        where = next((v for v in layout.candidates("amount") if find_currency(v.text)), None)
+        if where is not None:
+            f.set("currency", find_currency(where.text), 0.9, where)
     memo = layout.hits_for("memo")
     for hit in memo:
         v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
@@ -130,11 +131,14 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     if "transaction_id" not in f.values and "receipt_no" in f.values:
         f.set("transaction_id", f.get("receipt_no"), f.confidence["receipt_no"] * 0.9)
         f.warnings.append("no transaction id printed; the receipt number is used")
+    found = [n for n in ("amount", "value_date", "payer_name", "payee_name", "transaction_id") if f.get(n) is not None]
+    if len(found) < 2:
+        raise InputError("does not read as a bank receipt: no amount, date, payer, payee or transaction id found"
+                         + (f" (only {found[0]})" if found else ""), source=source)
     data = {k: v for k, v in f.values.items() if k in BankReceipt.model_fields}
-    data["warnings"] = list(f.warnings)
-    missing = [n for n in ("bank", "transaction_id", "value_date", "payer_name", "amount") if n not in data]
-    if missing:
-        raise InputError(f"could not find {', '.join(missing)} on the receipt", source=source)
-    record = build(BankReceipt, data, source)
+    data.setdefault("currency", None)
+    f.missing(*BankReceipt.REQUIRED)
+    record = build_partial(BankReceipt, data, f, source)
+    record = record.model_copy(update={"warnings": list(f.warnings)})
     conf = f.final(ocr, lambda k: k in BankReceipt.model_fields)
-    return DocumentResult("receipt", record, conf, list(f.warnings), ocr)
+    return DocumentResult("receipt", record, conf, list(f.warnings), ocr, sources=dict(f.sources))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from hub.records import Record
+from hub.records import FieldSource, PageInfo, Record
 
 #: Confidence given to a value that a cross-check confirmed (check digit, totals, 大写 = figure).
 CONFIRMED = 0.99
@@ -27,10 +27,23 @@ class DocumentResult:
     confidence: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     ocr: bool = False
+    #: where each field's value was read (page, box, text); fields not found have none
+    sources: dict[str, FieldSource] = field(default_factory=dict)
+    #: the pages as read (size and unit), for drawing the boxes on them
+    pages: list[PageInfo] = field(default_factory=list)
 
     def needs_review(self, threshold: float = 0.9) -> list[str]:
-        """The fields whose confidence is below ``threshold``."""
+        """The fields whose confidence is below ``threshold`` (fields not found have confidence 0)."""
         return sorted(k for k, v in self.confidence.items() if v < threshold)
+
+    def field_sources(self) -> dict[str, FieldSource]:
+        """Every field with a confidence, with where it was read when known."""
+        out = {}
+        for name, conf in sorted(self.confidence.items()):
+            src = self.sources.get(name)
+            out[name] = FieldSource(confidence=round(conf, 3), page=src.page if src else None,
+                                    box=src.box if src else None, text=src.text if src else None)
+        return out
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict: kind, record payload, confidence, warnings."""
@@ -48,10 +61,31 @@ class Fields:
         self.warnings: list[str] = []
         self.confirmed: set[str] = set()
         self.doubted: set[str] = set()
+        self.sources: dict[str, FieldSource] = {}
 
-    def set(self, name: str, value: Any, confidence: float) -> None:
+    def set(self, name: str, value: Any, confidence: float, where: Any = None) -> None:
+        """Keep ``value`` for ``name``; ``where`` (a layout ``Value``) tells where it was read."""
         self.values[name] = value
         self.confidence[name] = max(0.0, min(1.0, confidence))
+        if where is not None and getattr(where, "x1", 0) > getattr(where, "x0", 0):
+            self.sources[name] = FieldSource(confidence=self.confidence[name], page=where.page,
+                                             box=(where.x0, where.y0, where.x1, where.y1), text=where.text)
+
+    def drop(self, name: str, reason: str | None = None) -> None:
+        """Forget a value that turned out wrong: the field is not found (None, confidence 0)."""
+        self.values.pop(name, None)
+        self.sources.pop(name, None)
+        self.confirmed.discard(name)
+        self.confidence[name] = 0.0
+        if reason:
+            self.warnings.append(reason)
+
+    def missing(self, *names: str) -> None:
+        """Fields the document did not show: confidence 0, so that they are listed for review."""
+        for n in names:
+            if self.values.get(n) is None:
+                self.values.pop(n, None)
+                self.confidence[n] = 0.0
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from hub.records import StatementLine
+from hub.records import RowWarning, StatementLine
 
 
 @dataclass
@@ -23,13 +23,16 @@ class StatementImport:
     warnings: list[str] = field(default_factory=list)
     #: rows deliberately not imported (closed trades, totals), with the reason
     skipped: list[str] = field(default_factory=list)
+    #: rows that could not be read (file, row, column, cell, reason); every other row was imported
+    row_warnings: list[RowWarning] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready summary plus every line's payload."""
         return {"format": self.format, "bank": self.bank, "account": self.account,
                 "records": [line.payload() for line in self.lines],
                 "confidence": {k: round(v, 3) for k, v in sorted(self.confidence.items())},
-                "warnings": list(self.warnings), "skipped": list(self.skipped)}
+                "warnings": list(self.warnings), "skipped": list(self.skipped),
+                "row_warnings": [w.payload() for w in self.row_warnings]}
 
 
 class LineIds:
