@@ -3,6 +3,8 @@
     python bench/extraction.py                     # generates a world (seed 7, 40 orders, scans) in a temp dir
     python bench/extraction.py --world DIR         # an existing world written by generate_world(scans=True)
     python bench/extraction.py --skip-ocr          # digital PDFs only
+    python bench/extraction.py --families 12       # every layout family, 12 documents each (30% also scanned)
+    python bench/extraction.py --families 12 --family-set DIR   # ... written to / read from DIR
 
 Prints, for each target of issue 3:
 - digital PDFs: fields exact (every field of truth.json's "fields", lines included), target 100%;
@@ -104,6 +106,12 @@ def printed(expected: object, page_text: str) -> bool:
     return _squash(text) in page_text
 
 
+def _is_family_set(world: Path) -> bool:
+    import json
+
+    return json.loads((world / "truth.json").read_text(encoding="utf-8")).get("kind") == "family_set"
+
+
 def _documents(world: Path, scan: bool) -> list[tuple[list[Path], dict]]:
     import json
 
@@ -159,6 +167,91 @@ def accuracy(world: Path, scan: bool, workers: int) -> dict:
                 misses.append(f"{name}: {field} expected {expected!r} got {got!r} (confidence {conf:.2f})")
     return {"documents": len(docs), "errors": errors, "unprinted": unprinted, "fields": total, "exact": exact, "key_fields": key_total,
             "key_exact": key_exact, "confident_wrong": confident_wrong, "seconds": elapsed, "misses": misses}
+
+
+PARTIES = {"buyer_name": "seller_name", "seller_name": "buyer_name", "payer_name": "payee_name",
+           "payee_name": "payer_name", "buyer_tax_id": "seller_tax_id", "seller_tax_id": "buyer_tax_id"}
+
+
+def family_accuracy(world: Path, scan: bool, workers: int) -> dict[str, dict]:
+    """Per family (the truth's ``layout``): documents, refusals, fields right, fields missing (None where the
+    document prints a value), wrong values, wrong values reported with confidence >= 0.9, swapped parties,
+    wrong currencies. Every expected field counts (a family set's truth holds only what is printed)."""
+    docs = _documents(world, scan)
+    sources = [paths if len(paths) > 1 else paths[0] for paths, _ in docs]
+    results = extract_documents(sources, workers=workers)
+    out: dict[str, dict] = {}
+    for (paths, doc), result in zip(docs, results, strict=True):
+        fam = out.setdefault(doc["layout"], {"kind": doc["kind"], "documents": 0, "refused": 0, "fields": 0,
+                                             "right": 0, "missing": 0, "wrong": 0, "confident_wrong": 0,
+                                             "swapped": 0, "wrong_currency": 0, "needs_review_docs": 0,
+                                             "misses": []})
+        fam["documents"] += 1
+        name = paths[0].name
+        if isinstance(result, InputError):
+            fam["refused"] += 1
+            n = len([c for c in compare(doc["fields"], {}) if _norm(c[1]) is not None])
+            fam["fields"] += n
+            fam["missing"] += n
+            fam["misses"].append(f"{name}: REFUSED {result}")
+            continue
+        payload = result.record.model_dump(mode="json")
+        if result.needs_review():
+            fam["needs_review_docs"] += 1
+        swapped = False
+        for field, expected, got in compare(doc["fields"], payload):
+            if field in ("file_sha256",):
+                continue
+            if _norm(expected) is None and _norm(got) is None:
+                continue
+            fam["fields"] += 1
+            if _same(expected, got):
+                fam["right"] += 1
+                continue
+            conf = result.confidence.get(field, 1.0 if field == "kind" else 0.0)
+            if _norm(got) is None:
+                fam["missing"] += 1
+            else:
+                fam["wrong"] += 1
+                if conf >= 0.9:
+                    fam["confident_wrong"] += 1
+                if field == "currency":
+                    fam["wrong_currency"] += 1
+                other = PARTIES.get(field)
+                if other and _norm(got) is not None and _same(doc["fields"].get(other), got):
+                    swapped = True
+            fam["misses"].append(f"{name}: {field} expected {expected!r} got {got!r} (confidence {conf:.2f})")
+        fam["swapped"] += swapped
+    return out
+
+
+def print_families(title: str, stats: dict[str, dict], show: int) -> None:
+    """One row per family, then the totals, then the first misses of each family."""
+    from fixtures.generator.families import families
+
+    known = families()
+    print(f"\n## {title}\n")
+    print("| family | kind | what | docs | refused | fields right | missing | wrong | wrong conf>=0.9 | swapped docs |"
+          " wrong currency | docs for review |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    tot = {k: 0 for k in ("documents", "refused", "fields", "right", "missing", "wrong", "confident_wrong", "swapped",
+                          "wrong_currency", "needs_review_docs")}
+    for name, st in sorted(stats.items(), key=lambda kv: (kv[1]["kind"], kv[0])):
+        fam = known.get(f"{st['kind']}/{name}")
+        what = (fam.description if fam else "") + (" (classic)" if fam and fam.classic else "")
+        print(f"| {name} | {st['kind']} | {what} | {st['documents']} | {st['refused']} | "
+              f"{st['right']}/{st['fields']} ({100 * st['right'] / max(1, st['fields']):.1f}%) | {st['missing']} | "
+              f"{st['wrong']} | {st['confident_wrong']} ({100 * st['confident_wrong'] / max(1, st['fields']):.2f}%) | "
+              f"{st['swapped']} | {st['wrong_currency']} | {st['needs_review_docs']} |")
+        for k in tot:
+            tot[k] += st[k]
+    print(f"| **all** | | | {tot['documents']} | {tot['refused']} | {tot['right']}/{tot['fields']} "
+          f"({100 * tot['right'] / max(1, tot['fields']):.2f}%) | {tot['missing']} | {tot['wrong']} | "
+          f"{tot['confident_wrong']} ({100 * tot['confident_wrong'] / max(1, tot['fields']):.2f}%) | {tot['swapped']} | "
+          f"{tot['wrong_currency']} | {tot['needs_review_docs']} |")
+    for name, st in sorted(stats.items()):
+        for miss in st["misses"][:show]:
+            print(f"    [{name}] {miss}")
 
 
 def _page_text(paths: list[Path], scan: bool) -> str | None:
@@ -261,7 +354,24 @@ def main() -> None:
     ap.add_argument("--ocr-pages", type=int, default=16, help="pages for the OCR scaling measurement")
     ap.add_argument("--skip-ocr", action="store_true")
     ap.add_argument("--show", type=int, default=15, help="misses to list")
+    ap.add_argument("--families", type=int, metavar="N", help="accuracy per layout family, N documents each")
+    ap.add_argument("--family-set", type=Path, help="where the family set is written (or read, if it exists)")
+    ap.add_argument("--scan-share", type=float, default=0.3, help="share of family documents also scanned")
+    ap.add_argument("--only", nargs="*", help="families to render (names), default all")
     args = ap.parse_args()
+    if args.families:
+        from fixtures.generator.family_set import generate_family_set
+
+        target = args.family_set or Path(tempfile.mkdtemp(prefix="orderhub-families-")) / "set"
+        if not (target / "truth.json").exists():
+            t = time.perf_counter()
+            generate_family_set(target, per_family=args.families, scans=0.0 if args.skip_ocr else args.scan_share,
+                                only=args.only)
+            print(f"# family set written to {target} in {time.perf_counter() - t:.1f} s")
+        print_families("digital documents, per family", family_accuracy(target, False, args.workers), args.show)
+        if not args.skip_ocr:
+            print_families("scans, per family", family_accuracy(target, True, args.workers), args.show)
+        return
     world = args.world
     if world is None:
         from fixtures.world import generate_world
