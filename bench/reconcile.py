@@ -51,18 +51,9 @@ def _correct(targets: set[str], truth: dict) -> bool:
                                            and len(targets) == len(truth["targets"]))
 
 
-def quality(seed: int, orders: int) -> dict:
-    """Run cash application, three-way and dedupe on one world; compare with its truth."""
-    from fixtures.world import generate_world
-    from matchers.dedupe import dedupe_orders
-    from matchers.threeway import three_way
-
-    world = generate_world(seed=seed, orders=orders, scans=False, out=None)
-    t0 = time.perf_counter()
-    result = reconcile([*world.receipts, *world.statement_lines], world.invoices, world.orders, world.customers,
-                       products=world.products)
-    seconds = time.perf_counter() - t0
-    truth = truth_sets(world)
+def score_cash(result, truth: dict[str, dict]) -> tuple[Counter, list[str]]:
+    """Cash application against the truth: receipts, auto (right or not), review with the true candidate
+    in the top 3, unmatched, over-allocated payments; and the misses, one line each."""
     stats: Counter = Counter()
     misses: list[str] = []
     for m in result.matches:
@@ -90,6 +81,21 @@ def quality(seed: int, orders: int) -> dict:
         paid = sum((a.amount for a in m.allocations), Decimal(0))
         if paid > m.payment_amount:
             stats["over_allocated"] += 1
+    return stats, misses
+
+
+def quality(seed: int, orders: int) -> dict:
+    """Run cash application, three-way and dedupe on one world; compare with its truth."""
+    from fixtures.world import generate_world
+    from matchers.dedupe import dedupe_orders
+    from matchers.threeway import three_way
+
+    world = generate_world(seed=seed, orders=orders, scans=False, out=None)
+    t0 = time.perf_counter()
+    result = reconcile([*world.receipts, *world.statement_lines], world.invoices, world.orders, world.customers,
+                       products=world.products)
+    seconds = time.perf_counter() - t0
+    stats, misses = score_cash(result, truth_sets(world))
     # every invoice: what was allocated + write-offs + still due == total
     settled: Counter = Counter()
     for m in result.matches:
