@@ -201,21 +201,13 @@ def _keep_desk_state(store: Store, records: list[Record]) -> list[Record]:
     return [next(kept) if isinstance(r, Order) else r for r in records]
 
 
-def write_quarantine_report(settings: Settings, quarantined: list[Quarantined],
-                            review: list[Review] | None = None) -> Path | None:
-    """A Markdown report in the quarantine folder: this run's quarantined files (not read at all), then
-    the rows of read files that could not be read (file, row, column, cell, reason), then the files
-    stored for review. None when there is nothing to report."""
+def quarantine_report(quarantined: list[Quarantined], review: list[Review] | None = None) -> str:
+    """The report's Markdown: quarantined files (not read at all), then the rows of read files that could
+    not be read (file, sheet, row, column, cell, reason), then the files stored for review."""
     review = review or []
     rows_bad = [(v, w) for v in review for w in v.row_warnings]
-    if not quarantined and not review:
-        return None
-    folder = settings.quarantine_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    path = folder / f"report-{stamp}.md"
     parts = [f"# 隔离文件 Quarantined files ({len(quarantined)})", "",
-             "Files that could not be read at all; a copy and its reason are in this folder.", ""]
+             "Files that could not be read at all; a copy and its reason are in the quarantine folder.", ""]
     if quarantined:
         parts += ["| file | reason | copy |", "|---|---|---|"]
         parts += [f"| {_cell(q.source)} | {_cell(q.reason)} | {_cell(q.copy or '-')} |" for q in quarantined]
@@ -237,7 +229,29 @@ def write_quarantine_report(settings: Settings, quarantined: list[Quarantined],
                   for v in review]
     else:
         parts.append("None.")
-    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    return "\n".join(parts) + "\n"
+
+
+def report_from_store(store: Store) -> str:
+    """The report over every file the store knows: quarantined and stored for review."""
+    quarantined = [Quarantined(f.path, f.quarantine_reason or "", None)
+                   for f in store.all(SourceFile, status="quarantined")]
+    review = [Review(f.path, f.kind, list(f.review_fields), list(f.row_warnings))
+              for f in store.all(SourceFile, status="needs_review")]
+    return quarantine_report(quarantined, review)
+
+
+def write_quarantine_report(settings: Settings, quarantined: list[Quarantined],
+                            review: list[Review] | None = None) -> Path | None:
+    """This run's report (:func:`quarantine_report`) in the quarantine folder; None when there is nothing
+    to report."""
+    if not quarantined and not review:
+        return None
+    folder = settings.quarantine_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    path = folder / f"report-{stamp}.md"
+    path.write_text(quarantine_report(quarantined, review), encoding="utf-8")
     return path
 
 

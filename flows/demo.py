@@ -26,7 +26,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from hub.errors import InputError
-from hub.records import Customer, Delivery, Match, Product, SourceFile
+from hub.records import Customer, Delivery, Match, Product
 from hub.settings import load_settings
 from hub.store import Store
 
@@ -71,14 +71,12 @@ def load_master_data(world: World, store: Store) -> int:
 
 
 def write_quarantine_report(store: Store, path: Path) -> Path:
-    """Every quarantined file the store knows, with its reason (Markdown)."""
-    rows = ["# Quarantine report", "", "| file | kind | reason |", "|---|---|---|"]
-    bad = store.all(SourceFile, status="quarantined")
-    rows += [f"| {f.path} | {f.kind} | {(f.quarantine_reason or '').replace('|', '/')} |" for f in bad]
-    if not bad:
-        rows.append("| (no file was quarantined) | | |")
+    """Every quarantined file the store knows with its reason, the rows not read and the files stored for
+    review (Markdown)."""
+    from extractors.ingest import report_from_store
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    path.write_text(report_from_store(store), encoding="utf-8")
     return path
 
 
@@ -222,7 +220,7 @@ def _summary(result: DemoResult, store: Store) -> None:
     for ing in result.ingested:
         r = ing.result
         console.print(f"ingest-documents {ing.folder}: {ing.files} files ({ing.skipped} already ingested), "
-                      f"{r.records_inserted} new records, quarantined {len(r.quarantined)}")
+                      f"{r.records_inserted} new records, for review {len(r.review)}, quarantined {len(r.quarantined)}")
     rec = result.reconciled
     console.print(f"reconcile: {', '.join(f'{k} {v}' for k, v in sorted(rec.statuses.items()))}; three-way holds "
                   f"{rec.holds} of {rec.invoices_checked}; review ({rec.review}): applied {len(rec.applied)}, "

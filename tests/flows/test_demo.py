@@ -45,7 +45,7 @@ def test_demo_runs_end_to_end_and_rerun_is_safe(tmp_path: Path) -> None:
     assert holds.worksheets[0].max_row >= 1
     assert load_workbook(files / "integrity-report.xlsx", read_only=True).sheetnames
     report = (files / "quarantine-report.md").read_text(encoding="utf-8")
-    assert report.startswith("# Quarantine report")
+    assert report.startswith("# 隔离文件 Quarantined files") and "# 待复核 Stored for review" in report
     for name, reason in (("invoice_cut_short.pdf", "not a readable PDF"), ("receipt_photo.pdf", "not a readable PDF"),
                          ("colleague_notes.csv", "headers seen")):
         assert any(name in line and reason in line for line in report.splitlines()), name
