@@ -6,6 +6,13 @@ Alias file format::
     [fields.order_id]
     aliases = ["订单号", "Order No.", ...]   # earlier aliases win when two columns match one field
     required = true                           # the table is unusable without it
+
+    [fields.credit]
+    qualifies = ["amount", "debit"]           # ``发生额(收入)``, ``借方发生额(支出)``: a bracketed part
+                                              # naming this field wins over the rest naming one of these
+
+A bracketed part of a header (``(收入)``, ``[ Value Date ]``, ``(HKD)``) never stops the mapping: the
+header is also read without it, and a currency code or unit in brackets is dropped.
 """
 
 from __future__ import annotations
@@ -26,7 +33,8 @@ from hub.errors import InputError
 
 #: Headers scoring at least this (0-100) against an alias map to its field.
 FUZZY_THRESHOLD = 84.0
-_UNIT_SUFFIX_RE = re.compile(r"[(\[](?:元|¥|人民币|rmb|cny|usd|eur|pcs|个)[)\]]$")
+_UNIT_SUFFIX_RE = re.compile(r"[(\[（【](?:元|万元|¥|￥|\$|人民币|港币|港元|美元|欧元|[a-z]{3}|pcs|个)[)\]）】]$")
+_BRACKET_RE = re.compile(r"[(\[（【]([^()\[\]（）【】]*)[)\]）】]")
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,8 @@ class FieldSpec:
     required: bool = False
     #: alternatives: the field is satisfied when any of these fields is mapped instead
     or_fields: tuple[str, ...] = ()
+    #: fields this one overrides when it is named in a header's brackets (``发生额(收入)``)
+    qualifies: tuple[str, ...] = ()
 
 
 @dataclass
@@ -97,7 +107,7 @@ def _load(path: str) -> dict[str, FieldSpec]:
     specs = {}
     for name, body in data.get("fields", {}).items():
         specs[name] = FieldSpec(name, tuple(body.get("aliases", [])), bool(body.get("required", False)),
-                                tuple(body.get("or_fields", [])))
+                                tuple(body.get("or_fields", [])), tuple(body.get("qualifies", [])))
     return specs
 
 
@@ -125,9 +135,19 @@ def header_variants(header: str) -> list[tuple[str, float]]:
         other = re.sub(r"^[\[(（【\s]+|[\])）】\s]+$", "", other)
         if other:
             variants.append((normalise_header(other), 0.6))
+    outer = _BRACKET_RE.sub("", raw).strip()
+    if outer and outer != raw.strip():
+        variants.append((normalise_header(outer), 0.2))
     if "/" in norm:
         variants += [(part, 0.9) for part in norm.split("/") if len(part) >= 2]
     return variants
+
+
+def bracket_parts(header: str) -> tuple[str, list[str]]:
+    """A header without its bracketed parts, and those parts (``借方发生额(支出)`` -> ``借方发生额``, [``支出``])."""
+    raw = unicodedata.normalize("NFKC", header)
+    inner = [part.strip() for part in _BRACKET_RE.findall(raw) if part.strip()]
+    return _BRACKET_RE.sub("", raw).strip(), inner
 
 
 class _Matcher:
@@ -136,6 +156,7 @@ class _Matcher:
     def __init__(self, specs: tuple[FieldSpec, ...]) -> None:
         self.aliases: list[str] = []
         self.meta: list[tuple[str, int, bool]] = []
+        self.qualifies = {spec.name: set(spec.qualifies) for spec in specs}
         for spec in specs:
             for priority, alias in enumerate(spec.aliases):
                 norm = normalise_header(alias)
@@ -144,7 +165,20 @@ class _Matcher:
         self.cjk = [i for i, (_, _, cjk) in enumerate(self.meta) if cjk]
 
     def best(self, header: str) -> tuple[float, int, str] | None:
-        """(score 0-100, alias priority, field) of the best alias at or above the threshold, or None."""
+        """(score 0-100, alias priority, field) of the best alias at or above the threshold, or None.
+        A bracketed qualifier naming a field that ``qualifies`` the rest's field wins (``发生额(收入)``)."""
+        best = self._best(header)
+        if best is not None and best[0] >= 100.0:  # the whole header is an alias
+            return best
+        outer, inner = bracket_parts(header)
+        if outer and inner and len(inner) == 1:
+            base = self._best(outer) if outer != header else None
+            qualifier = self._best(inner[0])
+            if base and qualifier and base[2] in self.qualifies.get(qualifier[2], set()):
+                return (min(base[0], qualifier[0]) - 0.5, qualifier[1], qualifier[2])
+        return best
+
+    def _best(self, header: str) -> tuple[float, int, str] | None:
         from rapidfuzz import process
 
         best: tuple[float, int, str] | None = None

@@ -1,43 +1,64 @@
-"""Chinese bank and wallet statement exports (ICBC, CCB, Alipay, WeChat Pay and alike) from csv, xls
-and xlsx: preamble lines before the header, padded cells, split 收入/支出 columns or one amount with a
-收/支 column or a signed amount, ``-`` placeholders, thousands separators, totals rows after the data.
-Column names, directions, statuses and bank markers are data (``statement_columns.toml``,
+"""Bank, card and wallet statement exports (Chinese and Hong Kong banks, Alipay, WeChat Pay, JD and
+alike) from csv, xls and xlsx.
+
+The shapes handled: preamble lines before the header; Chinese, English or bilingual headers (a header's
+bracketed part never stops the mapping); one signed amount, one unsigned amount with a direction column
+(收/支, 借/贷, ``贷 Cr``, ``DEBIT``/``CREDIT``, ``D``/``C``, 付/收 ...), or separate income and expense
+columns; card statements, whose spending is money out even when printed positive; dates without a year,
+which take it from the statement's period (preamble or file name); amounts with annotations
+(``131.77(已退款89.84)``: the note goes to the description) or currencies; ``-`` placeholders, padded
+cells, thousands separators, totals rows after the data. A balance column is checked row to row: it
+settles the sign of rows whose direction cannot be read and flags rows whose direction it contradicts.
+
+A row that cannot be read is a row warning (row, column, cell, reason); every other row is imported.
+Column names, directions, statuses, account kinds and banks are data (``statement_columns.toml``,
 ``statement_rules.toml``)."""
 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Sequence
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from extractors.columns import HeaderMap, find_header, is_blank, load_fields
-from extractors.parse import infer_dayfirst, parse_amount, parse_currency, parse_date
+from extractors.parse import find_currency, infer_dayfirst, parse_currency
 from extractors.spreadsheets import Cell, Sheet, cell_text, read_sheets
+from extractors.statements.balances import Entry, check_balances
+from extractors.statements.cells import (
+    Period,
+    Yearless,
+    direction_of,
+    find_period,
+    full_date,
+    read_amount,
+    rules,
+    settle_yearless,
+    squash,
+    yearless,
+)
 from extractors.statements.model import LineIds, StatementImport
-from hub.errors import InputError, RecordError
-from hub.records import StatementLine
+from hub.errors import InputError, describe_validation_error
+from hub.records import RowWarning, StatementLine
 
 COLUMNS = "statement_columns.toml"
+#: fields whose columns name the other party of a line
+PARTY_FIELDS = ("counterparty_name", "payer_name", "payee_name", "merchant", "place")
+#: confidence of a currency the export does not print: a bank's home currency, a default
+HOME_CURRENCY_CONFIDENCE = 0.9
+DEFAULT_CURRENCY_CONFIDENCE = 0.5
 
-
-@cache
-def rules() -> dict[str, Any]:
-    """The statement rules data file (directions, statuses, footers, preamble labels, banks)."""
-    text = resources.files("extractors").joinpath("data", "statement_rules.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+__all__ = ["COLUMNS", "detect_bank", "read_table_statement", "rules"]
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", unicodedata.normalize("NFKC", text))
+    return squash(text)
 
 
 def _row_text(row: Sequence[Cell]) -> str:
@@ -58,9 +79,7 @@ def _preamble_value(lines: list[str], labels: list[str], *, digits: bool = False
     return None
 
 
-def detect_bank(text: str) -> str | None:
-    """The bank or wallet whose markers appear in ``text`` (file name, preamble, header); first entry wins.
-    Latin markers match as whole words (``CCB`` not inside ``ACCBX``), Chinese ones anywhere."""
+def _bank(text: str) -> dict[str, Any] | None:
     spaced = unicodedata.normalize("NFKC", text)
     compact = _norm(text)
     for bank in rules()["banks"]:
@@ -69,173 +88,336 @@ def detect_bank(text: str) -> str | None:
             if norm.isascii():
                 body = r"\s*".join(re.escape(ch) for ch in norm)
                 if re.search(rf"(?<![A-Za-z]){body}(?![A-Za-z])", spaced, re.I):
-                    return bank["name"]
+                    return bank
             elif norm in compact:
-                return bank["name"]
+                return bank
     return None
 
 
-def _to_date(value: Cell, dayfirst: bool = True) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if value is None or isinstance(value, Decimal) and not (19000101 <= value <= 21001231):
-        return None
-    try:
-        return parse_date(cell_text(value), dayfirst=dayfirst)
-    except ValueError:
-        return None
+def detect_bank(text: str) -> str | None:
+    """The bank or wallet whose markers appear in ``text`` (file name, preamble, header); first entry wins.
+    Latin markers match as whole words (``CCB`` not inside ``ACCBX``), Chinese ones anywhere."""
+    found = _bank(text)
+    return found["name"] if found else None
 
 
-def _amount(value: Cell, where: str, source: str) -> Decimal | None:
-    if is_blank(value):
-        return None
-    if isinstance(value, Decimal):  # a number cell of a workbook: at least two places, as printed
-        return value.quantize(Decimal("0.01")) if value == value.quantize(Decimal("0.01")) else value
-    try:
-        return parse_amount(value)
-    except ValueError as exc:
-        raise InputError(f"{where}: {exc}", source=source) from None
+class _RowError(Exception):
+    """A row that cannot be read: the column (header as printed), the cell's text and the reason."""
+
+    def __init__(self, reason: str, column: str | None = None, cell: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason, self.column, self.cell = reason, column, cell
 
 
-def _direction(value: Cell) -> str | None:
-    if value is None:
-        return None
-    text = _norm(cell_text(value)).lower()
-    table = rules()["direction"]
-    for key in ("in", "out", "neutral"):
-        if text in {_norm(v).lower() for v in table[key]}:
-            return key
-    return None
+@dataclass
+class _Draft:
+    """A row read, before its sign is settled against the other rows."""
+
+    number: int
+    seq: int
+    row: Sequence[Cell]
+    booking: date
+    value_date: date | None
+    size: Decimal
+    sign: int | None  # +1 money in, -1 money out, None not known yet
+    how: str  # split, direction, marker, printed, card, neutral, unknown
+    balance: Decimal | None
+    currency: str
+    notes: list[str] = field(default_factory=list)
+    printed: Decimal = Decimal(0)  # the amount as printed (signed), for card statements
+    direction_cell: str | None = None
+    direction_reason: str | None = None
+
+    @property
+    def explicit(self) -> bool:
+        return self.how in ("split", "direction", "marker")
 
 
 class _TableReader:
-    def __init__(self, path: Path, sheet: Sheet, header: HeaderMap, *, bank: str | None, account: str | None):
+    def __init__(self, path: Path, sheet: Sheet, header: HeaderMap, *, bank: str | None, account: str | None,
+                 workbook: bool = False):
         self.path, self.sheet, self.header = path, sheet, header
         self.source = str(path)
+        self.sheet_name = sheet.name if workbook else None
         preamble = [" ¦ ".join(cell_text(c) for c in r if c is not None) for r in sheet.rows[: header.row]]
         labels = rules()["preamble"]
-        self.bank = bank or detect_bank(" ".join([path.stem, *preamble, *header.headers])) or "unknown"
+        marker_text = " ".join([path.stem, *preamble, *header.headers])
+        found = _bank(marker_text)
+        self.bank = bank or (found["name"] if found else None) or "unknown"
         self.account = account if account is not None else (_preamble_value(preamble, labels["account"], digits=True) or "")
-        ccy = _preamble_value(preamble, labels["currency"])
-        self.currency = "CNY"
-        if ccy:
-            try:
-                self.currency = parse_currency(ccy)
-            except ValueError:
-                pass
+        self.holder = _preamble_value(preamble, labels["holder"])
         self.result = StatementImport(self.source, "table", self.bank, self.account)
         if self.bank == "unknown":
             self.result.warnings.append("the export names no bank we know; lines are stored under bank 'unknown'")
+        self.currency, self.currency_confidence = self._currency(preamble, found if not bank else _bank(bank))
+        self.card = self._is_card(marker_text)
+        self.period: Period = find_period(preamble, path.stem)
         self.ids = LineIds()
         self.bad_balances = 0
+        self.amount_cap = 1.0
+        self._settled = False
         self.dayfirst = self._dayfirst()
+        self.yearless_dayfirst = self._yearless_dayfirst()
+        self.yearless_used: set[str] = set()
+
+    # -- file-wide readings -------------------------------------------------------------------------
+    def _currency(self, preamble: list[str], bank: dict[str, Any] | None) -> tuple[str, float]:
+        """The statement's currency when a row does not say: the preamble's, the amount header's
+        (``金额(元)``, ``Amount (HKD)``), the bank's home currency, else CNY (flagged for review)."""
+        ccy = _preamble_value(preamble, rules()["preamble"]["currency"])
+        if ccy:
+            try:
+                return parse_currency(ccy), 1.0
+            except ValueError:
+                found = find_currency(ccy)
+                if found:
+                    return found, 1.0
+        for name in ("amount", "credit", "debit", "balance"):
+            for col in self.header.columns.get(name, []):
+                found = find_currency(self.header.headers[col])
+                if found and not (found == "USD" and "US" not in self.header.headers[col].upper()):
+                    return found, 1.0
+        if bank and bank.get("currency"):
+            return bank["currency"], 1.0 if bank.get("wallet") else HOME_CURRENCY_CONFIDENCE
+        return "CNY", DEFAULT_CURRENCY_CONFIDENCE
+
+    def _is_card(self, text: str) -> bool:
+        """Whether the export is a card statement: card words in its name, preamble or header (信用卡,
+        credit card, 到期还款日 ...), or a card-style column (the card's last digits) and no balance."""
+        kinds = rules()["account_kind"]
+        key = _norm(text).casefold()
+        if any(_norm(w).casefold() in key for w in kinds["not_card"]):
+            return False
+        if any(_norm(w).casefold() in key for w in kinds["card"]):
+            return True
+        return any(f in self.header.columns for f in kinds["card_fields"]) and "balance" not in self.header.columns
+
+    def _date_texts(self) -> list[str]:
+        return [cell_text(c) for row in self.sheet.rows[self.header.row + 1:]
+                for name in ("booking_date", "transaction_date", "value_date") for c in self.header.all(row, name)]
 
     def _dayfirst(self) -> bool:
         """Day/month order of the whole file's numeric dates (03/04/2026), from the dates that settle it."""
-        texts = [cell_text(c) for row in self.sheet.rows[self.header.row + 1:]
-                 for name in ("booking_date", "transaction_date", "value_date") for c in self.header.all(row, name)]
+        texts = self._date_texts()
         found = infer_dayfirst(texts)
         if found is None and any(re.fullmatch(r"\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}.*", t) for t in texts):
             self.result.warnings.append("numeric dates such as 03/04/2026 could be day/month or month/day; "
                                         "read day-first (no date in the file settles it)")
             return True
+        self._settled = found is not None
         return True if found is None else found
+
+    def _yearless_dayfirst(self) -> bool:
+        """Day/month order of dates printed without a year (``05/12``): settled by the file's dates, else
+        month/day under Chinese headers and day/month under English ones (Hong Kong)."""
+        found = [y for t in self._date_texts() if (y := yearless(t)) is not None]
+        settled = settle_yearless(found)
+        if settled is not None:
+            return settled
+        if self._settled:
+            return self.dayfirst
+        english = not any(re.search(r"[\u3400-\u9fff]", h) for h in self.header.headers if h)
+        if any(y.a is not None and y.a != y.b for y in found):
+            order = "day/month" if english else "month/day"
+            self.result.warnings.append(f"dates without a year such as {found[0].text!r} could be day/month or "
+                                        f"month/day; read {order} (the headers' language; no date settles it)")
+        return english
 
     def col(self, name: str) -> str:
         cols = self.header.columns.get(name)
         return self.header.headers[cols[0]] if cols else name
 
-    def run(self) -> StatementImport:
-        h = self.header
-        footers = [_norm(m) for m in rules()["footer"]["markers"]]
-        skip_status = {_norm(s) for s in rules()["status"]["skip"]}
-        for index in range(h.row + 1, len(self.sheet.rows)):
-            row = self.sheet.rows[index]
-            number = index + 1
-            if all(is_blank(c) for c in row):
-                continue
-            first = next(cell_text(c) for c in row if not is_blank(c))
-            if any(m in _norm(first) for m in footers) and self.dates(row)[0] is None:
-                self.result.skipped.append(f"row {number}: totals/footer row {first!r}")
-                continue
-            status = h.first(row, "status")
-            if status is not None and _norm(cell_text(status)) in skip_status:
-                self.result.skipped.append(f"row {number}: status {cell_text(status)!r} moved no money")
-                continue
-            line = self.line(row, number)
-            if line is not None:
-                self.result.lines.append(line)
-        if self.bad_balances:
-            self.result.warnings.append(f"{self.bad_balances} balance value(s) are not numbers ({self.col('balance')}); "
-                                        "balances left empty")
-        self.result.confidence = self.confidence()
-        return self.result
+    def col_of(self, row: Sequence[Cell], name: str) -> str:
+        """The header of the column ``name`` was taken from in ``row`` (its first non-blank column)."""
+        for index in self.header.columns.get(name, []):
+            if index < len(row) and not is_blank(row[index]):
+                return self.header.headers[index]
+        return self.col(name)
 
     def raw(self, row: Sequence[Cell], name: str) -> Cell:
         """The cell of the preferred column of ``name``, placeholders (``/``, ``-``) included."""
         cols = self.header.columns.get(name)
         return row[cols[0]] if cols and cols[0] < len(row) else None
 
+    # -- the rows -------------------------------------------------------------------------------------
+    def run(self) -> StatementImport:
+        h = self.header
+        footers = [_norm(m) for m in rules()["footer"]["markers"]]
+        skip_status = {_norm(s) for s in rules()["status"]["skip"]}
+        drafts: list[_Draft] = []
+        seq = 0
+        for index in range(h.row + 1, len(self.sheet.rows)):
+            row = self.sheet.rows[index]
+            number = index + 1
+            if all(is_blank(c) for c in row):
+                continue
+            first = next(cell_text(c) for c in row if not is_blank(c))
+            if any(m in _norm(first) for m in footers) and self._dates_or_none(row) is None:
+                self.result.skipped.append(f"row {number}: totals/footer row {first!r}")
+                continue
+            status = h.first(row, "status")
+            if status is not None and _norm(cell_text(status)) in skip_status:
+                self.result.skipped.append(f"row {number}: status {cell_text(status)!r} moved no money")
+                continue
+            seq += 1
+            try:
+                draft = self.draft(row, number, seq)
+            except _RowError as exc:
+                self.row_warning(number, exc)
+                continue
+            if draft is not None:
+                drafts.append(draft)
+        self.settle_card_signs(drafts)
+        self.settle_with_balances(drafts)
+        for draft in drafts:
+            if draft.sign is None:
+                self.row_warning(draft.number, _RowError(
+                    f"{draft.direction_reason or 'the direction cannot be read'}, and no running balance settles "
+                    "the sign", self.col("direction"), draft.direction_cell))
+                continue
+            try:
+                self.result.lines.append(self.line(draft))
+            except _RowError as exc:
+                self.row_warning(draft.number, exc)
+        if self.bad_balances:
+            self.result.warnings.append(f"{self.bad_balances} balance value(s) are not numbers ({self.col('balance')}); "
+                                        "balances left empty")
+        if self.yearless_used:
+            where = self.period.source or "the rows' other dates"
+            self.result.warnings.append(f"dates printed without a year ({', '.join(sorted(self.yearless_used)[:3])}) "
+                                        f"took it from {where}")
+        self.result.confidence = self.confidence()
+        return self.result
+
+    def row_warning(self, number: int, exc: _RowError) -> None:
+        self.result.row_warnings.append(RowWarning(row=number, column=exc.column or None, cell=exc.cell or None,
+                                                   reason=exc.reason, sheet=self.sheet_name))
+
     def confidence(self) -> dict[str, float]:
         s = self.header.scores
         amount = max((s.get(k, 0.0) for k in ("amount", "credit", "debit")), default=0.0)
-        out = {"booking_date": max(s.get("booking_date", 0.0), s.get("transaction_date", 0.0)), "amount": amount}
-        for name in ("counterparty_name", "counterparty_account", "balance", "currency", "transaction_id"):
+        date_score = max(s.get("booking_date", 0.0), s.get("transaction_date", 0.0), s.get("value_date", 0.0))
+        out = {"booking_date": date_score, "amount": amount}
+        for name in ("counterparty_name", "counterparty_account", "balance", "transaction_id"):
             if name in s:
                 out[name] = s[name]
+        out["currency"] = s["currency"] if "currency" in s else self.currency_confidence
+        if self.yearless_used and not (self.period.end or self.period.start):
+            out["booking_date"] = min(out["booking_date"], 0.8)  # a year from the file name's year alone
+        out["amount"] = min(out["amount"], self.amount_cap)
         return out
 
+    # -- dates ----------------------------------------------------------------------------------------
+    def _dates_or_none(self, row: Sequence[Cell]) -> date | None:
+        try:
+            return self.dates(row)[0]
+        except _RowError:
+            return None
+
     def dates(self, row: Sequence[Cell]) -> tuple[date | None, date | None]:
+        """(booking date, value date) of a row: the booking date or the transaction date or, for exports
+        that print only a value date, that one. Dates without a year take it from the row's other dates,
+        else from the statement's period. Raises :class:`_RowError` for a date cell nothing reads."""
         h = self.header
-        first = self.dayfirst
-        booking = next((d for c in h.all(row, "booking_date") if (d := _to_date(c, first))), None)
-        traded = next((d for c in h.all(row, "transaction_date") if (d := _to_date(c, first))), None)
-        value = next((d for c in h.all(row, "value_date") if (d := _to_date(c, first))), None)
-        return booking or traded, value or traded
+        full: dict[str, date] = {}
+        partial: dict[str, tuple[Yearless, str]] = {}
+        bad: tuple[str, str] | None = None
+        for name in ("booking_date", "transaction_date", "value_date"):
+            for index in h.columns.get(name, []):
+                cell = row[index] if index < len(row) else None
+                if is_blank(cell):
+                    continue
+                found = full_date(cell, self.dayfirst)
+                if found is not None:
+                    full.setdefault(name, found)
+                    break
+                text = cell_text(cell)
+                part = yearless(text)
+                if part is not None and name not in partial:
+                    partial[name] = (part, h.headers[index])
+                elif part is None and re.search(r"\d", text) and not re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", text):
+                    bad = bad or (h.headers[index], text)
+        for name, (part, column) in partial.items():
+            if name in full:
+                continue
+            anchor = next((full[n] for n in ("booking_date", "transaction_date", "value_date") if n in full), None)
+            month, day = part.month, part.day
+            if month is None:
+                a, b = part.a or 0, part.b or 0
+                day, month = (a, b) if (self.yearless_dayfirst or b > 12) and a <= 31 and b <= 12 else (b, a)
+            try:
+                full[name] = self.period.year_for(month, day, anchor)
+            except ValueError as exc:
+                raise _RowError(f"date {exc}", column, part.text) from None
+            if anchor is None:
+                self.yearless_used.add(part.text)
+        booking = full.get("booking_date") or full.get("transaction_date") or full.get("value_date")
+        if booking is None and bad is not None:
+            raise _RowError("is not a date", bad[0], bad[1])
+        return booking, full.get("value_date") or full.get("transaction_date")
 
-    def amount(self, row: Sequence[Cell], number: int) -> Decimal | None:
-        h = self.header
-        credit = debit = None
-        for value, name in ((h.first(row, "credit"), "credit"), (h.first(row, "debit"), "debit")):
-            parsed = _amount(value, f"row {number}, column {self.col(name)}", self.source)
-            if name == "credit":
-                credit = parsed
-            else:
-                debit = parsed
-        if credit or debit:
-            return (credit or Decimal(0)) - abs(debit or Decimal(0))
-        raw = h.first(row, "amount")
-        amount = _amount(raw, f"row {number}, column {self.col('amount')}", self.source)
-        if amount is None:
-            return Decimal(0) if (credit is not None or debit is not None) else None
-        raw_direction = self.raw(row, "direction")
-        direction = _direction(raw_direction)
-        if direction is None and raw_direction is not None and not is_blank(raw_direction):
-            raise InputError(f"row {number}, column {self.col('direction')}: "
-                             f"{cell_text(h.first(row, 'direction'))!r} is neither money in nor money out",
-                             source=self.source)
-        if direction == "in":
-            return abs(amount)
-        if direction == "out":
-            return -abs(amount)
-        if direction == "neutral":
-            text = " ".join(cell_text(c) for c in h.all(row, "summary") + h.all(row, "item") + h.all(row, "memo"))
-            keywords = rules()["direction"]["neutral_in_keywords"]
-            return abs(amount) if any(k in text for k in keywords) else -abs(amount)
-        return amount
+    # -- amounts --------------------------------------------------------------------------------------
+    def _read(self, row: Sequence[Cell], name: str):  # type: ignore[no-untyped-def]
+        cell = self.header.first(row, name)
+        try:
+            return read_amount(cell)
+        except ValueError as exc:
+            raise _RowError(str(exc), self.col_of(row, name), cell_text(cell)) from None
 
-    def line(self, row: Sequence[Cell], number: int) -> StatementLine | None:
+    def draft(self, row: Sequence[Cell], number: int, seq: int) -> _Draft | None:
         h = self.header
         booking, value_date = self.dates(row)
-        amount = self.amount(row, number)
-        if booking is None:
+        credit, debit = self._read(row, "credit"), self._read(row, "debit")
+        notes = [c.note for c in (credit, debit) if c is not None and c.note]
+        cell_ccy = next((c.currency for c in (credit, debit) if c is not None and c.currency), None)
+        size: Decimal | None = None
+        sign: int | None = None
+        how = "split"
+        printed = Decimal(0)
+        direction_cell = direction_reason = None
+        if (credit and credit.value) or (debit and debit.value):
+            value = (credit.value if credit else Decimal(0)) - abs(debit.value if debit else Decimal(0))
+            size, sign = abs(value), (1 if value >= 0 else -1)
+        else:
+            amount = self._read(row, "amount")
             if amount is None:
+                if credit is not None or debit is not None:
+                    size, sign = Decimal("0.00"), 1
+            else:
+                notes += [amount.note] if amount.note else []
+                cell_ccy = cell_ccy or amount.currency
+                size, printed = abs(amount.value), amount.value
+                raw_direction = self.raw(row, "direction")
+                try:
+                    direction = direction_of(raw_direction)
+                except ValueError as exc:
+                    direction, direction_cell = "unknown", cell_text(raw_direction)
+                    direction_reason = f"direction {cell_text(raw_direction)!r} {exc}"
+                    if "balance" not in h.columns:
+                        raise _RowError(str(exc), self.col("direction"), cell_text(raw_direction)) from None
+                if direction in ("in", "out"):
+                    sign, how = (1 if direction == "in" else -1), "direction"
+                elif direction == "neutral":
+                    text = " ".join(cell_text(c) for c in h.all(row, "summary") + h.all(row, "item") + h.all(row, "memo"))
+                    keywords = rules()["direction"]["neutral_in_keywords"]
+                    sign, how = (1 if any(k in text for k in keywords) else -1), "neutral"
+                elif direction == "unknown":
+                    how = "unknown"
+                elif amount.direction is not None:
+                    sign, how = (1 if amount.direction == "in" else -1), "marker"
+                elif self.card:
+                    sign, how = None, "card"
+                else:
+                    sign, how = (1 if amount.value >= 0 else -1), "printed"
+        if booking is None:
+            if size is None:
                 self.result.skipped.append(f"row {number}: no date and no amount ({_row_text(row)[:60]!r})")
                 return None
-            raw = h.first(row, "booking_date") or h.first(row, "transaction_date")
-            raise InputError(f"row {number}: no readable date ({cell_text(raw)!r})", source=self.source)
-        if amount is None:
-            raise InputError(f"row {number}: no amount in {self.col('amount')}", source=self.source)
+            column = self.col("booking_date") if "booking_date" in h.columns else self.col("transaction_date")
+            raise _RowError("the row has an amount but no date", column, "")
+        if size is None:
+            raise _RowError("the row has a date but no amount",
+                            self.col("amount") if "amount" in h.columns else self.col("credit"), "")
         currency = self.currency
         ccy = h.first(row, "currency")
         if ccy is not None:
@@ -243,46 +425,197 @@ class _TableReader:
                 currency = parse_currency(cell_text(ccy))
             except ValueError:
                 self.result.warnings.append(f"row {number}: unknown currency {cell_text(ccy)!r}, used {currency}")
+        elif cell_ccy:
+            currency = cell_ccy
         balance = None
         raw_balance = h.first(row, "balance")
         if raw_balance is not None:
             try:
-                balance = _amount(raw_balance, "balance", self.source)
-            except (ValueError, InputError):
+                cell = read_amount(raw_balance)
+                balance = cell.value if cell else None
+            except ValueError:
                 self.bad_balances += 1
-        side = "payer" if amount > 0 else "payee"
-        counterparty = cell_text(h.first(row, "counterparty_name")) or cell_text(h.first(row, f"{side}_name"))
-        account = cell_text(h.first(row, "counterparty_account")) or cell_text(h.first(row, f"{side}_account"))
-        cp_bank = cell_text(h.first(row, "counterparty_bank")) or cell_text(h.first(row, f"{side}_bank"))
+        return _Draft(number, seq, row, booking, value_date, size, sign, how, balance, currency, notes, printed,
+                      direction_cell, direction_reason)
+
+    # -- signs ----------------------------------------------------------------------------------------
+    def _text(self, row: Sequence[Cell]) -> str:
+        names = ("summary", "item", "merchant", "memo", "counterparty_name", "place")
+        return " ".join(cell_text(c) for n in names for c in self.header.all(row, n))
+
+    def settle_card_signs(self, drafts: list[_Draft]) -> None:
+        """Card statements with one signed amount column: spending is the sign most rows carry unless
+        the payments and refunds (还款, 退款, Payment ...) say otherwise; unsigned amounts: payments and
+        refunds are money in, the rest money out."""
+        rows = [d for d in drafts if d.how == "card"]
+        if not rows:
+            return
+        keywords = [w.casefold() for w in rules()["account_kind"]["card_in_keywords"]]
+        paying = [d for d in rows if any(k in self._text(d.row).casefold() for k in keywords)]
+        if not any(d.printed < 0 for d in rows):  # unsigned: the words decide
+            for d in rows:
+                d.sign = 1 if d in paying else -1
+            return
+        pos = sum(1 for d in paying if d.printed > 0)
+        neg = sum(1 for d in paying if d.printed < 0)
+        if pos != neg:
+            spend_positive = neg > pos
+        else:
+            spend_positive = sum(1 for d in rows if d.printed > 0) >= sum(1 for d in rows if d.printed < 0)
+        for d in rows:
+            d.sign = (-1 if d.printed >= 0 else 1) if spend_positive else (1 if d.printed >= 0 else -1)
+
+    def settle_with_balances(self, drafts: list[_Draft]) -> None:
+        """The running balance: rows whose direction could not be read take the sign it implies; rows it
+        contradicts take its sign too, with a warning and the amount's confidence lowered."""
+        if "balance" not in self.header.columns or len(drafts) < 2:
+            return
+        entries = [Entry(d.seq, d.size, d.sign, d.explicit, d.balance) for d in drafts]
+        check = check_balances(entries, prefer_polarity=-1 if self.card else 1)
+        with_balance = sum(1 for d in drafts if d.balance is not None)
+        if check.order is None:
+            if with_balance >= 3:
+                self.result.warnings.append(f"the balances ({self.col('balance')}) do not follow from the amounts row "
+                                            "to row; the signs were not checked against them")
+            return
+        settled, contradicted = [], []
+        for index, sign in check.implied.items():
+            d = drafts[index]
+            if d.sign is None:
+                d.sign, d.how = sign, "balance"
+                settled.append(d.number)
+            elif d.sign != sign:
+                if check.agreement < 0.75:
+                    contradicted.append(d.number)
+                    continue
+                d.sign, d.how = sign, "balance"
+                contradicted.append(d.number)
+        if settled:
+            self.result.warnings.append(f"row(s) {_rows(settled)}: the direction could not be read; the sign follows "
+                                        f"the running balance ({self.col('balance')})")
+        if contradicted:
+            what = "taken from the balance" if check.agreement >= 0.75 else "left as read"
+            self.result.warnings.append(f"row(s) {_rows(contradicted)}: the direction read contradicts the running "
+                                        f"balance ({self.col('balance')}); sign {what}: check them")
+            self.amount_cap = 0.6
+        if check.mismatched and len(check.mismatched) <= max(3, check.checkable // 5):
+            rows = [drafts[i].number for i in check.mismatched]
+            self.result.warnings.append(f"row(s) {_rows(rows)}: the balance change differs from the amount "
+                                        "(rows missing from the export, or a misread amount)")
+
+    # -- the parties and the line ---------------------------------------------------------------------
+    def is_ours(self, name: str, account: str) -> bool:
+        """Whether a party printed on a line is the statement's own account (its number or holder), or one
+        of our companies (:func:`our_parties`)."""
+        mine = re.sub(r"\D", "", self.account)
+        theirs = re.sub(r"[\s\-]", "", account)
+        if mine and theirs and (theirs == self.account.replace(" ", "") or (len(mine) >= 8 and mine == re.sub(r"\D", "", theirs))):
+            return True
+        names, accounts = our_parties()
+        if theirs and theirs in accounts:
+            return True
+        key = _norm(name).casefold()
+        return bool(key) and (key == _norm(self.holder or "").casefold() or key in names)
+
+    def party(self, row: Sequence[Cell], sign: int) -> tuple[str, str, str]:
+        """(name, account, bank) of the other party: the counterparty columns, else the payer of money in
+        and the payee of money out (exports printing both sides; never our own side), else the one side
+        an export prints, else the merchant or the place."""
+        h = self.header
+
+        def get(name: str) -> str:
+            return cell_text(h.first(row, name))
+
+        name, account, bank = get("counterparty_name"), get("counterparty_account"), get("counterparty_bank")
+        both = "payer_name" in h.columns and "payee_name" in h.columns
+        if both:
+            side, other = ("payer", "payee") if sign > 0 else ("payee", "payer")
+            if self.is_ours(get(f"{side}_name"), get(f"{side}_account")) and \
+                    not self.is_ours(get(f"{other}_name"), get(f"{other}_account")):
+                self.result.warnings.append(f"a line's {side} is our own account; its counterparty is the {other}")
+                side = other
+            name = name or get(f"{side}_name")
+            account = account or get(f"{side}_account")
+            bank = bank or get(f"{side}_bank")
+        else:
+            for side in ("payer", "payee"):
+                name, account, bank = name or get(f"{side}_name"), account or get(f"{side}_account"), \
+                    bank or get(f"{side}_bank")
+        name = name or get("merchant") or get("place")
+        if not name and not any(f in h.columns for f in PARTY_FIELDS):
+            name = get("item") or (get("summary") if self.card else "")
+        return name, account, bank
+
+    def line(self, d: _Draft) -> StatementLine:
+        h, row = self.header, d.row
+        assert d.sign is not None
+        amount = d.size * d.sign
+        counterparty, account, cp_bank = self.party(row, d.sign)
         place = cell_text(h.first(row, "place"))
+        merchant = cell_text(h.first(row, "merchant"))
         parts = [cell_text(c) for c in h.all(row, "summary")]
-        if counterparty and place:
+        if merchant and merchant != counterparty:
+            parts.append(merchant)
+        if place and place != counterparty:
             parts.append(place)
         parts += [cell_text(c) for c in h.all(row, "item") + h.all(row, "method")]
+        parts += d.notes
         description = " | ".join(dict.fromkeys(p for p in parts if p))
         memo = " | ".join(dict.fromkeys(cell_text(c) for c in h.all(row, "memo")))
         bank_id = cell_text(h.first(row, "transaction_id"))
         reference = memo or cell_text(h.first(row, "reference")) or None
-        tid = self.ids.make(bank_id, booking, amount, counterparty or place, description, balance)
+        tid = self.ids.make(bank_id, d.booking, amount, counterparty, description, d.balance)
         try:
             return StatementLine(
-                bank=self.bank, account=self.account, transaction_id=tid, booking_date=booking,
-                value_date=value_date, amount=amount, currency=currency, counterparty_name=counterparty or place,
+                bank=self.bank, account=self.account, transaction_id=tid, booking_date=d.booking,
+                value_date=d.value_date, amount=amount, currency=d.currency, counterparty_name=counterparty,
                 counterparty_account=account or None, counterparty_bank=cp_bank or None,
-                description=description, reference=reference, balance=balance, source_line=number)
+                description=description, reference=reference, balance=d.balance, source_line=d.number)
         except ValidationError as exc:
-            raise RecordError(exc, source=f"{self.source} row {number}") from None
+            raise _RowError(describe_validation_error(exc, "StatementLine")) from None
+
+
+def _rows(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:8])
+    return shown + (f" and {len(numbers) - 8} more" if len(numbers) > 8 else "")
+
+
+def our_parties() -> tuple[set[str], set[str]]:
+    """Our companies' names (squashed, case-folded) and bank accounts, from the settings' our-companies
+    master when there is one (hook: statements tell "which side is us" by it), else nothing."""
+    try:
+        from hub import settings as hub_settings
+
+        loader = getattr(hub_settings, "our_companies", None)
+        companies = loader() if callable(loader) else []
+    except Exception:  # a missing or unreadable master must not stop a statement import
+        companies = []
+    names: set[str] = set()
+    accounts: set[str] = set()
+    for company in companies or []:
+        for attr in ("name", "name_en", "names", "aliases"):
+            value = getattr(company, attr, None)
+            for item in [value] if isinstance(value, str) else (value or []):
+                names.add(_norm(str(item)).casefold())
+        for attr in ("accounts", "bank_accounts", "account"):
+            value = getattr(company, attr, None)
+            for item in [value] if isinstance(value, str) else (value or []):
+                names_or_acct = getattr(item, "account", item)
+                accounts.add(re.sub(r"[\s\-]", "", str(names_or_acct)))
+    return names, accounts
 
 
 def read_table_statement(path: Path, data: bytes | None = None, *, bank: str | None = None,
                          account: str | None = None, columns: str | Path = COLUMNS) -> StatementImport:
     """Import a csv/xls/xlsx statement export: every sheet with a statement header row (exports of more
-    than 65,536 rows continue on further sheets), in sheet order."""
+    than 65,536 rows continue on further sheets), in sheet order. Rows that cannot be read are row
+    warnings; a file with no statement header is refused (:class:`InputError`)."""
     fields = load_fields(columns)
     sheets = read_sheets(path, data)
     first_error: InputError | None = None
     combined: StatementImport | None = None
     ids = LineIds()
+    workbook = all(sheet.encoding is None for sheet in sheets)
     for sheet in sheets:
         try:
             header = find_header(sheet.rows, fields, source=str(path), what="statement")
@@ -290,7 +623,8 @@ def read_table_statement(path: Path, data: bytes | None = None, *, bank: str | N
             first_error = first_error or exc
             continue
         reader = _TableReader(path, sheet, header, bank=bank or (combined.bank if combined else None),
-                              account=account if account is not None or combined is None else combined.account)
+                              account=account if account is not None or combined is None else combined.account,
+                              workbook=workbook)
         reader.ids = ids
         part = reader.run()
         if combined is None:
@@ -300,6 +634,7 @@ def read_table_statement(path: Path, data: bytes | None = None, *, bank: str | N
         combined.lines += part.lines
         combined.warnings += [prefix + w for w in part.warnings if w not in combined.warnings]
         combined.skipped += [prefix + k for k in part.skipped]
+        combined.row_warnings += part.row_warnings
         combined.confidence = {k: min(v, part.confidence.get(k, v)) for k, v in combined.confidence.items()}
     if combined is None:
         raise first_error or InputError("has no sheets", source=str(path))

@@ -118,11 +118,15 @@ def test_unexpected_encoding_is_refused(tmp_path: Path) -> None:
         read_statement(path)
 
 
-def test_bad_amount_names_row_and_column(tmp_path: Path) -> None:
+def test_bad_amount_is_a_row_warning_naming_row_column_and_cell(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
-    path.write_text("交易日期,金额,对方户名\n2026-03-01,12x.00,某公司\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"row 2, column 金额"):
-        read_statement(path)
+    path.write_text("交易日期,金额,对方户名\n2026-03-01,12x.00,某公司\n2026-03-02,30.00,乙公司\n", encoding="utf-8")
+    result = read_statement(path)
+    assert [(ln.booking_date, ln.amount, ln.counterparty_name) for ln in result.lines] == [
+        (date(2026, 3, 2), D("30.00"), "乙公司")]
+    (warning,) = result.row_warnings
+    assert (warning.row, warning.column, warning.cell) == (2, "金额", "12x.00")
+    assert "not an amount" in warning.reason
 
 
 def test_formulas_and_macros_are_refused(tmp_path: Path) -> None:
