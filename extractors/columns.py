@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 
 from extractors.spreadsheets import Cell, cell_text
 from hub.errors import InputError
+from hub.records import RowWarning
 
 #: Headers scoring at least this (0-100) against an alias map to its field.
 FUZZY_THRESHOLD = 84.0
@@ -80,6 +81,20 @@ class HeaderMap:
     def fuzzy(self) -> dict[str, str]:
         """Fields mapped by a fuzzy (not exact) header match, with the header text."""
         return {name: self.headers[cols[0]] for name, cols in self.columns.items() if self.scores[name] < 0.99}
+
+
+class RowProblem(Exception):
+    """A row of a table that cannot be read: the column (its header as printed), the cell's text and the
+    reason. Importers turn it into a :class:`hub.records.RowWarning` and go on with the next row."""
+
+    def __init__(self, reason: str, column: str | None = None, cell: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason, self.column, self.cell = reason, column, cell
+
+    def warning(self, row: int | None, sheet: str | None = None) -> RowWarning:
+        """The row warning for row ``row`` (1-based) of ``sheet``."""
+        return RowWarning(row=row, column=self.column or None, cell=self.cell or None, reason=self.reason,
+                          sheet=sheet)
 
 
 PLACEHOLDERS = {"", "-", "--", "—", "/", "\\", "null", "none", "n/a", "nan"}

@@ -6,6 +6,10 @@ orders by order id (a row with an empty id continues the order above it); totals
 The buyer comes from a customer column; without one, from the ``customer`` argument, else a title row
 (``XX有限公司 订货明细表``), else a Chinese file name (both flagged by a lower confidence); when none names
 it, the file is refused with that reason.
+
+A row that cannot be read (a quantity that is not a number, an order without a date) is a row warning
+(row, column, cell, reason); the order it belongs to is not imported (an order missing a line would be a
+wrong order), and every other order is.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractors.columns import HeaderMap, find_header, is_blank, load_fields
+from extractors.columns import HeaderMap, RowProblem, find_header, is_blank, load_fields
 from extractors.parse import find_currency, infer_dayfirst, parse_amount, parse_currency, parse_date
 from extractors.spreadsheets import Cell, cell_text, read_sheets
 from hub.errors import InputError, describe_validation_error
@@ -52,7 +56,8 @@ class OrdersImport:
         """A JSON-ready summary plus every order's payload."""
         return {"channel": self.channel, "records": [o.payload() for o in self.orders],
                 "confidence": {k: round(v, 3) for k, v in sorted(self.confidence.items())},
-                "warnings": list(self.warnings), "skipped": list(self.skipped)}
+                "warnings": list(self.warnings), "skipped": list(self.skipped),
+                "row_warnings": [w.payload() for w in self.row_warnings]}
 
 
 @cache
@@ -75,7 +80,7 @@ def buyer_from_title(text: str) -> str | None:
     return name
 
 
-def _decimal(value: Cell, where: str, source: str) -> Decimal | None:
+def _decimal(value: Cell, column: str) -> Decimal | None:
     if is_blank(value):
         return None
     if isinstance(value, Decimal):
@@ -83,10 +88,10 @@ def _decimal(value: Cell, where: str, source: str) -> Decimal | None:
     try:
         return parse_amount(cell_text(value))
     except ValueError as exc:
-        raise InputError(f"{where}: {exc}", source=source) from None
+        raise RowProblem(str(exc), column, cell_text(value)) from None
 
 
-def _date(value: Cell, where: str, source: str, dayfirst: bool = True) -> date | None:
+def _date(value: Cell, column: str, dayfirst: bool = True) -> date | None:
     if is_blank(value):
         return None
     if isinstance(value, datetime):
@@ -94,14 +99,15 @@ def _date(value: Cell, where: str, source: str, dayfirst: bool = True) -> date |
     try:
         return parse_date(cell_text(value), dayfirst=dayfirst)
     except ValueError as exc:
-        raise InputError(f"{where}: {exc}", source=source) from None
+        raise RowProblem(str(exc), column, cell_text(value)) from None
 
 
 class _Reader:
     def __init__(self, path: Path, rows: list[list[Cell]], header: HeaderMap, *, channel: str,
-                 customer: str | None, currency: str | None) -> None:
+                 customer: str | None, currency: str | None, sheet: str | None = None) -> None:
         self.path, self.rows, self.h = path, rows, header
         self.source = str(path)
+        self.sheet = sheet
         self.result = OrdersImport(self.source, channel)
         self.channel = channel
         self.customer, self.customer_conf = self._customer(customer)
@@ -160,13 +166,18 @@ class _Reader:
                 continue
             if not order_id:
                 if current is None:
-                    raise InputError(f"row {number}: no order id in {self.col('order_id')} and no order above it",
-                                     source=self.source)
+                    self.result.row_warnings.append(RowProblem("no order id, and no order above it",
+                                                               self.col("order_id"), "").warning(number, self.sheet))
+                    continue
                 order_id = current
             current = order_id
             groups.setdefault(order_id, []).append((number, row))
+        self.groups = groups
         for order_id, rows in groups.items():
-            self.result.orders.append(self.order(order_id, rows))
+            try:
+                self.result.orders.append(self.order(order_id, rows))
+            except _OrderProblem as exc:
+                self.result.row_warnings += self.order_warnings(order_id, rows, exc.number, exc.problem)
         self.result.confidence = self.confidence()
         if not self.result.orders:
             self.result.warnings.append("the export has a header but no order rows")
@@ -182,59 +193,73 @@ class _Reader:
             out["external_id"] = out.pop("order_id")
         return out
 
+    def order_warnings(self, order_id: str, rows: list[tuple[int, Sequence[Cell]]], number: int,
+                       problem: RowProblem) -> list[RowWarning]:
+        """The row warnings of an order not imported: the row that cannot be read, and its other rows."""
+        problem.reason = f"{problem.reason}; order {order_id} is not imported"
+        out = [problem.warning(number, self.sheet)]
+        out += [RowProblem(f"order {order_id} is not imported: row {number} cannot be read").warning(n, self.sheet)
+                for n, _ in rows if n != number]
+        return out
+
     def line(self, line_no: int, number: int, row: Sequence[Cell]) -> OrderLine:
-        h, src = self.h, self.source
+        h = self.h
         where = f"row {number}"
-        quantity = _decimal(h.first(row, "quantity"), f"{where}, column {self.col('quantity')}", src)
-        price = _decimal(h.first(row, "unit_price"), f"{where}, column {self.col('unit_price')}", src)
-        amount = _decimal(h.first(row, "amount"), f"{where}, column {self.col('amount')}", src)
+        quantity = _decimal(h.first(row, "quantity"), self.col("quantity"))
+        price = _decimal(h.first(row, "unit_price"), self.col("unit_price"))
+        amount = _decimal(h.first(row, "amount"), self.col("amount"))
         if quantity is None:
-            raise InputError(f"{where}: no quantity in {self.col('quantity')}", source=src)
+            raise RowProblem("no quantity", self.col("quantity"), "")
         if price is None and amount is not None and quantity:
             price = amount / quantity
             self.result.warnings.append(f"{where}: no unit price; computed from amount / quantity")
         if price is None:
-            raise InputError(f"{where}: no unit price in {self.col('unit_price')} and no amount", source=src)
+            raise RowProblem("no unit price and no amount", self.col("unit_price"), "")
         if amount is None:
             amount = (quantity * price).quantize(Decimal("0.01"))
         elif amount == amount.quantize(Decimal("0.01")):
             amount = amount.quantize(Decimal("0.01"))
         sku = cell_text(h.first(row, "sku")) or None
         name = " ".join(p for p in (cell_text(h.first(row, "description")), cell_text(h.first(row, "spec"))) if p)
-        given_no = _decimal(h.first(row, "line_no"), f"{where}, column {self.col('line_no')}", src)
+        given_no = _decimal(h.first(row, "line_no"), self.col("line_no"))
         try:
             return OrderLine(line_no=int(given_no) if given_no and given_no == int(given_no) else line_no, sku=sku,
                              description=name or sku or "", quantity=quantity,
                              unit=cell_text(h.first(row, "unit")) or self.default_unit or "个",
                              unit_price=price, amount=amount)
         except ValidationError as exc:
-            raise InputError(f"{where}: {describe_validation_error(exc, 'OrderLine')}", source=src) from None
+            raise RowProblem(describe_validation_error(exc, "OrderLine")) from None
 
     def order(self, order_id: str, rows: list[tuple[int, Sequence[Cell]]]) -> Order:
-        h, src = self.h, self.source
+        """The order of ``rows``; raises :class:`_OrderProblem` naming the row that cannot be read."""
+        h = self.h
         number, first = rows[0]
-        lines = [self.line(i, n, r) for i, (n, r) in enumerate(rows, start=1)]
+        lines = []
+        for i, (n, r) in enumerate(rows, start=1):
+            try:
+                lines.append(self.line(i, n, r))
+            except RowProblem as exc:
+                raise _OrderProblem(n, exc) from None
         first_ = self.dayfirst
-        order_date = next((d for n, r in rows if (d := _date(h.first(r, "order_date"),
-                                                             f"row {n}, column {self.col('order_date')}", src,
-                                                             first_))), None)
+        order_date = promised = None
+        for n, r in rows:
+            try:
+                order_date = order_date or _date(h.first(r, "order_date"), self.col("order_date"), first_)
+                promised = promised or _date(h.first(r, "promised_date"), self.col("promised_date"), first_)
+            except RowProblem as exc:
+                raise _OrderProblem(n, exc) from None
         if order_date is None:
-            raise InputError(f"order {order_id} (row {number}): no order date in {self.col('order_date')}", source=src)
-        promised = next((d for n, r in rows if (d := _date(h.first(r, "promised_date"),
-                                                           f"row {n}, column {self.col('promised_date')}", src,
-                                                           first_))), None)
+            raise _OrderProblem(number, RowProblem("no order date", self.col("order_date"), ""))
         customer = cell_text(next((c for _, r in rows if (c := h.first(r, "customer"))), None)) or self.customer
         if not customer:
-            raise InputError(f"order {order_id} (row {number}): the export names no buyer (no customer column, "
-                             "none in its title rows or file name); pass the customer explicitly", source=src)
+            raise _OrderProblem(number, RowProblem("no buyer", self.col("customer"), ""))
         currency = self.currency
-        ccy = next((c for _, r in rows if (c := h.first(r, "currency"))), None)
+        ccy = next(((n, c) for n, r in rows if (c := h.first(r, "currency"))), None)
         if ccy is not None:
             try:
-                currency = parse_currency(cell_text(ccy))
+                currency = parse_currency(cell_text(ccy[1]))
             except ValueError as exc:
-                raise InputError(f"order {order_id} (row {number}), column {self.col('currency')}: {exc}",
-                                 source=src) from None
+                raise _OrderProblem(ccy[0], RowProblem(str(exc), self.col("currency"), cell_text(ccy[1]))) from None
         remarks = " ".join(dict.fromkeys(cell_text(c) for _, r in rows for c in h.all(r, "remarks")))
         incoterm = cell_text(h.first(first, "incoterm")) or None
         country = cell_text(h.first(first, "ship_to_country")) or None
@@ -243,39 +268,63 @@ class _Reader:
                          promised_date=promised, currency=currency, lines=lines, remarks=remarks,
                          incoterm=incoterm, ship_to_country=country, export=bool(incoterm or country))
         except ValidationError as exc:
-            raise InputError(f"order {order_id} (row {number}): {describe_validation_error(exc, 'Order')}",
-                             source=src) from None
+            raise _OrderProblem(number, RowProblem(describe_validation_error(exc, "Order"))) from None
+
+
+class _OrderProblem(Exception):
+    """An order that cannot be imported, because of the row ``number``."""
+
+    def __init__(self, number: int, problem: RowProblem) -> None:
+        super().__init__(problem.reason)
+        self.number, self.problem = number, problem
 
 
 def read_orders(path: Path, data: bytes | None = None, *, channel: str = "dealer", customer: str | None = None,
                 currency: str | None = None, columns: str | Path = COLUMNS) -> OrdersImport:
     """Import an order export (xlsx/xls/csv) into Orders of ``channel``: every sheet with an order header.
 
-    Raises :class:`hub.errors.InputError` naming the file and the reason: no header row, a required
-    column missing (listing the headers seen), a bad value (naming row and column), macros or formulas.
+    A row that cannot be read (a bad value, an order without a date, an order id already on an earlier
+    sheet) is a row warning in ``row_warnings`` and its order is not imported; the other orders are.
+    Raises :class:`hub.errors.InputError` naming the file and the reason when the file cannot be used at
+    all: no header row, a required column missing (listing the headers seen), no buyer named anywhere,
+    macros or formulas.
     """
     fields = load_fields(columns)
     first_error: InputError | None = None
     combined: OrdersImport | None = None
     seen: dict[str, str] = {}
-    for sheet in read_sheets(path, data):
+    sheets = read_sheets(path, data)
+    workbook = all(sheet.encoding is None for sheet in sheets)
+    for sheet in sheets:
         try:
             header = find_header(sheet.rows, fields, source=str(path), what="order")
         except InputError as exc:
             first_error = first_error or exc
             continue
-        part = _Reader(path, sheet.rows, header, channel=channel, customer=customer, currency=currency).run()
+        reader = _Reader(path, sheet.rows, header, channel=channel, customer=customer, currency=currency,
+                         sheet=sheet.name if workbook else None)
+        if reader.customer is None and "customer" not in header.columns:
+            raise InputError("the export names no buyer (no customer column, none in its title rows or file "
+                             "name); pass the customer explicitly", source=str(path))
+        part = reader.run()
+        kept = []
         for order in part.orders:
             if order.external_id in seen:
-                raise InputError(f"order {order.external_id} appears on sheet {seen[order.external_id]!r} and on "
-                                 f"sheet {sheet.name!r}", source=str(path))
+                part.row_warnings.append(RowProblem(
+                    f"order {order.external_id} appears on sheet {seen[order.external_id]!r} and on sheet "
+                    f"{sheet.name!r}; the later one is not imported", reader.col("order_id"),
+                    order.external_id).warning(reader.groups[order.external_id][0][0], sheet.name))
+                continue
             seen[order.external_id] = sheet.name
+            kept.append(order)
+        part.orders = kept
         if combined is None:
             combined = part
         else:
             combined.orders += part.orders
             combined.warnings += [f"sheet {sheet.name!r}: {w}" for w in part.warnings]
             combined.skipped += [f"sheet {sheet.name!r}: {k}" for k in part.skipped]
+            combined.row_warnings += part.row_warnings
             combined.confidence = {k: min(v, part.confidence.get(k, v)) for k, v in combined.confidence.items()}
     if combined is None:
         raise first_error or InputError("has no sheets", source=str(path))

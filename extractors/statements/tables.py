@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractors.columns import HeaderMap, find_header, is_blank, load_fields
+from extractors.columns import HeaderMap, RowProblem, find_header, is_blank, load_fields
 from extractors.parse import find_currency, infer_dayfirst, parse_currency
 from extractors.spreadsheets import Cell, Sheet, cell_text, read_sheets
 from extractors.statements.balances import Entry, check_balances
@@ -45,7 +45,7 @@ from extractors.statements.cells import (
 )
 from extractors.statements.model import LineIds, StatementImport
 from hub.errors import InputError, describe_validation_error
-from hub.records import RowWarning, StatementLine
+from hub.records import StatementLine
 
 COLUMNS = "statement_columns.toml"
 #: fields whose columns name the other party of a line
@@ -99,14 +99,6 @@ def detect_bank(text: str) -> str | None:
     Latin markers match as whole words (``CCB`` not inside ``ACCBX``), Chinese ones anywhere."""
     found = _bank(text)
     return found["name"] if found else None
-
-
-class _RowError(Exception):
-    """A row that cannot be read: the column (header as printed), the cell's text and the reason."""
-
-    def __init__(self, reason: str, column: str | None = None, cell: str | None = None) -> None:
-        super().__init__(reason)
-        self.reason, self.column, self.cell = reason, column, cell
 
 
 @dataclass
@@ -262,7 +254,7 @@ class _TableReader:
             seq += 1
             try:
                 draft = self.draft(row, number, seq)
-            except _RowError as exc:
+            except RowProblem as exc:
                 self.row_warning(number, exc)
                 continue
             if draft is not None:
@@ -271,13 +263,13 @@ class _TableReader:
         self.settle_with_balances(drafts)
         for draft in drafts:
             if draft.sign is None:
-                self.row_warning(draft.number, _RowError(
+                self.row_warning(draft.number, RowProblem(
                     f"{draft.direction_reason or 'the direction cannot be read'}, and no running balance settles "
                     "the sign", self.col("direction"), draft.direction_cell))
                 continue
             try:
                 self.result.lines.append(self.line(draft))
-            except _RowError as exc:
+            except RowProblem as exc:
                 self.row_warning(draft.number, exc)
         if self.bad_balances:
             self.result.warnings.append(f"{self.bad_balances} balance value(s) are not numbers ({self.col('balance')}); "
@@ -289,9 +281,8 @@ class _TableReader:
         self.result.confidence = self.confidence()
         return self.result
 
-    def row_warning(self, number: int, exc: _RowError) -> None:
-        self.result.row_warnings.append(RowWarning(row=number, column=exc.column or None, cell=exc.cell or None,
-                                                   reason=exc.reason, sheet=self.sheet_name))
+    def row_warning(self, number: int, exc: RowProblem) -> None:
+        self.result.row_warnings.append(exc.warning(number, self.sheet_name))
 
     def confidence(self) -> dict[str, float]:
         s = self.header.scores
@@ -311,13 +302,13 @@ class _TableReader:
     def _dates_or_none(self, row: Sequence[Cell]) -> date | None:
         try:
             return self.dates(row)[0]
-        except _RowError:
+        except RowProblem:
             return None
 
     def dates(self, row: Sequence[Cell]) -> tuple[date | None, date | None]:
         """(booking date, value date) of a row: the booking date or the transaction date or, for exports
         that print only a value date, that one. Dates without a year take it from the row's other dates,
-        else from the statement's period. Raises :class:`_RowError` for a date cell nothing reads."""
+        else from the statement's period. Raises :class:`RowProblem` for a date cell nothing reads."""
         h = self.header
         full: dict[str, date] = {}
         partial: dict[str, tuple[Yearless, str]] = {}
@@ -348,12 +339,12 @@ class _TableReader:
             try:
                 full[name] = self.period.year_for(month, day, anchor)
             except ValueError as exc:
-                raise _RowError(f"date {exc}", column, part.text) from None
+                raise RowProblem(f"date {exc}", column, part.text) from None
             if anchor is None:
                 self.yearless_used.add(part.text)
         booking = full.get("booking_date") or full.get("transaction_date") or full.get("value_date")
         if booking is None and bad is not None:
-            raise _RowError("is not a date", bad[0], bad[1])
+            raise RowProblem("is not a date", bad[0], bad[1])
         return booking, full.get("value_date") or full.get("transaction_date")
 
     # -- amounts --------------------------------------------------------------------------------------
@@ -362,7 +353,7 @@ class _TableReader:
         try:
             return read_amount(cell)
         except ValueError as exc:
-            raise _RowError(str(exc), self.col_of(row, name), cell_text(cell)) from None
+            raise RowProblem(str(exc), self.col_of(row, name), cell_text(cell)) from None
 
     def draft(self, row: Sequence[Cell], number: int, seq: int) -> _Draft | None:
         h = self.header
@@ -394,7 +385,7 @@ class _TableReader:
                     direction, direction_cell = "unknown", cell_text(raw_direction)
                     direction_reason = f"direction {cell_text(raw_direction)!r} {exc}"
                     if "balance" not in h.columns:
-                        raise _RowError(str(exc), self.col("direction"), cell_text(raw_direction)) from None
+                        raise RowProblem(str(exc), self.col("direction"), cell_text(raw_direction)) from None
                 if direction in ("in", "out"):
                     sign, how = (1 if direction == "in" else -1), "direction"
                 elif direction == "neutral":
@@ -414,9 +405,9 @@ class _TableReader:
                 self.result.skipped.append(f"row {number}: no date and no amount ({_row_text(row)[:60]!r})")
                 return None
             column = self.col("booking_date") if "booking_date" in h.columns else self.col("transaction_date")
-            raise _RowError("the row has an amount but no date", column, "")
+            raise RowProblem("the row has an amount but no date", column, "")
         if size is None:
-            raise _RowError("the row has a date but no amount",
+            raise RowProblem("the row has a date but no amount",
                             self.col("amount") if "amount" in h.columns else self.col("credit"), "")
         currency = self.currency
         ccy = h.first(row, "currency")
@@ -572,7 +563,7 @@ class _TableReader:
                 counterparty_account=account or None, counterparty_bank=cp_bank or None,
                 description=description, reference=reference, balance=d.balance, source_line=d.number)
         except ValidationError as exc:
-            raise _RowError(describe_validation_error(exc, "StatementLine")) from None
+            raise RowProblem(describe_validation_error(exc, "StatementLine")) from None
 
 
 def _rows(numbers: list[int]) -> str:

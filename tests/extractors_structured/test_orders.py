@@ -110,12 +110,18 @@ def test_missing_required_column_lists_the_headers(tmp_path: Path) -> None:
     assert "'订单号', '日期', '品名', '单价'" in str(info.value)
 
 
-def test_inconsistent_line_names_the_row(tmp_path: Path) -> None:
+def test_inconsistent_line_is_a_row_warning_and_costs_only_its_order(tmp_path: Path) -> None:
     path = _xlsx(tmp_path / "bad.xlsx", [["订单号", "日期", "品名", "数量", "单价", "金额"],
-                                         ["A1", "2026-03-01", "螺栓", 10, 1.5, 99]])
-    with pytest.raises(InputError, match="row 2") as info:
-        read_orders(path, customer="X")
-    assert "15.00" in str(info.value)
+                                         ["A1", "2026-03-01", "螺栓", 10, 1.5, 99],
+                                         ["A2", "2026-03-02", "垫圈", 4, 2.5, 10],
+                                         ["A3", "2026-03-02", "螺母", "十个", 2.5, 10],
+                                         ["A3", "2026-03-02", "弹垫", 2, 1, 2]])
+    result = read_orders(path, customer="X")
+    assert [o.external_id for o in result.orders] == ["A2"]
+    bad, nan, rest = result.row_warnings
+    assert (bad.row, bad.sheet) == (2, "Sheet") and "15.00" in bad.reason and "order A1 is not imported" in bad.reason
+    assert (nan.row, nan.column, nan.cell) == (4, "数量", "十个") and "not an amount" in nan.reason
+    assert rest.row == 5 and "row 4 cannot be read" in rest.reason
 
 
 def test_no_buyer_anywhere_is_refused(tmp_path: Path) -> None:
@@ -157,8 +163,11 @@ def test_orders_on_several_sheets(tmp_path: Path) -> None:
     assert [o.external_id for o in read_orders(path, customer="X").orders] == ["A1", "A2"]
     book["二月"].append(["A1", "2026-02-04", "螺母", 1, 1])
     book.save(path)
-    with pytest.raises(InputError, match="A1 appears on sheet '一月' and on sheet '二月'"):
-        read_orders(path, customer="X")
+    result = read_orders(path, customer="X")
+    assert [(o.external_id, o.lines[0].description) for o in result.orders] == [("A1", "螺栓"), ("A2", "垫圈")]
+    (warning,) = result.row_warnings
+    assert (warning.sheet, warning.row, warning.cell) == ("二月", 3, "A1")
+    assert "A1 appears on sheet '一月' and on sheet '二月'" in warning.reason
 
 
 def test_customer_column_wins_and_english_file_names_are_no_buyers(tmp_path: Path) -> None:
