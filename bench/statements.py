@@ -4,11 +4,19 @@ ground truth; transactions matched vs expected (target 100%) and the time taken.
 
     python bench/statements.py                    # shared samples + demo world (seed 7, 200 orders)
     python bench/statements.py --no-world --repeat 20
+    python bench/statements.py --families 12      # + 12 files of each statement export family
+    python bench/statements.py --families 12 --only card_yearless --no-samples --no-world
 
 Expected values come from the samples' own files: beancount outputs of double-entry-generator (cn/),
 the mt-940 library's expected JSON (mt940/), the OCA CAMT importer's golden data (camt/). A transaction
 counts as matched when an imported line has its date, amount, sign (where the source states one) and
 counterparty; extra imported lines are reported (the beancount outputs omit rows their rules ignore).
+
+With ``--families N`` it renders N files of each statement export family
+(``fixtures/generator/families/statements.py``) and prints per family: transactions expected, right (the
+imported line of that row has its date, signed amount, currency and counterparty), wrong, rows lost
+(neither imported nor reported), extra lines, row warnings expected vs got (same row and column), and
+files refused.
 """
 
 from __future__ import annotations
@@ -143,18 +151,92 @@ def bench_world(seed: int, orders: int) -> tuple[int, int, float]:
     return len(truth), found, took
 
 
+def _equal(got: object, want: object, name: str) -> bool:
+    if name == "amount":
+        return Decimal(str(got)) == Decimal(str(want))
+    return got == want
+
+
+def bench_families(per_family: int, seed: int, only: list[str] | None) -> tuple[int, int]:
+    """Render ``per_family`` files of each statement family, import them, compare with their truth."""
+    from fixtures.generator.families.statements import generate_statement_set
+
+    fields = ("booking_date", "amount", "currency", "counterparty_name")
+    total_exp = total_right = 0
+    print(f"\n{'family':24} {'files':>5} {'expected':>8} {'right':>6} {'wrong':>5} {'lost':>4} {'extra':>5} "
+          f"{'warn exp':>8} {'warn got':>8} {'warn ok':>7} {'refused':>7}  ms/file")
+    with tempfile.TemporaryDirectory() as tmp:
+        truth = generate_statement_set(Path(tmp), seed=seed, per_family=per_family, only=only)
+        by_family: dict[str, list[tuple[str, dict]]] = {}
+        for rel, doc in truth["documents"].items():
+            by_family.setdefault(doc["layout"], []).append((rel, doc))
+        misses: list[str] = []
+        for name, docs in sorted(by_family.items()):
+            exp = right = wrong = lost = extra = w_exp = w_got = w_ok = refused = 0
+            took = 0.0
+            for rel, doc in docs:
+                expected, warnings = doc["fields"]["lines"], doc["fields"]["row_warnings"]
+                exp += len(expected)
+                w_exp += len(warnings)
+                start = time.perf_counter()
+                try:
+                    result = read_statement(Path(tmp) / rel)
+                except Exception as exc:  # a refusal of a readable file is what this bench counts
+                    refused += 1
+                    lost += len(expected)
+                    misses.append(f"{rel}: refused ({exc})")
+                    continue
+                finally:
+                    took += time.perf_counter() - start
+                got = {ln.source_line: ln.payload() for ln in result.lines}
+                warned = {(w.row, w.column) for w in result.row_warnings}
+                w_got += len(result.row_warnings)
+                w_ok += sum(1 for w in warnings if (w["row"], w["column"]) in warned)
+                expected_rows = {e["source_line"] for e in expected} | {w["row"] for w in warnings}
+                extra += sum(1 for row in got if row not in expected_rows)
+                for e in expected:
+                    line = got.get(e["source_line"])
+                    if line is None:
+                        lost += 1
+                        why = next((w.describe() for w in result.row_warnings if w.row == e["source_line"]), "")
+                        misses.append(f"{rel} row {e['source_line']}: lost {why}")
+                    elif all(_equal(line[f], e[f], f) for f in fields):
+                        right += 1
+                    else:
+                        wrong += 1
+                        diff = {f: (line[f], e[f]) for f in fields if not _equal(line[f], e[f], f)}
+                        misses.append(f"{rel} row {e['source_line']}: wrong {diff}")
+            total_exp += exp
+            total_right += right
+            print(f"{name:24} {len(docs):5} {exp:8} {right:6} {wrong:5} {lost:4} {extra:5} {w_exp:8} {w_got:8} "
+                  f"{w_ok:7} {refused:7}  {took * 1000 / max(len(docs), 1):7.1f}")
+        for miss in misses[:30]:
+            print("   ", miss)
+        if len(misses) > 30:
+            print(f"    ... {len(misses) - 30} more")
+    print(f"families: {total_right}/{total_exp} transactions right ({100 * total_right / max(total_exp, 1):.1f}%)")
+    return total_exp, total_right
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5, help="imports per sample for the timing")
     parser.add_argument("--no-world", action="store_true", help="skip the demo world")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--orders", type=int, default=200)
+    parser.add_argument("--families", type=int, default=0, metavar="N", help="N files of each statement family")
+    parser.add_argument("--only", nargs="*", help="only these families")
+    parser.add_argument("--no-samples", action="store_true", help="skip the shared samples")
     args = parser.parse_args()
-    if not (SHARED / "samples/bank-statements").is_dir():
-        sys.exit(f"needs the shared samples at {SHARED}/samples/bank-statements (set ORDERHUB_SHARED)")
-    expected, found, elapsed = bench_samples(args.repeat)
-    print(f"\nreal-format samples: {found}/{expected} transactions matched ({100 * found / expected:.1f}%), "
-          f"{elapsed * 1000:.0f} ms to import all {len(samples())} files once")
+    print(f"load average: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
+    if not args.no_samples:
+        if not (SHARED / "samples/bank-statements").is_dir():
+            sys.exit(f"needs the shared samples at {SHARED}/samples/bank-statements (set ORDERHUB_SHARED)")
+        expected, found, elapsed = bench_samples(args.repeat)
+        print(f"\nreal-format samples: {found}/{expected} transactions matched ({100 * found / expected:.1f}%), "
+              f"{elapsed * 1000:.0f} ms to import all {len(samples())} files once")
+    if args.families:
+        bench_families(args.families, args.seed, args.only)
     if not args.no_world:
         w_exp, w_found, _ = bench_world(args.seed, args.orders)
         print(f"demo world: {w_found}/{w_exp} statement lines exact ({100 * w_found / max(w_exp, 1):.1f}%)")

@@ -238,13 +238,18 @@ def find_period(preamble: list[str], file_name: str) -> Period:
             labelled += found
         elif not any(e in key for e in export):
             other += found
-    labelled_months = [m for line in preamble if any(label in squash(line).casefold() for label in labels)
-                       for m in months_in(line)]
+    labelled_months, other_months = [], []
+    for line in preamble:
+        key = squash(line).casefold()
+        if any(e in key for e in export):
+            continue
+        (labelled_months if any(label in key for label in labels) else other_months).extend(months_in(line))
     for dates, where in ((labelled, "preamble"), (other, "preamble")):
         if dates:
             return Period(min(dates), max(dates), where, {d.year for d in dates})
-    if labelled_months:
-        return _month_period(labelled_months, "preamble")
+    for months in (labelled_months, other_months):  # a billing month (招商银行信用卡对账单 2025年01月)
+        if months:
+            return _month_period(months, "preamble")
     name = unicodedata.normalize("NFKC", file_name)
     dates = dates_in(name)
     if dates:

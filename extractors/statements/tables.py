@@ -326,7 +326,7 @@ class _TableReader:
                 part = yearless(text)
                 if part is not None and name not in partial:
                     partial[name] = (part, h.headers[index])
-                elif part is None and re.search(r"\d", text) and not re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", text):
+                elif part is None and not re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", text):
                     bad = bad or (h.headers[index], text)
         for name, (part, column) in partial.items():
             if name in full:
