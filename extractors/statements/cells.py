@@ -19,6 +19,7 @@ from typing import Any
 
 from extractors.columns import is_blank
 from extractors.parse import find_currency, parse_amount, parse_date
+from extractors.parse.currencies import SYMBOLS
 from extractors.parse.dates import MONTHS
 from extractors.spreadsheets import Cell, cell_text
 
@@ -48,6 +49,8 @@ _WORD_RE = re.compile(r"[\u3400-\u9fff]+|[A-Za-z]+")
 def direction_of(value: Cell) -> str | None:
     """``in``, ``out`` or ``neutral`` for a direction cell (``收入``, ``贷 Cr``, ``DEBIT``, ``D``, ``付``);
     None for a blank cell. Raises ``ValueError`` for a value that is none of these or says both."""
+    if isinstance(value, str) and squash(value) == "/":
+        return "neutral"  # WeChat Pay's 收/支 of transfers between one's own accounts
     if is_blank(value):
         return None
     text = squash(cell_text(value)).casefold()
@@ -76,6 +79,7 @@ class AmountCell:
 
 #: a bracketed part that is words, not an accounting negative ``(1,234.50)``
 _NOTE_RE = re.compile(r"[(（\[【]([^()（）\[\]【】]*[^\d\s.,()（）\[\]【】+\-−][^()（）\[\]【】]*)[)）\]】]")
+_SYMBOLS = sorted((s for s in SYMBOLS if not s.isalpha() or len(s) > 1), key=len, reverse=True)
 _MARKER_WORDS = {"cr": "in", "dr": "out", "贷": "in", "借": "out", "收": "in", "支": "out", "收入": "in", "支出": "out"}
 
 
@@ -87,7 +91,7 @@ def read_amount(value: Cell) -> AmountCell | None:
         quantized = value.quantize(Decimal("0.01"))
         return AmountCell(quantized if value == quantized else value)
     if isinstance(value, datetime):
-        raise ValueError("is a date, not an amount")
+        raise ValueError(f"{cell_text(value)!r} is a date, not an amount")
     raw = unicodedata.normalize("NFKC", cell_text(value)).strip()
     notes = [m.strip() for m in _NOTE_RE.findall(raw) if m.strip()]
     body = _NOTE_RE.sub(" ", raw).strip()
@@ -95,17 +99,21 @@ def read_amount(value: Cell) -> AmountCell | None:
     if currency == "USD" and not re.search(r"US|美元", body):
         currency = None  # a bare "$" is the local dollar (HK$ in Hong Kong), said by the account
     direction = None
-    words = [w for w in _WORD_RE.findall(body) if not find_currency(w) and w not in ("元", "负")]
-    for word in words:
+    bare = body
+    for symbol in _SYMBOLS:
+        bare = bare.replace(symbol, " ")
+    for word in _WORD_RE.findall(bare):
         key = word.casefold()
+        if find_currency(word) or word in ("元", "负"):
+            continue
         if key not in _MARKER_WORDS:
-            raise ValueError("is not an amount")
+            raise ValueError(f"{raw!r} is not an amount")
         if direction is not None and direction != _MARKER_WORDS[key]:
-            raise ValueError("says both money in and money out")
+            raise ValueError(f"{raw!r} says both money in and money out")
         direction = _MARKER_WORDS[key]
         body = re.sub(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", " ", body, count=1)
     if not re.search(r"\d", body):
-        raise ValueError("has no figure")
+        raise ValueError(f"{raw!r} has no figure")
     amount = parse_amount(body.strip())
     if amount == amount.quantize(Decimal("0.01")):
         amount = amount.quantize(Decimal("0.01"))

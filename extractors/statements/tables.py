@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from extractors.columns import HeaderMap, RowProblem, find_header, is_blank, load_fields
-from extractors.parse import find_currency, infer_dayfirst, parse_currency
+from extractors.parse import find_currency, infer_dayfirst, parse_currency, parse_date
 from extractors.spreadsheets import Cell, Sheet, cell_text, read_sheets
 from extractors.statements.balances import Entry, check_balances
 from extractors.statements.cells import (
@@ -182,7 +182,14 @@ class _TableReader:
             return False
         if any(_norm(w).casefold() in key for w in kinds["card"]):
             return True
-        return any(f in self.header.columns for f in kinds["card_fields"]) and "balance" not in self.header.columns
+        columns = self.header.columns
+        if "balance" in columns:
+            return False
+        if any(f in columns for f in kinds["card_fields"]):
+            return True
+        # a transaction date and a posting date, one amount, no party and no direction: a card's bill
+        return all(f in columns for f in kinds["card_dates"]) and not any(
+            f in columns for f in (*kinds["not_card_fields"], *PARTY_FIELDS[:3]))
 
     def _date_texts(self) -> list[str]:
         return [cell_text(c) for row in self.sheet.rows[self.header.row + 1:]
@@ -344,7 +351,12 @@ class _TableReader:
                 self.yearless_used.add(part.text)
         booking = full.get("booking_date") or full.get("transaction_date") or full.get("value_date")
         if booking is None and bad is not None:
-            raise RowProblem("is not a date", bad[0], bad[1])
+            try:
+                parse_date(bad[1], dayfirst=self.dayfirst)
+                reason = f"{bad[1]!r} is not a date"
+            except ValueError as exc:
+                reason = str(exc)
+            raise RowProblem(reason, bad[0], bad[1])
         return booking, full.get("value_date") or full.get("transaction_date")
 
     # -- amounts --------------------------------------------------------------------------------------
@@ -423,7 +435,7 @@ class _TableReader:
         if raw_balance is not None:
             try:
                 cell = read_amount(raw_balance)
-                balance = cell.value if cell else None
+                balance = None if cell is None else -abs(cell.value) if cell.direction == "out" else cell.value
             except ValueError:
                 self.bad_balances += 1
         return _Draft(number, seq, row, booking, value_date, size, sign, how, balance, currency, notes, printed,
