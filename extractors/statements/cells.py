@@ -61,8 +61,8 @@ def direction_of(value: Cell) -> str | None:
     if len(found) == 1:
         return found.pop()
     if len(found) > 1:
-        raise ValueError("says both money in and money out")
-    raise ValueError("is neither money in nor money out")
+        raise ValueError(f"{cell_text(value)!r} says both money in and money out")
+    raise ValueError(f"{cell_text(value)!r} is neither money in nor money out")
 
 
 # -- amounts -------------------------------------------------------------------------------------------

@@ -282,7 +282,7 @@ class _TableReader:
             self.result.warnings.append(f"{self.bad_balances} balance value(s) are not numbers ({self.col('balance')}); "
                                         "balances left empty")
         if self.yearless_used:
-            where = self.period.source or "the rows' other dates"
+            where = f"the {self.period.source}" if self.period.source else "the rows' other dates"
             self.result.warnings.append(f"dates printed without a year ({', '.join(sorted(self.yearless_used)[:3])}) "
                                         f"took it from {where}")
         self.result.confidence = self.confidence()
@@ -395,7 +395,7 @@ class _TableReader:
                     direction = direction_of(raw_direction)
                 except ValueError as exc:
                     direction, direction_cell = "unknown", cell_text(raw_direction)
-                    direction_reason = f"direction {cell_text(raw_direction)!r} {exc}"
+                    direction_reason = f"direction {exc}"
                     if "balance" not in h.columns:
                         raise RowProblem(str(exc), self.col("direction"), cell_text(raw_direction)) from None
                 if direction in ("in", "out"):
