@@ -94,8 +94,10 @@ def read_amount(value: Cell) -> AmountCell | None:
         raise ValueError(f"{cell_text(value)!r} is a date, not an amount")
     raw = unicodedata.normalize("NFKC", cell_text(value)).strip()
     notes = [m.strip() for m in _NOTE_RE.findall(raw) if m.strip()]
+    codes = [n for n in notes if re.fullmatch(r"[A-Z]{3}", n) and find_currency(n)]  # 12.00 (HKD)
+    notes = [n for n in notes if n not in codes]
     body = _NOTE_RE.sub(" ", raw).strip()
-    currency = find_currency(body)
+    currency = find_currency(body) or (find_currency(codes[0]) if codes else None)
     if currency == "USD" and not re.search(r"US|美元", body):
         currency = None  # a bare "$" is the local dollar (HK$ in Hong Kong), said by the account
     direction = None

@@ -135,6 +135,9 @@ class _TableReader:
         labels = rules()["preamble"]
         marker_text = " ".join([path.stem, *preamble, *header.headers])
         found = _bank(marker_text)
+        #: the account kind is told by the file name, the header and the preamble's short lines (titles,
+        #: labels), not its notes ("信用卡还款等交易，将计入中性交易" is a wallet's note)
+        kind_text = " ".join([path.stem, *(p for p in preamble if len(_norm(p)) <= 40), *header.headers])
         self.bank = bank or (found["name"] if found else None) or "unknown"
         self.account = account if account is not None else (_preamble_value(preamble, labels["account"], digits=True) or "")
         self.holder = _preamble_value(preamble, labels["holder"])
@@ -142,7 +145,7 @@ class _TableReader:
         if self.bank == "unknown":
             self.result.warnings.append("the export names no bank we know; lines are stored under bank 'unknown'")
         self.currency, self.currency_confidence = self._currency(preamble, found if not bank else _bank(bank))
-        self.card = self._is_card(marker_text)
+        self.card = not (found or {}).get("wallet") and self._is_card(kind_text)
         self.period: Period = find_period(preamble, path.stem)
         self.ids = LineIds()
         self.bad_balances = 0
@@ -410,6 +413,11 @@ class _TableReader:
                     sign, how = (1 if amount.direction == "in" else -1), "marker"
                 elif self.card:
                     sign, how = None, "card"
+                elif amount.value >= 0 and "direction" in h.columns:
+                    # an unsigned amount whose direction cell is empty: the balance may tell, nothing else
+                    how, direction_cell, direction_reason = "unknown", "", "no direction"
+                    if "balance" not in h.columns:
+                        raise RowProblem("no direction for an unsigned amount", self.col("direction"), "")
                 else:
                     sign, how = (1 if amount.value >= 0 else -1), "printed"
         if booking is None:

@@ -56,6 +56,8 @@ def test_direction_words_that_say_nothing_or_both(text: str) -> None:
     ("-12.3", "-12.30", None, None, None),
     ("US$ 5.00", "5.00", "USD", None, None),
     ("$5.00", "5.00", None, None, None),  # a bare dollar is the account's own (HK$ in Hong Kong)
+    ("12.00 (HKD)", "12.00", "HKD", None, None),
+    ("10.00(US)", "10.00", None, None, "US"),
 ])
 def test_amount_cells(text: str, value: str, currency: str | None, direction: str | None, note: str | None) -> None:
     cell = read_amount(text)
@@ -257,6 +259,21 @@ def test_wallet_with_annotated_amounts(tmp_path: Path) -> None:
     assert "已退款89.84" in result.lines[0].description and "已全额退款" in result.lines[1].description
     assert any("交易关闭" in s for s in result.skipped)
     assert result.confidence["currency"] == 1.0
+
+
+def test_a_wallet_whose_notes_mention_credit_cards_is_no_card(tmp_path: Path) -> None:
+    text = ("微信支付账单明细\n微信昵称：[测试]\n起始时间：[2026-01-01 00:00:00] 终止时间：[2026-01-31 23:59:59]\n"
+            "注：\n1. 充值/提现/理财通购买/零钱通存取/信用卡还款等交易，将计入中性交易\n\n"
+            "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态\n"
+            "2026-01-02 12:00:00,商户消费,云膳过桥米线,总共消费:28.16,,¥28.16,零钱,支付成功\n"
+            "2026-01-03 09:00:00,转账,张三,/,收入,¥100.00,/,已收钱\n")
+    path = tmp_path / "微信支付账单.csv"
+    path.write_text(text, encoding="utf-8")
+    result = read_statement(path)
+    assert result.bank == "微信支付"
+    # no card rule (spending out) for the row without 收/支: nothing tells its direction
+    assert [ln.amount for ln in result.lines] == [D("100.00")]
+    assert [(w.row, w.column) for w in result.row_warnings] == [(8, "收/支")]
 
 
 def test_value_date_only_export_as_html_xls(tmp_path: Path) -> None:
