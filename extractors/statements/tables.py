@@ -463,9 +463,14 @@ class _TableReader:
             return
         keywords = [w.casefold() for w in rules()["account_kind"]["card_in_keywords"]]
         paying = [d for d in rows if any(k in self._text(d.row).casefold() for k in keywords)]
-        if not any(d.printed < 0 for d in rows):  # unsigned: the words decide
+        if not any(d.printed < 0 for d in rows):  # unsigned: the words decide, and a person checks
             for d in rows:
                 d.sign = 1 if d in paying else -1
+            if paying:
+                self.amount_cap = min(self.amount_cap, 0.85)
+                self.result.warnings.append(f"card statement with unsigned amounts and no direction: row(s) "
+                                            f"{_rows([d.number for d in paying])} read as payments or refunds "
+                                            "(money in) by their words, the others as spending")
             return
         pos = sum(1 for d in paying if d.printed > 0)
         neg = sum(1 for d in paying if d.printed < 0)

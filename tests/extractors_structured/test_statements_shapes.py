@@ -215,6 +215,19 @@ def test_card_bill_known_by_its_columns_signs_spending_out(tmp_path: Path) -> No
     assert result.lines[0].counterparty_name == "(消费)星巴克咖啡"
 
 
+def test_card_statement_with_unsigned_amounts_only_reads_payments_by_their_words(tmp_path: Path) -> None:
+    text = ("Credit Card Statement\nStatement Period: 2025/12/10 - 2026/01/09\n\n"
+            "Trans Date,Description,Amount\n"
+            "29 Dec,UBER *TRIP,88.00\n02 Jan,PAYMENT - THANK YOU,\"3,000.00\"\n05 Jan,WELLCOME,120.50\n")
+    path = tmp_path / "card.csv"
+    path.write_text(text, encoding="utf-8")
+    result = read_statement(path, bank="恒生银行")
+    assert _rows(result) == [(date(2025, 12, 29), D("-88.00"), "HKD", "UBER *TRIP"),
+                             (date(2026, 1, 2), D("3000.00"), "HKD", "PAYMENT - THANK YOU"),
+                             (date(2026, 1, 5), D("-120.50"), "HKD", "WELLCOME")]
+    assert result.confidence["amount"] < 0.9  # signs inferred from words: a person checks
+
+
 def test_a_balance_printed_dr_is_negative(tmp_path: Path) -> None:
     text = ("Date,Description,Withdrawal,Deposit,Balance\n"
             "22/01/2026,CHQ 1001,500.00,,200.00 DR\n23/01/2026,FPS CREDIT,,700.00,500.00 CR\n")
