@@ -15,8 +15,8 @@ counterparty; extra imported lines are reported (the beancount outputs omit rows
 With ``--families N`` it renders N files of each statement export family
 (``fixtures/generator/families/statements.py``) and prints per family: transactions expected, right (the
 imported line of that row has its date, signed amount, currency and counterparty), wrong, rows lost
-(neither imported nor reported), extra lines, row warnings expected vs got (same row and column), and
-files refused.
+(neither imported nor reported), extra lines, row warnings expected vs got (same row and column), files
+refused, and files stored for review (a row warning, or a field's confidence under 0.9).
 """
 
 from __future__ import annotations
@@ -164,7 +164,7 @@ def bench_families(per_family: int, seed: int, only: list[str] | None) -> tuple[
     fields = ("booking_date", "amount", "currency", "counterparty_name")
     total_exp = total_right = 0
     print(f"\n{'family':24} {'files':>5} {'expected':>8} {'right':>6} {'wrong':>5} {'lost':>4} {'extra':>5} "
-          f"{'warn exp':>8} {'warn got':>8} {'warn ok':>7} {'refused':>7}  ms/file")
+          f"{'warn exp':>8} {'warn got':>8} {'warn ok':>7} {'refused':>7} {'review':>6}  ms/file")
     with tempfile.TemporaryDirectory() as tmp:
         truth = generate_statement_set(Path(tmp), seed=seed, per_family=per_family, only=only)
         by_family: dict[str, list[tuple[str, dict]]] = {}
@@ -172,7 +172,7 @@ def bench_families(per_family: int, seed: int, only: list[str] | None) -> tuple[
             by_family.setdefault(doc["layout"], []).append((rel, doc))
         misses: list[str] = []
         for name, docs in sorted(by_family.items()):
-            exp = right = wrong = lost = extra = w_exp = w_got = w_ok = refused = 0
+            exp = right = wrong = lost = extra = w_exp = w_got = w_ok = refused = review = 0
             took = 0.0
             for rel, doc in docs:
                 expected, warnings = doc["fields"]["lines"], doc["fields"]["row_warnings"]
@@ -188,6 +188,7 @@ def bench_families(per_family: int, seed: int, only: list[str] | None) -> tuple[
                     continue
                 finally:
                     took += time.perf_counter() - start
+                review += bool(result.row_warnings or any(v < 0.9 for v in result.confidence.values()))
                 got = {ln.source_line: ln.payload() for ln in result.lines}
                 warned = {(w.row, w.column) for w in result.row_warnings}
                 w_got += len(result.row_warnings)
@@ -209,7 +210,7 @@ def bench_families(per_family: int, seed: int, only: list[str] | None) -> tuple[
             total_exp += exp
             total_right += right
             print(f"{name:24} {len(docs):5} {exp:8} {right:6} {wrong:5} {lost:4} {extra:5} {w_exp:8} {w_got:8} "
-                  f"{w_ok:7} {refused:7}  {took * 1000 / max(len(docs), 1):7.1f}")
+                  f"{w_ok:7} {refused:7} {review:6}  {took * 1000 / max(len(docs), 1):7.1f}")
         for miss in misses[:30]:
             print("   ", miss)
         if len(misses) > 30:
