@@ -151,6 +151,7 @@ class _TableReader:
         self.bad_balances = 0
         self.amount_cap = 1.0
         self._settled = False
+        self._ours: tuple[set[str], set[str]] | None = None
         self.dayfirst = self._dayfirst()
         self.yearless_dayfirst = self._yearless_dayfirst()
         self.yearless_used: set[str] = set()
@@ -527,7 +528,9 @@ class _TableReader:
         theirs = re.sub(r"[\s\-]", "", account)
         if mine and theirs and (theirs == self.account.replace(" ", "") or (len(mine) >= 8 and mine == re.sub(r"\D", "", theirs))):
             return True
-        names, accounts = our_parties()
+        if self._ours is None:
+            self._ours = our_parties()
+        names, accounts = self._ours
         if theirs and theirs in accounts:
             return True
         key = _norm(name).casefold()
