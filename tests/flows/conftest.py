@@ -7,14 +7,18 @@
   same server (``PREFECT_API_URL``, ``PREFECT_HOME`` and the orderhub Prefect defaults).
 - ``world_store``: a fresh store (function scope, tmp SQLite file) plus the session ``small_world``;
   returns ``(world, store)``.
+- ``resume``: POST a flow run's ``resume`` the way Prefect's own client does, retrying the transient
+  answers (429, 502, 503) its server gives while its SQLite database is busy.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from flows.environment import DEFAULTS
@@ -57,3 +61,28 @@ def world_store(small_world, tmp_path: Path):
     """``(small_world, store)``: the session's small world and a fresh SQLite store."""
     store = Store(f"sqlite:///{tmp_path / 'orderhub.db'}", settings=load_settings(tmp_path))
     return small_world, store
+
+
+#: the answers Prefect's client retries (``PREFECT_CLIENT_MAX_RETRIES``): a busy SQLite server gives 503
+RETRY_STATUS = {429, 502, 503}
+
+
+def resume_run(api: str, run_id: str, run_input: dict, attempts: int = 6) -> httpx.Response:
+    """POST ``/flow_runs/{run_id}/resume`` with ``run_input``, retrying transient answers with backoff.
+
+    A 503 means the server rolled the state change back (a locked database), so sending it again is
+    what Prefect's own client does; any other answer is returned as it came.
+    """
+    response = httpx.post(f"{api}/flow_runs/{run_id}/resume", json={"run_input": run_input}, timeout=30)
+    for attempt in range(1, attempts):
+        if response.status_code not in RETRY_STATUS:
+            break
+        time.sleep(0.5 * 2 ** attempt)
+        response = httpx.post(f"{api}/flow_runs/{run_id}/resume", json={"run_input": run_input}, timeout=30)
+    return response
+
+
+@pytest.fixture
+def resume() -> Callable[..., httpx.Response]:
+    """``resume(api, run_id, run_input)``: see :func:`resume_run`."""
+    return resume_run

@@ -103,7 +103,7 @@ def _wait_paused(api: str, deadline: float) -> str:
 
 @pytest.mark.slow
 def test_clerk_review_returned_declaration_goes_back_to_review(prefect_server, home, single_window, small_world,
-                                                              tmp_path) -> None:
+                                                              tmp_path, resume) -> None:
     folder, store = home
     api = prefect_server.rstrip("/")
     tariff = tmp_path / "tariff.csv"                  # the user's tariff: one code needs an import/export licence
@@ -126,8 +126,8 @@ def test_clerk_review_returned_declaration_goes_back_to_review(prefect_server, h
             sections = {v["default"]: k for k, p in schema["properties"].items() if k.startswith("decl_")
                         for v in [schema["$defs"][p["$ref"].split("/")[-1]]["properties"]["declaration"]]}
             answers["first_section"] = min(sections.items(), key=lambda kv: kv[1])[0]
-            invalid = httpx.post(f"{api}/flow_runs/{run_id}/resume", timeout=30, json={"run_input": {
-                sections[pick.number]: {"declaration": pick.number, "decision": "ship it"}}})
+            invalid = resume(api, run_id, {sections[pick.number]: {"declaration": pick.number,
+                                                                   "decision": "ship it"}})
             answers["invalid"] = (invalid.status_code, invalid.json().get("status"),
                                   httpx.get(f"{api}/flow_runs/{run_id}", timeout=10).json()["state"]["type"])
             good = {"reviewed_by": "沈佳",
@@ -135,7 +135,7 @@ def test_clerk_review_returned_declaration_goes_back_to_review(prefect_server, h
                                             "corrections": "item.1.hs_code=2939799090", "note": ""},
                     sections[bad[0]]: {"declaration": bad[0], "decision": "reject", "corrections": "",
                                        "note": "packing list missing or wrong"}}
-            ok = httpx.post(f"{api}/flow_runs/{run_id}/resume", json={"run_input": good}, timeout=30)
+            ok = resume(api, run_id, good)
             answers["ok"] = ok.status_code
         except Exception as exc:  # reported by the assertions below
             answers["error"] = exc

@@ -59,7 +59,7 @@ def _wait_paused(api: str, seen: set, deadline: float) -> str:
     raise AssertionError("the reconcile run never paused")
 
 
-def test_pause_resume_applies_valid_input_and_rejects_invalid(prefect_server: str, home: Store) -> None:
+def test_pause_resume_applies_valid_input_and_rejects_invalid(prefect_server: str, home: Store, resume) -> None:
     api = prefect_server.rstrip("/")
     seen = {str(r.id) for r in _flow_runs()}
     answers: dict[str, object] = {}
@@ -72,9 +72,8 @@ def test_pause_resume_applies_valid_input_and_rejects_invalid(prefect_server: st
             answers["first"] = first
             options = candidate_keys(first)
             # invalid: nobody named, and a choice that is not offered
-            bad = httpx.post(f"{api}/flow_runs/{run_id}/resume",
-                             json={"run_input": {"item_01": {"payment": f"{first.payment_kind}|{first.payment_key}",
-                                                             "choice": "9: INV-NOPE", "note": ""}}}, timeout=30)
+            bad = resume(api, run_id, {"item_01": {"payment": f"{first.payment_kind}|{first.payment_key}",
+                                                   "choice": "9: INV-NOPE", "note": ""}})
             answers["bad"] = (bad.status_code, bad.json())
             state = httpx.get(f"{api}/flow_runs/{run_id}", timeout=10).json()["state"]["type"]
             answers["state_after_bad"] = state
@@ -86,7 +85,7 @@ def test_pause_resume_applies_valid_input_and_rejects_invalid(prefect_server: st
                 good["item_02"] = {"payment": f"{second.payment_kind}|{second.payment_key}", "choice": NONE,
                                    "note": "not ours"}
                 answers["second"] = second
-            ok = httpx.post(f"{api}/flow_runs/{run_id}/resume", json={"run_input": good}, timeout=30)
+            ok = resume(api, run_id, good)
             answers["good"] = (ok.status_code, ok.json())
         except Exception as exc:
             answers["error"] = exc
