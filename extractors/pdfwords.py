@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.words import Word, normalize_text
+from extractors.words import Glyph, Word, words_from_glyphs
 from hub.errors import InputError
 
 #: Fewer text characters than this on a page that carries an image: the page is a scan.
@@ -47,6 +47,23 @@ def _open(path: Path):
     return pdf
 
 
+def vertical_rules(page) -> list[tuple[float, float, float]]:
+    """The page's vertical ruling lines (x, top, bottom) from its lines, rectangles and curves' edges."""
+    out = []
+    for e in page.edges:
+        if e.get("orientation") == "v" and float(e["bottom"]) - float(e["top"]) > 4:
+            out.append((float(e["x0"]), float(e["top"]), float(e["bottom"])))
+    return out
+
+
+def page_words(page, number: int) -> list[Word]:
+    """One pdfplumber page's words, built from its characters' positions (not the file's text order) and
+    split at its vertical ruling lines (see :func:`extractors.words.words_from_glyphs`)."""
+    glyphs = [Glyph(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]),
+                    float(c.get("size") or 0), bool(c.get("upright", True))) for c in page.chars]
+    return words_from_glyphs(glyphs, number, vertical_rules(page))
+
+
 def read_pdf(path: Path | str) -> list[PdfPage]:
     """The words of every page of ``path``; pages with images and (almost) no text are ``image_only``.
 
@@ -58,14 +75,9 @@ def read_pdf(path: Path | str) -> list[PdfPage]:
     try:
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                raw = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False)
+                words = page_words(page, number)
             except Exception as exc:
                 raise InputError(f"page {number} cannot be read ({exc})", source=str(path)) from None
-            words = [
-                Word(normalize_text(w["text"]), float(w["x0"]), float(w["top"]), float(w["x1"]),
-                     float(w["bottom"]), 1.0, number)
-                for w in raw if w["text"].strip()
-            ]
             chars = sum(len(w.text) for w in words)
             image_only = chars < MIN_TEXT_CHARS and bool(page.images)
             pages.append(PdfPage(number, float(page.width), float(page.height),

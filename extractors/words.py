@@ -150,3 +150,84 @@ def median_height(words: Sequence[Word]) -> float:
     """The typical text height of ``words`` (1.0 when empty)."""
     heights = [w.height for w in words if w.height > 0]
     return statistics.median(heights) if heights else 1.0
+
+
+# -- words from positioned characters (a PDF's glyphs), whatever order the file draws them in ------------
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One character as a PDF draws it: text and box (top-left based), font size, upright or not."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float = 0.0
+    upright: bool = True
+
+
+#: Horizontal gap (in units of the font size, at least ``MIN_GAP`` points) that ends a word.
+WORD_GAP = 0.17
+MIN_GAP = 1.5
+
+
+def words_from_glyphs(glyphs: Iterable[Glyph], page: int = 1, rules: Sequence[tuple[float, float, float]] = ()
+                      ) -> list[Word]:
+    """Words of one page from its glyphs by position only: glyphs grouped into lines by vertical overlap,
+    sorted left to right, split at blanks, at gaps wider than ``WORD_GAP`` of the font size and at
+    vertical ruling lines ``rules`` (x, top, bottom) that pass between two glyphs. The order the PDF
+    draws them in (template first, values later, glyph by glyph) does not matter; a glyph drawn twice
+    at one place (fake bold) counts once. Vertical (non-upright) glyphs are words of their own."""
+    upright: list[Glyph] = []
+    words: list[Word] = []
+    for g in glyphs:
+        if g.x1 <= g.x0 or g.y1 <= g.y0:
+            continue
+        if not g.upright:
+            if g.text.strip():
+                words.append(Word(normalize_text(g.text), g.x0, g.y0, g.x1, g.y1, 1.0, page))
+            continue
+        upright.append(g)
+    rows: list[list[Glyph]] = []
+    bands: list[tuple[float, float]] = []
+    for g in sorted(upright, key=lambda g: ((g.y0 + g.y1) / 2, g.x0)):
+        placed = False
+        for i in range(len(rows) - 1, max(-1, len(rows) - 5), -1):
+            b0, b1 = bands[i]
+            ov = _overlap(g.y0, g.y1, b0, b1)
+            if ov >= 0.5 * min(g.y1 - g.y0, b1 - b0):
+                rows[i].append(g)
+                placed = True
+                break
+        if not placed:
+            rows.append([g])
+            bands.append((g.y0, g.y1))
+    for row in rows:
+        row.sort(key=lambda g: (g.x0, g.x1))
+        kept: list[Glyph] = []
+        for g in row:
+            if kept and g.text == kept[-1].text and abs(g.x0 - kept[-1].x0) < 0.3 * max(g.x1 - g.x0, 0.1) \
+                    and abs(g.y0 - kept[-1].y0) < 0.3 * (g.y1 - g.y0):
+                continue  # the same glyph drawn again (fake bold, a duplicated layer)
+            kept.append(g)
+        pieces: list[list[Glyph]] = [[]]
+        for g in kept:
+            cur = pieces[-1]
+            if not g.text.strip():
+                pieces.append([])
+                continue
+            if cur:
+                prev = cur[-1]
+                size = max(g.size, prev.size, g.y1 - g.y0, 1.0)
+                ruled = any(prev.x1 - 0.5 <= x <= g.x0 + 0.5 or (prev.x0 + prev.x1) / 2 < x < (g.x0 + g.x1) / 2
+                            for x, top, bottom in rules
+                            if top <= max(g.y0, prev.y0) + 1 and bottom >= min(g.y1, prev.y1) - 1)
+                if g.x0 - prev.x1 > max(MIN_GAP, WORD_GAP * size) or ruled:
+                    pieces.append(cur := [])
+            cur.append(g)
+        for piece in pieces:
+            text = normalize_text("".join(c.text for c in piece))
+            if text:
+                words.append(Word(text, min(c.x0 for c in piece), min(c.y0 for c in piece),
+                                  max(c.x1 for c in piece), max(c.y1 for c in piece), 1.0, page))
+    return words
