@@ -9,22 +9,18 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
 
 from extractors.documents.common import (
     amount_eq,
     build_partial,
     first_token,
     parse_order_ref,
-    percent,
     pick,
-    quantity_unit,
-    split_description,
-    split_spec,
     text_value,
     upper_amount,
     upper_words,
 )
+from extractors.documents.invoice_lines import list_lines, read_lines
 from extractors.documents.result import DocumentResult, Fields
 from extractors.layout import Labels, Layout, Value, default_labels
 from extractors.parse import (
@@ -116,111 +112,8 @@ def _letterhead_seller(layout: Layout, f: Fields) -> None:
                 return
 
 
-def _lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
-    table = layout.table()
-    out: list[InvoiceLine] = []
-    if table is None:
-        return out
-    if table.total_row and not fields.get("_chinese"):
-        v = table.total_row.get("amount")
-        if v is not None and "total" not in fields.values:
-            pick(layout, fields, "total", _money, values=[v])
-    elif table.total_row:
-        for col, name in (("amount", "net"), ("tax", "tax")):
-            v = table.total_row.get(col)
-            if v is not None and name not in fields.values:
-                pick(layout, fields, name, _money, values=[v])
-    for row in table.rows:
-        no = len(out) + 1
-        data: dict[str, Any] = {"line_no": no}
-        conf: dict[str, float] = {}
-
-        def take(col: str, parser, row=row, data=data, conf=conf, no=no) -> None:
-            v = row.get(col)
-            if v is None or not v.text.strip():
-                return
-            try:
-                value = parser(v.text)
-            except (ValueError, ArithmeticError):
-                fields.warnings.append(f"line {no}: {col} {v.text!r} is not readable")
-                return
-            if value is not None:
-                data[col] = value
-                conf[col] = v.confidence
-
-        take("description", text_value)
-        take("sku", text_value)
-        take("spec", text_value)
-        take("unit", text_value)
-        take("quantity", lambda t: quantity_unit(t)[0])
-        if "quantity" in data and "unit" not in data and row.get("quantity") is not None:
-            unit = quantity_unit(row["quantity"].text)[1]
-            if unit:
-                data["unit"], conf["unit"] = unit, conf["quantity"]
-        if "quantity" not in data and row.get("unit") is not None:
-            try:  # "10 PCS" read as one piece under the unit header
-                qty, unit = quantity_unit(row["unit"].text)
-                if unit:
-                    data["quantity"], data["unit"] = qty, unit
-                    conf["quantity"] = conf["unit"] = row["unit"].confidence
-            except ValueError:
-                pass
-        if "description" in data and "sku" not in data:
-            desc, sku, spec = split_description(data["description"])
-            if sku:
-                data["description"], data["sku"], conf["sku"] = desc, sku, conf["description"]
-                if spec and "spec" not in data:
-                    data["spec"], conf["spec"] = spec, conf["description"]
-        if "description" in data and "spec" not in table.columns and not fields.get("_chinese"):
-            name, spec = split_spec(data["description"])
-            if spec:  # a guess from the wording: worth a look
-                data["description"], data["spec"] = name, spec
-                conf["description"] = conf["spec"] = min(conf["description"], 0.85)
-        take("unit_price", _money)
-        take("amount", _money)
-        take("tax_rate", percent)
-        take("tax", _money)
-        if "amount" not in data or "description" not in data:
-            fields.warnings.append(f"line {no}: no {'amount' if 'amount' not in data else 'description'}; skipped")
-            continue
-        q, p = data.get("quantity"), data.get("unit_price")
-        if q is not None and p is not None:
-            exp = p.as_tuple().exponent
-            step = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
-            if q <= 0 or abs(q * p - data["amount"]) > Decimal("0.01") + q * step / 2:
-                fields.warnings.append(f"line {no}: quantity {q} x unit price {p} != amount {data['amount']}")
-                data.pop("unit_price")
-                conf["amount"] = min(conf.get("amount", 1), 0.6)
-            else:
-                for c in ("quantity", "unit_price", "amount"):
-                    conf[c] = max(conf[c], 0.99)
-                    fields.confirmed.add(f"lines[{no - 1}].{c}")
-        if q is not None and q <= 0:
-            data.pop("quantity")
-        for c, value in conf.items():
-            if c in data:
-                fields.confidence[f"lines[{no - 1}].{c}"] = value
-        out.append(InvoiceLine(**data))
-    return out
-
-
 #: A VAT invoice whose goods are on an attached list (销货清单) prints this instead of the lines.
 _LIST_NOTE = "清单"
-
-
-def _list_lines(words: list[Word], labels: Labels, fields: Fields) -> list[InvoiceLine]:
-    """The lines of the 销货清单 on the pages after the invoice ("详见销货清单" on page 1)."""
-    later = [w for w in words if w.page > 1]
-    if not later:
-        fields.warnings.append("the invoice refers to a 销货清单 that is not attached")
-        return []
-    scratch = Fields()
-    scratch.values["_chinese"] = True
-    lines = _lines(Layout(later, labels), scratch)
-    fields.warnings.extend(scratch.warnings)
-    fields.confidence.update({k: v for k, v in scratch.confidence.items() if k.startswith("lines[")})
-    fields.confirmed.update(k for k in scratch.confirmed if k.startswith("lines["))
-    return lines
 
 
 def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
@@ -358,9 +251,9 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
                     f.set("currency", code, 0.9)
             if "currency" not in f.values and chinese:
                 f.set("currency", "CNY", 0.95)  # a Chinese VAT invoice is issued in 人民币
-    lines = _lines(layout, f)
+    lines = read_lines(layout, f)
     if chinese and len(lines) <= 1 and any(_LIST_NOTE in (ln.description or "") for ln in lines):
-        lines = _list_lines(words, layout.labels, f) or lines
+        lines = list_lines(words, layout.labels, f) or lines
     _check_totals(f, lines)
     kind = _kind(layout, f.get("number"), f.get("code"))
     f.set("kind", kind, 1.0)

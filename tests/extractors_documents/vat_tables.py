@@ -199,7 +199,7 @@ def _goods_line(rng: random.Random, i: int) -> dict:
                 tax_rate=Decimal("0.13"), tax=(amount * Decimal("0.13")).quantize(C2))
 
 
-def _draw_rows(cv: Canvas, lines: list[dict], y: float, *, glyphs: bool = False, wrap: int = 99,
+def _draw_rows(cv: Canvas, lines: list[dict], y: float, *, glyphs: bool = False, wrap: int = 14,
                dy: float = 0) -> float:
     """Item rows under STD_COLUMNS from ``y`` (the header's top); returns the last row's top."""
     for ln in lines:
@@ -236,21 +236,30 @@ def layered_invoice(path: Path, seed: int = 2, n: int = 3) -> dict:
     _totals(inv)
     cv = Canvas(path)
     _head(cv, inv, values=False)
-    _std_header(cv, 152)
-    last = 152 + 16 * n
+    last = 152 + 16 * n + 12 * sum(len(ln["description"]) > 14 for ln in inv["lines"])
+    lefts = [20, 180, 255, 300, 345, 410, 480, 525]
+    for x in [*lefts[1:], 600]:  # the grid's column rules; labels centred in their cells
+        cv.line(x, 148, x, last + 14)
+    cv.line(20, 148, 660, 148)
+    cv.line(20, 164, 660, 164)
+    for (_k, label, _x, _a), left, right in zip(STD_COLUMNS, lefts, [*lefts[1:], 600], strict=True):
+        cv.text((left + right) / 2, 152, label, 9, "center")
     _foot(cv, inv, last + 24, values=False, net_x=470, tax_x=590)
     # the values layer: the rows from the bottom up, the header values last
+    tops = [152]
+    for ln in inv["lines"][:-1]:
+        tops.append(tops[-1] + 16 + 12 * (len(ln["description"]) > 14))
     for i in reversed(range(n)):
-        _draw_rows(cv, inv["lines"][i:i + 1], 152 + 16 * i, glyphs=True, dy=1.5)
+        _draw_rows(cv, inv["lines"][i:i + 1], tops[i], glyphs=True, dy=1.5)
     _foot(cv, inv, last + 24, labels=False, glyphs=True, net_x=470, tax_x=590)
     _head(cv, inv, labels=False, glyphs=True)
     cv.save()
     return inv
 
 
-def discount_invoice(path: Path, seed: int = 3) -> dict:
+def discount_invoice(path: Path, seed: int = 3, drop_discounts_from_net: bool = False) -> dict:
     """Goods lines each followed by a 折扣 line (negative amount and tax) and a description wrapped over two
-    lines."""
+    lines. ``drop_discounts_from_net``: the issuer's 合计 leaves the discounts out (lines do not sum)."""
     rng = random.Random(seed)
     inv = _base(rng)
     lines = []
@@ -262,6 +271,9 @@ def discount_invoice(path: Path, seed: int = 3) -> dict:
                           tax=(off * Decimal("0.13")).quantize(C2)))
     inv["lines"] = lines
     _totals(inv)
+    if drop_discounts_from_net:
+        inv["printed_net"] = inv["net"] = sum((ln["amount"] for ln in lines if ln["amount"] > 0), Decimal(0))
+        inv["total"] = inv["net"] + inv["tax"]
     cv = Canvas(path)
     _head(cv, inv)
     _std_header(cv, 152)

@@ -1,0 +1,164 @@
+"""The lines of an invoice from its item table read by position (:mod:`extractors.tables`).
+
+Any set and order of columns: those the dictionary does not name (plates, periods, dates ...) are read
+and left out of the line. Discount lines (折扣, a negative amount and tax) are lines; a description
+wrapped over several lines is one; ``*类别*名称`` kept as printed. A table that goes on over the next
+pages goes on. Whether the lines sum to the net is checked by the invoice reader (a warning and a lower
+confidence on disagreement, never a silent pick).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from extractors.documents.common import (
+    percent,
+    pick,
+    quantity_unit,
+    split_description,
+    split_spec,
+    text_value,
+)
+from extractors.documents.result import Fields
+from extractors.layout import Layout, Value
+from extractors.parse import parse_amount
+from extractors.tables import ItemTable, read_table
+from hub.records import InvoiceLine
+
+
+def _money(text: str) -> Decimal:
+    value = parse_amount(text)
+    if value < 0:
+        raise ValueError(f"{text!r} is negative")
+    return value
+
+
+def _signed(text: str) -> Decimal:
+    """A line's amount or tax: negative on discount lines (``-2.92``, ``(2.92)``, ``−2.92``)."""
+    t = text.strip().replace("−", "-").replace("－", "-")
+    if t.startswith("(") and t.endswith(")"):
+        return -abs(parse_amount(t[1:-1]))
+    return parse_amount(t)
+
+
+def _totals(table: ItemTable, layout: Layout, fields: Fields) -> None:
+    """Net and tax (Chinese) or the total (others) from the table's 合计/Total row, when not yet read."""
+    if not table.total_row:
+        return
+    if not fields.get("_chinese"):
+        v = table.total_row.get("amount")
+        if v is not None and "total" not in fields.values:
+            pick(layout, fields, "total", _money, values=[v])
+        return
+    for col, name in (("amount", "net"), ("tax", "tax")):
+        v = table.total_row.get(col)
+        if v is not None and name not in fields.values:
+            pick(layout, fields, name, _money, values=[v])
+
+
+def read_lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
+    """The invoice's lines (``fields`` gets the lines' confidences, warnings, net/tax from 合计)."""
+    table = read_table(layout)
+    out: list[InvoiceLine] = []
+    if table is None:
+        return out
+    _totals(table, layout, fields)
+    names = set(table.names)
+    for row in table.rows:
+        line = _line(row, len(out) + 1, names, fields)
+        if line is not None:
+            out.append(line)
+    return out
+
+
+def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields) -> InvoiceLine | None:
+    data: dict[str, Any] = {"line_no": no}
+    conf: dict[str, float] = {}
+
+    def take(col: str, parser) -> None:
+        v = row.get(col)
+        if v is None or not v.text.strip():
+            return
+        try:
+            value = parser(v.text)
+        except (ValueError, ArithmeticError):
+            fields.warnings.append(f"line {no}: {col} {v.text!r} is not readable")
+            return
+        if value is not None:
+            data[col] = value
+            conf[col] = v.confidence
+
+    take("description", text_value)
+    take("sku", text_value)
+    take("spec", text_value)
+    take("unit", text_value)
+    take("quantity", lambda t: quantity_unit(t)[0])
+    if "quantity" in data and "unit" not in data and row.get("quantity") is not None:
+        unit = quantity_unit(row["quantity"].text)[1]
+        if unit:
+            data["unit"], conf["unit"] = unit, conf["quantity"]
+    if "quantity" not in data and row.get("unit") is not None:
+        try:  # "10 PCS" read as one piece under the unit header
+            qty, unit = quantity_unit(row["unit"].text)
+            if unit:
+                data["quantity"], data["unit"] = qty, unit
+                conf["quantity"] = conf["unit"] = row["unit"].confidence
+        except ValueError:
+            pass
+    if "description" in data and "sku" not in data:
+        desc, sku, spec = split_description(data["description"])
+        if sku:
+            data["description"], data["sku"], conf["sku"] = desc, sku, conf["description"]
+            if spec and "spec" not in data:
+                data["spec"], conf["spec"] = spec, conf["description"]
+    if "description" in data and "spec" not in names and not fields.get("_chinese"):
+        name, spec = split_spec(data["description"])
+        if spec:  # a guess from the wording: worth a look
+            data["description"], data["spec"] = name, spec
+            conf["description"] = conf["spec"] = min(conf["description"], 0.85)
+    take("unit_price", _money)
+    take("amount", _signed)
+    take("tax_rate", percent)
+    take("tax", _signed)
+    if "amount" not in data:
+        fields.warnings.append(f"line {no}: no amount; skipped")
+        return None
+    if "description" not in data:
+        if data["amount"] >= 0:
+            fields.warnings.append(f"line {no}: no description; skipped")
+            return None
+        conf["amount"] = min(conf["amount"], 0.85)  # a discount line without its own wording
+    q, p = data.get("quantity"), data.get("unit_price")
+    if q is not None and p is not None:
+        exp = p.as_tuple().exponent
+        step = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
+        if q <= 0 or abs(q * p - abs(data["amount"])) > Decimal("0.01") + q * step / 2:
+            fields.warnings.append(f"line {no}: quantity {q} x unit price {p} != amount {data['amount']}")
+            data.pop("unit_price")
+            conf["amount"] = min(conf.get("amount", 1), 0.6)
+        else:
+            for c in ("quantity", "unit_price", "amount"):
+                conf[c] = max(conf[c], 0.99)
+                fields.confirmed.add(f"lines[{no - 1}].{c}")
+    if q is not None and q <= 0:
+        data.pop("quantity")
+    for c, value in conf.items():
+        if c in data:
+            fields.confidence[f"lines[{no - 1}].{c}"] = value
+    return InvoiceLine(**data)
+
+
+def list_lines(words, labels, fields: Fields) -> list[InvoiceLine]:
+    """The lines of the 销货清单 on the pages after the invoice ("详见销货清单" on page 1)."""
+    later = [w for w in words if w.page > 1]
+    if not later:
+        fields.warnings.append("the invoice refers to a 销货清单 that is not attached")
+        return []
+    scratch = Fields()
+    scratch.values["_chinese"] = True
+    lines = read_lines(Layout(later, labels), scratch)
+    fields.warnings.extend(scratch.warnings)
+    fields.confidence.update({k: v for k, v in scratch.confidence.items() if k.startswith("lines[")})
+    fields.confirmed.update(k for k in scratch.confirmed if k.startswith("lines["))
+    return lines

@@ -1,0 +1,341 @@
+"""Item tables read by position: columns from the header row, cells by column boundaries.
+
+The header row is found by its column labels (a kind's ``columns`` in ``data/labels.toml``); every
+other piece of header text becomes a column of its own (车牌号, 通行日期起, a period, a SKU, a discount
+...), so a cell never falls into its neighbour: digits of a date column are not glued into the amount.
+A header that wraps over two lines is joined. The boundary between two columns is the blank band
+between their headers that the body's text crosses least (a ruling line there has already split the
+PDF's words, see :func:`extractors.words.words_from_glyphs`). Body text is cut into pieces at blanks
+and gaps, each piece goes to the column band it sits in; a run of digits that crosses a boundary is
+split at it. Rows are the lines with a figure in a key column (the amount); a line without one is a
+wrapped part of the nearest row. A table goes on over the next pages (header repeated, or not) until
+its end label (合计, Total ...); 小计 ends one page's part only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.layout import Char, Hit, Layout, TextLine, Value, _join, _Matcher, _norm
+
+#: End labels that close one page's part of a table, not the table.
+PAGE_END = ("小计", "本页小计", "sub-total", "subtotal", "subtotal", "carried forward")
+_FIGURE = re.compile(r"^[-−(]?[¥￥$€£]?[-−]?\d[\d,.\s]*%?\)?$")
+
+
+@dataclass
+class Column:
+    """A table column: its dictionary name (``None`` for header text the dictionary does not know),
+    header text and extent, and its band ``left``..``right`` on the page."""
+
+    name: str | None
+    label: str
+    x0: float
+    x1: float
+    left: float = float("-inf")
+    right: float = float("inf")
+
+    @property
+    def key(self) -> str:
+        return self.name or f"other:{self.label}"
+
+
+@dataclass
+class ItemTable:
+    """Rows as column key -> cell, the 合计/Total row's cells, the columns of each page it covers."""
+
+    columns: list[Column]
+    rows: list[dict[str, Value]] = field(default_factory=list)
+    total_row: dict[str, Value] = field(default_factory=dict)
+    ended: bool = False
+    pages: list[int] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns if c.name]
+
+
+@dataclass
+class _Piece:
+    chars: list[Char]
+    line: TextLine
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.chars[-1].x1
+
+    @property
+    def text(self) -> str:
+        return "".join(c.ch for c in self.chars)
+
+
+def pieces(tl: TextLine, gap: float = 0.6) -> list[_Piece]:
+    """A line's text cut at blanks and at gaps wider than ``gap`` text heights."""
+    out: list[_Piece] = []
+    cur: list[Char] = []
+    for c in tl.chars:
+        if c.ch.isspace() or (cur and c.x0 - cur[-1].x1 > gap * tl.height):
+            if cur:
+                out.append(_Piece(cur, tl))
+            cur = [] if c.ch.isspace() else [c]
+        else:
+            cur.append(c)
+    if cur:
+        out.append(_Piece(cur, tl))
+    return out
+
+
+def _is_figure(text: str) -> bool:
+    return bool(_FIGURE.match(text.strip()))
+
+
+class TableReader:
+    """Reads the item table of one :class:`Layout` (its kind's column labels, row keys and end labels)."""
+
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self.h = layout.h
+        labels = layout.labels
+        self.columns_matcher = _Matcher(labels.columns)
+        self.keys = labels.row_key
+        self._page_end = {"".join(_norm(p).split()) for p in PAGE_END}
+
+    # -- header ---------------------------------------------------------------------------------------
+    def headers(self) -> dict[int, tuple[int, list[Hit]]]:
+        """The first header line of each page: 3+ column names, one of them a row key."""
+        by_line: dict[int, list[Hit]] = {}
+        for h in self.layout._column_hits:
+            by_line.setdefault(h.line_no, []).append(h)
+        found: dict[int, tuple[int, list[Hit]]] = {}
+        for no in sorted(by_line):
+            hits = by_line[no]
+            names = {h.name for h in hits}
+            if len(names) >= 3 and (not self.keys or names & set(self.keys)):
+                found.setdefault(self.layout.lines[no].page, (no, hits))
+        return found
+
+    def columns(self, no: int, hits: list[Hit]) -> tuple[list[Column], int]:
+        """The columns of header line ``no`` (known labels widened to their header text, other header
+        text as columns of their own), joined with the header's wrapped second line; and the last
+        header line's number."""
+        uniq: dict[str, Hit] = {}
+        for h in sorted(hits, key=lambda h: h.x0):
+            uniq.setdefault(h.name, h)
+        known = self.layout._widen(no, sorted(uniq.values(), key=lambda h: h.x0))
+        tl = self.layout.lines[no]
+        cols = [Column(h.name, "".join(c.ch for c in tl.chars[h.start:h.end]).strip(), h.x0, h.x1) for h in known]
+        for p in pieces(tl, gap=0.9):
+            if any(min(p.x1, c.x1) - max(p.x0, c.x0) > 0 for c in cols):
+                continue
+            cols.append(Column(None, p.text, p.x0, p.x1))
+        cols.sort(key=lambda c: c.x0)
+        cols = self._merge_unknown(cols)
+        last = no
+        for nxt in range(no + 1, min(no + 3, len(self.layout.lines))):
+            line = self.layout.lines[nxt]
+            if line.page != tl.page or line.y0 - self.layout.lines[last].y1 > 0.9 * self.h:
+                break
+            ps = pieces(line, gap=0.9)
+            if not ps or any(any(ch.isdigit() for ch in p.text) for p in ps):
+                break
+            for p in ps:
+                near = min(cols, key=lambda c: max(c.x0 - p.x1, p.x0 - c.x1, 0) + abs((c.x0 + c.x1 - p.x0 - p.x1) / 2) * 0.01)
+                if max(near.x0 - p.x1, p.x0 - near.x1) > 1.5 * self.h:
+                    cols.append(Column(None, p.text, p.x0, p.x1))
+                    continue
+                near.label = _join([near.label, p.text])
+                near.x0, near.x1 = min(near.x0, p.x0), max(near.x1, p.x1)
+            cols.sort(key=lambda c: c.x0)
+            last = nxt
+        for c in cols:
+            if c.name is None:  # a wrapped header may now read as a known label (通行日期 + 起)
+                found = list(self.columns_matcher.finditer("".join(_norm(c.label).split())))
+                names = {n for *_r, n in found} - {x.name for x in cols}
+                if len(names) == 1:
+                    c.name = names.pop()
+        return cols, last
+
+    def _merge_unknown(self, cols: list[Column]) -> list[Column]:
+        """Unknown header text next to another unknown one is one header; a bracketed qualifier
+        (``Unit Price (USD)``, ``金额 （含税）``) belongs to the header left of it."""
+        out: list[Column] = []
+        for c in cols:
+            qualifier = c.label[:1] in "(（[" and out and c.x0 - out[-1].x1 < 1.2 * self.h
+            if out and c.name is None and (qualifier or (out[-1].name is None and c.x0 - out[-1].x1 < 0.9 * self.h)):
+                out[-1].label = _join([out[-1].label, c.label])
+                out[-1].x1 = c.x1
+            else:
+                out.append(c)
+        return out
+
+    # -- boundaries -----------------------------------------------------------------------------------
+    def bound(self, cols: list[Column], body: list[_Piece]) -> None:
+        """Set each column's band: between two headers, the blank run the body's pieces cross least."""
+        cols[0].left, cols[-1].right = float("-inf"), float("inf")
+        for a, b in zip(cols, cols[1:], strict=False):
+            lo, hi = a.x1, b.x0
+            if hi - lo < 1:
+                x = (lo + hi) / 2
+            else:
+                steps = max(2, int((hi - lo) / 0.5))
+                xs = [lo + (hi - lo) * i / steps for i in range(steps + 1)]
+                counts = [sum(1 for p in body if p.x0 < x < p.x1) for x in xs]
+                best = min(counts)
+                runs: list[tuple[int, int]] = []
+                for i, n in enumerate(counts):
+                    if n == best:
+                        if runs and runs[-1][1] == i - 1:
+                            runs[-1] = (runs[-1][0], i)
+                        else:
+                            runs.append((i, i))
+                s, e = max(runs, key=lambda r: (r[1] - r[0], -abs((r[0] + r[1]) / 2 - steps / 2)))
+                x = (xs[s] + xs[e]) / 2
+            a.right = b.left = x
+
+    # -- cells ----------------------------------------------------------------------------------------
+    def cells(self, tl: TextLine, cols: list[Column]) -> dict[str, list[_Piece]]:
+        """The pieces of one body line by column key; a figure crossing a boundary is split at it."""
+        out: dict[str, list[_Piece]] = {}
+        for p in pieces(tl):
+            inside = [c for c in cols if c.left < p.x1 and p.x0 < c.right]
+            if len(inside) > 1 and sum(ch.isdigit() for ch in p.text) * 2 > len(p.text):
+                for c in inside:
+                    part = [ch for ch in p.chars if c.left <= (ch.x0 + ch.x1) / 2 < c.right]
+                    if part:
+                        out.setdefault(c.key, []).append(_Piece(part, tl))
+                continue
+            col = max(inside or cols, key=lambda c: min(p.x1, c.right) - max(p.x0, c.left))
+            if len(inside) > 1 and cols[0] in inside:  # text of the first (description) column runs over
+                col = cols[0]
+            out.setdefault(col.key, []).append(_Piece(p.chars, tl))
+        return out
+
+    @staticmethod
+    def _value(ps: list[_Piece]) -> Value:
+        lines: dict[int, list[_Piece]] = {}
+        for p in ps:
+            lines.setdefault(id(p.line), []).append(p)
+        order = sorted(lines.values(), key=lambda group: (group[0].line.page, group[0].line.y0))
+        text = _join([" ".join(p.text for p in sorted(g, key=lambda p: p.x0)) for g in order])
+        chars = [c for p in ps for c in p.chars]
+        first, last = order[0][0].line, order[-1][0].line
+        return Value(text, min(c.conf for c in chars), "table", first.page, min(c.x0 for c in chars), first.y0,
+                     max(c.x1 for c in chars), last.y1)
+
+    # -- rows -----------------------------------------------------------------------------------------
+    def _end(self, no: int) -> str | None:
+        """``"table"``/``"page"`` when line ``no`` starts with an end label (合计 / 小计)."""
+        for hit in self.layout._find(self.layout._end, [no]):
+            segs = self.layout.segments(no)
+            if segs and hit.start <= segs[0][0] + 1:
+                return "page" if hit.label in self._page_end else "table"
+        return None
+
+    def read(self) -> ItemTable | None:
+        """The item table, over as many consecutive pages as it runs; ``None`` when there is no header."""
+        heads = self.headers()
+        if not heads:
+            return None
+        lines = self.layout.lines
+        table: ItemTable | None = None
+        cols: list[Column] = []
+        pages = sorted({tl.page for tl in lines})
+        start_page = min(heads)
+        for page in [p for p in pages if p >= start_page]:
+            if table is not None and table.ended:
+                break
+            if page in heads:
+                no, hits = heads[page]
+                cols, last = self.columns(no, hits)
+                first = last + 1
+            elif table is not None and table.rows:
+                first = next((i for i, tl in enumerate(lines) if tl.page == page), None)
+                if first is None:
+                    break
+            else:
+                continue
+            body: list[int] = []
+            end_no, end_kind = None, None
+            prev_y = lines[first - 1].y1 if page in heads else None
+            for i in range(first, len(lines)):
+                if lines[i].page != page:
+                    break
+                kind = self._end(i)
+                if kind:
+                    end_no, end_kind = i, kind
+                    break
+                if prev_y is not None and lines[i].y0 - prev_y > 5 * self.h and body:
+                    break
+                body.append(i)
+                prev_y = lines[i].y1
+            if page not in heads:  # a page without a header: from its first row (a figure in the key column)
+                body = self._headless(body, cols)
+            if table is None:
+                table = ItemTable([*cols])
+            table.pages.append(page)
+            self.bound(cols, [p for i in body for p in pieces(lines[i])])
+            self._rows(table, body, cols)
+            if end_no is not None:
+                if end_kind == "table":
+                    table.ended = True
+                    table.total_row = {k: self._value(v) for k, v in self.cells(lines[end_no], cols).items()}
+        return table
+
+    def _key_figure(self, cells: dict[str, list[_Piece]], cols: list[Column]) -> bool:
+        keys = [k for k in self.keys if any(c.name == k for c in cols)] or [cols[-1].key]
+        return any(k in cells and any(any(ch.isdigit() for ch in p.text) for p in cells[k]) for k in keys)
+
+    def _headless(self, body: list[int], cols: list[Column]) -> list[int]:
+        lines = self.layout.lines
+        for n, i in enumerate(body):
+            self.bound(cols, pieces(lines[i]))
+            if self._key_figure(self.cells(lines[i], cols), cols):
+                return body[n:]
+        return []
+
+    def _rows(self, table: ItemTable, body: list[int], cols: list[Column]) -> None:
+        lines = self.layout.lines
+        per_line = [(i, self.cells(lines[i], cols)) for i in body]
+        anchors = [n for n, (_i, cells) in enumerate(per_line) if self._key_figure(cells, cols)]
+        if not anchors:
+            return
+        groups: dict[int, list[int]] = {a: [a] for a in anchors}
+        ys = [(lines[i].y0, lines[i].y1) for i, _c in per_line]
+        limit = 2.2 * self.h
+        for prev, nxt in zip([None, *anchors], [*anchors, None], strict=True):
+            lo = 0 if prev is None else prev + 1
+            hi = len(per_line) if nxt is None else nxt
+            between = list(range(lo, hi))
+            if not between:
+                continue
+            # the lines between two rows split at the widest gap: above it they wrap the upper row,
+            # below it the lower one (a description centred on its row wraps both ways)
+            gaps = [ys[between[0]][0] - ys[prev][1] if prev is not None else float("inf")]
+            gaps += [ys[b][0] - ys[a][1] for a, b in zip(between, between[1:], strict=False)]
+            gaps.append(ys[nxt][0] - ys[between[-1]][1] if nxt is not None else float("inf"))
+            cut = max(range(len(gaps)), key=lambda i: (gaps[i], i))
+            up, down = between[:cut], between[cut:]
+            for n, g in zip(up, gaps, strict=False):
+                if g > limit:
+                    break
+                groups[prev].append(n)
+            for n, g in zip(reversed(down), reversed(gaps), strict=False):
+                if g > limit:
+                    break
+                groups[nxt].append(n)
+        for a in anchors:
+            merged: dict[str, list[_Piece]] = {}
+            for n in sorted(groups[a]):
+                for k, ps in per_line[n][1].items():
+                    merged.setdefault(k, []).extend(ps)
+            table.rows.append({k: self._value(ps) for k, ps in merged.items()})
+
+
+def read_table(layout: Layout) -> ItemTable | None:
+    """The item table of ``layout`` read by position (see the module docstring)."""
+    return TableReader(layout).read()

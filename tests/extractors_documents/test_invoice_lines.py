@@ -1,0 +1,80 @@
+"""Line items of VAT invoices whose tables are of kinds real issuers print (hand-built in
+``vat_tables.py``, never made by the generator): extra columns between description and amount, form
+template and values in separate layers drawn out of reading order, discount lines, wrapped
+descriptions, a table continuing on page 2. Every line's amount, description and tax is compared with
+what was printed, and the lines must sum to the net."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractors.documents.invoices import read_invoice
+from extractors.pdfwords import read_pdf
+
+_spec = importlib.util.spec_from_file_location("vat_tables", Path(__file__).with_name("vat_tables.py"))
+vat_tables = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("vat_tables", vat_tables)
+_spec.loader.exec_module(vat_tables)
+
+
+def _read(pdf: Path):
+    return read_invoice([w for p in read_pdf(pdf) for w in p.words], source=str(pdf))
+
+
+def _assert_lines(inv: dict, result) -> None:
+    rec = result.record
+    got = [(ln.description, ln.amount, ln.tax) for ln in rec.lines]
+    want = [(ln["description"], ln["amount"], ln["tax"]) for ln in inv["lines"]]
+    assert got == want
+    assert sum((ln.amount for ln in rec.lines), Decimal(0)) == rec.net == inv["net"]
+    assert (rec.tax, rec.total) == (inv["tax"], inv["total"])
+    assert (rec.buyer_name, rec.seller_name) == (inv["buyer_name"], inv["seller_name"])
+    assert not [w for w in result.warnings if "sum to" in w]
+
+
+@pytest.mark.parametrize("seed", [1, 5])
+def test_toll_invoice_extra_columns_do_not_glue_into_the_amount(tmp_path: Path, seed: int) -> None:
+    inv = vat_tables.toll_invoice(tmp_path / "toll.pdf", seed=seed)
+    result = _read(tmp_path / "toll.pdf")
+    _assert_lines(inv, result)
+    assert all(ln.tax_rate == Decimal("0.03") for ln in result.record.lines)
+    assert all(result.confidence[f"lines[{i}].amount"] >= 0.9 for i in range(len(inv["lines"])))
+
+
+@pytest.mark.parametrize("seed", [2, 6])
+def test_template_and_values_in_separate_layers_out_of_order(tmp_path: Path, seed: int) -> None:
+    inv = vat_tables.layered_invoice(tmp_path / "layers.pdf", seed=seed)
+    result = _read(tmp_path / "layers.pdf")
+    _assert_lines(inv, result)
+    assert result.record.number == inv["number"] and result.record.code == inv["code"]
+    assert [ln.quantity for ln in result.record.lines] == [ln["quantity"] for ln in inv["lines"]]
+
+
+def test_discount_lines_and_wrapped_descriptions(tmp_path: Path) -> None:
+    inv = vat_tables.discount_invoice(tmp_path / "discount.pdf")
+    result = _read(tmp_path / "discount.pdf")
+    _assert_lines(inv, result)
+    amounts = [ln.amount for ln in result.record.lines]
+    assert sum(a < 0 for a in amounts) == 2
+    assert any(len(ln.description) > 14 for ln in result.record.lines)  # the wrapped one, joined
+
+
+def test_table_continues_on_the_second_page(tmp_path: Path) -> None:
+    inv = vat_tables.two_page_invoice(tmp_path / "two.pdf")
+    assert len(read_pdf(tmp_path / "two.pdf")) == 2
+    result = _read(tmp_path / "two.pdf")
+    _assert_lines(inv, result)
+    assert {ln.line_no for ln in result.record.lines} == set(range(1, 8))
+
+
+def test_lines_that_do_not_sum_to_the_net_are_a_warning_not_a_pick(tmp_path: Path) -> None:
+    inv = vat_tables.discount_invoice(tmp_path / "d.pdf", seed=9, drop_discounts_from_net=True)
+    result = _read(tmp_path / "d.pdf")
+    assert result.record.net == inv["printed_net"]  # what 合计 prints, not the lines' sum
+    assert any("sum to" in w for w in result.warnings)
+    assert result.confidence["net"] < 0.9
