@@ -3,11 +3,10 @@
 The header row is found by its column labels (a kind's ``columns`` in ``data/labels.toml``); every
 other piece of header text becomes a column of its own (车牌号, 通行日期起, a period, a SKU, a discount
 ...), so a cell never falls into its neighbour: digits of a date column are not glued into the amount.
-A header that wraps over two lines is joined. The boundary between two columns is the blank band
-between their headers that the body's text crosses least (a ruling line there has already split the
-PDF's words, see :func:`extractors.words.words_from_glyphs`). Body text is cut into pieces at blanks
-and gaps, each piece goes to the column band it sits in; a run of digits that crosses a boundary is
-split at it. Rows are the lines with a figure in a key column (the amount); a line without one is a
+A header that wraps over two lines is joined. Body text is cut into pieces at blanks and gaps (and
+at ruling lines, where the PDF has them: :func:`extractors.words.words_from_glyphs` splits words there);
+a figure goes to the rightmost header starting before it ends (figures are right-aligned or centred
+in their cells, headers left-aligned, centred or right-aligned), text to the header it sits under. Rows are the lines with a figure in a key column (the amount); a line without one is a
 wrapped part of the nearest row. A table goes on over the next pages (header repeated, or not) until
 its end label (合计, Total ...); 小计 ends one page's part only.
 """
@@ -27,14 +26,12 @@ _FIGURE = re.compile(r"^[-−(]?[¥￥$€£]?[-−]?\d[\d,.\s]*%?\)?$")
 @dataclass
 class Column:
     """A table column: its dictionary name (``None`` for header text the dictionary does not know),
-    header text and extent, and its band ``left``..``right`` on the page."""
+    header text and its extent on the page."""
 
     name: str | None
     label: str
     x0: float
     x1: float
-    left: float = float("-inf")
-    right: float = float("inf")
 
     @property
     def key(self) -> str:
@@ -173,46 +170,41 @@ class TableReader:
                 out.append(c)
         return out
 
-    # -- boundaries -----------------------------------------------------------------------------------
-    def bound(self, cols: list[Column], body: list[_Piece]) -> None:
-        """Set each column's band: between two headers, the blank run the body's pieces cross least."""
-        cols[0].left, cols[-1].right = float("-inf"), float("inf")
-        for a, b in zip(cols, cols[1:], strict=False):
-            lo, hi = a.x1, b.x0
-            if hi - lo < 1:
-                x = (lo + hi) / 2
-            else:
-                steps = max(2, int((hi - lo) / 0.5))
-                xs = [lo + (hi - lo) * i / steps for i in range(steps + 1)]
-                counts = [sum(1 for p in body if p.x0 < x < p.x1) for x in xs]
-                best = min(counts)
-                runs: list[tuple[int, int]] = []
-                for i, n in enumerate(counts):
-                    if n == best:
-                        if runs and runs[-1][1] == i - 1:
-                            runs[-1] = (runs[-1][0], i)
-                        else:
-                            runs.append((i, i))
-                s, e = max(runs, key=lambda r: (r[1] - r[0], -abs((r[0] + r[1]) / 2 - steps / 2)))
-                x = (xs[s] + xs[e]) / 2
-            a.right = b.left = x
-
     # -- cells ----------------------------------------------------------------------------------------
+    def column_of(self, chars: list[Char], cols: list[Column], figure: bool) -> Column:
+        """The column of a piece (or a group of pieces) of body text from ``x0`` to ``x1``. A figure
+        (amounts, quantities, dates, rates: right-aligned or centred in its cell, whatever the header's
+        alignment) belongs to the rightmost header that starts before it ends. Text belongs to the header
+        it sits under, running over into the next one it belongs to the one it starts under; text under
+        none (left-aligned under a centred header) to the nearest header."""
+        x0, x1 = chars[0].x0, chars[-1].x1
+        tol = 0.3 * self.h
+        if figure:
+            found = [c for c in cols if c.x0 <= x1 - tol]
+            return found[-1] if found else cols[0]
+        under = [c for c in cols if min(x1, c.x1) - max(x0, c.x0) > 0.5 * min(x1 - x0, c.x1 - c.x0)]
+        if len(under) == 1:
+            return under[0]
+        if under:
+            first = [c for c in cols if c.x0 <= x0 + tol]
+            return first[-1] if first else under[0]
+        return min(cols, key=lambda c: (max(c.x0 - x1, x0 - c.x1, 0), c.x0))
+
     def cells(self, tl: TextLine, cols: list[Column]) -> dict[str, list[_Piece]]:
-        """The pieces of one body line by column key; a figure crossing a boundary is split at it."""
-        out: dict[str, list[_Piece]] = {}
+        """The pieces of one body line by column key: text pieces a blank apart go together (one cell:
+        ``M10x40 8.8级 镀锌``), each figure alone."""
+        groups: list[list[_Piece]] = []
         for p in pieces(tl):
-            inside = [c for c in cols if c.left < p.x1 and p.x0 < c.right]
-            if len(inside) > 1 and sum(ch.isdigit() for ch in p.text) * 2 > len(p.text):
-                for c in inside:
-                    part = [ch for ch in p.chars if c.left <= (ch.x0 + ch.x1) / 2 < c.right]
-                    if part:
-                        out.setdefault(c.key, []).append(_Piece(part, tl))
-                continue
-            col = max(inside or cols, key=lambda c: min(p.x1, c.right) - max(p.x0, c.left))
-            if len(inside) > 1 and cols[0] in inside:  # text of the first (description) column runs over
-                col = cols[0]
-            out.setdefault(col.key, []).append(_Piece(p.chars, tl))
+            fig = _is_figure(p.text)
+            if groups and not fig and not _is_figure(groups[-1][-1].text) and p.x0 - groups[-1][-1].x1 < 0.6 * self.h:
+                groups[-1].append(p)
+            else:
+                groups.append([p])
+        out: dict[str, list[_Piece]] = {}
+        for g in groups:
+            chars = [c for p in g for c in p.chars]
+            col = self.column_of(chars, cols, len(g) == 1 and _is_figure(g[0].text))
+            out.setdefault(col.key, []).extend(g)
         return out
 
     @staticmethod
@@ -278,7 +270,6 @@ class TableReader:
             if table is None:
                 table = ItemTable([*cols])
             table.pages.append(page)
-            self.bound(cols, [p for i in body for p in pieces(lines[i])])
             self._rows(table, body, cols)
             if end_no is not None:
                 if end_kind == "table":
@@ -293,7 +284,6 @@ class TableReader:
     def _headless(self, body: list[int], cols: list[Column]) -> list[int]:
         lines = self.layout.lines
         for n, i in enumerate(body):
-            self.bound(cols, pieces(lines[i]))
             if self._key_figure(self.cells(lines[i], cols), cols):
                 return body[n:]
         return []
