@@ -185,6 +185,7 @@ def family_accuracy(world: Path, scan: bool, workers: int) -> dict[str, dict]:
         fam = out.setdefault(doc["layout"], {"kind": doc["kind"], "documents": 0, "refused": 0, "fields": 0,
                                              "right": 0, "missing": 0, "wrong": 0, "confident_wrong": 0,
                                              "swapped": 0, "wrong_currency": 0, "needs_review_docs": 0,
+                                             "lines": 0, "lines_right": 0, "sum_docs": 0, "sum_ok": 0,
                                              "misses": []})
         fam["documents"] += 1
         name = paths[0].name
@@ -196,6 +197,7 @@ def family_accuracy(world: Path, scan: bool, workers: int) -> dict[str, dict]:
             fam["misses"].append(f"{name}: REFUSED {result}")
             continue
         payload = result.record.model_dump(mode="json")
+        _line_items(fam, doc["fields"], payload)
         if result.needs_review():
             fam["needs_review_docs"] += 1
         swapped = False
@@ -225,6 +227,22 @@ def family_accuracy(world: Path, scan: bool, workers: int) -> dict[str, dict]:
     return out
 
 
+def _line_items(fam: dict, truth: dict, got: dict) -> None:
+    """Line-item figures of one document: lines right (amount, description and tax all right, in order),
+    and whether the lines read sum to the net read, which is the printed net."""
+    want = truth.get("lines") or []
+    if not want:
+        return
+    lines = got.get("lines") or []
+    fam["lines"] += len(want)
+    for i, exp in enumerate(want):
+        line = lines[i] if i < len(lines) else {}
+        fam["lines_right"] += all(_same(exp.get(k), line.get(k)) for k in ("amount", "description", "tax"))
+    fam["sum_docs"] += 1
+    total = sum((Decimal(str(ln["amount"])) for ln in lines), Decimal(0)) if lines else None
+    fam["sum_ok"] += total is not None and _same(truth.get("net"), got.get("net")) and _same(got.get("net"), total)
+
+
 def print_families(title: str, stats: dict[str, dict], show: int) -> None:
     """One row per family, then the totals, then the first misses of each family."""
     from fixtures.generator.families import families
@@ -232,26 +250,33 @@ def print_families(title: str, stats: dict[str, dict], show: int) -> None:
     known = families()
     print(f"\n## {title}\n")
     print("| family | kind | what | docs | refused | fields right | missing | wrong | wrong conf>=0.9 | swapped docs |"
-          " wrong currency | docs for review |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+          " wrong currency | docs for review | lines right | lines sum to net |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     tot = {k: 0 for k in ("documents", "refused", "fields", "right", "missing", "wrong", "confident_wrong", "swapped",
-                          "wrong_currency", "needs_review_docs")}
+                          "wrong_currency", "needs_review_docs", "lines", "lines_right", "sum_docs", "sum_ok")}
     for name, st in sorted(stats.items(), key=lambda kv: (kv[1]["kind"], kv[0])):
         fam = known.get(f"{st['kind']}/{name}")
         what = (fam.description if fam else "") + (" (classic)" if fam and fam.classic else "")
         print(f"| {name} | {st['kind']} | {what} | {st['documents']} | {st['refused']} | "
               f"{st['right']}/{st['fields']} ({100 * st['right'] / max(1, st['fields']):.1f}%) | {st['missing']} | "
               f"{st['wrong']} | {st['confident_wrong']} ({100 * st['confident_wrong'] / max(1, st['fields']):.2f}%) | "
-              f"{st['swapped']} | {st['wrong_currency']} | {st['needs_review_docs']} |")
+              f"{st['swapped']} | {st['wrong_currency']} | {st['needs_review_docs']} | {_share(st, 'lines_right', 'lines')}"
+              f" | {_share(st, 'sum_ok', 'sum_docs')} |")
         for k in tot:
-            tot[k] += st[k]
+            tot[k] += st.get(k, 0)
     print(f"| **all** | | | {tot['documents']} | {tot['refused']} | {tot['right']}/{tot['fields']} "
           f"({100 * tot['right'] / max(1, tot['fields']):.2f}%) | {tot['missing']} | {tot['wrong']} | "
           f"{tot['confident_wrong']} ({100 * tot['confident_wrong'] / max(1, tot['fields']):.2f}%) | {tot['swapped']} | "
-          f"{tot['wrong_currency']} | {tot['needs_review_docs']} |")
+          f"{tot['wrong_currency']} | {tot['needs_review_docs']} | {_share(tot, 'lines_right', 'lines')} | "
+          f"{_share(tot, 'sum_ok', 'sum_docs')} |")
     for name, st in sorted(stats.items()):
         for miss in st["misses"][:show]:
             print(f"    [{name}] {miss}")
+
+
+def _share(st: dict, part: str, whole: str) -> str:
+    return f"{st.get(part, 0)}/{st.get(whole, 0)} ({100 * st.get(part, 0) / max(1, st.get(whole, 0)):.1f}%)" \
+        if st.get(whole) else "-"
 
 
 def _page_text(paths: list[Path], scan: bool) -> str | None:

@@ -171,41 +171,65 @@ class TableReader:
         return out
 
     # -- cells ----------------------------------------------------------------------------------------
-    def column_of(self, chars: list[Char], cols: list[Column], figure: bool) -> Column:
-        """The column of a piece (or a group of pieces) of body text from ``x0`` to ``x1``. A figure
+    def column_of(self, chars: list[Char], cols: list[Column], figure: bool) -> tuple[Column, bool]:
+        """The column of a piece (or a group of pieces) of body text, and whether that is sure. A figure
         (amounts, quantities, dates, rates: right-aligned or centred in its cell, whatever the header's
         alignment) belongs to the rightmost header that starts before it ends. Text belongs to the header
         it sits under, running over into the next one it belongs to the one it starts under; text under
-        none (left-aligned under a centred header) to the nearest header."""
+        none (left-aligned under a centred header) to the nearest header, unsure."""
         x0, x1 = chars[0].x0, chars[-1].x1
         tol = 0.3 * self.h
         if figure:
             found = [c for c in cols if c.x0 <= x1 - tol]
-            return found[-1] if found else cols[0]
+            return (found[-1] if found else cols[0]), True
         under = [c for c in cols if min(x1, c.x1) - max(x0, c.x0) > 0.5 * min(x1 - x0, c.x1 - c.x0)]
         if len(under) == 1:
-            return under[0]
+            return under[0], True
         if under:
             first = [c for c in cols if c.x0 <= x0 + tol]
-            return first[-1] if first else under[0]
-        return min(cols, key=lambda c: (max(c.x0 - x1, x0 - c.x1, 0), c.x0))
+            return (first[-1] if first else under[0]), True
+        return min(cols, key=lambda c: (max(c.x0 - x1, x0 - c.x1, 0), c.x0)), False
 
-    def cells(self, tl: TextLine, cols: list[Column]) -> dict[str, list[_Piece]]:
+    def cells(self, tl: TextLine, cols: list[Column], edges: dict[str, list[tuple[float, float]]] | None = None
+              ) -> dict[str, list[_Piece]]:
         """The pieces of one body line by column key: text pieces a blank apart go together (one cell:
-        ``M10x40 8.8级 镀锌``), each figure alone."""
+        ``M10x40 8.8级 镀锌``), each figure alone. Text under no header goes to the column whose sure
+        cells (``edges``: column -> (x0, x1) in other rows) start or end where it does, if any."""
+        out: dict[str, list[_Piece]] = {}
+        for g, col, sure in self._groups(tl, cols):
+            if not sure and edges:
+                x0, x1 = g[0].x0, g[-1].x1
+                tol = 0.4 * self.h
+                aligned = [k for k, spans in edges.items() if any(abs(a - x0) < tol or abs(b - x1) < tol
+                                                                  for a, b in spans)]
+                if len(aligned) == 1:
+                    out.setdefault(aligned[0], []).extend(g)
+                    continue
+            out.setdefault(col.key, []).extend(g)
+        return out
+
+    def _groups(self, tl: TextLine, cols: list[Column]) -> list[tuple[list[_Piece], Column, bool]]:
         groups: list[list[_Piece]] = []
         for p in pieces(tl):
             fig = _is_figure(p.text)
-            if groups and not fig and not _is_figure(groups[-1][-1].text) and p.x0 - groups[-1][-1].x1 < 0.6 * self.h:
+            if groups and not fig and not _is_figure(groups[-1][-1].text) and p.x0 - groups[-1][-1].x1 < 0.45 * self.h:
                 groups[-1].append(p)
             else:
                 groups.append([p])
-        out: dict[str, list[_Piece]] = {}
+        out = []
         for g in groups:
             chars = [c for p in g for c in p.chars]
-            col = self.column_of(chars, cols, len(g) == 1 and _is_figure(g[0].text))
-            out.setdefault(col.key, []).extend(g)
+            col, sure = self.column_of(chars, cols, len(g) == 1 and _is_figure(g[0].text))
+            out.append((g, col, sure))
         return out
+
+    def _edges(self, body: list[int], cols: list[Column]) -> dict[str, list[tuple[float, float]]]:
+        edges: dict[str, list[tuple[float, float]]] = {}
+        for i in body:
+            for g, col, sure in self._groups(self.layout.lines[i], cols):
+                if sure:
+                    edges.setdefault(col.key, []).append((g[0].x0, g[-1].x1))
+        return edges
 
     @staticmethod
     def _value(ps: list[_Piece]) -> Value:
@@ -290,7 +314,8 @@ class TableReader:
 
     def _rows(self, table: ItemTable, body: list[int], cols: list[Column]) -> None:
         lines = self.layout.lines
-        per_line = [(i, self.cells(lines[i], cols)) for i in body]
+        edges = self._edges(body, cols)
+        per_line = [(i, self.cells(lines[i], cols, edges)) for i in body]
         anchors = [n for n, (_i, cells) in enumerate(per_line) if self._key_figure(cells, cols)]
         if not anchors:
             return
