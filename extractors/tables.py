@@ -140,6 +140,11 @@ class TableReader:
             ps = pieces(line, gap=0.9)
             if not ps or any(any(ch.isdigit() for ch in p.text) for p in ps):
                 break
+            # a header's second line is short pieces under its headers, not a row's wrapped text
+            if any(p.x1 - p.x0 > 1.3 * max((c.x1 - c.x0 for c in cols
+                                             if min(p.x1, c.x1) - max(p.x0, c.x0) > 0), default=0) + self.h
+                   for p in ps):
+                break
             for p in ps:
                 near = min(cols, key=lambda c: max(c.x0 - p.x1, p.x0 - c.x1, 0) + abs((c.x0 + c.x1 - p.x0 - p.x1) / 2) * 0.01)
                 if max(near.x0 - p.x1, p.x0 - near.x1) > 1.5 * self.h:
