@@ -343,6 +343,11 @@ class Layout:
         while True:
             while i < stop and tl.chars[i].ch in _SEPARATORS:
                 i += 1
+            past = _skip_qualifier(tl.chars, i, len(tl.chars))
+            if past != i:  # labels inside the qualifier (称 of 全称) do not end the value
+                i = past
+                if stop_at_labels:
+                    stop = min(self._next_hit_start(hit.line_no, i), len(tl.chars))
             # a bilingual label (``Beneficiary 收款人``): the same field's next label right after this one
             nxt = [h for h in self._hits_by_line.get(hit.line_no, []) if h.start == i
                    and (h.name == hit.name or h.name in self.labels.sections)]
@@ -692,6 +697,23 @@ class Layout:
                 for name, v in cells.items():
                     pending[name] = Value(_join([pending[name].text, v.text]), v.confidence, "table", v.page,
                                           v.x0, v.y0, v.x1, v.y1) if name in pending else v
+
+
+def _skip_qualifier(chars: list[Char], i: int, stop: int) -> int:
+    """Past a label's bracketed qualifier and its colon (``名称(全称)：``, ``Amount (USD):``), if any."""
+    if i >= stop or chars[i].ch not in "(（[":
+        return i
+    for j in range(i + 1, min(stop, i + 10)):
+        if chars[j].ch in ")）]":
+            k = j + 1
+            while k < stop and chars[k].ch.isspace():
+                k += 1
+            if k < stop and chars[k].ch in ":：":
+                while k < stop and chars[k].ch in _SEPARATORS:
+                    k += 1
+                return k
+            return i
+    return i
 
 
 def _has_digit(text: str) -> bool:

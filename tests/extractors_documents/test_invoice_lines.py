@@ -78,3 +78,27 @@ def test_lines_that_do_not_sum_to_the_net_are_a_warning_not_a_pick(tmp_path: Pat
     assert result.record.net == inv["printed_net"]  # what 合计 prints, not the lines' sum
     assert any("sum to" in w for w in result.warnings)
     assert result.confidence["net"] < 0.9
+
+
+CN_FAMILIES = ["cn_grid_side", "cn_issuer_first", "cn_toll", "cn_layers", "cn_discount", "cn_multipage",
+               "cn_classic_cols"]
+
+
+def test_chinese_vat_families_lines_and_parties(tmp_path: Path) -> None:
+    """Two documents of every Chinese VAT family: lines (amount, description, tax), parties, net."""
+    from extractors.documents import extract_document
+    from fixtures.generator.family_set import generate_family_set
+
+    truth = generate_family_set(tmp_path, per_family=2, orders=30, only=CN_FAMILIES)
+    seen = set()
+    for rel, doc in truth["documents"].items():
+        exp = doc["fields"]
+        rec = extract_document(tmp_path / rel).record
+        seen.add(doc["layout"])
+        got = [(ln.description, ln.amount, ln.tax) for ln in rec.lines]
+        want = [(ln["description"], Decimal(ln["amount"]), Decimal(ln["tax"])) for ln in exp["lines"]]
+        assert got == want, rel
+        assert (rec.buyer_name, rec.seller_name) == (exp["buyer_name"], exp["seller_name"]), rel
+        assert (rec.buyer_tax_id, rec.seller_tax_id) == (exp["buyer_tax_id"], exp["seller_tax_id"]), rel
+        assert rec.net == Decimal(exp["net"]) == sum((ln.amount for ln in rec.lines), Decimal(0)), rel
+    assert seen == set(CN_FAMILIES)
