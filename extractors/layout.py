@@ -263,6 +263,8 @@ class Layout:
                     continue
                 if _is_ascii_alnum(label[-1]) and end < len(tl.chars) and _is_ascii_alnum(tl.chars[end].ch):
                     continue
+                if _spread(tl.chars[start:end], 6 * tl.height):
+                    continue  # characters of different blocks (two vertical headings) on one line
                 cands.append((start, end, label, name))
             cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
             taken: list[tuple[int, int]] = []
@@ -697,6 +699,12 @@ class Layout:
                 for name, v in cells.items():
                     pending[name] = Value(_join([pending[name].text, v.text]), v.confidence, "table", v.page,
                                           v.x0, v.y0, v.x1, v.y1) if name in pending else v
+
+
+def _spread(chars: list[Char], limit: float) -> bool:
+    """True when two consecutive non-blank characters are more than ``limit`` apart."""
+    solid = [c for c in chars if not c.ch.isspace()]
+    return any(b.x0 - a.x1 > limit for a, b in zip(solid, solid[1:], strict=False))
 
 
 def _skip_qualifier(chars: list[Char], i: int, stop: int) -> int:
