@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from extractors.words import Line, Word, group_lines, median_height
+from extractors.words import Line, Word, group_lines, median_height, split_vertical
 
 _SEPARATORS = set(":：;；-—_.#№ \t")
 
@@ -219,7 +219,7 @@ class Layout:
     """Positioned words of one document, read through one kind's labels."""
 
     def __init__(self, words: Iterable[Word], labels: Labels):
-        self.words = [w for w in words if w.text.strip()]
+        self.words = split_vertical([w for w in words if w.text.strip()])
         self.labels = labels
         self.lines = [_text_line(ln) for ln in group_lines(self.words)]
         self.h = median_height(self.words)

@@ -231,3 +231,20 @@ def words_from_glyphs(glyphs: Iterable[Glyph], page: int = 1, rules: Sequence[tu
                 words.append(Word(text, min(c.x0 for c in piece), min(c.y0 for c in piece),
                                   max(c.x1 for c in piece), max(c.y1 for c in piece), 1.0, page))
     return words
+
+
+def split_vertical(words: Sequence[Word], ratio: float = 1.8) -> list[Word]:
+    """OCR reads a narrow column of one-character cells (件 / 个 / 只 ...) or a vertical heading as one
+    tall box: such a word (two or more characters, at least ``ratio`` times the typical height and
+    taller than wide) becomes one word per character, stacked from top to bottom."""
+    typical = median_height(words)
+    out: list[Word] = []
+    for w in words:
+        text = w.text.replace(" ", "")
+        if len(text) >= 2 and w.height > ratio * typical and w.height > 1.5 * w.width:
+            step = w.height / len(text)
+            out.extend(Word(ch, w.x0, w.y0 + i * step, w.x1, w.y0 + (i + 1) * step, w.confidence, w.page)
+                       for i, ch in enumerate(text))
+        else:
+            out.append(w)
+    return out
