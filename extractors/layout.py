@@ -22,6 +22,8 @@ from pathlib import Path
 from extractors.words import Line, Word, group_lines, median_height, split_vertical
 
 _SEPARATORS = set(":：;；-—_.#№ \t")
+#: Middle dots that scans add inside labels (``税·额``): ignored when labels are matched.
+_DOTS = set("·•・‧∙")
 
 
 def _norm(text: str) -> str:
@@ -166,7 +168,7 @@ def _text_line(line: Line) -> TextLine:
     compact_chars: list[str] = []
     cmap: list[int] = []
     for idx, c in enumerate(chars):
-        if not c.ch.isspace():
+        if not c.ch.isspace() and c.ch not in _DOTS:
             compact_chars.append(_norm(c.ch))
             cmap.extend([idx] * len(compact_chars[-1]))
     compact = "".join(compact_chars)
