@@ -123,9 +123,14 @@ class TableReader:
         uniq: dict[str, Hit] = {}
         for h in sorted(hits, key=lambda h: h.x0):
             uniq.setdefault(h.name, h)
-        known = self.layout._widen(no, sorted(uniq.values(), key=lambda h: h.x0))
+        bare = sorted(uniq.values(), key=lambda h: h.x0)
+        known = self.layout._widen(no, bare)
         tl = self.layout.lines[no]
         cols = [Column(h.name, "".join(c.ch for c in tl.chars[h.start:h.end]).strip(), h.x0, h.x1) for h in known]
+        for i in range(1, len(cols)):  # two labels in one OCR word (税率/征收率税额): widened, they overlap
+            if cols[i].x0 < cols[i - 1].x1:
+                cols[i - 1].x1 = min(cols[i - 1].x1, bare[i - 1].x1)
+                cols[i].x0 = max(cols[i].x0, bare[i].x0)
         for p in pieces(tl, gap=0.9):
             if any(min(p.x1, c.x1) - max(p.x0, c.x0) > 0 for c in cols):
                 continue
