@@ -20,6 +20,8 @@ from extractors.layout import Char, Hit, Layout, TextLine, Value, _join, _Matche
 
 #: End labels that close one page's part of a table, not the table.
 PAGE_END = ("小计", "本页小计", "sub-total", "subtotal", "subtotal", "carried forward")
+#: Columns that hold figures only: text under no header never goes there.
+NUMERIC = frozenset({"quantity", "unit_price", "amount", "tax_rate", "tax", "line_no", "total_price"})
 _FIGURE = re.compile(r"^[-−(]?[¥￥$€£]?[-−]?\d[\d,.\s]*%?\)?$")
 
 
@@ -186,7 +188,7 @@ class TableReader:
         (amounts, quantities, dates, rates: right-aligned or centred in its cell, whatever the header's
         alignment) belongs to the rightmost header that starts before it ends. Text belongs to the header
         it sits under, running over into the next one it belongs to the one it starts under; text under
-        none (left-aligned under a centred header) to the nearest header, unsure."""
+        none (left-aligned under a centred header) to the nearest header of a text column, unsure."""
         x0, x1 = chars[0].x0, chars[-1].x1
         tol = 0.3 * self.h
         if figure:
@@ -198,7 +200,8 @@ class TableReader:
         if under:
             first = [c for c in cols if c.x0 <= x0 + tol]
             return (first[-1] if first else under[0]), True
-        return min(cols, key=lambda c: (max(c.x0 - x1, x0 - c.x1, 0), c.x0)), False
+        texts = [c for c in cols if c.name not in NUMERIC] or cols  # words are not a quantity or an amount
+        return min(texts, key=lambda c: (max(c.x0 - x1, x0 - c.x1, 0), c.x0)), False
 
     def cells(self, tl: TextLine, cols: list[Column], edges: dict[str, list[tuple[float, float]]] | None = None
               ) -> dict[str, list[_Piece]]:
