@@ -109,3 +109,20 @@ def test_ocr_segments_spanning_cells_are_split_at_their_blanks() -> None:
     row = table.rows[0]
     assert (row["amount"].text, row["tax_rate"].text, row["tax"].text) == ("6.20", "3%", "0.19")
     assert row["other:车牌号"].text == "浙B12345"
+
+
+def test_ocr_tall_box_over_a_column_of_one_character_cells() -> None:
+    """OCR reads the unit column (件 / 个 / 只, one per row) downwards as one tall box: rows keep their
+    order and each gets its unit; a scan's dot inside a header (税·额) does not hide the column."""
+    h = 10.0
+    words = [Word("项目名称", 10, 0, 50, h), Word("单位", 200, 0, 220, h), Word("金额", 300, 0, 320, h),
+             Word("税·额", 400, 0, 425, h)]
+    units, amounts = "件个只", ["12.00", "3.50", "880.10"]
+    for i, amount in enumerate(amounts):
+        y = 20 + i * 14
+        words += [Word(f"*类{i}*货物{i}", 10, y, 70, y + h), Word(amount, 290, y, 320, y + h),
+                  Word(f"0.{i + 1}0", 405, y, 425, y + h)]
+    words.append(Word(units, 205, 20, 215, 20 + 14 * 2 + h))  # the tall box
+    table = read_table(Layout(words, default_labels()["invoice"]))
+    got = [(r["description"].text, r["unit"].text, r["amount"].text, r["tax"].text) for r in table.rows]
+    assert got == [(f"*类{i}*货物{i}", units[i], amounts[i], f"0.{i + 1}0") for i in range(3)]
