@@ -105,14 +105,17 @@ def _piece(layout: Layout, no: int, s: int, e: int) -> Piece | None:
     return Piece(text, v.confidence, no, chars[0].x0, chars[-1].x1, v)
 
 
-def right_text(layout: Layout, hit: Hit, *, stop_at_labels: bool = True, max_gap: float = 30.0) -> Piece | None:
-    """The text right of a label on its line (separators after the label skipped), up to the next label."""
+def right_text(layout: Layout, hit: Hit, *, stop_at_labels: bool = True, max_gap: float = 30.0,
+               ignore: tuple[str, ...] = ()) -> Piece | None:
+    """The text right of a label on its line (separators after the label skipped), up to the next label
+    (labels named in ``ignore`` do not stop it)."""
     if hit.vertical or hit.line_no < 0:
         return None
     tl = layout.lines[hit.line_no]
     stop = len(tl.chars)
     if stop_at_labels:
-        later = [h.start for h in layout.hits_in(hit.line_no, hit.end, len(tl.chars)) if h.start >= hit.end]
+        later = [h.start for h in layout.hits_in(hit.line_no, hit.end, len(tl.chars))
+                 if h.start >= hit.end and h.name not in ignore]
         stop = min([stop, *later])
     i = hit.end
     while i < stop and (tl.chars[i].ch.isspace() or tl.chars[i].ch in ":：#.-–—|/"):
@@ -380,31 +383,40 @@ class HeaderReader:
         """Tax ids by their labels (or their country's shape): the one in the buyer's block is the
         buyer's, the other the seller's. Returns the seller's."""
         layout = self.layout
-        found: list[tuple[str, float, int, Value, bool]] = []
-        for hit in [*layout.hits_for("buyer_vat"), *layout.hits_for("party_tax_id"),
-                    *[h for h in layout.hits if h.name == "@tax_id"]]:
-            p = right_text(layout, hit, max_gap=8)
+        found: list[tuple[str, float, int, Value, str | None]] = []
+        names = ("buyer_vat", "buyer_tax_id", "seller_tax_id", "party_tax_id", "@tax_id")
+        hits = [h for h in layout.hits if h.name in names]
+        for hit in hits:
+            if any(o.line_no == hit.line_no and o.end <= hit.start <= o.end + 3 for o in hits if o is not hit):
+                continue  # "Tax ID: EIN 12-3456789": the scheme is part of the value
+            p = right_text(layout, hit, max_gap=20, ignore=names)
+            if p is None or not re.search(r"\d", p.text):
+                p = self._below(hit)
             if p is None:
                 continue
+            if hit.name == "seller_tax_id":
+                self.seller_lines.add(hit.line_no)
             token = re.sub(r"\s+(?=[\dA-Z]{2,}\b)", " ", p.text).strip()
             token = re.split(r"\s{2,}|,|;|\s(?=[A-Za-z]{3,}:)", token)[0].strip()
             if not re.search(r"\d", token) or len(re.sub(r"\W", "", token)) < 5:
                 continue
-            found.append((token, p.confidence, hit.line_no, p.value, hit.name == "buyer_vat"))
+            role = "buyer" if hit.name in ("buyer_vat", "buyer_tax_id") else "seller" if hit.name == "seller_tax_id" else None
+            found.append((token, p.confidence, hit.line_no, p.value, role))
         if not found:
             for no, text in enumerate(self.texts):
                 for c in issuers().countries.values():
                     for pat in c.tax_ids:
                         for m in pat.finditer(text):
                             v = Value(m.group(0), 0.9, "pattern", layout.lines[no].page)
-                            found.append((m.group(0), 0.85, no, v, False))
+                            found.append((m.group(0), 0.85, no, v, None))
         seller_id = None
-        for token, conf, no, where, is_buyer in found:
-            if is_buyer or no in self.buyer_lines:
+        for token, conf, no, where, role in found:
+            if role == "buyer" or (role is None and no in self.buyer_lines):
                 if "buyer_tax_id" not in self.f.values:
                     self.f.set("buyer_tax_id", token, conf * 0.95, where)
             elif "seller_tax_id" not in self.f.values:
-                in_block = no in self.seller_lines or (self.seller_lines and no - max(self.seller_lines) <= 3)
+                in_block = role == "seller" or no in self.seller_lines or (
+                    self.seller_lines and 0 <= no - max(self.seller_lines) <= 3)
                 self.f.set("seller_tax_id", token, conf * (1.0 if in_block else 0.88), where)
                 seller_id = token
                 self.seller_lines.add(no)
@@ -413,7 +425,7 @@ class HeaderReader:
     # -- number and dates ---------------------------------------------------------------------------
     def number(self) -> None:
         for rank, hit in enumerate(self.layout.hits_for("number")):
-            for how, piece in (("right", right_text(self.layout, hit, max_gap=8)),
+            for how, piece in (("right", right_text(self.layout, hit, max_gap=20)),
                                ("below", self._below(hit))):
                 if piece is None:
                     continue
@@ -436,7 +448,8 @@ class HeaderReader:
             dayfirst, how_sure = doc_order, 1.0
         for name in ("issue_date", "due_date"):
             for hit in self.layout.hits_for(name):
-                piece = right_text(self.layout, hit, max_gap=8) or self._below(hit)
+                pieces = [p for p in (right_text(self.layout, hit, max_gap=20), self._below(hit)) if p is not None]
+                piece = next((p for p in pieces if _dates_in(p.text)), None)
                 if piece is None:
                     continue
                 try:
@@ -532,14 +545,12 @@ class HeaderReader:
             pool = due or grand or values
             chosen = max(pool, key=lambda a: a.value)
             how = "due" if due else "grand" if grand else "largest"
-            if len({a.value for a in values}) > 1:
-                self.f.warnings.append("the invoice prints several totals (" + ", ".join(
-                    f"{a.label.strip()} {a.value}" for a in values) + f"); {chosen.value} taken ({how}), check it")
         if chosen is not None:
-            conf = chosen.confidence
+            self.f.set("total", chosen.value, chosen.confidence, chosen.where)
             if how in ("due", "grand", "largest") and len({a.value for a in values}) > 1:
-                conf = min(conf, 0.6)
-            self.f.set("total", chosen.value, conf, chosen.where)
+                self.f.doubt("the invoice prints several totals (" + ", ".join(
+                    f"{a.label.strip()} {a.value}" for a in values) + f"); {chosen.value} taken ({how}), check it",
+                    "total")
             if how == "words":
                 self.f.confirm("total", "total_in_words")
         if net is not None:
@@ -569,7 +580,7 @@ class HeaderReader:
     def currency(self, amount_lines: list[str], country: str | None, how: str) -> None:
         mentions: list[str] = []
         for hit in self.layout.hits_for("currency"):
-            p = right_text(self.layout, hit, max_gap=8)
+            p = right_text(self.layout, hit, max_gap=20)
             if p is not None:
                 mentions += currency_mentions(p.text)
         for text in amount_lines:
@@ -594,6 +605,14 @@ class HeaderReader:
         if how == "address" and why != "printed":
             conf = min(conf, 0.85)
         self.f.set("currency", code, conf)
+
+
+def _dates_in(text: str) -> bool:
+    try:
+        parse_date(text, dayfirst=True)
+        return True
+    except ValueError:
+        return False
 
 
 _COMMON = {"USD", "EUR", "GBP", "INR", "HKD", "SGD", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "SEK", "NOK", "DKK"}
@@ -635,7 +654,7 @@ def read_header(layout: Layout, fields: Fields, today: date | None = None) -> No
     if comma is None:
         comma = c.decimal_comma if c else lang_comma
     for hit in layout.hits_for("total_in_words"):
-        p = right_text(layout, hit, max_gap=8)
+        p = right_text(layout, hit, max_gap=20)
         if p is not None and re.search(r"[A-Za-z]{3}", p.text):
             fields.set("total_in_words", p.text, p.confidence * 0.95, p.value)
             break
