@@ -370,7 +370,7 @@ class HeaderReader:
             tl = layout.lines[nxt]
             if tl.page != 1 or tl.y0 - layout.lines[nxt - 1].y1 > 1.9 * layout.h:
                 break
-            if any(abs(tl.chars[s].x0 - x0) < 2 * layout.h for s, _ in layout.segments(nxt, gap=2.0)):
+            if any(min(p.x1, tl.chars[e - 1].x1) - max(x0, tl.chars[s].x0) > 0 for s, e in layout.segments(nxt, gap=2.0)):
                 self.seller_lines.add(nxt)
 
     def _seller_text(self) -> list[str]:
@@ -631,11 +631,8 @@ def _number_token(text: str) -> str | None:
         token = token + raw.split()[1]  # "INV 2024001" printed with a blank
     if not re.search(r"\d", token) or not _NUMBER_TOKEN.fullmatch(token.upper()):
         return None
-    try:
-        parse_date(token)
-        return None
-    except ValueError:
-        pass
+    if re.fullmatch(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", token):
+        return None  # a date beside the label, not a number
     return token.upper()
 
 
