@@ -118,8 +118,20 @@ def right_text(layout: Layout, hit: Hit, *, stop_at_labels: bool = True, max_gap
                  if h.start >= hit.end and h.name not in ignore]
         stop = min([stop, *later])
     i = hit.end
-    while i < stop and (tl.chars[i].ch.isspace() or tl.chars[i].ch in ":：#.-–—|/"):
-        i += 1
+    while True:
+        j = i
+        while j < stop and (tl.chars[j].ch.isspace() or tl.chars[j].ch in ":：#.-–—|/"):
+            j += 1
+        # a combined label ("Rechnungsdatum/Lieferdatum", "Invoice Date/Tax Point"): its value follows both
+        nxt = [h for h in layout.hits_in(hit.line_no, j, j + 1) if h.start == j]
+        if nxt and "/" in "".join(c.ch for c in tl.chars[i:j]) and stop_at_labels:
+            i = nxt[0].end
+            later = [h.start for h in layout.hits_in(hit.line_no, i, len(tl.chars))
+                     if h.start >= i and h.name not in ignore]
+            stop = min([len(tl.chars), *later])
+            continue
+        i = j
+        break
     if i >= stop or tl.chars[i].x0 - tl.chars[hit.end - 1].x1 > max_gap * tl.height:
         return None
     # the value ends at a wide gap (another column's text)
@@ -339,16 +351,16 @@ class HeaderReader:
         cands: list[tuple[int, Piece]] = []
         for no in page1:
             tl = layout.lines[no]
-            if tl.y0 > limit or no in self.buyer_lines:
+            if tl.y0 > limit:
                 continue
             for s, e in layout.segments(no, gap=2.0):
                 piece = _piece(layout, no, s, e)
                 if piece is None or not _is_name(piece.text) or \
                         [x for x in layout.hits_in(no, s, e) if not x.name.startswith("@")]:
                     continue
-                if self.buyer_lines and hasattr(self, "buyer_x") and self.buyer_x[0] - layout.h <= piece.x0 <= self.buyer_x[1] \
-                        and no > min(self.buyer_lines):
-                    continue
+                if no in self.buyer_lines and hasattr(self, "buyer_x") and \
+                        min(piece.x1, self.buyer_x[1]) - max(piece.x0, self.buyer_x[0]) > 0:
+                    continue  # the buyer's block
                 if _squash(piece.text) in ("invoice", "commercialinvoice", "rechnung", "facture", "factuur", "factura",
                                            "fattura", "taxinvoice", "vatinvoice", "proformainvoice"):
                     continue

@@ -81,6 +81,35 @@ DOCS = {
  (140, 90, "Gesamtbetrag"), (170, 90, "2.975,00 €"),
  (20, 100, "Zahlbar bis: 02.09.2024"),
 ],
+"stripe": [
+ (20, 15, "Invoice", ), (20, 25, "Invoice number"), (60, 25, "A1B2C3D4-0007"), (20, 30, "Date of issue"), (60, 30, "August 3, 2014"),
+ (20, 35, "Date due"), (60, 35, "September 2, 2014"),
+ (20, 48, "Acme Analytics, Inc."), (20, 53, "548 Market Street"), (20, 58, "San Francisco, California 94104"), (20, 63, "United States"),
+ (100, 48, "Bill to"), (100, 53, "Lone Star Fasteners Inc."), (100, 58, "Houston, TX 77002"),
+ (20, 78, "$4.11 USD due September 2, 2014", ),
+ (20, 92, "Description"), (120, 92, "Qty"), (145, 92, "Unit price"), (175, 92, "Amount"),
+ (20, 99, "Pro plan"), (120, 99, "1"), (145, 99, "$4.11"), (175, 99, "$4.11"),
+ (120, 112, "Subtotal"), (175, 112, "$4.11"), (120, 117, "Total"), (175, 117, "$4.11"), (120, 122, "Amount due"), (175, 122, "$4.11 USD"),
+],
+"xero": [
+ (20, 15, "TAX INVOICE"), (20, 30, "Kiwi Garden Supplies"), (20, 35, "Attention: Accounts"), (20, 40, "Harbour Foods Limited"),
+ (120, 25, "Invoice Date"), (120, 30, "3 Aug 2014"), (120, 38, "Invoice Number"), (120, 43, "INV-0042"),
+ (120, 51, "Reference"), (120, 56, "PO 7781"), (120, 64, "ABN"), (120, 69, "12 345 678 901"),
+ (160, 25, "Greenleaf Landscaping Pty Ltd"), (160, 30, "12 George St"), (160, 35, "Sydney NSW 2000"), (160, 40, "Australia"),
+ (20, 85, "Description"), (110, 85, "Quantity"), (135, 85, "Unit Price"), (160, 85, "GST"), (180, 85, "Amount AUD"),
+ (20, 92, "Lawn mowing"), (110, 92, "2.00"), (135, 92, "50.00"), (160, 92, "10%"), (180, 92, "100.00"),
+ (135, 105, "Subtotal"), (180, 105, "100.00"), (135, 110, "TOTAL GST 10%"), (180, 110, "10.00"), (135, 117, "TOTAL AUD"), (180, 117, "110.00"),
+ (20, 135, "Due Date: 17 Aug 2014"),
+],
+"amazon_de": [
+ (20, 15, "Rechnung"), (20, 25, "Verkauft von Amazon EU S.à r.l."), (20, 30, "38 avenue John F. Kennedy, L-1855 Luxembourg"),
+ (20, 35, "USt-IdNr. LU20260743"),
+ (120, 25, "Rechnungsdatum/Lieferdatum 03 August 2014"), (120, 30, "Rechnungsnummer DE4ABCD1EF"), (120, 35, "Zahlbetrag 29,99 €"),
+ (20, 50, "Rechnungsadresse"), (20, 55, "Max Mustermann"), (20, 60, "Hauptstr. 1, 10115 Berlin"),
+ (20, 75, "Beschreibung"), (110, 75, "Menge"), (135, 75, "Stückpreis"), (160, 75, "USt. %"), (185, 75, "Stückpreis (inkl. USt.)"),
+ (20, 82, "USB-C Kabel"), (110, 82, "1"), (135, 82, "25,20 €"), (160, 82, "19%"), (185, 82, "29,99 €"),
+ (110, 95, "Zwischensumme"), (185, 95, "25,20 €"), (110, 100, "USt. 19 %"), (185, 100, "4,79 €"), (110, 105, "Gesamtpreis"), (185, 105, "29,99 €"),
+],
 }
 
 EXPECTED = {
@@ -98,6 +127,18 @@ EXPECTED = {
            "seller_name": "Müller Maschinenbau GmbH", "seller_tax_id": "DE123456789",
            "buyer_name": "Ningbo Hengrui Hardware Co., Ltd.", "currency": "EUR", "net": Decimal("2500.00"),
            "tax": Decimal("475.00"), "total": Decimal("2975.00")},
+    # labels stacked over their values, the seller beside "Bill to" (a payment-platform invoice)
+    "stripe": {"number": "A1B2C3D4-0007", "issue_date": date(2014, 8, 3), "due_date": date(2014, 9, 2),
+               "seller_name": "Acme Analytics, Inc.", "buyer_name": "Lone Star Fasteners Inc.", "currency": "USD",
+               "total": Decimal("4.11")},
+    # values below their labels, the issuer on the right with an ABN, the customer without a label
+    "xero": {"number": "INV-0042", "issue_date": date(2014, 8, 3), "due_date": date(2014, 8, 17),
+             "seller_name": "Greenleaf Landscaping Pty Ltd", "seller_tax_id": "12 345 678 901", "currency": "AUD",
+             "net": Decimal("100.00"), "tax": Decimal("10.00"), "total": Decimal("110.00"), "buyer_name": None},
+    # a marketplace's German invoice: "Verkauft von", a combined date label, a Luxembourg VAT id
+    "amazon_de": {"number": "DE4ABCD1EF", "issue_date": date(2014, 8, 3), "seller_name": "Amazon EU S.à r.l.",
+                  "seller_tax_id": "LU20260743", "buyer_name": "Max Mustermann", "currency": "EUR",
+                  "net": Decimal("25.20"), "tax": Decimal("4.79"), "total": Decimal("29.99")},
 }
 
 
@@ -109,6 +150,9 @@ def test_header_fields_of_foreign_issuers(tmp_path: Path, name: str) -> None:
         assert getattr(inv, field) == expected, (field, getattr(inv, field), result.warnings)
     # a value the document prints was read, and was not silently completed: nothing else invented
     assert inv.currency is not None and inv.seller_name != inv.buyer_name
+    for field, expected in EXPECTED[name].items():
+        if expected is None:  # not printed as such: not found, left for review rather than guessed
+            assert result.confidence[field] == 0.0 and field in result.needs_review()
 
 
 def test_number_is_never_a_word_of_a_sentence(tmp_path: Path) -> None:
