@@ -182,6 +182,17 @@ _ATTENTION = re.compile(r"^(attn|attention|c/o|z\.?\s*hd\.?|zu händen|à l'atte
 _NOT_NAME = re.compile(r"^(address|name|details|adresse|anschrift|information|info)[:.]?$", re.I)
 
 
+def _standalone(layout: Layout, hit: Hit) -> bool:
+    """A label printed as a label: not glued to the word before or after it by punctuation (``-supplier.com``)."""
+    if hit.vertical or hit.line_no < 0:
+        return True
+    chars = layout.lines[hit.line_no].chars
+    before = chars[hit.start - 1].ch if hit.start > 0 else " "
+    after = chars[hit.end].ch if hit.end < len(chars) else " "
+    return not (before in "-_.@/" and before != " ") and not (after in "._-@" and hit.end + 1 < len(chars)
+                                                              and chars[hit.end + 1].ch.isalnum())
+
+
 def _is_name(text: str) -> bool:
     """A party name: letters, not a date, an amount, a label word, a phone or e-mail line."""
     t = text.strip()
@@ -310,12 +321,15 @@ class HeaderReader:
         self.seller_lines: set[int] = set()
 
     # -- parties ------------------------------------------------------------------------------------
-    def _label_block(self, name: str) -> tuple[Hit, list[Piece]] | None:
+    def _label_block(self, name: str, company_only: bool = False) -> tuple[Hit, list[Piece]] | None:
         for hit in self.layout.hits_for(name):
+            if not _standalone(self.layout, hit):
+                continue  # "billing@example-supplier.com" holds no Supplier label
             first = right_text(self.layout, hit)
             pieces = ([first] if first is not None and _is_name(_ATTENTION.sub("", first.text) or "x") else [])
             pieces += block_below(self.layout, hit, first)
-            if party_name(pieces) is not None:
+            found = party_name(pieces)
+            if found is not None and (not company_only or found[1] == 1.0):
                 return hit, pieces
         return None
 
@@ -337,6 +351,12 @@ class HeaderReader:
             self.seller_lines = {hit.line_no, *(p.line_no for p in pieces)}
         else:
             self._letterhead()
+            remit = self._label_block("seller_remit", company_only=True)
+            if "seller_name" not in self.f.values and remit is not None:
+                hit, pieces = remit
+                p, conf = party_name(pieces)
+                self.f.set("seller_name", p.text, p.confidence * 0.85, p.value)
+                self.seller_lines = {hit.line_no, *(p.line_no for p in pieces)}
 
     def _letterhead(self) -> None:
         """No seller label: the issuer's name is the letterhead, a company name at the top of page 1."""
