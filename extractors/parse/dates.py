@@ -106,6 +106,8 @@ def _parse(text: str, dayfirst: bool | None) -> tuple[date, bool]:
             return _build(y, a, b, text), False
         if a == b:
             return _build(y, a, b, text), False
+        if "." in match.group(0) and "/" not in match.group(0):  # 03.08.2014: day first wherever dots are used
+            return _build(y, b, a, text), False
         if dayfirst is None:
             raise AmbiguousDateError(f"{text!r} is ambiguous: {a}/{b} may be day/month or month/day "
                                      "(pass dayfirst)")
