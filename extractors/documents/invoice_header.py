@@ -371,7 +371,7 @@ class HeaderReader:
         cands: list[tuple[int, Piece]] = []
         for no in page1:
             tl = layout.lines[no]
-            if tl.y0 > limit:
+            if tl.y0 > limit or no in layout.header_lines:
                 continue
             for s, e in layout.segments(no, gap=2.0):
                 piece = _piece(layout, no, s, e)
@@ -384,6 +384,11 @@ class HeaderReader:
                 if _squash(piece.text) in ("invoice", "commercialinvoice", "rechnung", "facture", "factuur", "factura",
                                            "fattura", "taxinvoice", "vatinvoice", "proformainvoice"):
                     continue
+                parts = _SENDER_SEP.split(piece.text)
+                if len(parts) > 1:  # a sender line ("Müller GmbH · Industriestraße 5 · 70565 Stuttgart")
+                    part = next((x for x in parts if _company(x)), parts[0]).strip()
+                    piece = Piece(part, piece.confidence, no, piece.x0, piece.x1, piece.value)
+                    self.sender_line = no
                 cands.append((no, piece))
         companies = [(no, p) for no, p in cands if _company(p.text)]
         if companies:
@@ -392,9 +397,10 @@ class HeaderReader:
             self.f.set("seller_name", p.text, p.confidence * conf, p.value)
         elif cands:
             no, p = cands[0]
-            self.f.set("seller_name", p.text, p.confidence * 0.6, p.value)
-            self.f.warnings.append(f"seller {p.text!r} taken from the letterhead without a company form; check it")
-        else:
+            self.weak_seller = p  # used when no tax id names a company (see read_header)
+        if getattr(self, "sender_line", None) is not None and "buyer_name" not in self.f.values:
+            self._recipient_below(self.sender_line)
+        if not cands:
             return
         self.seller_lines = {no}
         x0 = p.x0
@@ -404,6 +410,41 @@ class HeaderReader:
                 break
             if any(min(p.x1, tl.chars[e - 1].x1) - max(x0, tl.chars[s].x0) > 0 for s, e in layout.segments(nxt, gap=2.0)):
                 self.seller_lines.add(nxt)
+
+    def _recipient_below(self, no: int) -> None:
+        """Under a sender line (DIN 5008 and other window-envelope layouts) comes the recipient's address:
+        the buyer, printed without a label."""
+        tl = self.layout.lines[no]
+        hit = Hit("buyer_name", "", no, 0, len(tl.chars), tl.chars[0].x0, tl.y0, tl.chars[0].x0 + 2 * self.layout.h,
+                  tl.y1, tl.page)
+        pieces = block_below(self.layout, hit, None, limit=4)
+        found = party_name(pieces)
+        if found:
+            p, conf = found
+            self.f.set("buyer_name", p.text, p.confidence * conf * 0.85, p.value)
+            self.buyer_lines = {p.line_no for p in pieces}
+            self.buyer_x = (min(p.x0 for p in pieces), max(p.x1 for p in pieces))
+
+    def owner_of_tax_id(self) -> None:
+        """No seller found at the top: the company printed with the seller's tax id (a footer's issuer block)."""
+        no = getattr(self, "seller_tax_line", None)
+        if no is None or "seller_name" in self.f.values:
+            return
+        page = self.layout.lines[no].page
+        for cand in range(no, max(-1, no - 4), -1):
+            if self.layout.lines[cand].page != page or cand in self.buyer_lines:
+                continue
+            for s0, e0 in self.layout.segments(cand, gap=2.0):
+                piece = _piece(self.layout, cand, s0, e0)
+                if piece is None:
+                    continue
+                for part in _SENDER_SEP.split(piece.text):
+                    part = part.strip()
+                    if _company(part) and _is_name(part) and not self.layout.hits_in(cand, s0, e0) or (
+                            _company(part) and _is_name(part) and cand != no):
+                        self.f.set("seller_name", part, piece.confidence * 0.8, piece.value)
+                        self.f.warnings.append(f"seller {part!r} taken from the block of its tax id; check it")
+                        return
 
     def _seller_text(self) -> list[str]:
         out = []
@@ -429,7 +470,7 @@ class HeaderReader:
             if hit.name == "seller_tax_id":
                 self.seller_lines.add(hit.line_no)
             token = re.sub(r"\s+(?=[\dA-Z]{2,}\b)", " ", p.text).strip()
-            token = re.split(r"\s{2,}|,|;|\s(?=[A-Za-z]{3,}:)", token)[0].strip()
+            token = re.split(r"\s{2,}|,|;|\s[·•|]\s|\s(?=[A-Za-z]{3,}:)|\s(?=(?:IBAN|BIC|SWIFT|Tel|Fax)\b)", token)[0].strip()
             if not re.search(r"\d", token) or len(re.sub(r"\W", "", token)) < 5:
                 continue
             role = "buyer" if hit.name in ("buyer_vat", "buyer_tax_id") else "seller" if hit.name == "seller_tax_id" else None
@@ -451,6 +492,7 @@ class HeaderReader:
                     self.seller_lines and 0 <= no - max(self.seller_lines) <= 3)
                 self.f.set("seller_tax_id", token, conf * (1.0 if in_block else 0.88), where)
                 seller_id = token
+                self.seller_tax_line = no
                 self.seller_lines.add(no)
         return seller_id
 
@@ -647,6 +689,7 @@ def _dates_in(text: str) -> bool:
         return False
 
 
+_SENDER_SEP = re.compile(r"\s+[·•|–]\s+")
 _COMMON = {"USD", "EUR", "GBP", "INR", "HKD", "SGD", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "SEK", "NOK", "DKK"}
 _NUMBER_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]")
 
@@ -674,6 +717,11 @@ def read_header(layout: Layout, fields: Fields, today: date | None = None) -> No
     r.number()
     r.parties()
     seller_id = r.tax_ids()
+    r.owner_of_tax_id()
+    weak = getattr(r, "weak_seller", None)
+    if "seller_name" not in fields.values and weak is not None:
+        fields.set("seller_name", weak.text, weak.confidence * 0.6, weak.value)
+        fields.warnings.append(f"seller {weak.text!r} taken from the letterhead without a company form; check it")
     country, how = _country_of(r._seller_text(), seller_id)
     lang, lang_dayfirst, lang_comma = _language(layout)
     c = issuers().countries.get(country) if country else None

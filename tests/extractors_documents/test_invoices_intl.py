@@ -110,6 +110,24 @@ DOCS = {
  (20, 82, "USB-C Kabel"), (110, 82, "1"), (135, 82, "25,20 €"), (160, 82, "19%"), (185, 82, "29,99 €"),
  (110, 95, "Zwischensumme"), (185, 95, "25,20 €"), (110, 100, "USt. 19 %"), (185, 100, "4,79 €"), (110, 105, "Gesamtpreis"), (185, 105, "29,99 €"),
 ],
+"din5008": [
+ (130, 15, "Becker Antriebe AG"), (130, 20, "Landsberger Str. 110"), (130, 25, "80339 München"),
+ (20, 45, "Becker Antriebe AG · Landsberger Str. 110 · 80339 München"),
+ (20, 52, "Brandt Logistik GmbH"), (20, 57, "Herrn Jens Brandt"), (20, 62, "Kaiserstraße 9"), (20, 67, "60311 Frankfurt"),
+ (130, 52, "Rechnungsnummer: RE-2024-0815"), (130, 57, "Rechnungsdatum: 12.03.2024"), (130, 62, "Kundennummer: 10442"),
+ (20, 85, "Rechnung"),
+ (20, 95, "Pos."), (35, 95, "Bezeichnung"), (120, 95, "Menge"), (145, 95, "Einzelpreis"), (180, 95, "Gesamt"),
+ (20, 102, "1"), (35, 102, "Zahnradgetriebe"), (120, 102, "2"), (145, 102, "480,00"), (180, 102, "960,00"),
+ (120, 115, "Summe netto"), (180, 115, "960,00 €"), (120, 120, "zzgl. 19 % USt."), (180, 120, "182,40 €"), (120, 125, "Gesamtbetrag"), (180, 125, "1.142,40 €"),
+ (20, 270, "Becker Antriebe AG · Amtsgericht München HRB 12345 · USt-IdNr. DE811907980 · IBAN DE44 5001 0517 5407 3249 31"),
+],
+"footer_issuer": [
+ (20, 20, "INVOICE"), (20, 30, "Invoice No: 7781"), (20, 35, "Invoice Date: 14 March 2024"),
+ (20, 50, "Bill To:"), (20, 55, "Harbour Foods Limited"), (20, 60, "2 Dock Road, Hull HU1 2AB"),
+ (20, 75, "Description"), (150, 75, "Amount"), (20, 82, "Consulting"), (150, 82, "£500.00"),
+ (120, 95, "Subtotal"), (150, 95, "£500.00"), (120, 100, "VAT 20%"), (150, 100, "£100.00"), (120, 105, "Total"), (150, 105, "£600.00"),
+ (20, 265, "Redwood Advisory Ltd"), (20, 270, "Registered in England No. 09876543 | VAT Reg No: GB 294 7731 20"),
+],
 }
 
 EXPECTED = {
@@ -139,6 +157,13 @@ EXPECTED = {
     "amazon_de": {"number": "DE4ABCD1EF", "issue_date": date(2014, 8, 3), "seller_name": "Amazon EU S.à r.l.",
                   "seller_tax_id": "LU20260743", "buyer_name": "Max Mustermann", "currency": "EUR",
                   "net": Decimal("25.20"), "tax": Decimal("4.79"), "total": Decimal("29.99")},
+    # a window-envelope Rechnung: the recipient under the sender line, no label; the tax id in the footer
+    "din5008": {"number": "RE-2024-0815", "issue_date": date(2024, 3, 12), "seller_name": "Becker Antriebe AG",
+                "seller_tax_id": "DE811907980", "buyer_name": "Brandt Logistik GmbH", "currency": "EUR",
+                "net": Decimal("960.00"), "tax": Decimal("182.40"), "total": Decimal("1142.40")},
+    # no letterhead: the issuer is named only in the footer, with its VAT number
+    "footer_issuer": {"number": "7781", "seller_name": "Redwood Advisory Ltd", "seller_tax_id": "GB 294 7731 20",
+                      "buyer_name": "Harbour Foods Limited", "currency": "GBP", "total": Decimal("600.00")},
 }
 
 
@@ -167,6 +192,13 @@ def test_dollar_without_a_country_is_not_a_currency(tmp_path: Path) -> None:
     result = extract_document(_pdf(tmp_path / "aws.pdf", lines), "invoice")
     assert result.record.currency is None and "currency" in result.needs_review()
     assert result.record.total == Decimal("4.11")
+
+
+def test_parties_found_by_position_are_left_for_review(tmp_path: Path) -> None:
+    for name in ("din5008", "footer_issuer"):
+        result = extract_document(_pdf(tmp_path / f"{name}.pdf", DOCS[name]), "invoice")
+        field = "buyer_name" if name == "din5008" else "seller_name"
+        assert 0 < result.confidence[field] < 0.9, (name, result.confidence)
 
 
 def test_label_is_stripped_from_the_seller(tmp_path: Path) -> None:
