@@ -368,6 +368,11 @@ class HeaderReader:
         bottom = max(layout.lines[no].y1 for no in page1)
         limit = top + (bottom - top) * 0.35
         first_label = min((h.line_no for h in layout.hits if h.name in ("buyer_name",) and h.page == 1), default=None)
+        for no in page1:  # a sender line over the recipient's address, in the upper half
+            parts = _SENDER_SEP.split(self.texts[no].strip())
+            if layout.lines[no].y0 < top + (bottom - top) * 0.5 and len(parts) >= 3 and _company(parts[0]):
+                self.sender_line = no
+                break
         cands: list[tuple[int, Piece]] = []
         for no in page1:
             tl = layout.lines[no]
