@@ -556,11 +556,20 @@ class HeaderReader:
             self.f.drop("due_date", f"due date {due} is before the issue date {issue}; left for review")
 
     # -- amounts ------------------------------------------------------------------------------------
+    def _in_item_rows(self, hit: Hit) -> bool:
+        """Whether a label sits on a line of the item table ("Tax filing service" is an item, not the tax)."""
+        if not hasattr(self, "_rows"):
+            table = self.layout.table()
+            # item rows: a description with a quantity or a unit price (a summary line read into the table has not)
+            self._rows = [(v.page, v.y0, v.y1) for row in (table.rows if table else [])
+                          if "description" in row and ("quantity" in row or "unit_price" in row) for v in row.values()]
+        return any(page == hit.page and y0 - 0.5 <= hit.y0 and hit.y1 <= y1 + 0.5 for page, y0, y1 in self._rows)
+
     def amounts(self, name: str, comma: bool | None) -> list[Amount]:
         out = []
         for hit in self.layout.hits_for(name):
             tl = self.layout.lines[hit.line_no] if hit.line_no >= 0 else None
-            if tl is None:
+            if tl is None or self._in_item_rows(hit):
                 continue
             later = [h.start for h in self.layout.hits_in(hit.line_no, hit.end, len(tl.chars))
                      if h.start >= hit.end and h.name in ("total", "net", "tax", "paid")]

@@ -245,3 +245,15 @@ def test_scanned_foreign_invoice(ocr_engine, tmp_path: Path, name: str) -> None:
     assert inv.seller_name and inv.seller_name.casefold().replace(" ", "") == \
         EXPECTED[name]["seller_name"].casefold().replace(" ", "")
     assert result.confidence["seller_name"] <= 0.85
+
+
+def test_item_rows_naming_tax_or_total_are_no_totals(tmp_path: Path) -> None:
+    lines = [ln for ln in DOCS["uk"] if not ln[2].startswith(("Interior", "10", "£85", "£850.00")) or ln[1] != 72]
+    lines += [(20, 72, "Tax return preparation"), (120, 72, "1"), (140, 72, "£500.00"), (170, 72, "£500.00"),
+              (20, 77, "VAT registration filing"), (120, 77, "1"), (140, 77, "£350.00"), (170, 77, "£350.00")]
+    inv = extract_document(_pdf(tmp_path / "rows.pdf", lines), "invoice").record
+    assert (inv.net, inv.tax, inv.total) == (Decimal("850.00"), Decimal("170.00"), Decimal("1020.00"))
+    # without a net line to check against, the tax is still the summary's, not an item's amount
+    lines = [ln for ln in lines if not ln[2].startswith("Subtotal") and not (ln[1] == 85 and ln[0] == 170)]
+    inv = extract_document(_pdf(tmp_path / "rows2.pdf", lines), "invoice").record
+    assert (inv.tax, inv.total) == (Decimal("170.00"), Decimal("1020.00"))
