@@ -703,7 +703,7 @@ def _dates_in(text: str) -> bool:
         return False
 
 
-_SENDER_SEP = re.compile(r"\s+[·•|–]\s+")
+_SENDER_SEP = re.compile(r"\s+[·•∙・|–\-.]\s+")  # OCR reads the middle dot as a dot or a dash
 _COMMON = {"USD", "EUR", "GBP", "INR", "HKD", "SGD", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "SEK", "NOK", "DKK"}
 _NUMBER_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]")
 
