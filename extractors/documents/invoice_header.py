@@ -703,7 +703,8 @@ def _dates_in(text: str) -> bool:
         return False
 
 
-_SENDER_SEP = re.compile(r"\s+[·•∙・|–\-.]\s+")  # OCR reads the middle dot as a dot or a dash
+# a middle dot or bar with or without blanks; a dot or dash only between blanks (OCR reads the dot so)
+_SENDER_SEP = re.compile(r"\s*[·•∙・|]\s*|\s+[–\-.]\s+")
 _COMMON = {"USD", "EUR", "GBP", "INR", "HKD", "SGD", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "SEK", "NOK", "DKK"}
 _NUMBER_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]")
 
