@@ -20,6 +20,7 @@ from extractors.documents.common import (
     upper_amount,
     upper_words,
 )
+from extractors.documents.invoice_header import read_header
 from extractors.documents.invoice_lines import list_lines, read_lines
 from extractors.documents.result import DocumentResult, Fields
 from extractors.layout import Labels, Layout, Value, default_labels
@@ -187,6 +188,14 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
             fields.doubt(f"the lines' tax sums to {tsum}, the invoice says tax {tax}", "tax")
 
 
+def _remarks(layout: Layout, f: Fields) -> None:
+    for hit in layout.hits_for("remarks"):
+        v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
+        if v is not None:
+            f.set("remarks", v.text, v.confidence)
+            break
+
+
 def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels | None = None,
                  ocr: bool = False) -> DocumentResult:
     """Read an invoice from positioned words (PDF text layer or OCR) into an :class:`Invoice` result.
@@ -197,60 +206,59 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     f = Fields()
     chinese = _is_chinese(layout)
     f.values["_chinese"] = chinese
-    if chinese:
-        number = pick(layout, f, "number", first_token(parse_vat_invoice_number))
-        if number is None:
-            found = layout.find_text(_E_NUMBER)
-            if found:
-                pick(layout, f, "number", parse_vat_invoice_number, values=found[:1])
-        pick(layout, f, "code", first_token(parse_vat_invoice_code))
+    if not chinese:  # any issuer's invoice in English or a European language
+        read_header(layout, f)
+        pick(layout, f, "order_ref", parse_order_ref)
+        _remarks(layout, f)
     else:
-        pick(layout, f, "number", first_token(parse_document_number))
-    pick(layout, f, "issue_date", parse_date)
-    pick(layout, f, "due_date", parse_date)
-    for party in ("buyer", "seller"):
-        pick(layout, f, f"{party}_name", text_value)
         if chinese:
-            pick(layout, f, f"{party}_tax_id", parse_uscc)
+            number = pick(layout, f, "number", first_token(parse_vat_invoice_number))
+            if number is None:
+                found = layout.find_text(_E_NUMBER)
+                if found:
+                    pick(layout, f, "number", parse_vat_invoice_number, values=found[:1])
+            pick(layout, f, "code", first_token(parse_vat_invoice_code))
         else:
-            pick(layout, f, f"{party}_tax_id", text_value)
-    if "seller_name" not in f.values:
-        _letterhead_seller(layout, f)
-    if chinese:
-        _uscc_fallback(layout, f)
-        for name in ("buyer_tax_id", "seller_tax_id"):
-            if name in f.values:
-                f.confirm(name)  # the check digit held
-    pick(layout, f, "order_ref", parse_order_ref)
-    for hit in layout.hits_for("remarks"):
-        v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
-        if v is not None:
-            f.set("remarks", v.text, v.confidence)
-            break
-    pick(layout, f, "total", _money)
-    pick(layout, f, "total_in_words", upper_words if chinese else text_value)
-    if "total_in_words" not in f.values and not chinese:
-        said = layout.find_text(_SAY)
-        if said:
-            f.set("total_in_words", said[0].text.strip(), said[0].confidence * 0.9)
-    pick(layout, f, "net", _money)
-    pick(layout, f, "tax", _money)
-    currency = pick(layout, f, "currency", parse_currency)
-    if currency is None:
-        for v in layout.candidates("total") + layout.candidates("net"):
-            code = find_currency(v.text)
-            if code:
-                f.set("currency", code, v.confidence)
+            pick(layout, f, "number", first_token(parse_document_number))
+        pick(layout, f, "issue_date", parse_date)
+        pick(layout, f, "due_date", parse_date)
+        for party in ("buyer", "seller"):
+            pick(layout, f, f"{party}_name", text_value)
+            if chinese:
+                pick(layout, f, f"{party}_tax_id", parse_uscc)
+            else:
+                pick(layout, f, f"{party}_tax_id", text_value)
+        if "seller_name" not in f.values:
+            _letterhead_seller(layout, f)
+        if chinese:
+            _uscc_fallback(layout, f)
+            for name in ("buyer_tax_id", "seller_tax_id"):
+                if name in f.values:
+                    f.confirm(name)  # the check digit held
+        pick(layout, f, "order_ref", parse_order_ref)
+        for hit in layout.hits_for("remarks"):
+            v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
+            if v is not None:
+                f.set("remarks", v.text, v.confidence)
                 break
-        else:
-            if not chinese:
-                table = layout.table()
-                texts = [r["amount"].text for r in table.rows if "amount" in r] if table else []
-                code = next((c for c in map(find_currency, texts) if c), None)
+        pick(layout, f, "total", _money)
+        pick(layout, f, "total_in_words", upper_words if chinese else text_value)
+        if "total_in_words" not in f.values and not chinese:
+            said = layout.find_text(_SAY)
+            if said:
+                f.set("total_in_words", said[0].text.strip(), said[0].confidence * 0.9)
+        pick(layout, f, "net", _money)
+        pick(layout, f, "tax", _money)
+        currency = pick(layout, f, "currency", parse_currency)
+        if currency is None:
+            for v in layout.candidates("total") + layout.candidates("net"):
+                code = find_currency(v.text)
                 if code:
-                    f.set("currency", code, 0.9)
-            if "currency" not in f.values and chinese:
-                f.set("currency", "CNY", 0.95)  # a Chinese VAT invoice is issued in 人民币
+                    f.set("currency", code, v.confidence)
+                    break
+            else:
+                if "currency" not in f.values:
+                    f.set("currency", "CNY", 0.95)  # a Chinese VAT invoice is issued in 人民币
     lines = read_lines(layout, f)
     if chinese and len(lines) <= 1 and any(_LIST_NOTE in (ln.description or "") for ln in lines):
         lines = list_lines(words, layout.labels, f) or lines

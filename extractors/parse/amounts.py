@@ -272,3 +272,62 @@ def amount_to_chinese_upper(value: Decimal, *, yuan: str = "元") -> str:
             return "零" + yuan + "整"
         parts.append("整")
     return sign + "".join(parts)
+
+
+# -- amounts in English words (``Say: US Dollars Four Thousand Two Hundred and Cents Fifty Only``) ----------
+_EN_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_EN_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_EN_SCALES = {"hundred": 100, "thousand": 10**3, "lakh": 10**5, "lac": 10**5, "million": 10**6, "crore": 10**7,
+              "billion": 10**9}
+_EN_CENTS = {"cent", "cents", "paise", "paisa", "pence", "penny", "centimes", "fen"}
+
+
+def _en_integer(words: list[str]) -> int | None:
+    total = current = 0
+    seen = False
+    for w in words:
+        if w in _EN_UNITS:
+            current += _EN_UNITS[w]
+        elif w in _EN_TENS:
+            current += _EN_TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in _EN_SCALES:
+            total += max(current, 1) * _EN_SCALES[w]
+            current = 0
+        else:
+            continue
+        seen = True
+    return total + current if seen else None
+
+
+def english_words_to_amount(text: str) -> Decimal:
+    """The amount an English text spells (``US Dollars Four and Cents Eleven Only`` -> 4.11,
+    ``Rupees Two Thousand Only`` -> 2000, ``... and 50/100``, ``... point five zero``), or ``ValueError``."""
+    raw = unicodedata.normalize("NFKC", str(text)).lower()
+    raw = re.sub(r"^\s*(say|total|amount)\b[^a-z0-9]*", "", raw)
+    frac = re.search(r"\b(\d{1,2})\s*/\s*100\b", raw)
+    cents = Decimal(frac.group(1)) / 100 if frac else Decimal(0)
+    words = re.findall(r"[a-z]+", raw.replace("-", " "))
+    if "point" in words:
+        i = words.index("point")
+        digits = "".join(str(_EN_UNITS[w]) for w in words[i + 1:] if w in _EN_UNITS and _EN_UNITS[w] < 10)
+        cents = Decimal("0." + digits) if digits else Decimal(0)
+        words = words[:i]
+    else:
+        for i, w in enumerate(words):
+            if w in _EN_CENTS:
+                after = _en_integer(words[i + 1:])
+                before_and = max((j for j in range(i) if words[j] == "and"), default=None)
+                if after is not None:
+                    cents, words = Decimal(after) / 100, words[:i]
+                elif before_and is not None:
+                    value = _en_integer(words[before_and + 1:i])
+                    cents, words = Decimal(value or 0) / 100, words[:before_and]
+                break
+    whole = _en_integer(words)
+    if whole is None and not cents:
+        raise ValueError(f"{text!r} spells no amount in English words")
+    return (Decimal(whole or 0) + cents).quantize(Decimal("0.01"))

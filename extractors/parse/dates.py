@@ -9,22 +9,28 @@ from datetime import date
 
 from extractors.parse.fields import ParsedField
 
-MONTHS = {name: i + 1 for i, names in enumerate((
-    ("jan", "january", "janv", "jän", "januar"), ("feb", "february", "febr", "februar", "fév"),
-    ("mar", "march", "mär", "märz", "mars"), ("apr", "april", "avr"), ("may", "mai"), ("jun", "june", "juni", "juin"),
-    ("jul", "july", "juli", "juil"), ("aug", "august", "aoû"), ("sep", "sept", "september"),
-    ("oct", "october", "okt", "oktober"), ("nov", "november"), ("dec", "december", "dez", "dezember", "déc"),
-)) for name in names}
+
+def _load_months() -> dict[str, int]:
+    """Month names by number from ``extractors/data/months.toml`` (six languages)."""
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("extractors").joinpath("data/months.toml").read_text(encoding="utf-8"))
+    return {unicodedata.normalize("NFKC", name).lower(): int(no) for no, names in data.items() for name in names}
+
+
+MONTHS = _load_months()
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9, "十": 10}
-_MON = r"(?P<mon>[A-Za-zäéûÄ]{3,9})\.?"
+_MON = r"(?P<mon>[^\W\d_]{3,10})\.?"
 _PATTERNS = [
     ("ymd", re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?")),
     ("ymd", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
     ("compact", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")),
     ("dmy_or_mdy", re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")),
-    ("mdy_text", re.compile(_MON + r"[\s\-]*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|[\s\-]+)(?P<y>\d{4}|\d{2})(?!\d)")),
-    ("dmy_text", re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s\-.]*" + _MON + r"[\s\-.,]+(?P<y>\d{4}|\d{2})(?!\d)")),
+    ("mdy_text", re.compile(_MON + r"[\s\-]*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|[\s\-]+)(?P<y>\d{4}|\d{2})(?!\d)")),
+    ("dmy_text", re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°|o)?[\s\-.]*(?:de\s+)?" + _MON
+                            + r"[\s\-.,]+(?:de\s+|del\s+)?(?P<y>\d{4}|\d{2})(?!\d)")),
     ("ymd_text", re.compile(r"(?P<y>\d{4})[\s\-]+" + _MON + r"[\s\-]+(?P<d>\d{1,2})(?!\d)")),
 ]
 
@@ -100,6 +106,8 @@ def _parse(text: str, dayfirst: bool | None) -> tuple[date, bool]:
             return _build(y, a, b, text), False
         if a == b:
             return _build(y, a, b, text), False
+        if "." in match.group(0) and "/" not in match.group(0):  # 03.08.2014: day first wherever dots are used
+            return _build(y, b, a, text), False
         if dayfirst is None:
             raise AmbiguousDateError(f"{text!r} is ambiguous: {a}/{b} may be day/month or month/day "
                                      "(pass dayfirst)")

@@ -1,0 +1,763 @@
+"""The header of an invoice that is not a Chinese VAT invoice: any issuer's, in English or a European
+language (German, French, Dutch, Spanish, Italian).
+
+Number, dates, parties, tax ids, totals and currency are read through the label dictionary
+(``data/labels.toml``) and checked before they are accepted:
+
+- the **issuer's country** comes from its tax id's shape or its address (``data/issuers.toml``); it
+  settles the order of day and month, the decimal mark when the amounts do not, and the currency when
+  no sign or code is printed;
+- an **invoice number** holds a digit and is no word of a sentence;
+- a **date** is plausible (1990 to next year); an ambiguous 03/08/2014 read by the country's habit is
+  left below the review threshold;
+- the **seller** is the issuer: a ``Sold by``/``Vendor``/``Supplier`` block, else the letterhead at the
+  top of page 1 (with the tax id printed in it); the **buyer** is the ``Bill to``/``Customer`` block.
+  Labels are stripped from values; a party found only by position is left for review;
+- the **total** is chosen by evidence among every total label's amount: the one equal to net + tax, the
+  one repeated in words, the one labelled as due, the largest; a disagreement left open is a warning;
+- the **currency** is what is printed next to the amounts (``$`` only with a US or other dollar
+  country's issuer), else the issuer's country's, else None and needs review.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+from extractors.documents.result import Fields
+from extractors.layout import Hit, Layout, Value
+from extractors.parse import infer_dayfirst, parse_amount, parse_date
+from extractors.parse.amounts import english_words_to_amount
+from extractors.parse.currencies import currency_mentions, resolve_currency
+from extractors.parse.dates import AmbiguousDateError
+
+
+# -- data ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Country:
+    """How one country's invoices print dates, amounts and tax ids."""
+
+    code: str
+    currency: str
+    dayfirst: bool
+    decimal_comma: bool
+    tax_ids: tuple[re.Pattern[str], ...]
+    words: tuple[str, ...]
+    address: tuple[re.Pattern[str], ...]
+    cities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Issuers:
+    countries: dict[str, Country]
+    languages: dict[str, tuple[tuple[str, ...], bool, bool]]
+    legal_form: re.Pattern[str]
+
+
+@cache
+def issuers() -> Issuers:
+    """Countries, languages and company legal forms from ``data/issuers.toml`` (cached)."""
+    data = tomllib.loads(resources.files("extractors").joinpath("data/issuers.toml").read_text(encoding="utf-8"))
+    countries = {
+        code: Country(code, spec["currency"], bool(spec["dayfirst"]), bool(spec["decimal_comma"]),
+                      tuple(re.compile(p) for p in spec.get("tax_ids", ())), tuple(spec.get("words", ())),
+                      tuple(re.compile(p) for p in spec.get("address", ())), tuple(spec.get("cities", ())))
+        for code, spec in data.get("countries", {}).items()}
+    languages = {lang: (tuple(spec["words"]), bool(spec["dayfirst"]), bool(spec["decimal_comma"]))
+                 for lang, spec in data.get("languages", {}).items()}
+    forms = sorted(data.get("legal_forms", {}).get("suffixes", ()), key=len, reverse=True)
+    legal = re.compile(r"(?:^|[\s,])(?:" + "|".join(re.escape(f) for f in forms) + r")\.?(?=$|[\s,)])", re.I)
+    return Issuers(countries, languages, legal)
+
+
+def _squash(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+# -- text of a block ------------------------------------------------------------------------------------
+@dataclass
+class Piece:
+    """One line's text in a block, with where it is."""
+
+    text: str
+    confidence: float
+    line_no: int
+    x0: float
+    x1: float
+    value: Value
+
+
+def _piece(layout: Layout, no: int, s: int, e: int) -> Piece | None:
+    tl = layout.lines[no]
+    chars = [c for c in tl.chars[s:e] if not c.ch.isspace()]
+    if not chars:
+        return None
+    text = " ".join("".join(c.ch for c in tl.chars[s:e]).split()).strip(" :：;,")
+    if not text:
+        return None
+    v = Value(text, min(c.conf for c in chars), "right", tl.page, chars[0].x0, tl.y0, chars[-1].x1, tl.y1)
+    return Piece(text, v.confidence, no, chars[0].x0, chars[-1].x1, v)
+
+
+def right_text(layout: Layout, hit: Hit, *, stop_at_labels: bool = True, max_gap: float = 30.0,
+               ignore: tuple[str, ...] = ()) -> Piece | None:
+    """The text right of a label on its line (separators after the label skipped), up to the next label
+    (labels named in ``ignore`` do not stop it)."""
+    if hit.vertical or hit.line_no < 0:
+        return None
+    tl = layout.lines[hit.line_no]
+    stop = len(tl.chars)
+    if stop_at_labels:
+        later = [h.start for h in layout.hits_in(hit.line_no, hit.end, len(tl.chars))
+                 if h.start >= hit.end and h.name not in ignore]
+        stop = min([stop, *later])
+    i = hit.end
+    while True:
+        j = i
+        while j < stop and (tl.chars[j].ch.isspace() or tl.chars[j].ch in ":：#.-–—|/"):
+            j += 1
+        # a combined label ("Rechnungsdatum/Lieferdatum", "Invoice Date/Tax Point"): its value follows both
+        nxt = [h for h in layout.hits_in(hit.line_no, j, j + 1) if h.start == j]
+        if nxt and "/" in "".join(c.ch for c in tl.chars[i:j]) and stop_at_labels:
+            i = nxt[0].end
+            later = [h.start for h in layout.hits_in(hit.line_no, i, len(tl.chars))
+                     if h.start >= i and h.name not in ignore]
+            stop = min([len(tl.chars), *later])
+            continue
+        i = j
+        break
+    if i >= stop or tl.chars[i].x0 - tl.chars[hit.end - 1].x1 > max_gap * tl.height:
+        return None
+    # the value ends at a wide gap (another column's text)
+    end, last = i, None
+    for j in range(i, stop):
+        c = tl.chars[j]
+        if c.ch.isspace():
+            continue
+        if last is not None and c.x0 - last > 3.0 * tl.height:
+            break
+        end, last = j + 1, c.x1
+    return _piece(layout, hit.line_no, i, end)
+
+
+def block_below(layout: Layout, hit: Hit, first: Piece | None, limit: int = 6) -> list[Piece]:
+    """The lines of the block under a label (same column, no wide vertical gap, no other label)."""
+    if hit.vertical or hit.line_no < 0:
+        return []
+    out: list[Piece] = []
+    h = layout.h
+    x_left = min(hit.x0, first.x0 if first else hit.x0) - 1.0 * h
+    x_right = max(hit.x1, first.x1 if first else hit.x1) + 12 * h
+    last_y1 = layout.lines[hit.line_no].y1
+    for no in range(hit.line_no + 1, min(len(layout.lines), hit.line_no + 1 + limit + 2)):
+        tl = layout.lines[no]
+        if tl.page != hit.page or tl.y0 - last_y1 > 1.9 * h:
+            break
+        seg = next(((s, e) for s, e in layout.segments(no, gap=2.0)
+                    if x_left <= tl.chars[s].x0 <= x_right - 10 * h or
+                    (tl.chars[s].x0 <= hit.x0 + h and tl.chars[e - 1].x1 >= hit.x0)), None)
+        if seg is None:
+            continue
+        s, e = seg
+        hits = [x for x in layout.hits_in(no, s, e) if x.name not in ("@name", "@tax_id")]
+        if hits and hits[0].start <= s + 1:
+            break  # the next label: this block is over
+        piece = _piece(layout, no, s, e)
+        if piece is not None:
+            out.append(piece)
+            last_y1 = tl.y1
+        if len(out) >= limit:
+            break
+    return out
+
+
+_ATTENTION = re.compile(r"^(attn|attention|c/o|z\.?\s*hd\.?|zu händen|à l'attention de|t\.a\.v\.|a/a|att\.?|name|address|"
+                        r"adresse|anschrift|details)\b[.:]?\s*", re.I)
+_NOT_NAME = re.compile(r"^(address|name|details|adresse|anschrift|information|info)[:.]?$", re.I)
+
+
+def _standalone(layout: Layout, hit: Hit) -> bool:
+    """A label printed as a label: not glued to the word before or after it by punctuation (``-supplier.com``)."""
+    if hit.vertical or hit.line_no < 0:
+        return True
+    chars = layout.lines[hit.line_no].chars
+    before = chars[hit.start - 1].ch if hit.start > 0 else " "
+    after = chars[hit.end].ch if hit.end < len(chars) else " "
+    return not (before in "-_.@/" and before != " ") and not (after in "._-@" and hit.end + 1 < len(chars)
+                                                              and chars[hit.end + 1].ch.isalnum())
+
+
+def _is_name(text: str) -> bool:
+    """A party name: letters, not a date, an amount, a label word, a phone or e-mail line."""
+    t = text.strip()
+    if len(re.findall(r"[^\W\d_]", t)) < 2 or _NOT_NAME.match(t) or "@" in t or t.lower().startswith(("tel", "phone", "fax", "www", "http")):
+        return False
+    try:
+        parse_date(t)
+        return False
+    except ValueError:
+        pass
+    digits = sum(ch.isdigit() for ch in t)
+    return digits <= len(t) // 3
+
+
+def _company(text: str) -> bool:
+    return bool(issuers().legal_form.search(text))
+
+
+def party_name(pieces: list[Piece]) -> tuple[Piece, float] | None:
+    """The name in a party block: a company (legal form) among its first lines, else its first name-like
+    line (a person), at a lower confidence."""
+    names = []
+    for p in pieces[:4]:
+        text = _ATTENTION.sub("", p.text).strip()
+        if text and _is_name(text):
+            names.append((Piece(text, p.confidence, p.line_no, p.x0, p.x1, p.value), p.text != text))
+    for p, was_attention in names:
+        if _company(p.text) and not was_attention:
+            return p, 1.0
+    for p, was_attention in names:
+        if not was_attention:
+            return p, 0.88
+    return None
+
+
+# -- the issuer's country, dates, amounts ------------------------------------------------------------
+def _country_of(texts: list[str], tax_id: str | None) -> tuple[str | None, str]:
+    data = issuers()
+    if tax_id:
+        for code, c in data.countries.items():
+            if any(p.search(tax_id) for p in c.tax_ids):
+                return code, "tax id"
+    joined = "\n".join(texts)
+    for code, c in data.countries.items():
+        if any(p.search(joined) for p in c.tax_ids):
+            return code, "tax id"
+    def named(words: tuple[str, ...]) -> bool:
+        return any(re.search(r"(?<![^\W\d_])" + re.escape(w) + r"(?![^\W\d_])", joined) for w in words)
+
+    for code, c in data.countries.items():
+        if named(c.words) or any(p.search(joined) for p in c.address):
+            return code, "address"
+    for code, c in data.countries.items():
+        if named(c.cities):
+            return code, "city"
+    return None, ""
+
+
+def _language(layout: Layout) -> tuple[str | None, bool | None, bool | None]:
+    text = " ".join("".join(c.ch for c in tl.chars) for tl in layout.lines)
+    best, best_n = None, 0
+    for lang, (words, _, _) in issuers().languages.items():
+        n = sum(1 for w in words if re.search(r"(?<![^\W\d_])" + re.escape(w) + r"(?![^\W\d_])", text, re.I))
+        if n > best_n:
+            best, best_n = lang, n
+    if best is None or best_n < 2:
+        return None, None, None
+    _, dayfirst, comma = issuers().languages[best]
+    return best, dayfirst, comma
+
+
+_COMMA_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:[.\s']\d{3})*,\d{2}(?![\d.,])")
+_POINT_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:[,\s']\d{3})*\.\d{2}(?![\d.,])")
+
+
+def decimal_mark(texts: list[str]) -> bool | None:
+    """True when the amounts printed use a decimal comma (1.234,56), False a point, None undecided."""
+    comma = sum(len(_COMMA_AMOUNT.findall(t)) for t in texts)
+    point = sum(len(_POINT_AMOUNT.findall(t)) for t in texts)
+    if comma == point:
+        return None
+    return comma > point
+
+
+_AMOUNT_TOKEN = re.compile(r"(?<![\w.,])[-(]?\d{1,3}(?:(?:[.,'’]|\s(?=\d{3}(?!\d)))\d{3})*(?:[.,]\d{1,2})?\)?(?![\w%])"
+                           r"|(?<![\w.,])[-(]?\d+(?:[.,]\d{1,2})?\)?(?![\w%])")
+
+
+def amount_tokens(text: str) -> list[str]:
+    """Figures in a text that may be amounts (rates with ``%`` and parts of words left out)."""
+    out = []
+    for m in _AMOUNT_TOKEN.finditer(unicodedata.normalize("NFKC", text)):
+        rest = text[m.end():m.end() + 3]
+        if rest.strip().startswith("%"):
+            continue
+        out.append(m.group(0).strip())
+    return out
+
+
+# -- the reader -----------------------------------------------------------------------------------------
+@dataclass
+class Amount:
+    value: Decimal
+    confidence: float
+    label: str
+    line_no: int
+    where: Value
+    text: str
+
+
+_DUE = ("due", "payable", "balance", "dû", "du", "zuzahlen", "zahlbetrag", "tebetalen", "apagar", "dapagare",
+        "àpayer", "apayer", "netàpayer")
+_GRAND = ("grand", "incl", "ttc", "gesamt", "brutto", "endbetrag", "totaal", "importetotal", "totale", "thisinvoice",
+          "invoicetotal", "invoicevalue", "rechnungsbetrag", "montanttotal", "totalamount", "totalfactura")
+
+
+class HeaderReader:
+    """Reads the header fields of a non-Chinese invoice into ``fields`` (see the module docstring)."""
+
+    def __init__(self, layout: Layout, fields: Fields, today: date | None = None):
+        self.layout = layout
+        self.f = fields
+        self.today = today or date.today()
+        self.texts = ["".join(c.ch for c in tl.chars) for tl in layout.lines]
+        self.buyer_lines: set[int] = set()
+        self.seller_lines: set[int] = set()
+
+    # -- parties ------------------------------------------------------------------------------------
+    def _label_block(self, name: str, company_only: bool = False) -> tuple[Hit, list[Piece]] | None:
+        for hit in self.layout.hits_for(name):
+            if not _standalone(self.layout, hit):
+                continue  # "billing@example-supplier.com" holds no Supplier label
+            first = right_text(self.layout, hit)
+            pieces = ([first] if first is not None and _is_name(_ATTENTION.sub("", first.text) or "x") else [])
+            pieces += block_below(self.layout, hit, first)
+            found = party_name(pieces)
+            if found is not None and (not company_only or found[1] == 1.0):
+                return hit, pieces
+        return None
+
+    def parties(self) -> None:
+        buyer = self._label_block("buyer_name")
+        if buyer is not None:
+            hit, pieces = buyer
+            found = party_name(pieces)
+            if found:
+                p, conf = found
+                self.f.set("buyer_name", p.text, p.confidence * conf * (1.0 if p.line_no == hit.line_no else 0.97), p.value)
+            self.buyer_lines = {hit.line_no, *(p.line_no for p in pieces)}
+            self.buyer_x = (min([hit.x0, *(p.x0 for p in pieces)]), max([hit.x1, *(p.x1 for p in pieces)]))
+        seller = self._label_block("seller_name")
+        if seller is not None:
+            hit, pieces = seller
+            p, conf = party_name(pieces)
+            self.f.set("seller_name", p.text, p.confidence * conf, p.value)
+            self.seller_lines = {hit.line_no, *(p.line_no for p in pieces)}
+        else:
+            self._letterhead()
+            remit = self._label_block("seller_remit", company_only=True)
+            if "seller_name" not in self.f.values and remit is not None:
+                hit, pieces = remit
+                p, conf = party_name(pieces)
+                self.f.set("seller_name", p.text, p.confidence * 0.85, p.value)
+                self.seller_lines = {hit.line_no, *(p.line_no for p in pieces)}
+
+    def _letterhead(self) -> None:
+        """No seller label: the issuer's name is the letterhead, a company name at the top of page 1."""
+        layout = self.layout
+        page1 = [no for no, tl in enumerate(layout.lines) if tl.page == 1]
+        if not page1:
+            return
+        top = layout.lines[page1[0]].y0
+        bottom = max(layout.lines[no].y1 for no in page1)
+        limit = top + (bottom - top) * 0.35
+        first_label = min((h.line_no for h in layout.hits if h.name in ("buyer_name",) and h.page == 1), default=None)
+        for no in page1:  # a sender line over the recipient's address, in the upper half
+            parts = _SENDER_SEP.split(self.texts[no].strip())
+            if layout.lines[no].y0 < top + (bottom - top) * 0.5 and len(parts) >= 3 and _company(parts[0]):
+                self.sender_line = no
+                break
+        cands: list[tuple[int, Piece]] = []
+        for no in page1:
+            tl = layout.lines[no]
+            if tl.y0 > limit or no in layout.header_lines:
+                continue
+            for s, e in layout.segments(no, gap=2.0):
+                piece = _piece(layout, no, s, e)
+                if piece is None or not _is_name(piece.text) or \
+                        [x for x in layout.hits_in(no, s, e) if not x.name.startswith("@")]:
+                    continue
+                if no in self.buyer_lines and hasattr(self, "buyer_x") and \
+                        min(piece.x1, self.buyer_x[1]) - max(piece.x0, self.buyer_x[0]) > 0:
+                    continue  # the buyer's block
+                if _squash(piece.text) in ("invoice", "commercialinvoice", "rechnung", "facture", "factuur", "factura",
+                                           "fattura", "taxinvoice", "vatinvoice", "proformainvoice"):
+                    continue
+                parts = _SENDER_SEP.split(piece.text)
+                if len(parts) > 1:  # a sender line ("Müller GmbH · Industriestraße 5 · 70565 Stuttgart")
+                    part = next((x for x in parts if _company(x)), parts[0]).strip()
+                    piece = Piece(part, piece.confidence, no, piece.x0, piece.x1, piece.value)
+                    self.sender_line = no
+                cands.append((no, piece))
+        companies = [(no, p) for no, p in cands if _company(p.text)]
+        if companies:
+            no, p = companies[0]
+            conf = 0.9 if first_label is None or no < first_label else 0.8
+            self.f.set("seller_name", p.text, p.confidence * conf, p.value)
+        elif cands:
+            no, p = cands[0]
+            self.weak_seller = p  # used when no tax id names a company (see read_header)
+        if getattr(self, "sender_line", None) is not None and "buyer_name" not in self.f.values:
+            self._recipient_below(self.sender_line)
+        if not cands:
+            return
+        self.seller_lines = {no}
+        x0 = p.x0
+        for nxt in range(no + 1, min(len(layout.lines), no + 6)):
+            tl = layout.lines[nxt]
+            if tl.page != 1 or tl.y0 - layout.lines[nxt - 1].y1 > 1.9 * layout.h:
+                break
+            if any(min(p.x1, tl.chars[e - 1].x1) - max(x0, tl.chars[s].x0) > 0 for s, e in layout.segments(nxt, gap=2.0)):
+                self.seller_lines.add(nxt)
+
+    def _recipient_below(self, no: int) -> None:
+        """Under a sender line (DIN 5008 and other window-envelope layouts) comes the recipient's address:
+        the buyer, printed without a label."""
+        tl = self.layout.lines[no]
+        hit = Hit("buyer_name", "", no, 0, len(tl.chars), tl.chars[0].x0, tl.y0, tl.chars[0].x0 + 2 * self.layout.h,
+                  tl.y1, tl.page)
+        pieces = block_below(self.layout, hit, None, limit=4)
+        found = party_name(pieces)
+        if found:
+            p, conf = found
+            self.f.set("buyer_name", p.text, p.confidence * conf * 0.85, p.value)
+            self.buyer_lines = {p.line_no for p in pieces}
+            self.buyer_x = (min(p.x0 for p in pieces), max(p.x1 for p in pieces))
+
+    def owner_of_tax_id(self) -> None:
+        """No seller found at the top: the company printed with the seller's tax id (a footer's issuer block)."""
+        no = getattr(self, "seller_tax_line", None)
+        if no is None or "seller_name" in self.f.values:
+            return
+        page = self.layout.lines[no].page
+        for cand in range(no, max(-1, no - 4), -1):
+            if self.layout.lines[cand].page != page or cand in self.buyer_lines:
+                continue
+            for s0, e0 in self.layout.segments(cand, gap=2.0):
+                piece = _piece(self.layout, cand, s0, e0)
+                if piece is None:
+                    continue
+                for part in _SENDER_SEP.split(piece.text):
+                    part = part.strip()
+                    if _company(part) and _is_name(part) and not self.layout.hits_in(cand, s0, e0) or (
+                            _company(part) and _is_name(part) and cand != no):
+                        self.f.set("seller_name", part, piece.confidence * 0.8, piece.value)
+                        self.f.warnings.append(f"seller {part!r} taken from the block of its tax id; check it")
+                        return
+
+    def _seller_text(self) -> list[str]:
+        out = []
+        for no in sorted(self.seller_lines):
+            out.append(self.texts[no])
+        return out
+
+    def tax_ids(self) -> str | None:
+        """Tax ids by their labels (or their country's shape): the one in the buyer's block is the
+        buyer's, the other the seller's. Returns the seller's."""
+        layout = self.layout
+        found: list[tuple[str, float, int, Value, str | None]] = []
+        names = ("buyer_vat", "buyer_tax_id", "seller_tax_id", "party_tax_id", "@tax_id")
+        hits = [h for h in layout.hits if h.name in names]
+        for hit in hits:
+            if any(o.line_no == hit.line_no and o.end <= hit.start <= o.end + 3 for o in hits if o is not hit):
+                continue  # "Tax ID: EIN 12-3456789": the scheme is part of the value
+            p = right_text(layout, hit, max_gap=20, ignore=names)
+            if p is None or not re.search(r"\d", p.text):
+                p = self._below(hit)
+            if p is None:
+                continue
+            if hit.name == "seller_tax_id":
+                self.seller_lines.add(hit.line_no)
+            token = re.sub(r"\s+(?=[\dA-Z]{2,}\b)", " ", p.text).strip()
+            token = re.split(r"\s{2,}|,|;|\s[·•|]\s|\s(?=[A-Za-z]{3,}:)|\s(?=(?:IBAN|BIC|SWIFT|Tel|Fax)\b)", token)[0].strip()
+            if not re.search(r"\d", token) or len(re.sub(r"\W", "", token)) < 5:
+                continue
+            role = "buyer" if hit.name in ("buyer_vat", "buyer_tax_id") else "seller" if hit.name == "seller_tax_id" else None
+            found.append((token, p.confidence, hit.line_no, p.value, role))
+        if not found:
+            for no, text in enumerate(self.texts):
+                for c in issuers().countries.values():
+                    for pat in c.tax_ids:
+                        for m in pat.finditer(text):
+                            v = Value(m.group(0), 0.9, "pattern", layout.lines[no].page)
+                            found.append((m.group(0), 0.85, no, v, None))
+        seller_id = None
+        for token, conf, no, where, role in found:
+            if role == "buyer" or (role is None and no in self.buyer_lines):
+                if "buyer_tax_id" not in self.f.values:
+                    self.f.set("buyer_tax_id", token, conf * 0.95, where)
+            elif "seller_tax_id" not in self.f.values:
+                in_block = role == "seller" or no in self.seller_lines or (
+                    self.seller_lines and 0 <= no - max(self.seller_lines) <= 3)
+                self.f.set("seller_tax_id", token, conf * (1.0 if in_block else 0.88), where)
+                seller_id = token
+                self.seller_tax_line = no
+                self.seller_lines.add(no)
+        return seller_id
+
+    # -- number and dates ---------------------------------------------------------------------------
+    def number(self) -> None:
+        for rank, hit in enumerate(self.layout.hits_for("number")):
+            for how, piece in (("right", right_text(self.layout, hit, max_gap=20)),
+                               ("below", self._below(hit))):
+                if piece is None:
+                    continue
+                token = _number_token(piece.text)
+                if token:
+                    generic = _squash(hit.label) in ("no.", "nr.", "n°")
+                    conf = (1.0 if how == "right" else 0.95) * (0.8 if generic else 1.0) * (1.0 if rank == 0 else 0.97)
+                    self.f.set("number", token, piece.confidence * conf, piece.value)
+                    return
+
+    def _below(self, hit: Hit) -> Piece | None:
+        v = self.layout.value_below(hit)
+        if v is None:
+            return None
+        return Piece(v.text, v.confidence, hit.line_no + 1, v.x0, v.x1, v)
+
+    def dates(self, dayfirst: bool | None, how_sure: float) -> None:
+        doc_order = infer_dayfirst(self.texts)
+        if doc_order is not None:
+            dayfirst, how_sure = doc_order, 1.0
+        for name in ("issue_date", "due_date"):
+            for hit in self.layout.hits_for(name):
+                pieces = [p for p in (right_text(self.layout, hit, max_gap=20), self._below(hit)) if p is not None]
+                piece = next((p for p in pieces if _dates_in(p.text)), None)
+                if piece is None:
+                    continue
+                try:
+                    value = parse_date(piece.text, dayfirst=None)
+                    conf = 1.0
+                except AmbiguousDateError:
+                    if re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", piece.text):  # 03.08.2014: day first everywhere
+                        value, conf = parse_date(piece.text, dayfirst=True), 1.0
+                    else:
+                        value = parse_date(piece.text, dayfirst=True if dayfirst is None else dayfirst)
+                        conf = how_sure if dayfirst is not None else 0.6
+                    if conf < 0.9:
+                        order = "day/month" if dayfirst in (True, None) else "month/day"
+                        self.f.warnings.append(f"{name} {piece.text!r} reads both day/month and month/day; "
+                                               f"read as {order}")
+                except ValueError:
+                    continue
+                if not (1990 <= value.year <= self.today.year + 1):
+                    self.f.warnings.append(f"{name} {piece.text!r} is not a plausible date for an invoice")
+                    continue
+                self.f.set(name, value, piece.confidence * conf, piece.value)
+                break
+        issue, due = self.f.get("issue_date"), self.f.get("due_date")
+        if issue and due and due < issue:
+            self.f.drop("due_date", f"due date {due} is before the issue date {issue}; left for review")
+
+    # -- amounts ------------------------------------------------------------------------------------
+    def _in_item_rows(self, hit: Hit) -> bool:
+        """Whether a label sits on a line of the item table ("Tax filing service" is an item, not the tax)."""
+        if not hasattr(self, "_rows"):
+            table = self.layout.table()
+            # item rows: a description with a quantity or a unit price (a summary line read into the table has not)
+            self._rows = [(v.page, v.y0, v.y1) for row in (table.rows if table else [])
+                          if "description" in row and ("quantity" in row or "unit_price" in row) for v in row.values()]
+        return any(page == hit.page and y0 - 0.5 <= hit.y0 and hit.y1 <= y1 + 0.5 for page, y0, y1 in self._rows)
+
+    def amounts(self, name: str, comma: bool | None) -> list[Amount]:
+        out = []
+        for hit in self.layout.hits_for(name):
+            tl = self.layout.lines[hit.line_no] if hit.line_no >= 0 else None
+            if tl is None or self._in_item_rows(hit):
+                continue
+            later = [h.start for h in self.layout.hits_in(hit.line_no, hit.end, len(tl.chars))
+                     if h.start >= hit.end and h.name in ("total", "net", "tax", "paid")]
+            stop = min([len(tl.chars), *later])
+            text = "".join(c.ch for c in tl.chars[hit.end:stop])
+            tokens = amount_tokens(text)
+            where = None
+            if tokens:
+                token = tokens[-1]
+                at = text.rfind(token)
+                chars = [c for c in tl.chars[hit.end + at:hit.end + at + len(token)] if not c.ch.isspace()]
+                conf = min(c.conf for c in chars) if chars else 1.0
+                where = Value(text[at:].strip(), conf, "right", tl.page, chars[0].x0 if chars else hit.x1, tl.y0,
+                              chars[-1].x1 if chars else hit.x1, tl.y1)
+            else:
+                v = self.layout.value_below(hit)
+                if v is not None and amount_tokens(v.text):
+                    token, where = amount_tokens(v.text)[-1], v
+            if where is None:
+                continue
+            try:
+                value = parse_amount(token.strip("()"), decimal_comma=comma)
+            except (ValueError, ArithmeticError):
+                continue
+            label_text = "".join(c.ch for c in tl.chars[hit.start:hit.end])
+            line_text = "".join(c.ch for c in tl.chars)
+            out.append(Amount(value, where.confidence * (1.0 if where.how == "right" else 0.97), label_text,
+                              hit.line_no, where, line_text))
+        return out
+
+    def totals(self, comma: bool | None) -> list[str]:
+        """Net, tax and total by evidence; returns the texts of the lines they were read on (for the currency)."""
+        totals = self.amounts("total", comma)
+        nets = self.amounts("net", comma)
+        taxes = [t for t in self.amounts("tax", comma)]
+        used = {a.line_no for a in totals + nets}
+        taxes = [t for t in taxes if t.line_no not in {a.line_no for a in totals}]
+        by_line: dict[int, Amount] = {}
+        for t in taxes:
+            by_line.setdefault(t.line_no, t)
+        taxes = list(by_line.values())
+        net = nets[0] if nets else None
+        words = self._words_amount()
+        chosen, how = None, ""
+        tax_value = None
+        values = [a for a in totals if a.value != 0] or totals
+        if net is not None and values:
+            options = ([sum((t.value for t in taxes), Decimal(0))] if taxes else []) + [t.value for t in taxes] + [Decimal(0)]
+            for tv in options:
+                match = [a for a in values if a.value == net.value + tv]
+                if match:
+                    chosen, how, tax_value = match[0], "net + tax", tv
+                    break
+        if chosen is None and words is not None:
+            match = [a for a in values if a.value == words]
+            if match:
+                chosen, how = match[0], "words"
+        if chosen is None and values:
+            due = [a for a in values if any(d in _squash(a.label) for d in _DUE)]
+            grand = [a for a in values if any(g in _squash(a.label) for g in _GRAND)]
+            pool = due or grand or values
+            chosen = max(pool, key=lambda a: a.value)
+            how = "due" if due else "grand" if grand else "largest"
+        if chosen is not None:
+            self.f.set("total", chosen.value, chosen.confidence, chosen.where)
+            if how in ("due", "grand", "largest") and len({a.value for a in values}) > 1:
+                self.f.doubt("the invoice prints several totals (" + ", ".join(
+                    f"{a.label.strip()} {a.value}" for a in values) + f"); {chosen.value} taken ({how}), check it",
+                    "total")
+            if how == "words":
+                self.f.confirm("total", "total_in_words")
+        if net is not None:
+            self.f.set("net", net.value, net.confidence, net.where)
+        if tax_value is not None and taxes:
+            self.f.set("tax", tax_value, min(t.confidence for t in taxes), taxes[0].where)
+        elif taxes:
+            self.f.set("tax", taxes[0].value, taxes[0].confidence, taxes[0].where)
+        if words is not None and self.f.get("total") is not None:
+            if words == self.f.get("total"):
+                self.f.confirm("total", "total_in_words")
+            else:
+                self.f.doubt(f"the amount in words ({words}) disagrees with the total {self.f.get('total')}",
+                             "total", "total_in_words")
+        return [a.text for a in totals + nets + taxes if a.line_no in used or a in taxes]
+
+    def _words_amount(self) -> Decimal | None:
+        text = self.f.get("total_in_words")
+        if not text:
+            return None
+        try:
+            return english_words_to_amount(text)
+        except ValueError:
+            return None
+
+    # -- currency -----------------------------------------------------------------------------------
+    def currency(self, amount_lines: list[str], country: str | None, how: str) -> None:
+        mentions: list[str] = []
+        for hit in self.layout.hits_for("currency"):
+            p = right_text(self.layout, hit, max_gap=20)
+            if p is not None:
+                mentions += currency_mentions(p.text)
+        for text in amount_lines:
+            mentions += currency_mentions(text)
+        table = self.layout.table()
+        if table is not None:
+            for row in table.rows:
+                for col in ("amount", "unit_price"):
+                    if col in row:
+                        mentions += currency_mentions(row[col].text)
+        if not mentions:  # a column header ("Amount (EUR)") or a note ("All amounts in USD")
+            for text in self.texts:
+                mentions += [m for m in currency_mentions(text) if m in _COMMON or m in ("$", "¥", "￥")]
+        cur = issuers().countries[country].currency if country and how != "city" else None
+        hints = ("CNY",) if any("\u4e00" <= ch <= "\u9fff" for t in self.texts for ch in t) else ()
+        code, conf, why = resolve_currency(mentions, cur, hints)
+        if code is None:
+            if "currency" in self.f.values:
+                return
+            self.f.warnings.append(f"currency not known: {why}")
+            return
+        if how == "address" and why != "printed":
+            conf = min(conf, 0.85)
+        self.f.set("currency", code, conf)
+
+
+def _dates_in(text: str) -> bool:
+    try:
+        parse_date(text, dayfirst=True)
+        return True
+    except ValueError:
+        return False
+
+
+# a middle dot or bar with or without blanks; a dot or dash only between blanks (OCR reads the dot so)
+_SENDER_SEP = re.compile(r"\s*[·•∙・|]\s*|\s+[–\-.]\s+")
+_COMMON = {"USD", "EUR", "GBP", "INR", "HKD", "SGD", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "SEK", "NOK", "DKK"}
+_NUMBER_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]")
+
+
+def _number_token(text: str) -> str | None:
+    """The invoice number at the start of a label's value: one token holding a digit, not a word of a
+    sentence (``with your payment``) nor a date or an amount."""
+    raw = unicodedata.normalize("NFKC", text).strip()
+    raw = re.sub(r"^(?:No\.?|Nr\.?|N°|#|:)\s*", "", raw, flags=re.I).strip()
+    if not raw:
+        return None
+    token = raw.split()[0].strip(".,;:")
+    if len(raw.split()) > 1 and re.fullmatch(r"[A-Z]{1,4}", token) and re.fullmatch(r"[\dA-Z\-/]+", raw.split()[1]):
+        token = token + raw.split()[1]  # "INV 2024001" printed with a blank
+    if not re.search(r"\d", token) or not _NUMBER_TOKEN.fullmatch(token.upper()):
+        return None
+    if re.fullmatch(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", token):
+        return None  # a date beside the label, not a number
+    return token.upper()
+
+
+def read_header(layout: Layout, fields: Fields, today: date | None = None) -> None:
+    """Read number, dates, parties, tax ids, totals, amount in words and currency of a non-Chinese invoice."""
+    r = HeaderReader(layout, fields, today)
+    r.number()
+    r.parties()
+    seller_id = r.tax_ids()
+    r.owner_of_tax_id()
+    weak = getattr(r, "weak_seller", None)
+    if "seller_name" not in fields.values and weak is not None:
+        fields.set("seller_name", weak.text, weak.confidence * 0.6, weak.value)
+        fields.warnings.append(f"seller {weak.text!r} taken from the letterhead without a company form; check it")
+    country, how = _country_of(r._seller_text(), seller_id)
+    lang, lang_dayfirst, lang_comma = _language(layout)
+    c = issuers().countries.get(country) if country else None
+    dayfirst = c.dayfirst if c else lang_dayfirst
+    r.dates(dayfirst, 0.88 if c else 0.6)
+    comma = decimal_mark(r.texts)
+    if comma is None:
+        comma = c.decimal_comma if c else lang_comma
+    for hit in layout.hits_for("total_in_words"):
+        p = right_text(layout, hit, max_gap=20)
+        if p is not None and re.search(r"[A-Za-z]{3}", p.text):
+            fields.set("total_in_words", p.text, p.confidence * 0.95, p.value)
+            break
+    if "total_in_words" not in fields.values:
+        for v in layout.find_text(re.compile(r"^\s*SAY\b.*$", re.I)):
+            fields.set("total_in_words", v.text.strip(), v.confidence * 0.9, v)
+            break
+    lines = r.totals(comma)
+    r.currency(lines, country, how)
+    fields.values["_country"] = country
+    fields.values["_decimal_comma"] = comma
+
+
+__all__ = ["HeaderReader", "amount_tokens", "decimal_mark", "issuers", "party_name", "read_header"]
