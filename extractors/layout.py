@@ -458,11 +458,20 @@ class Layout:
             self._scope_cache = self._assign_scopes()
         return self._scope_cache
 
+    def by_order_only(self, name: str) -> bool:
+        """Whether field ``name`` (``buyer_name`` ...) has no label or block heading of its own: only the
+        reading order assigned the generic labels it would be read from."""
+        if self.hits_for(name):
+            return False
+        scoped = self.scoped_hits(name)
+        return bool(scoped) and all(id(h) in self.order_scoped for h in scoped)
+
     def scoped_hits(self, name: str) -> list[Hit]:
         """Hits of generic labels resolved to ``name`` (e.g. ``buyer_name`` from 名称 in the 购买方 block)."""
         return [h for h in self.hits if h.name.startswith("@") and self._scope.get(id(h)) == name]
 
     def _assign_scopes(self) -> dict[int, str]:
+        self.order_scoped: set[int] = set()
         scope: dict[int, str] = {}
         dist: dict[int, float] = {}
         unresolved: dict[str, list[Hit]] = {}
@@ -507,6 +516,7 @@ class Layout:
             hits.sort(key=lambda x: (x.page, round(x.y0 / (2 * self.h)), x.x0))
             for hit, section in zip(hits, free, strict=False):
                 scope[id(hit)] = f"{section}_{name[1:]}"
+                self.order_scoped.add(id(hit))  # no heading decided it: only the reading order did
         return scope
 
     # -- text search ----------------------------------------------------------------------------------
