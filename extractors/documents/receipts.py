@@ -16,10 +16,11 @@ from extractors.documents.common import (
     upper_amount,
     upper_words,
 )
+from extractors.documents.digit_grid import read_digit_grid
 from extractors.documents.result import DocumentResult, Fields
+from extractors.documents.roles import BY_ORDER, direction_of_page, direction_of_value, settle_receipt
 from extractors.layout import Labels, Layout, default_labels
 from extractors.parse import (
-    check_iban,
     find_currency,
     is_chinese_upper,
     parse_amount,
@@ -32,7 +33,8 @@ from extractors.words import Word
 from hub.errors import InputError
 from hub.records import BankReceipt
 
-_BANK = re.compile(r"([\u4e00-\u9fff]{2,16}?银行(?:股份有限公司)?|Bank of [A-Z][A-Za-z ]+|[A-Z][A-Za-z ]+ Bank)")
+_BANK = re.compile(r"([\u4e00-\u9fff]{2,16}?银行(?:股份有限公司)?|(?:The )?Bank of [A-Z][A-Za-z ]+(?:\([A-Z][A-Za-z ]+\))?"
+                   r"(?: ?(?:Limited|Ltd\.?))?|[A-Z][A-Za-z ]+ Bank(?: \([A-Z][A-Za-z ]+\))?(?: (?:Limited|Ltd\.?|Berhad))?)")
 
 
 def _amount(text: str) -> Decimal:
@@ -73,9 +75,88 @@ def _issuer(layout: Layout, f: Fields) -> None:
                 return
 
 
+def _move(f: Fields, src: str, dst: str) -> None:
+    """Rename a read field (``ours_name`` -> ``payee_name``), keeping its confidence and source."""
+    if src not in f.values:
+        f.confidence.pop(src, None)
+        return
+    if dst in f.values:  # a payer/payee label already gave this field
+        f.values.pop(src)
+        f.confidence.pop(src, None)
+        f.sources.pop(src, None)
+        return
+    f.values[dst] = f.values.pop(src)
+    f.confidence[dst] = f.confidence.pop(src)
+    if src in f.sources:
+        f.sources[dst] = f.sources.pop(src)
+
+
+def _direction(layout: Layout, f: Fields) -> str | None:
+    """``credit``/``debit``: a labelled direction value (借贷标志 贷), else the page's words (来账, Credit
+    Advice, 付款回单 ...); None when nothing says."""
+    value = pick(layout, f, "direction", _direction_value)
+    f.values.pop("direction", None)
+    f.confidence.pop("direction", None)
+    f.sources.pop("direction", None)
+    return value or direction_of_page(layout)
+
+
+def _direction_value(text: str) -> str:
+    found = direction_of_value(text)
+    if found is None:
+        raise ValueError(f"{text!r} is not a direction")
+    return found
+
+
+def _sides(layout: Layout, f: Fields, direction: str | None) -> None:
+    """本方/对方 (our account's side, the other side) into payer and payee by the direction; without one,
+    本方 is taken as the payee (a receipt is usually for money in) and both sides are left for review."""
+    for side in ("ours", "theirs"):
+        pick(layout, f, f"{side}_name", text_value)
+        pick(layout, f, f"{side}_account", _account)
+        pick(layout, f, f"{side}_bank", text_value)
+    read = [n for n in f.values if n.startswith(("ours_", "theirs_"))]
+    if not read:
+        return
+    ours, theirs = ("payer", "payee") if direction == "debit" else ("payee", "payer")
+    for attr in ("name", "account", "bank"):
+        _move(f, f"ours_{attr}", f"{ours}_{attr}")
+        _move(f, f"theirs_{attr}", f"{theirs}_{attr}")
+    if direction is None:
+        f.warnings.append("本方/对方 receipt without a direction (借/贷, 收/付, 来账/往账): 本方 taken as the payee,"
+                          " payer and payee left for review")
+        for name in ("payer_name", "payer_account", "payer_bank", "payee_name", "payee_account", "payee_bank"):
+            if name in f.confidence:
+                f.confidence[name] = min(f.confidence[name], BY_ORDER)
+
+
+_SPELLED = re.compile(r"(?:人民币|美元|欧元|港币|港元|日元|英镑)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]"
+                      r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正]{2,}")
+
+
+def _amounts(layout: Layout, f: Fields) -> None:
+    """The amount in figures, the 大写, and a digit grid where the figure is not printed."""
+    figures, spelled = [], []
+    for v in layout.candidates("amount"):
+        (spelled if is_chinese_upper(upper_words(v.text)) else figures).append(v)
+    pick(layout, f, "amount", _amount, values=figures)
+    pick(layout, f, "amount_in_words", upper_words, values=layout.candidates("amount_in_words") + spelled)
+    if "amount_in_words" not in f.values:  # a 大写 amount printed without a label
+        found = [v for v in layout.find_text(_SPELLED) if is_chinese_upper(upper_words(v.text))]
+        if found:
+            f.set("amount_in_words", upper_words(found[0].text), found[0].confidence * 0.9, found[0])
+    if "amount" not in f.values:
+        grid = read_digit_grid(layout)
+        if grid is not None and grid.amount > 0:
+            f.set("amount", grid.amount, grid.confidence, grid.where)
+            f.warnings.append(f"amount {grid.amount} read from the digit grid (亿千百十万千百十元角分)")
+
+
 def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels | None = None,
                  ocr: bool = False) -> DocumentResult:
-    """Read a bank receipt from positioned words into a :class:`BankReceipt` result."""
+    """Read a bank receipt or credit/debit advice from positioned words into a :class:`BankReceipt`
+    result. Payer and payee come from their labels or from 本方/对方 by the direction; the our-companies
+    master then decides which side is ours (:mod:`extractors.documents.roles`)."""
     layout = Layout(words, labels or default_labels()["receipt"])
     f = Fields()
     pick(layout, f, "receipt_no", first_token(parse_document_number))
@@ -85,11 +166,9 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
         pick(layout, f, f"{party}_name", text_value)
         pick(layout, f, f"{party}_account", _account)
         pick(layout, f, f"{party}_bank", text_value)
-    figures, spelled = [], []
-    for v in layout.candidates("amount"):
-        (spelled if is_chinese_upper(upper_words(v.text)) else figures).append(v)
-    pick(layout, f, "amount", _amount, values=figures)
-    pick(layout, f, "amount_in_words", upper_words, values=layout.candidates("amount_in_words") + spelled)
+    direction = _direction(layout, f)
+    _sides(layout, f, direction)
+    _amounts(layout, f)
     if pick(layout, f, "currency", parse_currency) is None:
         where = next((v for v in layout.candidates("amount") if find_currency(v.text)), None)
         if where is not None:
@@ -120,14 +199,7 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
                 f.confirm("amount", "amount_in_words")
             else:
                 f.doubt(f"大写 {words_text} = {in_words} disagrees with the amount {amount}", "amount", "amount_in_words")
-    for name in ("payer_account", "payee_account"):
-        value = f.get(name)
-        if value and value[:2].isalpha():
-            try:
-                check_iban(value)
-                f.confirm(name)
-            except ValueError:
-                f.doubt(f"{name.replace('_', ' ')} {value} fails its IBAN check", name)
+    settle_receipt(f, layout, direction)  # accounts shape-checked; our side by direction and identity
     if "transaction_id" not in f.values and "receipt_no" in f.values:
         f.set("transaction_id", f.get("receipt_no"), f.confidence["receipt_no"] * 0.9)
         f.warnings.append("no transaction id printed; the receipt number is used")
