@@ -243,6 +243,23 @@ class Layout:
         for hit in self.hits + [a for a in self.anchors if not a.vertical]:
             self._hits_by_line.setdefault(hit.line_no, []).append(hit)
 
+    def drop_prose_hits(self) -> None:
+        """Forget labels inside running text (``此联是收款人开户银行交给收款人的收账通知``): a Chinese label glued
+        to Chinese characters on both sides is a word of a sentence, not a field's label."""
+
+        def prose(h: Hit) -> bool:
+            if h.vertical or h.start == 0 or h.end >= len(self.lines[h.line_no].chars):
+                return False
+            chars = self.lines[h.line_no].chars
+            return _is_cjk(chars[h.start].ch) and _is_cjk(chars[h.start - 1].ch) and _is_cjk(chars[h.end].ch)
+
+        self.hits = [h for h in self.hits if not prose(h)]
+        self._hits_by_line = {}
+        for hit in self.hits + [a for a in self.anchors if not a.vertical]:
+            self._hits_by_line.setdefault(hit.line_no, []).append(hit)
+        if hasattr(self, "_scope_cache"):
+            del self._scope_cache
+
     def _header_lines(self) -> set[int]:
         """Lines that carry three or more table column labels (their words are headers, not fields)."""
         names: dict[int, set[str]] = {}

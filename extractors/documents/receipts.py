@@ -5,6 +5,7 @@ transaction id and memo (用途/附言/摘要)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 
 from extractors.documents.common import (
@@ -91,6 +92,47 @@ def _move(f: Fields, src: str, dst: str) -> None:
         f.sources[dst] = f.sources.pop(src)
 
 
+def _without_labels(text: str, labels: tuple[str, ...]) -> str:
+    """A memo value without the other memo labels printed before it (``汇款附言 INV 1`` -> ``INV 1``, a
+    bilingual ``附言 Remarks`` cell with nothing after it -> empty)."""
+    keys = sorted(("".join(unicodedata.normalize("NFKC", k).casefold().split()) for k in labels), key=len, reverse=True)
+    rest = text.strip()
+    changed = True
+    while rest and changed:
+        changed = False
+        squashed = "".join(unicodedata.normalize("NFKC", rest).casefold().split())
+        for key in keys:
+            if squashed.startswith(key):
+                # drop the characters of the label (blanks inside it kept out of the count)
+                n, i = 0, 0
+                while i < len(rest) and n < len(key):
+                    if not rest[i].isspace():
+                        n += 1
+                    i += 1
+                rest = rest[i:].strip(" :：/")
+                changed = True
+                break
+    return rest
+
+
+_DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+
+def _unlabelled_date(layout: Layout, f: Fields) -> None:
+    """No date label (a 进账单 prints its date under the title): the one date in the top lines, doubted."""
+    top = [tl for tl in layout.lines[:5]]
+    found = [v for v in layout.find_text(_DATE_TEXT) if any(tl.y0 <= v.y0 <= tl.y1 and tl.page == v.page for tl in top)]
+    dates = set()
+    for v in found:
+        try:
+            dates.add(parse_date(v.text))
+        except ValueError:
+            continue
+    if len(dates) == 1:
+        f.set("value_date", dates.pop(), found[0].confidence * 0.8, found[0])
+        f.warnings.append("value date read from an unlabelled date under the title")
+
+
 def _direction(layout: Layout, f: Fields) -> str | None:
     """``credit``/``debit``: a labelled direction value (借贷标志 贷), else the page's words (来账, Credit
     Advice, 付款回单 ...); None when nothing says."""
@@ -158,10 +200,12 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     result. Payer and payee come from their labels or from 本方/对方 by the direction; the our-companies
     master then decides which side is ours (:mod:`extractors.documents.roles`)."""
     layout = Layout(words, labels or default_labels()["receipt"])
+    layout.drop_prose_hits()  # "此联是收款人开户银行交给收款人的收账通知" names no field
     f = Fields()
     pick(layout, f, "receipt_no", first_token(parse_document_number))
     pick(layout, f, "transaction_id", first_token(parse_document_number))
-    pick(layout, f, "value_date", parse_date)
+    if pick(layout, f, "value_date", parse_date) is None:
+        _unlabelled_date(layout, f)
     for party in ("payer", "payee"):
         pick(layout, f, f"{party}_name", text_value)
         pick(layout, f, f"{party}_account", _account)
@@ -173,11 +217,11 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
         where = next((v for v in layout.candidates("amount") if find_currency(v.text)), None)
         if where is not None:
             f.set("currency", find_currency(where.text), 0.9, where)
-    memo = layout.hits_for("memo")
-    for hit in memo:
+    for hit in layout.hits_for("memo"):
         v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
-        if v is not None:
-            f.set("memo", v.text, v.confidence)
+        text = _without_labels(v.text, layout.labels.fields["memo"]) if v is not None else ""
+        if text:
+            f.set("memo", text, v.confidence, v)
             break
     _issuer(layout, f)
     # cross-check: the figure against the uppercase amount
@@ -200,8 +244,8 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
             else:
                 f.doubt(f"大写 {words_text} = {in_words} disagrees with the amount {amount}", "amount", "amount_in_words")
     settle_receipt(f, layout, direction)  # accounts shape-checked; our side by direction and identity
-    if "transaction_id" not in f.values and "receipt_no" in f.values:
-        f.set("transaction_id", f.get("receipt_no"), f.confidence["receipt_no"] * 0.9)
+    if "transaction_id" not in f.values and "receipt_no" in f.values:  # a guess: left for review
+        f.set("transaction_id", f.get("receipt_no"), min(f.confidence["receipt_no"] * 0.9, 0.6))
         f.warnings.append("no transaction id printed; the receipt number is used")
     found = [n for n in ("amount", "value_date", "payer_name", "payee_name", "transaction_id") if f.get(n) is not None]
     if len(found) < 2:

@@ -206,8 +206,9 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
 
 
 def check_tax_ids(f: Fields, *names: str) -> None:
-    """The shape check of each tax id field: a failed check drops the value (needs review), an unknown
-    shape caps its confidence at :data:`UNKNOWN_SHAPE`, a passed check digit confirms it."""
+    """The shape check of each tax id field: a failed check digit keeps the value with a doubtful confidence
+    (needs review), text without digits is dropped, an unknown shape caps the confidence at
+    :data:`UNKNOWN_SHAPE`, a passed check digit confirms it."""
     for name in names:
         value = f.get(name)
         if value is None:
@@ -215,7 +216,10 @@ def check_tax_ids(f: Fields, *names: str) -> None:
         try:
             checked = check_tax_id(value)
         except ValueError as exc:
-            f.drop(name, f"{name.replace('_', ' ')} left for review: {exc}")
+            if any(ch.isdigit() for ch in str(value)):  # a misread or misprinted id: kept, but doubted
+                f.doubt(f"{name.replace('_', ' ')} left for review: {exc}", name)
+            else:
+                f.drop(name, f"{name.replace('_', ' ')} left for review: {exc}")
             continue
         if checked.valid:
             f.confirm(name)
