@@ -72,7 +72,8 @@ def _title_area(words: list[Word]) -> list[Word]:
     if not first:
         return []
     top, bottom = min(w.y0 for w in first), max(w.y1 for w in first)
-    limit = top + max(0.25 * (bottom - top), 3.5 * min((w.y1 - w.y0) for w in first))
+    height = min(w.y1 - w.y0 for w in first)
+    limit = top + max(0.25 * (bottom - top), 3.5 * height)
     return [w for w in first if w.y0 <= limit]
 
 
@@ -113,7 +114,7 @@ def scores(words: Iterable[Word], labels: dict[str, Labels] | None = None) -> di
     conf = _structure()
     head = "".join(_norm(w.text) for w in _title_area(words))
     text = "".join(_norm(w.text) for w in words)
-    out = {}
+    titles = {}
     for kind in KINDS:
         spec = labels.get(kind)
         if spec is None:
@@ -125,8 +126,11 @@ def scores(words: Iterable[Word], labels: dict[str, Labels] | None = None) -> di
                 title += w * float(conf.get("title_area", 2.0))
             elif key in text:
                 title += w * float(conf.get("elsewhere", 0.5))
-        out[kind] = title + structure_score(kind, words, spec)
-    return out
+        titles[kind] = title
+    ranked = sorted(titles.values(), reverse=True) + [0.0, 0.0]
+    if ranked[0] >= float(conf.get("clear_title", 8.0)) and ranked[1] <= ranked[0] / 3:
+        return titles  # a clear title and no rival: the structure need not be read
+    return {kind: title + structure_score(kind, words, labels[kind]) for kind, title in titles.items()}
 
 
 def classify(words: Iterable[Word], labels: dict[str, Labels] | None = None) -> str | None:
