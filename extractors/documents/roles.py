@@ -43,17 +43,23 @@ def _norm_id(text: str) -> str:
     return re.sub(r"[\s\-./]", "", unicodedata.normalize("NFKC", str(text))).upper()
 
 
+def _as_printed(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", str(text)).split())
+
+
 class Identity:
     """Our companies' names, tax ids and accounts, normalised for comparison."""
 
     def __init__(self, companies: Iterable[Any]):
         self.names: set[str] = set()
+        self.printed: set[str] = set()
         self.tax_ids: set[str] = set()
         self.accounts: set[str] = set()
         for c in companies:
             for n in (getattr(c, "name", ""), getattr(c, "name_en", ""), *getattr(c, "aliases", ())):
                 if n and _norm_name(n):
                     self.names.add(_norm_name(n))
+                    self.printed.add(_as_printed(n))
             self.tax_ids.update(_norm_id(t) for t in getattr(c, "tax_ids", ()) if t)
             self.accounts.update(_norm_id(a) for a in getattr(c, "accounts", ()) if a)
 
@@ -61,11 +67,12 @@ class Identity:
         return bool(self.names or self.tax_ids or self.accounts)
 
     def exact(self, attr: str, value: Any) -> bool:
-        """Whether ``value`` is exactly one of ours (after normalising)."""
+        """Whether ``value`` is exactly one of ours: a name character for character (blanks and width aside:
+        an OCR reading ``Co.,L'td.`` names us but is not confirmed), an id or account digit for digit."""
         if value is None or value == "":
             return False
         if attr == "name":
-            return _norm_name(value) in self.names
+            return _as_printed(value) in self.printed
         pool = self.tax_ids if attr == "tax_id" else self.accounts
         return _norm_id(value) in pool
 
@@ -78,6 +85,8 @@ class Identity:
             return False
         if attr == "name":
             v = _norm_name(value)
+            if v in self.names:
+                return True
             return len(v) >= _MIN_CONTAINED and any(len(n) >= _MIN_CONTAINED and (n in v or v in n) for n in self.names)
         if attr == "account":
             v = _norm_id(value)

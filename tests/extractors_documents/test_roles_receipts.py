@@ -244,3 +244,16 @@ def test_tax_id_shapes(text: str, scheme: str | None, valid: bool | None) -> Non
 def test_tax_ids_failing_their_check(text: str) -> None:
     with pytest.raises(ValueError):
         check_tax_id(text)
+
+
+def test_identity_names_us_but_confirms_only_what_is_printed_exactly() -> None:
+    from extractors.documents.roles import Identity
+    from hub.settings import OurCompany
+
+    who = Identity([OurCompany(name=OURS, name_en="Ningbo Beilun Ruifeng M&E Equipment Co., Ltd.",
+                               accounts=("33104199601050002468",))])
+    misread = "Ningbo Beilun Ruifeng M&E Equipment Co.,L'td."  # an OCR reading of our English name
+    assert who.matches("name", misread) and not who.exact("name", misread)
+    assert who.exact("name", "Ningbo Beilun Ruifeng M&E  Equipment Co., Ltd.")
+    assert who.matches("account", "3310****2468") and not who.matches("account", "3310****2469")
+    assert not who.matches("name", THEIRS)
