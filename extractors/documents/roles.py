@@ -53,6 +53,8 @@ class Identity:
     def __init__(self, companies: Iterable[Any]):
         self.names: set[str] = set()
         self.printed: set[str] = set()
+        #: our spelling of each name by its normalised form
+        self.spelling: dict[str, str] = {}
         self.tax_ids: set[str] = set()
         self.accounts: set[str] = set()
         for c in companies:
@@ -60,6 +62,7 @@ class Identity:
                 if n and _norm_name(n):
                     self.names.add(_norm_name(n))
                     self.printed.add(_as_printed(n))
+                    self.spelling.setdefault(_norm_name(n), _as_printed(n))
             self.tax_ids.update(_norm_id(t) for t in getattr(c, "tax_ids", ()) if t)
             self.accounts.update(_norm_id(a) for a in getattr(c, "accounts", ()) if a)
 
@@ -75,6 +78,13 @@ class Identity:
             return _as_printed(value) in self.printed
         pool = self.tax_ids if attr == "tax_id" else self.accounts
         return _norm_id(value) in pool
+
+    def spelled(self, value: Any) -> str | None:
+        """Our own spelling of a name that differs from one of ours only in blanks, case and punctuation
+        (an OCR reading ``Co.,L'td.``), else None."""
+        if value is None or self.exact("name", value):
+            return None
+        return self.spelling.get(_norm_name(value))
 
     def matches(self, attr: str, value: Any) -> bool:
         """Whether ``value`` names us: exactly, a name that contains one of ours (or is contained in one),
@@ -187,7 +197,10 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
             unknown.append(attr)
         if on_mine:
             decided = True
-            if who.exact(attr, f.get(mine)) and mine not in f.doubted:
+            ours_spelled = who.spelled(f.get(mine)) if attr == "name" else None
+            if ours_spelled:  # our name misread in its punctuation: our own spelling, not confirmed
+                f.values[mine] = ours_spelled
+            elif who.exact(attr, f.get(mine)) and mine not in f.doubted:
                 f.confirm(mine)
     if swapped:
         for attr in unknown:  # nothing tells this attribute's sides: it goes with its block

@@ -254,6 +254,7 @@ def test_identity_names_us_but_confirms_only_what_is_printed_exactly() -> None:
                                accounts=("33104199601050002468",))])
     misread = "Ningbo Beilun Ruifeng M&E Equipment Co.,L'td."  # an OCR reading of our English name
     assert who.matches("name", misread) and not who.exact("name", misread)
+    assert who.spelled(misread) == "Ningbo Beilun Ruifeng M&E Equipment Co., Ltd." and who.spelled(OURS) is None
     assert who.exact("name", "Ningbo Beilun Ruifeng M&E  Equipment Co., Ltd.")
     assert who.matches("account", "3310****2468") and not who.matches("account", "3310****2469")
     assert not who.matches("name", THEIRS)
