@@ -18,7 +18,8 @@ from importlib import resources
 from hub.validation import check_uscc
 
 _LABEL = re.compile(r"^(?:统一社会信用代码|纳税人识别号|税号|USCC|VAT\s*(?:Reg\.?\s*)?(?:No\.?|Number|ID)?|GSTIN|GST\s*No\.?|"
-                    r"ABN|EIN|Tax\s*ID|TIN|UID|USt-?IdNr\.?|N°\s*TVA|BTW)\s*[:：.#/]?\s*", re.I)
+                    r"ABN|EIN|BN|RUT|TRN|RFC|MST|VKN|UEN|GST\s*Reg(?:istration)?\.?\s*No\.?|Tax\s*ID|TIN|UID|USt-?IdNr\.?|"
+                    r"N°\s*TVA|BTW)\s*[:：.#/]?\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,13 @@ def _eu_vat(code: str) -> bool | None:
     return None
 
 
+def _rut(code: str) -> bool:
+    body, check = code[:-1], code[-1]
+    total = sum(int(d) * (2 + i % 6) for i, d in enumerate(reversed(body)))
+    expected = 11 - total % 11
+    return check == {10: "K", 11: "0"}.get(expected, str(expected))
+
+
 def _uscc(code: str) -> bool:
     try:
         check_uscc(code)
@@ -85,7 +93,8 @@ def _uscc(code: str) -> bool:
     return True
 
 
-CHECKS: dict[str, Callable[[str], bool | None]] = {"uscc": _uscc, "gstin": _gstin, "abn": _abn, "eu_vat": _eu_vat}
+CHECKS: dict[str, Callable[[str], bool | None]] = {"uscc": _uscc, "gstin": _gstin, "abn": _abn, "eu_vat": _eu_vat,
+                                                   "rut": _rut}
 
 
 @cache

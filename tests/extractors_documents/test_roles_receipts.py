@@ -233,7 +233,8 @@ def test_our_tax_id_is_never_the_buyers(docs, tmp_path: Path, our_companies) -> 
 @pytest.mark.parametrize(("text", "scheme", "valid"), [
     ("91320594MA1MXQ7K8" + uscc_check_char("91320594MA1MXQ7K8"), "CN_USCC", True),
     ("DE 811 569 869", "EU_VAT", True), ("NL004495445B01", "EU_VAT", True), ("GSTIN: 27AAPFU0939F1ZV", "IN_GSTIN", True),
-    ("ABN 51 824 753 556", "AU_ABN", True), ("EIN 12-3456789", "US_EIN", None), ("T1234567890123", "JP_INVOICE", None),
+    ("ABN 51 824 753 556", "AU_ABN", True), ("BN 812345678RT0001", "CA_BN", None),
+    ("RUT 76.086.428-5", "CL_RUT", True), ("EIN 12-3456789", "US_EIN", None), ("T1234567890123", "JP_INVOICE", None),
     ("ACME-NO-TAX-7", None, None)])
 def test_tax_id_shapes(text: str, scheme: str | None, valid: bool | None) -> None:
     checked = check_tax_id(text)
