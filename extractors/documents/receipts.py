@@ -35,7 +35,8 @@ from hub.errors import InputError
 from hub.records import BankReceipt
 
 _BANK = re.compile(r"([\u4e00-\u9fff]{2,16}?银行(?:股份有限公司)?|(?:The )?Bank of [A-Z][A-Za-z ]+(?:\([A-Z][A-Za-z ]+\))?"
-                   r"(?: ?(?:Limited|Ltd\.?))?|[A-Z][A-Za-z ]+ Bank(?: \([A-Z][A-Za-z ]+\))?(?: (?:Limited|Ltd\.?|Berhad))?)")
+                   r"(?: ?(?:Limited|Ltd\.?))?|[A-Z][A-Za-z ]+ Bank\b(?: \([A-Z][A-Za-z ]+\))?(?: (?:Limited|Ltd\.?|Berhad))?"
+                   r"|Citibank(?:,? N\.A\.)?|The Hongkong and Shanghai Banking Corporation(?: Limited)?|HSBC)")
 
 
 def _amount(text: str) -> Decimal:
