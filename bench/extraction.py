@@ -170,7 +170,8 @@ def accuracy(world: Path, scan: bool, workers: int) -> dict:
 
 
 PARTIES = {"buyer_name": "seller_name", "seller_name": "buyer_name", "payer_name": "payee_name",
-           "payee_name": "payer_name", "buyer_tax_id": "seller_tax_id", "seller_tax_id": "buyer_tax_id"}
+           "payee_name": "payer_name", "buyer_tax_id": "seller_tax_id", "seller_tax_id": "buyer_tax_id",
+           "payer_account": "payee_account", "payee_account": "payer_account"}
 
 
 def family_accuracy(world: Path, scan: bool, workers: int) -> dict[str, dict]:
