@@ -170,7 +170,8 @@ def accuracy(world: Path, scan: bool, workers: int) -> dict:
 
 
 PARTIES = {"buyer_name": "seller_name", "seller_name": "buyer_name", "payer_name": "payee_name",
-           "payee_name": "payer_name", "buyer_tax_id": "seller_tax_id", "seller_tax_id": "buyer_tax_id"}
+           "payee_name": "payer_name", "buyer_tax_id": "seller_tax_id", "seller_tax_id": "buyer_tax_id",
+           "payer_account": "payee_account", "payee_account": "payer_account"}
 
 
 def family_accuracy(world: Path, scan: bool, workers: int) -> dict[str, dict]:
@@ -371,6 +372,25 @@ def ocr_scaling(world: Path, pages_limit: int) -> dict:
             "two": sum(twos) / 2, "twos": twos, "two_cold": two_cold, "startup": startup}
 
 
+def _our_companies(world: Path) -> None:
+    """The our-companies master of the world's own company (as the demo writes it), for the roles step."""
+    import json
+    import os
+
+    from fixtures.generator.masterdata import our_company_master
+    from hub.settings import write_our_companies
+
+    data = {}
+    for name in ("truth.json", "world.json"):
+        if (world / name).exists():
+            data = json.loads((world / name).read_text(encoding="utf-8"))
+            break
+    if data.get("our_company"):
+        path = write_our_companies([our_company_master(data["our_company"])],
+                                   Path(tempfile.mkdtemp(prefix="orderhub-ours-")) / "our_companies.toml")
+        os.environ["ORDERHUB_OUR_COMPANIES"] = str(path)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--world", type=Path, help="a world folder written with scans (default: generate one)")
@@ -393,6 +413,7 @@ def main() -> None:
             generate_family_set(target, per_family=args.families, scans=0.0 if args.skip_ocr else args.scan_share,
                                 only=args.only)
             print(f"# family set written to {target} in {time.perf_counter() - t:.1f} s")
+        _our_companies(target)
         print_families("digital documents, per family", family_accuracy(target, False, args.workers), args.show)
         if not args.skip_ocr:
             print_families("scans, per family", family_accuracy(target, True, args.workers), args.show)
@@ -403,6 +424,7 @@ def main() -> None:
 
         world = Path(tempfile.mkdtemp(prefix="orderhub-bench-")) / "world"
         generate_world(seed=7, orders=args.orders, scans=True, out=world)
+    _our_companies(world)
     print(f"# Extraction benchmark on {world}")
     dig = accuracy(world, scan=False, workers=args.workers)
     counted = dig["fields"]

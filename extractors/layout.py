@@ -245,6 +245,23 @@ class Layout:
         for hit in self.hits + [a for a in self.anchors if not a.vertical]:
             self._hits_by_line.setdefault(hit.line_no, []).append(hit)
 
+    def drop_prose_hits(self) -> None:
+        """Forget labels inside running text (``此联是收款人开户银行交给收款人的收账通知``): a Chinese label glued
+        to Chinese characters on both sides is a word of a sentence, not a field's label."""
+
+        def prose(h: Hit) -> bool:
+            if h.vertical or h.start == 0 or h.end >= len(self.lines[h.line_no].chars):
+                return False
+            chars = self.lines[h.line_no].chars
+            return _is_cjk(chars[h.start].ch) and _is_cjk(chars[h.start - 1].ch) and _is_cjk(chars[h.end].ch)
+
+        self.hits = [h for h in self.hits if not prose(h)]
+        self._hits_by_line = {}
+        for hit in self.hits + [a for a in self.anchors if not a.vertical]:
+            self._hits_by_line.setdefault(hit.line_no, []).append(hit)
+        if hasattr(self, "_scope_cache"):
+            del self._scope_cache
+
     def _header_lines(self) -> set[int]:
         """Lines that carry three or more table column labels (their words are headers, not fields)."""
         names: dict[int, set[str]] = {}
@@ -467,11 +484,20 @@ class Layout:
             self._scope_cache = self._assign_scopes()
         return self._scope_cache
 
+    def by_order_only(self, name: str) -> bool:
+        """Whether field ``name`` (``buyer_name`` ...) has no label or block heading of its own: only the
+        reading order assigned the generic labels it would be read from."""
+        if self.hits_for(name):
+            return False
+        scoped = self.scoped_hits(name)
+        return bool(scoped) and all(id(h) in self.order_scoped for h in scoped)
+
     def scoped_hits(self, name: str) -> list[Hit]:
         """Hits of generic labels resolved to ``name`` (e.g. ``buyer_name`` from 名称 in the 购买方 block)."""
         return [h for h in self.hits if h.name.startswith("@") and self._scope.get(id(h)) == name]
 
     def _assign_scopes(self) -> dict[int, str]:
+        self.order_scoped: set[int] = set()
         scope: dict[int, str] = {}
         dist: dict[int, float] = {}
         unresolved: dict[str, list[Hit]] = {}
@@ -516,6 +542,7 @@ class Layout:
             hits.sort(key=lambda x: (x.page, round(x.y0 / (2 * self.h)), x.x0))
             for hit, section in zip(hits, free, strict=False):
                 scope[id(hit)] = f"{section}_{name[1:]}"
+                self.order_scoped.add(id(hit))  # no heading decided it: only the reading order did
         return scope
 
     # -- text search ----------------------------------------------------------------------------------

@@ -131,6 +131,15 @@ def _prefect_env() -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
+def _our_companies(world, home: Path) -> None:
+    """The our-companies master in the demo's home: the world's own company (documents' roles use it)."""
+    from fixtures.generator.masterdata import our_company_master
+    from hub.settings import OUR_COMPANIES_FILE, write_our_companies
+
+    if world.our_company:
+        write_our_companies([our_company_master(world.our_company)], home / OUR_COMPANIES_FILE)
+
+
 def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: float,
              step: Callable[[str], None] = lambda _s: None) -> DemoResult:
     """Every step of the demo; ``step`` is told each step's name as it starts."""
@@ -156,6 +165,7 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
             shutil.rmtree(world_dir)  # a generation cut short: start it again
         generate_world(seed=seed, orders=orders, scans=False, out=world_dir)
     world = load_world(world_dir)
+    _our_companies(world, home)
     load_master_data(world, store)
     drop_bad_documents(world_dir)
 

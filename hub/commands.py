@@ -1,4 +1,4 @@
-"""hub's own commands: ``orderhub history`` and ``orderhub db``."""
+"""hub's own commands: ``orderhub history``, ``orderhub companies`` and ``orderhub db``."""
 
 from __future__ import annotations
 
@@ -49,6 +49,32 @@ def history(
     for e in events:
         table.add_row(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action, f"{e.kind} {e.key}",
                       e.note or e.attachment or "")
+    console.print(table)
+
+
+@app.command("companies")
+def companies(as_json: bool = typer.Option(False, "--json", help="One JSON object per company")) -> None:
+    """Show our own companies (the our-companies master that decides roles on documents) and its file."""
+    from hub.settings import our_companies, our_companies_path
+
+    try:
+        found = our_companies()
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    if as_json:
+        for c in found:
+            print(json.dumps({"name": c.name, "name_en": c.name_en, "tax_ids": list(c.tax_ids),
+                              "accounts": list(c.accounts), "aliases": list(c.aliases)}, ensure_ascii=False))
+        return
+    path = our_companies_path()
+    if not found:
+        console.print(f"no companies in {path} (documents' roles are then read from their labels only)")
+        return
+    table = Table(title=f"Our companies ({path})")
+    for col in ("name", "English name", "tax ids", "accounts", "aliases"):
+        table.add_column(col)
+    for c in found:
+        table.add_row(c.name, c.name_en, ", ".join(c.tax_ids), ", ".join(c.accounts), ", ".join(c.aliases))
     console.print(table)
 
 

@@ -23,6 +23,7 @@ from extractors.documents.common import (
 from extractors.documents.invoice_header import read_header
 from extractors.documents.invoice_lines import list_lines, read_lines
 from extractors.documents.result import DocumentResult, Fields
+from extractors.documents.roles import settle_invoice
 from extractors.layout import Labels, Layout, Value, default_labels
 from extractors.parse import (
     find_currency,
@@ -269,6 +270,7 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     if len(found) < 2 and not lines:
         raise InputError("does not read as an invoice: no invoice number, date, total or parties found"
                          + (f" (only {found[0]})" if found else ""), source=source)
+    settle_invoice(f, layout)  # tax ids shape-checked; we are the seller (extractors/documents/roles.py)
     data = {k: v for k, v in f.values.items() if k in Invoice.model_fields}
     data["lines"] = lines
     data.setdefault("currency", None)

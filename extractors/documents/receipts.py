@@ -5,6 +5,7 @@ transaction id and memo (用途/附言/摘要)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 
 from extractors.documents.common import (
@@ -16,10 +17,11 @@ from extractors.documents.common import (
     upper_amount,
     upper_words,
 )
+from extractors.documents.digit_grid import read_digit_grid
 from extractors.documents.result import DocumentResult, Fields
+from extractors.documents.roles import BY_ORDER, direction_of_page, direction_of_value, settle_receipt
 from extractors.layout import Labels, Layout, default_labels
 from extractors.parse import (
-    check_iban,
     find_currency,
     is_chinese_upper,
     parse_amount,
@@ -32,7 +34,9 @@ from extractors.words import Word
 from hub.errors import InputError
 from hub.records import BankReceipt
 
-_BANK = re.compile(r"([\u4e00-\u9fff]{2,16}?银行(?:股份有限公司)?|Bank of [A-Z][A-Za-z ]+|[A-Z][A-Za-z ]+ Bank)")
+_BANK = re.compile(r"([\u4e00-\u9fff]{2,16}?银行(?:股份有限公司)?|(?:The )?Bank of [A-Z][A-Za-z ]+(?:\([A-Z][A-Za-z ]+\))?"
+                   r"(?: ?(?:Limited|Ltd\.?))?|[A-Z][A-Za-z ]+ Bank\b(?: \([A-Z][A-Za-z ]+\))?(?: (?:Limited|Ltd\.?|Berhad))?"
+                   r"|Citibank(?:,? N\.A\.)?|The Hongkong and Shanghai Banking Corporation(?: Limited)?|HSBC)")
 
 
 def _amount(text: str) -> Decimal:
@@ -73,32 +77,152 @@ def _issuer(layout: Layout, f: Fields) -> None:
                 return
 
 
-def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels | None = None,
-                 ocr: bool = False) -> DocumentResult:
-    """Read a bank receipt from positioned words into a :class:`BankReceipt` result."""
-    layout = Layout(words, labels or default_labels()["receipt"])
-    f = Fields()
-    pick(layout, f, "receipt_no", first_token(parse_document_number))
-    pick(layout, f, "transaction_id", first_token(parse_document_number))
-    pick(layout, f, "value_date", parse_date)
-    for party in ("payer", "payee"):
-        pick(layout, f, f"{party}_name", text_value)
-        pick(layout, f, f"{party}_account", _account)
-        pick(layout, f, f"{party}_bank", text_value)
+def _move(f: Fields, src: str, dst: str) -> None:
+    """Rename a read field (``ours_name`` -> ``payee_name``), keeping its confidence and source."""
+    if src not in f.values:
+        f.confidence.pop(src, None)
+        return
+    if dst in f.values:  # a payer/payee label already gave this field
+        f.values.pop(src)
+        f.confidence.pop(src, None)
+        f.sources.pop(src, None)
+        return
+    f.values[dst] = f.values.pop(src)
+    f.confidence[dst] = f.confidence.pop(src)
+    if src in f.sources:
+        f.sources[dst] = f.sources.pop(src)
+
+
+def _without_labels(text: str, labels: tuple[str, ...]) -> str:
+    """A memo value without the other memo labels printed before it (``汇款附言 INV 1`` -> ``INV 1``, a
+    bilingual ``附言 Remarks`` cell with nothing after it -> empty)."""
+    keys = sorted(("".join(unicodedata.normalize("NFKC", k).casefold().split()) for k in labels), key=len, reverse=True)
+    rest = text.strip()
+    changed = True
+    while rest and changed:
+        changed = False
+        squashed = "".join(unicodedata.normalize("NFKC", rest).casefold().split())
+        for key in keys:
+            if squashed.startswith(key):
+                # drop the characters of the label (blanks inside it kept out of the count)
+                n, i = 0, 0
+                while i < len(rest) and n < len(key):
+                    if not rest[i].isspace():
+                        n += 1
+                    i += 1
+                rest = rest[i:].strip(" :：/")
+                changed = True
+                break
+    return rest
+
+
+_DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+
+def _unlabelled_date(layout: Layout, f: Fields) -> None:
+    """No date label (a 进账单 prints its date under the title): the one date in the top lines, doubted."""
+    top = [tl for tl in layout.lines[:5]]
+    found = [v for v in layout.find_text(_DATE_TEXT) if any(tl.y0 <= v.y0 <= tl.y1 and tl.page == v.page for tl in top)]
+    dates = set()
+    for v in found:
+        try:
+            dates.add(parse_date(v.text))
+        except ValueError:
+            continue
+    if len(dates) == 1:
+        f.set("value_date", dates.pop(), found[0].confidence * 0.8, found[0])
+        f.warnings.append("value date read from an unlabelled date under the title")
+
+
+def _direction(layout: Layout, f: Fields) -> str | None:
+    """``credit``/``debit``: a labelled direction value (借贷标志 贷), else the page's words (来账, Credit
+    Advice, 付款回单 ...); None when nothing says."""
+    value = pick(layout, f, "direction", _direction_value)
+    f.values.pop("direction", None)
+    f.confidence.pop("direction", None)
+    f.sources.pop("direction", None)
+    return value or direction_of_page(layout)
+
+
+def _direction_value(text: str) -> str:
+    found = direction_of_value(text)
+    if found is None:
+        raise ValueError(f"{text!r} is not a direction")
+    return found
+
+
+def _sides(layout: Layout, f: Fields, direction: str | None) -> None:
+    """本方/对方 (our account's side, the other side) into payer and payee by the direction; without one,
+    本方 is taken as the payee (a receipt is usually for money in) and both sides are left for review."""
+    for side in ("ours", "theirs"):
+        pick(layout, f, f"{side}_name", text_value)
+        pick(layout, f, f"{side}_account", _account)
+        pick(layout, f, f"{side}_bank", text_value)
+    read = [n for n in f.values if n.startswith(("ours_", "theirs_"))]
+    if not read:
+        return
+    ours, theirs = ("payer", "payee") if direction == "debit" else ("payee", "payer")
+    for attr in ("name", "account", "bank"):
+        _move(f, f"ours_{attr}", f"{ours}_{attr}")
+        _move(f, f"theirs_{attr}", f"{theirs}_{attr}")
+    if direction is None:
+        f.warnings.append("本方/对方 receipt without a direction (借/贷, 收/付, 来账/往账): 本方 taken as the payee,"
+                          " payer and payee left for review")
+        for name in ("payer_name", "payer_account", "payer_bank", "payee_name", "payee_account", "payee_bank"):
+            if name in f.confidence:
+                f.confidence[name] = min(f.confidence[name], BY_ORDER)
+
+
+_SPELLED = re.compile(r"(?:人民币|美元|欧元|港币|港元|日元|英镑)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]"
+                      r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿圆元角分整正]{2,}")
+
+
+def _amounts(layout: Layout, f: Fields) -> None:
+    """The amount in figures, the 大写, and a digit grid where the figure is not printed."""
     figures, spelled = [], []
     for v in layout.candidates("amount"):
         (spelled if is_chinese_upper(upper_words(v.text)) else figures).append(v)
     pick(layout, f, "amount", _amount, values=figures)
     pick(layout, f, "amount_in_words", upper_words, values=layout.candidates("amount_in_words") + spelled)
+    if "amount_in_words" not in f.values:  # a 大写 amount printed without a label
+        found = [v for v in layout.find_text(_SPELLED) if is_chinese_upper(upper_words(v.text))]
+        if found:
+            f.set("amount_in_words", upper_words(found[0].text), found[0].confidence * 0.9, found[0])
+    if "amount" not in f.values:
+        grid = read_digit_grid(layout)
+        if grid is not None and grid.amount > 0:
+            f.set("amount", grid.amount, grid.confidence, grid.where)
+            f.warnings.append(f"amount {grid.amount} read from the digit grid (亿千百十万千百十元角分)")
+
+
+def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels | None = None,
+                 ocr: bool = False) -> DocumentResult:
+    """Read a bank receipt or credit/debit advice from positioned words into a :class:`BankReceipt`
+    result. Payer and payee come from their labels or from 本方/对方 by the direction; the our-companies
+    master then decides which side is ours (:mod:`extractors.documents.roles`)."""
+    layout = Layout(words, labels or default_labels()["receipt"])
+    layout.drop_prose_hits()  # "此联是收款人开户银行交给收款人的收账通知" names no field
+    f = Fields()
+    pick(layout, f, "receipt_no", first_token(parse_document_number))
+    pick(layout, f, "transaction_id", first_token(parse_document_number))
+    if pick(layout, f, "value_date", parse_date) is None:
+        _unlabelled_date(layout, f)
+    for party in ("payer", "payee"):
+        pick(layout, f, f"{party}_name", text_value)
+        pick(layout, f, f"{party}_account", _account)
+        pick(layout, f, f"{party}_bank", text_value)
+    direction = _direction(layout, f)
+    _sides(layout, f, direction)
+    _amounts(layout, f)
     if pick(layout, f, "currency", parse_currency) is None:
         where = next((v for v in layout.candidates("amount") if find_currency(v.text)), None)
         if where is not None:
             f.set("currency", find_currency(where.text), 0.9, where)
-    memo = layout.hits_for("memo")
-    for hit in memo:
+    for hit in layout.hits_for("memo"):
         v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
-        if v is not None:
-            f.set("memo", v.text, v.confidence)
+        text = _without_labels(v.text, layout.labels.fields["memo"]) if v is not None else ""
+        if text:
+            f.set("memo", text, v.confidence, v)
             break
     _issuer(layout, f)
     # cross-check: the figure against the uppercase amount
@@ -120,16 +244,9 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
                 f.confirm("amount", "amount_in_words")
             else:
                 f.doubt(f"大写 {words_text} = {in_words} disagrees with the amount {amount}", "amount", "amount_in_words")
-    for name in ("payer_account", "payee_account"):
-        value = f.get(name)
-        if value and value[:2].isalpha():
-            try:
-                check_iban(value)
-                f.confirm(name)
-            except ValueError:
-                f.doubt(f"{name.replace('_', ' ')} {value} fails its IBAN check", name)
-    if "transaction_id" not in f.values and "receipt_no" in f.values:
-        f.set("transaction_id", f.get("receipt_no"), f.confidence["receipt_no"] * 0.9)
+    settle_receipt(f, layout, direction)  # accounts shape-checked; our side by direction and identity
+    if "transaction_id" not in f.values and "receipt_no" in f.values:  # a guess: left for review
+        f.set("transaction_id", f.get("receipt_no"), min(f.confidence["receipt_no"] * 0.9, 0.6))
         f.warnings.append("no transaction id printed; the receipt number is used")
     found = [n for n in ("amount", "value_date", "payer_name", "payee_name", "transaction_id") if f.get(n) is not None]
     if len(found) < 2:

@@ -429,3 +429,17 @@ def docs():
     import sys
 
     return sys.modules[__name__]
+
+
+@pytest.fixture
+def our_companies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Set the our-companies master (hub.settings) for one test: ``our_companies(name, tax_ids=..., accounts=...)``."""
+    from hub.settings import OurCompany, write_our_companies
+
+    def set_ours(name: str, tax_ids: tuple[str, ...] = (), accounts: tuple[str, ...] = (), name_en: str = "") -> None:
+        path = write_our_companies([OurCompany(name=name, name_en=name_en, tax_ids=tax_ids, accounts=accounts)],
+                                   tmp_path / "our_companies.toml")
+        monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(path))
+
+    monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(tmp_path / "none.toml"))  # no master unless set
+    return set_ours

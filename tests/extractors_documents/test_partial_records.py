@@ -49,7 +49,7 @@ def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_missing_fields_are_none_with_zero_confidence(tmp_path: Path) -> None:
-    result = extract_document(_invoice_without_number(tmp_path / "inv.pdf"), "invoice")
+    result = extract_document(_invoice_without_number(tmp_path / "inv.pdf"))  # kind by structure: an invoice
     inv = result.record
     assert isinstance(inv, Invoice)
     assert inv.number is None and result.confidence["number"] == 0.0
@@ -66,7 +66,7 @@ def test_missing_fields_are_none_with_zero_confidence(tmp_path: Path) -> None:
 def test_needs_review_file_is_stored_not_quarantined_and_rerun_is_safe(tmp_path: Path) -> None:
     pdf = _invoice_without_number(tmp_path / "in" / "inv.pdf") if (tmp_path / "in").mkdir() is None else None
     home = tmp_path / "home"
-    first = run("extract", str(pdf), "--kind", "invoice", "--json", "--store", home=home)
+    first = run("extract", str(pdf), "--json", "--store", home=home)
     assert first.returncode == 3, first.stderr  # read, but something needs a person
     out = json.loads(first.stdout)
     assert out["status"] == "needs_review" and "number" in out["needs_review"] and "error" not in out
@@ -78,10 +78,10 @@ def test_needs_review_file_is_stored_not_quarantined_and_rerun_is_safe(tmp_path:
     assert sf.fields["total"].box is not None and sf.pages[0].unit == "pt"
     assert sf.record_keys == [f"invoice:file:{out['sha256']}"]
     assert not (home / "quarantine").exists() or not any((home / "quarantine").iterdir())
-    again = run("extract", str(pdf), "--kind", "invoice", "--json", "--store", home=home)
+    again = run("extract", str(pdf), "--json", "--store", home=home)
     assert json.loads(again.stdout)["stored"] == {"inserted": 0, "updated": 0, "unchanged": 1}
     assert len(store.all(Invoice)) == 1
-    table = run("extract", str(pdf), "--kind", "invoice", home=home)
+    table = run("extract", str(pdf), home=home)
     assert "needs review" in table.stdout and "number" in table.stdout
 
 

@@ -24,8 +24,9 @@ def _check_invoice(inv: dict, result) -> None:
 
 
 @pytest.mark.parametrize("rotate", [0, 180, 90, -1.5])
-def test_scanned_e_invoice_any_orientation(docs, ocr_engine, tmp_path: Path, rotate: float) -> None:
+def test_scanned_e_invoice_any_orientation(docs, ocr_engine, tmp_path: Path, rotate: float, our_companies) -> None:
     inv = docs.make_invoice(7, n_lines=2)
+    our_companies(inv["seller_name"], tax_ids=(inv["seller_tax_id"],))  # a sales invoice: we are the seller
     pdf = docs.render_vat_e_invoice(inv, tmp_path / "e.pdf")
     img = docs.scan(pdf, tmp_path / "scan.jpg", rotate=rotate, seed=int(abs(rotate) * 10))
     page = ocr_engine.read(load_image(img))

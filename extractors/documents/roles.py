@@ -1,0 +1,296 @@
+"""Who is who on a document, decided by who we are (the our-companies master in ``hub.settings``).
+
+The layout proposes the parties (the block under 购买方 is the buyer ...); identity decides: on a sales
+invoice we are the seller, on a credit receipt the payee and on a debit receipt the payer, the other
+party is the counterparty. When a field of ours sits on the other party's side, the pair is swapped and
+the record says so ("buyer and seller swapped by our-companies master"). When neither a label nor
+identity decides the sides (only the reading order did), the party fields keep their values with a
+confidence under the review threshold: never a silent "first block = buyer".
+
+Tax ids and accounts also get their shape check here: a value failing it never keeps a high confidence.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from extractors.documents.result import Fields
+from extractors.layout import Layout
+from extractors.parse.accounts import check_iban
+from extractors.parse.taxids import check_tax_id
+
+#: The most a party field gets when only the reading order put it on its side.
+BY_ORDER = 0.5
+#: The most a tax id of a shape no scheme knows gets.
+UNKNOWN_SHAPE = 0.85
+#: A name shorter than this (after normalising) is not matched by containment.
+_MIN_CONTAINED = 4
+
+_LEGAL_NOISE = re.compile(r"[\s\-_.,，。·()（）'\"&/]+")
+
+
+def _norm_name(text: str) -> str:
+    return _LEGAL_NOISE.sub("", unicodedata.normalize("NFKC", str(text))).casefold()
+
+
+def _norm_id(text: str) -> str:
+    return re.sub(r"[\s\-./]", "", unicodedata.normalize("NFKC", str(text))).upper()
+
+
+def _as_printed(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", str(text)).split())
+
+
+class Identity:
+    """Our companies' names, tax ids and accounts, normalised for comparison."""
+
+    def __init__(self, companies: Iterable[Any]):
+        self.names: set[str] = set()
+        self.printed: set[str] = set()
+        #: our spelling of each name by its normalised form
+        self.spelling: dict[str, str] = {}
+        self.tax_ids: set[str] = set()
+        self.accounts: set[str] = set()
+        for c in companies:
+            for n in (getattr(c, "name", ""), getattr(c, "name_en", ""), *getattr(c, "aliases", ())):
+                if n and _norm_name(n):
+                    self.names.add(_norm_name(n))
+                    self.printed.add(_as_printed(n))
+                    self.spelling.setdefault(_norm_name(n), _as_printed(n))
+            self.tax_ids.update(_norm_id(t) for t in getattr(c, "tax_ids", ()) if t)
+            self.accounts.update(_norm_id(a) for a in getattr(c, "accounts", ()) if a)
+
+    def __bool__(self) -> bool:
+        return bool(self.names or self.tax_ids or self.accounts)
+
+    def exact(self, attr: str, value: Any) -> bool:
+        """Whether ``value`` is exactly one of ours: a name character for character (blanks and width aside:
+        an OCR reading ``Co.,L'td.`` names us but is not confirmed), an id or account digit for digit."""
+        if value is None or value == "":
+            return False
+        if attr == "name":
+            return _as_printed(value) in self.printed
+        pool = self.tax_ids if attr == "tax_id" else self.accounts
+        return _norm_id(value) in pool
+
+    def spelled(self, value: Any) -> str | None:
+        """Our own spelling of a name that differs from one of ours only in blanks, case and punctuation
+        (an OCR reading ``Co.,L'td.``), else None."""
+        if value is None or self.exact("name", value):
+            return None
+        return self.spelling.get(_norm_name(value))
+
+    def matches(self, attr: str, value: Any) -> bool:
+        """Whether ``value`` names us: exactly, a name that contains one of ours (or is contained in one),
+        an account masked with stars whose visible digits agree."""
+        if self.exact(attr, value):
+            return True
+        if value is None or value == "":
+            return False
+        if attr == "name":
+            v = _norm_name(value)
+            if v in self.names:
+                return True
+            return len(v) >= _MIN_CONTAINED and any(len(n) >= _MIN_CONTAINED and (n in v or v in n) for n in self.names)
+        if attr == "account":
+            v = _norm_id(value)
+            if "*" in v:
+                head, tail = v.split("*", 1)[0], v.rsplit("*", 1)[-1]
+                return len(head) + len(tail) >= 6 and any(
+                    a.startswith(head) and a.endswith(tail) and len(a) >= len(head) + len(tail) for a in self.accounts)
+        return False
+
+
+def identity(companies: Iterable[Any] | None = None) -> Identity:
+    """Our identity from ``companies`` or, when None, from the settings' our-companies master (an
+    unreadable master counts as none: roles then come from the labels alone)."""
+    if companies is None:
+        try:
+            from hub.settings import our_companies
+
+            companies = our_companies()
+        except (ValueError, OSError):
+            companies = []
+    return Identity(companies)
+
+
+@cache
+def _direction_words() -> dict[str, dict[str, tuple[str, ...]]]:
+    text = resources.files("extractors").joinpath("data/roles.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)["direction"]
+    return {part: {k: tuple(v) for k, v in words.items()} for part, words in data.items()}
+
+
+def _squash(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def direction_of_value(text: str) -> str | None:
+    """``credit`` or ``debit`` for a labelled direction value (``贷``, ``借 Dr``, ``CREDIT``, ``收入``)."""
+    t = _squash(text).strip(":：")
+    words = _direction_words()["value"]
+    for kind in ("credit", "debit"):
+        if t in {_squash(w) for w in words[kind]}:
+            return kind
+    for kind in ("credit", "debit"):  # "贷Cr", "收入(贷)": the longest word that starts it
+        if any(t.startswith(_squash(w)) for w in words[kind] if len(_squash(w)) >= 2 or not w.isascii()):
+            return kind
+    return None
+
+
+def direction_of_page(layout: Layout) -> str | None:
+    """``credit``/``debit`` from words printed on the page (来账, Credit Advice, 付款回单 ...), or None
+    when the page says neither or both."""
+    text = "".join(tl.compact for tl in layout.lines)
+    words = _direction_words()["title"]
+    found = {kind for kind in ("credit", "debit") if any(_squash(w) in text for w in words[kind])}
+    return found.pop() if len(found) == 1 else None
+
+
+def _swap(f: Fields, a: str, b: str) -> None:
+    """Exchange two fields' values, confidences and sources (a missing one becomes missing on the other side)."""
+    for store in (f.values, f.confidence, f.sources):
+        va, vb = store.pop(a, None), store.pop(b, None)
+        if vb is not None:
+            store[a] = vb
+        if va is not None:
+            store[b] = va
+    for marks in (f.confirmed, f.doubted):
+        ia, ib = a in marks, b in marks
+        marks.discard(a)
+        marks.discard(b)
+        if ia:
+            marks.add(b)
+        if ib:
+            marks.add(a)
+
+
+def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attrs: Sequence[str], *,
+                   who: Identity | None = None, what: str = "") -> None:
+    """Put our fields on our side (``ours``: ``seller``/``payee``/``payer``) and the counterparty's on the
+    other, attribute by attribute (name, tax id, account, bank follows the account).
+
+    A pair whose value of ours is on the other side is swapped, with a warning; a field of ours that
+    matches exactly is confirmed; when no identity decides and the layout put the sides by reading order
+    only, both sides' fields are capped at :data:`BY_ORDER` with a warning.
+    """
+    who = who if who is not None else identity()
+    swapped: list[str] = []
+    unknown: list[str] = []
+    decided = False
+    for attr in attrs:
+        mine, theirs = f"{ours}_{attr}", f"{other}_{attr}"
+        on_mine, on_theirs = who.matches(attr, f.get(mine)), who.matches(attr, f.get(theirs))
+        if on_theirs and not on_mine:
+            _swap(f, mine, theirs)
+            swapped.append(attr.replace("_", " "))
+            if attr == "account":
+                _swap(f, f"{ours}_bank", f"{other}_bank")
+            on_mine = True
+        elif not on_mine and not on_theirs:
+            unknown.append(attr)
+        if on_mine:
+            decided = True
+            ours_spelled = who.spelled(f.get(mine)) if attr == "name" else None
+            if ours_spelled:  # our name misread in its punctuation: our own spelling, not confirmed
+                f.values[mine] = ours_spelled
+            elif who.exact(attr, f.get(mine)) and mine not in f.doubted:
+                f.confirm(mine)
+    if swapped:
+        for attr in unknown:  # nothing tells this attribute's sides: it goes with its block
+            _swap(f, f"{ours}_{attr}", f"{other}_{attr}")
+            swapped.append(attr.replace("_", " "))
+            if attr == "account":
+                _swap(f, f"{ours}_bank", f"{other}_bank")
+        # one of ours on their side: the fields of that side that identity did not check are now doubtful
+        f.warnings.append(f"{other} and {ours} swapped by our-companies master ({', '.join(swapped)}"
+                          f"{' on ' + what if what else ''}): the layout had us as the {other}")
+        for attr in attrs:
+            if attr.replace("_", " ") not in swapped and f.get(f"{other}_{attr}") is not None \
+                    and who.matches(attr, f.get(f"{other}_{attr}")):
+                f.doubt(f"{other} {attr.replace('_', ' ')} is also one of ours", f"{other}_{attr}")
+    if decided or layout is None:
+        return
+    fallback = [f"{side}_{attr}" for side in (ours, other) for attr in attrs
+                if f.get(f"{side}_{attr}") is not None and layout.by_order_only(f"{side}_{attr}")]
+    if fallback:
+        f.warnings.append(f"{' and '.join((other, ours))} told apart by reading order only (no label, no "
+                          f"our-companies match): {', '.join(fallback)} left for review")
+        for name in fallback:
+            f.confidence[name] = min(f.confidence.get(name, 0.0), BY_ORDER)
+            f.confirmed.discard(name)
+
+
+def check_tax_ids(f: Fields, *names: str) -> None:
+    """The shape check of each tax id field: a failed check digit keeps the value with a doubtful confidence
+    (needs review), text without digits is dropped, an unknown shape caps the confidence at
+    :data:`UNKNOWN_SHAPE`, a passed check digit confirms it."""
+    for name in names:
+        value = f.get(name)
+        if value is None:
+            continue
+        try:
+            checked = check_tax_id(value)
+        except ValueError as exc:
+            if any(ch.isdigit() for ch in str(value)):  # a misread or misprinted id: kept, but doubted
+                f.doubt(f"{name.replace('_', ' ')} left for review: {exc}", name)
+            else:
+                f.drop(name, f"{name.replace('_', ' ')} left for review: {exc}")
+            continue
+        if checked.valid:
+            f.confirm(name)
+        elif checked.scheme is None:
+            f.confidence[name] = min(f.confidence.get(name, 0.0), UNKNOWN_SHAPE)
+            f.confirmed.discard(name)
+
+
+def check_accounts(f: Fields, *names: str) -> None:
+    """Bank accounts: an IBAN passes mod-97 (confirmed) or is doubted; digits need a plausible length
+    (8-30), a masked account is never high confidence."""
+    for name in names:
+        value = f.get(name)
+        if value is None:
+            continue
+        compact = _norm_id(value)
+        if compact[:2].isalpha():
+            try:
+                check_iban(compact)
+                f.confirm(name)
+            except ValueError:
+                f.doubt(f"{name.replace('_', ' ')} {value} fails its IBAN check", name)
+        elif "*" in compact or not 8 <= len(compact) <= 30:
+            f.confidence[name] = min(f.confidence.get(name, 0.0), UNKNOWN_SHAPE)
+            f.confirmed.discard(name)
+
+
+def settle_invoice(f: Fields, layout: Layout | None = None, *, who: Identity | None = None) -> None:
+    """An invoice's parties: tax ids shape-checked, then we are the seller (our tax id is never the
+    buyer's), the counterparty the buyer."""
+    check_tax_ids(f, "buyer_tax_id", "seller_tax_id")
+    settle_parties(f, layout, "seller", "buyer", ("name", "tax_id"), who=who)
+
+
+def settle_receipt(f: Fields, layout: Layout | None = None, direction: str | None = None, *,
+                   who: Identity | None = None) -> None:
+    """A receipt's parties: accounts shape-checked; on a credit we are the payee, on a debit the payer.
+    Without a direction the labels decide and identity only confirms our side."""
+    check_accounts(f, "payer_account", "payee_account")
+    who = who if who is not None else identity()
+    if direction is None:
+        payee_ours = any(who.matches(a, f.get(f"payee_{a}")) for a in ("name", "account"))
+        payer_ours = any(who.matches(a, f.get(f"payer_{a}")) for a in ("name", "account"))
+        if payer_ours and not payee_ours:
+            direction = "debit"
+        else:
+            direction = "credit"
+            if not payee_ours and not payer_ours and layout is not None:
+                settle_parties(f, layout, "payee", "payer", ("name", "account"), who=who)
+                return
+    ours, other = ("payee", "payer") if direction == "credit" else ("payer", "payee")
+    settle_parties(f, layout, ours, other, ("name", "account"), who=who, what=f"a {direction}")

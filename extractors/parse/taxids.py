@@ -1,0 +1,128 @@
+"""Tax ids by their shape: the scheme an id belongs to (USCC, EU VAT, GSTIN, ABN, EIN ...) from the data
+table ``data/tax_ids.toml``, and its check digit where the scheme has one.
+
+:func:`check_tax_id` says whether an id passes (``valid`` True), fails a check its shape calls for
+(``ValueError``), or has a shape no scheme knows (``valid`` None: keep it, but not with high confidence).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from hub.validation import check_uscc
+
+_LABEL = re.compile(r"^(?:统一社会信用代码|纳税人识别号|税号|USCC|VAT\s*(?:Reg\.?\s*)?(?:No\.?|Number|ID)?|GSTIN|GST\s*No\.?|"
+                    r"ABN|EIN|BN|RUT|TRN|RFC|MST|VKN|UEN|GST\s*Reg(?:istration)?\.?\s*No\.?|Tax\s*ID|TIN|UID|USt-?IdNr\.?|"
+                    r"N°\s*TVA|BTW)\s*[:：.#/]?\s*", re.I)
+
+
+@dataclass(frozen=True)
+class TaxId:
+    """A tax id as checked: canonical value, scheme (``CN_USCC``, ``EU_VAT`` ...) and country, and whether a
+    check digit confirmed it (None: the scheme has no check, or no scheme matched)."""
+
+    value: str
+    scheme: str | None
+    country: str | None
+    valid: bool | None
+
+
+def _gstin(code: str) -> bool:
+    chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    total = 0
+    for i, ch in enumerate(code[:14]):
+        product = chars.index(ch) * (2 if i % 2 else 1)
+        total += product // 36 + product % 36
+    return chars[(36 - total % 36) % 36] == code[14]
+
+
+def _abn(code: str) -> bool:
+    digits = [int(c) for c in code[-11:]]
+    digits[0] -= 1
+    weights = (10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19)
+    return sum(d * w for d, w in zip(digits, weights, strict=True)) % 89 == 0
+
+
+def _eu_vat(code: str) -> bool | None:
+    """Check digits of the member states whose rule is simple (DE, NL, IT, BE, PL, DK); None for others."""
+    country, body = code[:2], code[2:]
+    if country == "DE":
+        product = 10
+        for d in body[:8]:
+            s = (int(d) + product) % 10 or 10
+            product = (2 * s) % 11
+        return (11 - product) % 10 == int(body[8])
+    if country == "NL":
+        total = sum(int(d) * w for d, w in zip(body[:8], range(9, 1, -1), strict=True))
+        return total % 11 % 10 == int(body[8]) and total % 11 != 10
+    if country == "IT":
+        total = 0
+        for i, d in enumerate(body[:10]):
+            n = int(d) * (2 if i % 2 else 1)
+            total += n // 10 + n % 10
+        return (10 - total % 10) % 10 == int(body[10])
+    if country == "BE":
+        return 97 - int(body[:8]) % 97 == int(body[8:])
+    if country == "PL":
+        weights = (6, 5, 7, 2, 3, 4, 5, 6, 7)
+        return sum(int(d) * w for d, w in zip(body[:9], weights, strict=True)) % 11 == int(body[9])
+    if country == "DK":
+        weights = (2, 7, 6, 5, 4, 3, 2, 1)
+        return sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11 == 0
+    return None
+
+
+def _rut(code: str) -> bool:
+    body, check = code[:-1], code[-1]
+    total = sum(int(d) * (2 + i % 6) for i, d in enumerate(reversed(body)))
+    expected = 11 - total % 11
+    return check == {10: "K", 11: "0"}.get(expected, str(expected))
+
+
+def _uscc(code: str) -> bool:
+    try:
+        check_uscc(code)
+    except ValueError:
+        return False
+    return True
+
+
+CHECKS: dict[str, Callable[[str], bool | None]] = {"uscc": _uscc, "gstin": _gstin, "abn": _abn, "eu_vat": _eu_vat,
+                                                   "rut": _rut}
+
+
+@cache
+def _schemes() -> list[tuple[str, str, re.Pattern[str], str | None, bool]]:
+    text = resources.files("extractors").joinpath("data/tax_ids.toml").read_text(encoding="utf-8")
+    out = []
+    for name, spec in tomllib.loads(text)["scheme"].items():
+        out.append((name, spec["country"], re.compile(spec["pattern"]), spec.get("check"), spec.get("strict", True)))
+    return out
+
+
+def normalize_tax_id(text: str) -> str:
+    """The id without its label, blanks, dots and dashes, upper case and half width."""
+    raw = _LABEL.sub("", unicodedata.normalize("NFKC", str(text)).strip())
+    return re.sub(r"[\s.\-/]", "", raw).upper()
+
+
+def check_tax_id(text: str) -> TaxId:
+    """The scheme ``text`` belongs to and whether its check holds; ``ValueError`` when the shape calls
+    for a check digit that fails (a misread character), or when nothing is left of the text."""
+    code = normalize_tax_id(text)
+    if not code or not re.search(r"\d", code):
+        raise ValueError(f"{text!r} is not a tax id (no digits)")
+    for name, country, pattern, check, strict in _schemes():
+        if pattern.fullmatch(code):
+            ok = CHECKS[check](code) if check else None
+            if ok is False and strict:
+                raise ValueError(f"tax id {text!r} looks like a {name} but fails its check digit")
+            if ok is not False:
+                return TaxId(code, name, country, ok)
+    return TaxId(code, None, None, None)
