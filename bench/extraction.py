@@ -358,6 +358,8 @@ def main() -> None:
     ap.add_argument("--family-set", type=Path, help="where the family set is written (or read, if it exists)")
     ap.add_argument("--scan-share", type=float, default=0.3, help="share of family documents also scanned")
     ap.add_argument("--only", nargs="*", help="families to render (names), default all")
+    ap.add_argument("--seals", choices=("family", "heavy"), default="family",
+                    help="heavy: every scan gets a red/blue/purple seal pressed over an amount, date or name")
     args = ap.parse_args()
     if args.families:
         from fixtures.generator.family_set import generate_family_set
@@ -366,7 +368,7 @@ def main() -> None:
         if not (target / "truth.json").exists():
             t = time.perf_counter()
             generate_family_set(target, per_family=args.families, scans=0.0 if args.skip_ocr else args.scan_share,
-                                only=args.only)
+                                only=args.only, seals=args.seals)
             print(f"# family set written to {target} in {time.perf_counter() - t:.1f} s")
         print_families("digital documents, per family", family_accuracy(target, False, args.workers), args.show)
         if not args.skip_ocr:
