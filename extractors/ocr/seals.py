@@ -92,7 +92,7 @@ def find_seals(image: np.ndarray, settings: dict[str, Any] | None = None) -> Sea
         mask[y0:y1, x0:x1] |= wide
         rois.append((slice(y0, y1), slice(x0, x1), ink))
     outside = _bright(small)[~seen]
-    paper = max(float(np.percentile(outside, 90)) if outside.size else 255.0, 1.0)
+    paper = max(float(np.percentile(outside, cfg["restore"]["paper_percentile"])) if outside.size else 255.0, 1.0)
     inked = np.concatenate([image[ys, xs][ink].max(axis=1) for ys, xs, ink in rois]) if rois else np.zeros(0)
     trans = _transmission(inked, paper, cfg)
     cleaned = image.copy()
@@ -130,7 +130,7 @@ def restore(image: np.ndarray, ink: np.ndarray | None, wide: np.ndarray, setting
     bright = image[where].max(axis=1)
     if paper is None:
         outside = _bright(image)[~wide]
-        paper = max(float(np.percentile(outside, 90)) if outside.size else 255.0, 1.0)
+        paper = max(float(np.percentile(outside, cfg["restore"]["paper_percentile"])) if outside.size else 255.0, 1.0)
     if trans is None:
         trans = _transmission(image[ink].max(axis=1) if ink is not None else bright, paper, cfg)
     under = np.minimum(bright.astype(np.float32) / trans, paper)
