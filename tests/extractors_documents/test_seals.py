@@ -236,3 +236,41 @@ def test_the_seal_is_seen_and_read_twice(docs, tmp_path: Path) -> None:
     assert any(Decimal(docs.money(rc["amount"]).replace(",", "")) == Decimal(
         "".join(c for c in w.text if c.isdigit() or c == ".") or "0") for w in page.words if "¥" in w.text or
         w.text.replace(",", "").replace(".", "").isdigit())
+
+
+# -- which reading is kept -----------------------------------------------------------------------------
+
+def _receipt_result(conf: dict[str, float], **values):
+    from extractors.documents.result import DocumentResult
+    from hub.records import BankReceipt
+
+    return DocumentResult("receipt", BankReceipt(currency="CNY", **values), dict(conf, kind=1.0), [], True)
+
+
+def test_the_reading_a_cross_check_confirms_wins() -> None:
+    from extractors.documents.readings import merge
+
+    masked = _receipt_result({"amount": 0.85, "payer_name": 0.85, "value_date": 0.0},
+                             amount=Decimal("1234.5"), payer_name="宁波海曙贸易有限公司")
+    unmasked = _receipt_result({"amount": 0.99, "payer_name": 0.85, "value_date": 0.85},
+                               amount=Decimal("1234.56"), payer_name="宁波海曙贸易有限公司",
+                               value_date="2026-03-05")
+    out = merge(masked, unmasked)
+    assert out.record.amount == Decimal("1234.56") and out.confidence["amount"] == 0.99  # 大写 agreed there
+    assert out.record.payer_name == "宁波海曙贸易有限公司" and out.confidence["payer_name"] == 0.85
+    # found only under the seal: taken, but for review
+    assert str(out.record.value_date) == "2026-03-05" and out.confidence["value_date"] <= 0.6
+    assert "value_date" in out.needs_review()
+
+
+def test_differing_unconfirmed_readings_are_left_for_review() -> None:
+    from extractors.documents.readings import merge
+
+    masked = _receipt_result({"payee_name": 0.85, "amount": 0.99}, payee_name="苏州恒锐精密五金制品有限公司",
+                             amount=Decimal("88.00"))
+    unmasked = _receipt_result({"payee_name": 0.85, "amount": 0.85}, payee_name="苏州恒锐精密五金制品有限公司 财务专用章",
+                               amount=Decimal("38.00"))
+    out = merge(masked, unmasked)
+    assert out.record.payee_name == "苏州恒锐精密五金制品有限公司" and out.confidence["payee_name"] <= 0.6
+    assert any("payee_name" in w for w in out.warnings)
+    assert out.record.amount == Decimal("88.00") and out.confidence["amount"] == 0.99  # confirmed stays
