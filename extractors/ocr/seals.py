@@ -53,16 +53,26 @@ class Seals:
     share: float = 0.0
 
 
-def ink_mask(image: np.ndarray, settings: dict[str, Any] | None = None) -> np.ndarray:
+def ink_mask(image: np.ndarray, settings: dict[str, Any] | None = None, *, faint: bool = False) -> np.ndarray:
     """Boolean mask of seal-coloured pixels of a BGR ``image``: saturated, bright enough to be ink on
-    paper, in one of the seal inks' hue bands (not black or grey text, not brown template print)."""
+    paper, in one of the seal inks' hue bands (not black or grey text, not brown template print). With
+    ``faint``, weakly saturated pixels next to such ink count too (thin or worn strokes)."""
     cfg = (settings or seal_settings())["mask"]
     hsv = cv2.cvtColor(image, cv2.COLOR_BGR2HSV)
-    out = None
-    for lo, hi in cfg["hues"]:
-        band = cv2.inRange(hsv, (int(lo), int(cfg["min_saturation"]), int(cfg["min_value"])), (int(hi), 255, 255))
-        out = band if out is None else cv2.bitwise_or(out, band)
-    return out > 0
+
+    def bands(min_sat: int) -> np.ndarray:
+        out = None
+        for lo, hi in cfg["hues"]:
+            band = cv2.inRange(hsv, (int(lo), int(min_sat), int(cfg["min_value"])), (int(hi), 255, 255))
+            out = band if out is None else cv2.bitwise_or(out, band)
+        return out
+
+    strong = bands(cfg["min_saturation"])
+    if not faint or not cfg.get("weak_saturation"):
+        return strong > 0
+    n = int(cfg.get("near", 0))
+    near = cv2.dilate(strong, np.ones((2 * n + 1, 2 * n + 1), np.uint8)) if n else strong
+    return cv2.bitwise_or(strong, cv2.bitwise_and(bands(cfg["weak_saturation"]), near)) > 0
 
 
 def find_seals(image: np.ndarray, settings: dict[str, Any] | None = None) -> Seals | None:
@@ -87,7 +97,7 @@ def find_seals(image: np.ndarray, settings: dict[str, Any] | None = None) -> Sea
     rois = []
     for x0, y0, x1, y1 in _components(seen.astype(np.uint8), 1, 0.0):
         x0, y0, x1, y1 = max(0, 4 * x0 - 8), max(0, 4 * y0 - 8), min(W, 4 * x1 + 8), min(H, 4 * y1 + 8)
-        ink = ink_mask(image[y0:y1, x0:x1], cfg)
+        ink = ink_mask(image[y0:y1, x0:x1], cfg, faint=True)
         wide = cv2.dilate(ink.astype(np.uint8), kernel).astype(bool) if grow else ink
         mask[y0:y1, x0:x1] |= wide
         rois.append((slice(y0, y1), slice(x0, x1), ink))
