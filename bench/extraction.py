@@ -391,6 +391,80 @@ def _our_companies(world: Path) -> None:
         os.environ["ORDERHUB_OUR_COMPANIES"] = str(path)
 
 
+class seal_mask:
+    """Seal masking on or off for the OCR run inside (workers inherit the environment)."""
+
+    def __init__(self, on: bool) -> None:
+        self.on = on
+
+    def __enter__(self) -> None:
+        import os
+
+        from extractors.ocr.seals import seal_settings
+
+        self.old = os.environ.get("ORDERHUB_SEAL_MASK")
+        os.environ["ORDERHUB_SEAL_MASK"] = "1" if self.on else "0"
+        seal_settings.cache_clear()
+
+    def __exit__(self, *exc: object) -> None:
+        import os
+
+        from extractors.ocr.seals import seal_settings
+
+        if self.old is None:
+            os.environ.pop("ORDERHUB_SEAL_MASK", None)
+        else:
+            os.environ["ORDERHUB_SEAL_MASK"] = self.old
+        seal_settings.cache_clear()
+
+
+def seal_cost(world: Path, ocr_pages: int = 6) -> str:
+    """Milliseconds per scan page to find and take out seal ink (best of 3, in this process), and how
+    many pages held a seal."""
+    from extractors.ocr.pool import load_page
+    from extractors.ocr.seals import find_seals
+
+    pages = [p for paths, _ in _documents(world, scan=True) for p in paths][:40]
+    best, sealed = [], 0
+    for p in pages:
+        img = load_page(str(p))
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            found = find_seals(img)
+            times.append(time.perf_counter() - t)
+        best.append(min(times))
+        sealed += found is not None
+    ms = sorted(1000 * b for b in best)
+    line = (f"seal mask cost: {len(pages)} scan pages, {sealed} with seal ink; find + restore per page median "
+            f"{ms[len(ms) // 2]:.0f} ms, max {ms[-1]:.0f} ms")
+    return line + "; " + _reread_cost(pages[:ocr_pages])
+
+
+def _reread_cost(pages: list[Path]) -> str:
+    """OCR seconds of the same pages read plainly and with the seal handling (mask + the sealed bands'
+    second reading), one ONNX thread, interleaved page by page (this VM's speed drifts)."""
+    import cv2
+
+    from extractors.ocr import make_engine
+    from extractors.ocr.pool import load_page
+    from extractors.ocr.seals import read_page
+
+    engine = make_engine("rapidocr", threads=1)
+    cv2.setNumThreads(1)
+    plain = sealed = 0.0
+    for p in pages:
+        img = load_page(str(p))
+        t = time.perf_counter()
+        engine.read(img)
+        plain += time.perf_counter() - t
+        t = time.perf_counter()
+        read_page(engine, img)
+        sealed += time.perf_counter() - t
+    return (f"OCR of {len(pages)} pages, one thread: plain {plain:.1f} s, with the seal handling {sealed:.1f} s "
+            f"({sealed / max(plain, 1e-9):.2f}x)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--world", type=Path, help="a world folder written with scans (default: generate one)")
@@ -403,6 +477,10 @@ def main() -> None:
     ap.add_argument("--family-set", type=Path, help="where the family set is written (or read, if it exists)")
     ap.add_argument("--scan-share", type=float, default=0.3, help="share of family documents also scanned")
     ap.add_argument("--only", nargs="*", help="families to render (names), default all")
+    ap.add_argument("--seals", choices=("family", "heavy"), default="family",
+                    help="heavy: every scan gets a red/blue/purple seal pressed over an amount, date or name")
+    ap.add_argument("--seal-mask", choices=("on", "off", "both"), default="on",
+                    help="read scans with seal masking on, off (ORDERHUB_SEAL_MASK=0), or both, and time the mask")
     args = ap.parse_args()
     if args.families:
         from fixtures.generator.family_set import generate_family_set
@@ -411,12 +489,20 @@ def main() -> None:
         if not (target / "truth.json").exists():
             t = time.perf_counter()
             generate_family_set(target, per_family=args.families, scans=0.0 if args.skip_ocr else args.scan_share,
-                                only=args.only)
+                                only=args.only, seals=args.seals)
             print(f"# family set written to {target} in {time.perf_counter() - t:.1f} s")
         _our_companies(target)
-        print_families("digital documents, per family", family_accuracy(target, False, args.workers), args.show)
+        if args.seal_mask == "on":  # the digital documents are the same either way
+            print_families("digital documents, per family", family_accuracy(target, False, args.workers), args.show)
         if not args.skip_ocr:
-            print_families("scans, per family", family_accuracy(target, True, args.workers), args.show)
+            for mode in (("off", "on") if args.seal_mask == "both" else (args.seal_mask,)):
+                t = time.perf_counter()
+                with seal_mask(mode == "on"):
+                    stats = family_accuracy(target, True, args.workers)
+                print_families(f"scans, per family, seal mask {mode} ({time.perf_counter() - t:.0f} s with "
+                               f"{args.workers} workers)", stats, args.show)
+            if args.seal_mask != "off":
+                print(seal_cost(target))
         return
     world = args.world
     if world is None:

@@ -40,6 +40,8 @@ class _Pending:
     ocr_sources: list = field(default_factory=list)
     error: InputError | None = None
     pages: dict[int, PageInfo] = field(default_factory=dict)
+    #: OCR'd pages with a seal: their words with the seals' bands read unmasked (see documents.readings)
+    seal_pages: dict[int, list[Word]] = field(default_factory=dict)
 
     def ocr_done(self, src, page) -> None:
         """Take an OCR'd page's words and size (its number is its place among this item's sources)."""
@@ -47,12 +49,24 @@ class _Pending:
         number = _source_page(src) if isinstance(src, tuple) else self.ocr_sources.index(src) + 1
         page.words = [w if w.page == number else _on_page(w, number) for w in page.words]
         self.words.extend(page.words)
+        if getattr(page, "seal_words", None) is not None:
+            from extractors.ocr.seals import second_reading
+
+            self.seal_pages[number] = second_reading(page.words, [_on_page(w, number) for w in page.seal_words],
+                                                     page.seal_bands)
         self.pages[number] = PageInfo(number=number, width=page.width, height=page.height, unit="px",
                                       rotation=page.rotation,
                                       image=None if isinstance(src, tuple) else str(src))
 
     def page_list(self) -> list[PageInfo]:
         return [self.pages[n] for n in sorted(self.pages)]
+
+    def second_words(self) -> list[Word] | None:
+        """The words with every sealed page's second reading in place of its first (None: no seal)."""
+        if not self.seal_pages:
+            return None
+        kept = [w for w in self.words if w.page not in self.seal_pages]
+        return sorted(kept + [w for n in self.seal_pages for w in self.seal_pages[n]], key=lambda w: w.page)
 
 
 def _source_page(src) -> int:
@@ -163,8 +177,10 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
 
 def extract_document(path: Path | str, kind: str = "auto", *, workers: int | None = 1) -> DocumentResult:
     """Read one PDF or image file into a :class:`DocumentResult`; raises :class:`InputError`."""
+    from extractors.documents.readings import read_best
+
     item = _read_item(path, workers)
-    result = read_words(item.words, kind, source=str(path), ocr=bool(item.ocr_sources))
+    result = read_best(item.words, item.second_words(), kind, source=str(path), ocr=bool(item.ocr_sources))
     result.pages = item.page_list()
     return result
 
@@ -196,13 +212,15 @@ def extract_documents(paths: Sequence[Path | str | Sequence[Path | str]], kind: 
                     items[i].error = error
             else:
                 items[i].ocr_done(src, page)
+    from extractors.documents.readings import read_best
+
     out: list[DocumentResult | InputError] = []
     for it in items:
         if it.error is not None:
             out.append(it.error)
             continue
         try:
-            result = read_words(it.words, kind, source=str(it.path), ocr=bool(it.ocr_sources))
+            result = read_best(it.words, it.second_words(), kind, source=str(it.path), ocr=bool(it.ocr_sources))
             result.pages = it.page_list()
             out.append(result)
         except InputError as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -21,6 +21,12 @@ class OcrPage:
     skew: float = 0.0
     width: int = 0
     height: int = 0
+    #: share of the page's pixels that were seal ink, taken out before OCR (``extractors.ocr.seals``)
+    seal_share: float = 0.0
+    #: words of the unmasked page in the bands holding a seal (None: no seal was re-read)
+    seal_words: list[Word] | None = None
+    #: those bands, (y0, y1) in the upright page's pixels
+    seal_bands: list[tuple[float, float]] = field(default_factory=list)
 
     @property
     def mean_confidence(self) -> float:
@@ -36,6 +42,9 @@ class OcrEngine(Protocol):
     def read(self, image: np.ndarray, page: int = 1) -> OcrPage:
         """Words of one page image (BGR or grey ``uint8`` array), made upright first."""
         ...
+
+    # optional: ``recognise(image, page) -> list[Word]``, the words of an image already upright; the seal
+    # handling (``extractors.ocr.seals.read_page``) re-reads the unmasked bands of sealed pages with it
 
 
 def load_image(source: Path | str | bytes | np.ndarray) -> np.ndarray:

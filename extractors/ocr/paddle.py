@@ -138,6 +138,10 @@ class PaddleOcrEngine:
         rotation, skew = 0, 0.0
         if self._orient is not None:
             image, rotation, skew = self._orient(image)
+        return OcrPage(self.recognise(image, page), rotation, skew, image.shape[1], image.shape[0])
+
+    def recognise(self, image: np.ndarray, page: int = 1) -> list[Word]:
+        """Words of an image already upright (a page, or a band of one), in its pixels."""
         words: list[Word] = []
         for res in self.engine.predict(image):
             data = res.json.get("res", res.json) if hasattr(res, "json") else res
@@ -148,4 +152,4 @@ class PaddleOcrEngine:
                 pts = np.asarray(poly, dtype=float)
                 words.append(Word(text, float(pts[:, 0].min()), float(pts[:, 1].min()), float(pts[:, 0].max()),
                                   float(pts[:, 1].max()), float(score), page))
-        return OcrPage(words, rotation, skew, image.shape[1], image.shape[0])
+        return words

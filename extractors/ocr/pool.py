@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from extractors.ocr.base import OcrPage, load_image
+from extractors.ocr.seals import read_page
 
 #: A page to read: an image file, a (pdf file, 1-based page number) pair, or an image array.
 PageSource = str | Path | tuple[str | Path, int] | np.ndarray
@@ -77,7 +78,7 @@ def load_page(source: PageSource) -> np.ndarray:
 
 def _read(source: PageSource, page: int) -> OcrPage:
     assert _ENGINE is not None, "worker not initialised"
-    return _ENGINE.read(load_page(source), page=page)
+    return read_page(_ENGINE, load_page(source), page)
 
 
 def _pixels(source: PageSource) -> int:
@@ -155,7 +156,7 @@ def ocr_pages(sources: Sequence[PageSource], *, workers: int | None = None, back
         out = []
         for i, src in enumerate(sources, start=1):
             try:
-                out.append(engine.read(load_page(src), page=_page_no(src)))
+                out.append(read_page(engine, load_page(src), _page_no(src)))
             except Exception as exc:
                 if not return_exceptions:
                     raise

@@ -82,6 +82,10 @@ class RapidOcrEngine:
     def read(self, image: np.ndarray, page: int = 1) -> OcrPage:
         """Words of one page image, made upright; coordinates are the upright page's pixels."""
         img, rotation, skew = self.orient(image)
+        return OcrPage(self.recognise(img, page), rotation, skew, img.shape[1], img.shape[0])
+
+    def recognise(self, img: np.ndarray, page: int = 1) -> list[Word]:
+        """Words of an image already upright (a page, or a band of one), in its pixels."""
         out = self.engine(img)
         words: list[Word] = []
         if out.boxes is not None and out.txts:
@@ -92,7 +96,7 @@ class RapidOcrEngine:
                 xs, ys = box[:, 0], box[:, 1]
                 words.append(Word(text, float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()),
                                   float(score), page))
-        return OcrPage(words, rotation, skew, img.shape[1], img.shape[0])
+        return words
 
 
 def _side(box: np.ndarray, tall: bool) -> bool:
