@@ -160,6 +160,11 @@ def apply_decisions(store: Store, decisions: Iterable[ClerkDecision], *, learn: 
             report.refused.append(f"{label}: {exc}")
             continue
         with store.batch(d.clerk.strip()) as batch:
+            current = batch.get(Match, decided.natural_key())  # checked again in the writing transaction:
+            if current is None or existing is None or current.fingerprint() != existing.fingerprint():
+                who = f" by {current.decided_by}" if current is not None and current.decided_by else ""
+                report.refused.append(f"{label}: decided meanwhile{who}; nothing was applied")
+                continue  # of two people deciding one payment at once, the second is refused
             batch.upsert([decided], note=f"{d.decision} ({d.where or 'review'})")
             batch.event(f"decision:{d.decision}", decided, after={"decision": d.decision, "note": d.note},
                         note=d.where or None)
