@@ -35,7 +35,10 @@
         if (input) { input.focus(); }
         return;
       }
-      input.value = box.dataset.text || "";
+      // Shift+click adds the word to what the field holds (a name printed as several words)
+      const text = box.dataset.text || "";
+      input.value = e.shiftKey && input.value && input.dataset.taken === "1" ? input.value + " " + text : text;
+      input.dataset.taken = "1";
       const name = input.dataset.field;
       form.querySelector('input[name="p.' + name + '"]').value = box.dataset.page || "";
       form.querySelector('input[name="b.' + name + '"]').value = box.dataset.box || "";
