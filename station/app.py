@@ -284,11 +284,25 @@ def create_app(store: Store | None = None) -> Starlette:
                 return None
             return f"/documents/{file.sha256}" + (f"?field={quote(field_name)}" if field_name else "")
 
+        from customs.codes import FIELD_TABLES, CodeTables
+
+        tables = CodeTables.load()
+
+        def shown(field_name: str, value: Any) -> str:
+            """A coded value as ``code name`` (what the workbook's dropdowns show), else its text."""
+            table = tables.for_field(field_name)
+            return table.label(value) if table is not None and value else queues._text(value)
+
+        def listed(field_name: str) -> str | None:
+            return FIELD_TABLES.get(field_name)
+
+        used = {t for n in [*HEADER_LABELS, *(f"item.{i}" for i in ITEM_LABELS)] if (t := FIELD_TABLES.get(n))}
+        datalists = {t: tables[t].choices() for t in sorted(used)}
         warned = {w.field for w in decl.warnings}
         return render(request, "declaration.html", session, status, decl=decl, header_labels=HEADER_LABELS,
                       item_labels=ITEM_LABELS, item_fixed=ITEM_FIXED, where=where, warned=warned, message=message,
                       error=error, editable=decl.status in ("draft", "returned"),
-                      text=queues._text)
+                      text=queues._text, shown=shown, listed=listed, datalists=datalists)
 
     async def declaration_decide(request: Request, session: Session, user: User) -> Response:
         from customs.filing import approve, reject

@@ -75,4 +75,4 @@ def users_list() -> None:
         console.print(f"no reviewers in {store.settings.home}; add one with `orderhub users add NAME --role ...`",
                       highlight=False)
     for user in found:
-        console.print(f"{user.name}\t{user.role}", highlight=False)
+        typer.echo(f"{user.name}\t{user.role}")

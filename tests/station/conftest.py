@@ -81,6 +81,12 @@ def review_store(tmp_path_factory: pytest.TempPathFactory, small_world) -> Store
                 break
     else:
         pytest.fail("the small world has no clean export order")
+    for order in w.orders:  # and one with a mistake the linter finds, to be seen warnings first
+        invoices = [i for i in w.invoices if i.kind == "commercial" and i.order_ref == order.external_id]
+        if order.export and len(invoices) == 1 and not truth.get(invoices[0].natural_key(), {}).get("clean", True):
+            done = prefill_and_store(store, [order.natural_key()], actor="prefill")
+            if done.declarations and done.declarations[0].warnings:
+                break
     assert store.all(SourceFile, status="needs_review")
     return store
 

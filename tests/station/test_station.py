@@ -12,6 +12,10 @@ from hub.store import Store
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
+def _clean_draft(store: Store) -> Declaration:
+    return next(d for d in store.all(Declaration, status="draft") if not d.blocking)
+
+
 def _doc(store: Store) -> SourceFile:
     return next(s for s in store.all(SourceFile) if s.path.endswith("blue-harbour.pdf"))
 
@@ -120,7 +124,7 @@ def test_decide_a_payment_and_the_second_reviewer_is_told(login, review_store: S
 def test_a_form_without_its_csrf_token_is_refused(login, review_store: Store) -> None:
     page = login("wang")
     base = page.url.rstrip("/")
-    decl = review_store.all(Declaration, status="draft")[0]
+    decl = _clean_draft(review_store)
     response = page.request.post(f"{base}/declarations/{quote(decl.number)}/decide", form={"action": "approve"})
     assert response.status == 403 and "CSRF" in response.text()
     response = page.request.post(f"{base}/declarations/{quote(decl.number)}/decide",
@@ -132,7 +136,7 @@ def test_a_form_without_its_csrf_token_is_refused(login, review_store: Store) ->
 def test_finance_may_not_decide_declarations(login, review_store: Store) -> None:
     page = login("li")
     assert page.locator("text=报关单 Declarations").count() == 0
-    decl = review_store.all(Declaration, status="draft")[0]
+    decl = _clean_draft(review_store)
     response = page.goto(f"{page.url.rstrip('/')}/declarations/{quote(decl.number)}")
     assert response.status == 403 and "不能处理" in page.content()
     token = page.locator("input[name=csrf]").first.get_attribute("value")
@@ -142,8 +146,24 @@ def test_finance_may_not_decide_declarations(login, review_store: Store) -> None
     assert review_store.get(Declaration, decl.number).status == "draft"
 
 
+def test_declaration_warnings_come_first_with_their_fields(login, review_store: Store) -> None:
+    warned = [d for d in review_store.all(Declaration, status="draft") if d.warnings]
+    assert warned, "the small world's declarations all came out clean"
+    page = login("zhao")
+    page.click("text=报关单 Declarations")
+    first_row = page.locator("table.queue tbody tr").first.inner_text()
+    assert warned[0].number in first_row or any(d.number in first_row for d in warned)  # warnings first
+    page.goto(f"{page.url.rstrip('/')}/{quote(warned[0].number)}")
+    page.wait_for_selector(".decl-warnings")
+    text = page.inner_text(".decl-warnings")
+    assert all(w.message in text for w in warned[0].warnings)
+    page.screenshot(path=str(SHOTS / "station-declaration-warnings.png"))
+    # coded fields read as code and name, as the workbook's dropdowns show them
+    assert " " in page.input_value("#h-transport_mode")
+
+
 def test_approve_a_declaration_once(login, review_store: Store) -> None:
-    decl = review_store.all(Declaration, status="draft")[0]
+    decl = _clean_draft(review_store)
     clerk, admin = login("zhao"), login("wang")
     admin.goto(f"{admin.url.rstrip('/')}/declarations/{quote(decl.number)}")
     clerk.click("text=报关单 Declarations")
