@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -198,7 +199,7 @@ def create_app(store: Store | None = None) -> Starlette:
     async def page_image(request: Request, session: Session, user: User) -> Response:
         source = _source(request.path_params["sha"])
         try:
-            data = page_png(source, int(request.path_params["n"]), station.cache)
+            data = await run_in_threadpool(page_png, source, int(request.path_params["n"]), station.cache)
         except (LookupError, OSError) as exc:
             return PlainTextResponse(f"page not available: {exc}", 404)
         return Response(data, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
@@ -246,10 +247,11 @@ def create_app(store: Store | None = None) -> Starlette:
             if reason not in labels().get("write_off_reasons", {}):
                 return await payment(request, session, user, error="请选择核销原因 — choose a write-off reason",
                                      status=422)
-            note = f"{reason}" + (f": {note}" if note else "")
+        else:
+            reason = "MANUAL"
         word = f"confirm {choice}" if decision == "confirm" else decision
         clerk = ClerkDecision(match.payment_kind, match.payment_key, word, choice if decision != "reject" else None,
-                              data.get("shown", ""), user.name, note, "review station")
+                              data.get("shown", ""), user.name, note, "review station", reason)
         with _decide_lock:
             report = apply_decisions(station.store, [clerk])
         if report.refused:

@@ -53,6 +53,28 @@ def two_equal_invoices(store: Store) -> Match:
     return match
 
 
+def short_paid(store: Store) -> Match:
+    """A receipt 50.00 short of its invoice, proposed for review with the invoice as its candidate (the
+    difference left open): a case for a write-off with a reason."""
+    from hub.records import Allocation, Candidate
+
+    customer = Customer(code="C043", name="杭州西湖精密机械有限公司")
+    invoice = Invoice(kind="cn_vat_e", number="26332000000000000901", issue_date=date(2026, 3, 3),
+                      seller_name="苏州恒锐精密五金有限公司", seller_tax_id="91320594MA1MXQ7K8G", buyer_name=customer.name,
+                      net=Decimal("2654.87"), tax=Decimal("345.13"), total=Decimal("3000.00"))
+    receipt = BankReceipt(bank="中国建设银行", transaction_id="CCB20260321007", value_date=date(2026, 3, 21),
+                          payer_name=customer.name, amount=Decimal("2950.00"), memo="发票 26332000000000000901")
+    alloc = Allocation(target_kind="invoice", target_key=invoice.natural_key(), target_label=invoice.number,
+                       amount=Decimal("2950.00"))
+    cand = Candidate(allocations=[alloc], score=0.8, breakdown={"amount": 0.6, "reference": 1.0, "name": 1.0,
+                                                                 "date": 1.0},
+                     reason="memo names the invoice; 50.00 short", customer_code=customer.code)
+    match = Match(payment_kind="receipt", payment_key=receipt.natural_key(), payment_amount=receipt.amount,
+                  status="review", candidates=[cand], reason="50.00 short of the invoice", score=0.8)
+    store.upsert([customer, invoice, receipt, match], actor="test")
+    return match
+
+
 @pytest.fixture(scope="module")
 def review_store(tmp_path_factory: pytest.TempPathFactory, small_world) -> Store:
     """A store with a needs-review invoice, a payment in review and a clean export declaration in draft."""
@@ -70,6 +92,7 @@ def review_store(tmp_path_factory: pytest.TempPathFactory, small_world) -> Store
     [outcome] = extract_paths([docs], settings, Options(kind="invoice"), store=store)
     assert outcome.status() == "needs_review", outcome.to_json()
     two_equal_invoices(store)
+    short_paid(store)
     w = small_world
     store.upsert([*w.customers, *w.products, *w.orders, *w.invoices, *w.packing_lists], actor="test")
     truth = w.truth.get("declarations", {})

@@ -121,6 +121,23 @@ def test_decide_a_payment_and_the_second_reviewer_is_told(login, review_store: S
     assert len([e for e in review_store.history(again, include_linked=False) if e.action.startswith("decision:")]) == 1
 
 
+def test_write_off_the_difference_with_a_reason_code(login, review_store: Store) -> None:
+    match = next(m for m in review_store.all(Match, status="review") if m.payment_key.endswith("CCB20260321007"))
+    page = login("li")
+    page.goto(f"{page.url.rstrip('/')}/payments/{quote(match.natural_key(), safe='')}")
+    page.click("button:has-text(\"核销 Write off\")")                    # without a reason: refused, nothing applied
+    assert review_store.get(Match, match.natural_key()).status == "review"
+    page.select_option("select[name=reason]", "BANK_FEE")
+    page.locator(".decide-more input[name=note]").first.fill("客户承担手续费")
+    page.click("button:has-text(\"核销 Write off\")")
+    page.wait_for_selector(".flash.ok")
+    decided = review_store.get(Match, match.natural_key())
+    assert decided.status == "confirmed" and decided.decided_by == "li"
+    [write_off] = decided.write_offs
+    assert write_off.reason_code == "BANK_FEE" and str(write_off.amount) == "50.00"
+    assert "客户承担手续费" in write_off.note
+
+
 def test_a_form_without_its_csrf_token_is_refused(login, review_store: Store) -> None:
     page = login("wang")
     base = page.url.rstrip("/")
