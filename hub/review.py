@@ -8,6 +8,7 @@ the second is told who decided it, and nothing is applied twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,8 @@ from pydantic import ValidationError
 from hub.errors import InputError, OrderhubError, RecordError
 from hub.records import RECORD_TYPES, FieldSource, PartialRecord, Record, SourceFile
 from hub.store import Store
+
+LINE_FIELD = re.compile(r"lines\[(\d+)\]\.(\w+)")
 
 
 class AlreadyDecided(OrderhubError):
@@ -89,13 +92,12 @@ def confirm_document(store: Store, sha256: str, values: dict[str, Correction | s
         data = record.model_dump()
         changed: list[tuple[str, Any, Any]] = []
         for name, corr in corrections.items():
-            if name not in cls.model_fields or name in ("file_sha256", "lines", "warnings"):
-                raise InputError(f"{name}: not a field of a {kind} that can be corrected here")
+            target, attr = _target(cls, data, name, kind)
             text = (corr.value or "").strip() or None
-            before = data[name]
+            before = target[attr]
             if (None if before in (None, "") else str(before)) == text:
                 continue
-            data[name] = text if text is not None or cls.model_fields[name].default != "" else ""
+            target[attr] = text if text is not None or before != "" else ""
             changed.append((name, before, text))
         try:
             updated = cls.model_validate(data)
@@ -122,6 +124,20 @@ def confirm_document(store: Store, sha256: str, values: dict[str, Correction | s
         batch.event("document:confirmed", source, before={n: _plain(b) for n, b, _ in changed},
                     after={n: a for n, _, a in changed}, note=what, attachment=source.path)
     return DocumentDecision(sha256, new_key, changed)
+
+
+def _target(cls: type[Record], data: dict[str, Any], name: str, kind: str) -> tuple[dict[str, Any], str]:
+    """The dict holding a field and the field's name: ``total`` on the record, ``lines[2].amount`` on its
+    third line."""
+    match = LINE_FIELD.fullmatch(name)
+    if match:
+        lines, index, attr = data.get("lines"), int(match.group(1)), match.group(2)
+        if not isinstance(lines, list) or not 0 <= index < len(lines) or attr not in lines[index] or attr == "line_no":
+            raise InputError(f"{name}: not a line field of this {kind}")
+        return lines[index], attr
+    if name not in cls.model_fields or name in ("file_sha256", "lines", "warnings"):
+        raise InputError(f"{name}: not a field of a {kind} that can be corrected here")
+    return data, name
 
 
 def _plain(value: Any) -> Any:

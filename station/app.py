@@ -60,7 +60,7 @@ def create_app(store: Store | None = None) -> Starlette:
     store = store or Store()
     station = Station(store, Sessions(), store.settings.home / "station-cache")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(label=label, labels=labels, quote=lambda s: quote(str(s), safe=""),
+    templates.env.globals.update(label=label, labels=labels, review_label=queues.review_field_label, quote=lambda s: quote(str(s), safe=""),
                                  roles=ROLES)
     templates.env.filters["pct"] = lambda v: f"{round(float(v) * 100)}%"
 
@@ -164,6 +164,7 @@ def create_app(store: Store | None = None) -> Starlette:
         fields = queues.document_fields(source, record)
         focus = request.query_params.get("field")
         return render(request, "document.html", session, status, source=source, record=record, fields=fields,
+                      lines=queues.document_lines(source, record),
                       pages=page_views(source), words=page_words(source), message=message, error=error,
                       next_sha=queues.next_document(station.store, sha), focus=focus,
                       editable=source.status == "needs_review" and user.may("documents"),

@@ -204,3 +204,56 @@ def where_from(store: Store, decl: Declaration, source: str | None) -> tuple[Sou
     if not key:
         return None, None
     return source_of(store, kind, key), field_name
+
+
+@dataclass
+class LineCell:
+    """One cell of a document's line items."""
+
+    name: str  # lines[0].amount
+    value: str
+    confidence: float
+    flagged: bool
+
+
+@dataclass
+class LineTable:
+    """A document's line items as the reviewer edits them: columns, and cells per line."""
+
+    columns: list[tuple[str, str]]  # (field, label)
+    rows: list[list[LineCell]]
+
+    @property
+    def flagged(self) -> int:
+        return sum(c.flagged for row in self.rows for c in row)
+
+
+def document_lines(source: SourceFile, record: Record | None) -> LineTable | None:
+    """The record's lines with each cell's confidence; cells to check flagged."""
+    lines = getattr(record, "lines", None)
+    if not lines:
+        return None
+    names = [n for n in type(lines[0]).model_fields if n != "line_no"]
+    review = set(source.review_fields)
+    rows = []
+    for i, line in enumerate(lines):
+        cells = []
+        for name in names:
+            key = f"lines[{i}].{name}"
+            src = source.fields.get(key)
+            conf = src.confidence if src else 1.0
+            cells.append(LineCell(key, _text(getattr(line, name)), conf, key in review or conf < 0.9))
+        rows.append(cells)
+    return LineTable([(n, label("line_fields", n)) for n in names], rows)
+
+
+def review_field_label(name: str) -> str:
+    """``第3行 金额 line 3 amount`` for ``lines[2].amount``, else the field's label."""
+    from hub.review import LINE_FIELD
+
+    match = LINE_FIELD.fullmatch(name)
+    if match:
+        n, attr = int(match.group(1)) + 1, match.group(2)
+        zh, _, en = label("line_fields", attr).partition(" ")
+        return f"第{n}行 {zh} line {n} {en or attr}"
+    return label("fields", name)
