@@ -293,6 +293,9 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
             summary.rejected.append(number)
         elif decl.status == "approved":
             summary.approved.append(number)
+    for d in decls:  # approved before this run (in the review station, or `customs apply --approve`): file it too
+        if d.status == "approved" and d.number not in summary.approved and d.number not in summary.rejected:
+            summary.approved.append(d.number)
     approved = set(summary.approved)
     summary.not_filed = [n for n in summary.prefilled if n not in approved and n not in summary.rejected]
     if approved and not portal_url:
