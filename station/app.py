@@ -25,7 +25,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from hub.errors import OrderhubError
-from hub.records import Declaration, Match, SourceFile
+from hub.records import FILE_STATUS_LABELS, Declaration, Match, SourceFile
 from hub.review import AlreadyDecided, Correction, confirm_document, document_record
 from hub.store import Store
 from hub.users import ROLES, User, authenticate
@@ -60,7 +60,8 @@ def create_app(store: Store | None = None) -> Starlette:
     store = store or Store()
     station = Station(store, Sessions(), store.settings.home / "station-cache")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(label=label, labels=labels, review_label=queues.review_field_label, quote=lambda s: quote(str(s), safe=""),
+    templates.env.globals.update(label=label, labels=labels, review_label=queues.review_field_label,
+                                 file_labels=FILE_STATUS_LABELS, quote=lambda s: quote(str(s), safe=""),
                                  roles=ROLES)
     templates.env.filters["pct"] = lambda v: f"{round(float(v) * 100)}%"
 
@@ -281,8 +282,10 @@ def create_app(store: Store | None = None) -> Starlette:
         if decl is None:
             raise Refused(404, f"没有报关单 {number} — no declaration {number}")
 
+        index = queues.source_index(station.store)
+
         def where(src: str | None) -> str | None:
-            file, field_name = queues.where_from(station.store, decl, src)
+            file, field_name = queues.where_from(station.store, decl, src, index)
             if file is None:
                 return None
             return f"/documents/{file.sha256}" + (f"?field={quote(field_name)}" if field_name else "")

@@ -126,13 +126,15 @@ def next_document(store: Store, after: str) -> str | None:
     return rest[0] if rest else None
 
 
-def source_of(store: Store, kind: str, key: str) -> SourceFile | None:
+def source_index(store: Store) -> dict[str, SourceFile]:
+    """``kind:key`` of every record read from a file, to that file."""
+    return {ref: source for source in store.all(SourceFile, status=["stored", "needs_review"])
+            for ref in source.record_keys}
+
+
+def source_of(store: Store, kind: str, key: str, index: dict[str, SourceFile] | None = None) -> SourceFile | None:
     """The file a record was read from (its SourceFile lists ``kind:key``)."""
-    ref = f"{kind}:{key}"
-    for source in store.all(SourceFile, status=["stored", "needs_review"]):
-        if ref in source.record_keys:
-            return source
-    return None
+    return (index if index is not None else source_index(store)).get(f"{kind}:{key}")
 
 
 @dataclass
@@ -193,7 +195,8 @@ def declarations_queue(store: Store) -> list[Declaration]:
     return decls
 
 
-def where_from(store: Store, decl: Declaration, source: str | None) -> tuple[SourceFile | None, str | None]:
+def where_from(store: Store, decl: Declaration, source: str | None,
+               index: dict[str, SourceFile] | None = None) -> tuple[SourceFile | None, str | None]:
     """The document file a declaration value came from and the field on it, for ``invoice:HR26E0011 total``
     or ``packing_list:PL-1 total_cartons``; (None, None) when it was not read from a stored document."""
     if not source or ":" not in source:
@@ -203,7 +206,7 @@ def where_from(store: Store, decl: Declaration, source: str | None) -> tuple[Sou
     key = {"invoice": decl.invoice_key, "packing_list": decl.packing_list_key}.get(kind)
     if not key:
         return None, None
-    return source_of(store, kind, key), field_name
+    return source_of(store, kind, key, index), field_name
 
 
 @dataclass
