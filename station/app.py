@@ -164,6 +164,8 @@ def create_app(store: Store | None = None) -> Starlette:
         record = document_record(station.store, source)
         fields = queues.document_fields(source, record)
         focus = request.query_params.get("field")
+        if message is None and request.query_params.get("done"):
+            message = f"已确认上一份 Confirmed the previous document: {request.query_params['done']}"
         return render(request, "document.html", session, status, source=source, record=record, fields=fields,
                       lines=queues.document_lines(source, record),
                       pages=page_views(source), words=page_words(source), message=message, error=error,
@@ -195,7 +197,7 @@ def create_app(store: Store | None = None) -> Starlette:
         changed = ", ".join(n for n, _, _ in decision.corrections) or "无更正 no corrections"
         nxt = queues.next_document(station.store, sha)
         if data.get("go") == "next" and nxt:
-            return RedirectResponse(f"/documents/{nxt}?done={quote(sha[:12])}", 303)
+            return RedirectResponse(f"/documents/{nxt}?{urlencode({'done': Path(_source(sha).path).name})}", 303)
         return await document(request, session, user, message=f"已确认 Confirmed ({changed})")
 
     async def page_image(request: Request, session: Session, user: User) -> Response:
@@ -220,6 +222,8 @@ def create_app(store: Store | None = None) -> Starlette:
         if match is None:
             raise Refused(404, f"没有这笔收款的匹配建议 — no proposal {key}")
         view = queues.payment_view(station.store, match, with_source=True)
+        if message is None and request.query_params.get("done"):
+            message = "已处理上一笔 The previous payment was decided"
         source = view.source
         record = document_record(station.store, source) if source else None
         queue = [v.match.natural_key() for v in queues.payments_queue(station.store)]

@@ -19,13 +19,13 @@ PASSWORDS = {"li": "li-finance-pw", "zhao": "zhao-customs-pw", "wang": "wang-adm
 ROLES = {"li": "finance", "zhao": "customs", "wang": "admin"}
 
 
-def letterhead_invoice(path: Path) -> Path:
+def letterhead_invoice(path: Path, ref: str = "BH-2026-0314") -> Path:
     """An Irish consultant's invoice that prints no invoice-number label and no currency: read as
     needs review (number, currency, seller). The reference printed as ``Ref:`` is the number."""
     c = Canvas(str(path), pagesize=(210 * mm, 297 * mm))
     c.setFont("Helvetica", 10)
     for x, y, text in [(20, 20, "BLUE HARBOUR CONSULTING LTD."), (20, 26, "12 Quay Street, Galway"),
-                       (140, 20, "INVOICE"), (140, 30, "Invoice Date: 14/03/2026"), (140, 36, "Ref: BH-2026-0314"),
+                       (140, 20, "INVOICE"), (140, 30, "Invoice Date: 14/03/2026"), (140, 36, f"Ref: {ref}"),
                        (20, 45, "Bill To: Suzhou Hengrui Precision Hardware Co., Ltd."),
                        (20, 70, "Description"), (150, 70, "Amount"),
                        (20, 78, "Design review of packaging line"), (150, 78, "1,250.00"),
@@ -89,8 +89,9 @@ def review_store(tmp_path_factory: pytest.TempPathFactory, small_world) -> Store
     docs = home.parent / "docs"
     docs.mkdir()
     letterhead_invoice(docs / "blue-harbour.pdf")
-    [outcome] = extract_paths([docs], settings, Options(kind="invoice"), store=store)
-    assert outcome.status() == "needs_review", outcome.to_json()
+    letterhead_invoice(docs / "blue-harbour-2.pdf", "BH-2026-0388")
+    outcomes = extract_paths([docs], settings, Options(kind="invoice"), store=store)
+    assert [o.status() for o in outcomes] == ["needs_review"] * 2, [o.to_json() for o in outcomes]
     two_equal_invoices(store)
     short_paid(store)
     w = small_world

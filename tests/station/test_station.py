@@ -64,9 +64,11 @@ def test_correct_a_document_by_clicking_its_boxes(login, review_store: Store) ->
     assert page.input_value("input[data-field=seller_name]") == "BLUE HARBOUR CONSULTING LTD."
     page.fill("input[data-field=currency]", "EUR")
     page.focus("input[data-field=currency]")
-    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")                                     # confirm, and on to the next document
     page.wait_for_selector(".flash.ok")
-    assert "已确认" in page.inner_text(".flash.ok")
+    assert "已确认" in page.inner_text(".flash.ok") and "blue-harbour.pdf" in page.inner_text(".flash.ok")
+    other = next(s for s in review_store.all(SourceFile) if s.path.endswith("blue-harbour-2.pdf"))
+    assert page.url.split("?")[0].endswith(other.sha256)
     after = review_store.get(SourceFile, source.sha256)
     assert after is not None and after.status == "stored" and after.review_fields == []
     assert after.fields["number"].confidence == 1.0 and after.fields["number"].text == "BH-2026-0314"
