@@ -13,6 +13,8 @@ from hub.users import User
 
 COOKIE = "orderhub_station"
 IDLE_SECONDS = 8 * 3600
+ANONYMOUS_SECONDS = 600  # a login page's session, before anyone logged in
+PRUNE_AT = 2000
 
 
 @dataclass
@@ -41,6 +43,11 @@ class Sessions:
         """A fresh session (a new token: logging in never keeps the anonymous one)."""
         session = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32), user)
         with self._lock:
+            if len(self._by_token) >= PRUNE_AT:  # anonymous login pages must not grow memory without end
+                now = time.monotonic()
+                for token in [t for t, s in self._by_token.items()
+                              if now - s.seen > (self.idle if s.user else ANONYMOUS_SECONDS)]:
+                    del self._by_token[token]
             self._by_token[session.token] = session
         return session
 
