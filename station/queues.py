@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from hub.records import (
@@ -70,12 +71,22 @@ def documents_queue(store: Store, *, kind: str = "", party: str = "", min_age: i
         who = party_of(record)
         if party and party.casefold() not in who.casefold():
             continue
-        age = (today - source.received_at.date()).days if source.received_at else None
+        age = (today - _received(source)).days if _received(source) else None
         if min_age is not None and (age is None or age < min_age):
             continue
         rows.append(DocumentRow(source, record, who, age, source.path.rsplit("/", 1)[-1]))
     rows.sort(key=lambda r: (-(r.age_days or 0), r.name))
     return rows
+
+
+def _received(source: SourceFile) -> date | None:
+    """When the file came in: as recorded, else the file's modification day."""
+    if source.received_at:
+        return source.received_at.date()
+    try:
+        return datetime.fromtimestamp(Path(source.path).stat().st_mtime, UTC).date()
+    except OSError:
+        return None
 
 
 @dataclass
