@@ -208,6 +208,18 @@ def create_app(store: Store | None = None) -> Starlette:
             return PlainTextResponse(f"page not available: {exc}", 404)
         return Response(data, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
+    async def scan_words_json(request: Request, session: Session, user: User) -> Response:
+        from starlette.responses import JSONResponse
+
+        from station.pages import scan_words
+
+        source = _source(request.path_params["sha"])
+        try:
+            words = await run_in_threadpool(scan_words, source, station.cache)
+        except (OrderhubError, OSError) as exc:
+            return JSONResponse({"error": str(exc)}, 422)
+        return JSONResponse({str(n): [[t, list(b)] for t, b in ws] for n, ws in words.items()})
+
     # -- payments -------------------------------------------------------------------------------------
     async def payments(request: Request, session: Session, user: User) -> Response:
         items = queues.payments_queue(station.store)
@@ -362,6 +374,7 @@ def create_app(store: Store | None = None) -> Starlette:
         Route("/documents/{sha}", guarded(None, document_view)),
         Route("/documents/{sha}/confirm", guarded("documents", document_confirm), methods=["POST"]),
         Route("/documents/{sha}/page/{n:int}.png", guarded(None, page_image)),
+        Route("/documents/{sha}/words.json", guarded(None, scan_words_json)),
         Route("/payments", guarded("payments", payments)),
         Route("/payments/{key:path}/decide", guarded("payments", payment_decide), methods=["POST"]),
         Route("/payments/{key:path}", guarded("payments", payment)),

@@ -7,6 +7,7 @@ import io
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from hub.records import PageInfo, SourceFile
 
@@ -110,3 +111,44 @@ def page_words(source: SourceFile) -> dict[int, list[tuple[str, tuple[float, flo
     except InputError:
         return {}
     return {p.number: [(w.text, (w.x0, w.y0, w.x1, w.y1)) for w in p.words] for p in pages}
+
+
+_ocr_lock = threading.Lock()  # one OCR at a time in the station: the engine is loaded once and shared
+
+
+def scan_words(source: SourceFile, cache: Path) -> dict[int, list[tuple[str, tuple[float, float, float, float]]]]:
+    """The words of a scan's pages read by OCR (on the upright page, in pixels, as its fields' boxes), read
+    once and cached beside the page images; none for PDFs with a text layer."""
+    import json
+
+    if not source.ocr:
+        return {}
+    cached = cache / f"{source.sha256}-words.json"
+    if cached.is_file():
+        return {int(k): [(t, tuple(b)) for t, b in v] for k, v in json.loads(cached.read_text("utf-8")).items()}
+    from extractors.ocr import default_engine, load_image
+
+    out: dict[int, list[tuple[str, tuple[float, float, float, float]]]] = {}
+    path = Path(source.path)
+    for view in page_views(source):
+        info = _page_info(source, view.number)
+        if is_pdf(path):
+            from extractors.pdfwords import render_pages
+
+            image = load_image(_to_array(render_pages(path, [view.number])[0]))
+        else:
+            file = Path(info.image) if info is not None and info.image else path
+            image = load_image(file)
+        with _ocr_lock:
+            page = default_engine().read(image, page=view.number)
+        out[view.number] = [(w.text, (w.x0, w.y0, w.x1, w.y1)) for w in page.words]
+    cache.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps({str(k): v for k, v in out.items()}, ensure_ascii=False), "utf-8")
+    return out
+
+
+def _to_array(image: Any) -> Any:
+    """A PIL image as the BGR array OCR reads."""
+    import numpy as np
+
+    return np.asarray(image.convert("RGB"))[:, :, ::-1].copy()

@@ -79,6 +79,28 @@
     }
   });
 
+  // A scan's words come from OCR after the page shows (read once, then cached by the station).
+  const viewer = document.querySelector(".viewer[data-words]");
+  if (viewer) {
+    viewer.classList.add("reading");
+    fetch(viewer.dataset.words, { credentials: "same-origin" }).then((r) => r.ok ? r.json() : {}).then((pages) => {
+      Object.entries(pages).forEach(([n, words]) => {
+        const page = viewer.querySelector('.page[data-page="' + n + '"]');
+        if (!page || !Array.isArray(words)) return;
+        const w = parseFloat(page.dataset.w), h = parseFloat(page.dataset.h);
+        const img = page.querySelector("img");
+        words.forEach(([text, b]) => {
+          const box = document.createElement("div");
+          box.className = "box word";
+          box.dataset.text = text; box.dataset.page = n; box.dataset.box = b.join(",");
+          box.style.left = (b[0] / w * 100) + "%"; box.style.top = (b[1] / h * 100) + "%";
+          box.style.width = ((b[2] - b[0]) / w * 100) + "%"; box.style.height = ((b[3] - b[1]) / h * 100) + "%";
+          page.insertBefore(box, img.nextSibling);
+        });
+      });
+    }).finally(() => viewer.classList.remove("reading"));
+  }
+
   const first = document.querySelector("#doc-form input.value[autofocus]");
   if (first) activate(first);
 })();
