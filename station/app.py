@@ -140,7 +140,10 @@ def create_app(store: Store | None = None) -> Starlette:
                   "payments": len(queues.payments_queue(station.store)) if user.may("payments") else None,
                   "declarations": len(queues.declarations_queue(station.store)) if user.may("declarations")
                   else None}
-        return render(request, "home.html", session, counts=counts)
+        mine = request.query_params.get("who") == "me"
+        return render(request, "home.html", session, counts=counts, mine=mine, decided_link=queues.decided_link,
+                      decided_text=lambda d: queues.decided_text(station.store, d),
+                      recent=queues.recent_decisions(station.store, actor=user.name if mine else None))
 
     # -- documents ------------------------------------------------------------------------------------
     async def documents(request: Request, session: Session, user: User) -> Response:

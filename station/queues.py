@@ -271,3 +271,66 @@ def review_field_label(name: str) -> str:
         zh, _, en = label("line_fields", attr).partition(" ")
         return f"第{n}行 {zh} line {n} {en or attr}"
     return label("fields", name)
+
+
+@dataclass
+class Decided:
+    """A decision from the audit log, for the home page."""
+
+    at: datetime
+    actor: str
+    action: str
+    kind: str
+    key: str
+    note: str | None
+
+
+#: Audit actions that are a person's decision, by prefix.
+DECISION_ACTIONS = ("document:confirmed", "decision:", "customs:approved", "customs:rejected", "customs:correction")
+
+
+def recent_decisions(store: Store, *, limit: int = 15, actor: str | None = None) -> list[Decided]:
+    """The latest decisions (newest first), optionally by one reviewer."""
+    from sqlalchemy import or_, select
+
+    from hub.schema import audit_events as ev
+
+    query = select(ev.c.at, ev.c.actor, ev.c.action, ev.c.kind, ev.c.key, ev.c.note).where(
+        or_(*(ev.c.action.like(f"{a}%") if a.endswith(":") else ev.c.action == a for a in DECISION_ACTIONS)))
+    if actor:
+        query = query.where(ev.c.actor == actor)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query.order_by(ev.c.id.desc()).limit(limit)).all()
+    return [Decided(*row) for row in rows]
+
+
+def decided_link(d: Decided) -> str | None:
+    """The station page of a decision's item."""
+    from urllib.parse import quote
+
+    if d.kind == "source_file":
+        return f"/documents/{d.key}"
+    if d.kind == "match":
+        return f"/payments/{quote(d.key, safe='')}"
+    if d.kind == "declaration":
+        return f"/declarations/{quote(d.key, safe='')}"
+    return None
+
+
+def decided_text(store: Store, d: Decided) -> tuple[str, str]:
+    """(decision, item) as a reviewer reads them: words, the file name, the payer and amount, the number."""
+    action = d.action
+    if action.startswith("decision:confirm "):
+        what = f"{label('decisions', 'decision:confirm')} #{action.rsplit(' ', 1)[-1]}"
+    else:
+        what = label("decisions", action)
+    item = d.key
+    if d.kind == "source_file":
+        source = store.get(SourceFile, d.key)
+        item = source.path.rsplit("/", 1)[-1] if source else d.key[:12]
+    elif d.kind == "match":
+        match = store.get(Match, d.key)
+        if match is not None:
+            view = payment_view(store, match)
+            item = f"{view.payer or '—'} · {view.amount:,.2f} {view.currency} · {view.date or ''}"
+    return what, item

@@ -200,3 +200,19 @@ def test_approve_a_declaration_once(login, review_store: Store) -> None:
     assert "zhao" in admin.inner_text(".flash.err")
     assert len([e for e in review_store.history(approved, include_linked=False)
                 if e.action == "customs:approved"]) == 1
+
+
+def test_home_lists_the_decisions_with_their_reviewers(login) -> None:
+    page = login("wang")
+    body = page.inner_text("main")
+    assert "确认单据 document confirmed" in body and "blue-harbour.pdf" in body
+    assert "确认收款 payment confirmed #2" in body and "宁波明达五金制品有限公司 · 5,000.00 CNY" in body
+    assert "批准报关单 declaration approved" in body and "zhao" in body
+    assert "receipt|" not in body  # no store keys for people
+    page.screenshot(path=str(SHOTS / "station-home.png"))
+    page.click("text=我的 mine")
+    assert "还没有决定" in page.inner_text("main")  # the admin decided nothing that went through
+    clerk = login("zhao")
+    clerk.goto(clerk.url.rstrip("/") + "/?who=me")
+    mine = clerk.inner_text("main")
+    assert "批准报关单 declaration approved" in mine and "确认单据" not in mine
