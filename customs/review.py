@@ -210,3 +210,28 @@ def apply_workbook(store: Store, path: str | Path, *, by: str, approve: bool = F
     number, edits = edits_from_workbook(path, ctx.tables)
     return apply_edits(store, number, edits, by=by, approve=approve, context=ctx,
                        note=f"from workbook {Path(path).name}")
+
+
+def edits_from_text(decl: Declaration, texts: dict[str, str], tables: CodeTables | None = None) -> dict[str, Any]:
+    """The fields a reviewer changed, from the text of a form (``{"gross_weight": "120.5", "item.2.hs_code":
+    "8481804090"}``), parsed as the workbook's cells are; unchanged values are left out. Raises
+    :class:`InputError` naming the field for a value its field does not accept."""
+    tables = tables or CodeTables.load()
+    edits: dict[str, Any] = {}
+    items = {item.item_no: item for item in decl.items}
+    for name, text in texts.items():
+        text = text.strip()
+        if name.startswith("item."):
+            _, no, fname = name.split(".", 2)
+            if not no.isdigit() or int(no) not in items or fname not in ITEM_LABELS or fname in ITEM_FIXED:
+                raise InputError(f"{name}: not a correctable item field of {decl.number}")
+            value = _parse(f"item.{fname}", text, tables, f"{ITEM_LABELS[fname]} (item {no})")
+            if not _same(value, getattr(items[int(no)], fname)):
+                edits[name] = value
+        else:
+            if name not in HEADER_LABELS:
+                raise InputError(f"{name}: not a declaration header field")
+            value = _parse(name, text, tables, HEADER_LABELS[name])
+            if not _same(value, getattr(decl, name)):
+                edits[name] = value
+    return edits

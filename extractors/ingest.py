@@ -50,6 +50,7 @@ class Review:
     kind: str
     fields: list[str] = field(default_factory=list)
     row_warnings: list[RowWarning] = field(default_factory=list)
+    sha256: str = ""
 
 
 @dataclass
@@ -183,7 +184,7 @@ def ingest_chunk(store: Store, paths: Iterable[str | Path], settings: Settings,
                 result.by_kind[kind] = result.by_kind.get(kind, 0) + 1
                 if outcome.status(threshold) == "needs_review":
                     result.review.append(Review(outcome.source, kind, outcome.needs_review(threshold),
-                                                list(outcome.row_warnings)))
+                                                list(outcome.row_warnings), sha256=outcome.sha256))
             else:
                 batch.upsert([_source_file(outcome, threshold)], note="quarantined")
                 result.quarantined.append(Quarantined(outcome.source, outcome.error or "", outcome.quarantined))

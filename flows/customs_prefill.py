@@ -38,6 +38,7 @@ from hub.records import Declaration
 from hub.records.declaration import HEADER_LABELS, ITEM_LABELS
 from hub.settings import load_settings
 from hub.store import Store
+from station.links import declaration_link
 
 Review = Literal["pause", "auto", "none"]
 DECISIONS = ("approve", "correct", "reject", "skip")
@@ -199,9 +200,10 @@ def _publish(summary: CustomsSummary, decls: list[Declaration]) -> None:
     fields = [{"declaration": d.number, "field": name, "value": str(value), "source": source}
               for d in decls for name, value, source in _all_fields(d)]
     create_table_artifact(fields, key="customs-declarations", description="Every prefilled field with its source")
-    lines = ["# Customs prefill", "", "| declaration | order | warnings | workbook |", "|---|---|---|---|"]
-    lines += [f"| {d.number} | {d.order_key} | {len(d.warnings)} | {summary.workbooks.get(d.number, '')} |"
-              for d in decls]
+    lines = ["# Customs prefill", "", "| declaration | order | warnings | workbook | review station |",
+             "|---|---|---|---|---|"]
+    lines += [f"| {d.number} | {d.order_key} | {len(d.warnings)} | {summary.workbooks.get(d.number, '')} | "
+              f"[{d.number}]({declaration_link(d.number)}) |" for d in decls]
     create_markdown_artifact("\n".join(lines), key="customs-prefill", description="Declarations prefilled")
 
 
@@ -291,6 +293,9 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
             summary.rejected.append(number)
         elif decl.status == "approved":
             summary.approved.append(number)
+    for d in decls:  # approved before this run (in the review station, or `customs apply --approve`): file it too
+        if d.status == "approved" and d.number not in summary.approved and d.number not in summary.rejected:
+            summary.approved.append(d.number)
     approved = set(summary.approved)
     summary.not_filed = [n for n in summary.prefilled if n not in approved and n not in summary.rejected]
     if approved and not portal_url:

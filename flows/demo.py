@@ -29,6 +29,7 @@ from hub.errors import InputError
 from hub.records import Customer, Delivery, Match, Product
 from hub.settings import load_settings
 from hub.store import Store
+from station.demo import add_demo_reviewers, station_lines
 
 if TYPE_CHECKING:
     from fixtures.world import World
@@ -38,6 +39,8 @@ console = Console()
 DEFAULT_SEED = 2026
 DEFAULT_ORDERS = 120
 STEPS = 8
+#: The demo's automatic review confirms a top candidate scoring at least this; the rest wait in the station.
+DEMO_AUTO_ACCEPT = 0.9
 
 
 @dataclass
@@ -167,6 +170,9 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
     world = load_world(world_dir)
     _our_companies(world, home)
     load_master_data(world, store)
+    from fixtures.portals.web import demo_password
+
+    add_demo_reviewers(store, demo_password())  # the review station's users, one per role
     drop_bad_documents(world_dir)
 
     step("Starting the demo portals")
@@ -196,7 +202,8 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
             title="Review in the Prefect UI", border_style="yellow"))
     day = result.as_of = world_day(world)
     result.reconciled = reconcile_flow(review="pause" if review else "auto", out_dir=out_files, as_of=day,
-                                       timeout_minutes=review_minutes, poll_seconds=5)
+                                       timeout_minutes=review_minutes, poll_seconds=5,
+                                       auto_accept=DEMO_AUTO_ACCEPT)  # the doubtful ones stay for the station
 
     step("order desk: review rules, customer grades, integrity report")
     result.desk = order_desk_flow(since_hours=None, actor="demo", as_of=day)
@@ -268,6 +275,11 @@ def _summary(result: DemoResult, store: Store) -> None:
               f"Decide the review items in {result.files['reconciliation workbook']}, then:",
               f"  ORDERHUB_HOME={result.out.parent / 'home'} .venv/bin/orderhub reconcile apply "
               f"{result.files['reconciliation workbook']} --by <your name>"]
+    from fixtures.portals.web import DEFAULT_PASSWORD, demo_password
+
+    hint = f"password {DEFAULT_PASSWORD}" if demo_password() == DEFAULT_PASSWORD else \
+        "password: $ORDERHUB_PORTAL_PASSWORD"
+    lines += station_lines(store, result.out.parent / "home", hint)
     console.print(Panel("\n".join(lines), title=f"orderhub demo done in {result.seconds:.0f} s", border_style="green"))
 
 

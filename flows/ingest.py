@@ -36,6 +36,7 @@ from flows.tasks import date_range_label, portal_tag, publish_failure
 from hub.errors import InputError
 from hub.settings import Settings, load_settings
 from hub.store import Store
+from station.links import document_link, queue_link
 
 
 @task(name="bank-download", tags={portal_tag("bank")}, cache_policy=NO_CACHE, retries=2,
@@ -121,11 +122,13 @@ def _publish(summary: IngestSummary) -> None:
              "| kind | files |", "|---|---|"]
     lines += [f"| {k} | {n} |" for k, n in sorted(r.by_kind.items())]
     lines += ["", f"Needs review (read and stored, a field or row to check): **{len(r.review)}**",
+              f"Review them beside their page in the review station: {queue_link('documents')}",
               f"Quarantined: **{len(r.quarantined)}**" + (f" (report `{summary.report}`)" if summary.report else "")]
     create_markdown_artifact("\n".join(lines), key="ingest-documents-summary", description="ingest-documents summary")
     if r.review:
         create_table_artifact([{"file": v.source, "kind": v.kind, "fields to check": ", ".join(v.fields),
-                                "rows not read": "; ".join(w.describe() for w in v.row_warnings)[:500]}
+                                "rows not read": "; ".join(w.describe() for w in v.row_warnings)[:500],
+                                "review station": document_link(v.sha256) if v.sha256 else ""}
                                for v in r.review], key="ingest-needs-review",
                               description="Files stored for review: fields not found or doubtful, rows not read")
     if r.quarantined:

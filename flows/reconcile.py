@@ -28,6 +28,7 @@ from hub.settings import load_settings
 from hub.store import Store
 from matchers.decisions import ClerkDecision, apply_decisions
 from reports.threeway import write_threeway
+from station.links import payment_link, queue_link
 
 #: Candidates a clerk can pick per payment (the workbook's confirm 1/2/3).
 CHOICES = 3
@@ -159,7 +160,8 @@ def _publish(summary: ReconcileSummary, items: list[Match]) -> None:
     lines = ["# Reconciliation", "", "| outcome | payments |", "|---|---|"]
     lines += [f"| {status} | {n} |" for status, n in sorted(summary.statuses.items())] or ["| (none) | 0 |"]
     lines += ["", f"Three-way: **{summary.holds}** invoices on hold of {summary.invoices_checked} checked.",
-              f"Waiting for a person: **{len(items)}** payments."]
+              f"Waiting for a person: **{len(items)}** payments — decide them in the review station: "
+              f"{queue_link('payments')}"]
     if summary.workbook:
         lines += ["", f"Workbook: `{summary.workbook}` (decide there and run `orderhub reconcile apply`, "
                       "or resume this run with the form)"]
@@ -169,7 +171,7 @@ def _publish(summary: ReconcileSummary, items: list[Match]) -> None:
     rows = []
     for m in items:
         row = {"payment": m.payment_key, "kind": m.payment_kind, "amount": f"{m.currency} {m.payment_amount:,.2f}",
-               "status": m.status, "reason": m.reason[:160]}
+               "status": m.status, "reason": m.reason[:160], "review station": payment_link(m.natural_key())}
         for i, (keys, cand) in enumerate(zip(candidate_keys(m), m.candidates, strict=False), start=1):
             row[f"candidate {i}"] = f"{keys} ({cand.score:.2f})"
         rows.append(row)

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import click
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from typer.core import TyperCommand, TyperGroup
 
 from hub.errors import InputError, RecordError
 from hub.records import (
@@ -40,6 +42,7 @@ from reports.reconciliation import HoldRow, OpenItemRow, PaymentInfo, read_decis
 from reports.threeway import write_threeway
 
 console = Console()
+err_console = Console(stderr=True)
 KINDS: dict[str, type[Record]] = {cls.KIND: cls for cls in (BankReceipt, StatementLine, Invoice, Order, Customer,
                                                              Product, Delivery)}
 WORLD_SECTIONS = {"receipts": BankReceipt, "statement_lines": StatementLine, "invoices": Invoice, "orders": Order,
@@ -62,39 +65,89 @@ def _validate(cls: type[Record], payload: Any, where: str) -> Record:
         raise RecordError(exc, source=where) from None
 
 
-def read_records(paths: Iterable[Path], slot: str) -> list[Record]:
-    """Records from JSON Lines, JSON or world.json files (documents through the extractors' pipeline)."""
-    out: list[Record] = []
+SLOT_KINDS: dict[str, tuple[type[Record], ...]] = {
+    "payments": (BankReceipt, StatementLine), "invoices": (Invoice,), "orders": (Order,), "customers": (Customer,),
+    "products": (Product,), "deliveries": (Delivery,)}
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
+
+
+@dataclass
+class ReadReport:
+    """What reading the input files left out: files that could not be read (quarantined, with their
+    reason) and records of another kind than the option asked for (counted per kind)."""
+
+    skipped: list[str] = field(default_factory=list)
+    ignored: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def ignore(self, slot: str, kind: str) -> None:
+        per = self.ignored.setdefault(slot, {})
+        per[kind] = per.get(kind, 0) + 1
+
+    def lines(self) -> list[str]:
+        """One line per skipped file and per slot with ignored records, for the console."""
+        out = [f"skipped {s}" for s in self.skipped]
+        for slot, kinds in self.ignored.items():
+            counted = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+            out.append(f"--{'receipts' if slot == 'payments' else slot}: ignored records of another kind ({counted})")
+        return out
+
+
+def read_records(paths: Iterable[Path], slot: str, report: ReadReport | None = None) -> list[Record]:
+    """Records of ``slot``'s kinds from JSON Lines, JSON or world.json files and from documents (through
+    the extractors' pipeline); folders are read recursively. Records of other kinds are left out (and
+    counted in ``report``). With a ``report``, a document that cannot be read is quarantined and named
+    there and the rest goes on; without one, it raises :class:`InputError`."""
+    wanted = SLOT_KINDS[slot]
+    documents: list[Path] = []
+    got: list[Record] = []
     for path in paths:
         path = Path(path)
         if not path.exists():
             raise InputError("no such file", source=str(path))
-        if path.suffix.lower() in (".jsonl", ".ndjson"):
-            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"line {n} is not JSON: {exc.msg}", source=str(path)) from None
-                out.extend(_many(obj, slot, f"{path}:{n}"))
-        elif path.suffix.lower() == ".json":
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not JSON: {exc.msg} (line {exc.lineno})", source=str(path)) from None
-            if isinstance(data, dict) and any(k in data for k in WORLD_SECTIONS):
-                wanted = {"payments": ["receipts", "statement_lines"]}.get(slot, [slot])
-                for section in wanted:
-                    for n, payload in enumerate(data.get(section, []), start=1):
-                        out.append(_validate(WORLD_SECTIONS[section], payload, f"{path}:{section}[{n}]"))
-            elif isinstance(data, list):
-                for n, obj in enumerate(data, start=1):
-                    out.extend(_many(obj, slot, f"{path}[{n}]"))
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) \
+            if path.is_dir() else [path]
+        for f in files:
+            if f.suffix.lower() in RECORD_SUFFIXES:
+                got += _read_record_file(f, slot)
             else:
-                raise InputError("expected a list of records or a world.json", source=str(path))
-        else:
-            out += _extract(path, slot)
+                documents.append(f)
+    if documents:
+        got += _extract(documents, report)
+    out = []
+    for record in got:
+        if isinstance(record, wanted):
+            out.append(record)
+        elif report is not None:
+            report.ignore(slot, record.KIND)
+    return out
+
+
+def _read_record_file(path: Path, slot: str) -> list[Record]:
+    out: list[Record] = []
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"line {n} is not JSON: {exc.msg}", source=str(path)) from None
+            out.extend(_many(obj, slot, f"{path}:{n}"))
+        return out
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not JSON: {exc.msg} (line {exc.lineno})", source=str(path)) from None
+    if isinstance(data, dict) and any(k in data for k in WORLD_SECTIONS):
+        sections = {"payments": ["receipts", "statement_lines"]}.get(slot, [slot])
+        for section in sections:
+            for n, payload in enumerate(data.get(section, []), start=1):
+                out.append(_validate(WORLD_SECTIONS[section], payload, f"{path}:{section}[{n}]"))
+    elif isinstance(data, list):
+        for n, obj in enumerate(data, start=1):
+            out.extend(_many(obj, slot, f"{path}[{n}]"))
+    else:
+        raise InputError("expected a list of records or a world.json", source=str(path))
     return out
 
 
@@ -105,9 +158,11 @@ def _many(obj: Any, slot: str, where: str) -> list[Record]:
         if obj.get("error"):
             return []  # the extractor reported and quarantined it already
         kind = obj.get("record_kind")
+        payloads = [obj["record"]] if obj.get("record") is not None else list(obj.get("records") or [])
+        if not payloads:
+            return []
         if kind not in KINDS:
             raise InputError(f"record kind {kind!r} is not one of {', '.join(KINDS)}", source=where)
-        payloads = [obj["record"]] if obj.get("record") is not None else list(obj.get("records") or [])
         return [_validate(KINDS[kind], p, f"{where} ({obj['source']})") for p in payloads]
     return [_one(obj, slot, where)]
 
@@ -122,13 +177,21 @@ def _one(obj: Any, slot: str, where: str) -> Record:
     return _validate(_guess(obj, slot) if isinstance(obj, dict) else BankReceipt, obj, where)
 
 
-def _extract(path: Path, slot: str) -> list[Record]:
-    """Documents, statements and order exports through the extractors' pipeline."""
-    from extractors.pipeline import extract_records
+def _extract(paths: list[Path], report: ReadReport | None) -> list[Record]:
+    """Documents, statements and order exports through the extractors' pipeline. With a report, a file
+    that cannot be read is quarantined (as ``orderhub extract`` does) and named in it."""
+    from extractors.pipeline import Options, extract_paths
+    from hub.settings import load_settings
 
-    wanted = {"payments": (BankReceipt, StatementLine), "invoices": (Invoice,), "orders": (Order,),
-              "customers": (Customer,), "products": (Product,), "deliveries": (Delivery,)}[slot]
-    return [r for r in extract_records(path) if isinstance(r, wanted)]
+    outcomes = extract_paths(paths, load_settings(), Options(quarantine=report is not None))
+    failed = [o for o in outcomes if not o.ok]
+    if failed and report is None:
+        raise InputError("; ".join(f"{o.source}: {o.error}" for o in failed))
+    for o in failed:
+        assert report is not None
+        where = f" (quarantined: {o.quarantined})" if o.quarantined else ""
+        report.skipped.append(f"{o.source}: {o.error}{where}")
+    return [r for o in outcomes if o.ok for r in o.records]
 
 
 @dataclass
@@ -141,6 +204,7 @@ class Inputs:
     customers: list[Customer] = field(default_factory=list)
     products: list[Product] = field(default_factory=list)
     deliveries: list[Delivery] = field(default_factory=list)
+    read: ReadReport = field(default_factory=ReadReport)
 
     @classmethod
     def from_store(cls, store: Store) -> Inputs:
@@ -151,8 +215,9 @@ class Inputs:
     @classmethod
     def from_files(cls, **paths: Sequence[Path]) -> Inputs:
         """Records from the files given per slot (payments, invoices, orders, customers, products, deliveries)."""
-        got = {slot: read_records(files, slot) for slot, files in paths.items() if files}
-        return cls(**got)  # type: ignore[arg-type]
+        report = ReadReport()
+        got = {slot: read_records(files, slot, report) for slot, files in paths.items() if files}
+        return cls(**got, read=report)  # type: ignore[arg-type]
 
     def merge_master(self, store: Store) -> None:
         """Customers and products from the store where files gave none; a customer given in a file keeps
@@ -261,16 +326,47 @@ def _print_run(run: ReconcileRun) -> None:
         console.print(f"wrote {run.workbook}")
 
 
+PATH_FLAGS = ("--receipts", "--invoices", "--orders", "--customers", "--products", "--deliveries")
+
+
+def spread_paths(args: list[str], flags: Sequence[str] = PATH_FLAGS) -> list[str]:
+    """``--receipts A B --invoices C`` as click wants it (``--receipts A --receipts B --invoices C``):
+    every word after a path flag up to the next option belongs to that flag."""
+    out: list[str] = []
+    current: str | None = None
+    for arg in args:
+        if arg.startswith("-"):
+            current = arg if arg in flags else None
+            out.append(arg)
+            continue
+        if current is not None and out[-1] != current:
+            out.append(current)
+        out.append(arg)
+    return out
+
+
+class _SpreadGroup(TyperGroup):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands:
+            args = spread_paths(args)
+        return super().parse_args(ctx, args)
+
+
+class _SpreadCommand(TyperCommand):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, spread_paths(args))
+
+
 def register(app: typer.Typer) -> None:
     """Add ``reconcile`` (with ``apply``) and ``match3``."""
     rec = typer.Typer(help="Cash application: receipts and statement lines against open invoices and orders.",
-                      invoke_without_command=True, no_args_is_help=False)
+                      invoke_without_command=True, no_args_is_help=False, cls=_SpreadGroup)
     app.add_typer(rec, name="reconcile")
 
     @rec.callback()
     def reconcile_cmd(
         ctx: typer.Context,
-        receipts: list[Path] = typer.Option([], "--receipts", help="Receipts / statement lines (JSONL, JSON, world.json)"),
+        receipts: list[Path] = typer.Option([], "--receipts", help="Receipts / statement lines: files or folders (JSONL, JSON, world.json, PDFs, scans, statements); several paths may follow one flag"),
         invoices: list[Path] = typer.Option([], "--invoices", help="Invoices"),
         orders: list[Path] = typer.Option([], "--orders", help="Orders"),
         customers: list[Path] = typer.Option([], "--customers", help="Customers (else from the store)"),
@@ -297,6 +393,8 @@ def register(app: typer.Typer) -> None:
                                        products=products, deliveries=deliveries)
         if out is None and json_out is None and not save:
             raise InputError("nothing to write: give --out, --json or --store")
+        for line in inputs.read.lines():
+            err_console.print(f"[yellow]{line}[/]", highlight=False)
         _print_run(run_reconcile(inputs, out=out, store=store, save=save, profile=profile, tolerances=tolerances,
                                  json_out=json_out))
 
@@ -320,7 +418,7 @@ def register(app: typer.Typer) -> None:
         if errors or report.refused:
             raise typer.Exit(1)
 
-    @app.command("match3")
+    @app.command("match3", cls=_SpreadCommand)
     def match3_cmd(
         invoices: list[Path] = typer.Option([], "--invoices", help="Invoices"),
         orders: list[Path] = typer.Option([], "--orders", help="Orders"),

@@ -73,3 +73,16 @@ audit_events = Table(
     Column("attachment", Text),
     Index("ix_audit_subject", "kind", "key"),
 )
+
+# Reviewers of the review station: a password hash (scrypt, salted), never the password. Not a record:
+# hashes never reach the records' audit payloads.
+users = Table(
+    "users",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("name", String(128), nullable=False, unique=True),
+    Column("role", String(16), nullable=False, doc="finance, customs or admin"),
+    Column("password_hash", String(256), nullable=False, doc="scrypt$n$r$p$salt$hash (hex)"),
+    Column("active", Integer, nullable=False, default=1),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

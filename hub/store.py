@@ -132,6 +132,23 @@ class Batch:
         self.result = self.result + result
         return result
 
+    def get(self, cls: type[R], key: str) -> R | None:
+        """The record as this transaction sees it (to check a state before changing it, in one transaction)."""
+        row = self._conn.execute(select(records.c.payload).where(records.c.kind == cls.KIND,
+                                                                 records.c.key == key)).first()
+        return cls.model_validate(row.payload) if row else None
+
+    def retire(self, kind: str, key: str, *, replaced_by: str, note: str | None = None) -> bool:
+        """Remove a record that another record replaces (a partial record whose key a person completed);
+        the audit log keeps it. Returns True when there was such a record."""
+        row = self._conn.execute(select(records.c.id, records.c.payload).where(records.c.kind == kind,
+                                                                              records.c.key == key)).first()
+        if row is None:
+            return False
+        self._conn.execute(records.delete().where(records.c.id == row.id))
+        self._audit("replaced", kind, key, row.payload, {"replaced_by": replaced_by}, note, None)
+        return True
+
     def link(self, from_record: Record | tuple[str, str], relation: str,
              to_record: Record | tuple[str, str]) -> bool:
         """Record that one record relates to another (idempotent). Returns True when the link is new."""

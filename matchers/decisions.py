@@ -33,6 +33,7 @@ class ClerkDecision:
     clerk: str
     note: str = ""
     where: str = ""  # "row 7" - for messages
+    reason_code: str = "MANUAL"  # a write-off's reason (BANK_FEE, ROUNDING, FX_DIFF ...)
 
 
 @dataclass
@@ -111,7 +112,7 @@ def _decide(store: Store, d: ClerkDecision, now: datetime) -> tuple[Match, str |
                                 f"(it would be over-paid by {-left})")
         if d.decision == "write off" and left > 0:
             write_offs.append(WriteOff(amount=left, currency=alloc.currency if alloc.target_amount is None
-                                       else match.currency, reason_code="MANUAL",
+                                       else match.currency, reason_code=d.reason_code or "MANUAL",
                                        note=f"written off by {clerk}" + (f": {d.note}" if d.note else ""),
                                        target_key=alloc.target_key))
     why = f"{d.decision} by {clerk}: {cand.reason}" + (f" — {d.note}" if d.note else "")
@@ -160,6 +161,11 @@ def apply_decisions(store: Store, decisions: Iterable[ClerkDecision], *, learn: 
             report.refused.append(f"{label}: {exc}")
             continue
         with store.batch(d.clerk.strip()) as batch:
+            current = batch.get(Match, decided.natural_key())  # checked again in the writing transaction:
+            if current is None or existing is None or current.fingerprint() != existing.fingerprint():
+                who = f" by {current.decided_by}" if current is not None and current.decided_by else ""
+                report.refused.append(f"{label}: decided meanwhile{who}; nothing was applied")
+                continue  # of two people deciding one payment at once, the second is refused
             batch.upsert([decided], note=f"{d.decision} ({d.where or 'review'})")
             batch.event(f"decision:{d.decision}", decided, after={"decision": d.decision, "note": d.note},
                         note=d.where or None)

@@ -78,3 +78,68 @@ def test_bad_input_is_one_clear_line(tmp_path: Path) -> None:
     assert "r.jsonl:1" in done.stderr and "Traceback" not in done.stderr
     done = run(["reconcile", "apply", str(tmp_path / "missing.xlsx")], tmp_path / "home")
     assert done.returncode == 1 and "Traceback" not in done.stderr
+
+
+def _invoice_777() -> Invoice:
+    return Invoice(kind="cn_vat_e", number="26322000000000000777", issue_date=date(2026, 3, 5), seller_name="恒锐",
+                   buyer_name="上海华源贸易有限公司", net=Decimal("100.00"), total=Decimal("100.00"))
+
+
+def _statement(path: Path) -> Path:
+    path.write_text("账号,6222000011112222\n户名,恒锐机械有限公司\n交易日期,摘要,对方户名,收入金额,支出金额,余额,币种\n"
+                    "2026-03-09,货款 26322000000000000777,上海华源贸易有限公司,100.00,,1100.00,CNY\n", encoding="utf-8")
+    return path
+
+
+def test_reconcile_folder_with_unreadable_files_quarantines_them_and_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    _statement(folder / "stmt.csv")
+    (folder / "notes.txt").write_text("meeting notes, not a statement\n", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\nbroken")
+    invoices = jsonl(tmp_path / "inv.jsonl", [_invoice_777()])
+    home = tmp_path / "home"
+    done = run(["reconcile", "--receipts", str(folder), "--invoices", str(invoices), "--out",
+                str(tmp_path / "r.xlsx")], home)
+    assert done.returncode == 0, done.stderr
+    assert "auto 1" in done.stdout
+    err = done.stderr.replace("\n", " ")
+    assert "broken.pdf" in err and "not a readable PDF" in err and "notes.txt" in err
+    assert "Traceback" not in done.stderr
+    quarantined = sorted(p.name for p in (home / "quarantine").iterdir() if not p.name.endswith(".json"))
+    assert any(n.endswith("broken.pdf") for n in quarantined) and any(n.endswith("notes.txt") for n in quarantined)
+
+
+def test_one_mixed_extract_json_serves_both_options(tmp_path: Path) -> None:
+    receipt = BankReceipt(bank="ICBC", transaction_id="T9", value_date=date(2026, 3, 9),
+                          payer_name="上海华源贸易有限公司", amount=Decimal("100.00"), memo="26322000000000000777")
+    mixed = tmp_path / "extracted.jsonl"
+    lines = [{"source": "a.pdf", "sha256": "a", "kind": "receipt", "record_kind": "receipt", "record": receipt.payload()},
+             {"source": "b.pdf", "sha256": "b", "kind": "invoice", "record_kind": "invoice",
+              "record": _invoice_777().payload()},
+             {"source": "c.pdf", "sha256": "c", "kind": "document", "error": "not a readable PDF"}]
+    mixed.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    done = run(["reconcile", "--receipts", str(mixed), "--invoices", str(mixed), "--out", str(tmp_path / "r.xlsx")],
+               tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert "auto 1" in done.stdout and "Traceback" not in done.stderr
+    err = done.stderr.replace("\n", " ")
+    assert "--receipts: ignored records of another kind (1 invoice)" in err
+    assert "--invoices: ignored records of another kind (1 receipt)" in err
+
+
+def test_several_paths_after_one_flag(tmp_path: Path) -> None:
+    from flows.reconcile_cli import spread_paths
+
+    assert spread_paths(["--receipts", "a", "b", "--invoices", "c", "--out", "x"]) == \
+        ["--receipts", "a", "--receipts", "b", "--invoices", "c", "--out", "x"]
+    r1 = BankReceipt(bank="ICBC", transaction_id="T1", value_date=date(2026, 3, 9), payer_name="上海华源贸易有限公司",
+                     amount=Decimal("100.00"), memo="26322000000000000777")
+    r2 = BankReceipt(bank="ICBC", transaction_id="T2", value_date=date(2026, 3, 10), payer_name="上海华源贸易有限公司",
+                     amount=Decimal("55.00"), memo="other")
+    a, b = jsonl(tmp_path / "a.jsonl", [r1]), jsonl(tmp_path / "b.jsonl", [r2])
+    invoices = jsonl(tmp_path / "inv.jsonl", [_invoice_777()])
+    done = run(["reconcile", "--receipts", str(a), str(b), "--invoices", str(invoices), "--out",
+                str(tmp_path / "r.xlsx")], tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert "payments: 2 proposed" in done.stdout and "auto 1" in done.stdout

@@ -1,0 +1,144 @@
+"""A person's decision on a document that needs review: the corrected values go into its record, the
+file leaves the needs-review state, and the audit log names the reviewer. The review station, and any
+other surface that takes this decision, calls :func:`confirm_document`.
+
+The state is checked inside the transaction that writes: of two reviewers confirming one document,
+the second is told who decided it, and nothing is applied twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from hub.errors import InputError, OrderhubError, RecordError
+from hub.records import RECORD_TYPES, FieldSource, PartialRecord, Record, SourceFile
+from hub.store import Store
+
+LINE_FIELD = re.compile(r"lines\[(\d+)\]\.(\w+)")
+
+
+class AlreadyDecided(OrderhubError):
+    """The item was decided by someone else meanwhile; nothing was applied."""
+
+
+@dataclass
+class DocumentDecision:
+    """What confirming a document changed."""
+
+    sha256: str
+    record_key: str
+    corrections: list[tuple[str, Any, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A reviewer's value for one field, and where on the page it was taken from when they clicked it."""
+
+    value: str | None
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
+
+
+def document_record(store: Store, source: SourceFile) -> Record | None:
+    """The (first) record a file produced."""
+    for ref in source.record_keys:
+        kind, _, key = ref.partition(":")
+        cls = RECORD_TYPES.get(kind)
+        if cls is not None:
+            found = store.get(cls, key)
+            if found is not None:
+                return found
+    return None
+
+
+def who_decided(store: Store, sha256: str) -> str:
+    """``name at time`` of the last confirmation of this file, for the second reviewer's message."""
+    events = [e for e in store.history(("source_file", sha256), include_linked=False)
+              if e.action == "document:confirmed"]
+    if not events:
+        return "someone else"
+    last = events[-1]
+    return f"{last.actor} at {last.at:%Y-%m-%d %H:%M}"
+
+
+def confirm_document(store: Store, sha256: str, values: dict[str, Correction | str | None], *, by: str,
+                     note: str | None = None) -> DocumentDecision:
+    """Store the reviewer's values in the file's record and mark the file reviewed (status ``stored``).
+
+    ``values``: field name to the corrected text (``""`` or None clears it); fields not named keep their
+    value. Raises :class:`AlreadyDecided` when the file is no longer in review, :class:`InputError` for an
+    unknown file or field, or a record that would still lack a required field, :class:`RecordError` for
+    a value its field does not accept (nothing is written then)."""
+    by = by.strip()
+    if not by:
+        raise InputError("a decision needs the reviewer's name")
+    corrections = {k: v if isinstance(v, Correction) else Correction(v) for k, v in values.items()}
+    with store.batch(by) as batch:
+        source = batch.get(SourceFile, sha256)
+        if source is None:
+            raise InputError(f"no file {sha256[:12]} in the store")
+        if source.status != "needs_review":
+            raise AlreadyDecided(f"already decided ({source.status}) by {who_decided(store, sha256)}; "
+                                 "nothing was changed")
+        kind, _, key = (source.record_keys[0] if source.record_keys else "::").partition(":")
+        cls = RECORD_TYPES.get(kind)
+        record = batch.get(cls, key) if cls else None
+        if cls is None or record is None:
+            raise InputError(f"the file {source.path} has no stored record to confirm")
+        data = record.model_dump()
+        changed: list[tuple[str, Any, Any]] = []
+        for name, corr in corrections.items():
+            target, attr = _target(cls, data, name, kind)
+            text = (corr.value or "").strip() or None
+            before = target[attr]
+            if (None if before in (None, "") else str(before)) == text:
+                continue
+            target[attr] = text if text is not None or before != "" else ""
+            changed.append((name, before, text))
+        try:
+            updated = cls.model_validate(data)
+        except ValidationError as exc:
+            raise RecordError(exc, source=f"{kind} from {source.path}") from None
+        if isinstance(updated, PartialRecord) and updated.missing():
+            raise InputError(f"still missing: {', '.join(updated.missing())}; fill them before confirming")
+        new_key = updated.natural_key()
+        what = f"reviewed by {by}" + (f": {note}" if note else "")
+        batch.upsert([updated], note=what, attachment=source.path)
+        if new_key != key:
+            batch.retire(kind, key, replaced_by=new_key, note=what)
+        fields = dict(source.fields)
+        for name, _before, after in changed:
+            corr = corrections[name]
+            old = fields.get(name)
+            fields[name] = FieldSource(confidence=1.0, page=corr.page or (old.page if old else None),
+                                       box=corr.box or (old.box if old else None), text=after)
+        ref = f"{kind}:{new_key}"
+        reviewed = source.model_copy(update={
+            "status": "stored", "review_fields": [], "fields": fields,
+            "record_keys": [ref if r == f"{kind}:{key}" else r for r in source.record_keys]})
+        batch.upsert([SourceFile.model_validate(reviewed.model_dump())], note=what)
+        batch.event("document:confirmed", source, before={n: _plain(b) for n, b, _ in changed},
+                    after={n: a for n, _, a in changed}, note=what, attachment=source.path)
+    return DocumentDecision(sha256, new_key, changed)
+
+
+def _target(cls: type[Record], data: dict[str, Any], name: str, kind: str) -> tuple[dict[str, Any], str]:
+    """The dict holding a field and the field's name: ``total`` on the record, ``lines[2].amount`` on its
+    third line."""
+    match = LINE_FIELD.fullmatch(name)
+    if match:
+        lines, index, attr = data.get("lines"), int(match.group(1)), match.group(2)
+        if not isinstance(lines, list) or not 0 <= index < len(lines) or attr not in lines[index] or attr == "line_no":
+            raise InputError(f"{name}: not a line field of this {kind}")
+        return lines[index], attr
+    if name not in cls.model_fields or name in ("file_sha256", "lines", "warnings"):
+        raise InputError(f"{name}: not a field of a {kind} that can be corrected here")
+    return data, name
+
+
+def _plain(value: Any) -> Any:
+    return value if value is None or isinstance(value, str | int | float | bool) else str(value)
