@@ -29,14 +29,23 @@ from hub.records import (
     Order,
     Product,
     Record,
+    SourceFile,
     StatementLine,
 )
 from hub.store import Store
 from matchers.cash import CashResult, reconcile
 from matchers.decisions import ApplyReport, ClerkDecision, apply_decisions
+from matchers.review import review_reasons
 from matchers.threeway import ThreeWayResult, three_way
 from matchers.tolerance import load_profile
-from reports.reconciliation import HoldRow, OpenItemRow, PaymentInfo, read_decisions, write_reconciliation
+from reports.reconciliation import (
+    DocumentRow,
+    HoldRow,
+    OpenItemRow,
+    PaymentInfo,
+    read_decisions,
+    write_reconciliation,
+)
 from reports.threeway import write_threeway
 
 console = Console()
@@ -182,17 +191,33 @@ class ReconcileRun:
 
 
 def payment_infos(payments: Iterable[BankReceipt | StatementLine]) -> dict[str, PaymentInfo]:
-    """What the workbook shows of each payment."""
+    """What the workbook shows of each payment (a statement whose bank is not named shows its account)."""
     out = {}
     for p in payments:
         if isinstance(p, BankReceipt):
-            out[p.natural_key()] = PaymentInfo("receipt", p.natural_key(), p.value_date, p.payer_name, p.amount,
-                                               p.currency, p.memo)
+            out[p.natural_key()] = PaymentInfo("receipt", p.natural_key(), p.value_date, p.payer_name or "",
+                                               p.amount, p.currency, p.memo, p.bank or "")
         else:
             memo = " ".join(x for x in (p.description, p.reference or "") if x)
+            bank = p.bank if p.bank != "unknown" else (f"账户 account {p.account}" if p.account else "未注明 not named")
             out[p.natural_key()] = PaymentInfo("statement_line", p.natural_key(), p.value_date or p.booking_date,
-                                               p.counterparty_name, p.amount, p.currency, memo)
+                                               p.counterparty_name, abs(p.amount), p.currency, memo, bank)
     return out
+
+
+def document_rows(store: Store) -> list[DocumentRow]:
+    """Files stored for review (fields missing or doubtful, rows not read), for the workbook."""
+    rows = []
+    for f in store.all(SourceFile, status="needs_review"):
+        what = []
+        if f.review_fields:
+            what.append("字段 fields: " + ", ".join(f.review_fields))
+        what += f.warnings
+        what += [str(w) for w in f.row_warnings[:5]]
+        if len(f.row_warnings) > 5:
+            what.append(f"… {len(f.row_warnings) - 5} more rows")
+        rows.append(DocumentRow(Path(f.path).name, f.kind, "；\n".join(what) or "待复核 needs review"))
+    return rows
 
 
 def hold_rows(results: Iterable[ThreeWayResult]) -> list[HoldRow]:
@@ -223,11 +248,13 @@ def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = Non
             done = batch.upsert(result.matches, note="proposed by reconcile")
         new, unchanged = done.changed, len(done.unchanged)
     customers = {c.code: c.name for c in inputs.customers}
+    documents = document_rows(store) if store is not None else []
     items = [OpenItemRow(i.kind, i.key, i.label, customers.get(i.customer_code or "", i.party_name), i.doc_date,
                          i.currency, i.total, i.due) for i in result.open_items()]
     shown = [*result.matches, *result.kept]
     path = write_reconciliation(out, shown, payment_infos(inputs.payments), items, hold_rows(holds),
-                                result.set_aside) if out else None
+                                result.set_aside, customers=customers, documents=documents,
+                                reasons={m.payment_key: review_reasons(m, prof) for m in shown}) if out else None
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         with json_out.open("w", encoding="utf-8") as fh:
@@ -240,7 +267,8 @@ def apply_workbook(store: Store, workbook: Path, by: str | None = None) -> tuple
     """Read a filled-in workbook and apply its decisions (rows that fail are reported, not applied)."""
     read = read_decisions(workbook)
     decisions = [ClerkDecision(d.payment_kind, d.payment_key, d.decision, d.choice,  # type: ignore[arg-type]
-                               d.candidate_keys, d.decided_by or by or "", d.note, f"row {d.row}")
+                               d.candidate_keys, d.decided_by or by or "", d.note, f"row {d.row}", d.targets,
+                               d.amount)
                  for d in read.decisions]
     report = apply_decisions(store, decisions)
     return report, [str(e) for e in read.errors]
@@ -319,6 +347,25 @@ def register(app: typer.Typer) -> None:
                       f"{len(errors) + len(report.refused)} refused")
         if errors or report.refused:
             raise typer.Exit(1)
+
+    @rec.command("undo")
+    def undo_cmd(
+        payment: str = typer.Argument(..., help="The payment: its bank transaction id, or kind|key as in the store"),
+        reason: str = typer.Option(..., "--reason", help="Why the match is wrong (kept in the audit log)"),
+        by: str = typer.Option(..., "--by", help="Who undoes it"),
+    ) -> None:
+        """Undo a confirmed or auto-posted match: its invoices reopen; the next run may propose again."""
+        from matchers.decisions import DecisionError
+        from matchers.manual import find_match, undo_match
+
+        store = Store()
+        try:
+            match = find_match(store, payment)
+            undo_match(store, match.payment_kind, match.payment_key, by, reason, where="orderhub reconcile undo")
+        except DecisionError as exc:
+            console.print(f"[red]not undone[/] {payment}: {exc}", highlight=False)
+            raise typer.Exit(1) from None
+        console.print(f"undone: {payment} — its items are open again ({by}: {reason})", highlight=False)
 
     @app.command("match3")
     def match3_cmd(

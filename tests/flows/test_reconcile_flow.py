@@ -20,6 +20,7 @@ from flows.reconcile import NONE, candidate_keys, reconcile_flow, review_items
 from hub.records import Match
 from hub.settings import load_settings
 from hub.store import Store
+from reports.reconciliation import candidate_label
 
 
 @pytest.fixture
@@ -70,20 +71,18 @@ def test_pause_resume_applies_valid_input_and_rejects_invalid(prefect_server: st
             items = review_items(Store(settings=load_settings()))
             first = items[0]
             answers["first"] = first
-            options = candidate_keys(first)
+            options = [candidate_label(c) for c in first.candidates]
             # invalid: nobody named, and a choice that is not offered
-            bad = resume(api, run_id, {"item_01": {"payment": f"{first.payment_kind}|{first.payment_key}",
-                                                   "choice": "9: INV-NOPE", "note": ""}})
+            bad = resume(api, run_id, {"item_01": {"choice": "9: INV-NOPE", "note": ""}})
             answers["bad"] = (bad.status_code, bad.json())
             state = httpx.get(f"{api}/flow_runs/{run_id}", timeout=10).json()["state"]["type"]
             answers["state_after_bad"] = state
             choice = next(o for o in type_options(run_id) if o.startswith(f"1: {options[0]} "))
-            good = {"decided_by": "王会计", "item_01": {"payment": f"{first.payment_kind}|{first.payment_key}",
-                                                       "choice": choice, "note": "对过账 checked"}}
+            assert "|" not in choice  # the form shows invoice numbers, not store keys
+            good = {"decided_by": "王会计", "item_01": {"choice": choice, "note": "对过账 checked"}}
             if len(items) > 1:
                 second = items[1]
-                good["item_02"] = {"payment": f"{second.payment_kind}|{second.payment_key}", "choice": NONE,
-                                   "note": "not ours"}
+                good["item_02"] = {"choice": NONE, "note": "not ours"}
                 answers["second"] = second
             ok = resume(api, run_id, good)
             answers["good"] = (ok.status_code, ok.json())
