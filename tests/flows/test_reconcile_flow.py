@@ -128,7 +128,7 @@ def test_pause_resume_applies_valid_input_and_rejects_invalid(prefect_server: st
     assert first.payment_key in {row["payment"] for row in review_rows}
     assert Path(summary.workbook).exists() and Path(summary.threeway_workbook).exists()
     sheets = load_workbook(summary.workbook, read_only=True).sheetnames
-    assert "Needs review" in sheets
+    assert "待复核 Needs review" in sheets
 
 
 def test_timeout_leaves_items_in_review_and_completes(prefect_server: str, home: Store) -> None:

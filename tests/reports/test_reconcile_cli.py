@@ -68,6 +68,12 @@ def test_reconcile_and_match3_commands(tmp_path: Path) -> None:
     m3 = run(["match3", "--from-store", "--out", str(tmp_path / "m3.xlsx")], tmp_path / "home")
     assert m3.returncode == 0 and "1 on hold" in m3.stdout
 
+    # a person undoes the auto match by its bank transaction id, with a reason; twice is refused
+    undo = run(["reconcile", "undo", "T1", "--reason", "付款人说是另一张发票", "--by", "王强"], tmp_path / "home")
+    assert undo.returncode == 0 and "open again" in undo.stdout, undo.stdout + undo.stderr
+    twice = run(["reconcile", "undo", "T1", "--reason", "again", "--by", "王强"], tmp_path / "home")
+    assert twice.returncode == 1 and "not posted" in twice.stdout and "Traceback" not in twice.stderr
+
 
 def test_bad_input_is_one_clear_line(tmp_path: Path) -> None:
     bad = tmp_path / "r.jsonl"
