@@ -36,6 +36,7 @@ from hub.store import Store
 from matchers.cash import CashResult, reconcile
 from matchers.decisions import ApplyReport, ClerkDecision, apply_decisions
 from matchers.review import review_reasons
+from matchers.rules import load_rules, rule_of
 from matchers.threeway import ThreeWayResult, three_way
 from matchers.tolerance import load_profile
 from reports.reconciliation import (
@@ -229,7 +230,7 @@ def hold_rows(results: Iterable[ThreeWayResult]) -> list[HoldRow]:
 
 def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = None, save: bool = False,
                   profile: str | None = None, tolerances: Path | None = None, json_out: Path | None = None,
-                  actor: str = "reconcile") -> ReconcileRun:
+                  actor: str = "reconcile", rules: Path | None = None) -> ReconcileRun:
     """Propose matches (and three-way holds when deliveries are known), write the workbook, and with
     ``save`` store records and proposals (idempotent: an unchanged proposal is not written again)."""
     prof = load_profile(profile, tolerances)
@@ -237,7 +238,7 @@ def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = Non
         inputs.merge_master(store)
     prior = store.all(Match) if store is not None else []
     result = reconcile(inputs.payments, inputs.invoices, inputs.orders, inputs.customers, profile=prof,
-                       prior=prior, products=inputs.products)
+                       prior=prior, products=inputs.products, rules=load_rules(rules))
     holds = three_way(inputs.invoices, inputs.orders, inputs.deliveries, inputs.products, inputs.customers,
                       profile=prof) if inputs.deliveries else []
     new = unchanged = 0
@@ -278,9 +279,12 @@ def _print_run(run: ReconcileRun) -> None:
     from collections import Counter
 
     counts = Counter(m.status for m in run.result.matches)
+    ruled = sum(1 for m in run.result.matches if rule_of(m))
     console.print(f"payments: {sum(counts.values())} proposed — auto {counts['auto']}, review {counts['review']}, "
                   f"unmatched {counts['unmatched']}; kept as decided {len(run.result.kept)}; "
                   f"set aside {len(run.result.set_aside)}")
+    if ruled:
+        console.print(f"posted by rule (tax refunds, interest, bank charges ...): {ruled}")
     if run.holds:
         console.print(f"three-way: {sum(r.status == 'hold' for r in run.holds)} on hold of {len(run.holds)} invoices")
     if run.new or run.unchanged:
@@ -310,6 +314,8 @@ def register(app: typer.Typer) -> None:
         json_out: Path | None = typer.Option(None, "--json", help="Also write the matches as JSON Lines"),
         profile: str | None = typer.Option(None, "--profile", help="Tolerance profile (default: the file's default)"),
         tolerances: Path | None = typer.Option(None, "--tolerances", help="Your own tolerances.toml"),
+        rules: Path | None = typer.Option(None, "--rules", help="Your own money_rules.toml (tax refunds, interest, "
+                                          "bank charges ...; default: matchers/data/money_rules.toml)"),
     ) -> None:
         """Propose matches and write the reconciliation workbook (`reconcile apply` reads it back)."""
         if ctx.invoked_subcommand:
@@ -326,7 +332,7 @@ def register(app: typer.Typer) -> None:
         if out is None and json_out is None and not save:
             raise InputError("nothing to write: give --out, --json or --store")
         _print_run(run_reconcile(inputs, out=out, store=store, save=save, profile=profile, tolerances=tolerances,
-                                 json_out=json_out))
+                                 json_out=json_out, rules=rules))
 
     @rec.command("apply")
     def apply_cmd(

@@ -182,7 +182,14 @@ def _targets(allocs: Sequence) -> str:
 
 
 def _write_offs(m: Match) -> str:
-    return "; ".join(f"{word('write_off', w.reason_code)} {w.amount:,.2f} {w.currency}" for w in m.write_offs)
+    return "; ".join(f"{word('write_off', w.reason_code)} {w.amount:,.2f} {w.currency}" for w in m.write_offs
+                     if not w.reason_code.startswith("RULE:"))
+
+
+def _applied(m: Match) -> str:
+    """What a match applies the money to: its invoices/orders, or the account a rule posted it to."""
+    rules = [f"科目 account {w.note}" for w in m.write_offs if w.reason_code.startswith("RULE:")]
+    return "; ".join(filter(None, [_targets(m.allocations), *rules])) or "—"
 
 
 def write_reconciliation(path: str | Path, matches: Sequence[Match], payments: dict[str, PaymentInfo],
@@ -234,10 +241,11 @@ def _summary(ws, matches: Sequence[Match], open_items: Sequence[OpenItemRow], ho
     header(ws, [("结果 Outcome", 22), ("币种 Currency", 14), ("笔数 Payments", 14), ("金额 Amount", 18)], row=3)
     counts: dict[tuple[str, str], list] = defaultdict(lambda: [0, Decimal(0)])
     for m in matches:
-        entry = counts[(m.status, m.currency)]
+        ruled = any(w.reason_code.startswith("RULE:") for w in m.write_offs)
+        entry = counts[("rule" if ruled and m.status == "confirmed" else m.status, m.currency)]
         entry[0] += 1
         entry[1] += m.payment_amount
-    order = ["auto", "confirmed", "review", "unmatched", "rejected"]
+    order = ["auto", "confirmed", "rule", "review", "unmatched", "rejected"]
     row = 4
     for (status, ccy), (n, amount) in sorted(counts.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1])):
         put(ws, row, 1, word("outcome", status))
@@ -318,7 +326,7 @@ def _matched(ws, matches: Sequence[Match], payments: dict[str, PaymentInfo], nam
     header(ws, MATCHED_COLUMNS)
     for row, m in enumerate(matches, start=2):
         _payment_cells(ws, row, MCOL, m, payments)
-        put(ws, row, MCOL["核销对象 Applied to"], _targets(m.allocations) or "—")
+        put(ws, row, MCOL["核销对象 Applied to"], _applied(m))
         put(ws, row, MCOL["客户 Customer"], names.get(m.customer_code or "", ""))
         put(ws, row, MCOL["差额核销 Write-offs"], _write_offs(m))
         put(ws, row, MCOL["得分 Score"], float(m.score))
