@@ -373,6 +373,36 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1) from None
         console.print(f"undone: {payment} — its items are open again ({by}: {reason})", highlight=False)
 
+    @rec.command("export")
+    def export_cmd(
+        fmt: str = typer.Option("journal", "--format", help="kingdee (金蝶 voucher import .xlsx), yonyou (用友 .xlsx) "
+                                "or journal (.csv: date, account, debit, credit, currency, reference)"),
+        out: Path = typer.Option(..., "--out", help="File to write"),
+        accounts: Path | None = typer.Option(None, "--accounts", help="Your accounts mapping (default: "
+                                             "reports/data/accounts.toml)"),
+        rules: Path | None = typer.Option(None, "--rules", help="The money rules the postings came from"),
+    ) -> None:
+        """Posted matches and rule postings as vouchers for the ledger, balanced per voucher."""
+        from matchers.tolerance import load_rates
+        from reports.vouchers import FORMATS, build_vouchers, load_accounts, payment_facts, write_vouchers
+
+        if fmt not in FORMATS:
+            raise InputError(f"unknown --format {fmt!r} (use {', '.join(FORMATS)})")
+        store = Store()
+        matches = store.all(Match, status=["auto", "confirmed"])
+        facts = payment_facts([*store.all(BankReceipt), *store.all(StatementLine)])
+        mapping = load_accounts(accounts)
+        vouchers, skipped = build_vouchers(matches, facts, mapping, rates=load_rates(),
+                                           customers={c.code: c.name for c in store.all(Customer)},
+                                           rule_accounts={r.id: r.account for r in load_rules(rules)})
+        path = write_vouchers(out, vouchers, mapping, fmt)
+        with store.batch() as batch:
+            batch.event("vouchers_exported", ("voucher_export", path.name), after={
+                "format": fmt, "vouchers": len(vouchers), "payments": [m.payment_key for m in matches][:500]})
+        for line in skipped:
+            console.print(f"[yellow]left out[/] {line}", highlight=False)
+        console.print(f"wrote {len(vouchers)} vouchers ({sum(len(v.lines) for v in vouchers)} lines) to {path}")
+
     @app.command("match3")
     def match3_cmd(
         invoices: list[Path] = typer.Option([], "--invoices", help="Invoices"),
