@@ -291,6 +291,8 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
             summary.rejected.append(number)
         elif decl.status == "approved":
             summary.approved.append(number)
+        if number in summary.workbooks:        # the workbook shows the declaration as it is now
+            summary.workbooks[number] = workbook_task(decl, str(folder))
     approved = set(summary.approved)
     summary.not_filed = [n for n in summary.prefilled if n not in approved and n not in summary.rejected]
     if approved and not portal_url:
@@ -306,6 +308,8 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
                 continue
             summary.pre_entry[number] = filing.pre_entry_no
             decl = record_task(home, number, filing)
+            if number in summary.workbooks:
+                summary.workbooks[number] = workbook_task(decl, str(folder))
             if decl.status == "accepted":
                 summary.accepted[number] = decl.customs_no or ""
             elif decl.status == "returned":
