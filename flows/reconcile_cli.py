@@ -35,6 +35,7 @@ from hub.records import (
 from hub.store import Store
 from matchers.cash import CashResult, reconcile
 from matchers.decisions import ApplyReport, ClerkDecision, apply_decisions
+from matchers.holds import release_hold, with_releases
 from matchers.review import review_reasons
 from matchers.rules import load_rules, rule_of
 from matchers.threeway import ThreeWayResult, three_way
@@ -241,6 +242,8 @@ def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = Non
                        prior=prior, products=inputs.products, rules=load_rules(rules))
     holds = three_way(inputs.invoices, inputs.orders, inputs.deliveries, inputs.products, inputs.customers,
                       profile=prof) if inputs.deliveries else []
+    if store is not None:
+        holds = with_releases(store, holds)
     new = unchanged = 0
     if save and store is not None:
         with store.batch(actor) as batch:
@@ -373,6 +376,33 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1) from None
         console.print(f"undone: {payment} — its items are open again ({by}: {reason})", highlight=False)
 
+    @rec.command("release")
+    def release_cmd(
+        workbook: Path = typer.Argument(..., help="A three-way or reconciliation workbook with 放行 release marked"),
+        by: str | None = typer.Option(None, "--by", help="Who releases, where a row's 'Released by' is empty"),
+    ) -> None:
+        """Release the three-way holds marked 放行 release (each with a reason); audited, kept by later runs."""
+        from matchers.decisions import DecisionError
+        from reports.threeway import read_releases
+
+        store = Store()
+        releases, errors = read_releases(workbook)
+        done = 0
+        for r in releases:
+            try:
+                new = release_hold(store, r.invoice_key, r.failed_keys.split(","), r.released_by or by or "", r.reason,
+                                   where=f"{workbook.name} row {r.row}")
+            except DecisionError as exc:
+                errors.append(f"row {r.row} (invoice {r.invoice_number}): {exc}")
+                continue
+            done += new
+            console.print(f"{'released' if new else 'already released'} invoice {r.invoice_number}", highlight=False)
+        for line in errors:
+            console.print(f"[red]not released[/] {line}", highlight=False)
+        console.print(f"{done} holds released, {len(errors)} refused")
+        if errors:
+            raise typer.Exit(1)
+
     @rec.command("export")
     def export_cmd(
         fmt: str = typer.Option("journal", "--format", help="kingdee (金蝶 voucher import .xlsx), yonyou (用友 .xlsx) "
@@ -425,6 +455,8 @@ def register(app: typer.Typer) -> None:
                                        customers=customers)
         results = three_way(inputs.invoices, inputs.orders, inputs.deliveries, inputs.products, inputs.customers,
                             profile=load_profile(profile, tolerances))
+        if from_store:
+            results = with_releases(Store(), results)
         path = write_threeway(out, hold_rows(results))
         held = sum(r.status == "hold" for r in results)
         console.print(f"three-way: {held} on hold, {len(results) - held} matched; wrote {path}")

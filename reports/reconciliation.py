@@ -269,6 +269,11 @@ def _summary(ws, matches: Sequence[Match], open_items: Sequence[OpenItemRow], ho
         put(ws, row, 1, "三单暂挂 three-way holds")
         put(ws, row, 3, held)
         row += 1
+        released = sum(1 for h in holds if h.status == "released")
+        if released:
+            put(ws, row, 1, "已放行 released holds")
+            put(ws, row, 3, released)
+            row += 1
     if set_aside:
         put(ws, row, 1, "已剔除 set aside")
         put(ws, row, 3, len(set_aside))
@@ -406,6 +411,7 @@ HOLD_COLUMNS: list[tuple[str, int]] = [
     ("发票号 Invoice", 24), ("买方 Buyer", 30), ("订单 Order", 20), ("签收单 Deliveries", 18),
     ("币种 Currency", 8), ("金额 Total", 14), ("状态 Status", 10), ("不符项 Failed", 18), ("差异 Figures", 60),
     ("放行 Release", 10), ("放行人 Released by", 12), ("放行原因 Reason", 24), ("发票键 invoice key", 10),
+    ("不符键 failed keys", 10),
 ]
 HCOL = {title: i for i, (title, _) in enumerate(HOLD_COLUMNS, start=1)}
 RELEASE = "放行 release"
@@ -421,13 +427,15 @@ def write_holds(ws, holds: Sequence[HoldRow]) -> None:
                              ("订单 Order", order_label(h.order_key) if h.order_key else "—"),
                              ("签收单 Deliveries", h.deliveries or "—"), ("币种 Currency", h.currency),
                              ("状态 Status", word("outcome", h.status)), ("不符项 Failed", failed),
-                             ("差异 Figures", h.reason), ("发票键 invoice key", h.invoice_key)):
+                             ("差异 Figures", h.reason), ("发票键 invoice key", h.invoice_key),
+                             ("不符键 failed keys", h.failed_keys)):
             put(ws, row, HCOL[title], value)
         put(ws, row, HCOL["金额 Total"], h.total, money=True)
         paint(ws, row, HCOL["差异 Figures"], h.status)
     _dropdown(ws, [RELEASE], HCOL["放行 Release"], len(held) + 1, "Release")
-    ws.column_dimensions[get_column_letter(HCOL["发票键 invoice key"])].hidden = True
-    finish(ws, len(HOLD_COLUMNS) - 1)
+    for hidden in ("发票键 invoice key", "不符键 failed keys"):
+        ws.column_dimensions[get_column_letter(HCOL[hidden])].hidden = True
+    finish(ws, len(HOLD_COLUMNS) - 2)
 
 
 def _documents(ws, docs: Sequence[DocumentRow]) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from hub.errors import InputError
 from reports.cells import FONT_NAME, header, put
 from reports.reconciliation import (
     HCOL,
@@ -39,14 +40,16 @@ def write_threeway(path: str | Path, holds: Sequence[HoldRow]) -> Path:
     put(ws, 4, 1, word("outcome", "hold"))
     put(ws, 4, 2, len(held))
     put(ws, 5, 1, word("outcome", "matched"))
-    put(ws, 5, 2, len(holds) - len(held))
+    put(ws, 5, 2, sum(1 for h in holds if h.status == "matched"))
+    put(ws, 6, 1, word("outcome", "released"))
+    put(ws, 6, 2, sum(1 for h in holds if h.status == "released"))
     keys: dict[str, int] = {}
     for h in held:
         for key in filter(None, (k.strip() for k in h.failed_keys.split(","))):
             keys[key] = keys.get(key, 0) + 1
     if keys:
-        header(ws, [("不符项 Failed check", 26), ("发票数 Invoices", 16)], row=7)
-    for row, (key, n) in enumerate(sorted(keys.items()), start=8):
+        header(ws, [("不符项 Failed check", 26), ("发票数 Invoices", 16)], row=8)
+    for row, (key, n) in enumerate(sorted(keys.items()), start=9):
         put(ws, row, 1, word("tolerance_key", key))
         put(ws, row, 2, n)
     ws.freeze_panes = None
@@ -64,6 +67,7 @@ class Release:
     invoice_number: str
     released_by: str
     reason: str
+    failed_keys: str
 
 
 def read_releases(path: str | Path) -> tuple[list[Release], list[str]]:
@@ -71,7 +75,7 @@ def read_releases(path: str | Path) -> tuple[list[Release], list[str]]:
     path = Path(path)
     wb = _open_book(path)
     if HOLDS_SHEET not in wb.sheetnames:
-        raise ValueError(f"{path}: has no {HOLDS_SHEET!r} sheet")
+        raise InputError(f"has no {HOLDS_SHEET!r} sheet (sheets: {', '.join(wb.sheetnames)})", source=str(path))
     out, errors = [], []
     for number, cells in _rows(wb, HOLDS_SHEET, HOLD_COLUMNS, path):
         mark = cells[HCOL["放行 Release"] - 1]
@@ -84,6 +88,7 @@ def read_releases(path: str | Path) -> tuple[list[Release], list[str]]:
         elif not key:
             errors.append(f"row {number}: the hidden invoice column was changed")
         else:
-            out.append(Release(number, key, cells[HCOL["发票号 Invoice"] - 1], who, why))
+            out.append(Release(number, key, cells[HCOL["发票号 Invoice"] - 1], who, why,
+                               cells[HCOL["不符键 failed keys"] - 1]))
     wb.close()
     return out, errors
