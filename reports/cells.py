@@ -133,8 +133,11 @@ def fit(ws: Worksheet, *, header_row: int = 1, widest: int = 60, narrowest: int 
         for cell in row:
             if cell.value is None:
                 continue
-            longest = max(display_width(line) for line in _shown(cell.value).split("\n"))
+            text = _shown(cell.value)
+            longest = max(display_width(line) for line in text.split("\n"))
             widths[cell.column] = max(widths.get(cell.column, 0), longest)
+            if "\n" in text and cell.row > header_row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     for col, width in widths.items():
         letter = get_column_letter(col)
         dim = ws.column_dimensions[letter]
@@ -145,3 +148,13 @@ def fit(ws: Worksheet, *, header_row: int = 1, widest: int = 60, narrowest: int 
             for (cell,) in ws.iter_rows(min_row=header_row, min_col=col, max_col=col):
                 if cell.value is not None and display_width(_shown(cell.value)) + 2 > widest:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
+    # rows as tall as their wrapped text (Excel and LibreOffice keep a written height as it is)
+    for row in ws.iter_rows(min_row=header_row + 1):
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and (cell.alignment.wrap_text or "\n" in cell.value):
+                width = ws.column_dimensions[get_column_letter(cell.column)].width or 10
+                lines = max(lines, sum(max(1, -(-display_width(part) // max(1, int(width) - 1)))
+                                       for part in cell.value.split("\n")))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = 15 * lines

@@ -17,7 +17,7 @@ from typing import Any
 from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -111,6 +111,10 @@ def write_declaration(path: str | Path, decl: Declaration, choices: Mapping[str,
                                      color=cell.font.color if cell.font else None)
         if ws.sheet_state == "visible":
             fit(ws)
+            for row in ws.iter_rows(min_row=2):
+                for cell in row:
+                    if cell.value is not None:
+                        cell.alignment = Alignment(wrap_text=cell.alignment.wrap_text, vertical="top")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         wb.save(path)
@@ -178,7 +182,7 @@ def _header(ws, decl: Declaration, choices: Mapping[str, Sequence[str]], ranges:
     header(ws, cols)
     marks, cells = _mark(decl), {}
     for row, (name, label) in enumerate(HEADER_LABELS.items(), start=2):
-        put(ws, row, 1, label)
+        put(ws, row, 1, f"{label} {name.replace('_', ' ')}")
         put(ws, row, 2, name)
         cell = put(ws, row, 3, _shown(getattr(decl, name), choices.get(name)))
         if f"header.{name}" in marks:

@@ -56,11 +56,11 @@ _TYPED = {"confirm": CONFIRM, "确认": CONFIRM, "write off": WRITE_OFF, "核销
 #: Columns of the review sheet, with widths (fitted to content after writing). The last three are
 #: hidden check columns.
 REVIEW_COLUMNS: list[tuple[str, int]] = [
-    ("序号 No.", 6), ("状态 Status", 10), ("日期 Date", 11), ("类型 Kind", 10), ("银行 Bank", 12),
-    ("付款人 Payer", 24), ("金额 Amount", 14), ("币种 Currency", 8), ("摘要 Memo", 24),
-    ("复核原因 Why review", 40), ("决定 Decision", 14), ("决定人 Decided by", 12), ("备注 Note", 16),
-    ("指定单号 Apply to number", 20), ("指定金额 Amount to apply", 14),
-    ("候选 Option", 8), ("候选单据 Candidate", 34), ("客户 Customer", 24), ("得分 Score", 8),
+    ("序号 No.", 6), ("状态 Status", 10), ("日期 Date", 11), ("付款人 Payer", 24), ("金额 Amount", 14),
+    ("币种 Currency", 8), ("候选 Option", 8), ("候选单据 Candidate", 34), ("客户 Customer", 24), ("得分 Score", 8),
+    ("决定 Decision", 14), ("决定人 Decided by", 12), ("备注 Note", 16),
+    ("指定单号 Apply to number", 20), ("指定金额 Amount to apply", 14), ("复核原因 Why review", 40),
+    ("类型 Kind", 10), ("银行 Bank", 12), ("摘要 Memo", 24),
     ("金额·单号·名称·日期 Amount·ref·name·date", 20), ("候选说明 Why this candidate", 50),
     ("付款键 payment key", 10), ("付款类 payment kind", 10), ("候选键 candidate keys", 10),
 ]
@@ -228,6 +228,10 @@ def save(wb: Workbook, path: Path) -> None:
                     cell.font = Font(name=FONT_NAME)
         if ws.title != SUMMARY_SHEET:
             fit(ws)
+            for row in ws.iter_rows(min_row=2):
+                for cell in row:
+                    if cell.value is not None:
+                        cell.alignment = Alignment(wrap_text=cell.alignment.wrap_text, vertical="top")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         wb.save(path)

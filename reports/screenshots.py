@@ -28,7 +28,20 @@ def _slug(title: str) -> str:
     return latin or "sheet"
 
 
-def screenshot_workbook(workbook: str | Path, out_dir: str | Path, *, dpi: int = 70,
+def _crop(png: Path, margin: int = 12) -> None:
+    """Cut the blank paper around the printed cells."""
+    from PIL import Image, ImageOps
+
+    with Image.open(png) as im:
+        box = ImageOps.invert(im.convert("L")).getbbox()
+        if box:
+            x0, y0, x1, y1 = box
+            cut = im.crop((max(0, x0 - margin), max(0, y0 - margin), min(im.width, x1 + margin),
+                           min(im.height, y1 + margin)))
+            cut.save(png, optimize=True)
+
+
+def screenshot_workbook(workbook: str | Path, out_dir: str | Path, *, dpi: int = 150, scale: int = 60,
                         timeout: float = 180) -> list[Path]:
     """One PNG per visible sheet of ``workbook`` in ``out_dir`` (``<stem>-<sheet>.png``); returns them."""
     found = tools()
@@ -49,8 +62,10 @@ def screenshot_workbook(workbook: str | Path, out_dir: str | Path, *, dpi: int =
                 ws.sheet_state = "visible" if ws.title == title else "hidden"
                 ws.page_setup.orientation = "landscape"
                 ws.page_setup.paperSize = ws.PAPERSIZE_A3
-                ws.sheet_properties.pageSetUpPr.fitToPage = True
-                ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+                # the sheet as printed at a fixed scale: the first page shows the leftmost columns legibly
+                # (fitting a 30-column sheet onto one page makes it unreadable)
+                ws.sheet_properties.pageSetUpPr.fitToPage = False
+                ws.page_setup.scale = scale
                 ws.print_options.gridLines = True
             wb.active = wb.sheetnames.index(title)
             one = work / f"{src.stem}-{n}.xlsx"
@@ -61,5 +76,6 @@ def screenshot_workbook(workbook: str | Path, out_dir: str | Path, *, dpi: int =
             png = out / f"{src.stem}-{_slug(title)}"
             subprocess.run([pdftoppm, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf),
                             str(png)], check=True, capture_output=True, timeout=timeout)
+            _crop(png.with_suffix(".png"))
             pictures.append(png.with_suffix(".png"))
     return pictures
