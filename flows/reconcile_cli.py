@@ -192,8 +192,14 @@ class ReconcileRun:
     unchanged: int
 
 
-def payment_infos(payments: Iterable[BankReceipt | StatementLine]) -> dict[str, PaymentInfo]:
-    """What the workbook shows of each payment (a statement whose bank is not named shows its account)."""
+def payment_infos(payments: Iterable[BankReceipt | StatementLine],
+                  bank_names: dict[str, str] | None = None) -> dict[str, PaymentInfo]:
+    """What the workbook shows of each payment. A statement whose file names no bank shows the bank of
+    its account from ``bank_names`` (the accounts file's [bank_names]), else its account number."""
+    if bank_names is None:
+        from reports.vouchers import load_accounts
+
+        bank_names = load_accounts().bank_names
     out = {}
     for p in payments:
         if isinstance(p, BankReceipt):
@@ -201,7 +207,8 @@ def payment_infos(payments: Iterable[BankReceipt | StatementLine]) -> dict[str, 
                                                p.amount, p.currency, p.memo, p.bank or "")
         else:
             memo = " ".join(x for x in (p.description, p.reference or "") if x)
-            bank = p.bank if p.bank != "unknown" else (f"账户 account {p.account}" if p.account else "未注明 not named")
+            bank = p.bank if p.bank != "unknown" else bank_names.get(p.account) or (
+                f"账户 account {p.account}" if p.account else "未注明 not named")
             out[p.natural_key()] = PaymentInfo("statement_line", p.natural_key(), p.value_date or p.booking_date,
                                                p.counterparty_name, abs(p.amount), p.currency, memo, bank)
     return out

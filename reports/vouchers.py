@@ -48,6 +48,7 @@ class Accounts:
     word: str = "记"
     maker: str = "orderhub"
     base_currency: str = "CNY"
+    bank_names: dict[str, str] = field(default_factory=dict)
 
     def name(self, code: str) -> str:
         """科目名称 of a code ('' when the file names none)."""
@@ -81,7 +82,8 @@ def load_accounts(path: str | Path | None = None) -> Accounts:
                     {k: str(v) for k, v in raw.get("banks", {}).items()},
                     {k: str(v) for k, v in raw.get("names", {}).items()},
                     str(voucher.get("word", "记")), str(voucher.get("maker", "orderhub")),
-                    str(voucher.get("base_currency", "CNY")))
+                    str(voucher.get("base_currency", "CNY")),
+                    {k: str(v) for k, v in raw.get("bank_names", {}).items()})
 
 
 @dataclass

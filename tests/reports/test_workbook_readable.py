@@ -95,3 +95,14 @@ def test_threeway_workbook_lists_holds_only_in_both_languages(tmp_path: Path, sm
     ws = load_workbook(path)["三单暂挂 Three-way holds"]
     assert ws.max_row - 1 == len(held)
     assert {ws.cell(row=r, column=7).value for r in range(2, ws.max_row + 1)} == {"暂挂 hold"}
+
+
+def test_a_statement_without_a_bank_shows_the_bank_of_its_account() -> None:
+    from flows.reconcile_cli import payment_infos
+
+    line = StatementLine(bank="unknown", account="6222020200112233", transaction_id="T1",
+                         booking_date=date(2026, 3, 20), amount=Decimal("-12.00"), counterparty_name="x")
+    named = payment_infos([line], {"6222020200112233": "中国工商银行苏州工业园区支行"})
+    assert named[line.natural_key()].bank == "中国工商银行苏州工业园区支行"
+    assert named[line.natural_key()].amount == Decimal("12.00")
+    assert payment_infos([line], {})[line.natural_key()].bank == "账户 account 6222020200112233"
