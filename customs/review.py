@@ -86,29 +86,44 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def edits_from_workbook(path: str | Path, tables: CodeTables) -> tuple[str, dict[str, Any]]:
-    """The declaration number and the fields the clerk changed: ``{"gross_weight": Decimal, "item.2.hs_code": ..}``."""
+    """The declaration number and the fields the clerk changed: ``{"gross_weight": Decimal, "item.2.hs_code": ..}``.
+    Every cell that cannot be read is reported, in one :class:`InputError` naming each cell."""
     back = read_declaration(path)
     written = Declaration.model_validate(back.written)
     edits: dict[str, Any] = {}
+    bad: list[str] = []
+
+    def parse(name: str, text: str, where: str) -> Any:
+        try:
+            return _parse(name, text, tables, where)
+        except InputError as exc:
+            bad.append(str(exc))
+            return _UNREAD
+
     for name, text in back.header.items():
-        value = _parse(name, text, tables, back.cells.get(name, name))
-        if not _same(value, getattr(written, name)):
+        value = parse(name, text, back.cells.get(name, name))
+        if value is not _UNREAD and not _same(value, getattr(written, name)):
             edits[name] = value
     by_no = {item.item_no: item for item in written.items}
     for row in back.items:
         no = row.get("item_no", "")
         if not no.isdigit() or int(no) not in by_no:
-            raise InputError(f"{ITEMS_SHEET}: item {no!r} is not an item of {back.number} (rows cannot be added)",
-                             source=str(path))
+            bad.append(f"{ITEMS_SHEET}: item {no!r} is not an item of {back.number} (rows cannot be added)")
+            continue
         old = by_no[int(no)]
         for name, text in row.items():
             if name in ITEM_FIXED:
                 continue
-            value = _parse(f"item.{name}", text, tables, back.cells.get(f"item.{no}.{name}", name))
-            if not _same(value, getattr(old, name)):
+            value = parse(f"item.{name}", text, back.cells.get(f"item.{no}.{name}", name))
+            if value is not _UNREAD and not _same(value, getattr(old, name)):
                 edits[f"item.{no}.{name}"] = value
+    if bad:
+        raise InputError(f"{len(bad)} cell(s) cannot be used; nothing was applied:\n  " + "\n  ".join(bad),
+                         source=str(path))
     return back.number, edits
 
+
+_UNREAD = object()
 
 
 def _elements(item: DeclarationItem, spec: str) -> dict[str, str]:

@@ -293,6 +293,8 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
             summary.rejected.append(number)
         elif decl.status == "approved":
             summary.approved.append(number)
+        if number in summary.workbooks:        # the workbook shows the declaration as it is now
+            summary.workbooks[number] = workbook_task(decl, str(folder))
     for d in decls:  # approved before this run (in the review station, or `customs apply --approve`): file it too
         if d.status == "approved" and d.number not in summary.approved and d.number not in summary.rejected:
             summary.approved.append(d.number)
@@ -311,6 +313,8 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
                 continue
             summary.pre_entry[number] = filing.pre_entry_no
             decl = record_task(home, number, filing)
+            if number in summary.workbooks:
+                summary.workbooks[number] = workbook_task(decl, str(folder))
             if decl.status == "accepted":
                 summary.accepted[number] = decl.customs_no or ""
             elif decl.status == "returned":

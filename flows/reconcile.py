@@ -23,17 +23,20 @@ from prefect.input import RunInput
 from pydantic import BaseModel, Field, create_model
 
 from flows.reconcile_cli import Inputs, hold_rows, run_reconcile
-from hub.records import Match
+from hub.records import Candidate, Match
 from hub.settings import load_settings
 from hub.store import Store
 from matchers.decisions import ClerkDecision, apply_decisions
+from matchers.review import review_reasons
+from reports.reconciliation import candidate_label
 from reports.threeway import write_threeway
+from reports.words import word
 from station.links import payment_link, queue_link
 
 #: Candidates a clerk can pick per payment (the workbook's confirm 1/2/3).
 CHOICES = 3
-SKIP = "skip (leave for the workbook)"
-NONE = "none of these (reject)"
+SKIP = "跳过 skip (leave for the workbook)"
+NONE = "都不是 none of these (reject)"
 ReviewMode = Literal["auto", "pause", "skip"]
 
 
@@ -63,41 +66,40 @@ def review_items(store: Store) -> list[Match]:
     return sorted(items, key=lambda m: (-m.payment_amount, m.payment_key))
 
 
-def _option(n: int, keys: str, score: float) -> str:
-    return f"{n}: {keys} ({score:.2f})"
+def _option(n: int, cand: Candidate) -> str:
+    return f"{n}: {candidate_label(cand)} ({cand.score:.2f})"
 
 
 def review_form(items: list[Match]) -> type[RunInput]:
     """A ``RunInput`` with one section per item: the payment (fixed), a choice among its candidates,
     "none" or "skip", and a note; plus who decided. The UI renders it as the Resume form."""
     fields: dict[str, Any] = {
-        "decided_by": (str, Field(min_length=1, title="Decided by", description="Your name, stored with each decision")),
+        "decided_by": (str, Field(min_length=1, title="决定人 Decided by",
+                                  description="您的姓名，随每个决定保存 Your name, stored with each decision")),
     }
     for n, m in enumerate(items, start=1):
-        options = [_option(i, k, c.score) for i, (k, c) in enumerate(zip(candidate_keys(m), m.candidates, strict=False),
-                                                                       start=1)]
+        options = [_option(i, c) for i, c in enumerate(m.candidates[:CHOICES], start=1)]
         choice_type = Literal[tuple([*options, NONE, SKIP])]  # type: ignore[valid-type]
         item = create_model(
             f"ReviewItem{n}",
-            payment=(Literal[f"{m.payment_kind}|{m.payment_key}"], f"{m.payment_kind}|{m.payment_key}"),  # type: ignore[valid-type]
-            choice=(choice_type, SKIP),
-            note=(str, ""),
+            choice=(choice_type, Field(SKIP, title="选择 Choice")),
+            note=(str, Field("", title="备注 Note")),
         )
-        title = f"{m.currency} {m.payment_amount:,.2f} — {m.payment_key}"
-        fields[f"item_{n:02d}"] = (item, Field(default_factory=item, title=title, description=m.reason[:200]))
+        title = f"{n}. {word('payment_kind', m.payment_kind)} {m.currency} {m.payment_amount:,.2f}"
+        reasons = "；".join(review_reasons(m)) or m.reason
+        fields[f"item_{n:02d}"] = (item, Field(default_factory=item, title=title, description=reasons[:300]))
     return create_model("ReconcileReview", __base__=RunInput, **fields)
 
 
 def decisions_from_answer(answer: BaseModel, items: list[Match]) -> list[ClerkDecision]:
     """The form's answers as clerk decisions (skipped items give none)."""
     clerk = str(answer.decided_by)  # type: ignore[attr-defined]
-    by_payment = {f"{m.payment_kind}|{m.payment_key}": m for m in items}
     out = []
     for name in type(answer).model_fields:
         if not name.startswith("item_"):
             continue
         part = getattr(answer, name)
-        match = by_payment[part.payment]
+        match = items[int(name.removeprefix("item_")) - 1]
         if part.choice == SKIP:
             continue
         where = f"review form {name}"

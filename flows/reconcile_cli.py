@@ -31,14 +31,25 @@ from hub.records import (
     Order,
     Product,
     Record,
+    SourceFile,
     StatementLine,
 )
 from hub.store import Store
 from matchers.cash import CashResult, reconcile
 from matchers.decisions import ApplyReport, ClerkDecision, apply_decisions
+from matchers.holds import release_hold, with_releases
+from matchers.review import review_reasons
+from matchers.rules import load_rules, rule_of
 from matchers.threeway import ThreeWayResult, three_way
 from matchers.tolerance import load_profile
-from reports.reconciliation import HoldRow, OpenItemRow, PaymentInfo, read_decisions, write_reconciliation
+from reports.reconciliation import (
+    DocumentRow,
+    HoldRow,
+    OpenItemRow,
+    PaymentInfo,
+    read_decisions,
+    write_reconciliation,
+)
 from reports.threeway import write_threeway
 
 console = Console()
@@ -246,18 +257,41 @@ class ReconcileRun:
     unchanged: int
 
 
-def payment_infos(payments: Iterable[BankReceipt | StatementLine]) -> dict[str, PaymentInfo]:
-    """What the workbook shows of each payment."""
+def payment_infos(payments: Iterable[BankReceipt | StatementLine],
+                  bank_names: dict[str, str] | None = None) -> dict[str, PaymentInfo]:
+    """What the workbook shows of each payment. A statement whose file names no bank shows the bank of
+    its account from ``bank_names`` (the accounts file's [bank_names]), else its account number."""
+    if bank_names is None:
+        from reports.vouchers import load_accounts
+
+        bank_names = load_accounts().bank_names
     out = {}
     for p in payments:
         if isinstance(p, BankReceipt):
-            out[p.natural_key()] = PaymentInfo("receipt", p.natural_key(), p.value_date, p.payer_name, p.amount,
-                                               p.currency, p.memo)
+            out[p.natural_key()] = PaymentInfo("receipt", p.natural_key(), p.value_date, p.payer_name or "",
+                                               p.amount, p.currency, p.memo, p.bank or "")
         else:
             memo = " ".join(x for x in (p.description, p.reference or "") if x)
+            bank = p.bank if p.bank != "unknown" else bank_names.get(p.account) or (
+                f"账户 account {p.account}" if p.account else "未注明 not named")
             out[p.natural_key()] = PaymentInfo("statement_line", p.natural_key(), p.value_date or p.booking_date,
-                                               p.counterparty_name, p.amount, p.currency, memo)
+                                               p.counterparty_name, abs(p.amount), p.currency, memo, bank)
     return out
+
+
+def document_rows(store: Store) -> list[DocumentRow]:
+    """Files stored for review (fields missing or doubtful, rows not read), for the workbook."""
+    rows = []
+    for f in store.all(SourceFile, status="needs_review"):
+        what = []
+        if f.review_fields:
+            what.append("字段 fields: " + ", ".join(f.review_fields))
+        what += f.warnings
+        what += [str(w) for w in f.row_warnings[:5]]
+        if len(f.row_warnings) > 5:
+            what.append(f"… {len(f.row_warnings) - 5} more rows")
+        rows.append(DocumentRow(Path(f.path).name, f.kind, "；\n".join(what) or "待复核 needs review"))
+    return rows
 
 
 def hold_rows(results: Iterable[ThreeWayResult]) -> list[HoldRow]:
@@ -269,7 +303,7 @@ def hold_rows(results: Iterable[ThreeWayResult]) -> list[HoldRow]:
 
 def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = None, save: bool = False,
                   profile: str | None = None, tolerances: Path | None = None, json_out: Path | None = None,
-                  actor: str = "reconcile") -> ReconcileRun:
+                  actor: str = "reconcile", rules: Path | None = None) -> ReconcileRun:
     """Propose matches (and three-way holds when deliveries are known), write the workbook, and with
     ``save`` store records and proposals (idempotent: an unchanged proposal is not written again)."""
     prof = load_profile(profile, tolerances)
@@ -277,9 +311,11 @@ def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = Non
         inputs.merge_master(store)
     prior = store.all(Match) if store is not None else []
     result = reconcile(inputs.payments, inputs.invoices, inputs.orders, inputs.customers, profile=prof,
-                       prior=prior, products=inputs.products)
+                       prior=prior, products=inputs.products, rules=load_rules(rules))
     holds = three_way(inputs.invoices, inputs.orders, inputs.deliveries, inputs.products, inputs.customers,
                       profile=prof) if inputs.deliveries else []
+    if store is not None:
+        holds = with_releases(store, holds)
     new = unchanged = 0
     if save and store is not None:
         with store.batch(actor) as batch:
@@ -288,11 +324,13 @@ def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = Non
             done = batch.upsert(result.matches, note="proposed by reconcile")
         new, unchanged = done.changed, len(done.unchanged)
     customers = {c.code: c.name for c in inputs.customers}
+    documents = document_rows(store) if store is not None else []
     items = [OpenItemRow(i.kind, i.key, i.label, customers.get(i.customer_code or "", i.party_name), i.doc_date,
                          i.currency, i.total, i.due) for i in result.open_items()]
     shown = [*result.matches, *result.kept]
     path = write_reconciliation(out, shown, payment_infos(inputs.payments), items, hold_rows(holds),
-                                result.set_aside) if out else None
+                                result.set_aside, customers=customers, documents=documents,
+                                reasons={m.payment_key: review_reasons(m, prof) for m in shown}) if out else None
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         with json_out.open("w", encoding="utf-8") as fh:
@@ -305,7 +343,8 @@ def apply_workbook(store: Store, workbook: Path, by: str | None = None) -> tuple
     """Read a filled-in workbook and apply its decisions (rows that fail are reported, not applied)."""
     read = read_decisions(workbook)
     decisions = [ClerkDecision(d.payment_kind, d.payment_key, d.decision, d.choice,  # type: ignore[arg-type]
-                               d.candidate_keys, d.decided_by or by or "", d.note, f"row {d.row}")
+                               d.candidate_keys, d.decided_by or by or "", d.note, f"row {d.row}",
+                               targets=d.targets, amount=d.amount)
                  for d in read.decisions]
     report = apply_decisions(store, decisions)
     return report, [str(e) for e in read.errors]
@@ -315,9 +354,12 @@ def _print_run(run: ReconcileRun) -> None:
     from collections import Counter
 
     counts = Counter(m.status for m in run.result.matches)
+    ruled = sum(1 for m in run.result.matches if rule_of(m))
     console.print(f"payments: {sum(counts.values())} proposed — auto {counts['auto']}, review {counts['review']}, "
                   f"unmatched {counts['unmatched']}; kept as decided {len(run.result.kept)}; "
                   f"set aside {len(run.result.set_aside)}")
+    if ruled:
+        console.print(f"posted by rule (tax refunds, interest, bank charges ...): {ruled}")
     if run.holds:
         console.print(f"three-way: {sum(r.status == 'hold' for r in run.holds)} on hold of {len(run.holds)} invoices")
     if run.new or run.unchanged:
@@ -378,6 +420,8 @@ def register(app: typer.Typer) -> None:
         json_out: Path | None = typer.Option(None, "--json", help="Also write the matches as JSON Lines"),
         profile: str | None = typer.Option(None, "--profile", help="Tolerance profile (default: the file's default)"),
         tolerances: Path | None = typer.Option(None, "--tolerances", help="Your own tolerances.toml"),
+        rules: Path | None = typer.Option(None, "--rules", help="Your own money_rules.toml (tax refunds, interest, "
+                                          "bank charges ...; default: matchers/data/money_rules.toml)"),
     ) -> None:
         """Propose matches and write the reconciliation workbook (`reconcile apply` reads it back)."""
         if ctx.invoked_subcommand:
@@ -396,7 +440,7 @@ def register(app: typer.Typer) -> None:
         for line in inputs.read.lines():
             err_console.print(f"[yellow]{line}[/]", highlight=False)
         _print_run(run_reconcile(inputs, out=out, store=store, save=save, profile=profile, tolerances=tolerances,
-                                 json_out=json_out))
+                                 json_out=json_out, rules=rules))
 
     @rec.command("apply")
     def apply_cmd(
@@ -417,6 +461,82 @@ def register(app: typer.Typer) -> None:
                       f"{len(errors) + len(report.refused)} refused")
         if errors or report.refused:
             raise typer.Exit(1)
+
+    @rec.command("undo")
+    def undo_cmd(
+        payment: str = typer.Argument(..., help="The payment: its bank transaction id, or kind|key as in the store"),
+        reason: str = typer.Option(..., "--reason", help="Why the match is wrong (kept in the audit log)"),
+        by: str = typer.Option(..., "--by", help="Who undoes it"),
+    ) -> None:
+        """Undo a confirmed or auto-posted match: its invoices reopen; the next run may propose again."""
+        from matchers.decisions import DecisionError
+        from matchers.manual import find_match, undo_match
+
+        store = Store()
+        try:
+            match = find_match(store, payment)
+            undo_match(store, match.payment_kind, match.payment_key, by, reason, where="orderhub reconcile undo")
+        except DecisionError as exc:
+            console.print(f"[red]not undone[/] {payment}: {exc}", highlight=False)
+            raise typer.Exit(1) from None
+        console.print(f"undone: {payment} — its items are open again ({by}: {reason})", highlight=False)
+
+    @rec.command("release")
+    def release_cmd(
+        workbook: Path = typer.Argument(..., help="A three-way or reconciliation workbook with 放行 release marked"),
+        by: str | None = typer.Option(None, "--by", help="Who releases, where a row's 'Released by' is empty"),
+    ) -> None:
+        """Release the three-way holds marked 放行 release (each with a reason); audited, kept by later runs."""
+        from matchers.decisions import DecisionError
+        from reports.threeway import read_releases
+
+        store = Store()
+        releases, errors = read_releases(workbook)
+        done = 0
+        for r in releases:
+            try:
+                new = release_hold(store, r.invoice_key, r.failed_keys.split(","), r.released_by or by or "", r.reason,
+                                   where=f"{workbook.name} row {r.row}")
+            except DecisionError as exc:
+                errors.append(f"row {r.row} (invoice {r.invoice_number}): {exc}")
+                continue
+            done += new
+            console.print(f"{'released' if new else 'already released'} invoice {r.invoice_number}", highlight=False)
+        for line in errors:
+            console.print(f"[red]not released[/] {line}", highlight=False)
+        console.print(f"{done} holds released, {len(errors)} refused")
+        if errors:
+            raise typer.Exit(1)
+
+    @rec.command("export")
+    def export_cmd(
+        fmt: str = typer.Option("journal", "--format", help="kingdee (金蝶 voucher import .xlsx), yonyou (用友 .xlsx) "
+                                "or journal (.csv: date, account, debit, credit, currency, reference)"),
+        out: Path = typer.Option(..., "--out", help="File to write"),
+        accounts: Path | None = typer.Option(None, "--accounts", help="Your accounts mapping (default: "
+                                             "reports/data/accounts.toml)"),
+        rules: Path | None = typer.Option(None, "--rules", help="The money rules the postings came from"),
+    ) -> None:
+        """Posted matches and rule postings as vouchers for the ledger, balanced per voucher."""
+        from matchers.tolerance import load_rates
+        from reports.vouchers import FORMATS, build_vouchers, load_accounts, payment_facts, write_vouchers
+
+        if fmt not in FORMATS:
+            raise InputError(f"unknown --format {fmt!r} (use {', '.join(FORMATS)})")
+        store = Store()
+        matches = store.all(Match, status=["auto", "confirmed"])
+        facts = payment_facts([*store.all(BankReceipt), *store.all(StatementLine)])
+        mapping = load_accounts(accounts)
+        vouchers, skipped = build_vouchers(matches, facts, mapping, rates=load_rates(),
+                                           customers={c.code: c.name for c in store.all(Customer)},
+                                           rule_accounts={r.id: r.account for r in load_rules(rules)})
+        path = write_vouchers(out, vouchers, mapping, fmt)
+        with store.batch() as batch:
+            batch.event("vouchers_exported", ("voucher_export", path.name), after={
+                "format": fmt, "vouchers": len(vouchers), "payments": [m.payment_key for m in matches][:500]})
+        for line in skipped:
+            console.print(f"[yellow]left out[/] {line}", highlight=False)
+        console.print(f"wrote {len(vouchers)} vouchers ({sum(len(v.lines) for v in vouchers)} lines) to {path}")
 
     @app.command("match3", cls=_SpreadCommand)
     def match3_cmd(
@@ -440,6 +560,8 @@ def register(app: typer.Typer) -> None:
                                        customers=customers)
         results = three_way(inputs.invoices, inputs.orders, inputs.deliveries, inputs.products, inputs.customers,
                             profile=load_profile(profile, tolerances))
+        if from_store:
+            results = with_releases(Store(), results)
         path = write_threeway(out, hold_rows(results))
         held = sum(r.status == "hold" for r in results)
         console.print(f"three-way: {held} on hold, {len(results) - held} matched; wrote {path}")

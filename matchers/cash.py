@@ -36,6 +36,7 @@ from hub.records import (
 from matchers.names import CustomerIndex, name_similarity
 from matchers.partial import unusable
 from matchers.references import HOW_WORDS, ReferenceIndex, RefHit, normalize_ref
+from matchers.rules import MoneyRule, first_fit
 from matchers.tolerance import Profile, load_profile
 
 CENT = Decimal("0.01")
@@ -666,8 +667,10 @@ def reconcile(
     profile: Profile | None = None,
     prior: Iterable[Match] = (),
     products: Iterable[Product] = (),
+    rules: Sequence[MoneyRule] = (),
 ) -> CashResult:
-    """Propose a match for every payment not decided before; see the module text."""
+    """Propose a match for every payment not decided before; see the module text. ``rules`` (money that
+    is not a customer's, ``matchers.rules``) are applied first, to money in and money out."""
     from matchers.threeway import ProductIndex, link_invoices
 
     profile = profile or load_profile()
@@ -682,7 +685,9 @@ def reconcile(
     links = link_invoices(invoices, orders, ProductIndex(products), customers) if unlinked and orders else {}
     items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links)
     matcher = CashMatcher(items, cix, profile)
+    payments = list(payments)
     pays, set_aside = payments_from(payments)
+    posted_by_rule, pays, set_aside = _apply_rules(rules, pays, set_aside, payments, cix, set(kept))
     todo = []
     for pay in pays:
         if pay.key in kept:
@@ -709,8 +714,46 @@ def reconcile(
         if not changed:
             break
     matches = [_to_match(by_key[key], status, ranked, profile) for key, (status, ranked, _) in decided.items()]
+    matches += posted_by_rule
     matches.sort(key=lambda m: m.payment_key)
     return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()))
+
+
+def _apply_rules(rules: Sequence[MoneyRule], pays: list[Payment], set_aside: list[tuple[str, str]],
+                 records: list[BankReceipt | StatementLine], cix: CustomerIndex, kept: set[str],
+                 ) -> tuple[list[Match], list[Payment], list[tuple[str, str]]]:
+    """Post what the rules fit: money in among the payments, and money out among the statement lines set
+    aside as such; what was decided before is left alone."""
+    if not rules:
+        return [], pays, set_aside
+
+    def is_customer(name: str) -> bool:
+        return bool(cix.lookup(name, min_score=0.9, limit=1))
+
+    posted: list[Match] = []
+    rest = []
+    for pay in pays:
+        rule = None if pay.key in kept else first_fit(rules, payer=pay.payer, memo=pay.memo, amount=pay.amount,
+                                                          currency=pay.currency, direction="in",
+                                                          is_customer=is_customer)
+        if rule is None:
+            rest.append(pay)
+        else:
+            posted.append(rule.match(payment_kind=pay.kind, payment_key=pay.key, amount=pay.amount,
+                                     currency=pay.currency, direction="in"))
+    out_lines = {r.natural_key(): r for r in records if isinstance(r, StatementLine) and r.amount < 0}
+    keep_aside = []
+    for key, why in set_aside:
+        line = out_lines.get(key) if why == "money out" and key not in kept else None
+        memo = " ".join(p for p in (line.description, line.reference or "") if p) if line else ""
+        rule = first_fit(rules, payer=line.counterparty_name, memo=memo, amount=-line.amount,
+                         currency=line.currency, direction="out", is_customer=is_customer) if line else None
+        if rule is None or line is None:
+            keep_aside.append((key, why))
+        else:
+            posted.append(rule.match(payment_kind="statement_line", payment_key=key, amount=-line.amount,
+                                     currency=line.currency, direction="out"))
+    return posted, rest, keep_aside
 
 
 def _decide(matcher: CashMatcher, ranked: list[Proposal], looked: set[int],

@@ -34,6 +34,8 @@ class ClerkDecision:
     note: str = ""
     where: str = ""  # "row 7" - for messages
     reason_code: str = "MANUAL"  # a write-off's reason (BANK_FEE, ROUNDING, FX_DIFF ...)
+    targets: str = ""  # apply to: invoice/order numbers the clerk named, "N1, N2" or "N1:500.00, N2"
+    amount: Decimal | None = None  # apply to: what of the payment to apply (default: all it can)
 
 
 @dataclass
@@ -145,11 +147,29 @@ def learn_alias(batch: Batch, store: Store, customer_code: str, payer: str, why:
 
 
 def apply_decisions(store: Store, decisions: Iterable[ClerkDecision], *, learn: bool = True) -> ApplyReport:
-    """Apply each decision in its own transaction; see the module text."""
+    """Apply each decision in its own transaction; see the module text. ``apply to`` decisions go
+    through :func:`matchers.manual.manual_match`, ``undo`` through :func:`matchers.manual.undo_match`."""
+    from matchers.manual import manual_match, undo_match
+
     report = ApplyReport()
     now = datetime.now(UTC)
     for d in decisions:
         label = f"{d.where + ' ' if d.where else ''}({d.payment_key})"
+        if d.decision in ("apply to", "undo"):
+            try:
+                if d.decision == "undo":
+                    done = undo_match(store, d.payment_kind, d.payment_key, d.clerk, d.note, where=d.where)
+                else:
+                    done = manual_match(store, d.payment_kind, d.payment_key, d.targets, d.clerk, amount=d.amount,
+                                        note=d.note, where=d.where, learn=learn)
+            except DecisionError as exc:
+                report.refused.append(f"{label}: {exc}")
+                continue
+            if done is None:
+                report.unchanged.append(f"{label}: already {d.decision}")
+            else:
+                report.applied.append(f"{label}: {d.decision} — {done.reason[:120]}")
+            continue
         existing = store.get(Match, f"{d.payment_kind}|{d.payment_key}")
         if existing is not None and existing.status in ("confirmed", "rejected") and \
                 existing.decided_by == d.clerk.strip() and _same(existing, d):

@@ -106,3 +106,55 @@ def paint(ws: Worksheet, row: int, columns: int, outcome: str) -> None:
         return
     for col in range(1, columns + 1):
         ws.cell(row=row, column=col).fill = fill
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes on screen: CJK and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, datetime):
+        return "2026-01-01 00:00"
+    if isinstance(value, date):
+        return "2026-01-01"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return "" if value is None else str(value)
+
+
+def fit(ws: Worksheet, *, header_row: int = 1, widest: int = 60, narrowest: int = 6) -> None:
+    """Columns as wide as their header and content (CJK counted double), up to ``widest``; longer text
+    wraps in its cell, so nothing is cut. Hidden columns are left as they are."""
+    widths: dict[int, int] = {}
+    for row in ws.iter_rows(min_row=header_row):
+        for cell in row:
+            if cell.value is None:
+                continue
+            text = _shown(cell.value)
+            longest = max(display_width(line) for line in text.split("\n"))
+            widths[cell.column] = max(widths.get(cell.column, 0), longest)
+            if "\n" in text and cell.row > header_row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for col, width in widths.items():
+        letter = get_column_letter(col)
+        dim = ws.column_dimensions[letter]
+        if dim.hidden:
+            continue
+        dim.width = max(narrowest, min(widest, width + 2))
+        if width + 2 > widest:
+            for (cell,) in ws.iter_rows(min_row=header_row, min_col=col, max_col=col):
+                if cell.value is not None and display_width(_shown(cell.value)) + 2 > widest:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    # rows as tall as their wrapped text (Excel and LibreOffice keep a written height as it is)
+    for row in ws.iter_rows(min_row=header_row + 1):
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and (cell.alignment.wrap_text or "\n" in cell.value):
+                width = ws.column_dimensions[get_column_letter(cell.column)].width or 10
+                lines = max(lines, sum(max(1, -(-display_width(part) // max(1, int(width) - 1)))
+                                       for part in cell.value.split("\n")))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = 15 * lines

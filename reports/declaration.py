@@ -7,25 +7,34 @@ dropdown choices and ``_meta`` the declaration as written (so only cells the cle
 from __future__ import annotations
 
 import json
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from hub.errors import InputError
-from hub.records import Declaration
+from hub.records import Declaration, DeclarationWarning
 from hub.records.declaration import HEADER_LABELS, ITEM_LABELS
-from reports.cells import FONT_NAME, finish, header, paint, put, text_of
+from reports.cells import FONT_NAME, finish, fit, header, paint, put, text_of
 
-WARNINGS_SHEET, HEADER_SHEET, ITEMS_SHEET, LISTS_SHEET, META_SHEET = "Warnings", "Header", "Items", "_lists", "_meta"
-EDIT_FILL = PatternFill("solid", fgColor="FFF9DB")
+WARNINGS_SHEET, HEADER_SHEET, ITEMS_SHEET, LISTS_SHEET, META_SHEET = ("警告 Warnings", "表头 Header", "商品 Items",
+                                                                     "_lists", "_meta")
+#: Sheet names of workbooks written before the bilingual ones (still read back).
+OLD_SHEETS = {HEADER_SHEET: "Header", ITEMS_SHEET: "Items"}
+#: Only cells with a warning are coloured: red for a blocking one, yellow for one that asks for a look.
+WARN_FILLS = {"error": PatternFill("solid", fgColor="F4CCCC"), "warning": PatternFill("solid", fgColor="FFF2CC")}
+EDIT_FILL = WARN_FILLS["warning"]
 #: Item fields the clerk may not change (the numbering and the product reference).
 ITEM_FIXED = ("item_no", "sku")
 _CHUNK = 30000
@@ -40,6 +49,33 @@ class ReadBack:
     header: dict[str, str] = field(default_factory=dict)
     items: list[dict[str, str]] = field(default_factory=list)
     cells: dict[str, str] = field(default_factory=dict)       # field path -> sheet!cell, for error messages
+
+
+@cache
+def _words() -> dict[str, dict[str, str]]:
+    return tomllib.loads((resources.files("reports") / "data" / "declaration_words.toml").read_text(encoding="utf-8"))
+
+
+def field_label(path: str) -> str:
+    """A warning's field path as a clerk reads it: ``header.gross_weight`` -> ``毛重 gross_weight``,
+    ``item.2.hs_code`` -> ``第2项 商品编号 hs_code``."""
+    parts = path.split(".")
+    if parts[0] == "header" and len(parts) == 2:
+        return f"{HEADER_LABELS.get(parts[1], '')} {parts[1]}".strip()
+    if parts[0] == "item" and len(parts) == 3:
+        return f"第{parts[1]}项 {ITEM_LABELS.get(parts[2], '')} item {parts[1]} {parts[2]}"
+    return path
+
+
+def status_word(status: str) -> str:
+    """A declaration status in Chinese and English."""
+    return _words()["status"].get(status, status)
+
+
+def warning_text(w: DeclarationWarning) -> str:
+    """The warning in Chinese (per rule, from data), then the rule's own message."""
+    zh = _words()["rule"].get(w.rule, "")
+    return f"{zh}：{w.message}" if zh else w.message
 
 
 def _shown(value: Any, choices: Sequence[str] | None) -> Any:
@@ -59,9 +95,8 @@ def write_declaration(path: str | Path, decl: Declaration, choices: Mapping[str,
     warnings.title = WARNINGS_SHEET
     header_ws, items_ws, lists = (wb.create_sheet(name) for name in (HEADER_SHEET, ITEMS_SHEET, LISTS_SHEET))
     ranges = _lists(lists, choices)
-    _warnings(warnings, decl)
-    _header(header_ws, decl, choices, ranges)
-    _items(items_ws, decl, choices, ranges)
+    cells = {**_header(header_ws, decl, choices, ranges), **_items(items_ws, decl, choices, ranges)}
+    _warnings(warnings, decl, cells)
     meta = wb.create_sheet(META_SHEET)
     put(meta, 1, 1, decl.number)
     text = json.dumps(decl.payload(), ensure_ascii=False, sort_keys=True)
@@ -72,7 +107,14 @@ def write_declaration(path: str | Path, decl: Declaration, choices: Mapping[str,
         for row in ws.iter_rows(min_row=2):
             for cell in row:
                 if cell.font is None or not cell.font.b:
-                    cell.font = Font(name=FONT_NAME)
+                    cell.font = Font(name=FONT_NAME, underline=cell.font.underline if cell.font else None,
+                                     color=cell.font.color if cell.font else None)
+        if ws.sheet_state == "visible":
+            fit(ws)
+            for row in ws.iter_rows(min_row=2):
+                for cell in row:
+                    if cell.value is not None:
+                        cell.alignment = Alignment(wrap_text=cell.alignment.wrap_text, vertical="top")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         wb.save(path)
@@ -95,44 +137,73 @@ def _lists(ws, choices: Mapping[str, Sequence[str]]) -> dict[str, str]:
 def _validation(ws, ranges: dict[str, str], name: str) -> DataValidation | None:
     if name not in ranges:
         return None
-    dv = DataValidation(type="list", formula1=f"={ranges[name]}", allow_blank=True, showErrorMessage=True,
-                        errorTitle=name, error="Choose a value from the list (code table)")
+    # a clerk may type the bare code ("USD", "035") instead of picking "USD 美元": Excel must let it in, and
+    # `customs apply` checks every value against the code table
+    dv = DataValidation(type="list", formula1=f"={ranges[name]}", allow_blank=True, showErrorMessage=False,
+                        showInputMessage=True, promptTitle="代码 code", prompt="从列表选择，或直接输入代码 pick, or type the code")
     ws.add_data_validation(dv)
     return dv
 
 
-def _warnings(ws, decl: Declaration) -> None:
-    cols = [("Severity", 9), ("Field", 20), ("Message", 60), ("Value", 22), ("Expected", 26), ("Source", 36),
-            ("Rule", 22)]
+def _warnings(ws, decl: Declaration, cells: dict[str, str]) -> None:
+    cols = [("级别 Severity", 10), ("字段 Field", 20), ("说明 Message", 60), ("填写值 Value", 22),
+            ("应为 Expected", 26), ("来源 Source", 36), ("位置 Go to", 14), ("规则 Rule", 22)]
     header(ws, cols)
     if not decl.warnings:
-        put(ws, 2, 3, "No warnings.")
+        put(ws, 2, 3, "没有警告 No warnings.")
     for row, w in enumerate(decl.warnings, start=2):
-        for col, value in enumerate((w.severity, w.field, w.message, w.value or "", w.expected or "",
-                                     w.source or "", w.rule), start=1):
+        for col, value in enumerate((_words()["severity"].get(w.severity, w.severity), field_label(w.field),
+                                     warning_text(w), w.value or "", w.expected or "", w.source or "", "",
+                                     w.rule), start=1):
             put(ws, row, col, value)
+        target = cells.get(w.field)
+        if target:
+            link = ws.cell(row=row, column=7)
+            sheet, ref = target.split("!")
+            link.value = f"{sheet.split()[0]} {ref}"
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote_sheetname(sheet)}!{ref}",
+                                       tooltip=f"{field_label(w.field)}")
+            link.font = Font(name=FONT_NAME, underline="single", color="1155CC")
         paint(ws, row, len(cols), "unmatched" if w.blocking else "review")
     finish(ws, len(cols))
 
 
-def _header(ws, decl: Declaration, choices: Mapping[str, Sequence[str]], ranges: dict[str, str]) -> None:
-    cols = [("字段 Field", 22), ("Name", 18), ("Value (edit the yellow cells)", 46), ("来源 Source", 44)]
+def _mark(decl: Declaration) -> dict[str, str]:
+    """Field path -> the worst severity of its warnings."""
+    marks: dict[str, str] = {}
+    for w in decl.warnings:
+        if marks.get(w.field) != "error":
+            marks[w.field] = w.severity
+    return marks
+
+
+def _header(ws, decl: Declaration, choices: Mapping[str, Sequence[str]], ranges: dict[str, str]) -> dict[str, str]:
+    cols = [("字段 Field", 22), ("Name", 18), ("填写值 Value (改这里 edit here)", 46), ("来源 Source", 44)]
     header(ws, cols)
+    marks, cells = _mark(decl), {}
     for row, (name, label) in enumerate(HEADER_LABELS.items(), start=2):
-        put(ws, row, 1, label)
+        put(ws, row, 1, f"{label} {name.replace('_', ' ')}")
         put(ws, row, 2, name)
         cell = put(ws, row, 3, _shown(getattr(decl, name), choices.get(name)))
-        cell.fill = EDIT_FILL
+        if f"header.{name}" in marks:
+            cell.fill = WARN_FILLS.get(marks[f"header.{name}"], EDIT_FILL)
+        cells[f"header.{name}"] = f"{HEADER_SHEET}!{cell.coordinate}"
         put(ws, row, 4, decl.sources.get(name, ""))
         dv = _validation(ws, ranges, name)
         if dv is not None:
             dv.add(cell.coordinate)
     ws.column_dimensions["B"].hidden = True
     put(ws, len(HEADER_LABELS) + 3, 1, "报关单 Declaration")
-    put(ws, len(HEADER_LABELS) + 3, 3, f"{decl.number} ({decl.status})")
+    put(ws, len(HEADER_LABELS) + 3, 3, decl.number)
+    put(ws, len(HEADER_LABELS) + 4, 1, "状态 Status")
+    put(ws, len(HEADER_LABELS) + 4, 3, status_word(decl.status))
+    if decl.customs_no:
+        put(ws, len(HEADER_LABELS) + 5, 1, "海关编号 Customs no.")
+        put(ws, len(HEADER_LABELS) + 5, 3, decl.customs_no)
+    return cells
 
 
-def _items(ws, decl: Declaration, choices: Mapping[str, Sequence[str]], ranges: dict[str, str]) -> None:
+def _items(ws, decl: Declaration, choices: Mapping[str, Sequence[str]], ranges: dict[str, str]) -> dict[str, str]:
     names = list(ITEM_LABELS)
     cols: list[tuple[str, int]] = []
     for name in names:
@@ -142,11 +213,15 @@ def _items(ws, decl: Declaration, choices: Mapping[str, Sequence[str]], ranges: 
     header(ws, cols)
     col_of = {title.split(" ")[-1] if not title.startswith("来源") else f"src:{title[3:]}": n
               for n, (title, _) in enumerate(cols, start=1)}
+    marks, cells = _mark(decl), {}
     for row, item in enumerate(decl.items, start=2):
         for name in names:
             cell = put(ws, row, col_of[name], _shown(getattr(item, name), choices.get(f"item.{name}")))
+            path = f"item.{item.item_no}.{name}"
+            cells[path] = f"{ITEMS_SHEET}!{cell.coordinate}"
+            if path in marks:
+                cell.fill = WARN_FILLS.get(marks[path], EDIT_FILL)
             if name not in ITEM_FIXED:
-                cell.fill = EDIT_FILL
                 put(ws, row, col_of[f"src:{name}"], item.sources.get(name, ""))
     last = len(decl.items) + 1
     for name in names:
@@ -156,18 +231,23 @@ def _items(ws, decl: Declaration, choices: Mapping[str, Sequence[str]], ranges: 
             dv.add(f"{letter}2:{letter}{last}")
     ws.freeze_panes = "C2"
     finish(ws, len(cols))
+    return cells
 
 
 def read_declaration(path: str | Path) -> ReadBack:
     """Read a returned review workbook; :class:`InputError` when it is not one."""
     path = Path(path)
     if not path.is_file():
-        raise InputError("cannot read the workbook: file not found", source=str(path))
+        raise InputError("cannot read the workbook: no such file (give the review workbook the prefill wrote)",
+                         source=str(path))
     try:
         wb = load_workbook(path)       # formulas a clerk typed come back as their text
-    except (OSError, InvalidFileException, BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"cannot read the workbook: {exc}", source=str(path)) from None
-    missing = [s for s in (HEADER_SHEET, ITEMS_SHEET, META_SHEET) if s not in wb.sheetnames]
+    except (OSError, InvalidFileException, BadZipFile, KeyError, ValueError):
+        raise InputError("cannot read the workbook: not an .xlsx workbook (save it from Excel as .xlsx)",
+                         source=str(path)) from None
+    header_name = HEADER_SHEET if HEADER_SHEET in wb.sheetnames else OLD_SHEETS[HEADER_SHEET]
+    items_name = ITEMS_SHEET if ITEMS_SHEET in wb.sheetnames else OLD_SHEETS[ITEMS_SHEET]
+    missing = [s for s in (header_name, items_name, META_SHEET) if s not in wb.sheetnames]
     if missing:
         raise InputError(f"not a declaration review workbook (no sheet {', '.join(missing)})", source=str(path))
     meta = wb[META_SHEET]
@@ -176,13 +256,13 @@ def read_declaration(path: str | Path) -> ReadBack:
     except json.JSONDecodeError:
         raise InputError("the hidden _meta sheet was changed: write the workbook again", source=str(path)) from None
     result = ReadBack(text_of(meta.cell(1, 1).value), written)
-    ws = wb[HEADER_SHEET]
+    ws = wb[header_name]
     for row in ws.iter_rows(min_row=2, max_row=len(HEADER_LABELS) + 1):
         name = text_of(row[1].value)
         if name in HEADER_LABELS:
             result.header[name] = text_of(row[2].value)
-            result.cells[name] = f"{HEADER_SHEET}!{row[2].coordinate}"
-    ws = wb[ITEMS_SHEET]
+            result.cells[name] = f"{header_name}!{row[2].coordinate}（{HEADER_LABELS[name]} {name}）"
+    ws = wb[items_name]
     titles = {text_of(c.value).split(" ")[-1]: c.column - 1 for c in ws[1] if not text_of(c.value).startswith("来源")}
     for row in ws.iter_rows(min_row=2):
         if all(c.value in (None, "") for c in row):
@@ -190,5 +270,6 @@ def read_declaration(path: str | Path) -> ReadBack:
         values = {name: text_of(row[col].value) for name, col in titles.items() if name in ITEM_LABELS}
         result.items.append(values)
         for name, col in titles.items():
-            result.cells[f"item.{values.get('item_no', '?')}.{name}"] = f"{ITEMS_SHEET}!{row[col].coordinate}"
+            result.cells[f"item.{values.get('item_no', '?')}.{name}"] = (
+                f"{items_name}!{row[col].coordinate}（第{values.get('item_no', '?')}项 {ITEM_LABELS.get(name, '')} {name}）")
     return result

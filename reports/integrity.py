@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 from hub.errors import InputError
 from hub.orderdesk.integrity import IntegrityRow, summary
@@ -57,6 +58,8 @@ def write_integrity_workbook(rows: Sequence[IntegrityRow], path: str | Path, *, 
         for col, (_title, attr, _width) in enumerate(COLUMNS, start=1):
             put(ws, r, col, getattr(item, attr), money=attr == "amount")
     finish(ws, len(COLUMNS))
+    # the store key is kept for look-ups (orderhub history KEY) but not shown: people read the reference
+    ws.column_dimensions[get_column_letter(len(COLUMNS))].hidden = True
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         wb.save(out)

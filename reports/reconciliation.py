@@ -1,44 +1,80 @@
 """The reconciliation workbook a finance team works in, and reading its decisions back.
 
-Sheets: Summary (counts and amounts per outcome and currency), Auto-matched, Needs review (each
-payment with its top 3 candidates, score breakdown, reason, and a Decision dropdown: confirm 1/2/3,
-reject, write off; plus Decided by and Note), Unmatched receipts, Open invoices, Three-way holds.
+Everything a person reads is Chinese first, then English; no store key is shown (they sit in hidden
+check columns that apply compares with the store). Sheets:
 
-:func:`read_decisions` reads the Needs review sheet back. Every row is checked on its own: a row whose
-decision is unknown, whose chosen candidate is empty, or whose hidden check columns were changed is
-reported with its row number and skipped; the other rows still count.
+- 汇总 Summary: counts and amounts per outcome and currency, and how to decide.
+- 已匹配 Matched: auto-posted and confirmed matches, with an Undo column (撤销 + who + why).
+- 待复核 Needs review: one row per candidate, grouped per payment (the payment on the group's first
+  row, with why it needs a person); Decision 确认 confirm on the chosen candidate's row, 核销差额 write
+  off, 拒绝 reject, or 指定 apply to: name any open invoice/order by number (with an amount for a
+  partial payment) in the 指定单号 column. Unmatched payments are listed there too.
+- 未匹配 Unmatched, 未结项 Open items (search by number, customer, amount), 三单暂挂 Three-way holds,
+  待复核单据 Documents to review (files read with doubtful fields).
+
+:func:`read_decisions` reads the review and matched sheets back. Every row is checked on its own: a
+row whose decision is unknown, whose chosen candidate is empty, or whose hidden check columns were
+changed is reported with its row number and skipped; the other rows still count.
 """
 
 from __future__ import annotations
 
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from hub.errors import InputError
 from hub.records import Match
-from reports.cells import FONT_NAME, finish, header, paint, put, text_of
+from reports.cells import FONT_NAME, finish, fit, header, paint, put, text_of
+from reports.words import word
 
-DECISIONS = ("confirm 1", "confirm 2", "confirm 3", "reject", "write off")
-REVIEW_SHEET = "Needs review"
-#: Columns of the Needs review sheet, with widths. ``key n`` columns are the check columns.
+SUMMARY_SHEET = "汇总 Summary"
+MATCHED_SHEET = "已匹配 Matched"
+REVIEW_SHEET = "待复核 Needs review"
+UNMATCHED_SHEET = "未匹配 Unmatched"
+OPEN_SHEET = "未结项 Open items"
+HOLDS_SHEET = "三单暂挂 Three-way holds"
+DOCUMENTS_SHEET = "待复核单据 Documents to review"
+
+#: Decisions on the review sheet, as the dropdown shows them, and the store's decision each means.
+CONFIRM, WRITE_OFF, REJECT, APPLY_TO = "确认 confirm", "核销差额 write off", "拒绝 reject", "指定 apply to"
+DECISIONS = (CONFIRM, WRITE_OFF, REJECT, APPLY_TO)
+UNDO = "撤销 undo"
+_TYPED = {"confirm": CONFIRM, "确认": CONFIRM, "write off": WRITE_OFF, "核销差额": WRITE_OFF, "核销": WRITE_OFF,
+          "reject": REJECT, "拒绝": REJECT, "apply to": APPLY_TO, "指定": APPLY_TO, "manual": APPLY_TO}
+
+#: Columns of the review sheet, with widths (fitted to content after writing). The last three are
+#: hidden check columns.
 REVIEW_COLUMNS: list[tuple[str, int]] = [
-    ("Payment", 26), ("Kind", 12), ("Date", 11), ("Payer", 30), ("Amount", 14), ("Currency", 8), ("Memo", 30),
-    ("Decision", 12), ("Decided by", 14), ("Note", 24),
+    ("序号 No.", 6), ("状态 Status", 10), ("日期 Date", 11), ("付款人 Payer", 24), ("金额 Amount", 14),
+    ("币种 Currency", 8), ("候选 Option", 8), ("候选单据 Candidate", 34), ("客户 Customer", 24), ("得分 Score", 8),
+    ("决定 Decision", 14), ("决定人 Decided by", 12), ("备注 Note", 16),
+    ("指定单号 Apply to number", 20), ("指定金额 Amount to apply", 14), ("复核原因 Why review", 40),
+    ("类型 Kind", 10), ("银行 Bank", 12), ("摘要 Memo", 24),
+    ("金额·单号·名称·日期 Amount·ref·name·date", 20), ("候选说明 Why this candidate", 50),
+    ("付款键 payment key", 10), ("付款类 payment kind", 10), ("候选键 candidate keys", 10),
 ]
-for _n in (1, 2, 3):
-    REVIEW_COLUMNS += [(f"#{_n} applies to", 28), (f"#{_n} score", 8), (f"#{_n} amount·ref·name·date", 20),
-                       (f"#{_n} why", 60), (f"#{_n} key", 10)]
 COL = {title: i for i, (title, _) in enumerate(REVIEW_COLUMNS, start=1)}
+HIDDEN = ("付款键 payment key", "付款类 payment kind", "候选键 candidate keys")
+
+MATCHED_COLUMNS: list[tuple[str, int]] = [
+    ("日期 Date", 11), ("类型 Kind", 10), ("银行 Bank", 12), ("付款人 Payer", 24), ("金额 Amount", 14),
+    ("币种 Currency", 8), ("摘要 Memo", 24), ("核销对象 Applied to", 34), ("客户 Customer", 24),
+    ("差额核销 Write-offs", 20), ("得分 Score", 8), ("说明 Why", 50), ("状态 Status", 10),
+    ("决定人 Decided by", 12), ("撤销 Undo", 10), ("撤销人 Undone by", 12), ("撤销原因 Reason", 24),
+    ("付款键 payment key", 10), ("付款类 payment kind", 10),
+]
+MCOL = {title: i for i, (title, _) in enumerate(MATCHED_COLUMNS, start=1)}
 
 
 @dataclass(frozen=True)
@@ -52,6 +88,7 @@ class PaymentInfo:
     amount: Decimal
     currency: str
     memo: str
+    bank: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +121,15 @@ class HoldRow:
     reason: str
 
 
+@dataclass(frozen=True)
+class DocumentRow:
+    """A file read with fields a person must look at before anything relies on it."""
+
+    name: str
+    kind: str
+    what: str
+
+
 @dataclass
 class Decision:
     """One decision read back from the workbook."""
@@ -91,11 +137,13 @@ class Decision:
     row: int
     payment_kind: str
     payment_key: str
-    decision: str
-    choice: int | None  # 1..3 for confirm n and write off (1), None for reject
+    decision: str  # the store's words: confirm n | reject | write off | apply to | undo
+    choice: int | None  # 1..3 for confirm n and write off, None for reject / apply to / undo
     candidate_keys: str  # what the workbook showed for the chosen candidate (check column)
     decided_by: str
     note: str
+    targets: str = ""  # apply to: the numbers the clerk named ("26322...101, 26322...102")
+    amount: Decimal | None = None  # apply to: the amount to apply when part of the payment
 
 
 @dataclass
@@ -107,7 +155,7 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        return f"row {self.row} ({self.payment_key or 'no payment'}): {self.reason}"
+        return f"row {self.row}: {self.reason}"
 
 
 @dataclass
@@ -119,7 +167,7 @@ class ReadResult:
     blank: int = 0
 
 
-def target_keys(allocation_keys: Iterable[str]) -> str:
+def target_keys(allocation_keys) -> str:
     """The check value of a candidate: its target keys joined (what apply compares with the store)."""
     return " + ".join(sorted(allocation_keys))
 
@@ -129,49 +177,82 @@ def _breakdown(b: dict[str, float]) -> str:
 
 
 def _targets(allocs: Sequence) -> str:
-    return " + ".join(f"{a.target_kind} {a.target_label or a.target_key} ({a.amount})" for a in allocs)
+    return " + ".join(f"{word('target_kind', a.target_kind)} {a.target_label or '(无号 no number)'} "
+                      f"({a.amount:,.2f})" for a in allocs)
+
+
+def _write_offs(m: Match) -> str:
+    return "; ".join(f"{word('write_off', w.reason_code)} {w.amount:,.2f} {w.currency}" for w in m.write_offs
+                     if not w.reason_code.startswith("RULE:"))
+
+
+def _applied(m: Match) -> str:
+    """What a match applies the money to: its invoices/orders, or the account a rule posted it to."""
+    rules = [f"科目 account {w.note}" for w in m.write_offs if w.reason_code.startswith("RULE:")]
+    return "; ".join(filter(None, [_targets(m.allocations), *rules])) or "—"
 
 
 def write_reconciliation(path: str | Path, matches: Sequence[Match], payments: dict[str, PaymentInfo],
                          open_items: Sequence[OpenItemRow] = (), holds: Sequence[HoldRow] = (),
-                         set_aside: Sequence[tuple[str, str]] = (), *, title: str = "Reconciliation") -> Path:
-    """Write the workbook; returns its path."""
+                         set_aside: Sequence[tuple[str, str]] = (), *, title: str = "对账 Reconciliation",
+                         customers: dict[str, str] | None = None, documents: Sequence[DocumentRow] = (),
+                         reasons: dict[str, list[str]] | None = None) -> Path:
+    """Write the workbook; returns its path. ``customers`` maps customer codes to names, ``reasons``
+    payment keys to why each needs a person (``matchers.review.review_reasons``)."""
     path = Path(path)
+    names = customers or {}
+    why = reasons or {}
     wb = Workbook()
     summary = wb.active
-    summary.title = "Summary"
-    _summary(summary, matches, open_items, holds, set_aside, title)
-    _auto(wb.create_sheet("Auto-matched"), [m for m in matches if m.status in ("auto", "confirmed")], payments)
-    _review(wb.create_sheet(REVIEW_SHEET), [m for m in matches if m.status == "review"], payments)
-    _unmatched(wb.create_sheet("Unmatched receipts"), [m for m in matches if m.status == "unmatched"], payments)
-    _open(wb.create_sheet("Open invoices"), open_items)
-    _holds(wb.create_sheet("Three-way holds"), holds)
+    summary.title = SUMMARY_SHEET
+    _summary(summary, matches, open_items, holds, set_aside, documents, title)
+    _matched(wb.create_sheet(MATCHED_SHEET), [m for m in matches if m.status in ("auto", "confirmed")],
+             payments, names)
+    _review(wb.create_sheet(REVIEW_SHEET), [m for m in matches if m.status in ("review", "unmatched")],
+            payments, names, why)
+    _unmatched(wb.create_sheet(UNMATCHED_SHEET), [m for m in matches if m.status == "unmatched"], payments, why)
+    _open(wb.create_sheet(OPEN_SHEET), open_items)
+    write_holds(wb.create_sheet(HOLDS_SHEET), holds)
+    if documents:
+        _documents(wb.create_sheet(DOCUMENTS_SHEET), documents)
+    save(wb, path)
+    return path
+
+
+def save(wb: Workbook, path: Path) -> None:
+    """Fonts with CJK glyphs on every body cell, columns fitted, then saved (a clear error if it cannot be)."""
     for ws in wb.worksheets:
         for row in ws.iter_rows(min_row=2):
             for cell in row:
                 if cell.font is None or not cell.font.b:
                     cell.font = Font(name=FONT_NAME)
+        if ws.title != SUMMARY_SHEET:
+            fit(ws)
+            for row in ws.iter_rows(min_row=2):
+                for cell in row:
+                    if cell.value is not None:
+                        cell.alignment = Alignment(wrap_text=cell.alignment.wrap_text, vertical="top")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         wb.save(path)
     except OSError as exc:
         raise InputError(f"cannot write the workbook: {exc.strerror or exc}", source=str(path)) from None
-    return path
 
 
 def _summary(ws, matches: Sequence[Match], open_items: Sequence[OpenItemRow], holds: Sequence[HoldRow],
-             set_aside: Sequence[tuple[str, str]], title: str) -> None:
+             set_aside: Sequence[tuple[str, str]], documents: Sequence[DocumentRow], title: str) -> None:
     put(ws, 1, 1, title).font = Font(bold=True, size=14, name=FONT_NAME)
-    header(ws, [("Outcome", 16), ("Currency", 10), ("Payments", 10), ("Amount", 18)], row=3)
+    header(ws, [("结果 Outcome", 22), ("币种 Currency", 14), ("笔数 Payments", 14), ("金额 Amount", 18)], row=3)
     counts: dict[tuple[str, str], list] = defaultdict(lambda: [0, Decimal(0)])
     for m in matches:
-        entry = counts[(m.status, m.currency)]
+        ruled = any(w.reason_code.startswith("RULE:") for w in m.write_offs)
+        entry = counts[("rule" if ruled and m.status == "confirmed" else m.status, m.currency)]
         entry[0] += 1
         entry[1] += m.payment_amount
-    order = ["auto", "confirmed", "review", "unmatched", "rejected"]
+    order = ["auto", "confirmed", "rule", "review", "unmatched", "rejected"]
     row = 4
     for (status, ccy), (n, amount) in sorted(counts.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1])):
-        put(ws, row, 1, status)
+        put(ws, row, 1, word("outcome", status))
         put(ws, row, 2, ccy)
         put(ws, row, 3, n)
         put(ws, row, 4, amount, money=True)
@@ -182,164 +263,335 @@ def _summary(ws, matches: Sequence[Match], open_items: Sequence[OpenItemRow], ho
     for item in open_items:
         due[item.currency] += item.due
     for ccy, amount in sorted(due.items()):
-        put(ws, row, 1, "still open")
+        put(ws, row, 1, "未结 still open")
         put(ws, row, 2, ccy)
         put(ws, row, 3, sum(1 for i in open_items if i.currency == ccy))
         put(ws, row, 4, amount, money=True)
         row += 1
+    held = sum(1 for h in holds if h.status == "hold")
     if holds:
-        put(ws, row, 1, "three-way holds")
-        put(ws, row, 3, sum(1 for h in holds if h.status == "hold"))
+        put(ws, row, 1, "三单暂挂 three-way holds")
+        put(ws, row, 3, held)
         row += 1
+        released = sum(1 for h in holds if h.status == "released")
+        if released:
+            put(ws, row, 1, "已放行 released holds")
+            put(ws, row, 3, released)
+            row += 1
     if set_aside:
-        put(ws, row, 1, "set aside")
+        put(ws, row, 1, "已剔除 set aside")
         put(ws, row, 3, len(set_aside))
-        put(ws, row, 4, "statement copies of receipts and money out")
+        put(ws, row, 4, "回单的对账单副本、付款 statement copies of receipts, money out")
+        row += 1
+    if documents:
+        put(ws, row, 1, "待复核单据 documents to review")
+        put(ws, row, 3, len(documents))
         row += 1
     row += 1
-    put(ws, row, 1, "How to decide: on 'Needs review' pick a Decision (confirm 1/2/3, reject, write off = confirm "
-                    "#1 and write off what it leaves open), write your name in 'Decided by', save, then run "
-                    "`orderhub reconcile apply THIS.xlsx --by NAME`. Do not edit the grey key columns.")
-    ws.cell(row=row, column=1).alignment = Alignment(wrap_text=False)
+    steps = [
+        "怎么做 How to decide:",
+        f"1. 在“{REVIEW_SHEET}”表，在所选候选的行上选“{CONFIRM}”（或{WRITE_OFF}：确认并核销余额；{REJECT}）。",
+        f"   On '{REVIEW_SHEET}', pick '{CONFIRM}' on the row of the candidate you choose ('{WRITE_OFF}' also "
+        f"closes what it leaves open; '{REJECT}').",
+        f"2. 都不对？在“指定单号”写发票/订单号（见“{OPEN_SHEET}”表），部分付款写“指定金额”，决定选“{APPLY_TO}”。",
+        f"   No candidate fits? Write any open invoice/order number (see '{OPEN_SHEET}') in 'Apply to number', an amount "
+        f"for part of the payment, and pick '{APPLY_TO}'.",
+        f"3. 已匹配有误？在“{MATCHED_SHEET}”表选“{UNDO}”，写撤销人和原因。 A wrong match? Pick '{UNDO}' on "
+        f"'{MATCHED_SHEET}' with your name and why.",
+        "4. 写上决定人，保存，运行 Write your name, save, then run:  orderhub reconcile apply 本文件.xlsx --by 姓名",
+    ]
+    for line in steps:
+        put(ws, row, 1, line).alignment = Alignment(wrap_text=False)
+        row += 1
 
 
-def _payment_cells(ws, row: int, m: Match, payments: dict[str, PaymentInfo]) -> None:
+def _payment_cells(ws, row: int, cols: dict[str, int], m: Match, payments: dict[str, PaymentInfo]) -> None:
     info = payments.get(m.payment_key)
-    put(ws, row, 1, m.payment_key)
-    put(ws, row, 2, m.payment_kind)
-    put(ws, row, 3, info.value_date if info else "")
-    put(ws, row, 4, info.payer if info else "")
-    put(ws, row, 5, m.payment_amount, money=True)
-    put(ws, row, 6, m.currency)
-    put(ws, row, 7, info.memo if info else "")
+    put(ws, row, cols["日期 Date"], info.value_date if info else "")
+    put(ws, row, cols["类型 Kind"], word("payment_kind", m.payment_kind))
+    put(ws, row, cols["银行 Bank"], info.bank if info else "")
+    put(ws, row, cols["付款人 Payer"], info.payer if info else "")
+    put(ws, row, cols["金额 Amount"], m.payment_amount, money=True)
+    put(ws, row, cols["币种 Currency"], m.currency)
+    put(ws, row, cols["摘要 Memo"], info.memo if info else "")
+    put(ws, row, cols["付款键 payment key"], m.payment_key)
+    put(ws, row, cols["付款类 payment kind"], m.payment_kind)
 
 
-def _auto(ws, matches: Sequence[Match], payments: dict[str, PaymentInfo]) -> None:
-    cols = [("Payment", 26), ("Kind", 12), ("Date", 11), ("Payer", 30), ("Amount", 14), ("Currency", 8),
-            ("Memo", 30), ("Applied to", 40), ("Write-offs", 26), ("Score", 8), ("amount·ref·name·date", 20),
-            ("Why", 70), ("Status", 10), ("Decided by", 14)]
-    header(ws, cols)
-    for row, m in enumerate(matches, start=2):
-        _payment_cells(ws, row, m, payments)
-        put(ws, row, 8, _targets(m.allocations))
-        put(ws, row, 9, "; ".join(f"{w.reason_code} {w.amount} {w.currency}" for w in m.write_offs))
-        put(ws, row, 10, float(m.score))
-        put(ws, row, 11, _breakdown(m.breakdown))
-        put(ws, row, 12, m.reason)
-        put(ws, row, 13, m.status)
-        put(ws, row, 14, m.decided_by or "")
-        paint(ws, row, len(cols), m.status)
-    finish(ws, len(cols))
+def _hide(ws, cols: dict[str, int]) -> None:
+    for title in HIDDEN[:2] + ((HIDDEN[2],) if HIDDEN[2] in cols else ()):
+        ws.column_dimensions[get_column_letter(cols[title])].hidden = True
 
 
-def _review(ws, matches: Sequence[Match], payments: dict[str, PaymentInfo]) -> None:
-    header(ws, REVIEW_COLUMNS)
-    dv = DataValidation(type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
-                        showErrorMessage=True, errorTitle="Decision",
-                        error="Choose confirm 1, confirm 2, confirm 3, reject or write off")
+def _dropdown(ws, options: Sequence[str], col: int, last: int, title: str) -> None:
+    dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True,
+                        showErrorMessage=False, errorTitle=title)
     ws.add_data_validation(dv)
+    letter = get_column_letter(col)
+    dv.add(f"{letter}2:{letter}{max(last, 2)}")
+
+
+def _matched(ws, matches: Sequence[Match], payments: dict[str, PaymentInfo], names: dict[str, str]) -> None:
+    header(ws, MATCHED_COLUMNS)
     for row, m in enumerate(matches, start=2):
-        _payment_cells(ws, row, m, payments)
-        for n, cand in enumerate(m.candidates[:3], start=1):
-            put(ws, row, COL[f"#{n} applies to"], _targets(cand.allocations))
-            put(ws, row, COL[f"#{n} score"], float(cand.score))
-            put(ws, row, COL[f"#{n} amount·ref·name·date"], _breakdown(cand.breakdown))
-            put(ws, row, COL[f"#{n} why"], cand.reason)
-            put(ws, row, COL[f"#{n} key"], target_keys(a.target_key for a in cand.allocations))
-        paint(ws, row, COL["Note"], "review")
-    last = max(len(matches) + 1, 2)
-    letter = ws.cell(row=1, column=COL["Decision"]).column_letter
-    dv.add(f"{letter}2:{letter}{last}")
-    for n in (1, 2, 3):
-        ws.column_dimensions[ws.cell(row=1, column=COL[f"#{n} key"]).column_letter].hidden = True
-    finish(ws, len(REVIEW_COLUMNS))
+        _payment_cells(ws, row, MCOL, m, payments)
+        put(ws, row, MCOL["核销对象 Applied to"], _applied(m))
+        put(ws, row, MCOL["客户 Customer"], names.get(m.customer_code or "", ""))
+        put(ws, row, MCOL["差额核销 Write-offs"], _write_offs(m))
+        put(ws, row, MCOL["得分 Score"], float(m.score))
+        put(ws, row, MCOL["说明 Why"], m.reason)
+        put(ws, row, MCOL["状态 Status"], word("outcome", m.status))
+        put(ws, row, MCOL["决定人 Decided by"], m.decided_by or "")
+        paint(ws, row, MCOL["决定人 Decided by"], m.status)
+    _dropdown(ws, [UNDO], MCOL["撤销 Undo"], len(matches) + 1, "Undo")
+    _hide(ws, MCOL)
+    finish(ws, len(MATCHED_COLUMNS) - 2)
 
 
-def _unmatched(ws, matches: Sequence[Match], payments: dict[str, PaymentInfo]) -> None:
-    cols = [("Payment", 26), ("Kind", 12), ("Date", 11), ("Payer", 30), ("Amount", 14), ("Currency", 8),
-            ("Memo", 30), ("Why", 80)]
+def _review(ws, matches: Sequence[Match], payments: dict[str, PaymentInfo], names: dict[str, str],
+            why: dict[str, list[str]]) -> None:
+    header(ws, REVIEW_COLUMNS)
+    row = 2
+    for n, m in enumerate(matches, start=1):
+        first = row
+        put(ws, row, COL["序号 No."], n)
+        put(ws, row, COL["状态 Status"], word("outcome", m.status))
+        _payment_cells(ws, row, COL, m, payments)
+        put(ws, row, COL["复核原因 Why review"], "；\n".join(why.get(m.payment_key) or [m.reason]))
+        for i, cand in enumerate(m.candidates[:3], start=1):
+            if row != first:
+                put(ws, row, COL["付款键 payment key"], m.payment_key)
+                put(ws, row, COL["付款类 payment kind"], m.payment_kind)
+            put(ws, row, COL["候选 Option"], f"#{i}")
+            put(ws, row, COL["候选单据 Candidate"], _targets(cand.allocations))
+            put(ws, row, COL["客户 Customer"], names.get(cand.customer_code or "", ""))
+            put(ws, row, COL["得分 Score"], float(cand.score))
+            put(ws, row, COL["金额·单号·名称·日期 Amount·ref·name·date"], _breakdown(cand.breakdown))
+            put(ws, row, COL["候选说明 Why this candidate"], cand.reason)
+            put(ws, row, COL["候选键 candidate keys"], target_keys(a.target_key for a in cand.allocations))
+            row += 1
+        row = max(row, first + 1)
+        for r in range(first, row):
+            paint(ws, r, COL["候选说明 Why this candidate"], m.status)
+    _dropdown(ws, DECISIONS, COL["决定 Decision"], row - 1, "Decision")
+    _hide(ws, COL)
+    finish(ws, len(REVIEW_COLUMNS) - len(HIDDEN))
+
+
+def _unmatched(ws, matches: Sequence[Match], payments: dict[str, PaymentInfo], why: dict[str, list[str]]) -> None:
+    cols = [("日期 Date", 11), ("类型 Kind", 10), ("银行 Bank", 12), ("付款人 Payer", 24), ("金额 Amount", 14),
+            ("币种 Currency", 8), ("摘要 Memo", 24), ("原因 Why", 60), ("付款键 payment key", 10),
+            ("付款类 payment kind", 10)]
+    index = {t: i for i, (t, _) in enumerate(cols, start=1)}
     header(ws, cols)
     for row, m in enumerate(matches, start=2):
-        _payment_cells(ws, row, m, payments)
-        put(ws, row, 8, m.reason)
-        paint(ws, row, len(cols), "unmatched")
-    finish(ws, len(cols))
+        _payment_cells(ws, row, index, m, payments)
+        put(ws, row, index["原因 Why"], "；\n".join(why.get(m.payment_key) or [m.reason]))
+        paint(ws, row, 8, "unmatched")
+    _hide(ws, index)
+    finish(ws, 8)
 
 
 def _open(ws, items: Sequence[OpenItemRow]) -> None:
-    cols = [("Kind", 10), ("Number", 24), ("Customer", 32), ("Date", 11), ("Currency", 8), ("Total", 14),
-            ("Still due", 14), ("Key", 40)]
+    cols = [("类型 Kind", 10), ("单号 Number", 24), ("客户 Customer", 30), ("日期 Date", 11), ("币种 Currency", 8),
+            ("总额 Total", 14), ("未结金额 Open amount", 14)]
     header(ws, cols)
-    for row, item in enumerate(sorted(items, key=lambda i: (i.doc_date, i.label)), start=2):
-        for col, value in enumerate([item.kind, item.label, item.customer, item.doc_date, item.currency],
-                                    start=1):
+    for row, item in enumerate(sorted(items, key=lambda i: (i.customer, i.doc_date, i.label)), start=2):
+        for col, value in enumerate([word("target_kind", item.kind), item.label, item.customer, item.doc_date,
+                                     item.currency], start=1):
             put(ws, row, col, value)
         put(ws, row, 6, item.total, money=True)
         put(ws, row, 7, item.due, money=True)
-        put(ws, row, 8, item.key)
     finish(ws, len(cols))
 
 
-def _holds(ws, holds: Sequence[HoldRow]) -> None:
-    cols = [("Invoice", 24), ("Buyer", 30), ("Order", 26), ("Deliveries", 18), ("Currency", 8), ("Total", 14),
-            ("Status", 10), ("Failed keys", 18), ("Figures", 90), ("Invoice key", 36)]
+def order_label(order_key: str) -> str:
+    """An order's natural key (``channel|external id``) as a person says it: ``WS-1001 (webshop)``."""
+    channel, _, external = order_key.partition("|")
+    return f"{external} ({channel})" if external else channel
+
+
+HOLD_COLUMNS: list[tuple[str, int]] = [
+    ("发票号 Invoice", 24), ("买方 Buyer", 30), ("订单 Order", 20), ("签收单 Deliveries", 18),
+    ("币种 Currency", 8), ("金额 Total", 14), ("状态 Status", 10), ("不符项 Failed", 18), ("差异 Figures", 60),
+    ("放行 Release", 10), ("放行人 Released by", 12), ("放行原因 Reason", 24), ("发票键 invoice key", 10),
+    ("不符键 failed keys", 10),
+]
+HCOL = {title: i for i, (title, _) in enumerate(HOLD_COLUMNS, start=1)}
+RELEASE = "放行 release"
+
+
+def write_holds(ws, holds: Sequence[HoldRow]) -> None:
+    """The holds (only invoices on hold), with a Release column (放行 + who + why)."""
+    header(ws, HOLD_COLUMNS)
+    held = sorted((h for h in holds if h.status == "hold"), key=lambda h: h.invoice_number)
+    for row, h in enumerate(held, start=2):
+        failed = ", ".join(word("tolerance_key", k.strip()) for k in h.failed_keys.split(",") if k.strip())
+        for title, value in (("发票号 Invoice", h.invoice_number), ("买方 Buyer", h.buyer),
+                             ("订单 Order", order_label(h.order_key) if h.order_key else "—"),
+                             ("签收单 Deliveries", h.deliveries or "—"), ("币种 Currency", h.currency),
+                             ("状态 Status", word("outcome", h.status)), ("不符项 Failed", failed),
+                             ("差异 Figures", h.reason), ("发票键 invoice key", h.invoice_key),
+                             ("不符键 failed keys", h.failed_keys)):
+            put(ws, row, HCOL[title], value)
+        put(ws, row, HCOL["金额 Total"], h.total, money=True)
+        paint(ws, row, HCOL["差异 Figures"], h.status)
+    _dropdown(ws, [RELEASE], HCOL["放行 Release"], len(held) + 1, "Release")
+    for hidden in ("发票键 invoice key", "不符键 failed keys"):
+        ws.column_dimensions[get_column_letter(HCOL[hidden])].hidden = True
+    finish(ws, len(HOLD_COLUMNS) - 2)
+
+
+def _documents(ws, docs: Sequence[DocumentRow]) -> None:
+    cols = [("文件 File", 30), ("类型 Kind", 12), ("需要复核 What to check", 60)]
     header(ws, cols)
-    for row, h in enumerate(sorted(holds, key=lambda h: (h.status != "hold", h.invoice_number)), start=2):
-        for col, value in enumerate([h.invoice_number, h.buyer, h.order_key, h.deliveries, h.currency], start=1):
-            put(ws, row, col, value)
-        put(ws, row, 6, h.total, money=True)
-        put(ws, row, 7, h.status)
-        put(ws, row, 8, h.failed_keys)
-        put(ws, row, 9, h.reason)
-        put(ws, row, 10, h.invoice_key)
-        paint(ws, row, len(cols), h.status)
+    for row, d in enumerate(docs, start=2):
+        put(ws, row, 1, d.name)
+        put(ws, row, 2, d.kind)
+        put(ws, row, 3, d.what)
+        paint(ws, row, 3, "review")
     finish(ws, len(cols))
+
+
+# -- reading back ---------------------------------------------------------------------------------------
+def _open_book(path: Path):
+    if not path.exists():
+        raise InputError("no such file (give the reconciliation workbook that `orderhub reconcile` wrote)",
+                         source=str(path))
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except (OSError, InvalidFileException, KeyError, ValueError, zipfile.BadZipFile):
+        raise InputError("not a readable reconciliation workbook (is it an .xlsx file that Excel saved?)",
+                         source=str(path)) from None
+
+
+def _rows(wb, sheet: str, columns: list[tuple[str, int]], path: Path):
+    ws = wb[sheet]
+    rows = ws.iter_rows(values_only=True)
+    head = [text_of(v) for v in next(rows, ())]
+    expected = [t for t, _ in columns]
+    if head[: len(expected)] != expected:
+        missing = [t for t in expected if t not in head]
+        raise InputError(f"the {sheet!r} sheet's columns were changed"
+                         + (f" (missing: {', '.join(missing)})" if missing else " (moved)"), source=str(path))
+    for number, values in enumerate(rows, start=2):
+        yield number, [text_of(v) for v in values] + [""] * len(expected)
+
+
+def _decision_word(text: str) -> tuple[str, int | None] | None:
+    """A typed decision as (dropdown decision, explicit candidate number)."""
+    t = " ".join(text.split()).casefold()
+    if not t:
+        return None
+    if t in (d.casefold() for d in DECISIONS):
+        return next(d for d in DECISIONS if d.casefold() == t), None
+    for typed, decision in _TYPED.items():
+        if t == typed:
+            return decision, None
+        rest = t.removeprefix(typed).strip().lstrip("#")
+        if t.startswith(typed) and rest.isdigit() and decision in (CONFIRM, WRITE_OFF):
+            return decision, int(rest)
+    return None
+
+
+def _money(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text.replace(",", "").replace("，", "").strip())
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
 
 
 def read_decisions(path: str | Path) -> ReadResult:
-    """The decisions on the Needs review sheet; malformed rows come back as errors (see the module)."""
+    """The decisions on the review sheet and the undos on the matched sheet; malformed rows come back as
+    errors (see the module)."""
     path = Path(path)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, InvalidFileException, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise InputError(f"not a readable reconciliation workbook: {exc}", source=str(path)) from None
+    wb = _open_book(path)
     if REVIEW_SHEET not in wb.sheetnames:
-        raise InputError(f"has no {REVIEW_SHEET!r} sheet (sheets: {', '.join(wb.sheetnames)})", source=str(path))
-    ws = wb[REVIEW_SHEET]
-    rows = ws.iter_rows(values_only=True)
-    head = [text_of(v) for v in next(rows, ())]
-    expected = [t for t, _ in REVIEW_COLUMNS]
-    if head[: len(expected)] != expected:
-        missing = [t for t in expected if t not in head]
-        raise InputError(f"the {REVIEW_SHEET!r} sheet's columns were changed"
-                         + (f" (missing: {', '.join(missing)})" if missing else " (moved)"), source=str(path))
+        raise InputError(f"has no {REVIEW_SHEET!r} sheet (sheets: {', '.join(wb.sheetnames)}); is it a "
+                         "reconciliation workbook?", source=str(path))
     result = ReadResult()
-    for number, values in enumerate(rows, start=2):
-        cells = [text_of(v) for v in values] + [""] * len(expected)
-
-        def get(title: str, cells: list[str] = cells) -> str:
-            return cells[COL[title] - 1]
-
-        key, decision = get("Payment"), get("Decision").lower()
-        if not decision:
-            result.blank += 1 if key else 0
-            continue
+    groups: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
+    for number, cells in _rows(wb, REVIEW_SHEET, REVIEW_COLUMNS, path):
+        key = cells[COL["付款键 payment key"] - 1]
         if not key:
-            result.errors.append(RowError(number, "", "a decision without a payment key"))
+            if any(cells[COL[t] - 1] for t in ("决定 Decision", "指定单号 Apply to number")):
+                result.errors.append(RowError(number, "", "a decision on a row that belongs to no payment"))
             continue
-        if get("Kind") not in ("receipt", "statement_line"):
-            result.errors.append(RowError(number, key, f"unknown payment kind {get('Kind')!r}"))
-            continue
-        if decision not in DECISIONS:
-            result.errors.append(RowError(number, key, f"unknown decision {get('Decision')!r} (use one of: "
-                                                       f"{', '.join(DECISIONS)})"))
-            continue
-        choice = None if decision == "reject" else (1 if decision == "write off" else int(decision[-1]))
-        shown = get(f"#{choice} key") if choice else ""
-        if choice and not shown:
-            result.errors.append(RowError(number, key, f"{decision}: the workbook shows no candidate #{choice}"))
-            continue
-        result.decisions.append(Decision(number, get("Kind"), key, decision, choice, shown, get("Decided by"),
-                                         get("Note")))
+        groups[key].append((number, cells))
+    for key, rows in groups.items():
+        _read_group(key, rows, result)
+    if MATCHED_SHEET in wb.sheetnames:
+        for number, cells in _rows(wb, MATCHED_SHEET, MATCHED_COLUMNS, path):
+            undo = cells[MCOL["撤销 Undo"] - 1]
+            if not undo:
+                continue
+            key, kind = cells[MCOL["付款键 payment key"] - 1], cells[MCOL["付款类 payment kind"] - 1]
+            if " ".join(undo.split()).casefold() not in (UNDO.casefold(), "撤销", "undo"):
+                result.errors.append(RowError(number, key, f"unknown undo {undo!r} (use {UNDO!r})"))
+            elif not key or kind not in ("receipt", "statement_line"):
+                result.errors.append(RowError(number, key, "the hidden payment columns were changed"))
+            else:
+                result.decisions.append(Decision(number, kind, key, "undo", None, "",
+                                                 cells[MCOL["撤销人 Undone by"] - 1],
+                                                 cells[MCOL["撤销原因 Reason"] - 1]))
     wb.close()
     return result
+
+
+def _read_group(key: str, rows: list[tuple[int, list[str]]], result: ReadResult) -> None:
+    def get(cells: list[str], title: str) -> str:
+        return cells[COL[title] - 1]
+
+    first = rows[0][1]
+    kind = get(first, "付款类 payment kind")
+    options = {get(c, "候选 Option").lstrip("#"): (n, get(c, "候选键 candidate keys")) for n, c in rows}
+    marked = [(n, c) for n, c in rows if get(c, "决定 Decision") or get(c, "指定单号 Apply to number")]
+    if not marked:
+        result.blank += 1
+        return
+    number, cells = marked[0]
+    if len(marked) > 1:
+        result.errors.append(RowError(number, key, f"rows {', '.join(str(n) for n, _ in marked)} decide the "
+                                                    "same payment: keep one decision"))
+        return
+    if kind not in ("receipt", "statement_line"):
+        result.errors.append(RowError(number, key, "the hidden payment columns were changed"))
+        return
+    by = get(cells, "决定人 Decided by") or get(first, "决定人 Decided by")
+    note = get(cells, "备注 Note") or get(first, "备注 Note")
+    typed = get(cells, "决定 Decision")
+    targets = get(cells, "指定单号 Apply to number")
+    parsed = _decision_word(typed) if typed else (APPLY_TO, None)
+    if parsed is None:
+        result.errors.append(RowError(number, key, f"unknown decision {typed!r} (use one of: "
+                                                    f"{', '.join(DECISIONS)})"))
+        return
+    decision, explicit = parsed
+    if decision == APPLY_TO:
+        if not targets:
+            result.errors.append(RowError(number, key, f"{APPLY_TO}: write the invoice or order number in "
+                                                        "'指定单号 Apply to number'"))
+            return
+        amount_text = get(cells, "指定金额 Amount to apply")
+        amount = _money(amount_text) if amount_text else None
+        if amount_text and (amount is None or amount <= 0):
+            result.errors.append(RowError(number, key, f"'指定金额 Amount to apply' {amount_text!r} is not an "
+                                                        "amount above zero"))
+            return
+        result.decisions.append(Decision(number, kind, key, "apply to", None, "", by, note, targets, amount))
+        return
+    if decision == REJECT:
+        result.decisions.append(Decision(number, kind, key, "reject", None, "", by, note))
+        return
+    option = str(explicit) if explicit else get(cells, "候选 Option").lstrip("#") or "1"
+    if option not in options or not options[option][1]:
+        result.errors.append(RowError(number, key, f"{typed}: the workbook shows no candidate #{option}"))
+        return
+    store_word = f"confirm {option}" if decision == CONFIRM else "write off"
+    result.decisions.append(Decision(number, kind, key, store_word, int(option), options[option][1], by, note))
+
+
+def candidate_label(cand) -> str:
+    """A candidate as a person reads it: ``发票 invoice 2632… (5,000.00)`` (no store keys)."""
+    return _targets(cand.allocations)

@@ -272,7 +272,7 @@ def create_app(store: Store | None = None) -> Starlette:
             reason = "MANUAL"
         word = f"confirm {choice}" if decision == "confirm" else decision
         clerk = ClerkDecision(match.payment_kind, match.payment_key, word, choice if decision != "reject" else None,
-                              data.get("shown", ""), user.name, note, "review station", reason)
+                              data.get("shown", ""), user.name, note, "review station", reason_code=reason)
         with _decide_lock:
             report = apply_decisions(station.store, [clerk])
         if report.refused:

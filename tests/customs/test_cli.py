@@ -60,7 +60,7 @@ def test_prefill_apply_list_show(tmp_path: Path, small_world, export_case, invok
     assert book.is_file()
 
     wb = load_workbook(book)
-    ws = wb["Header"]
+    ws = wb["表头 Header"]
     cell = next(row[2] for row in ws.iter_rows(min_row=2) if row[1].value == "bill_no")
     cell.value = "COSU6312345670"
     wb.save(book)
@@ -94,7 +94,7 @@ def test_errors_are_clear(tmp_path: Path, small_world, invoke) -> None:
         (("prefill", "NOPE-1"), "no order 'NOPE-1'"),
         (("show", "CD-NONE"), "no declaration 'CD-NONE'"),
         (("list", "--status", "lost"), "--status 'lost' is not one of"),
-        (("apply", str(tmp_path / "missing.xlsx"), "--by", "李明"), "cannot read the workbook: file not found"),
+        (("apply", str(tmp_path / "missing.xlsx"), "--by", "李明"), "cannot read the workbook: no such file"),
         (("prefill", "x", "--codes", str(tmp_path / "nowhere")), "the customs code folder does not exist"),
     ]:
         result = invoke(*args)

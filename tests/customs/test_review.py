@@ -48,15 +48,15 @@ def test_workbook_layout(world_store, export_case, context, tmp_path: Path):
     decl = stored(world_store, context, order)
     path = write_workbook(decl, tmp_path / "d.xlsx", context.tables)
     wb = load_workbook(path)
-    assert wb.sheetnames[:3] == ["Warnings", "Header", "Items"]
+    assert wb.sheetnames[:3] == ["警告 Warnings", "表头 Header", "商品 Items"]
     assert wb["_lists"].sheet_state == "hidden" and wb["_meta"].sheet_state == "hidden"
-    header = wb["Header"]
+    header = wb["表头 Header"]
     assert cell_of(header, "incoterm").value == "3 FOB"
     assert cell_of(header, "gross_weight", column=4).value == f"packing_list:{packing.number} total_gross_weight_kg"
     assert header.freeze_panes == "A2"
     lists = {str(dv.formula1): str(dv.sqref) for dv in header.data_validations.dataValidation}
     assert any("_lists" in f for f in lists) and cell_of(header, "incoterm").coordinate in lists.values()
-    items = wb["Items"]
+    items = wb["商品 Items"]
     unit_col = items_col(items, "unit")
     assert items.cell(2, unit_col).value == context.tables["units"].label(decl.items[0].unit)
     assert " " in items.cell(2, unit_col).value                               # "code name", as the dropdown
@@ -73,10 +73,10 @@ def test_round_trip_stores_corrections_with_the_clerk(world_store, export_case, 
     master_code = decl.items[0].hs_code
     corrected = sibling(context.tariff, master_code)
     wb = load_workbook(path)
-    cell_of(wb["Header"], "vehicle").value = "COSCO TAURUS/026E"
-    cell_of(wb["Header"], "declare_date").value = date(2026, 3, 16)             # typed as an Excel date
-    cell_of(wb["Header"], "exit_port").value = "3104 北仑海关"
-    items = wb["Items"]
+    cell_of(wb["表头 Header"], "vehicle").value = "COSCO TAURUS/026E"
+    cell_of(wb["表头 Header"], "declare_date").value = date(2026, 3, 16)             # typed as an Excel date
+    cell_of(wb["表头 Header"], "exit_port").value = "3104 北仑海关"
+    items = wb["商品 Items"]
     items.cell(2, items_col(items, "hs_code")).value = corrected
     items.cell(2, items_col(items, "name")).value = "=HYPERLINK(\"http://x\")"
     wb.save(path)
@@ -100,7 +100,7 @@ def test_round_trip_stores_corrections_with_the_clerk(world_store, export_case, 
 
     # the formula-like name is written back as text, never a formula
     path2 = write_workbook(world_store.get(Declaration, decl.number), tmp_path / "d2.xlsx", context.tables)
-    cell = load_workbook(path2)["Items"].cell(2, items_col(items, "name"))
+    cell = load_workbook(path2)["商品 Items"].cell(2, items_col(items, "name"))
     assert cell.data_type == "s" and cell.quotePrefix
 
 
@@ -135,8 +135,8 @@ def test_blocking_warnings_keep_it_from_approval(world_store, small_world, conte
     assert world_store.get(Declaration, decl.number).status == "draft"
     path = write_workbook(decl, tmp_path / "cif.xlsx", context.tables)
     wb = load_workbook(path)
-    cell_of(wb["Header"], "freight").value = 350
-    cell_of(wb["Header"], "insurance").value = "12.50"
+    cell_of(wb["表头 Header"], "freight").value = 350
+    cell_of(wb["表头 Header"], "insurance").value = "12.50"
     wb.save(path)
     result = apply_workbook(world_store, path, by="李明", approve=True, context=context)
     after = world_store.get(Declaration, decl.number)
@@ -171,16 +171,21 @@ def test_bad_cells_are_refused_naming_the_cell(world_store, export_case, context
     decl = stored(world_store, context, order)
     path = write_workbook(decl, tmp_path / "d.xlsx", context.tables)
     wb = load_workbook(path)
-    cell = cell_of(wb["Header"], "incoterm")
+    cell = cell_of(wb["表头 Header"], "incoterm")
     cell.value = "9 DDP"
+    weight = cell_of(wb["表头 Header"], "gross_weight")
+    weight.value = "about 50"
+    items = wb["商品 Items"]
+    items.cell(2, items_col(items, "unit")).value = "nonsense unit"
     wb.save(path)
-    with pytest.raises(InputError, match=rf"Header!{cell.coordinate}: '9 DDP' is not a code of incoterms.csv"):
+    # every bad cell is reported at once, each with its cell and its Chinese name; nothing is applied
+    with pytest.raises(InputError) as caught:
         apply_workbook(world_store, path, by="李明", context=context)
-    cell.value = "3 FOB"
-    cell_of(wb["Header"], "gross_weight").value = "about 50"
-    wb.save(path)
-    with pytest.raises(InputError, match="is not a valid gross_weight"):
-        apply_workbook(world_store, path, by="李明", context=context)
+    said = str(caught.value)
+    assert "3 cell(s) cannot be used" in said
+    assert f"表头 Header!{cell.coordinate}（成交方式 incoterm）: '9 DDP' is not a code of incoterms.csv" in said
+    assert f"表头 Header!{weight.coordinate}（毛重（千克） gross_weight）: 'about 50' is not a valid gross_weight" in said
+    assert "商品 Items!" in said and "'nonsense unit' is not a code of units.csv" in said
     assert world_store.get(Declaration, decl.number) == decl                  # nothing stored
     with pytest.raises(InputError, match="clerk's name"):
         apply_workbook(world_store, path, by=" ", context=context)
@@ -195,3 +200,43 @@ def test_a_filed_declaration_cannot_be_corrected(world_store, export_case, conte
     world_store.upsert([decl.model_copy(update={"status": "filed"})])
     with pytest.raises(InputError, match="is filed: it can no longer be corrected"):
         apply_edits(world_store, decl.number, {"vehicle": "X"}, by="李明", context=context)
+
+
+def test_warnings_in_chinese_link_to_their_cells_and_only_those_cells_are_coloured(world_store, small_world,
+                                                                                  context, tmp_path):
+    from reports.declaration import WARNINGS_SHEET, status_word
+
+    invoice = next(i for i in small_world.invoices if i.kind == "commercial" and not any(
+        p.invoice_number == i.number for p in small_world.packing_lists))
+    order = next(o for o in small_world.orders if o.external_id == invoice.order_ref)
+    decl = stored(world_store, context, order)
+    path = write_workbook(decl, tmp_path / "w.xlsx", context.tables)
+    wb = load_workbook(path)
+    warn = wb[WARNINGS_SHEET]
+    rows = [[c for c in r] for r in warn.iter_rows(min_row=2)]
+    missing = next(r for r in rows if r[7].value == "missing_packing_list")
+    assert missing[0].value == "阻断 error"
+    assert missing[1].value == "件数 packages"
+    assert missing[2].value.startswith("缺少装箱单")
+    header = wb["表头 Header"]
+    target = cell_of(header, "packages")
+    assert missing[6].hyperlink.location == f"'表头 Header'!{target.coordinate}"
+    assert missing[6].value == f"表头 {target.coordinate}"
+    # only cells with a warning are coloured
+    warned = {w.field for w in decl.warnings}
+    for row in header.iter_rows(min_row=2, max_row=header.max_row):
+        cell = row[2]
+        coloured = cell.fill is not None and cell.fill.fgColor.rgb not in (None, "00000000")
+        assert coloured == (f"header.{row[1].value}" in warned), (row[1].value, cell.fill.fgColor.rgb)
+    # dropdowns let a clerk type the bare code, and apply takes it
+    assert all(not dv.showErrorMessage for dv in header.data_validations.dataValidation)
+    cell_of(header, "incoterm").value = "1"
+    wb.save(path)
+    result = apply_workbook(world_store, path, by="李明", context=context)
+    assert ("incoterm", decl.incoterm, "1") in result.corrections or decl.incoterm == "1"
+    # the workbook shows the declaration's status as it is now
+    accepted = world_store.get(Declaration, decl.number).model_copy(update={"status": "accepted",
+                                                                           "customs_no": "223320260000012345"})
+    again = load_workbook(write_workbook(accepted, tmp_path / "a.xlsx", context.tables))["表头 Header"]
+    shown = [c.value for row in again.iter_rows(min_row=2) for c in row if c.value]
+    assert status_word("accepted") in shown and "海关已接受 accepted" in shown and "223320260000012345" in shown

@@ -38,8 +38,8 @@ def test_demo_runs_end_to_end_and_rerun_is_safe(tmp_path: Path) -> None:
     printed = _demo(out, env)
     files = out / "out"
     rec = load_workbook(files / "reconciliation.xlsx", read_only=True)
-    assert {"Needs review", "Auto-matched"} <= set(rec.sheetnames)
-    auto = rec["Auto-matched"]
+    assert {"待复核 Needs review", "已匹配 Matched"} <= set(rec.sheetnames)
+    auto = rec["已匹配 Matched"]
     assert auto.max_row > 5  # the world's payments were matched
     holds = load_workbook(files / "three-way-holds.xlsx", read_only=True)
     assert holds.worksheets[0].max_row >= 1

@@ -54,10 +54,10 @@ def test_reconcile_and_match3_commands(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "auto 1" in done.stdout
     wb = load_workbook(tmp_path / "r.xlsx")
-    auto = wb["Auto-matched"]
+    auto = wb["已匹配 Matched"]
     assert auto.cell(row=2, column=7).value.startswith("=HYPERLINK") and auto.cell(row=2, column=7).data_type == "s"
-    holds = wb["Three-way holds"]
-    assert holds.cell(row=2, column=7).value == "hold" and "quantity" in holds.cell(row=2, column=8).value
+    holds = wb["三单暂挂 Three-way holds"]
+    assert holds.cell(row=2, column=7).value == "暂挂 hold" and "数量 quantity" in holds.cell(row=2, column=8).value
     match = json.loads((tmp_path / "m.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert match["kind"] == "match" and match["record"]["status"] == "auto"
 
@@ -67,6 +67,12 @@ def test_reconcile_and_match3_commands(tmp_path: Path) -> None:
 
     m3 = run(["match3", "--from-store", "--out", str(tmp_path / "m3.xlsx")], tmp_path / "home")
     assert m3.returncode == 0 and "1 on hold" in m3.stdout
+
+    # a person undoes the auto match by its bank transaction id, with a reason; twice is refused
+    undo = run(["reconcile", "undo", "T1", "--reason", "付款人说是另一张发票", "--by", "王强"], tmp_path / "home")
+    assert undo.returncode == 0 and "open again" in undo.stdout, undo.stdout + undo.stderr
+    twice = run(["reconcile", "undo", "T1", "--reason", "again", "--by", "王强"], tmp_path / "home")
+    assert twice.returncode == 1 and "not posted" in twice.stdout and "Traceback" not in twice.stderr
 
 
 def test_bad_input_is_one_clear_line(tmp_path: Path) -> None:
@@ -78,6 +84,12 @@ def test_bad_input_is_one_clear_line(tmp_path: Path) -> None:
     assert "r.jsonl:1" in done.stderr and "Traceback" not in done.stderr
     done = run(["reconcile", "apply", str(tmp_path / "missing.xlsx")], tmp_path / "home")
     assert done.returncode == 1 and "Traceback" not in done.stderr
+    said = " ".join(done.stderr.split())
+    assert "missing.xlsx" in said and "no such file" in said and "Errno" not in said
+    (tmp_path / "bad.xlsx").write_text("not a workbook", encoding="utf-8")
+    done = run(["reconcile", "apply", str(tmp_path / "bad.xlsx")], tmp_path / "home")
+    assert done.returncode == 1 and "not a readable reconciliation workbook" in " ".join(done.stderr.split())
+    assert "Errno" not in done.stderr and "Traceback" not in done.stderr
 
 
 def _invoice_777() -> Invoice:

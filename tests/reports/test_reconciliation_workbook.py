@@ -13,7 +13,14 @@ from openpyxl import load_workbook
 from flows.reconcile_cli import Inputs, apply_workbook, run_reconcile
 from hub.errors import InputError
 from hub.records import BankReceipt, Customer, Invoice, Match
-from reports.reconciliation import COL, REVIEW_SHEET, PaymentInfo, read_decisions, write_reconciliation
+from reports.reconciliation import (
+    COL,
+    REVIEW_SHEET,
+    UNMATCHED_SHEET,
+    PaymentInfo,
+    read_decisions,
+    write_reconciliation,
+)
 
 D0 = date(2026, 3, 2)
 NASTY = ["=HYPERLINK(\"http://x\",\"click\")", "+86 21 5555", "-2+3", "@SUM(A1:A9)", "\tcmd", "\rx", "＝1+1"]
@@ -42,17 +49,17 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
                              status="unmatched", reason=text))
         payments[key] = PaymentInfo("receipt", key, D0, text, Decimal("10.00"), "CNY", text)
     path = write_reconciliation(tmp_path / "r.xlsx", matches, payments)
-    ws = load_workbook(path)["Unmatched receipts"]
+    ws = load_workbook(path)[UNMATCHED_SHEET]
     for row, text in enumerate(NASTY, start=2):
-        for col in (4, 7, 8):  # payer, memo, why (records strip surrounding blanks)
+        for col in (4, 7):  # payer, memo
             cell = ws.cell(row=row, column=col)
             assert cell.data_type == "s", (text, col)
             # XML turns a carriage return into a line feed on reading; everything else is kept as written
-            assert cell.value == (text if col != 8 else text.strip()).replace("\r", "\n")
-            assert cell.quotePrefix or col == 8
+            assert cell.value == text.replace("\r", "\n")
+            assert cell.quotePrefix
     # ordinary text keeps no quote prefix; money and dates carry their formats
     assert ws.cell(row=2, column=5).number_format == "#,##0.00"
-    assert ws.cell(row=2, column=3).number_format == "yyyy-mm-dd"
+    assert ws.cell(row=2, column=1).number_format == "yyyy-mm-dd"
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
 
 
@@ -74,15 +81,24 @@ def scenario() -> Inputs:
 
 
 def clerk_fills(path: Path, decisions: dict[str, tuple[str, str]], tamper: str | None = None) -> None:
+    """A clerk's pen: ``confirm 2`` is written on candidate #2's row as the dropdown's 确认 confirm (other
+    decisions on the payment's first row, as typed)."""
     wb = load_workbook(path)
     ws = wb[REVIEW_SHEET]
+    seen: set[str] = set()
     for row in range(2, ws.max_row + 1):
-        key = ws.cell(row=row, column=COL["Payment"]).value
-        if key in decisions:
-            ws.cell(row=row, column=COL["Decision"]).value = decisions[key][0]
-            ws.cell(row=row, column=COL["Decided by"]).value = decisions[key][1]
-        if key == tamper:
-            ws.cell(row=row, column=COL["#1 key"]).value = "invoice|SOMETHING-ELSE"
+        key = ws.cell(row=row, column=COL["付款键 payment key"]).value
+        option = ws.cell(row=row, column=COL["候选 Option"]).value
+        if key in decisions and key not in seen:
+            decision, who = decisions[key]
+            if decision.startswith("confirm ") and option != f"#{decision[-1]}":
+                continue
+            seen.add(key)
+            ws.cell(row=row, column=COL["决定 Decision"]).value = "确认 confirm" if decision.startswith(
+                "confirm ") else decision
+            ws.cell(row=row, column=COL["决定人 Decided by"]).value = who
+        if key == tamper and option == "#1":
+            ws.cell(row=row, column=COL["候选键 candidate keys"]).value = "invoice|SOMETHING-ELSE"
     wb.save(path)
 
 
@@ -92,14 +108,15 @@ def test_round_trip_write_decide_apply_rerun(tmp_path: Path, store) -> None:
     review = {m.payment_key for m in first.result.matches if m.status == "review"}
     assert {"ICBC|R1", "ICBC|R2", "ICBC|R3", "ICBC|R4", "ICBC|R5", "ICBC|R6"} <= review
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Summary", "Auto-matched", "Needs review", "Unmatched receipts", "Open invoices",
-                             "Three-way holds"]
+    assert wb.sheetnames == ["汇总 Summary", "已匹配 Matched", "待复核 Needs review", "未匹配 Unmatched",
+                             "未结项 Open items", "三单暂挂 Three-way holds"]
     ws = wb[REVIEW_SHEET]
     dv = ws.data_validations.dataValidation[0]
-    assert "confirm 1,confirm 2,confirm 3,reject,write off" in dv.formula1
-    hostile = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value == "ICBC|R3")
-    assert ws.cell(row=hostile, column=COL["Payer"]).data_type == "s"
-    assert ws.cell(row=hostile, column=COL["Payer"]).value == "=cmd|' /C calc'!A0"
+    assert "确认 confirm,核销差额 write off,拒绝 reject,指定 apply to" in dv.formula1
+    hostile = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=COL["付款键 payment key"]).value
+                   == "ICBC|R3" and ws.cell(row=r, column=COL["付款人 Payer"]).value)
+    assert ws.cell(row=hostile, column=COL["付款人 Payer"]).data_type == "s"
+    assert ws.cell(row=hostile, column=COL["付款人 Payer"]).value == "=cmd|' /C calc'!A0"
 
     clerk_fills(out, {"ICBC|R1": ("confirm 1", "李娜"), "ICBC|R2": ("confirm 2", "李娜"),
                       "ICBC|R3": ("maybe", "李娜"), "ICBC|R4": ("confirm 1", "王强"),
@@ -150,7 +167,7 @@ def test_a_workbook_that_is_not_ours_is_a_clear_error(tmp_path: Path) -> None:
     wb = Workbook()
     wb.active.title = "Sheet"
     wb.save(tmp_path / "x.xlsx")
-    with pytest.raises(InputError, match="no 'Needs review' sheet"):
+    with pytest.raises(InputError, match="no '待复核 Needs review' sheet"):
         read_decisions(tmp_path / "x.xlsx")
     (tmp_path / "y.xlsx").write_text("not a workbook")
     with pytest.raises(InputError, match="not a readable"):
