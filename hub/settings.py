@@ -50,7 +50,7 @@ class OurCompany:
     #: other spellings: short names, former names, the bank's spelling, pinyin
     aliases: tuple[str, ...] = ()
 
-    def names(self) -> tuple[str, ...]:
+    def all_names(self) -> tuple[str, ...]:
         """Every name this company goes by (name, English name, aliases), empty ones left out."""
         return tuple(n for n in (self.name, self.name_en, *self.aliases) if n)
 

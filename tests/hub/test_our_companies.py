@@ -29,7 +29,7 @@ def test_read_from_home_and_from_the_named_file(tmp_path: Path, monkeypatch: pyt
     assert [c.name for c in found] == ["宁波海曙远航贸易有限公司", "Yuanhang (HK) Ltd"]
     assert found[0].accounts == ("3901110009221234567", "HK123456")
     assert found[0].aliases == ("远航贸易",)
-    assert found[0].names() == ("宁波海曙远航贸易有限公司", "Ningbo Yuanhang Trading Co., Ltd.", "远航贸易")
+    assert found[0].all_names() == ("宁波海曙远航贸易有限公司", "Ningbo Yuanhang Trading Co., Ltd.", "远航贸易")
     other = tmp_path / "elsewhere.toml"
     write_our_companies([OurCompany(name="Other Co", tax_ids=("DE811569869",))], other)
     monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(other))
@@ -59,3 +59,13 @@ def test_demo_world_company_and_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     shown = json.loads(result.output.splitlines()[0])
     assert shown["name"] == world["name"] and shown["tax_ids"] == [world["tax_id"]]
     assert world["account"] in shown["accounts"]
+
+
+def test_statement_reader_hook_sees_the_master(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractors.statements.tables import our_parties
+
+    path = write_our_companies([OurCompany(name="宁波远航贸易有限公司", name_en="Ningbo Yuanhang Trading Co., Ltd.",
+                                           accounts=("3901-1100-0922",), aliases=("远航贸易",))], tmp_path / "o.toml")
+    monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(path))
+    names, accounts = our_parties()
+    assert accounts == {"390111000922"} and len(names) == 3
