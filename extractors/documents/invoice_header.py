@@ -35,7 +35,7 @@ from extractors.layout import Hit, Layout, Value
 from extractors.parse import infer_dayfirst, parse_amount, parse_date
 from extractors.parse.amounts import english_words_to_amount
 from extractors.parse.currencies import currency_mentions, resolve_currency
-from extractors.parse.dates import AmbiguousDateError
+from extractors.parse.dates import AmbiguousDateError, date_spans
 
 
 # -- data ---------------------------------------------------------------------------------------------
@@ -282,9 +282,12 @@ _AMOUNT_TOKEN = re.compile(r"(?<![\w.,])[-(]?\d{1,3}(?:(?:[.,'’]|\s(?=\d{3}(?!
 
 
 def amount_tokens(text: str) -> list[str]:
-    """Figures in a text that may be amounts (rates with ``%`` and parts of words left out)."""
+    """Figures in a text that may be amounts (rates with ``%``, dates and parts of words left out)."""
     out = []
-    for m in _AMOUNT_TOKEN.finditer(unicodedata.normalize("NFKC", text)):
+    text = unicodedata.normalize("NFKC", text)
+    for start, end in date_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    for m in _AMOUNT_TOKEN.finditer(text):
         rest = text[m.end():m.end() + 3]
         if rest.strip().startswith("%"):
             continue

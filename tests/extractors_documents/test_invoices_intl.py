@@ -257,3 +257,9 @@ def test_item_rows_naming_tax_or_total_are_no_totals(tmp_path: Path) -> None:
     lines = [ln for ln in lines if not ln[2].startswith("Subtotal") and not (ln[1] == 85 and ln[0] == 170)]
     inv = extract_document(_pdf(tmp_path / "rows2.pdf", lines), "invoice").record
     assert (inv.tax, inv.total) == (Decimal("170.00"), Decimal("1020.00"))
+
+
+def test_a_date_beside_a_total_label_is_no_amount(tmp_path: Path) -> None:
+    lines = [*DOCS["aws"], (130, 35, "TOTAL AMOUNT DUE ON August 3 , 2014"), (130, 40, "$4.11")]
+    result = extract_document(_pdf(tmp_path / "aws.pdf", lines), "invoice")
+    assert result.record.total == Decimal("4.11") and not any("several totals" in w for w in result.warnings)
