@@ -35,7 +35,7 @@ from extractors.layout import Hit, Layout, Value
 from extractors.parse import infer_dayfirst, parse_amount, parse_date
 from extractors.parse.amounts import english_words_to_amount
 from extractors.parse.currencies import currency_mentions, resolve_currency
-from extractors.parse.dates import AmbiguousDateError
+from extractors.parse.dates import AmbiguousDateError, date_spans
 
 
 # -- data ---------------------------------------------------------------------------------------------
@@ -282,9 +282,12 @@ _AMOUNT_TOKEN = re.compile(r"(?<![\w.,])[-(]?\d{1,3}(?:(?:[.,'’]|\s(?=\d{3}(?!
 
 
 def amount_tokens(text: str) -> list[str]:
-    """Figures in a text that may be amounts (rates with ``%`` and parts of words left out)."""
+    """Figures in a text that may be amounts (rates with ``%``, dates and parts of words left out)."""
     out = []
-    for m in _AMOUNT_TOKEN.finditer(unicodedata.normalize("NFKC", text)):
+    text = unicodedata.normalize("NFKC", text)
+    for start, end in date_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    for m in _AMOUNT_TOKEN.finditer(text):
         rest = text[m.end():m.end() + 3]
         if rest.strip().startswith("%"):
             continue
@@ -515,6 +518,44 @@ class HeaderReader:
                     self.f.set("number", token, piece.confidence * conf, piece.value)
                     return
 
+    def number_after_title(self) -> None:
+        """No number label: a number printed right after the title word (``INVOICE INV-0042``, ``Rechnung 2024-117``)."""
+        if "number" in self.f.values:
+            return
+        for v in self.layout.find_text(_TITLE_NUMBER):
+            m = _TITLE_NUMBER.search(v.text)
+            token = _number_token(m.group("no")) if m else None
+            if token:
+                self.f.set("number", token, v.confidence * 0.8, v)
+                self.f.warnings.append(f"invoice number {token!r} read after the title, without a label; check it")
+                return
+
+    def date_in_header(self) -> None:
+        """No issue-date label: the one unlabelled date in the upper part of page 1, for review."""
+        if "issue_date" in self.f.values:
+            return
+        layout = self.layout
+        page1 = [no for no, tl in enumerate(layout.lines) if tl.page == 1]
+        if not page1:
+            return
+        top, bottom = layout.lines[page1[0]].y0, max(layout.lines[no].y1 for no in page1)
+        found = []
+        for no in page1:
+            tl = layout.lines[no]
+            if tl.y0 > top + 0.4 * (bottom - top) or layout.hits_in(no, 0, len(tl.chars)):
+                continue
+            for start, end in date_spans(self.texts[no]):
+                try:
+                    value = parse_date(self.texts[no][start:end], dayfirst=True)
+                except ValueError:
+                    continue
+                if 1990 <= value.year <= self.today.year + 1:
+                    found.append((value, no))
+        if len({v for v, _ in found}) == 1:
+            value, no = found[0]
+            self.f.set("issue_date", value, 0.6, Value(self.texts[no].strip(), 0.6, "pattern", layout.lines[no].page))
+            self.f.warnings.append(f"issue date {value} is the only date at the top, without a label; check it")
+
     def _below(self, hit: Hit) -> Piece | None:
         v = self.layout.value_below(hit)
         if v is None:
@@ -704,6 +745,8 @@ def _dates_in(text: str) -> bool:
 
 
 # a middle dot or bar with or without blanks; a dot or dash only between blanks (OCR reads the dot so)
+_TITLE_NUMBER = re.compile(r"^\s*(?:tax\s+|vat\s+|commercial\s+)?(?:invoice|rechnung|facture|factuur|factura|fattura)\s*"
+                           r"(?:no\.?|nr\.?|n°|nº|#|number)?\s*[:.]?\s*(?P<no>[A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)\s*$", re.I)
 _SENDER_SEP = re.compile(r"\s*[·•∙・|]\s*|\s+[–\-.]\s+")
 _COMMON = {"USD", "EUR", "GBP", "INR", "HKD", "SGD", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "SEK", "NOK", "DKK"}
 _NUMBER_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]")
@@ -742,6 +785,8 @@ def read_header(layout: Layout, fields: Fields, today: date | None = None) -> No
     c = issuers().countries.get(country) if country else None
     dayfirst = c.dayfirst if c else lang_dayfirst
     r.dates(dayfirst, 0.88 if c else 0.6)
+    r.number_after_title()
+    r.date_in_header()
     comma = decimal_mark(r.texts)
     if comma is None:
         comma = c.decimal_comma if c else lang_comma

@@ -151,3 +151,21 @@ def read_date(text: str | date, *, dayfirst: bool | None = True) -> ParsedField[
         order = "day/month" if dayfirst else "month/day"
         return ParsedField(value, 0.6, str(text), (f"date {text!r} is ambiguous; read as {order}",))
     return ParsedField(value, 1.0, str(text))
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` prints dates (``TOTAL AMOUNT DUE ON August 3 , 2014 $4.11``: the date's characters), so
+    that a date's figures are not taken for an amount. Offsets index the NFKC form of ``text``."""
+    raw = unicodedata.normalize("NFKC", str(text))
+    spans: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(raw):
+            if kind.endswith("_text"):
+                mon = m.group("mon").lower().rstrip(".")
+                if mon not in MONTHS and mon[:3] not in MONTHS:
+                    continue
+            elif kind == "compact":
+                continue  # 20260315 is as often a number as a date
+            spans.append((m.start(), m.end()))
+    return spans
+

@@ -257,3 +257,18 @@ def test_item_rows_naming_tax_or_total_are_no_totals(tmp_path: Path) -> None:
     lines = [ln for ln in lines if not ln[2].startswith("Subtotal") and not (ln[1] == 85 and ln[0] == 170)]
     inv = extract_document(_pdf(tmp_path / "rows2.pdf", lines), "invoice").record
     assert (inv.tax, inv.total) == (Decimal("170.00"), Decimal("1020.00"))
+
+
+def test_a_date_beside_a_total_label_is_no_amount(tmp_path: Path) -> None:
+    lines = [*DOCS["aws"], (130, 35, "TOTAL AMOUNT DUE ON August 3 , 2014"), (130, 40, "$4.11")]
+    result = extract_document(_pdf(tmp_path / "aws.pdf", lines), "invoice")
+    assert result.record.total == Decimal("4.11") and not any("several totals" in w for w in result.warnings)
+
+
+def test_number_after_the_title_and_an_unlabelled_date_are_read_for_review(tmp_path: Path) -> None:
+    lines = [ln for ln in DOCS["hk"] if not ln[2].startswith(("Inv. No.", "Date:", "INVOICE"))]
+    lines += [(95, 30, "INVOICE PRT-24-0317"), (140, 45, "17 March 2024")]
+    result = extract_document(_pdf(tmp_path / "hk.pdf", lines), "invoice")
+    inv = result.record
+    assert inv.number == "PRT-24-0317" and result.confidence["number"] < 0.9
+    assert inv.issue_date == date(2024, 3, 17) and result.confidence["issue_date"] < 0.9

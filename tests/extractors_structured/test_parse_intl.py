@@ -59,6 +59,8 @@ def test_amount_tokens_leave_rates_out() -> None:
     assert amount_tokens("VAT @ 20%   £170.00") == ["170.00"]
     assert amount_tokens("MwSt. 19 %  475,00 €") == ["475,00"]
     assert amount_tokens("Total (incl. VAT) 1 020,50") == ["1 020,50"]
+    assert amount_tokens("TOTAL AMOUNT DUE ON August 3 , 2014   $4.11") == ["4.11"]
+    assert amount_tokens("Zahlbar bis 02.09.2024: 1.190,00 €") == ["1.190,00"]
 
 
 @pytest.mark.parametrize("text, code", [
