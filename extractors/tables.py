@@ -209,7 +209,16 @@ class TableReader:
         ``M10x40 8.8级 镀锌``), each figure alone. Text under no header goes to the column whose sure
         cells (``edges``: column -> (x0, x1) in other rows) start or end where it does, if any."""
         out: dict[str, list[_Piece]] = {}
-        for g, col, sure in self._groups(tl, cols):
+        groups = self._groups(tl, cols)
+        for n, (g, col, sure) in enumerate(groups):
+            if not sure:  # a unit after its quantity (500 SET), a currency before its amount (EUR 0.11)
+                near = [(groups[m][1], gap) for m, gap in ((n - 1, g[0].x0 - groups[n - 1][0][-1].x1 if n else None),
+                                                           (n + 1, groups[n + 1][0][0].x0 - g[-1].x1
+                                                            if n + 1 < len(groups) else None))
+                        if gap is not None and gap < 0.8 * self.h and _is_figure(groups[m][0][-1].text)]
+                if near:
+                    out.setdefault(near[0][0].key, []).extend(g)
+                    continue
             if not sure and edges:
                 x0, x1 = g[0].x0, g[-1].x1
                 tol = 0.4 * self.h
