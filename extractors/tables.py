@@ -325,7 +325,7 @@ class TableReader:
 
     def _key_figure(self, cells: dict[str, list[_Piece]], cols: list[Column]) -> bool:
         keys = [k for k in self.keys if any(c.name == k for c in cols)] or [cols[-1].key]
-        return any(k in cells and any(any(ch.isdigit() for ch in p.text) for p in cells[k]) for k in keys)
+        return any(k in cells and any(_is_figure(p.text) for p in cells[k]) for k in keys)
 
     def _headless(self, body: list[int], cols: list[Column]) -> list[int]:
         lines = self.layout.lines

@@ -67,9 +67,28 @@ def read_lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
     names = set(table.names)
     for row in table.rows:
         line = _line(row, len(out) + 1, names, fields)
-        if line is not None:
-            out.append(line)
+        if line is None:
+            continue
+        if _sums_up(line, out):
+            fields.warnings.append(f"line {line.line_no}: amount {line.amount} is the sum of the lines above; read as"
+                                   " the table's total, not a line")
+            for key in [k for k in fields.confidence if k.startswith(f"lines[{line.line_no - 1}].")]:
+                del fields.confidence[key]
+            fields.confirmed -= {k for k in fields.confirmed if k.startswith(f"lines[{line.line_no - 1}].")}
+            continue
+        out.append(line)
     return out
+
+
+def _sums_up(line: InvoiceLine, above: list[InvoiceLine]) -> bool:
+    """A row without quantity whose amount (and tax) is the sum of two or more rows above it: a 合计 or
+    小计 row whose label a scan garbled (``合 i计``)."""
+    if len(above) < 2 or line.quantity is not None or line.unit_price is not None:
+        return False
+    if line.amount != sum((ln.amount for ln in above), Decimal(0)):
+        return False
+    taxes = [ln.tax for ln in above]
+    return line.tax is None or (None not in taxes and line.tax == sum(taxes, Decimal(0)))
 
 
 def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields) -> InvoiceLine | None:
