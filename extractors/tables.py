@@ -187,7 +187,7 @@ class TableReader:
         """The column of a piece (or a group of pieces) of body text, and whether that is sure. A figure
         (amounts, quantities, dates, rates: right-aligned or centred in its cell, whatever the header's
         alignment) belongs to the rightmost header that starts before it ends. Text belongs to the header
-        it sits under, running over into the next one it belongs to the one it starts under; text under
+        it sits under, over several headers to the one it covers most; text under
         none (left-aligned under a centred header) to the nearest header of a text column, unsure."""
         x0, x1 = chars[0].x0, chars[-1].x1
         tol = 0.3 * self.h
@@ -197,9 +197,9 @@ class TableReader:
         under = [c for c in cols if min(x1, c.x1) - max(x0, c.x0) > 0.5 * min(x1 - x0, c.x1 - c.x0)]
         if len(under) == 1:
             return under[0], True
-        if under:
-            first = [c for c in cols if c.x0 <= x0 + tol]
-            return (first[-1] if first else under[0]), True
+        if under:  # the header it covers most (a long description over the next header, a row number
+            # OCR glued to the description), the leftmost of equals
+            return max(under, key=lambda c: (round(min(x1, c.x1) - max(x0, c.x0), 1), -c.x0)), True
         texts = [c for c in cols if c.name not in NUMERIC] or cols  # words are not a quantity or an amount
         return min(texts, key=lambda c: (max(c.x0 - x1, x0 - c.x1, 0), c.x0)), False
 
@@ -211,11 +211,13 @@ class TableReader:
         out: dict[str, list[_Piece]] = {}
         groups = self._groups(tl, cols)
         for n, (g, col, sure) in enumerate(groups):
-            if not sure:  # a unit after its quantity (500 SET), a currency before its amount (EUR 0.11)
+            short = len(g) == 1 and len(g[0].text) <= 4  # a unit or a currency, not a description
+            if not sure and short:  # a unit after its quantity (500 SET), a currency before its amount (EUR 0.11)
                 near = [(groups[m][1], gap) for m, gap in ((n - 1, g[0].x0 - groups[n - 1][0][-1].x1 if n else None),
                                                            (n + 1, groups[n + 1][0][0].x0 - g[-1].x1
                                                             if n + 1 < len(groups) else None))
-                        if gap is not None and gap < 0.8 * self.h and _is_figure(groups[m][0][-1].text)]
+                        if gap is not None and gap < 0.8 * self.h and _is_figure(groups[m][0][-1].text)
+                        and groups[m][1].name != "line_no"]
                 if near:
                     out.setdefault(near[0][0].key, []).extend(g)
                     continue

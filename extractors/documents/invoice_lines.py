@@ -3,7 +3,7 @@
 Any set and order of columns: those the dictionary does not name (plates, periods, dates ...) are read
 and left out of the line. Discount lines (折扣, a negative amount and tax) are lines; a description
 wrapped over several lines is one; ``*类别*名称`` kept as printed. A table that goes on over the next
-pages goes on. Whether the lines sum to the net is checked by the invoice reader (a warning and a lower
+pages goes on. A line whose description cannot be read is kept (description None, for review). Whether the lines sum to the net is checked by the invoice reader (a warning and a lower
 confidence on disagreement, never a silent pick).
 """
 
@@ -143,11 +143,10 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields) -> In
     if "amount" not in data:
         fields.warnings.append(f"line {no}: no amount; skipped")
         return None
-    if "description" not in data:
-        if data["amount"] >= 0:
-            fields.warnings.append(f"line {no}: no description; skipped")
-            return None
-        conf["amount"] = min(conf["amount"], 0.85)  # a discount line without its own wording
+    if "description" not in data:  # kept: its amount counts; the missing description is for review
+        fields.warnings.append(f"line {no}: no description read")
+        fields.confidence[f"lines[{no - 1}].description"] = 0.0
+        conf["amount"] = min(conf["amount"], 0.85)
     q, p = data.get("quantity"), data.get("unit_price")
     if q is not None and p is not None:
         exp = p.as_tuple().exponent
