@@ -187,7 +187,7 @@ class TableReader:
         """The column of a piece (or a group of pieces) of body text, and whether that is sure. A figure
         (amounts, quantities, dates, rates: right-aligned or centred in its cell, whatever the header's
         alignment) belongs to the rightmost header that starts before it ends. Text belongs to the header
-        it sits under, running over into the next one it belongs to the one it starts under; text under
+        it sits under, over several headers to the one it covers most; text under
         none (left-aligned under a centred header) to the nearest header of a text column, unsure."""
         x0, x1 = chars[0].x0, chars[-1].x1
         tol = 0.3 * self.h
@@ -197,9 +197,9 @@ class TableReader:
         under = [c for c in cols if min(x1, c.x1) - max(x0, c.x0) > 0.5 * min(x1 - x0, c.x1 - c.x0)]
         if len(under) == 1:
             return under[0], True
-        if under:
-            first = [c for c in cols if c.x0 <= x0 + tol]
-            return (first[-1] if first else under[0]), True
+        if under:  # the header it covers most (a long description over the next header, a row number
+            # OCR glued to the description), the leftmost of equals
+            return max(under, key=lambda c: (round(min(x1, c.x1) - max(x0, c.x0), 1), -c.x0)), True
         texts = [c for c in cols if c.name not in NUMERIC] or cols  # words are not a quantity or an amount
         return min(texts, key=lambda c: (max(c.x0 - x1, x0 - c.x1, 0), c.x0)), False
 
@@ -209,7 +209,18 @@ class TableReader:
         ``M10x40 8.8级 镀锌``), each figure alone. Text under no header goes to the column whose sure
         cells (``edges``: column -> (x0, x1) in other rows) start or end where it does, if any."""
         out: dict[str, list[_Piece]] = {}
-        for g, col, sure in self._groups(tl, cols):
+        groups = self._groups(tl, cols)
+        for n, (g, col, sure) in enumerate(groups):
+            short = len(g) == 1 and len(g[0].text) <= 4  # a unit or a currency, not a description
+            if not sure and short:  # a unit after its quantity (500 SET), a currency before its amount (EUR 0.11)
+                near = [(groups[m][1], gap) for m, gap in ((n - 1, g[0].x0 - groups[n - 1][0][-1].x1 if n else None),
+                                                           (n + 1, groups[n + 1][0][0].x0 - g[-1].x1
+                                                            if n + 1 < len(groups) else None))
+                        if gap is not None and gap < 0.8 * self.h and _is_figure(groups[m][0][-1].text)
+                        and groups[m][1].name != "line_no"]
+                if near:
+                    out.setdefault(near[0][0].key, []).extend(g)
+                    continue
             if not sure and edges:
                 x0, x1 = g[0].x0, g[-1].x1
                 tol = 0.4 * self.h
@@ -316,7 +327,7 @@ class TableReader:
 
     def _key_figure(self, cells: dict[str, list[_Piece]], cols: list[Column]) -> bool:
         keys = [k for k in self.keys if any(c.name == k for c in cols)] or [cols[-1].key]
-        return any(k in cells and any(any(ch.isdigit() for ch in p.text) for p in cells[k]) for k in keys)
+        return any(k in cells and any(_is_figure(p.text) for p in cells[k]) for k in keys)
 
     def _headless(self, body: list[int], cols: list[Column]) -> list[int]:
         lines = self.layout.lines

@@ -3,7 +3,7 @@
 Any set and order of columns: those the dictionary does not name (plates, periods, dates ...) are read
 and left out of the line. Discount lines (折扣, a negative amount and tax) are lines; a description
 wrapped over several lines is one; ``*类别*名称`` kept as printed. A table that goes on over the next
-pages goes on. Whether the lines sum to the net is checked by the invoice reader (a warning and a lower
+pages goes on. A line whose description cannot be read is kept (description None, for review). Whether the lines sum to the net is checked by the invoice reader (a warning and a lower
 confidence on disagreement, never a silent pick).
 """
 
@@ -67,9 +67,28 @@ def read_lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
     names = set(table.names)
     for row in table.rows:
         line = _line(row, len(out) + 1, names, fields)
-        if line is not None:
-            out.append(line)
+        if line is None:
+            continue
+        if _sums_up(line, out):
+            fields.warnings.append(f"line {line.line_no}: amount {line.amount} is the sum of the lines above; read as"
+                                   " the table's total, not a line")
+            for key in [k for k in fields.confidence if k.startswith(f"lines[{line.line_no - 1}].")]:
+                del fields.confidence[key]
+            fields.confirmed -= {k for k in fields.confirmed if k.startswith(f"lines[{line.line_no - 1}].")}
+            continue
+        out.append(line)
     return out
+
+
+def _sums_up(line: InvoiceLine, above: list[InvoiceLine]) -> bool:
+    """A row without quantity whose amount (and tax) is the sum of two or more rows above it: a 合计 or
+    小计 row whose label a scan garbled (``合 i计``)."""
+    if len(above) < 2 or line.quantity is not None or line.unit_price is not None:
+        return False
+    if line.amount != sum((ln.amount for ln in above), Decimal(0)):
+        return False
+    taxes = [ln.tax for ln in above]
+    return line.tax is None or (None not in taxes and line.tax == sum(taxes, Decimal(0)))
 
 
 def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields) -> InvoiceLine | None:
@@ -124,11 +143,10 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields) -> In
     if "amount" not in data:
         fields.warnings.append(f"line {no}: no amount; skipped")
         return None
-    if "description" not in data:
-        if data["amount"] >= 0:
-            fields.warnings.append(f"line {no}: no description; skipped")
-            return None
-        conf["amount"] = min(conf["amount"], 0.85)  # a discount line without its own wording
+    if "description" not in data:  # kept: its amount counts; the missing description is for review
+        fields.warnings.append(f"line {no}: no description read")
+        fields.confidence[f"lines[{no - 1}].description"] = 0.0
+        conf["amount"] = min(conf["amount"], 0.85)
     q, p = data.get("quantity"), data.get("unit_price")
     if q is not None and p is not None:
         exp = p.as_tuple().exponent

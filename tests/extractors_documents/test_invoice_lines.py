@@ -102,3 +102,23 @@ def test_chinese_vat_families_lines_and_parties(tmp_path: Path) -> None:
         assert (rec.buyer_tax_id, rec.seller_tax_id) == (exp["buyer_tax_id"], exp["seller_tax_id"]), rel
         assert rec.net == Decimal(exp["net"]) == sum((ln.amount for ln in rec.lines), Decimal(0)), rel
     assert seen == set(CN_FAMILIES)
+
+
+def test_a_total_row_whose_label_a_scan_garbled_is_not_a_line() -> None:
+    """``合 i计 ¥12,870.53`` (the 合计 label misread) sums the lines above: the table's total, not a line."""
+    from extractors.words import Word
+
+    h = 10.0
+    words = [Word("增值税电子普通发票", 200, -60, 320, -50), Word("项目名称", 10, 0, 50, h), Word("金额", 300, 0, 320, h),
+             Word("税率", 350, 0, 370, h), Word("税额", 400, 0, 420, h)]
+    amounts = [("1000.00", "130.00"), ("500.50", "65.07"), ("20.00", "2.60")]
+    for i, (amount, tax) in enumerate(amounts):
+        y = 20 + 14 * i
+        words += [Word(f"*类*货物{i}", 10, y, 60, y + h), Word(amount, 285, y, 320, y + h), Word("13%", 350, y, 368, y + h),
+                  Word(tax, 395, y, 420, y + h)]
+    words += [Word("合", 20, 70, 28, 70 + h), Word("i计", 34, 70, 44, 70 + h), Word("¥1520.50", 275, 70, 320, 70 + h),
+              Word("¥197.67", 385, 70, 420, 70 + h)]
+    result = read_invoice(words)
+    assert [str(ln.amount) for ln in result.record.lines] == [a for a, _t in amounts]
+    assert result.record.net == Decimal("1520.50")
+    assert any("sum of the lines above" in w for w in result.warnings)

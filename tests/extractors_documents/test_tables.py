@@ -126,3 +126,16 @@ def test_ocr_tall_box_over_a_column_of_one_character_cells() -> None:
     table = read_table(Layout(words, default_labels()["invoice"]))
     got = [(r["description"].text, r["unit"].text, r["amount"].text, r["tax"].text) for r in table.rows]
     assert got == [(f"*类{i}*货物{i}", units[i], amounts[i], f"0.{i + 1}0") for i in range(3)]
+
+
+def test_unit_after_quantity_and_currency_before_price_without_their_own_headers() -> None:
+    """``500 SET`` under Quantity and ``EUR 0.1147`` under Unit Price: the words go with their figures."""
+    h = 10.0
+    words = [Word("Description", 10, 0, 70, h), Word("Quantity", 200, 0, 245, h), Word("Unit Price", 300, 0, 350, h),
+             Word("Amount", 420, 0, 455, h),
+             Word("Expansion anchor bolt M10x100", 10, 20, 150, 20 + h), Word("500", 215, 20, 232, 20 + h),
+             Word("SET", 235, 20, 252, 20 + h), Word("EUR", 290, 20, 308, 20 + h), Word("0.1147", 311, 20, 340, 20 + h),
+             Word("57.35", 425, 20, 455, 20 + h)]
+    row = read_table(Layout(words, default_labels()["invoice"])).rows[0]
+    assert (row["quantity"].text, row["unit_price"].text, row["amount"].text) == ("500 SET", "EUR 0.1147", "57.35")
+    assert row["description"].text == "Expansion anchor bolt M10x100"
