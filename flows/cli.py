@@ -9,9 +9,13 @@ import typer
 
 def register(app: typer.Typer) -> None:
     """Add flows's commands to the `orderhub` app."""
-    from flows import reconcile_cli
+    from hub.cli import lazy_command
 
-    reconcile_cli.register(app)  # reconcile, reconcile apply, match3
+    # reconcile, reconcile apply, match3: imported (with openpyxl, the matchers, the store) when they run
+    lazy_command(app, "reconcile", "flows.reconcile_cli:register",
+                 "Cash application: receipts and statement lines against open invoices and orders.")
+    lazy_command(app, "match3", "flows.reconcile_cli:register",
+                 "Three-way match (order <-> delivery <-> invoice) with tolerance keys; holds into a workbook.")
 
     @app.command("server")
     def server_cmd(

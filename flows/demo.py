@@ -26,12 +26,11 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from hub.errors import InputError
-from hub.records import Customer, Delivery, Match, Product
 from hub.settings import load_settings
-from hub.store import Store
 
 if TYPE_CHECKING:
     from fixtures.world import World
+    from hub.store import Store
 
 console = Console()
 
@@ -141,6 +140,7 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
     from flows.ingest import ingest_documents_flow
     from flows.orderdesk import integrity_report_flow, order_desk_flow
     from flows.reconcile import reconcile_flow
+    from hub.store import Store
 
     world_dir = out / f"world-{seed}-{orders}"
     home = out / "home"
@@ -207,6 +207,8 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
 
 
 def _summary(result: DemoResult, store: Store) -> None:
+    from hub.records import Customer, Delivery, Match, Product
+
     imp = result.imported
     table = Table(title="import-orders", title_justify="left")
     table.add_column("channel")
@@ -289,6 +291,8 @@ def demo(
         result = run_demo(out, seed, orders, review, review_minutes, step)
         progress.update(bar, completed=STEPS, description="done")
     result.seconds = time.perf_counter() - started
+    from hub.store import Store
+
     _summary(result, Store(settings=load_settings(out / "home")))
 
 

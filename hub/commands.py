@@ -1,4 +1,5 @@
-"""hub's own commands: ``orderhub history`` and ``orderhub db``."""
+"""hub's own commands: ``orderhub history`` and ``orderhub db``; ``orders`` and ``grades`` (the order
+desk, imported when they run)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ import json
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from hub.cli import app
+from hub.cli import app, lazy_command
 from hub.errors import InputError
-from hub.store import Store
 
 console = Console()
+lazy_command(app, "orders", "hub.orderdesk.commands",
+             "Orders: list, review rules, lifecycle moves, sign-offs, change requests.")
+lazy_command(app, "grades", "hub.orderdesk.commands",
+             "Customer grades (A/B/C) from payment history, frequency and margin.")
 db_app = typer.Typer(help="The database: create or upgrade its schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
@@ -20,6 +23,8 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Create the database or bring it to the newest schema."""
+    from hub.store import Store
+
     store = Store()
     console.print(f"database ready: {store!r}")
 
@@ -30,6 +35,10 @@ def history(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per event"),
 ) -> None:
     """Show an order's full history: its own events and those of linked records, oldest first."""
+    from rich.table import Table
+
+    from hub.store import Store
+
     store = Store()
     keys = store.find_keys("order", order)
     if not keys:
@@ -50,6 +59,3 @@ def history(
         table.add_row(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action, f"{e.kind} {e.key}",
                       e.note or e.attachment or "")
     console.print(table)
-
-
-from hub.orderdesk import commands as _orderdesk  # noqa: F401,E402

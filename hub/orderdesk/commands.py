@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from hub.cli import app
+from hub.cli import app, group
 from hub.errors import InputError
 from hub.orderdesk.changes import change_order, parse_add, parse_quantity
 from hub.orderdesk.desk import Desk
@@ -23,17 +23,6 @@ from hub.records import ORDER_STATUSES
 from hub.store import Store
 
 console = Console()
-
-
-def group(parent: typer.Typer, name: str, help_text: str) -> typer.Typer:
-    """The sub-command group ``name`` of ``parent``: the one already registered, or a new one (so that
-    several packages can add commands to one group, e.g. ``orderhub report``)."""
-    for info in parent.registered_groups:
-        if info.name == name and info.typer_instance is not None:
-            return info.typer_instance
-    sub = typer.Typer(help=help_text, no_args_is_help=True)
-    parent.add_typer(sub, name=name)
-    return sub
 
 
 orders_app = group(app, "orders", "Orders: list, review rules, lifecycle moves, sign-offs, change requests.")
