@@ -108,7 +108,14 @@ def list_(status: str | None = typer.Option(None, "--status", help="draft, appro
 
     if status and status not in DECLARATION_STATUSES:
         raise InputError(f"--status {status!r} is not one of: {', '.join(DECLARATION_STATUSES)}")
-    decls = _store().all(Declaration, status=status)
+    store = _store()
+    decls = store.all(Declaration, status=status)
+    if not decls and not as_json:
+        from hub.where import nothing_in
+
+        console.print(nothing_in(store, "declarations", filtered=store.count(Declaration) if status else None),
+                      highlight=False, soft_wrap=True)
+        return
     if as_json:
         for d in decls:
             print(json.dumps({"number": d.number, "status": d.status, "order": d.order_key, "currency": d.currency,

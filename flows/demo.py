@@ -10,6 +10,7 @@ Prefect is imported only inside :func:`demo`, after its settings are in the envi
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -179,11 +181,11 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
     step("reconcile: cash application and three-way match" + (" (waiting for your review)" if review else ""))
     if review:
         console.print(Panel(
-            "The reconcile run is about to pause for your review. In another terminal:\n"
-            f"  [bold]PREFECT_HOME={os.environ['PREFECT_HOME']} .venv/bin/orderhub server --port 4201[/]\n"
+            "The reconcile run is about to pause for your review. In another terminal run the command below, "
             "then open http://127.0.0.1:4201 → Runs → 'reconcile (pause review)' → Resume, fill in the form "
             f"and submit. This demo waits up to {review_minutes:g} minutes; unanswered items stay in review.",
             title="Review in the Prefect UI", border_style="yellow"))
+        print_commands([("Start the UI", f"{_env(home, prefect=True)} .venv/bin/orderhub server --port 4201")])
     day = result.as_of = world_day(world)
     result.reconciled = reconcile_flow(review="pause" if review else "auto", out_dir=out_files, as_of=day,
                                        timeout_minutes=review_minutes, poll_seconds=5)
@@ -254,13 +256,43 @@ def _summary(result: DemoResult, store: Store) -> None:
     console.print(f"Store: {store.count(Match)} matches, {store.count(Delivery)} deliveries, "
                   f"{store.count(Product)} products")
     lines = [f"[bold]{name}[/]: {path}" for name, path in result.files.items()]
-    lines += ["", "See the runs, artifacts and schedules in the Prefect UI:",
-              f"  [bold]PREFECT_HOME={os.environ['PREFECT_HOME']} .venv/bin/orderhub server[/]   "
-              "then open http://127.0.0.1:4200",
-              f"Decide the review items in {result.files['reconciliation workbook']}, then:",
-              f"  ORDERHUB_HOME={result.out.parent / 'home'} .venv/bin/orderhub reconcile apply "
-              f"{result.files['reconciliation workbook']} --by <your name>"]
     console.print(Panel("\n".join(lines), title=f"orderhub demo done in {result.seconds:.0f} s", border_style="green"))
+    print_commands(next_commands(result))
+
+
+def _env(home: Path, prefect: bool = False) -> str:
+    prefix = f"ORDERHUB_HOME={shlex.quote(str(home))}"
+    if prefect:
+        prefix += f" PREFECT_HOME={shlex.quote(os.environ.get('PREFECT_HOME', '.prefect'))}"
+    return prefix
+
+
+def next_commands(result: DemoResult) -> list[tuple[str, str]]:
+    """What to try next, as ``(what, command)``: each command carries the demo's ``ORDERHUB_HOME`` (and
+    ``PREFECT_HOME`` for the server) and, where a rule counts days, the demo world's last day."""
+    home = result.out.parent / "home"
+    day = f" --as-of {result.as_of.isoformat()}" if result.as_of else ""
+    workbook = result.files.get("reconciliation workbook", result.out / "reconciliation.xlsx")
+    cmd = ".venv/bin/orderhub"
+    return [
+        ("See the runs, artifacts and schedules in the Prefect UI (then open http://127.0.0.1:4200)",
+         f"{_env(home, prefect=True)} {cmd} server"),
+        (f"Decide the review items in {workbook}, then", f"{_env(home)} {cmd} reconcile apply "
+                                                          f"{shlex.quote(str(workbook))} --by <your-name>"),
+        ("The orders, urgent ones first", f"{_env(home)} {cmd} orders list"),
+        ("The integrity report on the demo world's last day", f"{_env(home)} {cmd} report integrity{day}"),
+        ("The export declarations", f"{_env(home)} {cmd} customs list"),
+        ("Files that could not be read, with the reason", f"{_env(home)} {cmd} quarantine list"),
+    ]
+
+
+def print_commands(commands: list[tuple[str, str]], out: Console | None = None) -> None:
+    """Each command on one line of its own, outside any box, never wrapped by us (the terminal folds a
+    long line but copying it gives the whole command)."""
+    out = out or console
+    for what, command in commands:
+        out.print(f"{what}:", highlight=False, soft_wrap=True)
+        out.print(f"  [bold]{escape(command)}[/]", highlight=False, soft_wrap=True)
 
 
 def demo(

@@ -55,7 +55,8 @@ def register(app: typer.Typer) -> None:
             day = date.fromisoformat(as_of) if as_of else None
         except ValueError:
             raise InputError(f"--as-of {as_of!r} is not an ISO date (YYYY-MM-DD)") from None
-        rows, path = integrity_report(Store(), out, as_of=day, lifecycle=lifecycle, categories=categories)
+        store = Store()
+        rows, path = integrity_report(store, out, as_of=day, lifecycle=lifecycle, categories=categories)
         table = Table(title=f"Integrity report ({len(rows)} rows)")
         for col in ("category", "rows", "amounts", "oldest (days)"):
             table.add_column(col)
@@ -63,5 +64,11 @@ def register(app: typer.Typer) -> None:
             table.add_row(label, str(count), "; ".join(f"{c} {a:,.2f}" for c, a in sorted(amounts.items())),
                           str(oldest))
         console.print(table)
+        from hub.records import Order
+
+        if not store.count(Order):
+            from hub.where import nothing_in
+
+            console.print(nothing_in(store, "orders"), highlight=False, soft_wrap=True)
         if path:
             console.print(f"written: {path}", highlight=False)

@@ -26,7 +26,9 @@ def db_upgrade() -> None:
     from hub.store import Store
 
     store = Store()
-    console.print(f"database ready: {store!r}")
+    from hub.where import store_place
+
+    console.print(f"database ready: {store_place(store)}", highlight=False, soft_wrap=True)
 
 
 @app.command("history")
@@ -42,7 +44,9 @@ def history(
     store = Store()
     keys = store.find_keys("order", order)
     if not keys:
-        raise InputError(f"no order {order!r} in {store!r}")
+        from hub.where import which_store
+
+        raise InputError(f"no order {order!r} in {which_store(store)}")
     if len(keys) > 1:
         raise InputError(f"{order!r} names several orders ({', '.join(keys)}); give channel|id")
     events = store.history(("order", keys[0]))

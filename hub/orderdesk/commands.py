@@ -70,6 +70,11 @@ def orders_list(
             continue
         rows.append((order, customer, order_grade))
     rows.sort(key=lambda r: (not r[0].urgent, r[0].order_date, r[0].natural_key()))
+    if not rows and not as_json:
+        from hub.where import nothing_in
+
+        console.print(nothing_in(store, "orders", filtered=len(desk.orders)), highlight=False, soft_wrap=True)
+        return
     if as_json:
         for order, customer, order_grade in rows:
             print(json.dumps({"key": order.natural_key(), "customer": customer.code if customer else None,
@@ -175,7 +180,13 @@ def grades_recompute(
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the grades, store nothing"),
 ) -> None:
     """Recompute every customer's grade; each change is stored with an audit event holding its figures."""
-    results = recompute_grades(Store(), as_of=_as_of(as_of), config=load_grading(config), dry_run=dry_run)
+    store = Store()
+    results = recompute_grades(store, as_of=_as_of(as_of), config=load_grading(config), dry_run=dry_run)
+    if not results:
+        from hub.where import nothing_in
+
+        console.print(nothing_in(store, "customers"), highlight=False, soft_wrap=True)
+        return
     table = Table(title=f"Customer grades{' (dry run, nothing stored)' if dry_run else ''}")
     for col in ("customer", "name", "score", "grade", "was", "days late", "overdue CNY", "orders/month", "margin"):
         table.add_column(col)
