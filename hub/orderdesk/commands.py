@@ -9,7 +9,6 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from hub.cli import app, group
 from hub.errors import InputError
@@ -50,6 +49,7 @@ def orders_list(
     tests: bool = typer.Option(False, "--include-tests",
                                help="Include test orders and duplicates set aside by the dedupe matcher"),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per order"),
+    wide: bool = typer.Option(False, "--wide", help="One line per order, however wide the terminal"),
 ) -> None:
     """List orders, urgent ones first (A customers are reviewed first), with grade and rule hits."""
     if grade is not None and grade.upper() not in ("A", "B", "C"):
@@ -85,16 +85,17 @@ def orders_list(
                               "urgent": order.urgent, "hits": [h.rule for h in order.rule_hits],
                               "approvals": order.approvals}, ensure_ascii=False))
         return
-    table = Table(title=f"Orders ({len(rows)})")
-    for col in ("order", "customer", "grade", "status", "total", "ordered", "promised", "urgent", "rule hits"):
-        table.add_column(col, justify="right" if col == "total" else "left")
+    from hub.tables import print_table
+
+    cells = []
     for order, customer, order_grade in rows:
         hits = ", ".join(h.action + ("✓" if h.action in order.approvals else "") for h in order.rule_hits)
-        table.add_row(order.natural_key(), customer.name if customer else order.customer_name, order_grade or "-",
+        cells.append((order.natural_key(), customer.name if customer else order.customer_name, order_grade or "-",
                       order.status, f"{order.total:,.2f} {order.currency}", order.order_date.isoformat(),
                       order.promised_date.isoformat() if order.promised_date else "", "yes" if order.urgent else "",
-                      hits)
-    console.print(table)
+                      hits))
+    print_table(f"Orders ({len(rows)})", ("order", "customer", "grade", "status", "total", "ordered", "promised",
+                                          "urgent", "rule hits"), cells, ids=(0,), keep=(4, 5, 6), right=(4,), wide=wide)
 
 
 @orders_app.command("review")
@@ -187,13 +188,15 @@ def grades_recompute(
 
         console.print(nothing_in(store, "customers"), highlight=False, soft_wrap=True)
         return
-    table = Table(title=f"Customer grades{' (dry run, nothing stored)' if dry_run else ''}")
-    for col in ("customer", "name", "score", "grade", "was", "days late", "overdue CNY", "orders/month", "margin"):
-        table.add_column(col)
+    from hub.tables import print_table
+
+    cells = []
     for r in results:
         f = r.figures.as_dict()
-        table.add_row(r.code, r.name, str(r.score) if r.score is not None else "no history", r.new, r.old or "-",
-                      f["days_late"] or "", f["overdue_cny"] or "", f["orders_per_month"] or "", f["margin"] or "")
-    console.print(table)
+        cells.append((r.code, r.name, str(r.score) if r.score is not None else "no history", r.new, r.old or "-",
+                      f["days_late"] or "", f["overdue_cny"] or "", f["orders_per_month"] or "", f["margin"] or ""))
+    print_table(f"Customer grades{' (dry run, nothing stored)' if dry_run else ''}",
+                ("customer", "name", "score", "grade", "was", "days late", "overdue CNY", "orders/month", "margin"),
+                cells, ids=(0,), keep=(6,), right=(2, 5, 6, 7, 8))
     changed = sum(r.changed for r in results)
     console.print(f"{len(results)} customers graded, {changed} grades {'would change' if dry_run else 'changed'}")
