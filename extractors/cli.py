@@ -18,6 +18,9 @@ from extractors.registry import KINDS
 def register(app: typer.Typer) -> None:
     """Add extractors's commands to the ``orderhub`` app."""
     app.command("extract")(extract)
+    from extractors import quarantine_cli
+
+    quarantine_cli.register(app)  # quarantine list|retry
 
 
 def extract(

@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 WIDE = 100_000
-FOLDED_MIN = 6  # narrowest a folded (non-id) column may get
+FOLDED_MIN = 12  # narrowest a folded (non-id) column may get
 
 
 def _width(value: object) -> int:
