@@ -35,11 +35,14 @@ def db_upgrade() -> None:
 def history(
     order: str = typer.Argument(..., help="Order key (channel|external id) or just its external id"),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per event"),
+    wide: bool = typer.Option(False, "--wide", help="One line per event, however wide the terminal"),
 ) -> None:
-    """Show an order's full history: its own events and those of linked records, oldest first."""
-    from rich.table import Table
-
+    """Everything that touched an order, oldest first: its own events, its declaration's (prefill,
+    approval, filing, acceptance), its invoices, packing lists, delivery notes, matches and payments."""
+    from hub.history import entries_json, order_history
+    from hub.records import Order
     from hub.store import Store
+    from hub.tables import print_table
 
     store = Store()
     keys = store.find_keys("order", order)
@@ -49,17 +52,13 @@ def history(
         raise InputError(f"no order {order!r} in {which_store(store)}")
     if len(keys) > 1:
         raise InputError(f"{order!r} names several orders ({', '.join(keys)}); give channel|id")
-    events = store.history(("order", keys[0]))
+    record = store.get(Order, keys[0])
+    entries = order_history(store, record)
     if as_json:
-        for e in events:
-            print(json.dumps({"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "kind": e.kind,
-                              "key": e.key, "note": e.note, "attachment": e.attachment,
-                              "before": e.before, "after": e.after}, ensure_ascii=False))
+        for item in entries_json(entries):
+            print(json.dumps(item, ensure_ascii=False, default=str))
         return
-    table = Table(title=f"History of order {keys[0]}")
-    for col in ("when", "who", "what", "record", "note"):
-        table.add_column(col)
-    for e in events:
-        table.add_row(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action, f"{e.kind} {e.key}",
-                      e.note or e.attachment or "")
-    console.print(table)
+    rows = [(e.event.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), e.event.actor, e.record, e.what,
+             e.event.note or e.event.attachment or "") for e in entries]
+    print_table(f"History of order {keys[0]} ({len(rows)} events)", ("when", "who", "record", "what", "note"), rows,
+                ids=(0,), keep=(2,), wide=wide)

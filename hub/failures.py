@@ -52,6 +52,19 @@ def _database_error(exc: BaseException) -> str | None:
     return f"the store {shown} could not be used ({reason}); set ORDERHUB_HOME or ORDERHUB_DATABASE_URL"
 
 
+def _newer_schema(exc: BaseException) -> str | None:
+    """A store whose schema is newer than this orderhub (Alembic cannot find its revision)."""
+    text = str(exc)
+    if type(exc).__name__ != "CommandError" or "Can't locate revision" not in text:
+        return None
+    from hub.settings import load_settings
+
+    revision = text.split("identified by", 1)[-1].strip(" '\"")
+    place = load_settings().database_url.removeprefix("sqlite:///").rsplit("@", 1)[-1]
+    advice = "update orderhub, or set ORDERHUB_HOME to use another store"
+    return f"the store {place} was written by a newer orderhub (schema {revision!r}); {advice}"
+
+
 def log_path() -> Path:
     """``errors.log`` in ``ORDERHUB_HOME`` (created if need be)."""
     from hub.settings import load_settings
@@ -91,6 +104,9 @@ def describe_failure(exc: BaseException, argv: Sequence[str]) -> tuple[str, int]
     where = f" (details in {details})" if details else ""
     if isinstance(exc, OSError):
         return f"{_oserror(exc)}{where}", 1
+    newer = _newer_schema(exc)
+    if newer:
+        return f"{newer}{where}", 1
     database = _database_error(exc)
     if database:
         return f"{database}{where}", 1

@@ -116,3 +116,19 @@ def test_an_unreachable_portal_names_the_address_the_reason_the_step_and_the_evi
     assert shot.is_file() and shot.parent == out / "failures" and shot.stat().st_size > 1000
     assert json.loads(note.read_text())["reason"] == f"could not reach {url}/login (connection refused)"
     assert "Zq7-Secret-Pw!9041" not in result.stderr + note.read_text()
+
+
+def test_a_store_of_a_newer_orderhub_is_named(tmp_path: Path) -> None:
+    import sqlite3
+
+    from hub.settings import load_settings
+    from hub.store import Store
+
+    home = tmp_path / "home"
+    Store(settings=load_settings(home))
+    with sqlite3.connect(home / "orderhub.db") as conn:
+        conn.execute("update alembic_version set version_num = '0099_future'")
+    result = run("orders", "list", home=home)
+    assert result.returncode == 1
+    line = one_error_line(result)
+    assert f"the store {home / 'orderhub.db'} was written by a newer orderhub (schema '0099_future')" in line
