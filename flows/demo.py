@@ -279,7 +279,7 @@ def next_commands(result: DemoResult) -> list[tuple[str, str]]:
          f"{_env(home, prefect=True)} {cmd} server"),
         (f"Decide the review items in {workbook}, then", f"{_env(home)} {cmd} reconcile apply "
                                                           f"{shlex.quote(str(workbook))} --by <your-name>"),
-        ("The orders, urgent ones first", f"{_env(home)} {cmd} orders list"),
+        ("The orders, urgent ones first", f"{_env(home)} {cmd} orders list{day}"),
         ("The integrity report on the demo world's last day", f"{_env(home)} {cmd} report integrity{day}"),
         ("The export declarations", f"{_env(home)} {cmd} customs list"),
         ("Files that could not be read, with the reason", f"{_env(home)} {cmd} quarantine list"),

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +33,28 @@ RULES_OPT = typer.Option(None, "--rules", help="Review rules file (TOML) instead
 AS_OF_OPT = typer.Option(None, "--as-of", help="Evaluate as of this date (YYYY-MM-DD); default today")
 
 
+@contextmanager
+def _rules_rerun(store: Store, key: str, day: date | None) -> Iterator[None]:
+    """Say what re-evaluating the review rules changed on ``key`` (new hits, cleared ones), even when the
+    command itself then fails: no rule runs as a side effect without saying so."""
+    from hub.records import Order
+
+    def hits() -> dict[str, str]:
+        current = store.get(Order, key)
+        return {h.rule: h.action for h in current.rule_hits} if current else {}
+
+    before = hits()
+    try:
+        yield
+    finally:
+        after = hits()
+        when = day.isoformat() if day else "today"
+        for rule in after.keys() - before.keys():
+            console.print(f"{key}: review rules re-run as of {when}: new hit {rule} -> {after[rule]}", highlight=False)
+        for rule in before.keys() - after.keys():
+            console.print(f"{key}: review rules re-run as of {when}: {rule} no longer applies", highlight=False)
+
+
 def _as_of(value: str | None) -> date | None:
     if value is None:
         return None
@@ -50,6 +74,7 @@ def orders_list(
                                help="Include test orders and duplicates set aside by the dedupe matcher"),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per order"),
     wide: bool = typer.Option(False, "--wide", help="One line per order, however wide the terminal"),
+    as_of: str | None = AS_OF_OPT,
 ) -> None:
     """List orders, urgent ones first (A customers are reviewed first), with grade and rule hits."""
     if grade is not None and grade.upper() not in ("A", "B", "C"):
@@ -57,7 +82,7 @@ def orders_list(
     if status is not None and status not in ORDER_STATUSES:
         raise InputError(f"--status {status!r}: expected one of {', '.join(ORDER_STATUSES)}")
     store = Store()
-    desk = Desk.load(store)
+    desk = Desk.load(store, as_of=_as_of(as_of))
     rows = []
     for order in desk.orders.values():
         if status is not None and order.status != status:
@@ -127,10 +152,15 @@ def orders_advance(
     note: str | None = typer.Option(None, "--note"),
     rules: Path | None = RULES_OPT,
     lifecycle: Path | None = typer.Option(None, "--lifecycle", help="Lifecycle file (TOML)"),
+    as_of: str | None = AS_OF_OPT,
 ) -> None:
-    """Move an order to its next status if the gates pass; otherwise name what is missing."""
-    result = advance(Store(), order, status, by=by, attachments=attach or [], note=note,
-                     lifecycle=load_lifecycle(lifecycle), rules=load_rules(rules))
+    """Move an order to its next status if the gates pass; otherwise name what is missing. The review
+    rules are evaluated again first (as of --as-of); what that changed is printed."""
+    store, day = Store(), _as_of(as_of)
+    key = resolve_order_key(store, order)
+    with _rules_rerun(store, key, day):
+        result = advance(store, key, status, by=by, attachments=attach or [], note=note,
+                         lifecycle=load_lifecycle(lifecycle), rules=load_rules(rules), as_of=day)
     attached = f" with {', '.join(a['name'] for a in result.attachments)}" if result.attachments else ""
     console.print(f"{result.key}: {result.before} -> {result.after} by {result.actor}{attached}", highlight=False)
 
@@ -143,9 +173,14 @@ def orders_approve(
     by: str | None = typer.Option(None, "--by", help="Who signs off (default ORDERHUB_ACTOR)"),
     note: str | None = typer.Option(None, "--note"),
     rules: Path | None = RULES_OPT,
+    as_of: str | None = AS_OF_OPT,
 ) -> None:
-    """Sign off what a review rule asked for, release a hold, confirm payment or approve credit."""
-    result = approve(Store(), order, what, by=by, note=note, rules=load_rules(rules))
+    """Sign off what a review rule asked for, release a hold, confirm payment or approve credit. The review
+    rules are evaluated again first (as of --as-of); what that changed is printed."""
+    store, day = Store(), _as_of(as_of)
+    key = resolve_order_key(store, order)
+    with _rules_rerun(store, key, day):
+        result = approve(store, key, what, by=by, note=note, rules=load_rules(rules), as_of=day)
     console.print(f"{result.key}: {result.what} signed off by {result.actor}", highlight=False)
 
 
@@ -158,11 +193,13 @@ def orders_change(
     by: str | None = typer.Option(None, "--by", help="Who asks for the change (default ORDERHUB_ACTOR)"),
     note: str | None = typer.Option(None, "--note"),
     rules: Path | None = RULES_OPT,
+    as_of: str | None = AS_OF_OPT,
 ) -> None:
-    """Apply a change request: recompute amounts, re-check stock and credit rules, record and notify."""
+    """Apply a change request: recompute amounts, re-check stock and credit rules (as of --as-of), record
+    and notify."""
     quantities = dict(parse_quantity(q) for q in qty or [])
     result = change_order(Store(), order, address=address, add=[parse_add(a) for a in add or []],
-                          quantities=quantities, by=by, note=note, rules=load_rules(rules))
+                          quantities=quantities, by=by, note=note, rules=load_rules(rules), as_of=_as_of(as_of))
     console.print(f"{result.key}: total {result.total_before} -> {result.total_after} {result.order.currency}",
                   highlight=False)
     for hit in result.new_hits:

@@ -72,6 +72,7 @@ def test_the_demo_commands_carry_its_home_and_its_day_on_whole_lines(tmp_path: P
     assert all(cmd.startswith(f"ORDERHUB_HOME={home} ") for cmd in commands.values())
     assert "PREFECT_HOME='" in commands["server"] and commands["server"].endswith(" server")
     assert commands["report"].endswith("report integrity --as-of 2026-03-31")
+    assert commands["orders"].endswith("orders list --as-of 2026-03-31")
     assert f"reconcile apply {out / 'reconciliation.xlsx'} --by <your-name>" in commands["reconcile"]
     buffer = io.StringIO()
     print_commands(next_commands(result), Console(file=buffer, width=60, force_terminal=False))
