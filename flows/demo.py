@@ -129,7 +129,9 @@ def _prefect_env() -> None:
     from flows.environment import apply_defaults
 
     apply_defaults()
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # flows log at INFO to the Prefect API (the UI shows each run's logs); the console shows warnings only
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 
 
 def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: float,
