@@ -25,8 +25,19 @@ def register(app: typer.Typer) -> None:
                                          "(default: SQLite under PREFECT_HOME)"),
         deployments: Path | None = typer.Option(None, "--deployments", help="Your own deployments.toml"),
         log: Path | None = typer.Option(None, "--log", help="Append the server's output to this file"),
+        files_port: int | None = typer.Option(None, "--files-port",
+                                              help="Also serve --files-root on this port, so that the workbook "
+                                                   "links in the runs' artifacts open (e.g. 4280)"),
+        files_root: Path = typer.Option(Path("."), "--files-root", help="The folder --files-port serves"),
     ) -> None:
         """Start the Prefect server and UI and serve every flow as a scheduled deployment (Ctrl-C stops)."""
         from flows.server import serve_all
 
-        serve_all(port, database_url, deployments, log)
+        if files_port is None:
+            serve_all(port, database_url, deployments, log)
+            return
+        from flows.files import FileServer
+
+        with FileServer(files_root, files_port) as files:
+            typer.echo(f"Files (workbooks, reports, evidence): {files.url} serves {files.root}")
+            serve_all(port, database_url, deployments, log)

@@ -27,6 +27,7 @@ from rich.panel import Panel
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from flows.files import FILES_ROOT_ENV, FILES_URL_ENV
 from hub.errors import InputError
 from hub.settings import load_settings
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 console = Console()
 
+FILES_PORT = 4280  # the demo's file server (workbook links in the artifacts)
 DEFAULT_SEED = 2026
 DEFAULT_ORDERS = 120
 STEPS = 8
@@ -151,6 +153,9 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
     out_files = out / "out"
     os.environ["ORDERHUB_HOME"] = str(home)
     os.environ.pop("ORDERHUB_DATABASE_URL", None)
+    # the artifacts' workbook links point at the file server the printed `orderhub server` command starts
+    os.environ.setdefault(FILES_URL_ENV, f"http://127.0.0.1:{FILES_PORT}")
+    os.environ.setdefault(FILES_ROOT_ENV, str(out))
     store = Store(settings=load_settings(home))
     result = DemoResult(world_dir, out_files)
 
@@ -187,7 +192,8 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
             "then open http://127.0.0.1:4201 → Runs → 'reconcile (pause review)' → Resume, fill in the form "
             f"and submit. This demo waits up to {review_minutes:g} minutes; unanswered items stay in review.",
             title="Review in the Prefect UI", border_style="yellow"))
-        print_commands([("Start the UI", f"{_env(home, prefect=True)} .venv/bin/orderhub server --port 4201")])
+        print_commands([("Start the UI", f"{_env(home, prefect=True)} .venv/bin/orderhub server --port 4201 "
+                                          f"--files-port {FILES_PORT} --files-root {shlex.quote(str(out))}")])
     day = result.as_of = world_day(world)
     result.reconciled = reconcile_flow(review="pause" if review else "auto", out_dir=out_files, as_of=day,
                                        timeout_minutes=review_minutes, poll_seconds=5)
@@ -277,8 +283,10 @@ def next_commands(result: DemoResult) -> list[tuple[str, str]]:
     workbook = result.files.get("reconciliation workbook", result.out / "reconciliation.xlsx")
     cmd = ".venv/bin/orderhub"
     return [
-        ("See the runs, artifacts and schedules in the Prefect UI (then open http://127.0.0.1:4200)",
-         f"{_env(home, prefect=True)} {cmd} server"),
+        ("See the runs, logs, artifacts and schedules in the Prefect UI (then open http://127.0.0.1:4200; "
+         "the workbook links open while it runs)",
+         f"{_env(home, prefect=True)} {cmd} server --files-port {FILES_PORT} "
+         f"--files-root {shlex.quote(str(result.out.parent))}"),
         (f"Decide the review items in {workbook}, then", f"{_env(home)} {cmd} reconcile apply "
                                                           f"{shlex.quote(str(workbook))} --by <your-name>"),
         ("The orders, urgent ones first", f"{_env(home)} {cmd} orders list{day}"),

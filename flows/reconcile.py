@@ -22,6 +22,7 @@ from prefect.flow_runs import pause_flow_run
 from prefect.input import RunInput
 from pydantic import BaseModel, Field, create_model
 
+from flows.files import file_link
 from flows.reconcile_cli import Inputs, hold_rows, run_reconcile
 from hub.records import Match
 from hub.settings import load_settings
@@ -163,7 +164,7 @@ def _publish(summary: ReconcileSummary, items: list[Match]) -> None:
     if summary.workbook:
         lines += ["", f"Workbook: `{summary.workbook}` (decide there and run `orderhub reconcile apply`, "
                       "or resume this run with the form)"]
-        create_link_artifact(key="reconciliation-workbook", link=Path(summary.workbook).resolve().as_uri(),
+        create_link_artifact(key="reconciliation-workbook", link=file_link(summary.workbook),
                              link_text=Path(summary.workbook).name, description="Reconciliation workbook")
     create_markdown_artifact("\n".join(lines), key="reconciliation-summary", description="Reconciliation summary")
     rows = []

@@ -70,7 +70,8 @@ def test_the_demo_commands_carry_its_home_and_its_day_on_whole_lines(tmp_path: P
     commands = dict((cmd.split(" .venv/bin/orderhub ")[1].split(" ")[0], cmd) for _, cmd in next_commands(result))
     home = tmp_path / "demo" / "home"
     assert all(cmd.startswith(f"ORDERHUB_HOME={home} ") for cmd in commands.values())
-    assert "PREFECT_HOME='" in commands["server"] and commands["server"].endswith(" server")
+    assert "PREFECT_HOME='" in commands["server"]
+    assert commands["server"].endswith(f" server --files-port 4280 --files-root {tmp_path / 'demo'}")
     assert commands["report"].endswith("report integrity --as-of 2026-03-31")
     assert commands["orders"].endswith("orders list --as-of 2026-03-31")
     assert f"reconcile apply {out / 'reconciliation.xlsx'} --by <your-name>" in commands["reconcile"]
