@@ -216,9 +216,12 @@ def _publish_outcome(summary: CustomsSummary) -> None:
     lines += [f"| {n} | returned (退单, back in review) | {r} |" for n, r in summary.returned.items()]
     lines += [f"| {n} | filing failed | {r} |" for n, r in summary.filing_failed.items()]
     lines += [f"| {n} | approval refused | {r} |" for n, r in summary.refused.items()]
-    lines += [f"| {n} | accepted | customs no. {c} |" for n, c in summary.accepted.items()]
     lines += [f"| {n} | rejected by the clerk | never filed |" for n in summary.rejected]
     lines += [f"| {n} | not approved | stays in review |" for n in summary.not_filed]
+    lines += [f"| {n} | approved, not filed yet | no single window address |" for n in summary.approved
+              if n not in summary.accepted and n not in summary.returned and n not in summary.filing_failed
+              and n not in summary.pre_entry]
+    lines += [f"| {n} | accepted | customs no. {c} |" for n, c in summary.accepted.items()]  # the rest: all well
     create_markdown_artifact("\n".join(lines), key="customs-filing", description="Exceptions first, then filings")
 
 

@@ -234,7 +234,8 @@ def _summary(result: DemoResult, store: Store) -> None:
         console.print(f"ingest-documents {ing.folder}: {ing.files} files ({ing.skipped} already ingested), "
                       f"{r.records_inserted} new records, for review {len(r.review)}, quarantined {len(r.quarantined)}")
     rec = result.reconciled
-    console.print(f"reconcile: {', '.join(f'{k} {v}' for k, v in sorted(rec.statuses.items()))}; three-way holds "
+    after = getattr(rec, "statuses_after", None) or rec.statuses
+    console.print(f"reconcile: after review {', '.join(f'{k} {v}' for k, v in sorted(after.items()))}; three-way holds "
                   f"{rec.holds} of {rec.invoices_checked}; review ({rec.review}): applied {len(rec.applied)}, "
                   f"refused {len(rec.refused)}, still in review {rec.in_review}")
     cus = result.customs

@@ -50,6 +50,8 @@ class ReconcileSummary:
     applied: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     review: str = "skip"
+    match_keys: list[str] = field(default_factory=list)
+    statuses_after: dict[str, int] = field(default_factory=dict)  # the same payments once the review is applied
 
 
 def candidate_keys(match: Match) -> list[str]:
@@ -126,7 +128,8 @@ def match_task(out_dir: Path, profile: str | None, day: date) -> ReconcileSummar
     threeway = write_threeway(out_dir / f"three-way-holds-{day.isoformat()}.xlsx", hold_rows(run.holds))
     return ReconcileSummary(statuses=dict(Counter(m.status for m in [*run.result.matches, *run.result.kept])),
                             holds=sum(r.status == "hold" for r in run.holds), invoices_checked=len(run.holds),
-                            workbook=str(run.workbook) if run.workbook else None, threeway_workbook=str(threeway))
+                            workbook=str(run.workbook) if run.workbook else None, threeway_workbook=str(threeway),
+                            match_keys=[m.natural_key() for m in [*run.result.matches, *run.result.kept]])
 
 
 @task(name="review-items")
@@ -156,9 +159,22 @@ def _resume_after_timeout() -> None:
                                   force=True)
 
 
+def statuses_now(keys: list[str]) -> dict[str, int]:
+    """How many of these matches are in each status in the store now (after decisions)."""
+    store = Store()
+    found = (store.get(Match, key) for key in keys)
+    return dict(Counter(m.status for m in found if m is not None))
+
+
 def _publish(summary: ReconcileSummary, items: list[Match]) -> None:
-    lines = ["# Reconciliation", "", "| outcome | payments |", "|---|---|"]
-    lines += [f"| {status} | {n} |" for status, n in sorted(summary.statuses.items())] or ["| (none) | 0 |"]
+    if summary.statuses_after:
+        names = sorted({*summary.statuses, *summary.statuses_after})
+        lines = [f"# Reconciliation (after the {summary.review} review)", "",
+                 "| outcome | proposed | after review |", "|---|---|---|"]
+        lines += [f"| {s} | {summary.statuses.get(s, 0)} | {summary.statuses_after.get(s, 0)} |" for s in names]
+    else:
+        lines = ["# Reconciliation", "", "| outcome | payments |", "|---|---|"]
+        lines += [f"| {status} | {n} |" for status, n in sorted(summary.statuses.items())] or ["| (none) | 0 |"]
     lines += ["", f"Three-way: **{summary.holds}** invoices on hold of {summary.invoices_checked} checked.",
               f"Waiting for a person: **{len(items)}** payments."]
     if summary.workbook:
@@ -220,8 +236,13 @@ def reconcile_flow(review: ReviewMode = "pause", as_of: date | None = None, out_
             decisions = decisions_from_answer(answer, shown)
     if decisions:
         summary.applied, summary.refused = apply_task(decisions)
-    summary.in_review = len(review_items_task())
+    remaining = review_items_task()
+    summary.in_review = len(remaining)
+    summary.statuses_after = statuses_now(summary.match_keys)
+    _publish(summary, remaining)  # the same artifacts again, with the counts after the decisions
     _publish_applied(summary)
+    logger.info("reconcile: proposed %s; after review %s; three-way holds %d of %d", summary.statuses,
+                summary.statuses_after, summary.holds, summary.invoices_checked)
     print(f"reconcile: {summary.statuses}; applied {len(summary.applied)}, refused {len(summary.refused)}, "
           f"in review {summary.in_review}")
     return summary

@@ -75,3 +75,36 @@ def test_ingest_logs_its_plan_chunks_and_quarantine(prefect_server, demo_logging
     assert any(m.startswith("1 files under") for m in logs), logs
     assert any(m.startswith("chunk 1 of 1 read") for m in logs)
     assert any(m.startswith("quarantined ") and "scan-broken.pdf" in m for m in logs)
+
+
+def test_reconcile_artifacts_count_after_the_decisions(prefect_server, small_world, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    from flows.reconcile import reconcile_flow
+    from hub.records import Match
+
+    monkeypatch.setenv("ORDERHUB_HOME", str(tmp_path))
+    monkeypatch.delenv("ORDERHUB_DATABASE_URL", raising=False)
+    store = Store(settings=load_settings())
+    with store.batch("test") as batch:
+        batch.upsert(small_world.records())
+    state = reconcile_flow(review="auto", profile="strict", auto_accept=0.5, out_dir=tmp_path / "out",
+                           return_state=True)
+    summary = state.result()
+    assert summary.applied
+    stored = [m.status for m in store.all(Match)]
+    assert summary.statuses_after == {s: stored.count(s) for s in set(stored)}
+    assert summary.statuses_after.get("review", 0) == summary.in_review < summary.statuses.get("review", 0)
+
+    async def read():
+        async with get_client() as client:
+            flt = ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id]))
+            return await client.read_artifacts(artifact_filter=flt)
+
+    summaries = sorted((a for a in asyncio.run(read()) if a.key == "reconciliation-summary"), key=lambda a: a.created)
+    latest = summaries[-1].data
+    assert "| outcome | proposed | after review |" in latest
+    for status, n in summary.statuses_after.items():
+        assert f"| {status} | {summary.statuses.get(status, 0)} | {n} |" in latest
+    assert f"Waiting for a person: **{summary.in_review}** payments." in latest
