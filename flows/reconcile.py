@@ -166,7 +166,7 @@ def statuses_now(keys: list[str]) -> dict[str, int]:
     return dict(Counter(m.status for m in found if m is not None))
 
 
-def _publish(summary: ReconcileSummary, items: list[Match]) -> None:
+def _publish(summary: ReconcileSummary, items: list[Match], *, review_table: bool = True) -> None:
     if summary.statuses_after:
         names = sorted({*summary.statuses, *summary.statuses_after})
         lines = [f"# Reconciliation (after the {summary.review} review)", "",
@@ -183,6 +183,8 @@ def _publish(summary: ReconcileSummary, items: list[Match]) -> None:
         create_link_artifact(key="reconciliation-workbook", link=file_link(summary.workbook),
                              link_text=Path(summary.workbook).name, description="Reconciliation workbook")
     create_markdown_artifact("\n".join(lines), key="reconciliation-summary", description="Reconciliation summary")
+    if not review_table:
+        return
     rows = []
     for m in items:
         row = {"payment": m.payment_key, "kind": m.payment_kind, "amount": f"{m.currency} {m.payment_amount:,.2f}",
@@ -239,7 +241,7 @@ def reconcile_flow(review: ReviewMode = "pause", as_of: date | None = None, out_
     remaining = review_items_task()
     summary.in_review = len(remaining)
     summary.statuses_after = statuses_now(summary.match_keys)
-    _publish(summary, remaining)  # the same artifacts again, with the counts after the decisions
+    _publish(summary, remaining, review_table=False)  # the summary again, with the counts after the decisions
     _publish_applied(summary)
     logger.info("reconcile: proposed %s; after review %s; three-way holds %d of %d", summary.statuses,
                 summary.statuses_after, summary.holds, summary.invoices_checked)
