@@ -64,6 +64,47 @@ class StepError(BotError):
         super().__init__("; ".join(parts))
 
 
+class UnreachableError(StepError):
+    """The portal could not be reached at all (refused, no such host, timed out): names the address, the
+    network reason, the step and the evidence, e.g. ``could not reach https://… (connection refused) at
+    step 'login'; screenshot: …; note: …``."""
+
+    def __init__(self, step: str, url: str, why: str, *, screenshot: Path | None = None,
+                 note: Path | None = None) -> None:
+        super().__init__(step, f"could not reach {url} ({why})", screenshot=screenshot)
+        self.url, self.why, self.note = url, why, note
+        parts = [f"could not reach {scrub(url)} ({why}) at step {step!r}"]
+        if screenshot:
+            parts.append(f"screenshot: {screenshot}")
+        if note:
+            parts.append(f"note: {note}")
+        Exception.__init__(self, "; ".join(parts))
+
+
+# chromium's network error codes, as a person would say them
+NET_ERRORS = {
+    "ERR_CONNECTION_REFUSED": "connection refused", "ERR_NAME_NOT_RESOLVED": "no such host",
+    "ERR_NAME_RESOLUTION_FAILED": "no such host", "ERR_CONNECTION_TIMED_OUT": "connection timed out",
+    "ERR_TIMED_OUT": "timed out", "ERR_ADDRESS_UNREACHABLE": "address unreachable",
+    "ERR_CONNECTION_RESET": "connection reset", "ERR_CONNECTION_CLOSED": "connection closed",
+    "ERR_EMPTY_RESPONSE": "empty response", "ERR_INTERNET_DISCONNECTED": "no network",
+    "ERR_NETWORK_CHANGED": "network changed", "ERR_PROXY_CONNECTION_FAILED": "proxy connection failed",
+    "ERR_UNSAFE_PORT": "a port the browser refuses to use", "ERR_SSL_PROTOCOL_ERROR": "TLS error",
+    "ERR_CERT_AUTHORITY_INVALID": "certificate not trusted", "ERR_CERT_COMMON_NAME_INVALID": "certificate for another name",
+    "ERR_CERT_DATE_INVALID": "certificate expired or not yet valid",
+}
+_NET_ERROR = re.compile(r"net::(ERR_[A-Z_]+)(?: at (\S+))?")
+
+
+def network_failure(exc: BaseException, fallback_url: str) -> tuple[str, str] | None:
+    """``(url, reason)`` when ``exc`` is chromium failing to reach a site (``net::ERR_…``), else ``None``."""
+    found = _NET_ERROR.search(str(exc))
+    if not found:
+        return None
+    code = found.group(1)
+    return found.group(2) or fallback_url, NET_ERRORS.get(code, code.removeprefix("ERR_").lower().replace("_", " "))
+
+
 class Transient(Exception):
     """A failure worth retrying: HTTP 5xx, a maintenance page, a timeout."""
 
@@ -278,6 +319,14 @@ class PortalSession:
                     time.sleep(self.backoff * 2 ** attempt)
                 except PlaywrightTimeout as exc:
                     raise self._fail("login", _first_line(exc), None, page) from None
+                except PlaywrightError as exc:
+                    unreachable = network_failure(exc, self.site.base_url)
+                    if unreachable is None:
+                        raise
+                    if attempt == self.retries:
+                        raise self._fail("login", "", None, page, unreachable=unreachable) from None
+                    log.info("%s: login: retry %d: %s", self.site.name, attempt + 1, unreachable[1])
+                    time.sleep(self.backoff * 2 ** attempt)
                 except (LoginError, LocatorMissing) as exc:
                     self._fail("login", str(exc), getattr(exc, "locator", None), page)
                     raise
@@ -309,7 +358,22 @@ class PortalSession:
                 continue
             except LocatorMissing as exc:
                 raise self._fail(name, str(exc), exc.locator) from None
-            except (Transient, PlaywrightTimeout) as exc:
+            except PlaywrightError as exc:
+                unreachable = None if isinstance(exc, PlaywrightTimeout) else network_failure(exc, self.site.base_url)
+                if unreachable is None and not isinstance(exc, PlaywrightTimeout):
+                    raise
+                attempt += 1
+                if attempt > self.retries:
+                    if unreachable is not None:
+                        raise self._fail(name, "", None, unreachable=unreachable) from None
+                    raise self._fail(name, f"still failing after {self.retries} retries: {_first_line(exc)}",
+                                     None) from None
+                self.stats.retries += 1
+                log.info("%s: %s: retry %d after %s", self.site.name, name, attempt,
+                         unreachable[1] if unreachable else _first_line(exc))
+                time.sleep(self.backoff * 2 ** (attempt - 1))
+                continue
+            except Transient as exc:
                 last = _first_line(exc)
                 attempt += 1
                 if attempt > self.retries:
@@ -434,8 +498,10 @@ class PortalSession:
             except PlaywrightError:
                 pass
 
-    def _fail(self, step: str, reason: str, locator: str | None, page: Page | None = None) -> StepError:
-        """Save a screenshot (password fields masked), the step's trace and a note; build the error."""
+    def _fail(self, step: str, reason: str, locator: str | None, page: Page | None = None, *,
+              unreachable: tuple[str, str] | None = None) -> StepError:
+        """Save a screenshot (password fields masked), the step's trace and a note; build the error
+        (:class:`UnreachableError` when ``unreachable`` gives the address and the network reason)."""
         self.failures_dir.mkdir(parents=True, exist_ok=True)
         stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{self.site.name}{self.worker}-{safe_filename(step, 'step')}"
         shot, trace = self.failures_dir / f"{stamp}.png", None
@@ -455,10 +521,14 @@ class PortalSession:
             if not trace.exists():
                 trace = None
             self._start_chunk(self.site.name)
-        error = StepError(step, reason, locator=locator, screenshot=shot, trace=trace)
+        note_path = self.failures_dir / f"{stamp}.json"
+        if unreachable is not None:
+            error: StepError = UnreachableError(step, unreachable[0], unreachable[1], screenshot=shot, note=note_path)
+        else:
+            error = StepError(step, reason, locator=locator, screenshot=shot, trace=trace)
         note = {"step": step, "reason": error.reason, "locator": locator, "url": page.url if page else None,
                 "screenshot": str(shot) if shot else None, "trace": str(trace) if trace else None}
-        (self.failures_dir / f"{stamp}.json").write_text(json.dumps(note, ensure_ascii=False, indent=1))
+        note_path.write_text(json.dumps(note, ensure_ascii=False, indent=1))
         self.stats.failures.append(str(error))
         log.error("%s", error)
         return error

@@ -101,25 +101,35 @@ def apply(
 
 @customs_app.command("list")
 def list_(status: str | None = typer.Option(None, "--status", help="draft, approved, filed, accepted, returned"),
-          as_json: bool = typer.Option(False, "--json", help="One JSON object per line")) -> None:
+          as_json: bool = typer.Option(False, "--json", help="One JSON object per line"),
+          wide: bool = typer.Option(False, "--wide", help="One line per declaration, however wide the terminal"),
+          ) -> None:
     """The stored declarations."""
     from hub.errors import InputError
     from hub.records import DECLARATION_STATUSES, Declaration
 
     if status and status not in DECLARATION_STATUSES:
         raise InputError(f"--status {status!r} is not one of: {', '.join(DECLARATION_STATUSES)}")
-    decls = _store().all(Declaration, status=status)
+    store = _store()
+    decls = store.all(Declaration, status=status)
+    if not decls and not as_json:
+        from hub.where import nothing_in
+
+        console.print(nothing_in(store, "declarations", filtered=store.count(Declaration) if status else None),
+                      highlight=False, soft_wrap=True)
+        return
     if as_json:
         for d in decls:
             print(json.dumps({"number": d.number, "status": d.status, "order": d.order_key, "currency": d.currency,
                               "total": str(d.total), "items": len(d.items), "blocking": len(d.blocking),
                               "warnings": len(d.warnings)}, ensure_ascii=False))
         return
-    table = Table("Declaration", "Status", "Order", "Consignee", "Total", "Items", "Blocking", "Warnings")
-    for d in decls:
-        table.add_row(d.number, d.status, d.order_key or "", d.overseas_consignee, f"{d.currency} {d.total}",
-                      str(len(d.items)), str(len(d.blocking)), str(len(d.warnings)))
-    console.print(table)
+    from hub.tables import print_table
+
+    cells = [(d.number, d.status, d.order_key or "", d.overseas_consignee, f"{d.currency} {d.total}",
+              str(len(d.items)), str(len(d.blocking)), str(len(d.warnings))) for d in decls]
+    print_table(None, ("Declaration", "Status", "Order", "Consignee", "Total", "Items", "Blocking", "Warnings"), cells,
+                ids=(0,), keep=(2, 4), right=(4, 5, 6, 7), wide=wide)
     console.print(f"{len(decls)} declaration(s)")
 
 

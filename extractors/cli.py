@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from extractors.registry import KINDS
 
@@ -17,6 +18,9 @@ from extractors.registry import KINDS
 def register(app: typer.Typer) -> None:
     """Add extractors's commands to the ``orderhub`` app."""
     app.command("extract")(extract)
+    from extractors import quarantine_cli
+
+    quarantine_cli.register(app)  # quarantine list|retry
 
 
 def extract(
@@ -44,6 +48,14 @@ def extract(
 
     if kind not in KINDS:
         raise InputError(f"--kind {kind!r} is not one of: {', '.join(KINDS)}")
+    missing = [p for p in paths if not p.exists()]
+    if missing:  # a path that is not there was never read: not a file to quarantine
+        err = Console(stderr=True)
+        for path in missing:
+            err.print("[bold red]error:[/]", Text(f"no such file or folder: {path}"), highlight=False, soft_wrap=True)
+        paths = [p for p in paths if p.exists()]
+        if not paths:
+            raise typer.Exit(1)
     settings = load_settings()
     target = Store(settings=settings) if store else None
     options = Options(kind=kind, threshold=threshold, channel=channel, customer=customer, bank=bank, account=account,
@@ -66,7 +78,7 @@ def extract(
         sys.stdout.flush()
     else:
         _table(outcomes, threshold)
-    if any(not o.ok for o in outcomes):
+    if missing or any(not o.ok for o in outcomes):
         raise typer.Exit(1)
     if any(o.status(threshold) == "needs_review" for o in outcomes):
         raise typer.Exit(NEEDS_REVIEW_EXIT)

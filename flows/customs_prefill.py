@@ -218,9 +218,12 @@ def _publish_outcome(summary: CustomsSummary) -> None:
     lines += [f"| {n} | returned (退单, back in review) | {r} |" for n, r in summary.returned.items()]
     lines += [f"| {n} | filing failed | {r} |" for n, r in summary.filing_failed.items()]
     lines += [f"| {n} | approval refused | {r} |" for n, r in summary.refused.items()]
-    lines += [f"| {n} | accepted | customs no. {c} |" for n, c in summary.accepted.items()]
     lines += [f"| {n} | rejected by the clerk | never filed |" for n in summary.rejected]
     lines += [f"| {n} | not approved | stays in review |" for n in summary.not_filed]
+    lines += [f"| {n} | approved, not filed yet | no single window address |" for n in summary.approved
+              if n not in summary.accepted and n not in summary.returned and n not in summary.filing_failed
+              and n not in summary.pre_entry]
+    lines += [f"| {n} | accepted | customs no. {c} |" for n, c in summary.accepted.items()]  # the rest: all well
     create_markdown_artifact("\n".join(lines), key="customs-filing", description="Exceptions first, then filings")
 
 
@@ -237,7 +240,18 @@ def _resume_after_timeout() -> None:
                                   force=True)
 
 
-@flow(name="customs-prefill", log_prints=False)
+def _run_name() -> str:
+    """``customs-prefill auto review: 3 orders`` / ``customs-prefill pause review: open export orders``."""
+    from prefect.runtime import flow_run
+
+    params = flow_run.parameters
+    orders = params.get("orders")
+    what = (", ".join(orders) if len(orders) <= 3 else f"{len(orders)} orders") if orders else "open export orders"
+    filing = "" if params.get("portal_url") else " (no filing)"
+    return f"customs-prefill {params.get('review', 'pause')} review: {what}{filing}"
+
+
+@flow(name="customs-prefill", flow_run_name=_run_name, log_prints=False)
 def customs_prefill_flow(orders: list[str] | None = None, review: Review = "pause", portal_url: str | None = None,
                          home: str | None = None, out_dir: str | None = None, tariff_csv: str | None = None,
                          user_env: str = "ORDERHUB_CUSTOMS_USER", password_env: str = "ORDERHUB_CUSTOMS_PASSWORD",
@@ -259,8 +273,13 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
     summary.failed_orders = pre.failed
     summary.prefilled = [d.number for d in decls]
     summary.warnings = {d.number: _warning_lines(d) for d in decls if d.warnings}
+    logger.info("prefilled %d declarations (%d with warnings); %d orders could not be prefilled",
+                len(decls), len(summary.warnings), len(pre.failed))
+    for ref, reason in pre.failed.items():
+        logger.warning("order %s not prefilled: %s", ref, reason)
     for d in decls:
         summary.workbooks[d.number] = workbook_task(d, str(folder))
+    logger.info("review workbooks written to %s", folder)
     _publish(summary, decls)
     pending = [d for d in decls if d.status in ("draft", "returned")]
     decisions: list[tuple[str, str, dict[str, str], str]] = []
@@ -283,12 +302,15 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
         if answer is not None:
             by = str(answer.reviewed_by)  # type: ignore[attr-defined]
             decisions = _decisions(answer)
+    logger.info("review (%s): %d declarations pending, %d decisions", review, len(pending), len(decisions))
     for number, decision, edits, note in decisions:
         try:
             decl = decide_task(home, number, decision, by, edits, note, tariff_csv)
         except OrderhubError as exc:
             summary.refused[number] = str(exc)
+            logger.warning("%s %s refused: %s", decision, number, exc)
             continue
+        logger.info("%s: %s by %s, now %s", number, decision, by, decl.status)
         if decision == "reject":
             summary.rejected.append(number)
         elif decl.status == "approved":
@@ -317,8 +339,12 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
                 summary.workbooks[number] = workbook_task(decl, str(folder))
             if decl.status == "accepted":
                 summary.accepted[number] = decl.customs_no or ""
+                logger.info("%s filed (pre-entry %s) and accepted: customs no. %s", number, filing.pre_entry_no,
+                            decl.customs_no)
             elif decl.status == "returned":
                 summary.returned[number] = decl.return_reason or ""
+                logger.warning("%s filed (pre-entry %s) and returned (退单): %s", number, filing.pre_entry_no,
+                               decl.return_reason)
     _publish_outcome(summary)
     logger.info("customs-prefill: %d prefilled, %d approved, %d accepted, %d returned, %d not filed",
                 len(summary.prefilled), len(summary.approved), len(summary.accepted), len(summary.returned),

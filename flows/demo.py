@@ -10,6 +10,7 @@ Prefect is imported only inside :func:`demo`, after its settings are in the envi
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -21,21 +22,22 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from flows.files import FILES_ROOT_ENV, FILES_URL_ENV
 from hub.errors import InputError
-from hub.records import Customer, Delivery, Match, Product
 from hub.settings import load_settings
-from hub.store import Store
-from station.demo import add_demo_reviewers, station_lines
 
 if TYPE_CHECKING:
     from fixtures.world import World
+    from hub.store import Store
 
 console = Console()
 
+FILES_PORT = 4280  # the demo's file server (workbook links in the artifacts)
 DEFAULT_SEED = 2026
 DEFAULT_ORDERS = 120
 STEPS = 8
@@ -131,7 +133,9 @@ def _prefect_env() -> None:
     from flows.environment import apply_defaults
 
     apply_defaults()
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # flows log at INFO to the Prefect API (the UI shows each run's logs); the console shows warnings only
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
 
 
 def _our_companies(world, home: Path) -> None:
@@ -153,12 +157,16 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
     from flows.ingest import ingest_documents_flow
     from flows.orderdesk import integrity_report_flow, order_desk_flow
     from flows.reconcile import reconcile_flow
+    from hub.store import Store
 
     world_dir = out / f"world-{seed}-{orders}"
     home = out / "home"
     out_files = out / "out"
     os.environ["ORDERHUB_HOME"] = str(home)
     os.environ.pop("ORDERHUB_DATABASE_URL", None)
+    # the artifacts' workbook links point at the file server the printed `orderhub server` command starts
+    os.environ.setdefault(FILES_URL_ENV, f"http://127.0.0.1:{FILES_PORT}")
+    os.environ.setdefault(FILES_ROOT_ENV, str(out))
     store = Store(settings=load_settings(home))
     result = DemoResult(world_dir, out_files)
 
@@ -171,6 +179,7 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
     _our_companies(world, home)
     load_master_data(world, store)
     from fixtures.portals.web import demo_password
+    from station.demo import add_demo_reviewers
 
     add_demo_reviewers(store, demo_password())  # the review station's users, one per role
     drop_bad_documents(world_dir)
@@ -195,11 +204,12 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
     step("reconcile: cash application and three-way match" + (" (waiting for your review)" if review else ""))
     if review:
         console.print(Panel(
-            "The reconcile run is about to pause for your review. In another terminal:\n"
-            f"  [bold]PREFECT_HOME={os.environ['PREFECT_HOME']} .venv/bin/orderhub server --port 4201[/]\n"
+            "The reconcile run is about to pause for your review. In another terminal run the command below, "
             "then open http://127.0.0.1:4201 → Runs → 'reconcile (pause review)' → Resume, fill in the form "
             f"and submit. This demo waits up to {review_minutes:g} minutes; unanswered items stay in review.",
             title="Review in the Prefect UI", border_style="yellow"))
+        print_commands([("Start the UI", f"{_env(home, prefect=True)} .venv/bin/orderhub server --port 4201 "
+                                          f"--files-port {FILES_PORT} --files-root {shlex.quote(str(out))}")])
     day = result.as_of = world_day(world)
     result.reconciled = reconcile_flow(review="pause" if review else "auto", out_dir=out_files, as_of=day,
                                        timeout_minutes=review_minutes, poll_seconds=5,
@@ -224,6 +234,8 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
 
 
 def _summary(result: DemoResult, store: Store) -> None:
+    from hub.records import Customer, Delivery, Match, Product
+
     imp = result.imported
     table = Table(title="import-orders", title_justify="left")
     table.add_column("channel")
@@ -239,7 +251,8 @@ def _summary(result: DemoResult, store: Store) -> None:
         console.print(f"ingest-documents {ing.folder}: {ing.files} files ({ing.skipped} already ingested), "
                       f"{r.records_inserted} new records, for review {len(r.review)}, quarantined {len(r.quarantined)}")
     rec = result.reconciled
-    console.print(f"reconcile: {', '.join(f'{k} {v}' for k, v in sorted(rec.statuses.items()))}; three-way holds "
+    after = getattr(rec, "statuses_after", None) or rec.statuses
+    console.print(f"reconcile: after review {', '.join(f'{k} {v}' for k, v in sorted(after.items()))}; three-way holds "
                   f"{rec.holds} of {rec.invoices_checked}; review ({rec.review}): applied {len(rec.applied)}, "
                   f"refused {len(rec.refused)}, still in review {rec.in_review}")
     cus = result.customs
@@ -269,18 +282,55 @@ def _summary(result: DemoResult, store: Store) -> None:
     console.print(f"Store: {store.count(Match)} matches, {store.count(Delivery)} deliveries, "
                   f"{store.count(Product)} products")
     lines = [f"[bold]{name}[/]: {path}" for name, path in result.files.items()]
-    lines += ["", "See the runs, artifacts and schedules in the Prefect UI:",
-              f"  [bold]PREFECT_HOME={os.environ['PREFECT_HOME']} .venv/bin/orderhub server[/]   "
-              "then open http://127.0.0.1:4200",
-              f"Decide the review items in {result.files['reconciliation workbook']}, then:",
-              f"  ORDERHUB_HOME={result.out.parent / 'home'} .venv/bin/orderhub reconcile apply "
-              f"{result.files['reconciliation workbook']} --by <your name>"]
     from fixtures.portals.web import DEFAULT_PASSWORD, demo_password
+    from station.demo import station_waiting
 
     hint = f"password {DEFAULT_PASSWORD}" if demo_password() == DEFAULT_PASSWORD else \
         "password: $ORDERHUB_PORTAL_PASSWORD"
-    lines += station_lines(store, result.out.parent / "home", hint)
+    lines += ["", station_waiting(store, hint)]
     console.print(Panel("\n".join(lines), title=f"orderhub demo done in {result.seconds:.0f} s", border_style="green"))
+    print_commands(next_commands(result))
+
+
+def _env(home: Path, prefect: bool = False) -> str:
+    prefix = f"ORDERHUB_HOME={shlex.quote(str(home))}"
+    if prefect:
+        prefix += f" PREFECT_HOME={shlex.quote(os.environ.get('PREFECT_HOME', '.prefect'))}"
+    return prefix
+
+
+def next_commands(result: DemoResult) -> list[tuple[str, str]]:
+    """What to try next, as ``(what, command)``: each command carries the demo's ``ORDERHUB_HOME`` (and
+    ``PREFECT_HOME`` for the server) and, where a rule counts days, the demo world's last day."""
+    home = result.out.parent / "home"
+    day = f" --as-of {result.as_of.isoformat()}" if result.as_of else ""
+    workbook = result.files.get("reconciliation workbook", result.out / "reconciliation.xlsx")
+    cmd = ".venv/bin/orderhub"
+    from station.config import station_url
+
+    return [
+        ("See the runs, logs, artifacts and schedules in the Prefect UI (then open http://127.0.0.1:4200; "
+         "the workbook links open while it runs)",
+         f"{_env(home, prefect=True)} {cmd} server --files-port {FILES_PORT} "
+         f"--files-root {shlex.quote(str(result.out.parent))}"),
+        (f"Decide the review items in {workbook}, then", f"{_env(home)} {cmd} reconcile apply "
+                                                          f"{shlex.quote(str(workbook))} --by <your-name>"),
+        ("The orders, urgent ones first", f"{_env(home)} {cmd} orders list{day}"),
+        ("The integrity report on the demo world's last day", f"{_env(home)} {cmd} report integrity{day}"),
+        ("The export declarations", f"{_env(home)} {cmd} customs list"),
+        ("Files that could not be read, with the reason", f"{_env(home)} {cmd} quarantine list"),
+        (f"The review station (复核台) for documents, payments and declarations (then open {station_url('/')})",
+         f"{_env(home)} {cmd} review"),
+    ]
+
+
+def print_commands(commands: list[tuple[str, str]], out: Console | None = None) -> None:
+    """Each command on one line of its own, outside any box, never wrapped by us (the terminal folds a
+    long line but copying it gives the whole command)."""
+    out = out or console
+    for what, command in commands:
+        out.print(f"{what}:", highlight=False, soft_wrap=True)
+        out.print(f"  [bold]{escape(command)}[/]", highlight=False, soft_wrap=True)
 
 
 def demo(
@@ -311,6 +361,8 @@ def demo(
         result = run_demo(out, seed, orders, review, review_minutes, step)
         progress.update(bar, completed=STEPS, description="done")
     result.seconds = time.perf_counter() - started
+    from hub.store import Store
+
     _summary(result, Store(settings=load_settings(out / "home")))
 
 

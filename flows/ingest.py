@@ -13,7 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -102,12 +102,19 @@ def ingest_documents_flow(
         folders = [Path(folder)]
     else:
         raise InputError("ingest-documents: give a folder, or bank=True to download from the bank portal")
+    logger = get_run_logger()
     plan = plan_task(store, folders, settings, chunk_size)
+    logger.info("%d files under %s (%d already ingested, skipped) in %d chunks", plan.files,
+                ", ".join(str(f) for f in folders), plan.skipped, len(plan.chunks))
     summary = IngestSummary(folder=", ".join(str(f) for f in folders), files=plan.files, skipped=plan.skipped,
                             chunks=len(plan.chunks))
     options = Options(workers=workers)
     for number, chunk in enumerate(plan.chunks, start=1):
         summary.result.add(chunk_task(store, chunk, settings, options, number))
+        logger.info("chunk %d of %d read: %d files stored so far, %d quarantined, %d for review", number,
+                    len(plan.chunks), summary.result.stored, len(summary.result.quarantined), len(summary.result.review))
+    for q in summary.result.quarantined:
+        logger.warning("quarantined %s: %s", q.source, q.reason)
     report = report_task(settings, summary.result.quarantined, summary.result.review)
     summary.report = str(report) if report else None
     _publish(summary)

@@ -13,6 +13,7 @@ from prefect import flow, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.runtime import flow_run
 
+from flows.files import file_link
 from flows.orderdesk_cli import integrity_report as build_integrity_report
 from hub.orderdesk.grading import recompute_grades
 from hub.orderdesk.integrity import IntegrityRow, summary
@@ -106,7 +107,7 @@ def integrity_report_flow(as_of: date | None = None, out: Path | None = None) ->
         lines.append(f"| {label} | {n} | {money} | {oldest} |")
     if path:
         lines += ["", f"Workbook: `{path}`"]
-        create_link_artifact(key="integrity-workbook", link=path.resolve().as_uri(),
+        create_link_artifact(key="integrity-workbook", link=file_link(path),
                              link_text=path.name, description="Integrity report workbook")
     create_markdown_artifact("\n".join(lines), key="integrity-summary", description="Integrity report summary")
     create_table_artifact(

@@ -22,6 +22,7 @@ from prefect.flow_runs import pause_flow_run
 from prefect.input import RunInput
 from pydantic import BaseModel, Field, create_model
 
+from flows.files import file_link
 from flows.reconcile_cli import Inputs, hold_rows, run_reconcile
 from hub.records import Candidate, Match
 from hub.settings import load_settings
@@ -53,6 +54,8 @@ class ReconcileSummary:
     applied: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     review: str = "skip"
+    match_keys: list[str] = field(default_factory=list)
+    statuses_after: dict[str, int] = field(default_factory=dict)  # the same payments once the review is applied
 
 
 def candidate_keys(match: Match) -> list[str]:
@@ -128,7 +131,8 @@ def match_task(out_dir: Path, profile: str | None, day: date) -> ReconcileSummar
     threeway = write_threeway(out_dir / f"three-way-holds-{day.isoformat()}.xlsx", hold_rows(run.holds))
     return ReconcileSummary(statuses=dict(Counter(m.status for m in [*run.result.matches, *run.result.kept])),
                             holds=sum(r.status == "hold" for r in run.holds), invoices_checked=len(run.holds),
-                            workbook=str(run.workbook) if run.workbook else None, threeway_workbook=str(threeway))
+                            workbook=str(run.workbook) if run.workbook else None, threeway_workbook=str(threeway),
+                            match_keys=[m.natural_key() for m in [*run.result.matches, *run.result.kept]])
 
 
 @task(name="review-items")
@@ -158,18 +162,33 @@ def _resume_after_timeout() -> None:
                                   force=True)
 
 
-def _publish(summary: ReconcileSummary, items: list[Match]) -> None:
-    lines = ["# Reconciliation", "", "| outcome | payments |", "|---|---|"]
-    lines += [f"| {status} | {n} |" for status, n in sorted(summary.statuses.items())] or ["| (none) | 0 |"]
+def statuses_now(keys: list[str]) -> dict[str, int]:
+    """How many of these matches are in each status in the store now (after decisions)."""
+    store = Store()
+    found = (store.get(Match, key) for key in keys)
+    return dict(Counter(m.status for m in found if m is not None))
+
+
+def _publish(summary: ReconcileSummary, items: list[Match], *, review_table: bool = True) -> None:
+    if summary.statuses_after:
+        names = sorted({*summary.statuses, *summary.statuses_after})
+        lines = [f"# Reconciliation (after the {summary.review} review)", "",
+                 "| outcome | proposed | after review |", "|---|---|---|"]
+        lines += [f"| {s} | {summary.statuses.get(s, 0)} | {summary.statuses_after.get(s, 0)} |" for s in names]
+    else:
+        lines = ["# Reconciliation", "", "| outcome | payments |", "|---|---|"]
+        lines += [f"| {status} | {n} |" for status, n in sorted(summary.statuses.items())] or ["| (none) | 0 |"]
     lines += ["", f"Three-way: **{summary.holds}** invoices on hold of {summary.invoices_checked} checked.",
               f"Waiting for a person: **{len(items)}** payments — decide them in the review station: "
               f"{queue_link('payments')}"]
     if summary.workbook:
         lines += ["", f"Workbook: `{summary.workbook}` (decide there and run `orderhub reconcile apply`, "
                       "or resume this run with the form)"]
-        create_link_artifact(key="reconciliation-workbook", link=Path(summary.workbook).resolve().as_uri(),
+        create_link_artifact(key="reconciliation-workbook", link=file_link(summary.workbook),
                              link_text=Path(summary.workbook).name, description="Reconciliation workbook")
     create_markdown_artifact("\n".join(lines), key="reconciliation-summary", description="Reconciliation summary")
+    if not review_table:
+        return
     rows = []
     for m in items:
         row = {"payment": m.payment_key, "kind": m.payment_kind, "amount": f"{m.currency} {m.payment_amount:,.2f}",
@@ -223,8 +242,13 @@ def reconcile_flow(review: ReviewMode = "pause", as_of: date | None = None, out_
             decisions = decisions_from_answer(answer, shown)
     if decisions:
         summary.applied, summary.refused = apply_task(decisions)
-    summary.in_review = len(review_items_task())
+    remaining = review_items_task()
+    summary.in_review = len(remaining)
+    summary.statuses_after = statuses_now(summary.match_keys)
+    _publish(summary, remaining, review_table=False)  # the summary again, with the counts after the decisions
     _publish_applied(summary)
+    logger.info("reconcile: proposed %s; after review %s; three-way holds %d of %d", summary.statuses,
+                summary.statuses_after, summary.holds, summary.invoices_checked)
     print(f"reconcile: {summary.statuses}; applied {len(summary.applied)}, refused {len(summary.refused)}, "
           f"in review {summary.in_review}")
     return summary

@@ -38,6 +38,7 @@ def publish_failure(what: str, error: BaseException, evidence: Iterable[Path]) -
     from prefect.artifacts import create_link_artifact, create_markdown_artifact
 
     from bots.credentials import scrub
+    from flows.files import file_link
 
     files = [Path(p).resolve() for p in evidence]
     lines = [f"# {what} failed", "", f"**{type(error).__name__}**: {scrub(str(error))}", "", "Evidence:"]
@@ -48,7 +49,7 @@ def publish_failure(what: str, error: BaseException, evidence: Iterable[Path]) -
                              description=f"{what}: bot failure and its evidence")
     for path in files:
         if path.suffix == ".png" or path.name.endswith(".trace.zip"):
-            create_link_artifact(path.as_uri(), link_text=path.name, key=artifact_key("bot-evidence", what),
+            create_link_artifact(file_link(path), link_text=path.name, key=artifact_key("bot-evidence", what),
                                  description=f"{what}: {'screenshot' if path.suffix == '.png' else 'trace'}")
 
 

@@ -1,4 +1,5 @@
-"""hub's own commands: ``orderhub history``, ``orderhub companies`` and ``orderhub db``."""
+"""hub's own commands: ``orderhub history``, ``orderhub companies`` and ``orderhub db``; ``orders`` and
+``grades`` (the order desk, imported when they run)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ import json
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from hub.cli import app
+from hub.cli import app, lazy_command
 from hub.errors import InputError
-from hub.store import Store
 
 console = Console()
+lazy_command(app, "orders", "hub.orderdesk.commands",
+             "Orders: list, review rules, lifecycle moves, sign-offs, change requests.")
+lazy_command(app, "grades", "hub.orderdesk.commands",
+             "Customer grades (A/B/C) from payment history, frequency and margin.")
 db_app = typer.Typer(help="The database: create or upgrade its schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
@@ -20,41 +23,52 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Create the database or bring it to the newest schema."""
+    from hub.store import Store
+
     store = Store()
-    console.print(f"database ready: {store!r}")
+    from hub.where import store_place
+
+    console.print(f"database ready: {store_place(store)}", highlight=False, soft_wrap=True)
 
 
 @app.command("history")
 def history(
     order: str = typer.Argument(..., help="Order key (channel|external id) or just its external id"),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per event"),
+    wide: bool = typer.Option(False, "--wide", help="One line per event, however wide the terminal"),
 ) -> None:
-    """Show an order's full history: its own events and those of linked records, oldest first."""
+    """Everything that touched an order, oldest first: its own events, its declaration's (prefill,
+    approval, filing, acceptance), its invoices, packing lists, delivery notes, matches and payments."""
+    from hub.history import entries_json, order_history
+    from hub.records import Order
+    from hub.store import Store
+    from hub.tables import print_table
+
     store = Store()
     keys = store.find_keys("order", order)
     if not keys:
-        raise InputError(f"no order {order!r} in {store!r}")
+        from hub.where import which_store
+
+        raise InputError(f"no order {order!r} in {which_store(store)}")
     if len(keys) > 1:
         raise InputError(f"{order!r} names several orders ({', '.join(keys)}); give channel|id")
-    events = store.history(("order", keys[0]))
+    record = store.get(Order, keys[0])
+    entries = order_history(store, record)
     if as_json:
-        for e in events:
-            print(json.dumps({"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "kind": e.kind,
-                              "key": e.key, "note": e.note, "attachment": e.attachment,
-                              "before": e.before, "after": e.after}, ensure_ascii=False))
+        for item in entries_json(entries):
+            print(json.dumps(item, ensure_ascii=False, default=str))
         return
-    table = Table(title=f"History of order {keys[0]}")
-    for col in ("when", "who", "what", "record", "note"):
-        table.add_column(col)
-    for e in events:
-        table.add_row(e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action, f"{e.kind} {e.key}",
-                      e.note or e.attachment or "")
-    console.print(table)
+    rows = [(e.event.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), e.event.actor, e.record, e.what,
+             e.event.note or e.event.attachment or "") for e in entries]
+    print_table(f"History of order {keys[0]} ({len(rows)} events)", ("when", "who", "record", "what", "note"), rows,
+                ids=(0,), keep=(2,), wide=wide)
 
 
 @app.command("companies")
 def companies(as_json: bool = typer.Option(False, "--json", help="One JSON object per company")) -> None:
     """Show our own companies (the our-companies master that decides roles on documents) and its file."""
+    from rich.table import Table
+
     from hub.settings import our_companies, our_companies_path
 
     try:
@@ -76,6 +90,3 @@ def companies(as_json: bool = typer.Option(False, "--json", help="One JSON objec
     for c in found:
         table.add_row(c.name, c.name_en, ", ".join(c.tax_ids), ", ".join(c.accounts), ", ".join(c.aliases))
     console.print(table)
-
-
-from hub.orderdesk import commands as _orderdesk  # noqa: F401,E402

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hub.records import Declaration, Match, SourceFile
 from hub.store import Store
 from hub.users import add_user, list_users
@@ -20,12 +18,10 @@ def add_demo_reviewers(store: Store, password: str) -> list[str]:
     return [add_user(store, name, role, password, by="demo").name for name, role in DEMO_REVIEWERS.items()]
 
 
-def station_lines(store: Store, home: Path, password_hint: str) -> list[str]:
-    """What the demo's summary says about the station: how to start it, where, who, what waits."""
+def station_waiting(store: Store, password_hint: str) -> str:
+    """What the demo's summary says about the review station: who logs in and what waits there."""
     docs = len(store.all(SourceFile, status="needs_review"))
     pays = len(store.all(Match, status=["review", "unmatched"]))
     decls = len(store.all(Declaration, status=["draft", "returned"]))
-    return ["", "Review station (复核台): documents, payments and declarations beside their page:",
-            f"  [bold]ORDERHUB_HOME={home} .venv/bin/orderhub review[/]   then open {station_url('/')}",
-            f"  log in as finance, customs or admin ({password_hint}); waiting: {docs} documents, {pays} payments, "
-            f"{decls} declarations"]
+    return (f"Review station (复核台, {station_url('/')}): log in as finance, customs or admin ({password_hint}); "
+            f"waiting: {docs} documents, {pays} payments, {decls} declarations")

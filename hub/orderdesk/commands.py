@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from hub.cli import app
+from hub.cli import app, group
 from hub.errors import InputError
 from hub.orderdesk.changes import change_order, parse_add, parse_quantity
 from hub.orderdesk.desk import Desk
@@ -25,22 +26,33 @@ from hub.store import Store
 console = Console()
 
 
-def group(parent: typer.Typer, name: str, help_text: str) -> typer.Typer:
-    """The sub-command group ``name`` of ``parent``: the one already registered, or a new one (so that
-    several packages can add commands to one group, e.g. ``orderhub report``)."""
-    for info in parent.registered_groups:
-        if info.name == name and info.typer_instance is not None:
-            return info.typer_instance
-    sub = typer.Typer(help=help_text, no_args_is_help=True)
-    parent.add_typer(sub, name=name)
-    return sub
-
-
 orders_app = group(app, "orders", "Orders: list, review rules, lifecycle moves, sign-offs, change requests.")
 grades_app = group(app, "grades", "Customer grades (A/B/C) from payment history, frequency and margin.")
 
 RULES_OPT = typer.Option(None, "--rules", help="Review rules file (TOML) instead of the shipped one")
 AS_OF_OPT = typer.Option(None, "--as-of", help="Evaluate as of this date (YYYY-MM-DD); default today")
+
+
+@contextmanager
+def _rules_rerun(store: Store, key: str, day: date | None) -> Iterator[None]:
+    """Say what re-evaluating the review rules changed on ``key`` (new hits, cleared ones), even when the
+    command itself then fails: no rule runs as a side effect without saying so."""
+    from hub.records import Order
+
+    def hits() -> dict[str, str]:
+        current = store.get(Order, key)
+        return {h.rule: h.action for h in current.rule_hits} if current else {}
+
+    before = hits()
+    try:
+        yield
+    finally:
+        after = hits()
+        when = day.isoformat() if day else "today"
+        for rule in after.keys() - before.keys():
+            console.print(f"{key}: review rules re-run as of {when}: new hit {rule} -> {after[rule]}", highlight=False)
+        for rule in before.keys() - after.keys():
+            console.print(f"{key}: review rules re-run as of {when}: {rule} no longer applies", highlight=False)
 
 
 def _as_of(value: str | None) -> date | None:
@@ -61,6 +73,8 @@ def orders_list(
     tests: bool = typer.Option(False, "--include-tests",
                                help="Include test orders and duplicates set aside by the dedupe matcher"),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per order"),
+    wide: bool = typer.Option(False, "--wide", help="One line per order, however wide the terminal"),
+    as_of: str | None = AS_OF_OPT,
 ) -> None:
     """List orders, urgent ones first (A customers are reviewed first), with grade and rule hits."""
     if grade is not None and grade.upper() not in ("A", "B", "C"):
@@ -68,7 +82,7 @@ def orders_list(
     if status is not None and status not in ORDER_STATUSES:
         raise InputError(f"--status {status!r}: expected one of {', '.join(ORDER_STATUSES)}")
     store = Store()
-    desk = Desk.load(store)
+    desk = Desk.load(store, as_of=_as_of(as_of))
     rows = []
     for order in desk.orders.values():
         if status is not None and order.status != status:
@@ -81,6 +95,11 @@ def orders_list(
             continue
         rows.append((order, customer, order_grade))
     rows.sort(key=lambda r: (not r[0].urgent, r[0].order_date, r[0].natural_key()))
+    if not rows and not as_json:
+        from hub.where import nothing_in
+
+        console.print(nothing_in(store, "orders", filtered=len(desk.orders)), highlight=False, soft_wrap=True)
+        return
     if as_json:
         for order, customer, order_grade in rows:
             print(json.dumps({"key": order.natural_key(), "customer": customer.code if customer else None,
@@ -91,16 +110,17 @@ def orders_list(
                               "urgent": order.urgent, "hits": [h.rule for h in order.rule_hits],
                               "approvals": order.approvals}, ensure_ascii=False))
         return
-    table = Table(title=f"Orders ({len(rows)})")
-    for col in ("order", "customer", "grade", "status", "total", "ordered", "promised", "urgent", "rule hits"):
-        table.add_column(col, justify="right" if col == "total" else "left")
+    from hub.tables import print_table
+
+    cells = []
     for order, customer, order_grade in rows:
         hits = ", ".join(h.action + ("✓" if h.action in order.approvals else "") for h in order.rule_hits)
-        table.add_row(order.natural_key(), customer.name if customer else order.customer_name, order_grade or "-",
+        cells.append((order.natural_key(), customer.name if customer else order.customer_name, order_grade or "-",
                       order.status, f"{order.total:,.2f} {order.currency}", order.order_date.isoformat(),
                       order.promised_date.isoformat() if order.promised_date else "", "yes" if order.urgent else "",
-                      hits)
-    console.print(table)
+                      hits))
+    print_table(f"Orders ({len(rows)})", ("order", "customer", "grade", "status", "total", "ordered", "promised",
+                                          "urgent", "rule hits"), cells, ids=(0,), keep=(4, 5, 6), right=(4,), wide=wide)
 
 
 @orders_app.command("review")
@@ -132,10 +152,15 @@ def orders_advance(
     note: str | None = typer.Option(None, "--note"),
     rules: Path | None = RULES_OPT,
     lifecycle: Path | None = typer.Option(None, "--lifecycle", help="Lifecycle file (TOML)"),
+    as_of: str | None = AS_OF_OPT,
 ) -> None:
-    """Move an order to its next status if the gates pass; otherwise name what is missing."""
-    result = advance(Store(), order, status, by=by, attachments=attach or [], note=note,
-                     lifecycle=load_lifecycle(lifecycle), rules=load_rules(rules))
+    """Move an order to its next status if the gates pass; otherwise name what is missing. The review
+    rules are evaluated again first (as of --as-of); what that changed is printed."""
+    store, day = Store(), _as_of(as_of)
+    key = resolve_order_key(store, order)
+    with _rules_rerun(store, key, day):
+        result = advance(store, key, status, by=by, attachments=attach or [], note=note,
+                         lifecycle=load_lifecycle(lifecycle), rules=load_rules(rules), as_of=day)
     attached = f" with {', '.join(a['name'] for a in result.attachments)}" if result.attachments else ""
     console.print(f"{result.key}: {result.before} -> {result.after} by {result.actor}{attached}", highlight=False)
 
@@ -148,9 +173,14 @@ def orders_approve(
     by: str | None = typer.Option(None, "--by", help="Who signs off (default ORDERHUB_ACTOR)"),
     note: str | None = typer.Option(None, "--note"),
     rules: Path | None = RULES_OPT,
+    as_of: str | None = AS_OF_OPT,
 ) -> None:
-    """Sign off what a review rule asked for, release a hold, confirm payment or approve credit."""
-    result = approve(Store(), order, what, by=by, note=note, rules=load_rules(rules))
+    """Sign off what a review rule asked for, release a hold, confirm payment or approve credit. The review
+    rules are evaluated again first (as of --as-of); what that changed is printed."""
+    store, day = Store(), _as_of(as_of)
+    key = resolve_order_key(store, order)
+    with _rules_rerun(store, key, day):
+        result = approve(store, key, what, by=by, note=note, rules=load_rules(rules), as_of=day)
     console.print(f"{result.key}: {result.what} signed off by {result.actor}", highlight=False)
 
 
@@ -163,11 +193,13 @@ def orders_change(
     by: str | None = typer.Option(None, "--by", help="Who asks for the change (default ORDERHUB_ACTOR)"),
     note: str | None = typer.Option(None, "--note"),
     rules: Path | None = RULES_OPT,
+    as_of: str | None = AS_OF_OPT,
 ) -> None:
-    """Apply a change request: recompute amounts, re-check stock and credit rules, record and notify."""
+    """Apply a change request: recompute amounts, re-check stock and credit rules (as of --as-of), record
+    and notify."""
     quantities = dict(parse_quantity(q) for q in qty or [])
     result = change_order(Store(), order, address=address, add=[parse_add(a) for a in add or []],
-                          quantities=quantities, by=by, note=note, rules=load_rules(rules))
+                          quantities=quantities, by=by, note=note, rules=load_rules(rules), as_of=_as_of(as_of))
     console.print(f"{result.key}: total {result.total_before} -> {result.total_after} {result.order.currency}",
                   highlight=False)
     for hit in result.new_hits:
@@ -186,14 +218,22 @@ def grades_recompute(
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the grades, store nothing"),
 ) -> None:
     """Recompute every customer's grade; each change is stored with an audit event holding its figures."""
-    results = recompute_grades(Store(), as_of=_as_of(as_of), config=load_grading(config), dry_run=dry_run)
-    table = Table(title=f"Customer grades{' (dry run, nothing stored)' if dry_run else ''}")
-    for col in ("customer", "name", "score", "grade", "was", "days late", "overdue CNY", "orders/month", "margin"):
-        table.add_column(col)
+    store = Store()
+    results = recompute_grades(store, as_of=_as_of(as_of), config=load_grading(config), dry_run=dry_run)
+    if not results:
+        from hub.where import nothing_in
+
+        console.print(nothing_in(store, "customers"), highlight=False, soft_wrap=True)
+        return
+    from hub.tables import print_table
+
+    cells = []
     for r in results:
         f = r.figures.as_dict()
-        table.add_row(r.code, r.name, str(r.score) if r.score is not None else "no history", r.new, r.old or "-",
-                      f["days_late"] or "", f["overdue_cny"] or "", f["orders_per_month"] or "", f["margin"] or "")
-    console.print(table)
+        cells.append((r.code, r.name, str(r.score) if r.score is not None else "no history", r.new, r.old or "-",
+                      f["days_late"] or "", f["overdue_cny"] or "", f["orders_per_month"] or "", f["margin"] or ""))
+    print_table(f"Customer grades{' (dry run, nothing stored)' if dry_run else ''}",
+                ("customer", "name", "score", "grade", "was", "days late", "overdue CNY", "orders/month", "margin"),
+                cells, ids=(0,), keep=(6,), right=(2, 5, 6, 7, 8))
     changed = sum(r.changed for r in results)
     console.print(f"{len(results)} customers graded, {changed} grades {'would change' if dry_run else 'changed'}")

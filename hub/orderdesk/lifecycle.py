@@ -217,7 +217,9 @@ def resolve_order_key(store: Store, text: str) -> str:
     """The natural key of an order given as ``channel|id`` or its bare external id."""
     keys = store.find_keys("order", text.strip())
     if not keys:
-        raise InputError(f"no order {text!r} in {store!r}")
+        from hub.where import which_store
+
+        raise InputError(f"no order {text!r} in {which_store(store)}")
     if len(keys) > 1:
         raise InputError(f"{text!r} names several orders ({', '.join(keys)}); give channel|id")
     return keys[0]
