@@ -15,7 +15,8 @@ _say() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*" >&2; }
 
 # chromium: Debian's build, driven by Playwright (never `playwright install`).
 # fonts-wqy-microhei: a TrueType CJK font reportlab can embed in PDFs and chromium can render.
-_apt_install chromium fonts-wqy-microhei
+# fonts-dejavu-core: the Latin fonts the generator's international invoice families print with.
+_apt_install chromium fonts-wqy-microhei fonts-dejavu-core
 
 _ensure_venv "$ORDERHUB_ROOT/.venv"
 stamp="$ORDERHUB_ROOT/.venv/.orderhub-deps"

@@ -8,6 +8,10 @@ echo "== import rules"; lint-imports
 if [ "${CI:-}" = "true" ] || [ "${ORDERHUB_TEST_POSTGRES:-}" = "1" ]; then
   ORDERHUB_TEST_PG_URL="$(bash scripts/postgres.sh)" && export ORDERHUB_TEST_PG_URL
 fi
+# The workbook screenshots (a slow test) need LibreOffice and pdftoppm: CI (or who asks) installs them.
+if [ "${CI:-}" = "true" ] || [ "${ORDERHUB_TEST_SCREENSHOTS:-}" = "1" ]; then
+  bash scripts/screenshots-env.sh
+fi
 # One pytest run over everything: the default suite (`pytest`) plus the tests marked slow.
 echo "== tests (default suite and slow end-to-end tests)"
 status=0
