@@ -108,7 +108,9 @@ class _Matcher:
         keys = sorted(self.by_label, key=len, reverse=True)
         self.regex = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
 
-    def finditer(self, compact: str) -> Iterable[tuple[int, int, str, str]]:
+    def finditer(self, compact: str, shorter: bool = False) -> Iterable[tuple[int, int, str, str]]:
+        """``(start, end, label, name)`` of each label found in ``compact``, the longest at each place;
+        with ``shorter`` also the shorter labels that start there."""
         if self.regex is None:
             return
         pos = 0
@@ -116,7 +118,13 @@ class _Matcher:
             m = self.regex.search(compact, pos)
             if not m:
                 return
-            yield m.start(), m.end(), m.group(0), self.by_label[m.group(0)]
+            text = m.group(0)
+            yield m.start(), m.end(), text, self.by_label[text]
+            # the shorter labels starting here too ("Total" inside "TOTALEUR", where "Totale" matched first
+            # and fails its word boundary): the caller keeps the longest that holds
+            for size in range(len(text) - 1, 0, -1) if shorter else ():
+                if text[:size] in self.by_label:
+                    yield m.start(), m.start() + size, text[:size], self.by_label[text[:size]]
             pos = m.start() + 1
 
 
@@ -276,7 +284,7 @@ class Layout:
         for no in range(len(self.lines)) if lines is None else lines:
             tl = self.lines[no]
             cands = []
-            for cs, ce, label, name in matcher.finditer(tl.compact):
+            for cs, ce, label, name in matcher.finditer(tl.compact, shorter=True):
                 start, end = tl.cmap[cs], tl.cmap[ce - 1] + 1
                 if _is_ascii_alnum(label[0]) and start > 0 and _is_ascii_alnum(tl.chars[start - 1].ch):
                     continue

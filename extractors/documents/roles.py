@@ -269,10 +269,32 @@ def check_accounts(f: Fields, *names: str) -> None:
             f.confirmed.discard(name)
 
 
+def _labelled(layout: Layout, name: str) -> bool:
+    """Whether field ``name`` was read under a label or block heading of its own (not by reading order)."""
+    return bool(layout.hits_for(name) or layout.scoped_hits(name)) and not layout.by_order_only(name)
+
+
+def _purchase(f: Fields, layout: Layout | None, who: Identity) -> bool:
+    """Whether the invoice's own labels put us on the buyer's side (a supplier's invoice to us): one of
+    our names or tax ids read under a buyer label (Bill To, 购买方 ...), none of ours on the seller's."""
+    if layout is None or not who:
+        return False
+    ours_buyer = [a for a in ("name", "tax_id") if who.matches(a, f.get(f"buyer_{a}"))]
+    ours_seller = any(who.matches(a, f.get(f"seller_{a}")) for a in ("name", "tax_id"))
+    return bool(ours_buyer) and not ours_seller and all(_labelled(layout, f"buyer_{a}") for a in ours_buyer)
+
+
 def settle_invoice(f: Fields, layout: Layout | None = None, *, who: Identity | None = None) -> None:
     """An invoice's parties: tax ids shape-checked, then we are the seller (our tax id is never the
-    buyer's), the counterparty the buyer."""
+    buyer's), the counterparty the buyer; unless the invoice's labels put us under the buyer's heading
+    (a supplier's invoice to us), which is kept as printed and said in a warning, never swapped."""
     check_tax_ids(f, "buyer_tax_id", "seller_tax_id")
+    who = who if who is not None else identity()
+    if _purchase(f, layout, who):
+        f.warnings.append("we are the buyer on this invoice (our company is under its buyer label): a "
+                          "purchase invoice, parties kept as printed")
+        settle_parties(f, layout, "buyer", "seller", ("name", "tax_id"), who=who, what="a purchase invoice")
+        return
     settle_parties(f, layout, "seller", "buyer", ("name", "tax_id"), who=who)
 
 

@@ -272,3 +272,16 @@ def test_number_after_the_title_and_an_unlabelled_date_are_read_for_review(tmp_p
     inv = result.record
     assert inv.number == "PRT-24-0317" and result.confidence["number"] < 0.9
     assert inv.issue_date == date(2024, 3, 17) and result.confidence["issue_date"] < 0.9
+
+
+def test_classic_commercial_invoices_total_line_ends_the_table(tmp_path: Path) -> None:
+    """``TOTAL EUR 97.20`` ends the item table although the Italian ``Totale`` also starts there and fails
+    its word boundary: the amount in words and the bank lines below are no item, the net is not doubled."""
+    from fixtures.generator.family_set import generate_family_set
+
+    truth = generate_family_set(tmp_path / "set", per_family=4, only=["commercial_a"])
+    for name, doc in truth["documents"].items():
+        inv = extract_document(tmp_path / "set" / name, kind="invoice").record
+        expected = doc["fields"]
+        assert len(inv.lines) == len(expected["lines"]), name
+        assert str(inv.total) == expected["total"], name

@@ -259,3 +259,34 @@ def test_identity_names_us_but_confirms_only_what_is_printed_exactly() -> None:
     assert who.exact("name", "Ningbo Beilun Ruifeng M&E  Equipment Co., Ltd.")
     assert who.matches("account", "3310****2468") and not who.matches("account", "3310****2469")
     assert not who.matches("name", THEIRS)
+
+
+def _supplier_invoice(docs, path: Path, *, total_line: str = "TOTAL EUR 2,640.00") -> Path:
+    """A German supplier's English invoice to us: its letterhead and VAT id on top, our company under
+    ``Bill To``, an item table, the total and the amount in words."""
+    items = [(40, 40, "Kraemer Antriebstechnik GmbH", 14), (40, 58, "Industriestr. 12, 73037 Goeppingen, Germany", 8),
+             (40, 70, "VAT ID: DE 811 569 869", 8), (250, 100, "INVOICE", 16),
+             (40, 140, "Bill To:", 9), (100, 140, "Ningbo Beilun Ruifeng M&E Equipment Co., Ltd.", 9),
+             (380, 140, "Invoice No.: KA-2026-0418", 9), (380, 156, "Date: 2026-04-18", 9),
+             (40, 200, "No.", 9), (70, 200, "Description", 9), (330, 200, "Qty", 9), (380, 200, "Unit Price", 9),
+             (470, 200, "Amount", 9),
+             (40, 218, "1", 9), (70, 218, "Servo gear unit SG-40", 9), (330, 218, "12", 9), (380, 218, "220.00", 9),
+             (470, 218, "2,640.00", 9),
+             (40, 250, total_line, 9), (40, 268, "SAY EUROS TWO THOUSAND SIX HUNDRED AND FORTY ONLY", 9),
+             (40, 284, "Payment terms: T/T 30 days after invoice date", 9), (40, 300, "Due date: 2026-05-18", 9),
+             (40, 316, "Beneficiary bank:", 9), (70, 332, "DEUTSCHE BANK AG STUTTGART", 9), (330, 332, "SWIFT: DEUTDESS", 9),
+             (380, 348, "A/C No.: 0532013000", 9)]
+    return _draw(docs, path, items)
+
+
+def test_supplier_invoice_to_us_keeps_its_parties_when_our_company_is_under_its_buyer_label(
+        docs, tmp_path: Path, our_companies) -> None:
+    """Identity never swaps what the labels say: our company printed under Bill To is a purchase invoice."""
+    our_companies("宁波北仑瑞丰机电设备有限公司", name_en="Ningbo Beilun Ruifeng M&E Equipment Co., Ltd.")
+    result = extract_document(_supplier_invoice(docs, tmp_path / "p.pdf"), kind="invoice")
+    inv = result.record
+    assert inv.seller_name == "Kraemer Antriebstechnik GmbH"
+    assert inv.buyer_name == "Ningbo Beilun Ruifeng M&E Equipment Co., Ltd."
+    assert not any("swapped" in w for w in result.warnings)
+    assert any("purchase invoice" in w for w in result.warnings)
+
