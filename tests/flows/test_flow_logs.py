@@ -107,4 +107,4 @@ def test_reconcile_artifacts_count_after_the_decisions(prefect_server, small_wor
     assert "| outcome | proposed | after review |" in latest
     for status, n in summary.statuses_after.items():
         assert f"| {status} | {summary.statuses.get(status, 0)} | {n} |" in latest
-    assert f"Waiting for a person: **{summary.in_review}** payments." in latest
+    assert f"Waiting for a person: **{summary.in_review}** payments" in latest

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+from prefect.client.schemas.sorting import ArtifactSort
 
 from fixtures.world import World, generate_world
 from flows.orderdesk import integrity_report_flow, order_desk_flow
@@ -43,7 +44,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, world: World) -> Store
 async def _artifact(key: str):
     async with get_client() as client:
         found = await client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])),
-                                            limit=1)
+                                            sort=ArtifactSort.CREATED_DESC, limit=1)  # other tests' runs too
     return found[0] if found else None
 
 
