@@ -21,8 +21,21 @@ def register(app: typer.Typer) -> None:
                                          "(default: SQLite under PREFECT_HOME)"),
         deployments: Path | None = typer.Option(None, "--deployments", help="Your own deployments.toml"),
         log: Path | None = typer.Option(None, "--log", help="Append the server's output to this file"),
+        pool: str | None = typer.Option(None, "--pool", help="Deploy the flows to this Prefect process work "
+                                        "pool (created if missing) for `orderhub worker` to run, instead of "
+                                        "serving them here"),
+        host: str = typer.Option("127.0.0.1", "--host", help="Bind address (0.0.0.0 for workers elsewhere)"),
     ) -> None:
         """Start the Prefect server and UI and serve every flow as a scheduled deployment (Ctrl-C stops)."""
+        if pool:
+            from flows.pool import serve_pool
+
+            serve_pool(pool, port, database_url, deployments, log, host=host)
+            return
         from flows.server import serve_all
 
         serve_all(port, database_url, deployments, log)
+
+    from flows.pool_cli import register as register_worker
+
+    register_worker(app)  # worker

@@ -100,6 +100,11 @@ class Batch:
         self.actor = actor
         self.result = UpsertResult()
 
+    @property
+    def conn(self) -> Connection:
+        """The batch's connection (for the store's own modules, e.g. :mod:`hub.claims`)."""
+        return self._conn
+
     def upsert(self, items: Iterable[Record], *, note: str | None = None,
                attachment: str | None = None) -> UpsertResult:
         """Insert new records, update changed ones, leave equal ones alone; audit every change.
@@ -140,7 +145,7 @@ class Batch:
         row = self._conn.execute(current).first()
         if row is None:
             inserted = self._conn.execute(
-                _insert(self._conn, records).values(kind=kind, key=key, version=1, created_at=now, **columns)
+                dialect_insert(self._conn, records).values(kind=kind, key=key, version=1, created_at=now, **columns)
                 .on_conflict_do_nothing(index_elements=["kind", "key"]).returning(records.c.id)).first()
             if inserted is not None:
                 self._audit("created", kind, key, None, payload, note, attachment)
@@ -164,7 +169,7 @@ class Batch:
         if exists:
             return False
         new = self._conn.execute(
-            _insert(self._conn, links).values(from_kind=fk, from_key=fkey, relation=relation, to_kind=tk,
+            dialect_insert(self._conn, links).values(from_kind=fk, from_key=fkey, relation=relation, to_kind=tk,
                                               to_key=tkey, created_at=_now())
             .on_conflict_do_nothing(index_elements=["from_kind", "from_key", "relation", "to_kind", "to_key"])
             .returning(links.c.id)).first()
@@ -187,7 +192,7 @@ class Batch:
             note=note, attachment=attachment))
 
 
-def _insert(conn: Connection, table: Table) -> Insert:
+def dialect_insert(conn: Connection, table: Table) -> Insert:
     """The dialect's INSERT (PostgreSQL's and SQLite's both have ``on_conflict_do_nothing``)."""
     return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
 
@@ -249,6 +254,11 @@ class Store:
                 return
             logging.getLogger("alembic").setLevel(logging.WARNING)
             with self.engine.begin() as conn:
+                if conn.dialect.name == "postgresql":  # many workers may start on a fresh database at once
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7265011)")
+                    if MigrationContext.configure(conn).get_current_revision() == \
+                            ScriptDirectory.from_config(cfg).get_current_head():
+                        return
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         except OperationalError as exc:
