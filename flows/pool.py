@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -96,6 +97,11 @@ def serve_pool(pool: str, port: int = 4200, database_url: str | None = None, pla
                   f"({'PostgreSQL' if database_url else 'SQLite under ' + env.get('PREFECT_HOME', '~/.prefect')}) …")
     proc = start_server(port, database_url, log, host=host)
     os.environ["PREFECT_API_URL"] = env["PREFECT_API_URL"]
+
+    def _interrupt(*_: object) -> None:
+        raise KeyboardInterrupt  # SIGTERM stops the server subprocess (its own session) too
+
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
