@@ -31,6 +31,7 @@ class IngestPlan:
     chunks: list[list[str]] = field(default_factory=list)
     skipped: int = 0
     files: int = 0
+    hashes: dict[str, str] = field(default_factory=dict)  # path -> sha256 of the files to read
 
 
 @dataclass
@@ -65,6 +66,7 @@ class ChunkResult:
     by_kind: dict[str, int] = field(default_factory=dict)
     quarantined: list[Quarantined] = field(default_factory=list)
     review: list[Review] = field(default_factory=list)
+    taken_elsewhere: int = 0  # files another worker had claimed or stored (claimed chunks only)
 
     def add(self, other: ChunkResult) -> None:
         """Fold another chunk's counts into this one."""
@@ -73,6 +75,7 @@ class ChunkResult:
         self.records_inserted += other.records_inserted
         self.records_updated += other.records_updated
         self.records_unchanged += other.records_unchanged
+        self.taken_elsewhere += other.taken_elsewhere
         for kind, n in other.by_kind.items():
             self.by_kind[kind] = self.by_kind.get(kind, 0) + n
         self.quarantined.extend(other.quarantined)
@@ -146,6 +149,7 @@ def plan_ingest(store: Store, folder: Path | str | Sequence[Path | str], setting
             continue
         seen.add(sha)
         todo.append(str(path))
+        plan.hashes[str(path)] = sha
     plan.chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
     return plan
 
@@ -156,19 +160,63 @@ def _source_file(outcome: Outcome, threshold: float) -> SourceFile:
 
 
 def ingest_chunk(store: Store, paths: Iterable[str | Path], settings: Settings,
-                 options: Options | None = None, actor: str = "ingest") -> ChunkResult:
-    """Extract one chunk (OCR on every core) and commit all of it in one transaction."""
+                 options: Options | None = None, actor: str = "ingest", *, owner: str | None = None,
+                 lease_seconds: float | None = None) -> ChunkResult:
+    """Extract one chunk (OCR on every core) and commit all of it in one transaction.
+
+    With ``owner`` (many workers sharing an ingest), the chunk first claims its files by sha256
+    (:mod:`hub.claims`): it reads only the files it holds, keeps their lease alive while it works, and
+    stores in its commit only the files whose claim it still held (a file taken over after an expired
+    lease is stored by the worker that took it). A worker killed mid-chunk stored nothing of it; its
+    files are free again when the lease runs out."""
     files = [Path(p) for p in paths]
     options = options or Options()
+    if owner is None:
+        return _extract_and_store(store, files, settings, options, actor, None)
+    from hub import claims
+
+    lease = lease_seconds or claims.DEFAULT_LEASE_SECONDS
+    hashes: dict[Path, str] = {}
+    unreadable: list[Path] = []
+    for path in files:
+        try:
+            hashes[path] = sha256_of(path)
+        except OSError:
+            unreadable.append(path)  # the batch reports the read error
+    stored = {sha for sha in hashes.values() if store.get(SourceFile, sha) is not None}
+    held = claims.claim(store, set(hashes.values()) - stored, owner, lease)
+    mine = [p for p in files if hashes.get(p) in held] + unreadable
+    try:
+        with claims.Lease(store, held, owner, lease):
+            result = _extract_and_store(store, mine, settings, options, actor, owner)
+    except BaseException:
+        claims.release(store, held, owner)
+        raise
+    result.files = len(files)
+    result.taken_elsewhere += len(files) - len(mine)
+    return result
+
+
+def _extract_and_store(store: Store, files: list[Path], settings: Settings, options: Options, actor: str,
+                       owner: str | None) -> ChunkResult:
     threshold = options.threshold
     outcomes = Batch(settings, options, store=None).run(files)
-    result = ChunkResult(files=len(files))
-    done = ingested_hashes(store)  # a chunk re-run after a crash between planning and commit
-    with store.batch(actor) as batch:
+
+    def commit(batch) -> ChunkResult:  # re-run whole when the database asks for a retry
+        result = ChunkResult(files=len(files))
+        done = ingested_hashes(store)  # a chunk re-run after a crash between planning and commit
+        keep: set[str] | None = None
+        if owner is not None:
+            from hub import claims
+
+            keep = claims.finish(batch, {o.sha256 for o in outcomes if o.sha256}, owner)
         for outcome in outcomes:
             if not outcome.sha256 or outcome.duplicate_of or outcome.sha256 in done:
                 if not outcome.sha256:
                     result.quarantined.append(Quarantined(outcome.source, outcome.error or "unreadable", None))
+                continue
+            if keep is not None and outcome.sha256 not in keep:
+                result.taken_elsewhere += 1
                 continue
             if outcome.ok:
                 path = Path(outcome.source)
@@ -188,7 +236,9 @@ def ingest_chunk(store: Store, paths: Iterable[str | Path], settings: Settings,
             else:
                 batch.upsert([_source_file(outcome, threshold)], note="quarantined")
                 result.quarantined.append(Quarantined(outcome.source, outcome.error or "", outcome.quarantined))
-    return result
+        return result
+
+    return store.transaction(commit, actor)
 
 
 def _keep_desk_state(store: Store, records: list[Record]) -> list[Record]:

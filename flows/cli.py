@@ -29,8 +29,17 @@ def register(app: typer.Typer) -> None:
                                               help="Also serve --files-root on this port, so that the workbook "
                                                    "links in the runs' artifacts open (e.g. 4280)"),
         files_root: Path = typer.Option(Path("."), "--files-root", help="The folder --files-port serves"),
+        pool: str | None = typer.Option(None, "--pool", help="Deploy the flows to this Prefect process work "
+                                        "pool (created if missing) for `orderhub worker` to run, instead of "
+                                        "serving them here"),
+        host: str = typer.Option("127.0.0.1", "--host", help="Bind address (0.0.0.0 for workers elsewhere)"),
     ) -> None:
         """Start the Prefect server and UI and serve every flow as a scheduled deployment (Ctrl-C stops)."""
+        if pool:
+            from flows.pool import serve_pool
+
+            serve_pool(pool, port, database_url, deployments, log, host=host)
+            return
         from flows.server import serve_all
 
         if files_port is None:
@@ -41,3 +50,7 @@ def register(app: typer.Typer) -> None:
         with FileServer(files_root, files_port) as files:
             typer.echo(f"Files (workbooks, reports, evidence): {files.url} serves {files.root}")
             serve_all(port, database_url, deployments, log)
+
+    from flows.pool_cli import register as register_worker
+
+    register_worker(app)  # worker

@@ -33,6 +33,7 @@ from extractors.ingest import (
 )
 from extractors.pipeline import Options
 from flows.tasks import date_range_label, portal_tag, publish_failure
+from hub.claims import DEFAULT_LEASE_SECONDS, default_owner
 from hub.errors import InputError
 from hub.settings import Settings, load_settings
 from hub.store import Store
@@ -85,6 +86,8 @@ def ingest_documents_flow(
     home: str | None = None,
     chunk_size: int = DEFAULT_CHUNK,
     workers: int | None = None,
+    fan_out: str | None = None,
+    lease_seconds: float = DEFAULT_LEASE_SECONDS,
 ) -> IngestSummary:
     """Ingest every document under ``folder``, or (``bank``) what the bank portal has for the range
     (downloaded into ``folder``, default ``<home>/downloads/bank-<timestamp>``).
@@ -92,6 +95,11 @@ def ingest_documents_flow(
     ``home`` is the orderhub home (default ``$ORDERHUB_HOME``; quarantine under ``<home>/quarantine``);
     ``workers`` caps the OCR processes (default: every core). ``since``/``until`` only select what the
     bank downloads. Returns counts, the quarantined files with reasons and the report's path.
+
+    ``fan_out`` (e.g. ``"ingest-chunk/pool"``): run each chunk as a run of that deployment, taken by any
+    worker of its work pool, each claiming its files by sha256 for ``lease_seconds`` (renewed while it
+    works); chunks whose worker dies are run again once their lease ran out (see :mod:`flows.fanout`).
+    The folder must be readable at the same path on every worker (a shared mount).
     """
     settings = load_settings(home)
     store = Store(settings=settings)
@@ -109,7 +117,17 @@ def ingest_documents_flow(
     summary = IngestSummary(folder=", ".join(str(f) for f in folders), files=plan.files, skipped=plan.skipped,
                             chunks=len(plan.chunks))
     options = Options(workers=workers)
-    for number, chunk in enumerate(plan.chunks, start=1):
+    if fan_out:
+        from flows.fanout import fan_out as run_chunks
+        from flows.fanout import result_from_store
+
+        done = run_chunks(plan, fan_out, {"home": home, "workers": workers}, store, lease_seconds=lease_seconds)
+        summary.result = result_from_store(store, plan)
+        summary.result.taken_elsewhere = done.resubmitted
+        given_up = [c.number for c in done.chunks if c.state != "COMPLETED"]
+        if given_up:
+            raise InputError(f"ingest-documents: chunks {given_up} failed on every attempt (see their runs)")
+    for number, chunk in enumerate(plan.chunks if not fan_out else [], start=1):
         summary.result.add(chunk_task(store, chunk, settings, options, number))
         logger.info("chunk %d of %d read: %d files stored so far, %d quarantined, %d for review", number,
                     len(plan.chunks), summary.result.stored, len(summary.result.quarantined), len(summary.result.review))
@@ -119,6 +137,20 @@ def ingest_documents_flow(
     summary.report = str(report) if report else None
     _publish(summary)
     return summary
+
+
+@flow(name="ingest-chunk")
+def ingest_chunk_flow(paths: list[str], number: int = 0, home: str | None = None, workers: int | None = None,
+                      lease_seconds: float = DEFAULT_LEASE_SECONDS) -> dict:
+    """One chunk of a fanned-out ``ingest-documents`` (any worker of the pool runs it): claim the files by
+    sha256, extract the ones held, commit them in one transaction. Returns the chunk's counts."""
+    settings = load_settings(home)
+    store = Store(settings=settings)
+    owner = default_owner(str(flow_run.id or ""))
+    result = ingest_chunk(store, paths, settings, Options(workers=workers), owner=owner, lease_seconds=lease_seconds)
+    return {"number": number, "owner": owner, "files": result.files, "stored": result.stored,
+            "taken_elsewhere": result.taken_elsewhere, "quarantined": len(result.quarantined),
+            "records_inserted": result.records_inserted}
 
 
 def _publish(summary: IngestSummary) -> None:

@@ -97,12 +97,14 @@ def server_env(port: int, database_url: str | None) -> dict[str, str]:
     return env
 
 
-def start_server(port: int, database_url: str | None = None, log: Path | None = None) -> subprocess.Popen:
-    """Start ``prefect server start`` on 127.0.0.1:``port`` and wait until it answers its health check."""
+def start_server(port: int, database_url: str | None = None, log: Path | None = None,
+                 host: str = "127.0.0.1") -> subprocess.Popen:
+    """Start ``prefect server start`` on ``host``:``port`` (loopback by default; ``0.0.0.0`` for workers on
+    other machines) and wait until it answers its health check on loopback."""
     env = server_env(port, database_url)
     out = open(log, "ab") if log else subprocess.DEVNULL
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+        proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", host,
                                  "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
     finally:

@@ -86,3 +86,14 @@ users = Table(
     Column("active", Integer, nullable=False, default=1),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("sha256", String(64), primary_key=True, doc="the file's content hash"),
+    Column("owner", String(200), nullable=False, doc="who holds it: host, process and flow run"),
+    Column("lease_until_ms", BigInteger, nullable=False, doc="epoch ms; after it anyone may take the file"),
+    Column("claimed_at_ms", BigInteger, nullable=False),
+    Column("attempts", Integer, nullable=False, doc="how many times the file was claimed"),
+    Column("done_at_ms", BigInteger, doc="set when the file's records were committed"),
+)

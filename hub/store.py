@@ -3,12 +3,21 @@ append-only audit log. SQLite (one file, WAL) by default, PostgreSQL by URL; the
 
 Writes happen in batches: ``with store.batch(actor) as batch: batch.upsert(records)``. A batch is one
 transaction: if anything in it fails, nothing of it is written.
+
+Many writers (several workers on one PostgreSQL): a record is inserted with ``INSERT ... ON CONFLICT DO
+NOTHING`` on its natural key and otherwise updated under ``SELECT ... FOR UPDATE``, rows are written in
+key order, and links are inserted on conflict do nothing; so two processes writing the same records never
+duplicate one, never fail on the unique key, and exactly one of them audits its creation.
+:meth:`Store.transaction` (and :meth:`Store.upsert`) re-run the whole transaction when PostgreSQL aborts it
+for a serialisation failure or a deadlock (SQLSTATE 40001/40P01) or SQLite answers "database is locked".
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+import random
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,8 +25,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy import Connection, Engine, Insert, Table, create_engine, event, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from hub.errors import StoreError
 from hub.records import RECORD_TYPES, Record
@@ -25,6 +35,7 @@ from hub.schema import audit_events, links, records
 from hub.settings import Settings, load_settings
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 # Which record fields fill the indexed columns (first one present wins): data, not branches.
@@ -89,46 +100,23 @@ class Batch:
         self.actor = actor
         self.result = UpsertResult()
 
+    @property
+    def conn(self) -> Connection:
+        """The batch's connection (for the store's own modules, e.g. :mod:`hub.claims`)."""
+        return self._conn
+
     def upsert(self, items: Iterable[Record], *, note: str | None = None,
                attachment: str | None = None) -> UpsertResult:
-        """Insert new records, update changed ones, leave equal ones alone; audit every change."""
+        """Insert new records, update changed ones, leave equal ones alone; audit every change.
+
+        Rows are written in (kind, key) order, so concurrent batches lock them in one order; the result
+        lists keys in the order given."""
+        done: list[tuple[int, str, str]] = []
+        for index, record in sorted(enumerate(items), key=lambda ir: (ir[1].KIND, ir[1].natural_key())):
+            done.append((index, self._upsert_one(record, note, attachment), record.natural_key()))
         result = UpsertResult()
-        for record in items:
-            kind, key = record.KIND, record.natural_key()
-            if kind not in RECORD_TYPES:
-                raise StoreError(f"{type(record).__name__} is not a stored record kind")
-            payload = record.payload()
-            fingerprint = record.fingerprint()
-            row = self._conn.execute(
-                select(records.c.id, records.c.fingerprint, records.c.payload, records.c.version)
-                .where(records.c.kind == kind, records.c.key == key)
-            ).first()
-            now = _now()
-            amount = _first(record, INDEXED_FIELDS["amount"]["default"])
-            doc_date = _first(record, INDEXED_FIELDS["doc_date"]["default"])
-            columns = {
-                "status": getattr(record, "status", None),
-                "party": (lambda p: None if p is None else str(p)[:256])(
-                    _first(record, INDEXED_FIELDS["party"]["default"])),
-                "doc_date": doc_date.isoformat() if doc_date is not None else None,
-                "amount": amount,
-                "currency": getattr(record, "currency", None),
-                "fingerprint": fingerprint,
-                "payload": payload,
-                "updated_at": now,
-            }
-            if row is None:
-                self._conn.execute(records.insert().values(kind=kind, key=key, version=1, created_at=now, **columns))
-                self._audit("created", kind, key, None, payload, note, attachment)
-                result.inserted.append(key)
-            elif row.fingerprint == fingerprint:
-                result.unchanged.append(key)
-            else:
-                self._conn.execute(
-                    records.update().where(records.c.id == row.id).values(version=row.version + 1, **columns)
-                )
-                self._audit("updated", kind, key, row.payload, payload, note, attachment)
-                result.updated.append(key)
+        for _, outcome, key in sorted(done):
+            getattr(result, outcome).append(key)
         self.result = self.result + result
         return result
 
@@ -149,6 +137,43 @@ class Batch:
         self._audit("replaced", kind, key, row.payload, {"replaced_by": replaced_by}, note, None)
         return True
 
+    def _upsert_one(self, record: Record, note: str | None, attachment: str | None) -> str:
+        kind, key = record.KIND, record.natural_key()
+        if kind not in RECORD_TYPES:
+            raise StoreError(f"{type(record).__name__} is not a stored record kind")
+        payload = record.payload()
+        fingerprint = record.fingerprint()
+        now = _now()
+        amount = _first(record, INDEXED_FIELDS["amount"]["default"])
+        doc_date = _first(record, INDEXED_FIELDS["doc_date"]["default"])
+        columns = {
+            "status": getattr(record, "status", None),
+            "party": (lambda p: None if p is None else str(p)[:256])(
+                _first(record, INDEXED_FIELDS["party"]["default"])),
+            "doc_date": doc_date.isoformat() if doc_date is not None else None,
+            "amount": amount,
+            "currency": getattr(record, "currency", None),
+            "fingerprint": fingerprint,
+            "payload": payload,
+            "updated_at": now,
+        }
+        current = (select(records.c.id, records.c.fingerprint, records.c.payload, records.c.version)
+                   .where(records.c.kind == kind, records.c.key == key).with_for_update())
+        row = self._conn.execute(current).first()
+        if row is None:
+            inserted = self._conn.execute(
+                dialect_insert(self._conn, records).values(kind=kind, key=key, version=1, created_at=now, **columns)
+                .on_conflict_do_nothing(index_elements=["kind", "key"]).returning(records.c.id)).first()
+            if inserted is not None:
+                self._audit("created", kind, key, None, payload, note, attachment)
+                return "inserted"
+            row = self._conn.execute(current).first()  # another writer inserted it meanwhile (and committed)
+        if row.fingerprint == fingerprint:
+            return "unchanged"
+        self._conn.execute(records.update().where(records.c.id == row.id).values(version=row.version + 1, **columns))
+        self._audit("updated", kind, key, row.payload, payload, note, attachment)
+        return "updated"
+
     def link(self, from_record: Record | tuple[str, str], relation: str,
              to_record: Record | tuple[str, str]) -> bool:
         """Record that one record relates to another (idempotent). Returns True when the link is new."""
@@ -160,8 +185,13 @@ class Batch:
         ).first()
         if exists:
             return False
-        self._conn.execute(links.insert().values(from_kind=fk, from_key=fkey, relation=relation, to_kind=tk,
-                                                 to_key=tkey, created_at=_now()))
+        new = self._conn.execute(
+            dialect_insert(self._conn, links).values(from_kind=fk, from_key=fkey, relation=relation, to_kind=tk,
+                                              to_key=tkey, created_at=_now())
+            .on_conflict_do_nothing(index_elements=["from_kind", "from_key", "relation", "to_kind", "to_key"])
+            .returning(links.c.id)).first()
+        if new is None:
+            return False  # another writer linked them meanwhile
         self._audit(f"link:{relation}", fk, fkey, None, {"to": f"{tk}:{tkey}"}, None, None)
         return True
 
@@ -177,6 +207,24 @@ class Batch:
         self._conn.execute(audit_events.insert().values(
             at=_now(), actor=self.actor, action=action, kind=kind, key=key, before=before, after=after,
             note=note, attachment=attachment))
+
+
+def dialect_insert(conn: Connection, table: Table) -> Insert:
+    """The dialect's INSERT (PostgreSQL's and SQLite's both have ``on_conflict_do_nothing``)."""
+    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
+
+
+#: SQLSTATEs after which PostgreSQL asks the client to run the transaction again.
+RETRY_SQLSTATES = frozenset({"40001", "40P01"})  # serialization_failure, deadlock_detected
+
+
+def retriable(exc: BaseException) -> bool:
+    """Whether a database error means "run the same transaction again": a PostgreSQL serialisation
+    failure or deadlock, or SQLite's "database is locked" (another writer held it past busy_timeout)."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) in RETRY_SQLSTATES or getattr(orig, "pgcode", None) in RETRY_SQLSTATES:
+        return True
+    return isinstance(exc, OperationalError) and "database is locked" in str(orig)
 
 
 def _subject(item: Record | tuple[str, str]) -> tuple[str, str]:
@@ -223,6 +271,11 @@ class Store:
                 return
             logging.getLogger("alembic").setLevel(logging.WARNING)
             with self.engine.begin() as conn:
+                if conn.dialect.name == "postgresql":  # many workers may start on a fresh database at once
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7265011)")
+                    if MigrationContext.configure(conn).get_current_revision() == \
+                            ScriptDirectory.from_config(cfg).get_current_head():
+                        return
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         except OperationalError as exc:
@@ -238,10 +291,29 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"the batch was rolled back, nothing of it was written: {exc}") from exc
 
+    def transaction(self, work: Callable[[Batch], T], actor: str | None = None, *, attempts: int = 8) -> T:
+        """Run ``work(batch)`` in one transaction; when the database aborts it for a serialisation failure,
+        a deadlock or a lock (see :func:`retriable`), roll back and run ``work`` again (up to ``attempts``
+        times, with a growing random pause). ``work`` must only write through its batch."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.engine.begin() as conn:
+                    return work(Batch(conn, actor or self.settings.actor))
+            except DBAPIError as exc:
+                if attempt < attempts and retriable(exc):
+                    log.info("store transaction aborted (%s), retry %d of %d", type(exc.orig).__name__,
+                             attempt, attempts - 1)
+                    time.sleep(random.uniform(0.02, 0.1) * 2 ** min(attempt, 5))
+                    continue
+                raise StoreError(f"the batch was rolled back, nothing of it was written: {exc}") from exc
+            except SQLAlchemyError as exc:
+                raise StoreError(f"the batch was rolled back, nothing of it was written: {exc}") from exc
+        raise AssertionError("unreachable")  # pragma: no cover
+
     def upsert(self, items: Iterable[Record], *, actor: str | None = None, note: str | None = None) -> UpsertResult:
-        """Upsert a batch in one transaction (see :class:`Batch`)."""
-        with self.batch(actor) as batch:
-            return batch.upsert(items, note=note)
+        """Upsert a batch in one transaction (see :class:`Batch`), re-run on a serialisation failure."""
+        items = list(items)
+        return self.transaction(lambda batch: batch.upsert(items, note=note), actor)
 
     # -- reads -------------------------------------------------------------------------------------
     def get(self, cls: type[R], key: str) -> R | None:

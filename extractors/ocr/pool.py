@@ -81,6 +81,15 @@ def _read(source: PageSource, page: int) -> OcrPage:
     return read_page(_ENGINE, load_page(source), page)
 
 
+def read_here(sources: Sequence[PageSource], backend: str = "rapidocr") -> list[OcrPage]:
+    """Read pages in this process with the engine it keeps (loaded on the first call, as a pool worker
+    loads it: one ONNX thread, freed memory kept). Meant for long-lived worker processes that are not
+    this pool's, e.g. Dask workers (``flows/ocr_dask.py``): each loads the models once."""
+    if _ENGINE is None or getattr(_ENGINE, "name", None) != backend:
+        _init(backend, 1)
+    return [_read(src, _page_no(src)) for src in sources]
+
+
 def _pixels(source: PageSource) -> int:
     """The page's size in pixels, from the image header alone (a rough measure of its OCR time)."""
     if isinstance(source, np.ndarray):

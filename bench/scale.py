@@ -1,0 +1,223 @@
+"""Scale-out bench: partitioned reconciliation at a million, and OCR on Dask against the in-process pool.
+
+    python bench/scale.py reconcile                   # 10k single vs partitioned, then 1M x 1M partitioned
+    python bench/scale.py reconcile --million-parts 20 --processes 2
+    python bench/scale.py ocr --pages 12              # pages/s: in-process pool (2), Dask 1 and 2 workers
+    python bench/scale.py ingest --orders 800         # ~2,000 digital documents: 1 process vs 2 sharing by claims
+
+reconcile: (1) on one 10k world (bench/reconcile.py's synth), the single pass against the partitioned run
+(matchers/partition.py, 8 partitions by customer, 2 processes): digest of every decided payment, how many
+differ, auto precision of both against the truth. (2) 1,000,000 receipts against 1,000,000 open invoices of
+100,000 customers as ``--million-parts`` partitions of disjoint customers, each generated *inside* its worker
+process (nothing holds the whole million), reconciled there, only tuples sent back: wall time, peak RSS of
+the largest process, auto rate and precision.
+ocr: the same noised pages read by the in-process pool (OcrPool(2), warmed), by Dask LocalClusters of 1
+and 2 single-threaded workers (prefect-dask's DaskTaskRunner, through the ocr-fanout flow on an ephemeral
+Prefect server; the first batch of each cluster warms its models and is not timed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import resource
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _reconcile_bench():
+    spec = importlib.util.spec_from_file_location("bench_reconcile", ROOT / "bench" / "reconcile.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _precision(rows, truth) -> tuple[int, int, float | None]:
+    auto = [r for r in rows if r[1] == "auto"]
+    ok = sum(1 for key, _, allocs in auto if {t for t, _ in allocs} == truth[key])
+    return len(auto), ok, (round(ok / len(auto), 5) if auto else None)
+
+
+def compare_10k(n: int, partitions: int, processes: int) -> dict:
+    from matchers.cash import reconcile
+    from matchers.partition import match_digest, reconcile_partitioned, rows_of, split
+
+    receipts, invoices, customers, truth = _reconcile_bench().synth(n, seed=5)
+    t0 = time.perf_counter()
+    single = sorted(rows_of(reconcile(receipts, invoices, customers=customers).matches))
+    t_single = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    parted = reconcile_partitioned(split(receipts, invoices, customers, partitions), processes)
+    t_part = time.perf_counter() - t0
+    differ = [(a, b) for a, b in zip(single, parted, strict=True) if a != b]
+    return {"n": n, "partitions": partitions, "processes": processes, "single_seconds": round(t_single, 1),
+            "partitioned_seconds": round(t_part, 1), "same_digest": match_digest(single) == match_digest(parted),
+            "payments_differ": len(differ), "single_auto_ok_precision": _precision(single, truth),
+            "partitioned_auto_ok_precision": _precision(parted, truth),
+            "differ_examples": [f"{a[0]}: single {a[1]}, partitioned {b[1]}" for a, b in differ[:3]]}
+
+
+def _million_part(args: tuple[int, int]) -> dict:
+    """One partition of the million: generated here, reconciled here; counts and tuples' summary back."""
+    from matchers.cash import reconcile
+    from matchers.partition import match_digest, rows_of
+
+    number, size = args
+    receipts, invoices, customers, truth = _reconcile_bench().synth(size, seed=1000 + number)
+    t0 = time.perf_counter()
+    rows = rows_of(reconcile(receipts, invoices, customers=customers).matches)
+    seconds = time.perf_counter() - t0
+    auto, ok, _ = _precision(rows, truth)
+    return {"part": number, "receipts": len(receipts), "invoices": len(invoices), "customers": len(customers),
+            "auto": auto, "auto_ok": ok, "reconcile_seconds": round(seconds, 1), "digest": match_digest(rows),
+            "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+def million(total: int, parts: int, processes: int) -> dict:
+    size = total // parts
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(processes, max_tasks_per_child=1) as pool:  # a fresh process per partition
+        done = list(pool.map(_million_part, [(p, size) for p in range(parts)]))
+    wall = time.perf_counter() - t0
+    receipts = sum(d["receipts"] for d in done)
+    auto = sum(d["auto"] for d in done)
+    ok = sum(d["auto_ok"] for d in done)
+    return {"receipts": receipts, "invoices": sum(d["invoices"] for d in done),
+            "customers": sum(d["customers"] for d in done), "partitions": parts, "processes": processes,
+            "wall_seconds": round(wall, 1), "reconcile_seconds_sum": round(sum(d["reconcile_seconds"] for d in done), 1),
+            "peak_rss_mb_largest_process": max(d["rss_mb"] for d in done),
+            "auto_rate": round(auto / receipts, 4), "auto_precision": round(ok / auto, 5) if auto else None,
+            "load_avg_1min": round(os.getloadavg()[0], 1)}
+
+
+def ocr(pages_n: int) -> dict:
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "tests" / "flows"))
+    from test_ocr_dask import _page  # the test's page maker: noised Chinese/English bank advices
+
+    from extractors.ocr import OcrPool
+    from flows.ocr_dask import ocr_on_dask
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-scale-ocr-"))
+    pages = [str(_page(seed, tmp / f"p{seed}")) for seed in range(pages_n)]
+    out: dict = {"pages": pages_n}
+    with OcrPool(2) as pool:
+        pool.map(pages[:2])
+        t0 = time.perf_counter()
+        pool.map(pages)
+        out["pool2_pages_per_s"] = round(pages_n / (time.perf_counter() - t0), 3)
+    from distributed import LocalCluster
+
+    for workers in (1, 2):
+        # one cluster per size, reached by address: a warm-up run loads each worker's models, then the
+        # timed run reads every page on the same workers
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            t0 = time.perf_counter()
+            ocr_on_dask(pages[:workers], address=cluster.scheduler_address, batch_size=1)
+            out[f"dask{workers}_warmup_seconds"] = round(time.perf_counter() - t0, 1)
+            t0 = time.perf_counter()
+            ocr_on_dask(pages, address=cluster.scheduler_address, batch_size=2)
+            out[f"dask{workers}_pages_per_s"] = round(pages_n / (time.perf_counter() - t0), 3)
+    out["dask2_cost_over_pool"] = round(out["pool2_pages_per_s"] / out["dask2_pages_per_s"] - 1, 3)
+    return out
+
+
+def _ingest_worker(args: tuple[str, str, list[list[str]], str]) -> dict:
+    """One process walking every chunk, claiming what is free (the claims share the work)."""
+    from extractors.ingest import ingest_chunk
+    from extractors.pipeline import Options
+    from hub.claims import default_owner
+    from hub.settings import load_settings
+    from hub.store import Store
+
+    url, home, chunks, name = args
+    settings = load_settings(home)
+    store = Store(url, settings=settings)
+    owner = default_owner(name)
+    stored = 0
+    t0 = time.perf_counter()
+    for chunk in chunks:
+        stored += ingest_chunk(store, chunk, settings, Options(workers=1), owner=owner).stored
+    return {"name": name, "stored": stored, "seconds": round(time.perf_counter() - t0, 1)}
+
+
+def ingest(orders: int, pg: str, chunk_size: int) -> dict:
+    """The same digital documents ingested by 1 process, then by 2 sharing the work through claims, each
+    run into a fresh PostgreSQL database."""
+    import shutil
+    import tempfile
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from extractors.ingest import plan_ingest
+    from fixtures.world import generate_world
+    from hub.records import SourceFile
+    from hub.settings import load_settings
+    from hub.store import Store
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-scale-ingest-"))
+    world = generate_world(seed=21, orders=orders, scans=False, out=tmp / "world")
+    folder = tmp / "drop"
+    for kind in ("invoices", "receipts", "packing_lists", "deliveries"):
+        if world.path(f"documents/{kind}").exists():
+            shutil.copytree(world.path(f"documents/{kind}"), folder / kind)
+    out: dict = {"files": sum(1 for p in folder.rglob("*") if p.is_file())}
+    admin = create_engine(pg, isolation_level="AUTOCOMMIT")
+    for processes in (1, 2):
+        name = f"bench_ingest_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = pg.rsplit("/", 1)[0] + f"/{name}"
+        home = str(tmp / f"home{processes}")
+        store = Store(url, settings=load_settings(home))
+        plan = plan_ingest(store, folder, load_settings(home), chunk_size)
+        t0 = time.perf_counter()
+        with ProcessPoolExecutor(processes) as pool:
+            done = list(pool.map(_ingest_worker, [(url, home, plan.chunks, f"p{i}") for i in range(processes)]))
+        wall = time.perf_counter() - t0
+        out[f"p{processes}"] = {"wall_seconds": round(wall, 1), "stored": store.count(SourceFile),
+                                "by_process": done, "docs_per_s": round(out["files"] / wall, 2)}
+        store.engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    out["speedup_2_over_1"] = round(out["p1"]["wall_seconds"] / out["p2"]["wall_seconds"], 2)
+    out["load_avg_1min"] = round(os.getloadavg()[0], 1)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["reconcile", "ocr", "ingest"])
+    ap.add_argument("--orders", type=int, default=800, help="ingest: world size (about 2,000 documents)")
+    ap.add_argument("--chunk-size", type=int, default=50)
+    ap.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:54329/postgres",
+                    help="ingest: a PostgreSQL server URL (scripts/postgres.sh prints one)")
+    ap.add_argument("--compare-size", type=int, default=10_000)
+    ap.add_argument("--partitions", type=int, default=8)
+    ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--million", type=int, default=1_000_000)
+    ap.add_argument("--million-parts", type=int, default=20)
+    ap.add_argument("--skip-compare", action="store_true")
+    ap.add_argument("--pages", type=int, default=12)
+    args = ap.parse_args()
+    if args.what == "reconcile":
+        if not args.skip_compare:
+            print("compare", json.dumps(compare_10k(args.compare_size, args.partitions, args.processes)), flush=True)
+        print("million", json.dumps(million(args.million, args.million_parts, args.processes)), flush=True)
+    elif args.what == "ingest":
+        print("ingest", json.dumps(ingest(args.orders, args.pg, args.chunk_size)), flush=True)
+    else:
+        print("ocr", json.dumps(ocr(args.pages)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
