@@ -170,7 +170,16 @@ class Batch:
             row = self._conn.execute(current).first()  # another writer inserted it meanwhile (and committed)
         if row.fingerprint == fingerprint:
             return "unchanged"
-        self._conn.execute(records.update().where(records.c.id == row.id).values(version=row.version + 1, **columns))
+        changed = self._conn.execute(records.update().where(records.c.id == row.id, records.c.version == row.version)
+                                     .values(version=row.version + 1, **columns))
+        if changed.rowcount == 0:
+            # another writer changed it after we read it (SQLite reads before its write lock is taken):
+            # read it again, now inside the write transaction, and compare with what it has become
+            row = self._conn.execute(current).first()
+            if row.fingerprint == fingerprint:
+                return "unchanged"
+            self._conn.execute(records.update().where(records.c.id == row.id)
+                               .values(version=row.version + 1, **columns))
         self._audit("updated", kind, key, row.payload, payload, note, attachment)
         return "updated"
 
