@@ -191,12 +191,14 @@ def _publish(summary: ReconcileSummary, items: list[Match], *, review_table: boo
         return
     rows = []
     for m in items:
-        row = {"payment": m.payment_key, "kind": m.payment_kind, "amount": f"{m.currency} {m.payment_amount:,.2f}",
-               "status": m.status, "reason": m.reason[:160], "review station": payment_link(m.natural_key())}
-        for i, (keys, cand) in enumerate(zip(candidate_keys(m), m.candidates, strict=False), start=1):
-            row[f"candidate {i}"] = f"{keys} ({cand.score:.2f})"
+        # what a person looks the payment up by (its bank transaction id), never the store's key
+        row = {"流水号 transaction": m.payment_key.rsplit("|", 1)[-1], "类型 kind": word("payment_kind", m.payment_kind),
+               "金额 amount": f"{m.currency} {m.payment_amount:,.2f}", "状态 status": word("outcome", m.status),
+               "原因 reason": m.reason[:160], "复核台 review station": payment_link(m.natural_key())}
+        for i, cand in enumerate(m.candidates[:CHOICES], start=1):
+            row[f"候选 candidate {i}"] = f"{candidate_label(cand)} ({cand.score:.2f})"
         rows.append(row)
-    create_table_artifact(rows or [{"payment": "(nothing to review)"}], key="reconciliation-review",
+    create_table_artifact(rows or [{"流水号 transaction": "(无待复核 nothing to review)"}], key="reconciliation-review",
                           description="Payments waiting for review, with their candidates")
 
 

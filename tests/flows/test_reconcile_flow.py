@@ -126,7 +126,9 @@ def test_pause_resume_applies_valid_input_and_rejects_invalid(prefect_server: st
     assert {"reconciliation-summary", "reconciliation-review", "reconciliation-workbook",
             "reconciliation-decisions"} <= set(arts)
     review_rows = json.loads(arts["reconciliation-review"].data)
-    assert first.payment_key in {row["payment"] for row in review_rows}
+    txn = first.payment_key.rsplit("|", 1)[-1]
+    assert txn in {row["流水号 transaction"] for row in review_rows}
+    assert not any("|" in str(v) for row in review_rows for k, v in row.items() if "review station" not in k)
     assert Path(summary.workbook).exists() and Path(summary.threeway_workbook).exists()
     sheets = load_workbook(summary.workbook, read_only=True).sheetnames
     assert "待复核 Needs review" in sheets
