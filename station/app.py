@@ -26,6 +26,7 @@ from starlette.templating import Jinja2Templates
 
 from hub.errors import OrderhubError
 from hub.records import FILE_STATUS_LABELS, Declaration, Match, SourceFile
+from hub.records.declaration import form_text
 from hub.review import AlreadyDecided, Correction, confirm_document, document_record
 from hub.store import Store
 from hub.users import ROLES, User, authenticate
@@ -316,7 +317,7 @@ def create_app(store: Store | None = None) -> Starlette:
         def shown(field_name: str, value: Any) -> str:
             """A coded value as ``code name`` (what the workbook's dropdowns show), else its text."""
             table = tables.for_field(field_name)
-            return table.label(value) if table is not None and value else queues._text(value)
+            return table.label(value) if table is not None and value else form_text(value)
 
         def listed(field_name: str) -> str | None:
             return FIELD_TABLES.get(field_name)
@@ -327,7 +328,7 @@ def create_app(store: Store | None = None) -> Starlette:
         return render(request, "declaration.html", session, status, decl=decl, header_labels=HEADER_LABELS,
                       item_labels=ITEM_LABELS, item_fixed=ITEM_FIXED, where=where, warned=warned, message=message,
                       error=error, editable=decl.status in ("draft", "returned"),
-                      text=queues._text, shown=shown, listed=listed, datalists=datalists)
+                      text=form_text, shown=shown, listed=listed, datalists=datalists)
 
     async def declaration_decide(request: Request, session: Session, user: User) -> Response:
         from customs.filing import approve, reject

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from hub.records import (
     BankReceipt,
@@ -21,6 +20,7 @@ from hub.records import (
     SourceFile,
     StatementLine,
 )
+from hub.records.declaration import form_text
 from hub.review import document_record
 from hub.store import Store
 from station.config import label
@@ -39,13 +39,6 @@ def party_of(record: Record | None) -> str:
             return str(value)
     return ""
 
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
 
 
 @dataclass
@@ -119,7 +112,7 @@ def document_fields(source: SourceFile, record: Record | None) -> list[FieldRow]
         src: FieldSource | None = source.fields.get(name)
         conf = src.confidence if src else 0.0
         warnings = [w for w in source.warnings if name in w or label("fields", name).split(" ")[0] in w]
-        rows.append(FieldRow(name, label("fields", name), _text(getattr(record, name)), conf,
+        rows.append(FieldRow(name, label("fields", name), form_text(getattr(record, name)), conf,
                              src.page if src else None, src.box if src else None, src.text if src else None,
                              name in source.review_fields or getattr(record, name) is None, warnings))
     rows.sort(key=lambda r: (not r.flagged, r.confidence, r.name))
@@ -256,7 +249,7 @@ def document_lines(source: SourceFile, record: Record | None) -> LineTable | Non
             key = f"lines[{i}].{name}"
             src = source.fields.get(key)
             conf = src.confidence if src else 1.0
-            cells.append(LineCell(key, _text(getattr(line, name)), conf, key in review or conf < 0.9))
+            cells.append(LineCell(key, form_text(getattr(line, name)), conf, key in review or conf < 0.9))
         rows.append(cells)
     return LineTable([(n, label("line_fields", n)) for n in names], rows)
 

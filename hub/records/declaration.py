@@ -44,7 +44,8 @@ FORM_HEADER = ("consignor", "consignor_code", "overseas_consignee", "exit_port",
 FORM_ITEM = ("hs_code", "name", "spec", "quantity", "unit", "unit_price", "total", "currency", "origin", "dest")
 
 
-def _text(value: Any) -> str:
+def form_text(value: Any) -> str:
+    """A field's value as a form or a person reads it: '' for None, a Decimal without exponent."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
@@ -185,6 +186,6 @@ class Declaration(Record):
 
     def filing_form(self) -> dict[str, Any]:
         """What the customs filer types into the single window: ``{"header": {...}, "items": [...]}`` as text."""
-        header = {name: _text(getattr(self, name)) for name in FORM_HEADER}
-        items = [{name: _text(getattr(item, name)) for name in FORM_ITEM} for item in self.items]
+        header = {name: form_text(getattr(self, name)) for name in FORM_HEADER}
+        items = [{name: form_text(getattr(item, name)) for name in FORM_ITEM} for item in self.items]
         return {"header": header, "items": items}
