@@ -261,6 +261,8 @@ def create_app(store: Store | None = None) -> Starlette:
             raise Refused(404, f"没有这笔收款的匹配建议 — no proposal {key}")
         decision = data.get("decision", "")
         choice = int(data["choice"]) if data.get("choice", "").isdigit() else None
+        if decision == "apply to":  # manual match to any open invoice or order, by number (issue 17)
+            return await _apply_to(request, session, user, match, data)
         if decision not in ("confirm", "reject", "write off") or (decision != "reject" and choice is None):
             return await payment(request, session, user, error="请选择一个候选 — choose a candidate", status=422)
         note = data.get("note", "").strip()
@@ -286,6 +288,31 @@ def create_app(store: Store | None = None) -> Starlette:
             return RedirectResponse(f"/payments/{quote(queue[0], safe='')}?done=1", 303)
         learned = f"; {report.learned[0]}" if report.learned else ""
         return await payment(request, session, user, message=f"已执行 Applied — {word}{learned}")
+
+    async def _apply_to(request: Request, session: Session, user: User, match: Match, data: dict) -> Response:
+        """A clerk names the invoices/orders a payment pays (any open one, a part amount too): the same
+        library decision as the workbook's 指定单号 column."""
+        from decimal import Decimal, InvalidOperation
+
+        from matchers.decisions import ClerkDecision, apply_decisions
+
+        targets = data.get("targets", "").strip()
+        if not targets:
+            return await payment(request, session, user, error="请填写单号 — name an invoice or order", status=422)
+        amount = None
+        if data.get("amount", "").strip():
+            try:
+                amount = Decimal(data["amount"].strip().replace(",", ""))
+            except InvalidOperation:
+                return await payment(request, session, user, error="金额无效 — not an amount", status=422)
+        clerk = ClerkDecision(match.payment_kind, match.payment_key, "apply to", None, "", user.name,
+                              data.get("note", "").strip(), "review station", targets=targets, amount=amount)
+        with _decide_lock:
+            report = apply_decisions(station.store, [clerk])
+        if report.refused:
+            text = report.refused[0].split(": ", 1)[-1]
+            return await payment(request, session, user, error=f"未执行 Not applied — {text}", status=409)
+        return await payment(request, session, user, message=f"已执行 Applied — {targets}")
 
     # -- declarations ---------------------------------------------------------------------------------
     async def declarations(request: Request, session: Session, user: User) -> Response:

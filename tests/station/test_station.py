@@ -216,3 +216,37 @@ def test_home_lists_the_decisions_with_their_reviewers(login) -> None:
     clerk.goto(clerk.url.rstrip("/") + "/?who=me")
     mine = clerk.inner_text("main")
     assert "批准报关单 declaration approved" in mine and "确认单据" not in mine
+
+
+def test_apply_a_payment_without_candidates_to_any_open_invoice_by_number(login, review_store: Store) -> None:
+    """A payment the matcher found nothing for is cleared in the station by naming the invoice it pays,
+    part of it too; the same library decision as the workbook's 指定单号 column, audited with the clerk."""
+    from datetime import date
+    from decimal import Decimal
+
+    from hub.records import BankReceipt, Customer
+
+    customer = Customer(code="C077", name="青岛海川机电有限公司")
+    invoice = Invoice(kind="cn_vat_e", number="26332000000000000977", issue_date=date(2026, 3, 4),
+                      seller_name="苏州恒锐精密五金有限公司", seller_tax_id="91320594MA1MXQ7K8G", buyer_name=customer.name,
+                      net=Decimal("3539.82"), tax=Decimal("460.18"), total=Decimal("4000.00"))
+    receipt = BankReceipt(bank="中国银行", transaction_id="BOC20260322011", value_date=date(2026, 3, 22),
+                          payer_name="海川贸易（个人代付）", amount=Decimal("1500.00"), memo="货款")
+    match = Match(payment_kind="receipt", payment_key=receipt.natural_key(), payment_amount=receipt.amount,
+                  status="unmatched", reason="payer not known, memo names nothing")
+    review_store.upsert([customer, invoice, receipt, match], actor="test")
+    page = login("li")
+    page.goto(f"{page.url.rstrip('/')}/payments/{quote(match.natural_key(), safe='')}")
+    page.fill("#apply-to input[name=targets]", "26332000000000009999")          # no such open invoice: refused
+    page.click("#apply-to button")
+    page.wait_for_selector(".flash.err")
+    assert review_store.get(Match, match.natural_key()).status == "unmatched"
+    page.fill("#apply-to input[name=targets]", invoice.number)
+    page.fill("#apply-to input[name=note]", "客户电话确认 confirmed by phone")
+    page.click("#apply-to button")
+    page.wait_for_selector(".flash.ok")
+    decided = review_store.get(Match, match.natural_key())
+    assert decided.status == "confirmed" and decided.decided_by == "li"
+    assert [(a.target_key, a.amount) for a in decided.allocations] == [(invoice.natural_key(), Decimal("1500.00"))]
+    events = [e for e in review_store.history(decided, include_linked=False) if e.actor == "li"]
+    assert events, "the manual match is an audit event with the reviewer's name"
