@@ -9,6 +9,7 @@ Prefect is imported only inside :func:`demo`, after its settings are in the envi
 
 from __future__ import annotations
 
+import logging
 import os
 import shlex
 import shutil
@@ -147,6 +148,31 @@ def _our_companies(world, home: Path) -> None:
         write_our_companies([our_company_master(world.our_company)], home / OUR_COMPANIES_FILE)
 
 
+class _OneLine(logging.Formatter):
+    """A console formatter that prints a failure's message without its traceback; the record keeps it for
+    the handlers that ran before (the Prefect API: the UI shows the whole traceback)."""
+
+    def __init__(self, inner: logging.Formatter | None) -> None:
+        super().__init__()
+        self.inner = inner or logging.Formatter()
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            return self.inner.format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+
+
+def _one_line_failures() -> None:
+    """The demo's console shows a failed task (a declaration the single window refuses) as one line: its
+    traceback stays in the run's logs in the Prefect UI, where an admin retries it."""
+    for handler in logging.getLogger().handlers:
+        if type(handler).__name__ == "PrefectConsoleHandler" and not isinstance(handler.formatter, _OneLine):
+            handler.setFormatter(_OneLine(handler.formatter))
+
+
 def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: float,
              step: Callable[[str], None] = lambda _s: None) -> DemoResult:
     """Every step of the demo; ``step`` is told each step's name as it starts."""
@@ -159,6 +185,7 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
     from flows.reconcile import reconcile_flow
     from hub.store import Store
 
+    _one_line_failures()
     world_dir = out / f"world-{seed}-{orders}"
     home = out / "home"
     out_files = out / "out"

@@ -22,6 +22,7 @@ def _demo(out: Path, env: dict[str, str]) -> str:
     done = subprocess.run([str(REPO / ".venv" / "bin" / "orderhub"), "demo", "--out", str(out), "--orders", "30"],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "Traceback" not in done.stdout + done.stderr, "no traceback reaches the demo's user"
     return done.stdout
 
 
