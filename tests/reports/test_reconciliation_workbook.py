@@ -63,6 +63,18 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
 
 
+def unnamed_bank_and_a_document_for_review(inputs: Inputs, store, sha256: str) -> None:
+    """Add to ``inputs`` a statement line whose file names no bank, and store a document kept for review."""
+    from hub.records import SourceFile, StatementLine
+
+    inputs.payments.append(StatementLine(bank="unknown", account="6222020200112233", transaction_id="202601310001029522",
+                                         booking_date=date(2026, 3, 20), amount=Decimal("2468.00"),
+                                         counterparty_name="某某公司", description="货款"))
+    with store.batch("test") as batch:
+        batch.upsert([SourceFile(sha256=sha256, path="/in/invoice_blurred.png", kind="invoice",
+                                 status="needs_review", review_fields=["total", "issue_date"])])
+
+
 def scenario() -> Inputs:
     invoices = [inv("26322000000000000101", "上海华源贸易有限公司", "5000.00"),
                 inv("26322000000000000102", "宁波海洋物流有限公司", "7000.00"),

@@ -4,7 +4,6 @@ sheet); skipped where LibreOffice or pdftoppm is missing (``bash scripts/screens
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,14 +13,14 @@ from PIL import Image
 from customs.prefill import Context, prefill_order
 from customs.review import write_workbook
 from flows.reconcile_cli import hold_rows, run_reconcile
-from hub.records import SourceFile, StatementLine
+from hub.records import StatementLine
 from matchers.manual import manual_match
 from matchers.threeway import three_way
 from reports.screenshots import screenshot_workbook, tools
 from reports.threeway import write_threeway
 from reports.vouchers import build_vouchers, load_accounts, payment_facts, write_vouchers
 from tests.matchers.test_money_rules import world
-from tests.reports.test_reconciliation_workbook import scenario
+from tests.reports.test_reconciliation_workbook import scenario, unnamed_bank_and_a_document_for_review
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -33,12 +32,7 @@ def test_screenshots_of_every_workbook(tmp_path: Path, store, small_world) -> No
     extra = world()
     inputs.payments += extra.payments
     inputs.invoices += extra.invoices
-    inputs.payments.append(StatementLine(bank="unknown", account="6222020200112233", transaction_id="202601310001029522",
-                                         booking_date=date(2026, 3, 20), amount=Decimal("2468.00"),
-                                         counterparty_name="某某公司", description="货款"))
-    with store.batch("test") as batch:
-        batch.upsert([SourceFile(sha256="b" * 64, path="/in/invoice_blurred.png", kind="invoice",
-                                 status="needs_review", review_fields=["total", "issue_date"])])
+    unnamed_bank_and_a_document_for_review(inputs, store, "b" * 64)
     run_reconcile(inputs, out=None, store=store, save=True)
     manual_match(store, "receipt", "ICBC|R4", "26322000000000000104:4000", "李娜")
     w = small_world

@@ -12,12 +12,12 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from flows.reconcile_cli import hold_rows, run_reconcile
-from hub.records import SourceFile, StatementLine
+from hub.records import StatementLine
 from matchers.threeway import three_way
 from reports.cells import display_width
 from reports.reconciliation import COL, DOCUMENTS_SHEET, REVIEW_SHEET
 from reports.threeway import write_threeway
-from tests.reports.test_reconciliation_workbook import scenario
+from tests.reports.test_reconciliation_workbook import scenario, unnamed_bank_and_a_document_for_review
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -51,12 +51,7 @@ def check_readable(path: Path) -> None:
 def test_reconciliation_workbook_reads_in_chinese_and_english(tmp_path: Path, store) -> None:
     inputs = scenario()
     # a statement from a bank that the file does not name, and a document stored for review
-    inputs.payments.append(StatementLine(bank="unknown", account="6222020200112233", transaction_id="202601310001029522",
-                                         booking_date=date(2026, 3, 20), amount=Decimal("2468.00"),
-                                         counterparty_name="某某公司", description="货款"))
-    with store.batch("test") as batch:
-        batch.upsert([SourceFile(sha256="a" * 64, path="/in/invoice_blurred.png", kind="invoice",
-                                 status="needs_review", review_fields=["total", "issue_date"])])
+    unnamed_bank_and_a_document_for_review(inputs, store, "a" * 64)
     out = run_reconcile(inputs, out=tmp_path / "r.xlsx", store=store, save=True).workbook
     check_readable(out)
     wb = load_workbook(out)
