@@ -17,6 +17,7 @@ from extractors.documents.common import (
 )
 from extractors.documents.invoices import _letterhead_seller
 from extractors.documents.result import DocumentResult, Fields
+from extractors.documents.roles import settle_invoice
 from extractors.layout import Labels, Layout, default_labels
 from extractors.parse import parse_amount, parse_date, parse_document_number
 from extractors.words import Word
@@ -58,6 +59,7 @@ def read_packing_list(words: list[Word], *, source: str | None = None, labels: L
     pick(layout, f, "package_type", _package_type)
     if "seller_name" not in f.values:
         _letterhead_seller(layout, f)
+    settle_invoice(f, layout)  # the parties of its invoice: we are the seller (the exporter who packed it)
     table = layout.table()
     lines: list[PackingLine] = []
     parsers = {"description": text_value, "sku": text_value, "quantity": _number, "unit": text_value,

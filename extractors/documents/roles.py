@@ -61,7 +61,7 @@ class Identity:
             for n in (getattr(c, "name", ""), getattr(c, "name_en", ""), *getattr(c, "aliases", ())):
                 if n and _norm_name(n):
                     self.names.add(_norm_name(n))
-                    self.printed.add(_as_printed(n))
+                    self.printed.add(_as_printed(n).casefold())
                     self.spelling.setdefault(_norm_name(n), _as_printed(n))
             self.tax_ids.update(_norm_id(t) for t in getattr(c, "tax_ids", ()) if t)
             self.accounts.update(_norm_id(a) for a in getattr(c, "accounts", ()) if a)
@@ -70,12 +70,13 @@ class Identity:
         return bool(self.names or self.tax_ids or self.accounts)
 
     def exact(self, attr: str, value: Any) -> bool:
-        """Whether ``value`` is exactly one of ours: a name character for character (blanks and width aside:
-        an OCR reading ``Co.,L'td.`` names us but is not confirmed), an id or account digit for digit."""
+        """Whether ``value`` is exactly one of ours: a name character for character (blanks, width and case
+        aside: letterheads print names in capitals; an OCR reading ``Co.,L'td.`` names us but is not
+        confirmed), an id or account digit for digit."""
         if value is None or value == "":
             return False
         if attr == "name":
-            return _as_printed(value) in self.printed
+            return _as_printed(value).casefold() in self.printed
         pool = self.tax_ids if attr == "tax_id" else self.accounts
         return _norm_id(value) in pool
 
