@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import tomllib
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from pydantic import ValidationError
@@ -147,6 +151,39 @@ def split_spec(text: str) -> tuple[str, str | None]:
         if _SPEC_TOKEN.search(token) or lower_word:
             return " ".join(tokens[:i]), " ".join(tokens[i:])
     return text, None
+
+
+@cache
+def _spec_shapes() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    data = tomllib.loads(resources.files("extractors").joinpath("data/specs.toml").read_text(encoding="utf-8"))
+    return (tuple(re.compile(p) for p in data["measures"]["patterns"]),
+            tuple(re.compile(p) for p in data["type_words"]["patterns"]))
+
+
+def _name_word(token: str) -> bool:
+    return token in _NAME_WORDS or (token[:1].isupper() and token.replace("-", "").isalpha())
+
+
+def measured_split(name: str, spec: str) -> bool:
+    """Whether a :func:`split_spec` split is shown by the cell itself rather than guessed from its wording:
+    the name is a title-cased product name without figures (after a first word that may be a code:
+    ``PT100 Temperature Sensor``) and the spec starts with a measure of a known shape (``M10x40``, ``DN100``,
+    ``Φ6x200mm``, ``0-25MPa``), or with a type code or word right before one (``YJV 3x2.5mm2``,
+    ``U-type 100x40mm``). Shapes are data (``data/specs.toml``)."""
+    measures, type_words = _spec_shapes()
+    words = unicodedata.normalize("NFKC", name).split()
+    head = unicodedata.normalize("NFKC", spec).split()
+    if not words or not head or not all(_name_word(t) for t in words[1:]):
+        return False
+    if len(words) == 1 and not _name_word(words[0]):
+        return False
+
+    def measure(token: str) -> bool:
+        return any(p.match(token) for p in measures)
+
+    if measure(head[0]):
+        return True
+    return len(head) > 1 and any(p.match(head[0]) for p in type_words) and measure(head[1])
 
 
 def build(cls: type, data: dict[str, Any], source: str | None):

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from extractors.documents.common import (
+    measured_split,
     percent,
     pick,
     quantity_unit,
@@ -25,6 +26,9 @@ from extractors.layout import Layout, Value
 from extractors.parse import parse_amount
 from extractors.tables import ItemTable, read_table
 from hub.records import InvoiceLine
+
+#: A description cell split into name and spec at a measure of a known shape (common.measured_split).
+MEASURED_SPLIT = 0.95
 
 
 def _money(text: str) -> Decimal:
@@ -133,9 +137,10 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields) -> In
                 data["spec"], conf["spec"] = spec, conf["description"]
     if "description" in data and "spec" not in names and not fields.get("_chinese"):
         name, spec = split_spec(data["description"])
-        if spec:  # a guess from the wording: worth a look
+        if spec:  # a guess from the wording is worth a look; a measure of a known shape shows the split
             data["description"], data["spec"] = name, spec
-            conf["description"] = conf["spec"] = min(conf["description"], 0.85)
+            conf["description"] = conf["spec"] = min(conf["description"],
+                                                     MEASURED_SPLIT if measured_split(name, spec) else 0.85)
     take("unit_price", _money)
     take("amount", _signed)
     take("tax_rate", percent)
