@@ -232,6 +232,7 @@ def test_every_pdf_opens_and_shows_its_truth(small_world: World) -> None:
         f = doc["fields"]
         if doc["kind"] == "invoice":
             expected = [f["number"], f["total"], f["buyer_name"].replace(" ", "")]
+            expected += [ln["amount"] for ln in f["lines"]]  # every line printed (none lost off the page)
             if f["code"]:
                 expected.append(f["code"])
             if f["kind"] != "commercial":
@@ -306,3 +307,29 @@ def test_missing_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path
             fonts.font_path()
     finally:
         fonts.font_path.cache_clear()
+
+
+def test_payers_ibans_pass_their_check(small_world: World) -> None:
+    """A foreign payer's account is an IBAN whose mod-97 check holds, as every bank's does."""
+    from extractors.parse.accounts import check_iban
+
+    ibans = {r.payer_account for r in small_world.receipts if r.payer_account and r.payer_account[:2].isalpha()}
+    assert ibans, "the world has foreign payers paying from IBANs"
+    for account in ibans:
+        check_iban(account)
+
+
+def test_demo_world_prints_every_invoice_line(tmp_path: Path) -> None:
+    """The demo's world (seed 2026, 120 orders) has an old-style VAT invoice whose wrapped specs do not fit its
+    table: its rows go on a 销货清单 rather than off the page (the 合计 counted a line that was not printed)."""
+    world = generate_world(seed=2026, orders=120, out=tmp_path / "world")
+    listed = 0
+    for path, doc in world.truth["documents"].items():
+        if doc["kind"] != "invoice" or doc["scan"]:
+            continue
+        with pdfplumber.open(world.root / path) as pdf:
+            text = _norm("\n".join(page.extract_text() or "" for page in pdf.pages))
+        for ln in doc["fields"]["lines"]:
+            assert _norm(ln["amount"]) in text, f"{path}: line {ln['line_no']} ({ln['amount']}) not printed"
+        listed += "销售货物或者提供应税劳务、服务清单" in text and len(doc["fields"]["lines"]) <= 8
+    assert listed, "a list for rows that did not fit"
