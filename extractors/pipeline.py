@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.quarantine import quarantine_file
-from extractors.registry import DOCUMENT_KINDS, KINDS, document_reader
+from extractors.registry import DOCUMENT_KINDS, KINDS, builtin, document_reader
 from hub.errors import InputError, OrderhubError
 from hub.records import FieldSource, Order, PageInfo, PartialRecord, Record, RowWarning, SourceFile
 from hub.settings import Settings
@@ -80,7 +80,8 @@ class Outcome:
         for name, conf in sorted(self.confidence.items()):
             src = self.sources.get(name)
             out[name] = FieldSource(confidence=round(conf, 3), page=src.page if src else None,
-                                    box=src.box if src else None, text=src.text if src else None)
+                                    box=src.box if src else None, text=src.text if src else None,
+                                    learned=src.learned if src else None)
         return out
 
     def to_json(self, threshold: float = DEFAULT_THRESHOLD) -> dict[str, Any]:
@@ -308,8 +309,13 @@ class Batch:
 
                 docs = group_pages([p for _, p, _, _ in group])
                 first_page = {str(Path(d[0] if isinstance(d, list) else d)): d for d in docs}
+                extra: dict[str, Any] = {}
+                if self.store is not None and builtin(kind):  # fields read where corrections taught
+                    from extractors.documents.learned import StoreLayouts
+
+                    extra["layouts"] = StoreLayouts(self.store, self.options.threshold)
                 try:
-                    read = reader(docs, kind, workers=self.options.workers, progress=tick)
+                    read = reader(docs, kind, workers=self.options.workers, progress=tick, **extra)
                 except Exception as exc:  # the whole group failed: report it on each file
                     read = [InputError(f"document extraction failed ({type(exc).__name__}: {exc})",
                                        source=str(d[0] if isinstance(d, list) else d)) for d in docs]
