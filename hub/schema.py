@@ -120,3 +120,15 @@ learned_fields = Table(
     Column("learned_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("kind", "issuer", "field", name="uq_learned_fields"),
 )
+
+# Review-station logins (station/sessions.py): the SHA-256 of the session token (the token itself lives only
+# in the reviewer's cookie), whose session it is, and until when (epoch ms; moved on as the reviewer works).
+station_sessions = Table(
+    "station_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True, doc="sha256 of the cookie's token (hex)"),
+    Column("user_name", String(128), nullable=False, doc="the reviewer (users.name)"),
+    Column("created_at_ms", BigInteger, nullable=False),
+    Column("expires_at_ms", BigInteger, nullable=False, doc="after it the session is gone"),
+    Index("ix_station_sessions_expires", "expires_at_ms"),
+)

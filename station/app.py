@@ -59,7 +59,7 @@ class Refused(Exception):
 def create_app(store: Store | None = None) -> Starlette:
     """The station as an ASGI app on ``store`` (default: the store of the environment's settings)."""
     store = store or Store()
-    station = Station(store, Sessions(), store.settings.home / "station-cache")
+    station = Station(store, Sessions(store), store.settings.home / "station-cache")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(label=label, labels=labels, review_label=queues.review_field_label,
                                  file_labels=FILE_STATUS_LABELS, quote=lambda s: quote(str(s), safe=""),
