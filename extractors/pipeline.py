@@ -201,10 +201,14 @@ class Batch:
     """One run over many files."""
 
     def __init__(self, settings: Settings, options: Options, store: Store | None = None,
-                 progress: Callable[[str, int, int], None] | None = None) -> None:
+                 progress: Callable[[str, int, int], None] | None = None, *,
+                 learned_from: Store | None = None) -> None:
+        """``store``: where the records go (None: not stored); ``learned_from`` (default ``store``): whose
+        reviewers' corrections teach where each issuer prints a field (extractors/documents/learned.py)."""
         if options.kind not in KINDS:
             raise InputError(f"unknown kind {options.kind!r} (expected one of: {', '.join(KINDS)})")
         self.settings, self.options, self.store, self.progress = settings, options, store, progress
+        self.learned_from = learned_from or store
 
     def run(self, paths: Sequence[Path]) -> list[Outcome]:
         """Read every file; the outcomes come back in the order of ``paths``."""
@@ -310,10 +314,10 @@ class Batch:
                 docs = group_pages([p for _, p, _, _ in group])
                 first_page = {str(Path(d[0] if isinstance(d, list) else d)): d for d in docs}
                 extra: dict[str, Any] = {}
-                if self.store is not None and builtin(kind):  # fields read where corrections taught
+                if self.learned_from is not None and builtin(kind):  # fields read where corrections taught
                     from extractors.documents.learned import StoreLayouts
 
-                    extra["layouts"] = StoreLayouts(self.store, self.options.threshold)
+                    extra["layouts"] = StoreLayouts(self.learned_from, self.options.threshold)
                 try:
                     read = reader(docs, kind, workers=self.options.workers, progress=tick, **extra)
                 except Exception as exc:  # the whole group failed: report it on each file

@@ -169,3 +169,17 @@ def test_the_station_teaches_it_in_chromium(tmp_path: Path, browser) -> None:
     assert learned["number"].label == "Vorgang:" and learned["number"].learned_by == "li"
     second = _extract(store, settings, issuer_invoice(tmp_path / "b" / "NF-00503.pdf", "NF-26-00503"))
     assert second.status() == "stored" and second.records[0].number == "NF-26-00503"
+
+
+def test_the_ingest_flow_reads_what_was_learned_too(tmp_path: Path) -> None:
+    from extractors.ingest import ingest_chunk
+
+    store, settings = _store(tmp_path)
+    first = _extract(store, settings, issuer_invoice(tmp_path / "a" / "1.pdf", "NF-26-00417"))
+    _correct_number(store, first, "NF-26-00417")
+    path = issuer_invoice(tmp_path / "inbox" / "2.pdf", "NF-26-00702")
+    result = ingest_chunk(store, [path], settings)
+    assert result.stored == 1 and result.review == []
+    [source] = [s for s in store.all(SourceFile) if s.path == str(path.resolve())]
+    assert source.status == "stored" and source.fields["number"].learned == "label 'Vorgang:'"
+    assert any(i.number == "NF-26-00702" for i in store.all(Invoice))
