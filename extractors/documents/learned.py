@@ -111,6 +111,8 @@ def label_near(words: Sequence[Word], page: int, box: tuple[float, float, float,
         if not (line.y0 < y1 and y0 < line.y1) or min(line.y1, y1) - max(line.y0, y0) < 0.4 * min(h, y1 - y0 or h):
             continue
         left = [w for w in line.words if id(w) not in taken and w.x1 <= x0 + 0.2 * h]
+        while left and not any(ch.isalnum() for ch in left[-1].text):  # the ":" printed apart from its label
+            left.pop()
         if not left or x0 - left[-1].x1 > 15 * h:
             continue
         picked = [left[-1]]
@@ -133,8 +135,10 @@ def label_near(words: Sequence[Word], page: int, box: tuple[float, float, float,
 
 
 def _label_like(text: str) -> bool:
+    """Short, with letters, and not mostly digits (``USD 18,240.00`` above a value is a value, not its label)."""
     text = text.strip()
-    return 0 < len(text) <= _MAX_LABEL_CHARS and any(ch.isalpha() for ch in text)
+    letters, digits = sum(ch.isalpha() for ch in text), sum(ch.isdigit() for ch in text)
+    return 0 < len(text) <= _MAX_LABEL_CHARS and letters > 0 and digits <= letters
 
 
 def _clean_label(text: str) -> str:

@@ -43,6 +43,28 @@ def issuer_invoice(path: Path, ref: str, *, seller: str = "Nordlicht Feinmechani
     return path
 
 
+def credit_advice(path: Path, ref: str, *, bank: str = "United Overseas Bank Limited") -> Path:
+    """A bank's credit advice whose transaction reference is labelled ``Processing Code``, its colon
+    printed apart from the label (points from the page top)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    c = Canvas(str(path), pagesize=(595, 842))
+    items = [(40, 40, bank, 14), (40, 58, "80 Raffles Place, Singapore 048624", 8), (230, 95, "CREDIT ADVICE", 14),
+             (400, 130, "Advice Date: 22/05/2026", 9)]
+    y = 170
+    for label, value in [("By Order Of", "KOWLOON PRECISION TRADING LTD"), ("Ordering Bank", "HANG SENG BANK LIMITED"),
+                         ("Beneficiary", "Ningbo Beilun Ruifeng M&E Equipment Co., Ltd."),
+                         ("Account Credited", "451-302-118-7"), ("Value Date", "21 May 2026"),
+                         ("Remittance Amount", "USD 18,240.00"), ("Processing Code", ref),
+                         ("Details of Payment", "SETTLEMENT OF ORDER 8812")]:
+        items += [(40, y, label, 9), (170, y, ":", 9), (180, y, value, 9)]
+        y += 18
+    for x, y, text, size in items:
+        c.setFont("Helvetica", size)
+        c.drawString(x, 842 - y, text)
+    c.save()
+    return path
+
+
 def _store(tmp_path: Path) -> tuple[Store, object]:
     settings = load_settings(tmp_path / "home")
     return Store(settings=settings), settings
@@ -183,3 +205,21 @@ def test_the_ingest_flow_reads_what_was_learned_too(tmp_path: Path) -> None:
     [source] = [s for s in store.all(SourceFile) if s.path == str(path.resolve())]
     assert source.status == "stored" and source.fields["number"].learned == "label 'Vorgang:'"
     assert any(i.number == "NF-26-00702" for i in store.all(Invoice))
+
+
+def test_a_receipt_teaches_its_bank(tmp_path: Path) -> None:
+    store, settings = _store(tmp_path)
+    [first] = extract_paths([credit_advice(tmp_path / "a" / "1.pdf", "UOB2605210448")], settings,
+                            Options(kind="receipt"), store=store)
+    assert first.needs_review() == ["transaction_id"]
+    source = store.get(SourceFile, first.sha256)
+    page, box = _clicked(Path(first.source), "UOB2605210448")
+    values = labelled(source, {"transaction_id": Correction("UOB2605210448", page, box)}, tmp_path / "cache")
+    assert (values["transaction_id"].label, values["transaction_id"].side) == ("Processing Code", "right")
+    assert confirm_document(store, first.sha256, values, by="li").learned == ["transaction_id"]
+    [second] = extract_paths([credit_advice(tmp_path / "b" / "2.pdf", "UOB2606030119")], settings,
+                             Options(kind="receipt"), store=store)
+    assert second.status() == "stored" and second.records[0].transaction_id == "UOB2606030119"
+    [other] = extract_paths([credit_advice(tmp_path / "c" / "3.pdf", "DBS2606030777", bank="DBS Bank Ltd.")],
+                            settings, Options(kind="receipt"), store=store)
+    assert other.records[0].bank == "DBS Bank Ltd." and other.needs_review() == ["transaction_id"]
