@@ -65,6 +65,32 @@ def credit_advice(path: Path, ref: str, *, bank: str = "United Overseas Bank Lim
     return path
 
 
+def cn_receipt(path: Path, serial: str, *, bank: str = "宁波银行") -> Path:
+    """A Chinese 电子回单 whose serial number is labelled 业务编码 (no dictionary's word for a 流水号): the
+    reader falls back to the receipt number, doubted."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "wqy" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("wqy", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", subfontIndex=0))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    c = Canvas(str(path), pagesize=(595, 842))
+    items = [(200, 40, f"{bank} 电子回单", 16), (40, 80, "回单编号:NB20260418-00731", 9),
+             (400, 80, "记账日期:2026年04月18日", 9)]
+    y = 110
+    for label, value in [("付款人户名", "温州瓯海金鼎五金贸易有限公司"), ("付款人账号", "6217 0012 3400 5678 901"),
+                         ("收款人户名", "宁波北仑瑞丰机电设备有限公司"), ("收款人账号", "3310 4199 6010 5000 2468"),
+                         ("交易金额", "¥12,800.00"), ("金额大写", "人民币壹万贰仟捌佰元整"), ("业务编码", serial),
+                         ("附言", "四月货款")]:
+        items += [(40, y, label, 9), (140, y, value, 9)]
+        y += 20
+    for x, y, text, size in items:
+        c.setFont("wqy", size)
+        c.drawString(x, 842 - y - size, text)
+    c.save()
+    return path
+
+
 def _store(tmp_path: Path) -> tuple[Store, object]:
     settings = load_settings(tmp_path / "home")
     return Store(settings=settings), settings
@@ -223,3 +249,22 @@ def test_a_receipt_teaches_its_bank(tmp_path: Path) -> None:
     [other] = extract_paths([credit_advice(tmp_path / "c" / "3.pdf", "DBS2606030777", bank="DBS Bank Ltd.")],
                             settings, Options(kind="receipt"), store=store)
     assert other.records[0].bank == "DBS Bank Ltd." and other.needs_review() == ["transaction_id"]
+
+
+def test_a_chinese_receipt_label_replaces_a_doubted_fallback(tmp_path: Path) -> None:
+    store, settings = _store(tmp_path)
+    [first] = extract_paths([cn_receipt(tmp_path / "a" / "1.pdf", "NB7731904182211")], settings,
+                            Options(kind="receipt"), store=store)
+    assert first.needs_review() == ["transaction_id"] and first.records[0].transaction_id == "NB20260418-00731"
+    page, box = _clicked(Path(first.source), "NB7731904182211")
+    values = labelled(store.get(SourceFile, first.sha256), {"transaction_id": Correction("NB7731904182211", page, box)},
+                      tmp_path / "cache")
+    assert values["transaction_id"].label == "业务编码"
+    assert confirm_document(store, first.sha256, values, by="王丽").learned == ["transaction_id"]
+    [second] = extract_paths([cn_receipt(tmp_path / "b" / "2.pdf", "NB7731905200019")], settings,
+                             Options(kind="receipt"), store=store)
+    assert second.status() == "stored" and second.records[0].transaction_id == "NB7731905200019"
+    assert any("业务编码" in w and "王丽" in w for w in second.warnings)
+    [other] = extract_paths([cn_receipt(tmp_path / "c" / "3.pdf", "CB1100220033", bank="中国建设银行")], settings,
+                            Options(kind="receipt"), store=store)
+    assert other.records[0].bank == "中国建设银行" and other.needs_review() == ["transaction_id"]
