@@ -10,6 +10,7 @@ corrected (source ``clerk:...``) are kept, and a declaration past ``draft`` is n
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -79,13 +80,23 @@ def packing_list_of(store: Store, invoice: Invoice) -> PackingList | None:
 
 
 def approved_codes(store: Store) -> dict[str, tuple[str, str]]:
-    """SKU -> (HS code, declaration) from approved (or later) declarations; the latest approval wins."""
+    """SKU -> (HS code, declaration) from approved (or later) declarations; the latest approval wins. Items
+    of no product of the master are also kept by their name (:func:`name_key`), so that a code a clerk gave
+    such an item is what the next declaration of the same goods gets."""
     codes: dict[str, tuple[str, str]] = {}
     for decl in store.all(Declaration, status=("approved", "filed", "accepted")):
         for item in decl.items:
             if item.sku and item.hs_code:
                 codes[item.sku] = (item.hs_code, decl.number)
+            if item.hs_code and item.name and item.sources.get("name", "").startswith("invoice:"):
+                codes[name_key(item.name)] = (item.hs_code, decl.number)
     return codes
+
+
+def name_key(name: str) -> str:
+    """The key an approved item's code is kept by when it has no product of the master: its name, compared
+    without case, width or spacing."""
+    return "name:" + " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def prefill_order(store: Store, ref: str, *, context: Context | None = None) -> list[Declaration]:
@@ -219,6 +230,9 @@ def _item(line: Any, n: int, order: Order, invoice: Invoice, packing_list: Packi
         hs_src = f"approved:{decl_no}"
     elif product is not None and product.hs_code:
         hs, hs_src = product.hs_code.ljust(10, "0"), f"master:product {product.sku}"
+    elif product is None and line.description and name_key(line.description) in approved:
+        hs, decl_no = approved[name_key(line.description)]   # the code a clerk gave these goods before
+        hs_src = f"approved:{decl_no}"
     if hs is not None and hs not in ctx.tariff:
         warnings.append(_warn("unknown_hs_code", f"{where}.hs_code", f"HS code {hs} is not in the tariff table",
                               hs, "a code of the tariff table", hs_src))

@@ -200,7 +200,7 @@ def ingest_chunk(store: Store, paths: Iterable[str | Path], settings: Settings,
 def _extract_and_store(store: Store, files: list[Path], settings: Settings, options: Options, actor: str,
                        owner: str | None) -> ChunkResult:
     threshold = options.threshold
-    outcomes = Batch(settings, options, store=None).run(files)
+    outcomes = Batch(settings, options, store=None, learned_from=store).run(files)  # stored below, in one commit
 
     def commit(batch) -> ChunkResult:  # re-run whole when the database asks for a retry
         result = ChunkResult(files=len(files))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.quarantine import quarantine_file
-from extractors.registry import DOCUMENT_KINDS, KINDS, document_reader
+from extractors.registry import DOCUMENT_KINDS, KINDS, builtin, document_reader
 from hub.errors import InputError, OrderhubError
 from hub.records import FieldSource, Order, PageInfo, PartialRecord, Record, RowWarning, SourceFile
 from hub.settings import Settings
@@ -80,7 +80,8 @@ class Outcome:
         for name, conf in sorted(self.confidence.items()):
             src = self.sources.get(name)
             out[name] = FieldSource(confidence=round(conf, 3), page=src.page if src else None,
-                                    box=src.box if src else None, text=src.text if src else None)
+                                    box=src.box if src else None, text=src.text if src else None,
+                                    learned=src.learned if src else None)
         return out
 
     def to_json(self, threshold: float = DEFAULT_THRESHOLD) -> dict[str, Any]:
@@ -200,10 +201,14 @@ class Batch:
     """One run over many files."""
 
     def __init__(self, settings: Settings, options: Options, store: Store | None = None,
-                 progress: Callable[[str, int, int], None] | None = None) -> None:
+                 progress: Callable[[str, int, int], None] | None = None, *,
+                 learned_from: Store | None = None) -> None:
+        """``store``: where the records go (None: not stored); ``learned_from`` (default ``store``): whose
+        reviewers' corrections teach where each issuer prints a field (extractors/documents/learned.py)."""
         if options.kind not in KINDS:
             raise InputError(f"unknown kind {options.kind!r} (expected one of: {', '.join(KINDS)})")
         self.settings, self.options, self.store, self.progress = settings, options, store, progress
+        self.learned_from = learned_from or store
 
     def run(self, paths: Sequence[Path]) -> list[Outcome]:
         """Read every file; the outcomes come back in the order of ``paths``."""
@@ -308,8 +313,13 @@ class Batch:
 
                 docs = group_pages([p for _, p, _, _ in group])
                 first_page = {str(Path(d[0] if isinstance(d, list) else d)): d for d in docs}
+                extra: dict[str, Any] = {}
+                if self.learned_from is not None and builtin(kind):  # fields read where corrections taught
+                    from extractors.documents.learned import StoreLayouts
+
+                    extra["layouts"] = StoreLayouts(self.learned_from, self.options.threshold)
                 try:
-                    read = reader(docs, kind, workers=self.options.workers, progress=tick)
+                    read = reader(docs, kind, workers=self.options.workers, progress=tick, **extra)
                 except Exception as exc:  # the whole group failed: report it on each file
                     read = [InputError(f"document extraction failed ({type(exc).__name__}: {exc})",
                                        source=str(d[0] if isinstance(d, list) else d)) for d in docs]

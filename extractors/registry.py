@@ -26,6 +26,11 @@ def register(kind: str, reader: BatchReader) -> None:
     _readers[kind] = reader
 
 
+def builtin(kind: str) -> bool:
+    """Whether ``kind`` is read by ``extractors.documents`` (which also takes ``layouts=``), not a registered reader."""
+    return kind not in _readers
+
+
 def document_reader(kind: str) -> BatchReader | None:
     """The batch reader for a document kind (``auto`` included), or None when none is installed."""
     if kind in _readers:

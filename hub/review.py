@@ -15,8 +15,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from hub.errors import InputError, OrderhubError, RecordError
+from hub.layouts import issuer_keys, learn_field, learnable
 from hub.records import RECORD_TYPES, FieldSource, PartialRecord, Record, SourceFile
-from hub.store import Store
+from hub.store import Batch, Store
 
 LINE_FIELD = re.compile(r"lines\[(\d+)\]\.(\w+)")
 
@@ -32,6 +33,8 @@ class DocumentDecision:
     sha256: str
     record_key: str
     corrections: list[tuple[str, Any, Any]] = field(default_factory=list)
+    #: fields whose place on the page was learned for the issuer's next document
+    learned: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,10 @@ class Correction:
     value: str | None
     page: int | None = None
     box: tuple[float, float, float, float] | None = None
+    #: the text the clicked value stood beside on the page, and on which side of it the value was
+    #: (``right`` or ``below``): what the next document of this issuer is read by (hub/layouts.py)
+    label: str | None = None
+    side: str | None = None
 
 
 def document_record(store: Store, source: SourceFile) -> Record | None:
@@ -123,7 +130,26 @@ def confirm_document(store: Store, sha256: str, values: dict[str, Correction | s
         batch.upsert([SourceFile.model_validate(reviewed.model_dump())], note=what)
         batch.event("document:confirmed", source, before={n: _plain(b) for n, b, _ in changed},
                     after={n: a for n, _, a in changed}, note=what, attachment=source.path)
-    return DocumentDecision(sha256, new_key, changed)
+        learned = _learn(batch, kind, updated, source, changed, corrections, by)
+    return DocumentDecision(sha256, new_key, changed, learned)
+
+
+def _learn(batch: Batch, kind: str, record: Record, source: SourceFile, changed: list[tuple[str, Any, Any]],
+           corrections: dict[str, Correction], by: str) -> list[str]:
+    """Teach where this record's issuer prints each corrected field that the reviewer took from a box."""
+    issuers = issuer_keys(kind, record)
+    sizes = {p.number: (p.width, p.height) for p in source.pages}
+    learned = []
+    for name, _before, after in changed:
+        corr = corrections[name]
+        if after is None or corr.page is None or corr.box is None or not learnable(kind, name):
+            continue
+        w, h = sizes.get(corr.page, (0.0, 0.0))
+        box = (corr.box[0] / w, corr.box[1] / h, corr.box[2] / w, corr.box[3] / h) if w > 0 and h > 0 else None
+        if learn_field(batch, kind, issuers, name, label=corr.label, side=corr.side, page=corr.page, box=box,
+                       sample=after, source_sha256=source.sha256, by=by):
+            learned.append(name)
+    return learned
 
 
 def _target(cls: type[Record], data: dict[str, Any], name: str, kind: str) -> tuple[dict[str, Any], str]:

@@ -97,3 +97,38 @@ claims = Table(
     Column("attempts", Integer, nullable=False, doc="how many times the file was claimed"),
     Column("done_at_ms", BigInteger, doc="set when the file's records were committed"),
 )
+
+# Where an issuer prints a field, learned from a reviewer's correction (hub/layouts.py): the label the
+# value stood beside and the value's box as fractions of its page. One row per (kind, issuer, field).
+learned_fields = Table(
+    "learned_fields",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False, doc="record kind: invoice, receipt"),
+    Column("issuer", String(300), nullable=False, doc="tax:<id>, name:<normalised name> or bank:<name>"),
+    Column("field", String(64), nullable=False),
+    Column("label", String(200), doc="the text the value stood beside (right of it or above it)"),
+    Column("side", String(8), doc="right (value right of the label, or in the label's word) or below"),
+    Column("page", Integer),
+    Column("x0", Numeric(8, 6)),
+    Column("y0", Numeric(8, 6)),
+    Column("x1", Numeric(8, 6)),
+    Column("y1", Numeric(8, 6)),
+    Column("sample", String(500), doc="the corrected value it was learned from"),
+    Column("source_sha256", String(64), nullable=False, doc="the document it was learned from"),
+    Column("learned_by", String(128), nullable=False),
+    Column("learned_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("kind", "issuer", "field", name="uq_learned_fields"),
+)
+
+# Review-station logins (station/sessions.py): the SHA-256 of the session token (the token itself lives only
+# in the reviewer's cookie), whose session it is, and until when (epoch ms; moved on as the reviewer works).
+station_sessions = Table(
+    "station_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True, doc="sha256 of the cookie's token (hex)"),
+    Column("user_name", String(128), nullable=False, doc="the reviewer (users.name)"),
+    Column("created_at_ms", BigInteger, nullable=False),
+    Column("expires_at_ms", BigInteger, nullable=False, doc="after it the session is gone"),
+    Index("ix_station_sessions_expires", "expires_at_ms"),
+)

@@ -32,7 +32,7 @@ from hub.store import Store
 from hub.users import ROLES, User, authenticate
 from station import queues
 from station.config import label, labels
-from station.pages import page_png, page_views, page_words
+from station.pages import labelled, page_png, page_views, page_words
 from station.sessions import COOKIE, Session, Sessions
 
 HERE = resources.files("station")
@@ -59,7 +59,7 @@ class Refused(Exception):
 def create_app(store: Store | None = None) -> Starlette:
     """The station as an ASGI app on ``store`` (default: the store of the environment's settings)."""
     store = store or Store()
-    station = Station(store, Sessions(), store.settings.home / "station-cache")
+    station = Station(store, Sessions(store), store.settings.home / "station-cache")
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(label=label, labels=labels, review_label=queues.review_field_label,
                                  file_labels=FILE_STATUS_LABELS, quote=lambda s: quote(str(s), safe=""),
@@ -191,6 +191,8 @@ def create_app(store: Store | None = None) -> Starlette:
             page, box = data.get(f"p.{name}", ""), data.get(f"b.{name}", "")
             coords = tuple(float(x) for x in box.split(",")) if box.count(",") == 3 else None
             values[name] = Correction(text, int(page) if page.isdigit() else None, coords)  # type: ignore[arg-type]
+        if any(isinstance(c, Correction) and c.box for c in values.values()):  # the labels beside the clicked boxes
+            values = await run_in_threadpool(labelled, _source(sha), values, station.cache)
         try:
             with _decide_lock:
                 decision = confirm_document(station.store, sha, values, by=user.name, note=data.get("note") or None)

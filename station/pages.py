@@ -152,3 +152,21 @@ def _to_array(image: Any) -> Any:
     import numpy as np
 
     return np.asarray(image.convert("RGB"))[:, :, ::-1].copy()
+
+
+def labelled(source: SourceFile, values: dict[str, Any], cache: Path) -> dict[str, Any]:
+    """The reviewer's corrections with the label each clicked box stood beside (what confirming them teaches
+    about the issuer's layout: :func:`extractors.documents.learned.with_label`); a scan's words only when
+    they were read for the page already (cached), never an OCR run inside the request."""
+    from extractors.documents.learned import with_label
+    from extractors.words import Word
+    from hub.review import Correction
+
+    if source.ocr:
+        read = scan_words(source, cache) if (cache / f"{source.sha256}-words.json").is_file() else {}
+    else:
+        read = page_words(source)
+    words = [Word(t, *b, page=n) for n, ws in read.items() for t, b in ws]
+    if not words:
+        return values
+    return {k: with_label(v, words) if isinstance(v, Correction) else v for k, v in values.items()}

@@ -175,23 +175,33 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
     return readers[kind](words, source=source, ocr=ocr)
 
 
-def extract_document(path: Path | str, kind: str = "auto", *, workers: int | None = 1) -> DocumentResult:
-    """Read one PDF or image file into a :class:`DocumentResult`; raises :class:`InputError`."""
+#: ``layouts(result, words)``: reads fields where reviewers taught their issuer prints them
+#: (:class:`extractors.documents.learned.StoreLayouts`)
+Layouts = Callable[[DocumentResult, list[Word]], object]
+
+
+def extract_document(path: Path | str, kind: str = "auto", *, workers: int | None = 1,
+                     layouts: Layouts | None = None) -> DocumentResult:
+    """Read one PDF or image file into a :class:`DocumentResult`; raises :class:`InputError`. With
+    ``layouts``, fields missed are read where corrections of the issuer's documents taught."""
     from extractors.documents.readings import read_best
 
     item = _read_item(path, workers)
     result = read_best(item.words, item.second_words(), kind, source=str(path), ocr=bool(item.ocr_sources))
     result.pages = item.page_list()
+    if layouts is not None:
+        layouts(result, item.words)
     return result
 
 
 def extract_documents(paths: Sequence[Path | str | Sequence[Path | str]], kind: str = "auto", *, workers: int | None = None,
-                      progress: Callable[[int, int], None] | None = None) -> list[DocumentResult | InputError]:
+                      progress: Callable[[int, int], None] | None = None,
+                      layouts: Layouts | None = None) -> list[DocumentResult | InputError]:
     """Read many documents; every scanned page of the batch is OCR'd in one process pool.
 
     An item may be a list of paths: the pages of one document (see :func:`group_pages`). Returns, in
     order, a result or the :class:`InputError` that item raised (the batch goes on).
-    ``progress(done, total)`` is called as OCR pages finish.
+    ``progress(done, total)`` is called as OCR pages finish; ``layouts`` as in :func:`extract_document`.
     """
     items: list[_Pending] = []
     for p in paths:
@@ -222,6 +232,8 @@ def extract_documents(paths: Sequence[Path | str | Sequence[Path | str]], kind: 
         try:
             result = read_best(it.words, it.second_words(), kind, source=str(it.path), ocr=bool(it.ocr_sources))
             result.pages = it.page_list()
+            if layouts is not None:
+                layouts(result, it.words)
             out.append(result)
         except InputError as exc:
             out.append(exc)

@@ -42,7 +42,8 @@ class DocumentResult:
         for name, conf in sorted(self.confidence.items()):
             src = self.sources.get(name)
             out[name] = FieldSource(confidence=round(conf, 3), page=src.page if src else None,
-                                    box=src.box if src else None, text=src.text if src else None)
+                                    box=src.box if src else None, text=src.text if src else None,
+                                    learned=src.learned if src else None)
         return out
 
     def to_json(self) -> dict[str, Any]:

@@ -29,6 +29,8 @@ class FieldSource(Record):
     box: tuple[float, float, float, float] | None = Field(
         default=None, description="x0, y0, x1, y1 on the page, top-left origin, in the page's unit")
     text: str | None = Field(default=None, description="The text the value was read from")
+    learned: str | None = Field(default=None, description="Set when the value was read where a reviewer's "
+                                "correction taught this issuer prints it (hub/layouts.py): how it was found")
 
 
 class PageInfo(Record):

@@ -247,3 +247,27 @@ def test_invoice_without_seller_tax_id_and_several_consignors_is_a_clear_error(s
     bare = invoice.model_copy(update={"seller_tax_id": None})
     with pytest.raises(InputError, match=f"invoice {invoice.number} prints no seller tax id.*2 consignors"):
         prefill(order, bare, packing, customer=None, products={p.sku: p for p in small_world.products}, context=ctx)
+
+
+def test_a_code_a_clerk_gave_goods_of_no_product_is_what_the_next_declaration_gets(world_store, export_case, context):
+    """Goods of no SKU of the product master get no HS code; the clerk's correction (the station's library call),
+    once approved, is what the next declaration of the same goods (by name) is prefilled with."""
+    from customs.review import apply_edits
+
+    order, invoice, _ = export_case
+    lines = [ln.model_copy(update={"sku": None}) if n == len(invoice.lines) - 1 else ln
+             for n, ln in enumerate(invoice.lines)]
+    world_store.upsert([invoice.model_copy(update={"lines": lines})])
+    [decl] = prefill_order(world_store, order.external_id, context=context)
+    n = len(decl.items)
+    assert decl.items[-1].hs_code is None and decl.items[-1].name == lines[-1].description
+    code = next(c for c in context.tariff if c != decl.items[0].hs_code)
+    world_store.upsert([decl])
+    apply_edits(world_store, decl.number, {f"item.{n}.hs_code": code}, by="赵强", note="review station")
+    corrected = world_store.get(Declaration, decl.number)
+    assert corrected.items[-1].hs_code == code
+    world_store.upsert([corrected.model_copy(update={"number": "CD-BEFORE", "status": "approved"})])
+    [again] = prefill_order(world_store, order.external_id, context=context)
+    assert again.items[-1].hs_code == code and again.source_of(f"item.{n}.hs_code") == "approved:CD-BEFORE"
+    known = {i.sku: i.hs_code for i in decl.items if i.sku}
+    assert {i.sku: i.hs_code for i in again.items if i.sku in known} == known   # other goods keep their codes

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from hub.settings import load_settings
+from hub.store import Store
+from hub.users import User, add_user
 from station.config import station_host, station_url
 from station.links import declaration_link, document_link, payment_link
-from station.sessions import Sessions
+from station.sessions import Sessions, token_hash
 
 
 def test_defaults_stay_on_this_machine(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -22,13 +27,55 @@ def test_defaults_stay_on_this_machine(monkeypatch: pytest.MonkeyPatch) -> None:
     assert station_host() == "0.0.0.0"
 
 
-def test_sessions_expire_and_tokens_are_checked() -> None:
-    sessions = Sessions(idle=-1.0)
-    s = sessions.new()
-    assert not s.csrf_ok(None) and not s.csrf_ok("") and not s.csrf_ok("x") and s.csrf_ok(s.csrf)
-    assert sessions.get(s.token) is None  # past its idle time: gone
-    live = Sessions()
-    t = live.new()
-    assert live.get(t.token) is t and live.get("forged") is None
-    live.drop(t.token)
-    assert live.get(t.token) is None
+def test_sessions_are_kept_in_the_store_hashed_and_expire(tmp_path: Path) -> None:
+    store = Store(settings=load_settings(tmp_path / "home"))
+    add_user(store, "li", "finance", "li-finance-pw", by="test")
+    now = [1_000_000.0]
+    sessions = Sessions(store, idle=600, clock=lambda: now[0])
+    anonymous = sessions.new()
+    assert anonymous.user is None and _rows(store) == []          # a login page's session stores nothing
+    assert not anonymous.csrf_ok(None) and not anonymous.csrf_ok("") and not anonymous.csrf_ok("x")
+    assert anonymous.csrf_ok(anonymous.csrf)
+    s = sessions.new(User("li", "finance"))
+    [row] = _rows(store)
+    assert row.token_hash == token_hash(s.token) and s.token not in str(tuple(row)) and row.user_name == "li"
+    # another station process on the same store (or this one after a restart) knows the login
+    other = Sessions(store, idle=600, clock=lambda: now[0])
+    again = other.get(s.token)
+    assert again is not None and again.user == User("li", "finance") and again.csrf == s.csrf
+    assert other.get("forged") is None and other.get(None) is None
+    assert other.get("x" * 43).user is None                          # a token of no login: not logged in
+    now[0] += 500                                                    # working keeps it alive
+    assert sessions.get(s.token).user is not None
+    now[0] += 500
+    assert sessions.get(s.token).user is not None
+    now[0] += 601                                                    # idle past its time: gone
+    assert other.get(s.token).user is None and _rows(store) == []
+    t = sessions.new(User("li", "finance"))
+    sessions.drop(t.token)                                           # logout deletes it
+    assert sessions.get(t.token).user is None and _rows(store) == []
+
+
+def test_a_removed_reviewer_is_logged_out(tmp_path: Path) -> None:
+    from sqlalchemy import update
+
+    from hub.schema import users
+
+    store = Store(settings=load_settings(tmp_path / "home"))
+    add_user(store, "li", "finance", "li-finance-pw", by="test")
+    sessions = Sessions(store)
+    s = sessions.new(User("li", "finance"))
+    add_user(store, "li", "admin", "li-finance-pw", by="test")
+    assert sessions.get(s.token).user == User("li", "admin")         # the role as it is now
+    with store.engine.begin() as conn:
+        conn.execute(update(users).where(users.c.name == "li").values(active=0))
+    assert sessions.get(s.token).user is None
+
+
+def _rows(store: Store) -> list:
+    from sqlalchemy import select
+
+    from hub.schema import station_sessions
+
+    with store.engine.connect() as conn:
+        return list(conn.execute(select(station_sessions)))
