@@ -3,9 +3,9 @@
 It finds the labels of a bilingual dictionary (``data/labels.toml``) on each text line (blanks, case
 and full/half width ignored, labels split over several words found too), reads a field's value right
 of its label or below it, assigns generic labels (名称, 账号 ...) to the block they sit in (购买方 /
-销售方, 付款人 / 收款人) by the nearest heading, and reads tables by their header positions, with
-rows that wrap over several text lines and tables that continue on the next page. No coordinates of
-any particular template: everything is measured relative to the text height.
+销售方, 付款人 / 收款人) by the nearest heading, and finds the table column labels and end labels that
+:mod:`extractors.tables` reads item tables by. No coordinates of any particular template: everything is
+measured relative to the text height.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -212,17 +212,6 @@ class Value:
     y0: float = 0
     x1: float = 0
     y1: float = 0
-
-
-@dataclass
-class Table:
-    """Rows of a table as column name -> cell value; ``total_row`` is the 合计/Total line's cells."""
-
-    columns: list[str]
-    rows: list[dict[str, Value]] = field(default_factory=list)
-    total_row: dict[str, Value] = field(default_factory=dict)
-    ended: bool = False
-    pages: list[int] = field(default_factory=list)
 
 
 class Layout:
@@ -571,39 +560,6 @@ class Layout:
         return sum(w for k, w in self.labels.title.items() if "".join(_norm(k).split()) in text)
 
     # -- tables ---------------------------------------------------------------------------------------
-    def table(self) -> Table | None:
-        """The item table: header found by its column labels, rows by their key column, wraps joined."""
-        col_hits = self._column_hits
-        by_line: dict[int, list[Hit]] = {}
-        for h in col_hits:
-            by_line.setdefault(h.line_no, []).append(h)
-        headers = {}
-        for no, hits in by_line.items():
-            names = {h.name for h in hits}
-            if len(names) >= 3 and (not self.labels.row_key or names & set(self.labels.row_key)):
-                headers.setdefault(self.lines[no].page, (no, hits))
-        if not headers:
-            return None
-        end_lines: dict[int, Hit] = {}
-        for h in sorted(self._find(self._end), key=lambda h: h.start):  # a line's leftmost end label counts
-            end_lines.setdefault(h.line_no, h)
-        table: Table | None = None
-        prev_page = None
-        for page in sorted(headers):
-            if table is not None and (table.ended or page != prev_page + 1):
-                break
-            no, hits = headers[page]
-            uniq: dict[str, Hit] = {}
-            for h in sorted(hits, key=lambda h: h.x0):
-                uniq.setdefault(h.name, h)
-            cols = self._widen(no, sorted(uniq.values(), key=lambda h: h.x0))
-            if table is None:
-                table = Table([c.name for c in cols])
-            table.pages.append(page)
-            self._read_rows(table, no, cols, end_lines)
-            prev_page = page
-        return table
-
     def _widen(self, no: int, cols: list[Hit]) -> list[Hit]:
         """Header labels widened to the whole header text they are part of (``金额`` of ``金额(不含税)``),
         never into a neighbour."""
@@ -622,120 +578,6 @@ class Layout:
                 end += 1
             out.append(replace(c, start=start, end=end, x0=tl.chars[start].x0, x1=tl.chars[end - 1].x1))
         return out
-
-    @staticmethod
-    def _column_of(x0: float, x1: float, cols: list[Hit]) -> str:
-        """The column a piece of text belongs to: the header it overlaps most, else the header it is
-        aligned with (left edges, right edges or centres: cells may be left, right or centre aligned)."""
-        best, best_cost = cols[0].name, float("inf")
-        width = max(x1 - x0, 1e-6)
-        for c in cols:
-            ov = min(x1, c.x1) - max(x0, c.x0)
-            if ov > 0:
-                cost = -ov / min(width, c.x1 - c.x0)
-            else:
-                cost = min(abs(x0 - c.x0), abs(x1 - c.x1), abs((x0 + x1) / 2 - (c.x0 + c.x1) / 2))
-            if cost < best_cost:
-                best, best_cost = c.name, cost
-        return best
-
-    def _cells(self, no: int, cols: list[Hit], aligned: dict[str, float] | None = None) -> dict[str, Value]:
-        """The line's text by column. ``aligned`` (column -> left edge of the row's cell): a wrapped
-        piece that starts where a cell of the row starts continues that cell."""
-        tl = self.lines[no]
-        words: list[list[Char]] = []
-        cur: list[Char] = []
-        for c in tl.chars:
-            if c.ch.isspace() or (cur and c.x0 - cur[-1].x1 > 0.6 * tl.height):
-                if cur:
-                    words.append(cur)
-                cur = [] if c.ch.isspace() else [c]
-            else:
-                cur.append(c)
-        if cur:
-            words.append(cur)
-        # words close together form a cell; a cell under one header goes whole to that column, a cell
-        # spanning several headers (OCR merged neighbours) is split word by word
-        groups: list[list[list[Char]]] = []
-        for w in words:
-            if groups and w[0].x0 - groups[-1][-1][-1].x1 < 0.6 * tl.height:
-                groups[-1].append(w)
-            else:
-                groups.append([w])
-        cells: dict[str, list[list[Char]]] = {}
-        names = {c.name for c in cols}
-        for g in list(groups):
-            # OCR merged a row number into the next cell ("1 Blind Rivet"): peel it off
-            text0 = "".join(c.ch for c in g[0])
-            if len(g) > 1 and "line_no" in names and text0.isdigit() and len(text0) <= 3 and \
-                    len([c for c in cols if min(g[-1][-1].x1, c.x1) - max(g[0][0].x0, c.x0) > 0]) > 1:
-                cells.setdefault("line_no", []).append(g[0])
-                g[:] = g[1:]
-        for g in groups:
-            x0, x1 = g[0][0].x0, g[-1][-1].x1
-            under = [c for c in cols if min(x1, c.x1) - max(x0, c.x0) > 0]
-            near = [name for name, left in (aligned or {}).items() if abs(left - x0) < 0.8 * tl.height]
-            if near:
-                cells.setdefault(near[0], []).extend(g)
-            elif len(under) <= 1:
-                cells.setdefault(self._column_of(x0, x1, cols), []).extend(g)
-            else:
-                for w in g:
-                    cells.setdefault(self._column_of(w[0].x0, w[-1].x1, cols), []).append(w)
-        out = {}
-        for name, ws in cells.items():
-            text = " ".join("".join(c.ch for c in w) for w in ws)
-            chars = [c for w in ws for c in w]
-            out[name] = Value(text, min(c.conf for c in chars), "table", tl.page, chars[0].x0, tl.y0,
-                              chars[-1].x1, tl.y1)
-        return out
-
-    def _read_rows(self, table: Table, header_no: int, cols: list[Hit], end_lines: dict[int, Hit]) -> None:
-        header = self.lines[header_no]
-        keys = [k for k in self.labels.row_key if k in table.columns] or [table.columns[-1]]
-        last_y = header.y1
-        pending: dict[str, Value] = {}
-        row_y1 = header.y1
-        for no in range(header_no + 1, len(self.lines)):
-            tl = self.lines[no]
-            if tl.page != header.page:
-                return
-            end = end_lines.get(no)
-            segs = self.segments(no)
-            if end is not None and segs and end.start <= segs[0][0] + 1:
-                table.ended = True
-                table.total_row = self._cells(no, cols)
-                return
-            if tl.y0 - last_y > 5 * self.h:
-                return  # a gap: this page's part of the table is over (it may go on on the next page)
-            last_y = tl.y1
-            cells = self._cells(no, cols)
-            is_row = any(k in cells and _has_digit(cells[k].text) for k in keys)
-            if not is_row and table.rows:
-                cells = self._cells(no, cols, {k: v.x0 for k, v in table.rows[-1].items()})
-            if is_row:
-                for name, v in pending.items():
-                    if name in cells:
-                        cells[name] = Value(_join([v.text, cells[name].text]), min(v.confidence, cells[name].confidence),
-                                            "table", v.page, v.x0, v.y0, cells[name].x1, cells[name].y1)
-                    else:
-                        cells[name] = v
-                pending = {}
-                table.rows.append(cells)
-                row_y1 = tl.y1
-            elif table.rows and tl.y0 - row_y1 < 1.6 * self.h + 1:
-                row_y1 = tl.y1
-                row = table.rows[-1]
-                for name, v in cells.items():
-                    if name in row:
-                        row[name] = Value(_join([row[name].text, v.text]), min(row[name].confidence, v.confidence),
-                                          "table", row[name].page, row[name].x0, row[name].y0, v.x1, v.y1)
-                    else:
-                        row[name] = v
-            else:
-                for name, v in cells.items():
-                    pending[name] = Value(_join([pending[name].text, v.text]), v.confidence, "table", v.page,
-                                          v.x0, v.y0, v.x1, v.y1) if name in pending else v
 
 
 def _spread(chars: list[Char], limit: float) -> bool:
@@ -759,10 +601,6 @@ def _skip_qualifier(chars: list[Char], i: int, stop: int) -> int:
                 return k
             return i
     return i
-
-
-def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
 
 
 def _join(parts: list[str]) -> str:

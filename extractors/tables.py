@@ -376,5 +376,8 @@ class TableReader:
 
 
 def read_table(layout: Layout) -> ItemTable | None:
-    """The item table of ``layout`` read by position (see the module docstring)."""
-    return TableReader(layout).read()
+    """The item table of ``layout`` read by position (see the module docstring); read once per layout
+    (the header reader and the line reader ask the same layout)."""
+    if "_item_table" not in layout.__dict__:
+        layout.__dict__["_item_table"] = TableReader(layout).read()
+    return layout.__dict__["_item_table"]

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from extractors.layout import Labels, Layout, default_labels
+from extractors.tables import read_table
 from extractors.words import Word
 
 #: Below this score a document is not recognised.
@@ -87,8 +88,8 @@ def structure_score(kind: str, words: list[Word], labels: Labels) -> float:
     score = 0.0
     for name, weight in weights.items():
         if name == "table":
-            table = layout.table()
-            found = table is not None and "amount" in table.columns and bool(table.rows)
+            table = read_table(layout)
+            found = table is not None and "amount" in table.names and bool(table.rows)
         elif name == "grid":
             from extractors.documents.digit_grid import read_digit_grid
 

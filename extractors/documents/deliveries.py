@@ -17,6 +17,7 @@ from extractors.documents.common import (
 from extractors.documents.result import DocumentResult, Fields
 from extractors.layout import Labels, Layout, default_labels
 from extractors.parse import parse_amount, parse_date, parse_document_number
+from extractors.tables import read_table
 from extractors.words import Word
 from hub.errors import InputError
 from hub.records import Delivery, DeliveryLine
@@ -59,7 +60,7 @@ def read_delivery(words: list[Word], *, source: str | None = None, labels: Label
     carrier = pick(layout, f, "carrier", _carrier)
     if pick(layout, f, "tracking_no", first_token(_tracking)) is None and carrier:
         pick(layout, f, "tracking_no", _tracking, values=layout.candidates("carrier"))
-    table = layout.table()
+    table = read_table(layout)
     lines: list[DeliveryLine] = []
     for row in table.rows if table else []:
         no = len(lines) + 1

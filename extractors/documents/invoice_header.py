@@ -36,6 +36,7 @@ from extractors.parse import infer_dayfirst, parse_amount, parse_date
 from extractors.parse.amounts import english_words_to_amount
 from extractors.parse.currencies import currency_mentions, resolve_currency
 from extractors.parse.dates import AmbiguousDateError, date_spans
+from extractors.tables import read_table
 
 
 # -- data ---------------------------------------------------------------------------------------------
@@ -600,7 +601,7 @@ class HeaderReader:
     def _in_item_rows(self, hit: Hit) -> bool:
         """Whether a label sits on a line of the item table ("Tax filing service" is an item, not the tax)."""
         if not hasattr(self, "_rows"):
-            table = self.layout.table()
+            table = read_table(self.layout)
             # item rows: a description with a quantity or a unit price (a summary line read into the table has not)
             self._rows = [(v.page, v.y0, v.y1) for row in (table.rows if table else [])
                           if "description" in row and ("quantity" in row or "unit_price" in row) for v in row.values()]
@@ -714,7 +715,7 @@ class HeaderReader:
                 mentions += currency_mentions(p.text)
         for text in amount_lines:
             mentions += currency_mentions(text)
-        table = self.layout.table()
+        table = read_table(self.layout)
         if table is not None:
             for row in table.rows:
                 for col in ("amount", "unit_price"):

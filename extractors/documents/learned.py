@@ -104,6 +104,8 @@ def label_near(words: Sequence[Word], page: int, box: tuple[float, float, float,
     if inside and value:
         text = normalize_text(" ".join(w.text for w in inside))
         at = text.casefold().find(normalize_text(value).casefold())
+        if at < 0 and _alnum(value) not in _alnum(text):
+            return None  # the reviewer typed something else than the text clicked: no label to learn from it
         if at > 0 and _label_like(text[:at]):
             return _clean_label(text[:at]), "right"
     taken = {id(w) for w in inside}
@@ -132,6 +134,11 @@ def label_near(words: Sequence[Word], page: int, box: tuple[float, float, float,
         if _label_like(text):
             return _clean_label(text), "below"
     return None
+
+
+def _alnum(text: str) -> str:
+    """Letters and digits only, folded (``1,250.00`` and ``1250.00`` compare equal)."""
+    return "".join(ch for ch in normalize_text(text).casefold() if ch.isalnum())
 
 
 def _label_like(text: str) -> bool:

@@ -20,6 +20,7 @@ from extractors.documents.result import DocumentResult, Fields
 from extractors.documents.roles import settle_invoice
 from extractors.layout import Labels, Layout, default_labels
 from extractors.parse import parse_amount, parse_date, parse_document_number
+from extractors.tables import read_table
 from extractors.words import Word
 from hub.errors import InputError
 from hub.records import PackingLine, PackingList
@@ -60,7 +61,7 @@ def read_packing_list(words: list[Word], *, source: str | None = None, labels: L
     if "seller_name" not in f.values:
         _letterhead_seller(layout, f)
     settle_invoice(f, layout)  # the parties of its invoice: we are the seller (the exporter who packed it)
-    table = layout.table()
+    table = read_table(layout)
     lines: list[PackingLine] = []
     parsers = {"description": text_value, "sku": text_value, "quantity": _number, "unit": text_value,
                "cartons": _count, "net_weight_kg": _number, "gross_weight_kg": _number, "carton_marks": text_value}

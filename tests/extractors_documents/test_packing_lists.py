@@ -84,3 +84,43 @@ def test_a_letterhead_that_is_not_ours_stays_for_review(docs, tmp_path: Path, ou
     result = extract_document(path)
     assert "seller_name" in result.needs_review()
     assert result.record.total_net_weight_kg == sum((ln["net_weight_kg"] for ln in pl["lines"]), Decimal("0"))
+
+
+def test_columns_the_dictionary_does_not_name_stay_out_of_the_lines(docs, tmp_path: Path, our_companies) -> None:
+    """A packing list with Colour and Origin columns between the description and the quantity (read by
+    position: unknown header text is a column of its own, its cells never glued to a neighbour)."""
+    from reportlab.lib.pagesizes import A4, landscape
+
+    our_companies("宁波明达五金制品有限公司", name_en=OURS)
+    pl = _packing_list(docs, 13)
+    pdf = docs.Pdf(tmp_path / "pl.pdf", landscape(A4))
+    pdf.text(420, 30, "PACKING LIST 装箱单", 15, "center")
+    pdf.text(40, 64, f"Shipper: {OURS}", 9)
+    pdf.text(40, 80, f"Consignee: {pl['buyer_name']}", 9)
+    pdf.text(560, 64, f"P/L No.: {pl['number']}", 9)
+    pdf.text(560, 80, f"Date: {pl['issue_date']}", 9)
+    heads = [(40, "No."), (70, "Description"), (290, "Colour"), (360, "Origin"), (430, "Qty"), (480, "Unit"),
+             (530, "Cartons"), (600, "N.W.(kg)"), (680, "G.W.(kg)")]
+    y = 120
+    for x, label in heads:
+        pdf.text(x, y, label, 9)
+    y += 20
+    for ln in pl["lines"]:
+        vals = [str(ln["line_no"]), ln["description"], "RAL 9005", "CN 2026", f"{ln['quantity']}", ln["unit"],
+                str(ln["cartons"]), f"{ln['net_weight_kg']}", f"{ln['gross_weight_kg']}"]
+        for (x, _), v in zip(heads, vals, strict=True):
+            pdf.text(x, y, v, 9)
+        y += 16
+    pdf.text(70, y + 6, "TOTAL", 9)
+    pdf.text(530, y + 6, str(pl["total_cartons"]), 9)
+    pdf.text(600, y + 6, f"{pl['total_net_weight_kg']}", 9)
+    pdf.text(680, y + 6, f"{pl['total_gross_weight_kg']}", 9)
+    pdf.save()
+    result = extract_document(tmp_path / "pl.pdf")
+    got = result.record
+    assert [(ln.description, ln.quantity, ln.unit, ln.cartons, ln.net_weight_kg, ln.gross_weight_kg)
+            for ln in got.lines] == \
+           [(ln["description"], ln["quantity"], ln["unit"], ln["cartons"], ln["net_weight_kg"], ln["gross_weight_kg"])
+            for ln in pl["lines"]]
+    assert (got.total_cartons, got.total_net_weight_kg) == (pl["total_cartons"], pl["total_net_weight_kg"])
+    assert result.needs_review() == []

@@ -188,6 +188,9 @@ def test_the_label_beside_a_box() -> None:
     assert label_near(words, 1, (300, 62, 330, 72), "AB 12") == ("Our Ref.", "below")
     assert label_near(words, 1, (100, 90, 170, 100), "BH-0314") == ("Ref:", "right")
     assert label_near(words, 2, (145, 50, 170, 60), "NF-1") is None
+    assert label_near(words, 1, (145, 50, 170, 60), "NF-2") is None   # typed over the clicked text
+    amount = [Word("Total", 100, 50, 130, 60), Word("1,250.00", 135, 50, 170, 60)]
+    assert label_near(amount, 1, (135, 50, 170, 60), "1250.00") == ("Total", "right")
     assert with_label(Correction("x"), words) == Correction("x")
 
 
