@@ -35,7 +35,7 @@ from hub.records import (
 )
 from matchers.names import CustomerIndex, name_similarity
 from matchers.partial import unusable
-from matchers.references import HOW_WORDS, ReferenceIndex, RefHit, normalize_ref
+from matchers.references import HOW_WORDS, ReferenceIndex, RefHit, ResolvedMemos, normalize_ref
 from matchers.rules import MoneyRule, first_fit
 from matchers.tolerance import Profile, load_profile
 
@@ -44,6 +44,7 @@ ZERO = Decimal(0)
 POSTED = ("confirmed",)
 R = TypeVar("R", bound=Record)
 NAME_FLOOR = 0.7  # a name less alike than this is no evidence at all
+EQUAL_AMOUNT_POOL = 50  # items open for exactly a payment's amount that it looks at (the first ones)
 
 
 def _construct(cls: type[R], **values: object) -> R:
@@ -165,6 +166,7 @@ class CashResult:
     payments: dict[str, Payment]
     set_aside: list[tuple[str, str]] = field(default_factory=list)  # (payment key, why)
     kept: list[Match] = field(default_factory=list)  # decided earlier, left as they were
+    new_amounts: set[tuple[str, Decimal]] = field(default_factory=set)  # (currency, due) left by part payments
 
     def open_items(self) -> list[OpenItem]:
         """Items with money still due after the run."""
@@ -250,19 +252,34 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
     return items
 
 
+def item_keys(items: Sequence[OpenItem]) -> list[tuple[str, int]]:
+    """A stable key per item, in order: its key and which occurrence of that key it is (0 unless the
+    same invoice came twice), the same in a partition as in the single pass."""
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for item in items:
+        out.append((item.key, seen[item.key]))
+        seen[item.key] += 1
+    return out
+
+
 # -- the matcher --------------------------------------------------------------------------------------
 class CashMatcher:
     """Proposes how payments settle open items (see the module text for how)."""
 
-    def __init__(self, items: list[OpenItem], customers: CustomerIndex, profile: Profile) -> None:
+    def __init__(self, items: list[OpenItem], customers: CustomerIndex, profile: Profile,
+                 resolved: ResolvedMemos | None = None) -> None:
         self.items = items
         self.customers = customers
         self.profile = profile
         self.refs = ReferenceIndex()
+        # memos resolved against every item (a partition's matcher, matchers/partition.py): no own index
+        self.resolved = resolved
+        self._position = {key: idx for idx, key in enumerate(item_keys(items))} if resolved else {}
         self.by_amount: dict[tuple[str, Decimal], list[int]] = defaultdict(list)
         self.by_customer: dict[str, list[int]] = defaultdict(list)
         for item in items:
-            for ref in item.refs:
+            for ref in (item.refs if resolved is None else ()):
                 self.refs.add(ref, item.idx)
             if item.due > 0:
                 self.by_amount[(item.currency, q(item.due))].append(item.idx)
@@ -429,7 +446,8 @@ class CashMatcher:
     def _memo_hits(self, memo: str) -> list[RefHit]:
         found = self._memo_cache.get(memo)
         if found is None:
-            found = self._memo_cache[memo] = self.refs.lookup_memo(memo)
+            found = self._memo_cache[memo] = (self.refs.lookup_memo(memo) if self.resolved is None
+                                              else self.resolved.lookup_memo(memo, self._position))
         return found
 
     def prescore(self, payment: Payment) -> float:
@@ -461,7 +479,7 @@ class CashMatcher:
             customer_items[hit.customer_code] = live
             for item in live[: self.profile.subset_max_items * 2]:
                 pool[item.idx] = item
-        for idx in self.by_amount.get((payment.currency, q(payment.amount)), [])[:50]:
+        for idx in self.by_amount.get((payment.currency, q(payment.amount)), [])[:EQUAL_AMOUNT_POOL]:
             pool[idx] = self.items[idx]
         looked = set(pool)
         proposals: dict[frozenset[int], Proposal] = {}
@@ -668,9 +686,11 @@ def reconcile(
     prior: Iterable[Match] = (),
     products: Iterable[Product] = (),
     rules: Sequence[MoneyRule] = (),
+    resolved: ResolvedMemos | None = None,
 ) -> CashResult:
     """Propose a match for every payment not decided before; see the module text. ``rules`` (money that
-    is not a customer's, ``matchers.rules``) are applied first, to money in and money out."""
+    is not a customer's, ``matchers.rules``) are applied first, to money in and money out. ``resolved``:
+    what the memos name, looked up over every open item (a partition's run, ``matchers.partition``)."""
     from matchers.threeway import ProductIndex, link_invoices
 
     profile = profile or load_profile()
@@ -684,7 +704,7 @@ def reconcile(
     unlinked = any(not i.order_ref for i in invoices)
     links = link_invoices(invoices, orders, ProductIndex(products), customers) if unlinked and orders else {}
     items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links)
-    matcher = CashMatcher(items, cix, profile)
+    matcher = CashMatcher(items, cix, profile, resolved)
     payments = list(payments)
     pays, set_aside = payments_from(payments)
     posted_by_rule, pays, set_aside = _apply_rules(rules, pays, set_aside, payments, cix, set(kept))
@@ -716,7 +736,8 @@ def reconcile(
     matches = [_to_match(by_key[key], status, ranked, profile) for key, (status, ranked, _) in decided.items()]
     matches += posted_by_rule
     matches.sort(key=lambda m: m.payment_key)
-    return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()))
+    return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()),
+                      set(matcher.new_amounts))
 
 
 def _apply_rules(rules: Sequence[MoneyRule], pays: list[Payment], set_aside: list[tuple[str, str]],

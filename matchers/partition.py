@@ -1,67 +1,215 @@
-"""Cash application partitioned by customer, the partitions run in parallel processes.
+"""Cash application split into partitions that run in parallel processes, with the single pass's result.
 
-A payment is applied to the open items of the customer its payer is (by tax id or name, the customer
-index of :mod:`matchers.names`, aliases included); so the receipts and invoices of disjoint sets of
-customers can be reconciled apart. Each invoice goes to the partition of the customer it bills, each
-payment to the partition of the customer its payer resolves to; payments and invoices of no known
-customer form one more partition of their own. Partitions are chosen by a stable hash of the customer
-code, so a run is reproducible. Each partition runs :func:`matchers.cash.reconcile` in a worker process
-and sends back only compact tuples (payment key, status, allocations), so memory stays that of the
-largest partition. :func:`match_digest` is the check that a partitioned run equals the single pass.
+A payment's decision reads more than its customer's items: the memo's references are looked up among
+*every* open item (a truncated number that fits thirteen invoices names none of them), items open for
+exactly its amount are candidates whoever they bill, the payer name may point at two customers (an
+alias they share), and a statement line is set aside as the copy of a receipt. So :func:`split` does
+not cut by customer alone. One cheap global pass (no scoring) finds, for every payment, everything the
+matcher could look at, and joins them (union-find):
+
+- the items its memo names, resolved once over all items (:class:`matchers.references.ResolvedMemos`;
+  each partition's matcher uses these hits, not an index of its own items);
+- every item of the (first two) customers its payer name finds, as the matcher looks them up;
+- the first :data:`matchers.cash.EQUAL_AMOUNT_POOL` items open for exactly its amount;
+- customers that share a name key or a tax id (an alias or group link), receipts and the statement
+  lines that may be their copies (same transaction id, or same currency and amount), and records
+  with the same key.
+
+The joined sets are packed into ``partitions`` parts, largest first into the lightest. One thing is
+known only while matching: a part payment leaves an item open for a new amount, and a payment of
+that amount in *another* part would have seen it in the single pass. Each part reports the amounts
+its part payments left; :func:`run_partitioned` merges the parts such an amount joins and runs those
+again, until none does. Then every payment saw what it saw in the single pass, in the same order, and
+the result is the same (:func:`match_fingerprints`: a digest of every field of every match).
+
+Not partitioned (pass them to :func:`matchers.cash.reconcile` in one process): orders, earlier
+decisions (``prior``), money rules, a profile whose ``auto_post`` leaves out ``auto`` (its look-again
+rounds would couple the parts).
 """
 
 from __future__ import annotations
 
 import hashlib
-import zlib
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from hub.records import BankReceipt, Customer, Invoice, Match, StatementLine
-from matchers.names import CustomerIndex
+from matchers.cash import EQUAL_AMOUNT_POOL, CashMatcher, build_items, item_keys, payments_from, q
+from matchers.names import CustomerIndex, name_key, name_variants
+from matchers.partial import unusable
+from matchers.references import ResolvedMemos
+from matchers.tolerance import load_profile
 
 #: (payment key, status, ((target key, applied amount as text), ...)) — one decided payment
 MatchRow = tuple[str, str, tuple[tuple[str, str], ...]]
-NO_CUSTOMER = -1
+AmountKey = tuple[str, Decimal]
 
 
 @dataclass
 class Part:
-    """One partition: its customers, invoices and payments."""
+    """One partition: its customers (all of them: a name's score depends on the names beside it), its
+    invoices and payments (in input order), the memo hits they need, and the amounts its payments look
+    up among items that other parts' part payments could add to (fewer than the pool holds)."""
 
     customers: list[Customer] = field(default_factory=list)
     invoices: list[Invoice] = field(default_factory=list)
     payments: list[BankReceipt | StatementLine] = field(default_factory=list)
+    resolved: ResolvedMemos = field(default_factory=lambda: ResolvedMemos({}))
+    open_amounts: frozenset[AmountKey] = frozenset()
+    invoice_at: list[int] = field(default_factory=list)  # input positions, to merge parts in order
+    payment_at: list[int] = field(default_factory=list)
 
 
-def _bucket(code: str | None, partitions: int) -> int:
-    return NO_CUSTOMER if code is None else zlib.crc32(code.encode()) % partitions
+@dataclass
+class PartResult:
+    """What a part sends back: compact rows, a fingerprint per match, the amounts part payments left."""
+
+    rows: list[MatchRow]
+    fingerprints: list[tuple[str, str]]
+    new_amounts: set[AmountKey]
 
 
-def _resolve(index: CustomerIndex, tax_id: str | None, name: str | None) -> str | None:
-    code = index.by_tax_id(tax_id)
-    if code or not name:
-        return code
-    hits = index.lookup(name, min_score=0.9, limit=1)
-    return hits[0].customer_code if hits else None
+@dataclass
+class PartitionedRun:
+    """Every part's rows and fingerprints, and how many merges the amounts of part payments needed."""
+
+    rows: list[MatchRow]
+    fingerprints: list[tuple[str, str]]
+    parts: int
+    merges: int
+
+
+class _Sets:
+    """Union-find over integers (path halving, union by size)."""
+
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.size: list[int] = []
+
+    def new(self) -> int:
+        self.parent.append(len(self.parent))
+        self.size.append(1)
+        return len(self.parent) - 1
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            if self.size[a] < self.size[b]:
+                a, b = b, a
+            self.parent[b] = a
+            self.size[a] += self.size[b]
 
 
 def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[Invoice],
           customers: Iterable[Customer], partitions: int) -> list[Part]:
-    """The partitions (``partitions`` by customer, plus the one of no known customer, last)."""
+    """At most ``partitions`` parts that together decide every payment as the single pass does (see the
+    module text); parts without payments are left out."""
+    records = list(payments)
+    invoices = list(invoices)
     customers = list(customers)
-    index = CustomerIndex.build(customers)
-    parts = [Part() for _ in range(partitions + 1)]
-    for part in parts:
-        part.customers = customers  # the whole index: a name's score depends on the names beside it
-    for inv in invoices:
-        parts[_bucket(_resolve(index, inv.buyer_tax_id, inv.buyer_name), partitions)].invoices.append(inv)
-    for pay in payments:
-        name = getattr(pay, "payer_name", None) or getattr(pay, "counterparty_name", None)
-        tax_id = getattr(pay, "payer_tax_id", None)
-        parts[_bucket(_resolve(index, tax_id, name), partitions)].payments.append(pay)
-    return [p for p in parts if p.payments]
+    cix = CustomerIndex.build(customers)
+    usable_at = [i for i, inv in enumerate(invoices) if unusable(inv) is None]
+    items = build_items([invoices[i] for i in usable_at], (), cix, {})
+    matcher = CashMatcher(items, cix, load_profile())  # the single pass's indexes, nothing scored
+    pays, _set_aside = payments_from(records)
+
+    sets = _Sets()
+    rec_node = [sets.new() for _ in records]
+    item_node = [sets.new() for _ in items]
+    cust_node = {c.code: sets.new() for c in customers}
+    _join_customers(sets, customers, cust_node)
+    _join_records(sets, records, rec_node)
+    for item, node in zip(items, item_node, strict=True):
+        if item.customer_code in cust_node:
+            sets.union(node, cust_node[item.customer_code])
+    first_item: dict[str, int] = {}
+    for item, node in zip(items, item_node, strict=True):
+        sets.union(node, item_node[first_item.setdefault(item.key, item.idx)])
+
+    keys = item_keys(items)
+    resolved = ResolvedMemos.resolve(matcher.refs, (p.memo for p in pays), lambda idx: keys[int(idx)])
+    rec_of = {rec.natural_key(): i for i, rec in enumerate(records)}
+    position = {key: idx for idx, key in enumerate(keys)}
+    open_amounts: dict[int, AmountKey] = {}
+    for pay in pays:
+        node = rec_node[rec_of[pay.key]]
+        for target, *_ in resolved.by_memo[pay.memo]:
+            sets.union(node, item_node[position[target]])
+        for hit in cix.lookup(pay.payer)[:2]:
+            sets.union(node, cust_node[hit.customer_code])
+        amount = (pay.currency, q(pay.amount))
+        equal = matcher.by_amount.get(amount, [])
+        for idx in equal[:EQUAL_AMOUNT_POOL]:
+            sets.union(node, item_node[idx])
+        if len(equal) < EQUAL_AMOUNT_POOL:  # part payments elsewhere could add to what it sees
+            open_amounts[rec_of[pay.key]] = amount
+
+    # the joined sets, packed largest first into the lightest part (ties: the first)
+    groups: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i, node in enumerate(rec_node):
+        groups[sets.find(node)][0].append(i)
+    for j, node in zip(usable_at, item_node, strict=True):
+        groups[sets.find(node)][1].append(j)
+    loads = [0] * max(partitions, 1)
+    bins: list[tuple[list[int], list[int]]] = [([], []) for _ in loads]
+    for recs, invs in sorted(groups.values(), key=lambda g: (-(len(g[0]) + len(g[1])), (g[0] or g[1])[0])):
+        b = loads.index(min(loads))
+        loads[b] += len(recs) + len(invs)
+        bins[b][0].extend(recs)
+        bins[b][1].extend(invs)
+    bins[0][1].extend(i for i, inv in enumerate(invoices) if unusable(inv) is not None)  # reconcile drops them
+    parts = []
+    for recs, invs in bins:
+        if not recs:
+            continue
+        recs.sort()
+        invs.sort()
+        mine = [records[i] for i in recs]
+        memos = {pay.memo for pay in payments_from(mine)[0]}
+        parts.append(Part(customers, [invoices[j] for j in invs], mine, resolved.only(memos),
+                          frozenset(open_amounts[i] for i in recs if i in open_amounts), invs, recs))
+    return parts
+
+
+def _join_customers(sets: _Sets, customers: Sequence[Customer], node: dict[str, int]) -> None:
+    """Customers one payer name or tax id can point at together: a shared name key (an alias, a group's
+    name) or a shared tax id."""
+    first: dict[str, int] = {}
+    for customer in customers:
+        names = [customer.name, customer.name_en or "", *customer.aliases]
+        keys = {name_key(v) for n in names if n for v in name_variants(n)} - {""}
+        if customer.tax_id:
+            keys.add("tax:" + customer.tax_id.upper())
+        for key in keys:
+            sets.union(node[customer.code], first.setdefault(key, node[customer.code]))
+
+
+def _join_records(sets: _Sets, records: Sequence[BankReceipt | StatementLine], node: list[int]) -> None:
+    """Records with one key; statement lines with the receipts they may copy (transaction id, amount)."""
+    def copy_links(rec: BankReceipt | StatementLine) -> list[object]:
+        return [("txn", rec.transaction_id), ("money", rec.currency, rec.amount)]
+
+    lines = {link for rec in records if isinstance(rec, StatementLine) and rec.amount > 0
+             for link in copy_links(rec)}
+    first: dict[object, int] = {}
+    for i, rec in enumerate(records):
+        links: list[object] = [("key", rec.natural_key())]
+        if isinstance(rec, StatementLine) and rec.amount > 0:
+            links += copy_links(rec)
+        elif isinstance(rec, BankReceipt):
+            links += [link for link in copy_links(rec) if link in lines]
+        for link in links:
+            sets.union(node[i], first.setdefault(link, node[i]))
 
 
 def rows_of(matches: Iterable[Match]) -> list[MatchRow]:
@@ -70,26 +218,84 @@ def rows_of(matches: Iterable[Match]) -> list[MatchRow]:
             for m in matches]
 
 
-def reconcile_part(part: Part) -> list[MatchRow]:
-    """One partition, reconciled in this process."""
+def match_fingerprints(matches: Iterable[Match]) -> list[tuple[str, str]]:
+    """(payment key, sha256 of the whole match as JSON: status, score, breakdown, reason, allocations,
+    write-offs, candidates) for each match, by key."""
+    return sorted((m.payment_key, hashlib.sha256(m.model_dump_json().encode()).hexdigest()) for m in matches)
+
+
+def reconcile_part(part: Part) -> PartResult:
+    """One partition, reconciled in this process with the globally resolved memo hits."""
     from matchers.cash import reconcile
 
-    return rows_of(reconcile(part.payments, part.invoices, customers=part.customers).matches)
+    result = reconcile(part.payments, part.invoices, customers=part.customers, resolved=part.resolved)
+    return PartResult(rows_of(result.matches), match_fingerprints(result.matches), result.new_amounts)
+
+
+def _merge(parts: Sequence[Part]) -> Part:
+    """Parts as one, records in input order."""
+    if len(parts) == 1:
+        return parts[0]
+    invs = sorted((at, inv) for p in parts for at, inv in zip(p.invoice_at, p.invoices, strict=True))
+    recs = sorted((at, rec) for p in parts for at, rec in zip(p.payment_at, p.payments, strict=True))
+    memos = {m: h for p in parts for m, h in p.resolved.by_memo.items()}
+    return Part(parts[0].customers, [inv for _, inv in invs], [rec for _, rec in recs], ResolvedMemos(memos),
+                frozenset().union(*(p.open_amounts for p in parts)), [at for at, _ in invs], [at for at, _ in recs])
+
+
+def run_partitioned(parts: Sequence[Part], processes: int = 2) -> PartitionedRun:
+    """Every part on ``processes`` worker processes; parts that a part payment's new amount joins are
+    merged and run again, until none is (so the result is the single pass's)."""
+    parts = list(parts)
+    results: list[PartResult | None] = [None] * len(parts)
+    merges = 0
+    pool = ProcessPoolExecutor(processes) if processes > 1 and len(parts) > 1 else None
+    try:
+        while True:
+            todo = [i for i, r in enumerate(results) if r is None]
+            got = pool.map(reconcile_part, [parts[i] for i in todo]) if pool else map(reconcile_part,
+                                                                                       [parts[i] for i in todo])
+            for i, result in zip(todo, got, strict=True):
+                results[i] = result
+            sets = _Sets()
+            for _ in parts:
+                sets.new()
+            looking: dict[AmountKey, list[int]] = defaultdict(list)
+            for i, part in enumerate(parts):
+                for amount in part.open_amounts:
+                    looking[amount].append(i)
+            joined = False
+            for i, result in enumerate(results):
+                for amount in result.new_amounts:  # type: ignore[union-attr]
+                    for other in looking.get(amount, ()):
+                        if other != i and sets.find(other) != sets.find(i):
+                            sets.union(other, i)
+                            joined = True
+            if not joined:
+                break
+            groups: dict[int, list[int]] = defaultdict(list)
+            for i in range(len(parts)):
+                groups[sets.find(i)].append(i)
+            merged = [sorted(g) for g in groups.values()]
+            merges += sum(len(g) - 1 for g in merged)
+            parts = [_merge([parts[i] for i in g]) for g in merged]
+            results = [results[g[0]] if len(g) == 1 else None for g in merged]
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    done = [r for r in results if r is not None]
+    return PartitionedRun(sorted(row for r in done for row in r.rows),
+                          sorted(fp for r in done for fp in r.fingerprints), len(parts), merges)
 
 
 def reconcile_partitioned(parts: Sequence[Part], processes: int = 2) -> list[MatchRow]:
-    """Every partition on ``processes`` worker processes; the rows of all, by payment key."""
-    if processes <= 1:
-        rows = [row for part in parts for row in reconcile_part(part)]
-    else:
-        with ProcessPoolExecutor(processes) as pool:
-            rows = [row for got in pool.map(reconcile_part, parts) for row in got]
-    return sorted(rows)
+    """The rows of :func:`run_partitioned`, by payment key."""
+    return run_partitioned(parts, processes).rows
 
 
-def match_digest(rows: Iterable[MatchRow]) -> str:
-    """sha256 over every decided payment (key, status, allocations), in key order."""
+def match_digest(rows: Iterable[MatchRow | tuple[str, str]]) -> str:
+    """sha256 over every decided payment (rows or fingerprints), in key order."""
     digest = hashlib.sha256()
-    for key, status, allocations in sorted(rows):
-        digest.update(f"{key}\t{status}\t{allocations}\n".encode())
+    for row in sorted(rows):
+        digest.update(("\t".join(map(str, row)) + "\n").encode())
     return digest.hexdigest()

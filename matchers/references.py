@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
@@ -214,6 +214,49 @@ class ReferenceIndex:
                 if hit.target not in best or hit.score > best[hit.target].score:
                     best[hit.target] = hit
         return list(best.values())
+
+
+#: one memo's hits resolved elsewhere: (target key, reference, token, how), in the index's order
+ResolvedHits = tuple[tuple[Hashable, str, str, str], ...]
+
+
+@dataclass(frozen=True)
+class ResolvedMemos:
+    """What memos name, looked up once in a :class:`ReferenceIndex` over *every* open item, for a matcher
+    that holds only some of the items (one partition, :mod:`matchers.partition`).
+
+    Whether a memo token names something depends on every reference there is: a truncated number that
+    fits thirteen invoices names none of them, a cut-off prefix is searched among all numbers, a kind of
+    hit is tried only when the better kinds found nothing. Counts alone do not reproduce those choices;
+    the hits of the index over all items do, and they are small (a few target keys per memo). Targets
+    are stable keys (an item's key and which occurrence of it), not list positions.
+    """
+
+    by_memo: Mapping[str, ResolvedHits]
+
+    @classmethod
+    def resolve(cls, index: ReferenceIndex, memos: Iterable[str],
+                key_of: Callable[[Hashable], Hashable]) -> ResolvedMemos:
+        """Every memo looked up in ``index`` (targets renamed by ``key_of``)."""
+        by_memo: dict[str, ResolvedHits] = {}
+        for memo in memos:
+            if memo not in by_memo:
+                by_memo[memo] = tuple((key_of(h.target), h.reference, h.token, h.how)
+                                      for h in index.lookup_memo(memo))
+        return cls(by_memo)
+
+    def only(self, memos: Iterable[str]) -> ResolvedMemos:
+        """The hits of these memos alone (what one partition needs)."""
+        return ResolvedMemos({m: self.by_memo[m] for m in set(memos)})
+
+    def lookup_memo(self, memo: str, position: Mapping[Hashable, int]) -> list[RefHit]:
+        """The hits of ``memo``, targets as positions (``position``: target key -> the matcher's position).
+        A memo resolved without its targets, or not resolved at all, raises: a partition missing an item
+        its payments name would decide differently, silently."""
+        found = self.by_memo.get(memo)
+        if found is None:
+            raise KeyError(f"memo not resolved against the global references: {memo!r}")
+        return [RefHit(position[target], reference, token, how) for target, reference, token, how in found]
 
 
 TAIL = 8
