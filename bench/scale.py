@@ -1,13 +1,14 @@
 """Scale-out bench: partitioned reconciliation at a million, and OCR on Dask against the in-process pool.
 
     python bench/scale.py reconcile                   # 10k single vs partitioned, then 1M x 1M partitioned
+    python bench/scale.py reconcile --skip-million    # the 10k comparison only
     python bench/scale.py reconcile --million-parts 20 --processes 2
     python bench/scale.py ocr --pages 12              # pages/s: in-process pool (2), Dask 1 and 2 workers
     python bench/scale.py ingest --orders 800         # ~2,000 digital documents: 1 process vs 2 sharing by claims
 
 reconcile: (1) on one 10k world (bench/reconcile.py's synth), the single pass against the partitioned run
-(matchers/partition.py, 8 partitions by customer, 2 processes): digest of every decided payment, how many
-differ, auto precision of both against the truth. (2) 1,000,000 receipts against 1,000,000 open invoices of
+(matchers/partition.py, 8 partitions joined by the evidence, 2 processes): digest of every decided payment
+and of every field of every match, how many differ, how the parts came out, auto precision against the truth. (2) 1,000,000 receipts against 1,000,000 open invoices of
 100,000 customers as ``--million-parts`` partitions of disjoint customers, each generated *inside* its worker
 process (nothing holds the whole million), reconciled there, only tuples sent back: wall time, peak RSS of
 the largest process, auto rate and precision.
@@ -47,21 +48,31 @@ def _precision(rows, truth) -> tuple[int, int, float | None]:
 
 def compare_10k(n: int, partitions: int, processes: int) -> dict:
     from matchers.cash import reconcile
-    from matchers.partition import match_digest, reconcile_partitioned, rows_of, split
+    from matchers.partition import match_digest, match_fingerprints, rows_of, run_partitioned, split
 
     receipts, invoices, customers, truth = _reconcile_bench().synth(n, seed=5)
     t0 = time.perf_counter()
-    single = sorted(rows_of(reconcile(receipts, invoices, customers=customers).matches))
+    matches = reconcile(receipts, invoices, customers=customers).matches
+    single, single_fp = sorted(rows_of(matches)), match_fingerprints(matches)
     t_single = time.perf_counter() - t0
     t0 = time.perf_counter()
-    parted = reconcile_partitioned(split(receipts, invoices, customers, partitions), processes)
+    parts = split(receipts, invoices, customers, partitions)
+    t_split = time.perf_counter() - t0
+    run = run_partitioned(parts, processes)
     t_part = time.perf_counter() - t0
+    parted = run.rows
     differ = [(a, b) for a, b in zip(single, parted, strict=True) if a != b]
+    largest = max(len(p.payments) for p in parts)
     return {"n": n, "partitions": partitions, "processes": processes, "single_seconds": round(t_single, 1),
-            "partitioned_seconds": round(t_part, 1), "same_digest": match_digest(single) == match_digest(parted),
-            "payments_differ": len(differ), "single_auto_ok_precision": _precision(single, truth),
+            "partitioned_seconds": round(t_part, 1), "split_seconds": round(t_split, 1),
+            "same_digest": match_digest(single) == match_digest(parted),
+            "same_full_digest": match_digest(single_fp) == match_digest(run.fingerprints),
+            "payments_differ": len(differ), "parts": [len(p.payments) for p in parts],
+            "largest_part_share": round(largest / len(receipts), 3), "merges": run.merges,
+            "single_auto_ok_precision": _precision(single, truth),
             "partitioned_auto_ok_precision": _precision(parted, truth),
-            "differ_examples": [f"{a[0]}: single {a[1]}, partitioned {b[1]}" for a, b in differ[:3]]}
+            "differ_examples": [f"{a[0]}: single {a[1]}, partitioned {b[1]}" for a, b in differ[:3]],
+            "load_avg_1min": round(os.getloadavg()[0], 1)}
 
 
 def _million_part(args: tuple[int, int]) -> dict:
@@ -207,12 +218,14 @@ def main() -> None:
     ap.add_argument("--million", type=int, default=1_000_000)
     ap.add_argument("--million-parts", type=int, default=20)
     ap.add_argument("--skip-compare", action="store_true")
+    ap.add_argument("--skip-million", action="store_true", help="reconcile: the 10k comparison only")
     ap.add_argument("--pages", type=int, default=12)
     args = ap.parse_args()
     if args.what == "reconcile":
         if not args.skip_compare:
             print("compare", json.dumps(compare_10k(args.compare_size, args.partitions, args.processes)), flush=True)
-        print("million", json.dumps(million(args.million, args.million_parts, args.processes)), flush=True)
+        if not args.skip_million:
+            print("million", json.dumps(million(args.million, args.million_parts, args.processes)), flush=True)
     elif args.what == "ingest":
         print("ingest", json.dumps(ingest(args.orders, args.pg, args.chunk_size)), flush=True)
     else:

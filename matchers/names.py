@@ -252,6 +252,15 @@ class CustomerIndex:
                 entries.append((customer.code, via, name))
         self._cache.clear()
 
+    def sharing(self) -> list[list[str]]:
+        """Codes of customers that share a name key (an alias or a group's name two of them go by)."""
+        out = []
+        for entries in self._by_key.values():
+            codes = list(dict.fromkeys(code for code, _, _ in entries))
+            if len(codes) > 1:
+                out.append(codes)
+        return out
+
     def by_tax_id(self, tax_id: str | None) -> str | None:
         """The customer code with this tax id, if any."""
         return self._by_tax_id.get(tax_id.upper()) if tax_id else None

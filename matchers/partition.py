@@ -38,7 +38,7 @@ from decimal import Decimal
 
 from hub.records import BankReceipt, Customer, Invoice, Match, StatementLine
 from matchers.cash import EQUAL_AMOUNT_POOL, CashMatcher, build_items, item_keys, payments_from, q
-from matchers.names import CustomerIndex, name_key, name_variants
+from matchers.names import CustomerIndex
 from matchers.partial import unusable
 from matchers.references import ResolvedMemos
 from matchers.tolerance import load_profile
@@ -127,7 +127,7 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
     rec_node = [sets.new() for _ in records]
     item_node = [sets.new() for _ in items]
     cust_node = {c.code: sets.new() for c in customers}
-    _join_customers(sets, customers, cust_node)
+    _join_customers(sets, cix, customers, cust_node)
     _join_records(sets, records, rec_node)
     for item, node in zip(items, item_node, strict=True):
         if item.customer_code in cust_node:
@@ -140,9 +140,11 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
     resolved = ResolvedMemos.resolve(matcher.refs, (p.memo for p in pays), lambda idx: keys[int(idx)])
     rec_of = {rec.natural_key(): i for i, rec in enumerate(records)}
     position = {key: idx for idx, key in enumerate(keys)}
-    open_amounts: dict[int, AmountKey] = {}
+    open_amounts: dict[str, set[AmountKey]] = defaultdict(set)  # by payment key
+    memos: dict[str, set[str]] = defaultdict(set)
     for pay in pays:
-        node = rec_node[rec_of[pay.key]]
+        node = rec_node[rec_of[pay.key]]  # records of one key are joined (_join_records)
+        memos[pay.key].add(pay.memo)
         for target, *_ in resolved.by_memo[pay.memo]:
             sets.union(node, item_node[position[target]])
         for hit in cix.lookup(pay.payer)[:2]:
@@ -152,7 +154,7 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
         for idx in equal[:EQUAL_AMOUNT_POOL]:
             sets.union(node, item_node[idx])
         if len(equal) < EQUAL_AMOUNT_POOL:  # part payments elsewhere could add to what it sees
-            open_amounts[rec_of[pay.key]] = amount
+            open_amounts[pay.key].add(amount)
 
     # the joined sets, packed largest first into the lightest part (ties: the first)
     groups: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
@@ -175,23 +177,23 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
         recs.sort()
         invs.sort()
         mine = [records[i] for i in recs]
-        memos = {pay.memo for pay in payments_from(mine)[0]}
-        parts.append(Part(customers, [invoices[j] for j in invs], mine, resolved.only(memos),
-                          frozenset(open_amounts[i] for i in recs if i in open_amounts), invs, recs))
+        own = {rec.natural_key() for rec in mine}
+        parts.append(Part(customers, [invoices[j] for j in invs], mine,
+                          resolved.only(m for k in own for m in memos.get(k, ())),
+                          frozenset(a for k in own for a in open_amounts.get(k, ())), invs, recs))
     return parts
 
 
-def _join_customers(sets: _Sets, customers: Sequence[Customer], node: dict[str, int]) -> None:
+def _join_customers(sets: _Sets, cix: CustomerIndex, customers: Sequence[Customer], node: dict[str, int]) -> None:
     """Customers one payer name or tax id can point at together: a shared name key (an alias, a group's
     name) or a shared tax id."""
+    for codes in cix.sharing():
+        for code in codes[1:]:
+            sets.union(node[codes[0]], node[code])
     first: dict[str, int] = {}
     for customer in customers:
-        names = [customer.name, customer.name_en or "", *customer.aliases]
-        keys = {name_key(v) for n in names if n for v in name_variants(n)} - {""}
         if customer.tax_id:
-            keys.add("tax:" + customer.tax_id.upper())
-        for key in keys:
-            sets.union(node[customer.code], first.setdefault(key, node[customer.code]))
+            sets.union(node[customer.code], first.setdefault(customer.tax_id.upper(), node[customer.code]))
 
 
 def _join_records(sets: _Sets, records: Sequence[BankReceipt | StatementLine], node: list[int]) -> None:
