@@ -46,6 +46,30 @@ def _precision(rows, truth) -> tuple[int, int, float | None]:
     return len(auto), ok, (round(ok / len(auto), 5) if auto else None)
 
 
+def _crossing(receipts, invoices, customers) -> dict:
+    """How many payments the matcher shows items of customers other than the ones their payer name finds:
+    through memo references (by kind of hit) and through items open for their amount."""
+    from collections import Counter
+
+    from matchers.cash import EQUAL_AMOUNT_POOL, CashMatcher, build_items, payments_from, q
+    from matchers.names import CustomerIndex
+    from matchers.tolerance import load_profile
+
+    cix = CustomerIndex.build(customers)
+    items = build_items(invoices, (), cix, {})
+    matcher = CashMatcher(items, cix, load_profile())
+    refs: Counter[str] = Counter()
+    amounts = 0
+    pays = payments_from(receipts)[0]
+    for pay in pays:
+        own = {h.customer_code for h in cix.lookup(pay.payer)[:2]}
+        refs.update({h.how for h in matcher.refs.lookup_memo(pay.memo) if items[h.target].customer_code not in own})
+        equal = matcher.by_amount.get((pay.currency, q(pay.amount)), [])[:EQUAL_AMOUNT_POOL]
+        amounts += any(items[i].customer_code not in own for i in equal)
+    return {"payments": len(pays), "memo_names_other_customers_items": dict(refs),
+            "equal_amount_items_of_other_customers": amounts}
+
+
 def compare_10k(n: int, partitions: int, processes: int) -> dict:
     from matchers.cash import reconcile
     from matchers.partition import match_digest, match_fingerprints, rows_of, run_partitioned, split
@@ -72,7 +96,7 @@ def compare_10k(n: int, partitions: int, processes: int) -> dict:
             "single_auto_ok_precision": _precision(single, truth),
             "partitioned_auto_ok_precision": _precision(parted, truth),
             "differ_examples": [f"{a[0]}: single {a[1]}, partitioned {b[1]}" for a, b in differ[:3]],
-            "load_avg_1min": round(os.getloadavg()[0], 1)}
+            "load_avg_1min": round(os.getloadavg()[0], 1), "crossing": _crossing(receipts, invoices, customers)}
 
 
 def _million_part(args: tuple[int, int]) -> dict:

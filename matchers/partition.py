@@ -22,9 +22,15 @@ its part payments left; :func:`run_partitioned` merges the parts such an amount 
 again, until none does. Then every payment saw what it saw in the single pass, in the same order, and
 the result is the same (:func:`match_fingerprints`: a digest of every field of every match).
 
-Not partitioned (pass them to :func:`matchers.cash.reconcile` in one process): orders, earlier
-decisions (``prior``), money rules, a profile whose ``auto_post`` leaves out ``auto`` (its look-again
-rounds would couple the parts).
+Parts are reconciled with the default tolerance profile (the argument above needs ``auto`` among the
+outcomes that post, so that a part whose look-again rounds changed nothing posts nothing more). Not
+partitioned (pass them to :func:`matchers.cash.reconcile` in one process): orders, earlier decisions
+(``prior``), money rules.
+
+What it costs: the global pass does the single pass's name and reference look-ups once (about a third
+of its time), and where the evidence crosses customers often the joined sets are large: on
+bench/reconcile.py's 10k world, 4% of payments name (truncated, mistyped) invoices of other customers,
+and one part holds 91% of the payments (bench/RESULTS.md).
 """
 
 from __future__ import annotations

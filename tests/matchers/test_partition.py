@@ -121,6 +121,8 @@ def test_a_part_payment_leaving_an_amount_another_part_looks_up_merges_the_two_p
     assert single[stranger.natural_key()].status == "review"  # the 7,000 left on the invoice is a candidate
     apart = sorted(row for part in parts for row in reconcile_part(part).rows)
     assert apart != sorted(rows_of(single.values()))
+    two = run_partitioned(parts, processes=2)  # the merge and rerun through worker processes
+    assert (two.rows, two.fingerprints, two.merges) == (run.rows, run.fingerprints, 1)
 
 
 def test_a_statement_line_copying_a_receipt_stays_with_it() -> None:
