@@ -148,19 +148,33 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
     position = {key: idx for idx, key in enumerate(keys)}
     open_amounts: dict[str, set[AmountKey]] = defaultdict(set)  # by payment key
     memos: dict[str, set[str]] = defaultdict(set)
+    looks_up: dict[AmountKey, list[int]] = defaultdict(list)  # amount -> nodes of payments open to more
+    seen: list[tuple[int, list[int]]] = []  # payment node, the items it may part-pay
     for pay in pays:
         node = rec_node[rec_of[pay.key]]  # records of one key are joined (_join_records)
         memos[pay.key].add(pay.memo)
-        for target, *_ in resolved.by_memo[pay.memo]:
-            sets.union(node, item_node[position[target]])
+        pool = [position[target] for target, *_ in resolved.by_memo[pay.memo]]
         for hit in cix.lookup(pay.payer)[:2]:
             sets.union(node, cust_node[hit.customer_code])
+            pool += matcher.by_customer.get(hit.customer_code, [])
         amount = (pay.currency, q(pay.amount))
         equal = matcher.by_amount.get(amount, [])
-        for idx in equal[:EQUAL_AMOUNT_POOL]:
+        pool += equal[:EQUAL_AMOUNT_POOL]
+        for idx in pool:
             sets.union(node, item_node[idx])
         if len(equal) < EQUAL_AMOUNT_POOL:  # part payments elsewhere could add to what it sees
             open_amounts[pay.key].add(amount)
+            looks_up[amount].append(node)
+        seen.append((rec_of[pay.key], pool))
+    # what a part payment leaves on an item it sees (the due less the payment) joins the item with the
+    # payments that look that amount up, before matching: most merges after matching are never needed
+    for at, pool in seen:
+        rec = records[at]
+        for idx in pool:
+            item = items[idx]
+            if item.currency == rec.currency and item.due > rec.amount:
+                for other in looks_up.get((item.currency, q(item.due - rec.amount)), ()):
+                    sets.union(other, item_node[idx])
 
     # the joined sets, packed largest first into the lightest part (ties: the first)
     groups: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))

@@ -1,8 +1,8 @@
 """Cash application in partitions (matchers/partition.py) decides every payment as the single pass does.
 
 Hand-made worlds where the evidence crosses customers (a truncated reference ambiguous only among all
-invoices, an alias two customers share, a memo naming another customer's invoice, a part payment that
-leaves an amount another customer's payment looks up, a statement line copying a receipt), each checked
+invoices, an alias two customers share, a memo naming another customer's invoice, part payments that
+leave an amount another customer's payment looks up, a statement line copying a receipt), each checked
 three ways: the case really spans parts (or would, cut by customer), a run that ignores it decides
 differently, and the partitioned run equals the single pass on every field of every match. Then the
 10k world of bench/reconcile.py on 1 and 2 processes.
@@ -110,15 +110,32 @@ def test_a_memo_naming_another_customers_invoice_joins_the_two() -> None:
     assert rows_of(reconcile([pay], own, customers=CUSTOMERS).matches) != rows_of(single.values())
 
 
-def test_a_part_payment_leaving_an_amount_another_part_looks_up_merges_the_two_parts() -> None:
+def _deposit_world(*deposits: str, left: str):
     deposit_of = invoice("26322000000000000100", CUSTOMERS[0], "10000.00")
     invs = [deposit_of] + [invoice(f"2632200000000000{i:04d}", CUSTOMERS[i], f"{20000 + i}.00") for i in range(1, 8)]
-    deposit = receipt("T1", CUSTOMERS[0].name, "3000.00", f"定金 发票号{deposit_of.number}")
-    stranger = receipt("T2", "远方未知商行", "7000.00", "", day=D0 + timedelta(days=20))  # what is left, unnamed
-    parts, run, single = assert_same_as_single([deposit, stranger], invs, CUSTOMERS)
-    assert part_of(parts, deposit) is not part_of(parts, stranger)  # nothing links them before matching
-    assert run.merges == 1 and run.parts == len(parts) - 1
+    pays = [receipt(f"T{n}", CUSTOMERS[0].name, amount, f"定金 发票号{deposit_of.number}", day=D0 + timedelta(days=n))
+            for n, amount in enumerate(deposits, 1)]
+    stranger = receipt("T9", "远方未知商行", left, "", day=D0 + timedelta(days=20))  # what is left, unnamed
+    return [*pays, stranger], invs, stranger
+
+
+def test_what_a_part_payment_leaves_joins_the_payments_of_that_amount_before_matching() -> None:
+    payments, invs, stranger = _deposit_world("3000.00", left="7000.00")
+    parts, run, single = assert_same_as_single(payments, invs, CUSTOMERS)
+    assert part_of(parts, payments[0]) is part_of(parts, stranger) and run.merges == 0
     assert single[stranger.natural_key()].status == "review"  # the 7,000 left on the invoice is a candidate
+    own = [inv for inv in invs if inv.buyer_name == CUSTOMERS[0].name]
+    assert rows_of(reconcile([stranger], [inv for inv in invs if inv not in own], customers=CUSTOMERS).matches) \
+        != rows_of([single[stranger.natural_key()]])
+
+
+def test_what_two_part_payments_leave_merges_the_parts_after_matching_and_runs_them_again() -> None:
+    # 10,000 less 2,000 less 3,000: the 5,000 left is not foreseen from one payment, it is seen after
+    payments, invs, stranger = _deposit_world("2000.00", "3000.00", left="5000.00")
+    parts, run, single = assert_same_as_single(payments, invs, CUSTOMERS)
+    assert part_of(parts, payments[0]) is not part_of(parts, stranger)
+    assert run.merges == 1 and run.parts == len(parts) - 1
+    assert single[stranger.natural_key()].status == "review"
     apart = sorted(row for part in parts for row in reconcile_part(part).rows)
     assert apart != sorted(rows_of(single.values()))
     two = run_partitioned(parts, processes=2)  # the merge and rerun through worker processes
