@@ -75,13 +75,13 @@ def compare_10k(n: int, partitions: int, processes: int) -> dict:
     from matchers.partition import match_digest, match_fingerprints, rows_of, run_partitioned, split
 
     receipts, invoices, customers, truth = _reconcile_bench().synth(n, seed=5)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     matches = reconcile(receipts, invoices, customers=customers).matches
     single, single_fp = sorted(rows_of(matches)), match_fingerprints(matches)
-    t_single = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t_single, c_single = time.perf_counter() - t0, time.process_time() - c0
+    t0, c0 = time.perf_counter(), time.process_time()
     parts = split(receipts, invoices, customers, partitions)
-    t_split = time.perf_counter() - t0
+    t_split, c_split = time.perf_counter() - t0, time.process_time() - c0
     run = run_partitioned(parts, processes)
     t_part = time.perf_counter() - t0
     parted = run.rows
@@ -89,6 +89,7 @@ def compare_10k(n: int, partitions: int, processes: int) -> dict:
     largest = max(len(p.payments) for p in parts)
     return {"n": n, "partitions": partitions, "processes": processes, "single_seconds": round(t_single, 1),
             "partitioned_seconds": round(t_part, 1), "split_seconds": round(t_split, 1),
+            "single_cpu_seconds": round(c_single, 1), "split_cpu_seconds": round(c_split, 1),
             "same_digest": match_digest(single) == match_digest(parted),
             "same_full_digest": match_digest(single_fp) == match_digest(run.fingerprints),
             "payments_differ": len(differ), "parts": [len(p.payments) for p in parts],

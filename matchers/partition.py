@@ -149,11 +149,12 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
     open_amounts: dict[str, set[AmountKey]] = defaultdict(set)  # by payment key
     memos: dict[str, set[str]] = defaultdict(set)
     looks_up: dict[AmountKey, list[int]] = defaultdict(list)  # amount -> nodes of payments open to more
-    seen: list[tuple[int, list[int]]] = []  # payment node, the items it may part-pay
+    seen: list[tuple[int, list[int]]] = []  # payment, the items its memo names (what it may part-pay)
     for pay in pays:
         node = rec_node[rec_of[pay.key]]  # records of one key are joined (_join_records)
         memos[pay.key].add(pay.memo)
-        pool = [position[target] for target, *_ in resolved.by_memo[pay.memo]]
+        named = [position[target] for target, *_ in resolved.by_memo[pay.memo]]
+        pool = list(named)
         for hit in cix.lookup(pay.payer)[:2]:
             sets.union(node, cust_node[hit.customer_code])
             pool += matcher.by_customer.get(hit.customer_code, [])
@@ -165,9 +166,11 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
         if len(equal) < EQUAL_AMOUNT_POOL:  # part payments elsewhere could add to what it sees
             open_amounts[pay.key].add(amount)
             looks_up[amount].append(node)
-        seen.append((rec_of[pay.key], pool))
-    # what a part payment leaves on an item it sees (the due less the payment) joins the item with the
-    # payments that look that amount up, before matching: most merges after matching are never needed
+        seen.append((rec_of[pay.key], named))
+    # what a part payment leaves on an item its memo names (the due less the payment) joins the item with
+    # the payments looking that amount up, before matching, so that merges after matching are rare. Only
+    # named items: unnamed, a part payment scores at most 0.3 amount + name + date, below the default
+    # auto threshold, and does not post. (Either way only an economy: run_partitioned checks after.)
     for at, pool in seen:
         rec = records[at]
         for idx in pool:
