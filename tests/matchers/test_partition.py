@@ -180,3 +180,12 @@ def test_the_partitioned_10k_world_equals_the_single_pass_on_one_and_two_process
     auto = [r for r in two.rows if r[1] == "auto"]
     assert len(auto) >= len(receipts) * 0.95
     assert all({t for t, _ in r[2]} == truth[r[0]] for r in auto)
+
+
+def test_records_imported_twice_stay_together_and_decide_as_in_the_single_pass() -> None:
+    invs = [invoice(f"2632200000000000{i:04d}", CUSTOMERS[i], f"{6000 + i}.00") for i in range(len(CUSTOMERS))]
+    pays = [receipt(f"T{i}", CUSTOMERS[i].name, f"{6000 + i}.00", f"货款 {invs[i].number}") for i in range(6)]
+    again = pays[2].model_copy(update={"memo": f"货款 发票号 {invs[3].number}"})  # one receipt read twice
+    parts, run, single = assert_same_as_single([*pays, again], [*invs, invs[4]], CUSTOMERS, partitions=6)
+    assert part_of(parts, pays[2]) is part_of(parts, again) is part_of(parts, pays[3])
+    assert len(parts) > 1
