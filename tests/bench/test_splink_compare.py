@@ -19,6 +19,12 @@ def bench():
     return module
 
 
+@pytest.fixture(scope="module")
+def ours(bench) -> dict:
+    """orderhub on the tiny world both sides are run on."""
+    return bench.run_orderhub(600, seed=3)
+
+
 def _needs_splink() -> None:
     for name in ("splink", "duckdb"):
         pytest.importorskip(name, reason=f"{name} is in the optional extra: pip install -e '.[bench]'")
@@ -33,9 +39,9 @@ def test_pair_scores(bench) -> None:
     assert bench.true_pairs({"r2": {"i2", "i3"}}) == {("r2", "i2"), ("r2", "i3")}
 
 
-def test_orderhub_side_at_a_tiny_size(bench) -> None:
-    out = bench.run_orderhub(400, seed=3)
-    assert out["receipts"] >= 400 and out["true_pairs"] > out["receipts"]  # grouped payments settle several
+def test_orderhub_side_at_a_tiny_size(ours) -> None:
+    out = ours
+    assert out["receipts"] >= 600 and out["true_pairs"] > out["receipts"]  # grouped payments settle several
     assert out["auto"]["precision"] >= 0.995
     assert out["proposed"]["recall"] >= out["auto"]["recall"]
 
@@ -54,7 +60,7 @@ def test_best_invoice_per_receipt_drops_ties_and_keeps_deposit_and_balance(bench
     assert bench.best_invoice_per_receipt(con, 0.5) == {("r1", "i1"), ("r3", "i5"), ("r4", "i5")}
 
 
-def test_splink_side_at_a_tiny_size(bench) -> None:
+def test_splink_side_at_a_tiny_size(bench, ours) -> None:
     _needs_splink()
     out = bench.run_splink(600, seed=3, thresholds=[0.5, 0.9], u_pairs=2e5)
     assert out["true_pairs"] > 600
@@ -67,5 +73,5 @@ def test_splink_side_at_a_tiny_size(bench) -> None:
     # the trained model links this world's plain cases: exact amounts with the invoice number in the memo
     assert rows[0.5]["every_pair"]["precision"] >= 0.95 and rows[0.5]["every_pair"]["f1"] >= 0.8
     assert out["m_u"]["ref"]["same number"] > out["m_u"]["ref"]["prefix of 12+ digits"]
-    lines = "\n".join(bench.table(bench.run_orderhub(600, seed=3), out))
+    lines = "\n".join(bench.table(ours, out))
     assert "orderhub: auto matches" in lines and "splink p>=0.9: best invoice per receipt" in lines
