@@ -44,6 +44,7 @@ ZERO = Decimal(0)
 POSTED = ("confirmed",)
 R = TypeVar("R", bound=Record)
 NAME_FLOOR = 0.7  # a name less alike than this is no evidence at all
+NAME_SURE = 0.9  # a name at least this alike identifies the customer (as ``build_items`` resolves buyers)
 
 
 def _construct(cls: type[R], **values: object) -> R:
@@ -109,6 +110,9 @@ class OpenItem:
     doc_date: date
     refs: list[str] = field(default_factory=list)
     version: int = 0
+    #: an invoice whose order the invoices known to bill it do not bill in full, while the customer has an
+    #: invoice tied to no order: the rest of the order may be billed on that one
+    loose_order: bool = False
 
     @property
     def what(self) -> str:
@@ -129,6 +133,8 @@ class Proposal:
     reason: str = ""
     customer_code: str | None = None
     via: str = ""
+    #: the memo names the order of the one invoice it pays, not the invoice itself
+    by_order_ref: bool = False
     _allocs: list[Allocation] | None = None
 
     @property
@@ -223,6 +229,8 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
         hits = customers.lookup(name, min_score=0.9, limit=1)
         return hits[0].customer_code if hits else None
 
+    orphans: set[str] = set()  # customers with an invoice tied to no order
+    loose: list[OpenItem] = []
     for inv, inv_key, order in zip(invoices, inv_keys, inv_orders, strict=True):
         if inv.kind == "proforma" and order is not None and order.natural_key() in finals:
             continue  # the final invoice carries the order's money
@@ -238,6 +246,15 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
         code = resolve(inv.buyer_tax_id, inv.buyer_name, order.customer_code if order else None)
         items.append(OpenItem(len(items), "invoice", inv_key, inv.number or inv_key, code, inv.buyer_name or "",
                               inv.currency, inv.total, max(inv.total - paid, ZERO), inv.issue_date, refs))
+        if order is None:
+            orphans.add(code or "")
+        else:
+            bills = billed[order.natural_key()]
+            finals_of = [i for i in bills if i.kind != "proforma"] or bills
+            if sum((i.total for i in finals_of), ZERO) < order.total:
+                loose.append(items[-1])
+    for item in loose:
+        item.loose_order = (item.customer_code or "") in orphans
     for order in orders:
         if order.natural_key() in billed or order.status in ("paid", "closed"):
             continue
@@ -566,6 +583,8 @@ class CashMatcher:
         codes = {i.customer_code for i in parts}
         prop.customer_code = codes.pop() if len(codes) == 1 else None
         prop.via = names[0][1]
+        if len(parts) == 1 and parts[0].idx in hits:
+            prop.by_order_ref = normalize_ref(hits[parts[0].idx].reference) != normalize_ref(parts[0].label)
 
     def _explain(self, payment: Payment, prop: Proposal, hits: dict[int, RefHit]) -> None:
         """The one-line reason a clerk reads (built for the proposals kept only)."""
@@ -615,9 +634,41 @@ class CashMatcher:
             return "unmatched"
         top = ranked[0]
         runner = ranked[1].score if len(ranked) > 1 else 0.0
-        if top.score >= p.auto_threshold and top.score - runner >= p.auto_margin:
+        if top.score >= p.auto_threshold and top.score - runner >= p.auto_margin and doubt(top, p) is None:
             return "auto"
         return "review"
+
+
+def doubt(prop: Proposal, profile: Profile) -> str | None:
+    """Why a proposal that scores enough must still go to a person (None: nothing doubtful).
+
+    A payment that does not equal the one invoice it pays and whose memo names only that invoice's order
+    (not the invoice) is doubtful when the invoices known to bill the order do not bill it in full and the
+    customer has an invoice tied to no order (its lines did not match the order's, it names none): the
+    payment may be for that one.
+
+    A payment short of an item by a bank fee, whose memo names no reference, rests on a near amount and
+    the payer's name: it auto-applies only when the payer is the customer by a name of
+    ``profile.fee_auto_via`` (its legal name by default), at least ``NAME_SURE`` alike. A short name or an English
+    spelling is weaker evidence, and another open item of the customer may lie within a fee too.
+    """
+    item = prop.parts[0][0]
+    if prop.by_order_ref and item.loose_order and prop.amount_score < 0.95:
+        return (f"the memo names the order of {item.what}, not the invoice, and the order's other invoices "
+                "may be among the customer's invoices tied to no order")
+    fee = any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs)
+    if not fee or prop.breakdown.get("reference", 0) > 0:
+        return None
+    name = prop.breakdown.get("name", 0)
+    if prop.via in profile.fee_auto_via and name >= NAME_SURE:
+        return None
+    if name <= 0 or not prop.via:
+        how = "is not a known name of the customer"
+    elif prop.via in profile.fee_auto_via:
+        how = f"is only {name:.0%} alike the customer's {prop.via}"
+    else:
+        how = f"is the customer by its {prop.via} only"
+    return f"short by a bank fee, the memo names no reference and the payer {how}"
 
 
 def payments_from(records: Iterable[BankReceipt | StatementLine]) -> tuple[list[Payment], list[tuple[str, str]]]:
@@ -806,6 +857,8 @@ def _to_match(pay: Payment, status: str, ranked: list[Proposal], profile: Profil
             why += f" — runner-up within {profile.auto_margin:.2f}"
         elif top.score < profile.auto_threshold:
             why += f" — score {top.score:.2f} below {profile.auto_threshold:.2f}"
+        elif (doubtful := doubt(top, profile)) is not None:
+            why += f" — {doubtful}"
         return Match(**common, status="review", score=round(top.score, 4), breakdown=top.breakdown,
                      reason=why, customer_code=top.customer_code)
     why = "no open invoice or order fits the amount, memo or payer"
