@@ -34,6 +34,7 @@ from hub.records import (
     WriteOff,
 )
 from matchers.names import CustomerIndex, name_similarity
+from matchers.ours import Ours
 from matchers.partial import unusable
 from matchers.references import HOW_WORDS, ReferenceIndex, RefHit, normalize_ref
 from matchers.rules import MoneyRule, first_fit
@@ -671,11 +672,13 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
     return f"short by a bank fee, the memo names no reference and the payer {how}"
 
 
-def payments_from(records: Iterable[BankReceipt | StatementLine]) -> tuple[list[Payment], list[tuple[str, str]]]:
+def payments_from(records: Iterable[BankReceipt | StatementLine],
+                  ours: Ours | None = None) -> tuple[list[Payment], list[tuple[str, str]]]:
     """Payments to match: receipts, and statement lines of money in that are not a receipt's copy.
 
     A statement line is the same money as a receipt when it has the receipt's bank transaction id, or
-    the same amount, currency and a value date a day or two apart with a payer name alike.
+    the same amount, currency and a value date a day or two apart with a payer name alike. With ``ours``
+    (our companies), a receipt on which we are the payer and money between our own accounts are set aside.
     """
     receipts, lines = [], []
     set_aside: list[tuple[str, str]] = []
@@ -684,7 +687,12 @@ def payments_from(records: Iterable[BankReceipt | StatementLine]) -> tuple[list[
             if record.amount <= 0:
                 set_aside.append((record.natural_key(), "money out"))
                 continue
+            if ours and (why := ours.not_money_in(record)) is not None:
+                set_aside.append((record.natural_key(), why))
+                continue
             lines.append(record)
+        elif ours and (why := ours.not_money_in(record)) is not None:
+            set_aside.append((record.natural_key(), why))
         elif (why := unusable(record)) is not None:
             set_aside.append((record.natural_key(), why))
         else:
@@ -719,9 +727,12 @@ def reconcile(
     prior: Iterable[Match] = (),
     products: Iterable[Product] = (),
     rules: Sequence[MoneyRule] = (),
+    ours: Ours | None = None,
 ) -> CashResult:
     """Propose a match for every payment not decided before; see the module text. ``rules`` (money that
-    is not a customer's, ``matchers.rules``) are applied first, to money in and money out."""
+    is not a customer's, ``matchers.rules``) are applied first, to money in and money out. ``ours``: our
+    companies, to set aside receipts we paid and transfers between our accounts (default: the settings'
+    our-companies master, ``matchers.ours``)."""
     from matchers.threeway import ProductIndex, link_invoices
 
     profile = profile or load_profile()
@@ -737,7 +748,7 @@ def reconcile(
     items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links)
     matcher = CashMatcher(items, cix, profile)
     payments = list(payments)
-    pays, set_aside = payments_from(payments)
+    pays, set_aside = payments_from(payments, Ours.from_settings() if ours is None else ours)
     posted_by_rule, pays, set_aside = _apply_rules(rules, pays, set_aside, payments, cix, set(kept))
     todo = []
     for pay in pays:

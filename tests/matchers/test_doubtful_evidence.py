@@ -132,3 +132,61 @@ def test_part_payment_naming_the_invoice_itself_is_auto_even_with_an_orphan() ->
     m = reconcile(pays, invoices, orders, [chengtai()]).matches[0]
     assert m.status == "auto"
     assert [a.target_label for a in m.allocations] == ["26322000000001376616"]
+
+
+# -- a debit receipt (we paid) is not money in -------------------------------------------------------------
+def _refund() -> tuple[BankReceipt, Invoice]:
+    inv = vat_invoice("26322000000001376412", chengtai(), "16537.00", date(2026, 1, 9), None, "*紧固件*六角头螺栓")
+    # a 付款回单 from the bank's receipt download: we refund the invoice in full, the memo quotes it
+    refund = BankReceipt(bank="招商银行", receipt_no="CMB20260305721499", transaction_id="K07214990305A",
+                         value_date=date(2026, 3, 5), payer_name=SELLER, payer_account="512908765410301",
+                         payee_name="台州诚泰电子科技有限公司", payee_account="35764093254398158",
+                         amount=Decimal("16537.00"), currency="CNY", memo="退货款 发票号26322000000001376412")
+    return refund, inv
+
+
+def _our_master():
+    from hub.settings import OurCompany
+
+    return OurCompany(name=SELLER, name_en="Suzhou Hengrui Precision Hardware Products Co., Ltd.",
+                      tax_ids=(SELLER_TAX,), accounts=("512908765410301", "1102020109000123456"))
+
+
+def test_without_knowing_who_we_are_a_refund_would_settle_the_invoice_it_quotes() -> None:
+    from matchers.ours import Ours
+
+    refund, inv = _refund()
+    m = reconcile([refund], [inv], customers=[chengtai()], ours=Ours()).matches[0]
+    assert m.status == "auto"  # what the our-companies master prevents below
+
+
+def test_a_receipt_we_paid_is_set_aside_as_money_out(tmp_path, monkeypatch) -> None:
+    from hub.settings import write_our_companies
+
+    refund, inv = _refund()
+    path = write_our_companies([_our_master()], tmp_path / "our_companies.toml")
+    monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(path))
+    result = reconcile([refund], [inv], customers=[chengtai()])
+    assert result.matches == []
+    assert result.set_aside == [("招商银行|K07214990305A", "money out: we are the payer on this receipt (a debit "
+                                 "receipt)")]
+    assert [i.due for i in result.open_items()] == [Decimal("16537.00")]
+
+
+def test_money_between_our_own_accounts_is_set_aside_and_customer_money_is_not() -> None:
+    from hub.records import StatementLine
+    from matchers.ours import Ours
+
+    refund, inv = _refund()
+    ours = Ours.of([_our_master()])
+    sweep = StatementLine(bank="中国工商银行", account="1102020109000123456", transaction_id="202603060000112233",
+                          booking_date=date(2026, 3, 6), amount=Decimal("16537.00"), currency="CNY",
+                          counterparty_name="苏州恒锐精密五金制品有限公司", counterparty_account="5129 0876 5410 301",
+                          description="资金归集", reference="")
+    paid = refund.model_copy(update={"payer_name": "台州诚泰电子科技有限公司", "payer_account": "35764093254398158",
+                                     "payee_name": SELLER, "payee_account": "512908765410301",
+                                     "memo": "货款 发票号26322000000001376412"})
+    result = reconcile([sweep, paid], [inv], customers=[chengtai()], ours=ours)
+    assert result.set_aside == [(sweep.natural_key(), "transfer between our own accounts")]
+    assert [(m.status, [a.target_label for a in m.allocations]) for m in result.matches] == [
+        ("auto", ["26322000000001376412"])]
