@@ -650,8 +650,9 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
 
     A payment short of an item by a bank fee, whose memo names no reference, rests on a near amount and
     the payer's name: it auto-applies only when the payer is the customer by a name of
-    ``profile.fee_auto_via`` (its legal name by default), at least ``NAME_SURE`` alike. A short name or an English
-    spelling is weaker evidence, and another open item of the customer may lie within a fee too.
+    ``profile.fee_auto_via`` (its legal or registered English name by default), at least ``NAME_SURE``
+    alike. A short name (an alias) is weaker evidence, and another open item of the customer may lie
+    within a fee too.
     """
     item = prop.parts[0][0]
     if prop.by_order_ref and item.loose_order and prop.amount_score < 0.95:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from hub.records import BankReceipt, Customer, Invoice, InvoiceLine, Order, OrderLine
 from matchers.cash import reconcile
 from matchers.tolerance import load_profile
@@ -73,8 +75,9 @@ def test_fee_short_payment_without_reference_by_alias_goes_to_review() -> None:
         in m.reason
 
 
-def test_fee_short_payment_without_reference_by_legal_name_still_auto() -> None:
-    pays, orders = _fee_world("苏州天成工贸有限公司")
+@pytest.mark.parametrize("payer", ["苏州天成工贸有限公司", "SUZHOU TIANCHENG INDUSTRY & TRADE CO.,LTD"])
+def test_fee_short_payment_without_reference_by_a_full_name_still_auto(payer: str) -> None:
+    pays, orders = _fee_world(payer)
     m = reconcile(pays, [], orders, [tiancheng()]).matches[0]
     assert m.status == "auto"
     assert [a.target_key for a in m.allocations] == ["dealer|PO-00001"]
