@@ -30,9 +30,10 @@ from reconcile import score_cash, truth_sets  # noqa: E402
 from hub.records import BankReceipt, Invoice, StatementLine  # noqa: E402
 
 
-def _extracted(world_dir: Path, scans: bool, workers: int) -> tuple[list, list, Counter, list[str]]:
+def _extracted(world_dir: Path, scans: bool, workers: int) -> tuple[list, list, Counter, list[str], dict]:
     """Receipts/statement lines and invoices read from the world's files (scans instead of their PDFs
-    when ``scans``), with counts of what became of the files."""
+    when ``scans``), with counts of what became of the files, and the fields each record's file left for
+    review (natural key -> fields), as the store's source files hold them."""
     import json
 
     from extractors.pipeline import Options, extract_paths
@@ -52,6 +53,7 @@ def _extracted(world_dir: Path, scans: bool, workers: int) -> tuple[list, list, 
     counts: Counter = Counter()
     notes: list[str] = []
     payments, invoices = [], []
+    unsure: dict[str, frozenset[str]] = {}
     for o in outcomes:
         counts[o.status()] += 1
         if not o.ok:
@@ -59,12 +61,15 @@ def _extracted(world_dir: Path, scans: bool, workers: int) -> tuple[list, list, 
             continue
         if o.status() == "needs_review" and o.single:
             notes.append(f"REVIEW {Path(o.source).name}: {', '.join(o.needs_review())}")
+        doubtful = frozenset(o.needs_review()) if o.status() == "needs_review" and o.single else frozenset()
         for r in o.records:
+            if doubtful:
+                unsure[r.natural_key()] = doubtful
             if isinstance(r, BankReceipt | StatementLine):
                 payments.append(r)
             elif isinstance(r, Invoice):
                 invoices.append(r)
-    return payments, invoices, counts, notes
+    return payments, invoices, counts, notes, unsure
 
 
 def _our_companies(world, folder: Path) -> None:
@@ -93,9 +98,10 @@ def run(seed: int, orders: int, layouts: str, scans: bool, workers: int, show: i
     d_stats, _ = score_cash(direct, truth)
     _our_companies(world, world_dir.parent)
     t = time.perf_counter()
-    payments, invoices, files, notes = _extracted(world_dir, scans, workers)
+    payments, invoices, files, notes, unsure = _extracted(world_dir, scans, workers)
     read = time.perf_counter() - t
-    extracted = reconcile(payments, invoices, world.orders, world.customers, products=world.products)
+    extracted = reconcile(payments, invoices, world.orders, world.customers, products=world.products,
+                          unsure=unsure)
     # an invoice read without its seller's tax id has another key than the world's: the same invoice
     # (same number) is the same target
     by_number = {inv.number: inv.natural_key() for inv in world.invoices}

@@ -14,7 +14,7 @@ what earlier runs posted (and every confirmed decision) is taken from ``prior`` 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -46,6 +46,9 @@ POSTED = ("confirmed",)
 R = TypeVar("R", bound=Record)
 NAME_FLOOR = 0.7  # a name less alike than this is no evidence at all
 NAME_SURE = 0.9  # a name at least this alike identifies the customer (as ``build_items`` resolves buyers)
+#: the record fields each signal rests on
+SIGNAL_FIELDS = {"amount": ("amount", "currency"), "reference": ("memo", "description", "reference"),
+                 "name": ("payer_name", "counterparty_name"), "date": ("value_date", "booking_date")}
 
 
 def _construct(cls: type[R], **values: object) -> R:
@@ -82,17 +85,21 @@ class Payment:
     memo: str
     bank: str = ""
     transaction_id: str = ""
+    #: the signals (amount, reference, name, date) whose fields were read with low confidence
+    unsure: frozenset[str] = frozenset()
 
     @classmethod
-    def from_record(cls, record: BankReceipt | StatementLine) -> Payment:
-        """A payment from a receipt, or from a statement line of money in."""
+    def from_record(cls, record: BankReceipt | StatementLine, unsure: Collection[str] = ()) -> Payment:
+        """A payment from a receipt, or from a statement line of money in; ``unsure``: the record's fields
+        read with low confidence (``matchers.partial.unsure_fields``)."""
+        signals = frozenset(s for s, names in SIGNAL_FIELDS.items() if any(n in unsure for n in names))
         if isinstance(record, BankReceipt):
             return cls("receipt", record.natural_key(), record.value_date, record.payer_name or "", record.amount,
-                       record.currency, record.memo, record.bank or "", record.transaction_id or "")
+                       record.currency, record.memo, record.bank or "", record.transaction_id or "", signals)
         memo = " ".join(p for p in (record.description, record.reference or "") if p)
         return cls("statement_line", record.natural_key(), record.value_date or record.booking_date,
                    record.counterparty_name, record.amount, record.currency, memo, record.bank,
-                   record.transaction_id)
+                   record.transaction_id, signals)
 
 
 @dataclass
@@ -136,6 +143,8 @@ class Proposal:
     via: str = ""
     #: the memo names the order of the one invoice it pays, not the invoice itself
     by_order_ref: bool = False
+    #: signals of the payment read with low confidence (see ``Payment.unsure``)
+    unsure: frozenset[str] = frozenset()
     _allocs: list[Allocation] | None = None
 
     @property
@@ -584,6 +593,7 @@ class CashMatcher:
         codes = {i.customer_code for i in parts}
         prop.customer_code = codes.pop() if len(codes) == 1 else None
         prop.via = names[0][1]
+        prop.unsure = payment.unsure
         if len(parts) == 1 and parts[0].idx in hits:
             prop.by_order_ref = normalize_ref(hits[parts[0].idx].reference) != normalize_ref(parts[0].label)
 
@@ -654,6 +664,13 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
     alike. A short name (an alias) is weaker evidence, and another open item of the customer may lie
     within a fee too.
     """
+    if prop.unsure:
+        w = profile.weights
+        sure = sum(w[k] * prop.breakdown.get(k, 0) for k in w if k not in prop.unsure)
+        if sure < profile.auto_threshold:
+            words = {"amount": "amount", "reference": "memo", "name": "payer name", "date": "date"}
+            which = ", ".join(words[s] for s in sorted(prop.unsure))
+            return f"the match rests on what was read with low confidence from the document ({which})"
     item = prop.parts[0][0]
     if prop.by_order_ref and item.loose_order and prop.amount_score < 0.95:
         return (f"the memo names the order of {item.what}, not the invoice, and the order's other invoices "
@@ -673,14 +690,17 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
     return f"short by a bank fee, the memo names no reference and the payer {how}"
 
 
-def payments_from(records: Iterable[BankReceipt | StatementLine],
-                  ours: Ours | None = None) -> tuple[list[Payment], list[tuple[str, str]]]:
+def payments_from(records: Iterable[BankReceipt | StatementLine], ours: Ours | None = None,
+                  unsure: Mapping[str, Collection[str]] | None = None,
+                  ) -> tuple[list[Payment], list[tuple[str, str]]]:
     """Payments to match: receipts, and statement lines of money in that are not a receipt's copy.
 
     A statement line is the same money as a receipt when it has the receipt's bank transaction id, or
     the same amount, currency and a value date a day or two apart with a payer name alike. With ``ours``
     (our companies), a receipt on which we are the payer and money between our own accounts are set aside.
+    ``unsure``: natural key -> fields read with low confidence (they carry no automatic match).
     """
+    unsure = unsure or {}
     receipts, lines = [], []
     set_aside: list[tuple[str, str]] = []
     for record in records:
@@ -698,13 +718,13 @@ def payments_from(records: Iterable[BankReceipt | StatementLine],
             set_aside.append((record.natural_key(), why))
         else:
             receipts.append(record)
-    payments = [Payment.from_record(r) for r in receipts]
+    payments = [Payment.from_record(r, unsure.get(r.natural_key(), ())) for r in receipts]
     by_txn = {r.transaction_id for r in receipts}
     by_amount: dict[tuple[str, Decimal], list[Payment]] = defaultdict(list)
     for pay in payments:
         by_amount[(pay.currency, pay.amount)].append(pay)
     for line in lines:
-        pay = Payment.from_record(line)
+        pay = Payment.from_record(line, unsure.get(line.natural_key(), ()))
         if line.transaction_id in by_txn:
             set_aside.append((pay.key, "same transaction as a receipt"))
             continue
@@ -729,11 +749,13 @@ def reconcile(
     products: Iterable[Product] = (),
     rules: Sequence[MoneyRule] = (),
     ours: Ours | None = None,
+    unsure: Mapping[str, Collection[str]] | None = None,
 ) -> CashResult:
     """Propose a match for every payment not decided before; see the module text. ``rules`` (money that
     is not a customer's, ``matchers.rules``) are applied first, to money in and money out. ``ours``: our
     companies, to set aside receipts we paid and transfers between our accounts (default: the settings'
-    our-companies master, ``matchers.ours``)."""
+    our-companies master, ``matchers.ours``). ``unsure``: natural key of a payment -> its fields read with
+    low confidence (``matchers.partial.unsure_fields``): a match resting on them goes to review."""
     from matchers.threeway import ProductIndex, link_invoices
 
     profile = profile or load_profile()
@@ -749,7 +771,7 @@ def reconcile(
     items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links)
     matcher = CashMatcher(items, cix, profile)
     payments = list(payments)
-    pays, set_aside = payments_from(payments, Ours.from_settings() if ours is None else ours)
+    pays, set_aside = payments_from(payments, Ours.from_settings() if ours is None else ours, unsure)
     posted_by_rule, pays, set_aside = _apply_rules(rules, pays, set_aside, payments, cix, set(kept))
     todo = []
     for pay in pays:

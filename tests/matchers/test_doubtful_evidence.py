@@ -193,3 +193,41 @@ def test_money_between_our_own_accounts_is_set_aside_and_customer_money_is_not()
     assert result.set_aside == [(sweep.natural_key(), "transfer between our own accounts")]
     assert [(m.status, [a.target_label for a in m.allocations]) for m in result.matches] == [
         ("auto", ["26322000000001376412"])]
+
+
+# -- evidence read with low confidence carries no automatic match ------------------------------------------
+def _exact_by_name() -> tuple[BankReceipt, list[Order]]:
+    orders = [order("PO-00007", tiancheng(), "5230.00", date(2026, 3, 2))]
+    # a 本方/对方 receipt whose sides only the reading order told apart: the payer name is a guess
+    pay = cmb_receipt("K22787120328A", "天成工贸", "5230.00", "货款", date(2026, 3, 28))
+    return pay, orders
+
+
+def test_exact_amount_and_payer_name_is_auto_when_the_name_was_read_surely() -> None:
+    pay, orders = _exact_by_name()
+    m = reconcile([pay], [], orders, [tiancheng()], unsure={}).matches[0]
+    assert m.status == "auto" and [a.target_key for a in m.allocations] == ["dealer|PO-00007"]
+
+
+def test_a_payer_name_left_for_review_on_its_file_carries_no_automatic_match(store) -> None:
+    from hub.records import SourceFile
+    from matchers.partial import unsure_from_store
+
+    pay, orders = _exact_by_name()
+    sha = "5" * 64
+    store.upsert([pay, SourceFile(sha256=sha, path="/in/receipts/CMB20260328227871.pdf", kind="receipt",
+                                  status="needs_review", record_keys=[f"receipt:{pay.natural_key()}"],
+                                  review_fields=["payer_name", "payer_account"])], actor="extract")
+    unsure = unsure_from_store(store)
+    assert unsure == {pay.natural_key(): frozenset({"payer_name", "payer_account"})}
+    m = reconcile([pay], [], orders, [tiancheng()], unsure=unsure).matches[0]
+    assert m.status == "review" and m.allocations == []
+    assert [a.target_key for a in m.candidates[0].allocations] == ["dealer|PO-00007"]
+    assert "rests on what was read with low confidence from the document (payer name)" in m.reason
+
+
+def test_an_unsure_date_does_not_hold_a_match_the_rest_carries() -> None:
+    pay, orders = _exact_by_name()
+    pay = pay.model_copy(update={"memo": "支付天成工贸尾款 PO-00007"})
+    m = reconcile([pay], [], orders, [tiancheng()], unsure={pay.natural_key(): {"value_date"}}).matches[0]
+    assert m.status == "auto"
