@@ -46,9 +46,16 @@ POSTED = ("confirmed",)
 R = TypeVar("R", bound=Record)
 NAME_FLOOR = 0.7  # a name less alike than this is no evidence at all
 NAME_SURE = 0.9  # a name at least this alike identifies the customer (as ``build_items`` resolves buyers)
-#: the record fields each signal rests on
+#: the record fields each signal rests on, on a payment and on an invoice
 SIGNAL_FIELDS = {"amount": ("amount", "currency"), "reference": ("memo", "description", "reference"),
                  "name": ("payer_name", "counterparty_name"), "date": ("value_date", "booking_date")}
+ITEM_SIGNAL_FIELDS = {"amount": ("total", "currency"), "reference": ("number", "order_ref"),
+                      "name": ("buyer_name", "buyer_tax_id"), "date": ("issue_date",)}
+
+
+def signals_of(fields: Collection[str], table: Mapping[str, tuple[str, ...]] = SIGNAL_FIELDS) -> frozenset[str]:
+    """The signals resting on any of ``fields`` (field names read with low confidence)."""
+    return frozenset(s for s, names in table.items() if any(n in fields for n in names))
 
 
 def _construct(cls: type[R], **values: object) -> R:
@@ -92,7 +99,7 @@ class Payment:
     def from_record(cls, record: BankReceipt | StatementLine, unsure: Collection[str] = ()) -> Payment:
         """A payment from a receipt, or from a statement line of money in; ``unsure``: the record's fields
         read with low confidence (``matchers.partial.unsure_fields``)."""
-        signals = frozenset(s for s, names in SIGNAL_FIELDS.items() if any(n in unsure for n in names))
+        signals = signals_of(unsure)
         if isinstance(record, BankReceipt):
             return cls("receipt", record.natural_key(), record.value_date, record.payer_name or "", record.amount,
                        record.currency, record.memo, record.bank or "", record.transaction_id or "", signals)
@@ -121,6 +128,8 @@ class OpenItem:
     #: an invoice whose order the invoices known to bill it do not bill in full, while the customer has an
     #: invoice tied to no order: the rest of the order may be billed on that one
     loose_order: bool = False
+    #: signals whose fields of the invoice were read with low confidence (see ``Payment.unsure``)
+    unsure: frozenset[str] = frozenset()
 
     @property
     def what(self) -> str:
@@ -203,8 +212,10 @@ def _settled_by(prior: Iterable[Match], posted: tuple[str, ...]) -> dict[str, De
 
 
 def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers: CustomerIndex,
-                settled: dict[str, Decimal], links: dict[str, str] | None = None) -> list[OpenItem]:
-    """Open items: every invoice, and every live order that no invoice bills yet.
+                settled: dict[str, Decimal], links: dict[str, str] | None = None,
+                unsure: Mapping[str, Collection[str]] | None = None) -> list[OpenItem]:
+    """Open items: every invoice, and every live order that no invoice bills yet; ``unsure``: invoice
+    natural key -> fields read with low confidence.
 
     An order billed by an invoice lends its references (order id, PI number) to that invoice, and what
     was paid on the order (a deposit) counts on its invoices.
@@ -256,6 +267,8 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
         code = resolve(inv.buyer_tax_id, inv.buyer_name, order.customer_code if order else None)
         items.append(OpenItem(len(items), "invoice", inv_key, inv.number or inv_key, code, inv.buyer_name or "",
                               inv.currency, inv.total, max(inv.total - paid, ZERO), inv.issue_date, refs))
+        if unsure and inv_key in unsure:
+            items[-1].unsure = signals_of(unsure[inv_key], ITEM_SIGNAL_FIELDS)
         if order is None:
             orphans.add(code or "")
         else:
@@ -593,7 +606,7 @@ class CashMatcher:
         codes = {i.customer_code for i in parts}
         prop.customer_code = codes.pop() if len(codes) == 1 else None
         prop.via = names[0][1]
-        prop.unsure = payment.unsure
+        prop.unsure = payment.unsure.union(*(i.unsure for i in parts))
         if len(parts) == 1 and parts[0].idx in hits:
             prop.by_order_ref = normalize_ref(hits[parts[0].idx].reference) != normalize_ref(parts[0].label)
 
@@ -668,9 +681,8 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
         w = profile.weights
         sure = sum(w[k] * prop.breakdown.get(k, 0) for k in w if k not in prop.unsure)
         if sure < profile.auto_threshold:
-            words = {"amount": "amount", "reference": "memo", "name": "payer name", "date": "date"}
-            which = ", ".join(words[s] for s in sorted(prop.unsure))
-            return f"the match rests on what was read with low confidence from the document ({which})"
+            which = ", ".join(sorted(prop.unsure))
+            return f"the match rests on what was read with low confidence from a document ({which})"
     item = prop.parts[0][0]
     if prop.by_order_ref and item.loose_order and prop.amount_score < 0.95:
         return (f"the memo names the order of {item.what}, not the invoice, and the order's other invoices "
@@ -755,7 +767,8 @@ def reconcile(
     is not a customer's, ``matchers.rules``) are applied first, to money in and money out. ``ours``: our
     companies, to set aside receipts we paid and transfers between our accounts (default: the settings'
     our-companies master, ``matchers.ours``). ``unsure``: natural key of a payment -> its fields read with
-    low confidence (``matchers.partial.unsure_fields``): a match resting on them goes to review."""
+    low confidence (``matchers.partial.unsure_fields``), and the same for invoices: a match resting on
+    them goes to review."""
     from matchers.threeway import ProductIndex, link_invoices
 
     profile = profile or load_profile()
@@ -768,7 +781,7 @@ def reconcile(
     invoices, orders = invoices, _without_copies(list(orders), invoices)
     unlinked = any(not i.order_ref for i in invoices)
     links = link_invoices(invoices, orders, ProductIndex(products), customers) if unlinked and orders else {}
-    items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links)
+    items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links, unsure)
     matcher = CashMatcher(items, cix, profile)
     payments = list(payments)
     pays, set_aside = payments_from(payments, Ours.from_settings() if ours is None else ours, unsure)

@@ -223,7 +223,16 @@ def test_a_payer_name_left_for_review_on_its_file_carries_no_automatic_match(sto
     m = reconcile([pay], [], orders, [tiancheng()], unsure=unsure).matches[0]
     assert m.status == "review" and m.allocations == []
     assert [a.target_key for a in m.candidates[0].allocations] == ["dealer|PO-00007"]
-    assert "rests on what was read with low confidence from the document (payer name)" in m.reason
+    assert "rests on what was read with low confidence from a document (name)" in m.reason
+
+
+def test_an_invoice_total_left_for_review_carries_no_automatic_match() -> None:
+    inv = vat_invoice("26322000000001078628", tiancheng(), "1417.75", date(2026, 2, 10), None, "*紧固件*膨胀螺栓")
+    pay = cmb_receipt("K14687970326B", "苏州天成工贸有限公司", "1417.75", "货款", date(2026, 3, 26))
+    assert reconcile([pay], [inv], customers=[tiancheng()], unsure={}).matches[0].status == "auto"
+    m = reconcile([pay], [inv], customers=[tiancheng()], unsure={inv.natural_key(): {"total", "net"}}).matches[0]
+    assert m.status == "review"
+    assert "(amount)" in m.reason
 
 
 def test_an_unsure_date_does_not_hold_a_match_the_rest_carries() -> None:
