@@ -49,6 +49,9 @@ NAME_SURE = 0.9  # a name at least this alike identifies the customer (as ``buil
 #: the record fields each signal rests on, on a payment and on an invoice
 SIGNAL_FIELDS = {"amount": ("amount", "currency"), "reference": ("memo", "description", "reference"),
                  "name": ("payer_name", "counterparty_name"), "date": ("value_date", "booking_date")}
+#: the signals that say which item a payment is for; the date only weighs where in the date window a payment
+#: falls, so a date read with low confidence does not by itself hold a match back
+EVIDENCE = ("amount", "reference", "name")
 ITEM_SIGNAL_FIELDS = {"amount": ("total", "currency"), "reference": ("number", "order_ref"),
                       "name": ("buyer_name", "buyer_tax_id"), "date": ("issue_date",)}
 
@@ -666,6 +669,10 @@ class CashMatcher:
 def doubt(prop: Proposal, profile: Profile) -> str | None:
     """Why a proposal that scores enough must still go to a person (None: nothing doubtful).
 
+    A match resting on what a document left for review does not auto-apply: the score without the amount,
+    reference or name signals whose fields were read with low confidence (``Proposal.unsure``) must
+    still reach the threshold (an unsure date does not hold a match back, see ``EVIDENCE``).
+
     A payment that does not equal the one invoice it pays and whose memo names only that invoice's order
     (not the invoice) is doubtful when the invoices known to bill the order do not bill it in full and the
     customer has an invoice tied to no order (its lines did not match the order's, it names none): the
@@ -677,11 +684,11 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
     alike. A short name (an alias) is weaker evidence, and another open item of the customer may lie
     within a fee too.
     """
-    if prop.unsure:
+    if prop.unsure & set(EVIDENCE):
         w = profile.weights
-        sure = sum(w[k] * prop.breakdown.get(k, 0) for k in w if k not in prop.unsure)
+        sure = sum(w[k] * prop.breakdown.get(k, 0) for k in w if k not in prop.unsure or k not in EVIDENCE)
         if sure < profile.auto_threshold:
-            which = ", ".join(sorted(prop.unsure))
+            which = ", ".join(sorted(prop.unsure & set(EVIDENCE)))
             return f"the match rests on what was read with low confidence from a document ({which})"
     item = prop.parts[0][0]
     if prop.by_order_ref and item.loose_order and prop.amount_score < 0.95:
