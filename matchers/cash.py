@@ -155,7 +155,7 @@ class Proposal:
     via: str = ""
     #: the memo names the order of the one invoice it pays, not the invoice itself
     by_order_ref: bool = False
-    #: signals of the payment read with low confidence (see ``Payment.unsure``)
+    #: signals read with low confidence, on the payment or on an item (see ``Payment.unsure``)
     unsure: frozenset[str] = frozenset()
     _allocs: list[Allocation] | None = None
 
