@@ -38,6 +38,7 @@ from hub.store import Store
 from matchers.cash import CashResult, reconcile
 from matchers.decisions import ApplyReport, ClerkDecision, apply_decisions
 from matchers.holds import release_hold, with_releases
+from matchers.partial import unsure_from_store
 from matchers.review import review_reasons
 from matchers.rules import load_rules, rule_of
 from matchers.threeway import ThreeWayResult, three_way
@@ -310,8 +311,10 @@ def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = Non
     if store is not None:
         inputs.merge_master(store)
     prior = store.all(Match) if store is not None else []
+    # fields the files left for review (low confidence) carry no automatic match
+    unsure = unsure_from_store(store) if store is not None else None
     result = reconcile(inputs.payments, inputs.invoices, inputs.orders, inputs.customers, profile=prof,
-                       prior=prior, products=inputs.products, rules=load_rules(rules))
+                       prior=prior, products=inputs.products, rules=load_rules(rules), unsure=unsure)
     holds = three_way(inputs.invoices, inputs.orders, inputs.deliveries, inputs.products, inputs.customers,
                       profile=prof) if inputs.deliveries else []
     if store is not None:

@@ -14,7 +14,7 @@ what earlier runs posted (and every confirmed decision) is taken from ``prior`` 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -34,6 +34,7 @@ from hub.records import (
     WriteOff,
 )
 from matchers.names import CustomerIndex, name_similarity
+from matchers.ours import Ours
 from matchers.partial import unusable
 from matchers.references import HOW_WORDS, ReferenceIndex, RefHit, ResolvedMemos, normalize_ref
 from matchers.rules import MoneyRule, first_fit
@@ -45,6 +46,20 @@ POSTED = ("confirmed",)
 R = TypeVar("R", bound=Record)
 NAME_FLOOR = 0.7  # a name less alike than this is no evidence at all
 EQUAL_AMOUNT_POOL = 50  # items open for exactly a payment's amount that it looks at (the first ones)
+NAME_SURE = 0.9  # a name at least this alike identifies the customer (as ``build_items`` resolves buyers)
+#: the record fields each signal rests on, on a payment and on an invoice
+SIGNAL_FIELDS = {"amount": ("amount", "currency"), "reference": ("memo", "description", "reference"),
+                 "name": ("payer_name", "counterparty_name"), "date": ("value_date", "booking_date")}
+#: the signals that say which item a payment is for; the date only weighs where in the date window a payment
+#: falls, so a date read with low confidence does not by itself hold a match back
+EVIDENCE = ("amount", "reference", "name")
+ITEM_SIGNAL_FIELDS = {"amount": ("total", "currency"), "reference": ("number", "order_ref"),
+                      "name": ("buyer_name", "buyer_tax_id"), "date": ("issue_date",)}
+
+
+def signals_of(fields: Collection[str], table: Mapping[str, tuple[str, ...]] = SIGNAL_FIELDS) -> frozenset[str]:
+    """The signals resting on any of ``fields`` (field names read with low confidence)."""
+    return frozenset(s for s, names in table.items() if any(n in fields for n in names))
 
 
 def _construct(cls: type[R], **values: object) -> R:
@@ -81,17 +96,21 @@ class Payment:
     memo: str
     bank: str = ""
     transaction_id: str = ""
+    #: the signals (amount, reference, name, date) whose fields were read with low confidence
+    unsure: frozenset[str] = frozenset()
 
     @classmethod
-    def from_record(cls, record: BankReceipt | StatementLine) -> Payment:
-        """A payment from a receipt, or from a statement line of money in."""
+    def from_record(cls, record: BankReceipt | StatementLine, unsure: Collection[str] = ()) -> Payment:
+        """A payment from a receipt, or from a statement line of money in; ``unsure``: the record's fields
+        read with low confidence (``matchers.partial.unsure_fields``)."""
+        signals = signals_of(unsure)
         if isinstance(record, BankReceipt):
             return cls("receipt", record.natural_key(), record.value_date, record.payer_name or "", record.amount,
-                       record.currency, record.memo, record.bank or "", record.transaction_id or "")
+                       record.currency, record.memo, record.bank or "", record.transaction_id or "", signals)
         memo = " ".join(p for p in (record.description, record.reference or "") if p)
         return cls("statement_line", record.natural_key(), record.value_date or record.booking_date,
                    record.counterparty_name, record.amount, record.currency, memo, record.bank,
-                   record.transaction_id)
+                   record.transaction_id, signals)
 
 
 @dataclass
@@ -110,6 +129,11 @@ class OpenItem:
     doc_date: date
     refs: list[str] = field(default_factory=list)
     version: int = 0
+    #: an invoice whose order the invoices known to bill it do not bill in full, while the customer has an
+    #: invoice tied to no order: the rest of the order may be billed on that one
+    loose_order: bool = False
+    #: signals whose fields of the invoice were read with low confidence (see ``Payment.unsure``)
+    unsure: frozenset[str] = frozenset()
 
     @property
     def what(self) -> str:
@@ -130,6 +154,10 @@ class Proposal:
     reason: str = ""
     customer_code: str | None = None
     via: str = ""
+    #: the memo names the order of the one invoice it pays, not the invoice itself
+    by_order_ref: bool = False
+    #: signals read with low confidence, on the payment or on an item (see ``Payment.unsure``)
+    unsure: frozenset[str] = frozenset()
     _allocs: list[Allocation] | None = None
 
     @property
@@ -189,8 +217,10 @@ def _settled_by(prior: Iterable[Match], posted: tuple[str, ...]) -> dict[str, De
 
 
 def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers: CustomerIndex,
-                settled: dict[str, Decimal], links: dict[str, str] | None = None) -> list[OpenItem]:
-    """Open items: every invoice, and every live order that no invoice bills yet.
+                settled: dict[str, Decimal], links: dict[str, str] | None = None,
+                unsure: Mapping[str, Collection[str]] | None = None) -> list[OpenItem]:
+    """Open items: every invoice, and every live order that no invoice bills yet; ``unsure``: invoice
+    natural key -> fields read with low confidence.
 
     An order billed by an invoice lends its references (order id, PI number) to that invoice, and what
     was paid on the order (a deposit) counts on its invoices.
@@ -225,6 +255,8 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
         hits = customers.lookup(name, min_score=0.9, limit=1)
         return hits[0].customer_code if hits else None
 
+    orphans: set[str] = set()  # customers with an invoice tied to no order
+    loose: list[OpenItem] = []
     for inv, inv_key, order in zip(invoices, inv_keys, inv_orders, strict=True):
         if inv.kind == "proforma" and order is not None and order.natural_key() in finals:
             continue  # the final invoice carries the order's money
@@ -240,6 +272,17 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
         code = resolve(inv.buyer_tax_id, inv.buyer_name, order.customer_code if order else None)
         items.append(OpenItem(len(items), "invoice", inv_key, inv.number or inv_key, code, inv.buyer_name or "",
                               inv.currency, inv.total, max(inv.total - paid, ZERO), inv.issue_date, refs))
+        if unsure and inv_key in unsure:
+            items[-1].unsure = signals_of(unsure[inv_key], ITEM_SIGNAL_FIELDS)
+        if order is None:
+            orphans.add(code or "")
+        else:
+            bills = billed[order.natural_key()]
+            finals_of = [i for i in bills if i.kind != "proforma"] or bills
+            if sum((i.total for i in finals_of), ZERO) < order.total:
+                loose.append(items[-1])
+    for item in loose:
+        item.loose_order = (item.customer_code or "") in orphans
     for order in orders:
         if order.natural_key() in billed or order.status in ("paid", "closed"):
             continue
@@ -584,6 +627,9 @@ class CashMatcher:
         codes = {i.customer_code for i in parts}
         prop.customer_code = codes.pop() if len(codes) == 1 else None
         prop.via = names[0][1]
+        prop.unsure = payment.unsure.union(*(i.unsure for i in parts))
+        if len(parts) == 1 and parts[0].idx in hits:
+            prop.by_order_ref = normalize_ref(hits[parts[0].idx].reference) != normalize_ref(parts[0].label)
 
     def _explain(self, payment: Payment, prop: Proposal, hits: dict[int, RefHit]) -> None:
         """The one-line reason a clerk reads (built for the proposals kept only)."""
@@ -633,17 +679,65 @@ class CashMatcher:
             return "unmatched"
         top = ranked[0]
         runner = ranked[1].score if len(ranked) > 1 else 0.0
-        if top.score >= p.auto_threshold and top.score - runner >= p.auto_margin:
+        if top.score >= p.auto_threshold and top.score - runner >= p.auto_margin and doubt(top, p) is None:
             return "auto"
         return "review"
 
 
-def payments_from(records: Iterable[BankReceipt | StatementLine]) -> tuple[list[Payment], list[tuple[str, str]]]:
+def doubt(prop: Proposal, profile: Profile) -> str | None:
+    """Why a proposal that scores enough must still go to a person (None: nothing doubtful).
+
+    A match resting on what a document left for review does not auto-apply: the score without the amount,
+    reference or name signals whose fields were read with low confidence (``Proposal.unsure``) must
+    still reach the threshold (an unsure date does not hold a match back, see ``EVIDENCE``).
+
+    A payment that does not equal the one invoice it pays and whose memo names only that invoice's order
+    (not the invoice) is doubtful when the invoices known to bill the order do not bill it in full and the
+    customer has an invoice tied to no order (its lines did not match the order's, it names none): the
+    payment may be for that one.
+
+    A payment short of an item by a bank fee, whose memo names no reference, rests on a near amount and
+    the payer's name: it auto-applies only when the payer is the customer by a name of
+    ``profile.fee_auto_via`` (its legal or registered English name by default), at least ``NAME_SURE``
+    alike. A short name (an alias) is weaker evidence, and another open item of the customer may lie
+    within a fee too.
+    """
+    if prop.unsure & set(EVIDENCE):
+        w = profile.weights
+        sure = sum(w[k] * prop.breakdown.get(k, 0) for k in w if k not in prop.unsure or k not in EVIDENCE)
+        if sure < profile.auto_threshold:
+            which = ", ".join(sorted(prop.unsure & set(EVIDENCE)))
+            return f"the match rests on what was read with low confidence from a document ({which})"
+    item = prop.parts[0][0]
+    if prop.by_order_ref and item.loose_order and prop.amount_score < 0.95:
+        return (f"the memo names the order of {item.what}, not the invoice, and the order's other invoices "
+                "may be among the customer's invoices tied to no order")
+    fee = any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs)
+    if not fee or prop.breakdown.get("reference", 0) > 0:
+        return None
+    name = prop.breakdown.get("name", 0)
+    if prop.via in profile.fee_auto_via and name >= NAME_SURE:
+        return None
+    if name <= 0 or not prop.via:
+        how = "is not a known name of the customer"
+    elif prop.via in profile.fee_auto_via:
+        how = f"is only {name:.0%} alike the customer's {prop.via}"
+    else:
+        how = f"is the customer by its {prop.via} only"
+    return f"short by a bank fee, the memo names no reference and the payer {how}"
+
+
+def payments_from(records: Iterable[BankReceipt | StatementLine], ours: Ours | None = None,
+                  unsure: Mapping[str, Collection[str]] | None = None,
+                  ) -> tuple[list[Payment], list[tuple[str, str]]]:
     """Payments to match: receipts, and statement lines of money in that are not a receipt's copy.
 
     A statement line is the same money as a receipt when it has the receipt's bank transaction id, or
-    the same amount, currency and a value date a day or two apart with a payer name alike.
+    the same amount, currency and a value date a day or two apart with a payer name alike. With ``ours``
+    (our companies), a receipt on which we are the payer and money between our own accounts are set aside.
+    ``unsure``: natural key -> fields read with low confidence (they carry no automatic match).
     """
+    unsure = unsure or {}
     receipts, lines = [], []
     set_aside: list[tuple[str, str]] = []
     for record in records:
@@ -651,18 +745,23 @@ def payments_from(records: Iterable[BankReceipt | StatementLine]) -> tuple[list[
             if record.amount <= 0:
                 set_aside.append((record.natural_key(), "money out"))
                 continue
+            if ours and (why := ours.not_money_in(record)) is not None:
+                set_aside.append((record.natural_key(), why))
+                continue
             lines.append(record)
+        elif ours and (why := ours.not_money_in(record)) is not None:
+            set_aside.append((record.natural_key(), why))
         elif (why := unusable(record)) is not None:
             set_aside.append((record.natural_key(), why))
         else:
             receipts.append(record)
-    payments = [Payment.from_record(r) for r in receipts]
+    payments = [Payment.from_record(r, unsure.get(r.natural_key(), ())) for r in receipts]
     by_txn = {r.transaction_id for r in receipts}
     by_amount: dict[tuple[str, Decimal], list[Payment]] = defaultdict(list)
     for pay in payments:
         by_amount[(pay.currency, pay.amount)].append(pay)
     for line in lines:
-        pay = Payment.from_record(line)
+        pay = Payment.from_record(line, unsure.get(line.natural_key(), ()))
         if line.transaction_id in by_txn:
             set_aside.append((pay.key, "same transaction as a receipt"))
             continue
@@ -687,10 +786,16 @@ def reconcile(
     products: Iterable[Product] = (),
     rules: Sequence[MoneyRule] = (),
     resolved: ResolvedMemos | None = None,
+    ours: Ours | None = None,
+    unsure: Mapping[str, Collection[str]] | None = None,
 ) -> CashResult:
     """Propose a match for every payment not decided before; see the module text. ``rules`` (money that
     is not a customer's, ``matchers.rules``) are applied first, to money in and money out. ``resolved``:
-    what the memos name, looked up over every open item (a partition's run, ``matchers.partition``)."""
+    what the memos name, looked up over every open item (a partition's run, ``matchers.partition``).
+    ``ours``: our companies, to set aside receipts we paid and transfers between our accounts (default: the
+    settings' our-companies master, ``matchers.ours``). ``unsure``: natural key of a payment -> its fields
+    read with low confidence (``matchers.partial.unsure_fields``), and the same for invoices: a match resting
+    on them goes to review."""
     from matchers.threeway import ProductIndex, link_invoices
 
     profile = profile or load_profile()
@@ -703,10 +808,10 @@ def reconcile(
     invoices, orders = invoices, _without_copies(list(orders), invoices)
     unlinked = any(not i.order_ref for i in invoices)
     links = link_invoices(invoices, orders, ProductIndex(products), customers) if unlinked and orders else {}
-    items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links)
+    items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links, unsure)
     matcher = CashMatcher(items, cix, profile, resolved)
     payments = list(payments)
-    pays, set_aside = payments_from(payments)
+    pays, set_aside = payments_from(payments, Ours.from_settings() if ours is None else ours, unsure)
     posted_by_rule, pays, set_aside = _apply_rules(rules, pays, set_aside, payments, cix, set(kept))
     todo = []
     for pay in pays:
@@ -827,6 +932,8 @@ def _to_match(pay: Payment, status: str, ranked: list[Proposal], profile: Profil
             why += f" — runner-up within {profile.auto_margin:.2f}"
         elif top.score < profile.auto_threshold:
             why += f" — score {top.score:.2f} below {profile.auto_threshold:.2f}"
+        elif (doubtful := doubt(top, profile)) is not None:
+            why += f" — {doubtful}"
         return Match(**common, status="review", score=round(top.score, 4), breakdown=top.breakdown,
                      reason=why, customer_code=top.customer_code)
     why = "no open invoice or order fits the amount, memo or payer"

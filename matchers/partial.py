@@ -1,6 +1,9 @@
-"""Records read partly from a document (fields left for a person) wait for review before matching."""
+"""Records read partly from a document (fields left for a person) wait for review before matching; fields
+read with low confidence are no ground for an automatic match."""
 
 from __future__ import annotations
+
+from collections.abc import Collection, Mapping
 
 from hub.records import Record
 
@@ -14,3 +17,23 @@ def unusable(record: Record) -> str | None:
     if not missing:
         return None
     return f"needs review: {', '.join(missing)} not read from the document"
+
+
+def unsure_fields(files: Collection[object]) -> dict[str, frozenset[str]]:
+    """Natural key of each record -> the fields its file left for review (``SourceFile.review_fields`` of
+    files in the ``needs_review`` state; ``record_keys`` are ``kind:natural key``)."""
+    out: dict[str, frozenset[str]] = {}
+    for sf in files:
+        fields = frozenset(getattr(sf, "review_fields", ()) or ())
+        if getattr(sf, "status", None) != "needs_review" or not fields:
+            continue
+        for ref in getattr(sf, "record_keys", ()) or ():
+            out[ref.split(":", 1)[1] if ":" in ref else ref] = fields
+    return out
+
+
+def unsure_from_store(store: object) -> Mapping[str, frozenset[str]]:
+    """:func:`unsure_fields` of every source file in a ``hub.store.Store``."""
+    from hub.records import SourceFile
+
+    return unsure_fields(store.all(SourceFile))  # type: ignore[attr-defined]

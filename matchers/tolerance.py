@@ -66,6 +66,9 @@ class Profile:
     subset_node_budget: int
     threeway: ThreeWayTolerance
     description: str = ""
+    #: how a payer must be known for a payment short by a bank fee, whose memo names no reference, to
+    #: auto-apply (``via`` of the name match: "legal name", "buyer name", "English name", "alias")
+    fee_auto_via: tuple[str, ...] = ("legal name", "English name", "buyer name")
     extra: dict[str, Any] = field(default_factory=dict)
 
     def fee_limit(self, currency: str, due: Decimal) -> Decimal:
@@ -177,4 +180,5 @@ def load_profile(name: str | None = None, path: str | Path | None = None) -> Pro
         subset_max_size=int(need("subset_max_size")),
         subset_node_budget=int(need("subset_node_budget")),
         threeway=threeway,
+        fee_auto_via=tuple(raw.get("fee_auto_via", ("legal name", "English name", "buyer name"))),
     )
