@@ -35,6 +35,11 @@ def _norm(text: str) -> str:
     return "".join(_fold(ch) for ch in text)
 
 
+def fold_accents(text: str) -> str:
+    """``text`` with accents taken off Latin letters (``ÓNLY`` -> ``ONLY``), case kept; others as they are."""
+    return "".join(_fold(ch) for ch in text)
+
+
 @cache
 def _fold(ch: str) -> str:
     if ch.isascii() or not ch.isalpha() or _is_cjk(ch):

@@ -73,6 +73,27 @@ def text_value(text: str) -> str:
     return cleaned
 
 
+#: A USCC-shaped run glued to the end of a name, with the label a scan may have joined to it
+_GLUED_USCC = re.compile(r"\s*(?:(?:统一社会信用代码|纳税人识别号)[/／]?)*[:：]?\s*([0-9A-HJ-NPQRTUWXY]{18})\s*$")
+
+
+def name_value(text: str) -> str:
+    """A party's name as printed (:func:`text_value`), without a tax id that a scan glued on after it
+    (``苏州恒锐精密五金制品有限公司91320594MA1MXQ7K8G``, the id's line joined to the name's): cut off when the
+    run has the USCC's shape and its check digit holds."""
+    from extractors.parse import parse_uscc
+
+    cleaned = text_value(text)
+    m = _GLUED_USCC.search(cleaned)
+    if m and m.start() > 0:
+        try:
+            parse_uscc(m.group(1))
+        except ValueError:
+            return cleaned
+        return text_value(cleaned[:m.start()])
+    return cleaned
+
+
 @cache
 def ocr_settings() -> dict[str, Any]:
     """What OCR is known to misread (``data/ocr.toml``)."""

@@ -14,6 +14,7 @@ from extractors.documents.common import (
     amount_eq,
     build_partial,
     first_token,
+    name_value,
     parse_order_ref,
     pick,
     spelled_amounts,
@@ -225,7 +226,7 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
         pick(layout, f, "issue_date", parse_date)
         pick(layout, f, "due_date", parse_date)
         for party in ("buyer", "seller"):
-            pick(layout, f, f"{party}_name", text_value)
+            pick(layout, f, f"{party}_name", name_value if chinese else text_value)
             if chinese:
                 pick(layout, f, f"{party}_tax_id", parse_uscc)
             else:

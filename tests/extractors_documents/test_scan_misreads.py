@@ -3,11 +3,12 @@ how the reader copes. Each page is rendered here, printed and scanned (``docs.sc
 
 - a 备注 label printed one character per line beside the remarks, the first line level with 备 (OCR groups
   备 with that line);
-- a column header the dictionary does not name (``汽量``, as a scan read 数量): the quantity is still read
-  when it times the unit price makes the amount;
+- a column header the dictionary does not name (``件数``): the quantity is still read when it times the unit
+  price makes the amount; a header misread by one character (``金膜`` for 金额, the row key) is guessed;
 - a speck read as a dot after a figure (``34.51.``);
 - the ⓧ mark before the 大写 amount (OCR reads it as a bracket or a digit) and a numeral OCR misreads (参);
-- an accent OCR puts on an English header (``Descriptión``).
+- an accent OCR puts on an English header (``Descriptión``);
+- a tax id glued to the end of a party's name.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ def _squash(text: str | None) -> str:
     return "".join(unicodedata.normalize("NFKC", text or "").split())
 
 
-def _render_vat(docs, inv: dict, path: Path, *, qty_header: str = "数 量", tax_suffix: str = "",
-                mark: str = "ⓧ") -> Path:
+def _render_vat(docs, inv: dict, path: Path, *, qty_header: str = "数 量", amount_header: str = "金 额",
+                tax_suffix: str = "", mark: str = "ⓧ", glued_id: bool = False) -> Path:
     """A 数电发票-like page: parties, an item table, 合计, 价税合计 with its mark, and a 备注 box whose label
-    is printed one character per line in a cell of its own, 备 level with the first line of the remarks."""
+    is printed one character per line in a cell of its own, 备 level with the first line of the remarks.
+    ``glued_id``: the seller's tax id also right after its name, as a scan joins the id's line to the name's."""
     from extractors.parse import amount_to_chinese_upper
 
     pdf = docs.Pdf(path, (680, 420))
@@ -43,9 +45,9 @@ def _render_vat(docs, inv: dict, path: Path, *, qty_header: str = "数 量", tax
         pdf.text(346, 64 + i * 12, ch, 9)
     pdf.text(44, 72, f"名称：{inv['buyer_name']}", 9)
     pdf.text(44, 100, f"统一社会信用代码/纳税人识别号：{inv['buyer_tax_id']}", 9)
-    pdf.text(364, 72, f"名称：{inv['seller_name']}", 9)
+    pdf.text(364, 72, f"名称：{inv['seller_name']}" + (inv["seller_tax_id"] if glued_id else ""), 9)
     pdf.text(364, 100, f"统一社会信用代码/纳税人识别号：{inv['seller_tax_id']}", 9)
-    cols = [(40, "项目名称"), (200, "规格型号"), (280, "单 位"), (330, qty_header), (390, "单 价"), (470, "金 额"),
+    cols = [(40, "项目名称"), (200, "规格型号"), (280, "单 位"), (330, qty_header), (390, "单 价"), (470, amount_header),
             (530, "税率/征收率"), (610, "税 额")]
     y = 140
     for x, label in cols:
@@ -81,17 +83,20 @@ def _read(docs, ocr_engine, pdf: Path, img: Path, **scan):
     return page, read_words(page.words, "invoice", source=str(img), ocr=True)
 
 
-def test_remarks_beside_a_vertical_label_and_a_header_the_dictionary_does_not_name(docs, ocr_engine,
-                                                                                   tmp_path: Path) -> None:
+def test_remarks_beside_a_vertical_label_and_headers_the_dictionary_does_not_name(docs, ocr_engine,
+                                                                                 tmp_path: Path) -> None:
     inv = docs.make_invoice(41, n_lines=2)
     inv["remarks"] = "订单号：PO-2026-4417 送货单号：SH20260311002"
-    pdf = _render_vat(docs, inv, tmp_path / "v.pdf", qty_header="汽 量", tax_suffix=".")
+    # 件数: a header no label is near; 金膜: the amount's header (the row key) misread by one character
+    pdf = _render_vat(docs, inv, tmp_path / "v.pdf", qty_header="件 数", amount_header="金 膜", tax_suffix=".")
     _page, result = _read(docs, ocr_engine, pdf, tmp_path / "v.jpg", rotate=0.6, seed=41)
     rec = result.record
     # the remarks right of 备/注, without the label's own character
     assert _squash(rec.remarks) == _squash(inv["remarks"])
     assert not rec.remarks.startswith("备")
-    # the quantity under an unknown header: qty x unit price = amount settles it, and says so
+    # the table is found with its key column guessed, and each line's amount read from it
+    assert [ln.amount for ln in rec.lines] == [ln["amount"] for ln in inv["lines"]]
+    # the quantity under the unknown header: qty x unit price = amount settles it, and says so
     assert [ln.quantity for ln in rec.lines] == [ln["quantity"] for ln in inv["lines"]]
     assert sum("read under the header" in w for w in result.warnings) == len(inv["lines"])
     assert all(result.confidence[f"lines[{i}].quantity"] >= 0.99 for i in range(len(inv["lines"])))
@@ -105,8 +110,10 @@ def test_the_mark_before_the_amount_in_words_and_a_misread_numeral(docs, ocr_eng
 
     inv = docs.make_invoice(42, n_lines=1)
     words = amount_to_chinese_upper(inv["total"])
-    pdf = _render_vat(docs, inv, tmp_path / "m.pdf", mark=")")  # how a scan read the ⓧ mark
+    pdf = _render_vat(docs, inv, tmp_path / "m.pdf", mark=")", glued_id=True)  # ")": how a scan read ⓧ
     page, result = _read(docs, ocr_engine, pdf, tmp_path / "m.jpg", seed=42)
+    assert result.record.seller_name == inv["seller_name"]  # the tax id glued on is not part of the name
+    assert result.record.seller_tax_id == inv["seller_tax_id"]
     assert result.record.total_in_words == words  # the mark is not part of the amount in words
     assert result.confidence["total_in_words"] >= 0.99  # and it agrees with the figure
     # the same page with the numerals as OCR misread them on a bench scan (叁 -> 参, 佰 -> 伯): put back,
@@ -128,5 +135,6 @@ def test_an_accent_on_an_english_header(docs, ocr_engine, tmp_path: Path) -> Non
              for w in page.words]
     assert any("Descriptión" in w.text for w in words)
     result = read_words(words, "invoice", ocr=True)
-    assert [_squash(ln.description) for ln in result.record.lines] == [_squash(ln["description"]) for ln in inv["lines"]]
+    read = [_squash((ln.description or "") + (ln.spec or "")) for ln in result.record.lines]
+    assert read == [_squash(ln["description"]) for ln in inv["lines"]]  # the reader may split off the spec
     assert [ln.amount for ln in result.record.lines] == [Decimal(str(ln["amount"])) for ln in inv["lines"]]
