@@ -22,7 +22,7 @@ from extractors.layout import Char, Hit, Layout, TextLine, Value, _join, _Matche
 PAGE_END = ("小计", "本页小计", "sub-total", "subtotal", "subtotal", "carried forward")
 #: Columns that hold figures only: text under no header never goes there.
 NUMERIC = frozenset({"quantity", "unit_price", "amount", "tax_rate", "tax", "line_no", "total_price"})
-_FIGURE = re.compile(r"^(?:[A-Z]{3}[.:])?[-−(]?[¥￥$€£]?[-−]?\d[\d,.\s]*%?\)?$")
+_FIGURE = re.compile(r"^(?:[A-Z]{3}[.:]|Rs\.|[A-Z]{1,2}\$)?[-−(]?[¥￥$€£]?[-−]?\d[\d,.\s]*%?\)?$")
 
 
 @dataclass
