@@ -155,7 +155,8 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
     take("amount", _signed)
     take("tax_rate", percent)
     take("tax", _signed)
-    if "amount" not in data and data.get("quantity") and data.get("unit_price"):
+    computed = "amount" not in data and bool(data.get("quantity")) and bool(data.get("unit_price"))
+    if computed:
         # a row whose amount could not be read keeps its place: quantity x unit price, for review
         data["amount"] = (data["quantity"] * data["unit_price"]).quantize(Decimal("0.01"))
         conf["amount"] = 0.6
@@ -170,7 +171,7 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
         conf["amount"] = min(conf["amount"], 0.85)
     _unnamed_figure(row, data, conf, fields, no)
     q, p = data.get("quantity"), data.get("unit_price")
-    if q is not None and p is not None:
+    if q is not None and p is not None and not computed:  # a computed amount is no check of itself
         exp = p.as_tuple().exponent
         step = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
         if q <= 0 or abs(q * p - abs(data["amount"])) > Decimal("0.01") + q * step / 2:
