@@ -27,7 +27,25 @@ _DOTS = set("·•・‧∙")
 
 
 def _norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
+    """Text as labels are matched: NFKC, lower case, accents off Latin letters (a label printed
+    ``Numéro``/``Numero`` or a scan's ``Descriptión`` matches either spelling)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if text.isascii():
+        return text
+    return "".join(_fold(ch) for ch in text)
+
+
+def fold_accents(text: str) -> str:
+    """``text`` with accents taken off Latin letters (``ÓNLY`` -> ``ONLY``), case kept; others as they are."""
+    return "".join(_fold(ch) for ch in text)
+
+
+@cache
+def _fold(ch: str) -> str:
+    if ch.isascii() or not ch.isalpha() or _is_cjk(ch):
+        return ch
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return base if base.isascii() and base else ch
 
 
 def _is_ascii_alnum(ch: str) -> bool:
@@ -330,8 +348,14 @@ class Layout:
             if tl.page != hit.page or tl.y1 < hit.y0 - 0.5 * self.h or tl.y0 > hit.y1 + 0.5 * self.h:
                 continue
             picked = []
+            edge = hit.x1 - 0.2 * self.h
             for s, e in self.segments(no, gap=6):
-                if tl.chars[s].x0 >= hit.x1 - 0.2 * self.h and tl.chars[s].x0 - hit.x1 < 25 * self.h:
+                if tl.chars[e - 1].x0 < edge:
+                    continue
+                # a segment that starts left of the label (a scan's line that took the label's own
+                # characters, or the block left of it, 4 text heights away) is cut at the label's edge
+                s = next(i for i in range(s, e) if tl.chars[i].x0 >= edge and not tl.chars[i].ch.isspace())
+                if tl.chars[s].x0 - hit.x1 < 25 * self.h:
                     picked = [c for c in tl.chars[s:e]]
                     break
             text = " ".join("".join(c.ch for c in picked).split())

@@ -22,7 +22,7 @@ from extractors.layout import Char, Hit, Layout, TextLine, Value, _join, _Matche
 PAGE_END = ("小计", "本页小计", "sub-total", "subtotal", "subtotal", "carried forward")
 #: Columns that hold figures only: text under no header never goes there.
 NUMERIC = frozenset({"quantity", "unit_price", "amount", "tax_rate", "tax", "line_no", "total_price"})
-_FIGURE = re.compile(r"^[-−(]?[¥￥$€£]?[-−]?\d[\d,.\s]*%?\)?$")
+_FIGURE = re.compile(r"^(?:[A-Z]{3}[.:]|Rs\.|[A-Z]{1,2}\$)?[-−(]?[¥￥$€£]?[-−]?\d[\d,.\s]*%?\)?$")
 
 
 @dataclass
@@ -34,6 +34,8 @@ class Column:
     label: str
     x0: float
     x1: float
+    #: named after a dictionary label it matches but for one character (a scan's misreading)
+    guessed: bool = False
 
     @property
     def key(self) -> str:
@@ -89,6 +91,16 @@ def pieces(tl: TextLine, gap: float = 0.6) -> list[_Piece]:
     return out
 
 
+def _one_off(text: str, label: str) -> bool:
+    """``text`` is ``label`` with one character misread: same length, one position differs; for a label of
+    Chinese characters two are enough, Latin ones need five (``Amaunt``)."""
+    if len(text) != len(label) or len(label) < 2 or text == label:
+        return False
+    if len(label) < 5 and not all("\u3400" <= ch <= "\u9fff" for ch in label):
+        return False
+    return sum(a != b for a, b in zip(text, label, strict=True)) == 1
+
+
 def _is_figure(text: str) -> bool:
     return bool(_FIGURE.match(text.strip()))
 
@@ -114,8 +126,11 @@ class TableReader:
         for no in sorted(by_line):
             hits = by_line[no]
             names = {h.name for h in hits}
+            page = self.layout.lines[no].page
             if len(names) >= 3 and (not self.keys or names & set(self.keys)):
-                found.setdefault(self.layout.lines[no].page, (no, hits))
+                found.setdefault(page, (no, hits))
+            elif len(names) >= 3 and page not in found and any(c.name in self.keys for c in self.columns(no, hits)[0]):
+                found[page] = (no, hits)  # the row key's header misread on a scan (金膜 for 金额): guessed
         return found
 
     def columns(self, no: int, hits: list[Hit]) -> tuple[list[Column], int]:
@@ -167,7 +182,27 @@ class TableReader:
                 names = {n for *_r, n in found} - {x.name for x in cols}
                 if len(names) == 1:
                     c.name = names.pop()
+        self._guess(cols)
         return cols, last
+
+    def _guess(self, cols: list[Column]) -> None:
+        """Header text a scan misread by one character (``金膜`` for 金额, ``汽量`` for 数量) is named after
+        the column the header lacks whose label it matches but for that character, when only one does and
+        no other header text claims it (:attr:`Column.guessed`: its cells are left for review unless a
+        cross-check confirms them)."""
+        present = {c.name for c in cols if c.name}
+        claims: dict[str, list[Column]] = {}
+        for c in cols:
+            if c.name is not None:
+                continue
+            text = "".join(_norm(c.label).split())
+            names = {name for name, labels in self.layout.labels.columns.items() if name not in present
+                     for lab in labels if _one_off(text, "".join(_norm(lab).split()))}
+            if len(names) == 1:
+                claims.setdefault(names.pop(), []).append(c)
+        for name, found in claims.items():
+            if len(found) == 1:
+                found[0].name, found[0].guessed = name, True
 
     def _merge_unknown(self, cols: list[Column]) -> list[Column]:
         """Unknown header text next to another unknown one is one header; a bracketed qualifier
@@ -329,6 +364,12 @@ class TableReader:
         keys = [k for k in self.keys if any(c.name == k for c in cols)] or [cols[-1].key]
         return any(k in cells and any(_is_figure(p.text) for p in cells[k]) for k in keys)
 
+    def _row_without_key(self, cells: dict[str, list[_Piece]], cols: list[Column]) -> bool:
+        """A line with figures in two or more named figure columns (quantity, unit price ...) but none in
+        the key column: a row whose amount a scan could not read, not a wrapped part of its neighbour."""
+        named = {c.key for c in cols if c.name in NUMERIC and c.name not in ("line_no", *self.keys)}
+        return sum(1 for k in named if any(_is_figure(p.text) for p in cells.get(k, ()))) >= 2
+
     def _headless(self, body: list[int], cols: list[Column]) -> list[int]:
         lines = self.layout.lines
         for n, i in enumerate(body):
@@ -340,7 +381,8 @@ class TableReader:
         lines = self.layout.lines
         edges = self._edges(body, cols)
         per_line = [(i, self.cells(lines[i], cols, edges)) for i in body]
-        anchors = [n for n, (_i, cells) in enumerate(per_line) if self._key_figure(cells, cols)]
+        anchors = [n for n, (_i, cells) in enumerate(per_line) if self._key_figure(cells, cols)
+                   or self._row_without_key(cells, cols)]
         if not anchors:
             return
         groups: dict[int, list[int]] = {a: [a] for a in anchors}

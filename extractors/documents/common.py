@@ -22,6 +22,8 @@ from hub.errors import InputError, describe_validation_error
 HOW = {"right": 1.0, "table": 1.0, "below": 0.97, "pattern": 0.85}
 
 _LEADING_MARKS = re.compile(r"^[⊗ⓧ×Xx※*\s:：]+")
+#: Characters a 大写 amount starts with (a numeral or a unit: 拾元 is ten)
+_UPPER_START = set("零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億")
 
 
 def pick(layout: Layout, fields: Fields, name: str, parser: Callable[[str], Any], *,
@@ -71,15 +73,74 @@ def text_value(text: str) -> str:
     return cleaned
 
 
+#: A USCC-shaped run glued to the end of a name, with the label a scan may have joined to it
+_GLUED_USCC = re.compile(r"\s*(?:(?:统一社会信用代码|纳税人识别号)[/／]?)*[:：]?\s*([0-9A-HJ-NPQRTUWXY]{18})\s*$")
+
+
+def name_value(text: str) -> str:
+    """A party's name as printed (:func:`text_value`), without a tax id that a scan glued on after it
+    (``苏州恒锐精密五金制品有限公司91320594MA1MXQ7K8G``, the id's line joined to the name's): cut off when the
+    run has the USCC's shape and its check digit holds."""
+    from extractors.parse import parse_uscc
+
+    cleaned = text_value(text)
+    m = _GLUED_USCC.search(cleaned)
+    if m and m.start() > 0:
+        try:
+            parse_uscc(m.group(1))
+        except ValueError:
+            return cleaned
+        return text_value(cleaned[:m.start()])
+    return cleaned
+
+
+@cache
+def ocr_settings() -> dict[str, Any]:
+    """What OCR is known to misread (``data/ocr.toml``)."""
+    return tomllib.loads(resources.files("extractors").joinpath("data/ocr.toml").read_text(encoding="utf-8"))
+
+
+def _is_upper(text: str) -> bool:
+    from extractors.parse import is_chinese_upper
+
+    return is_chinese_upper(text)
+
+
 def upper_words(text: str) -> str:
-    """The 大写 amount as printed (currency word kept), without the ⓧ/⊗ mark before it."""
+    """The 大写 amount as printed (currency word kept), without the ⓧ/⊗ mark before it. On a scan the mark
+    may come out as a bracket, a digit or a letter (``) 叁万...``, ``2叁佰圆整``): such a short run without a
+    Chinese character is dropped when the rest reads as a 大写 amount, and characters OCR is known to read
+    in place of a numeral (``参佰圆整``) are put back when only then the text reads as one (``data/ocr.toml``)."""
     cleaned = _LEADING_MARKS.sub("", text).strip()
     if not cleaned:
         raise ValueError("empty")
+    cfg = ocr_settings()["upper_numerals"]
+    m = re.match(r"^[^\u3400-\u9fff]{1," + str(int(cfg["max_mark"])) + r"}?\s*(?=[\u3400-\u9fff])", cleaned)
+    bare = cleaned[m.end():] if m and not _UPPER_CURRENCY.match(cleaned) else cleaned
+    if bare != cleaned and not (_UPPER_CURRENCY.match(bare) or bare[0] in _UPPER_START or bare[0] in cfg["confusions"]):
+        bare = cleaned  # the run is not a mark before the amount (``(大写)``)
+    confusions = str.maketrans(cfg["confusions"])
+    for cand in (bare, cleaned, bare.translate(confusions), cleaned.translate(confusions)):
+        if _is_upper(cand):
+            return cand
     return cleaned
 
 
 _UPPER_CURRENCY = re.compile(r"^(人民币|美元|欧元|港币|港元|日元|英镑|RMB|CNY|USD|EUR)\s*")
+
+
+def spelled_amounts(layout: Layout) -> list[Value]:
+    """Texts of the document that read as a 大写 amount (after :func:`upper_words`), in reading order: where
+    a scan garbled the label before it, the amount in words is still found."""
+    cfg = ocr_settings()["upper_numerals"]
+    chars = "零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億圆元角分整正" + "".join(cfg["confusions"])
+    pattern = re.compile(r"(?:人民币|美元|欧元|港币|港元|日元|英镑)?[" + re.escape(chars) + "]{3,}")
+    out = []
+    for v in layout.find_text(pattern):
+        words = upper_words(v.text)
+        if _is_upper(words) and any(ch in "圆元角分" for ch in words):
+            out.append(Value(words, v.confidence, v.how, v.page, v.x0, v.y0, v.x1, v.y1))
+    return out
 
 
 def upper_amount(text: str) -> tuple[Decimal, str | None]:

@@ -800,6 +800,12 @@ def read_header(layout: Layout, fields: Fields, today: date | None = None) -> No
         for v in layout.find_text(re.compile(r"^\s*SAY\b.*$", re.I)):
             fields.set("total_in_words", v.text.strip(), v.confidence * 0.9, v)
             break
+    said = fields.values.get("total_in_words")
+    if isinstance(said, str) and re.match(r"^\s*SAY\b", said, re.I) and not said.isascii():
+        from extractors.layout import fold_accents
+
+        if fold_accents(said).isascii():  # English amount words carry no accents: a scan's (ÓNLY)
+            fields.values["total_in_words"] = fold_accents(said)
     lines = r.totals(comma)
     r.currency(lines, country, how)
     fields.values["_country"] = country

@@ -9,6 +9,7 @@ confidence on disagreement, never a silent pick).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -31,8 +32,15 @@ from hub.records import InvoiceLine
 MEASURED_SPLIT = 0.95
 
 
+def _figure(text: str) -> str:
+    """A figure cell without the stray dot or comma a scan's speck adds after it (``34.51.``), and without a
+    currency code glued on by a dot a scan read for the blank (``USD.420.30``)."""
+    t = re.sub(r"^[A-Z]{3}[.:](?=[-−(]?\d)", "", text.strip())
+    return t[:-1] if len(t) > 1 and t[-1] in ".,。，" and t[-2].isdigit() else t
+
+
 def _money(text: str) -> Decimal:
-    value = parse_amount(text)
+    value = parse_amount(_figure(text))
     if value < 0:
         raise ValueError(f"{text!r} is negative")
     return value
@@ -40,7 +48,7 @@ def _money(text: str) -> Decimal:
 
 def _signed(text: str) -> Decimal:
     """A line's amount or tax: negative on discount lines (``-2.92``, ``(2.92)``, ``−2.92``)."""
-    t = text.strip().replace("−", "-").replace("－", "-")
+    t = _figure(text).replace("−", "-").replace("－", "-")
     if t.startswith("(") and t.endswith(")"):
         return -abs(parse_amount(t[1:-1]))
     return parse_amount(t)
@@ -69,8 +77,9 @@ def read_lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
         return out
     _totals(table, layout, fields)
     names = set(table.names)
+    guessed = {c.key for c in table.columns if c.guessed}
     for row in table.rows:
-        line = _line(row, len(out) + 1, names, fields)
+        line = _line(row, len(out) + 1, names, fields, guessed)
         if line is None:
             continue
         if _sums_up(line, out):
@@ -95,7 +104,8 @@ def _sums_up(line: InvoiceLine, above: list[InvoiceLine]) -> bool:
     return line.tax is None or (None not in taxes and line.tax == sum(taxes, Decimal(0)))
 
 
-def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields) -> InvoiceLine | None:
+def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
+          guessed: set[str] = frozenset()) -> InvoiceLine | None:
     data: dict[str, Any] = {"line_no": no}
     conf: dict[str, float] = {}
 
@@ -110,7 +120,7 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields) -> In
             return
         if value is not None:
             data[col] = value
-            conf[col] = v.confidence
+            conf[col] = min(v.confidence, 0.85) if col in guessed else v.confidence  # under a misread header
 
     take("description", text_value)
     take("sku", text_value)
@@ -145,6 +155,13 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields) -> In
     take("amount", _signed)
     take("tax_rate", percent)
     take("tax", _signed)
+    computed = "amount" not in data and bool(data.get("quantity")) and bool(data.get("unit_price"))
+    if computed:
+        # a row whose amount could not be read keeps its place: quantity x unit price, for review
+        data["amount"] = (data["quantity"] * data["unit_price"]).quantize(Decimal("0.01"))
+        conf["amount"] = 0.6
+        fields.warnings.append(f"line {no}: amount not readable; quantity x unit price = {data['amount']} taken,"
+                               " please check")
     if "amount" not in data:
         fields.warnings.append(f"line {no}: no amount; skipped")
         return None
@@ -152,8 +169,9 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields) -> In
         fields.warnings.append(f"line {no}: no description read")
         fields.confidence[f"lines[{no - 1}].description"] = 0.0
         conf["amount"] = min(conf["amount"], 0.85)
+    _unnamed_figure(row, data, conf, fields, no)
     q, p = data.get("quantity"), data.get("unit_price")
-    if q is not None and p is not None:
+    if q is not None and p is not None and not computed:  # a computed amount is no check of itself
         exp = p.as_tuple().exponent
         step = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
         if q <= 0 or abs(q * p - abs(data["amount"])) > Decimal("0.01") + q * step / 2:
@@ -170,6 +188,37 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields) -> In
         if c in data:
             fields.confidence[f"lines[{no - 1}].{c}"] = value
     return InvoiceLine(**data)
+
+
+def _unnamed_figure(row: dict[str, Value], data: dict[str, Any], conf: dict[str, float], fields: Fields,
+                    no: int) -> None:
+    """A quantity or unit price under a header the dictionary does not name (a scan's ``汽量`` for 数量): the
+    figure of an unnamed column that times the other one makes the line's amount, and only one such."""
+    amount = data.get("amount")
+    if amount is None or ("quantity" in data) == ("unit_price" in data):
+        return
+    other = data.get("quantity", data.get("unit_price"))
+    want = "unit_price" if "quantity" in data else "quantity"
+    found = []
+    for key, v in row.items():
+        if not key.startswith("other:") or not _is_figure_text(v.text):
+            continue
+        try:
+            x = quantity_unit(v.text)[0] if want == "quantity" else _money(v.text)
+        except (ValueError, ArithmeticError):
+            continue
+        if x > 0 and abs(x * other - abs(amount)) <= Decimal("0.01"):
+            found.append((key, x, v))
+    if len(found) == 1:
+        key, x, v = found[0]
+        data[want], conf[want] = x, v.confidence
+        fields.warnings.append(f"line {no}: {want} {x} read under the header {key[6:]!r}, which times the "
+                               f"{'quantity' if want == 'unit_price' else 'unit price'} makes the amount")
+
+
+def _is_figure_text(text: str) -> bool:
+    t = _figure(text).replace(",", "")
+    return bool(t) and t.replace(".", "", 1).isdigit()
 
 
 def list_lines(words, labels, fields: Fields) -> list[InvoiceLine]:

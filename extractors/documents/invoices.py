@@ -14,8 +14,10 @@ from extractors.documents.common import (
     amount_eq,
     build_partial,
     first_token,
+    name_value,
     parse_order_ref,
     pick,
+    spelled_amounts,
     text_value,
     upper_amount,
     upper_words,
@@ -224,7 +226,7 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
         pick(layout, f, "issue_date", parse_date)
         pick(layout, f, "due_date", parse_date)
         for party in ("buyer", "seller"):
-            pick(layout, f, f"{party}_name", text_value)
+            pick(layout, f, f"{party}_name", name_value if chinese else text_value)
             if chinese:
                 pick(layout, f, f"{party}_tax_id", parse_uscc)
             else:
@@ -244,6 +246,10 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
                 break
         pick(layout, f, "total", _money)
         pick(layout, f, "total_in_words", upper_words if chinese else text_value)
+        if "total_in_words" not in f.values and chinese:
+            spelled = spelled_amounts(layout)  # its label garbled on a scan (``价税合计`` without 大写)
+            if spelled:
+                f.set("total_in_words", spelled[0].text, spelled[0].confidence * 0.9, spelled[0])
         if "total_in_words" not in f.values and not chinese:
             said = layout.find_text(_SAY)
             if said:

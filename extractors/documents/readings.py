@@ -56,7 +56,7 @@ def merge(first: DocumentResult, other: DocumentResult) -> DocumentResult:
     for name in sorted(set(a) | set(b)):
         if name in SKIP:
             continue
-        va, vb = a.get(name), b.get(name)
+        va, vb = a.get(name) if a.get(name) != "" else None, b.get(name) if b.get(name) != "" else None
         ca, cb = first.confidence.get(name, 0.0), other.confidence.get(name, 0.0)
         if va == vb:
             if va is not None and cb > ca:
