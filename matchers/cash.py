@@ -842,21 +842,26 @@ def reconcile_rows(receipts: Iterable[Sequence], invoices: Iterable[Sequence], c
     matches already applied to each invoice key. No orders, statement lines, rules or earlier decisions
     (pass only payments not yet decided); no reasons or candidates, only each payment's status and what an
     automatic match applies where. For runs over many rows (a partition of a million), in key order."""
-    with _gc_paused():
-        profile = profile or load_profile()
-        posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
-        cix = CustomerIndex.build(customers)
-        items = items_from_rows(invoices, cix, settled)
-        matcher = CashMatcher(items, cix, profile, explain=False)
-        pays, _set_aside = payments_from_rows(receipts)
-        decided, _ = _decide_all(matcher, pays, posted)
-        rows: list[DecisionRow] = []
-        for key, (status, ranked, _) in decided.items():
-            applied = (tuple(sorted((item.key, str(amount)) for item, amount, _ in ranked[0].parts))
-                       if status == "auto" and ranked else ())
-            rows.append((key, status, applied))
-        rows.sort()
-        return rows
+    with _gc_paused():  # the matcher's objects are freed (inside) before the collector is back on
+        return _reconcile_rows(receipts, invoices, customers, profile=profile, settled=settled)
+
+
+def _reconcile_rows(receipts: Iterable[Sequence], invoices: Iterable[Sequence], customers: Iterable[Customer], *,
+                    profile: Profile | None, settled: dict[str, Decimal] | None) -> list[DecisionRow]:
+    profile = profile or load_profile()
+    posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
+    cix = CustomerIndex.build(customers)
+    items = items_from_rows(invoices, cix, settled)
+    matcher = CashMatcher(items, cix, profile, explain=False)
+    pays, _set_aside = payments_from_rows(receipts)
+    decided, _ = _decide_all(matcher, pays, posted)
+    rows: list[DecisionRow] = []
+    for key, (status, ranked, _) in decided.items():
+        applied = (tuple(sorted((item.key, str(amount)) for item, amount, _ in ranked[0].parts))
+                   if status == "auto" and ranked else ())
+        rows.append((key, status, applied))
+    rows.sort()
+    return rows
 
 
 def _apply_rules(rules: Sequence[MoneyRule], pays: list[Payment], set_aside: list[tuple[str, str]],
