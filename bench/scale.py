@@ -45,23 +45,40 @@ def _precision(rows, truth) -> tuple[int, int, float | None]:
     return len(auto), ok, (round(ok / len(auto), 5) if auto else None)
 
 
+#: digest of every decided payment of the single pass on synth(10_000, seed=5), from the matcher as it was on
+#: main at e6103dd (before branch million): the check that the matcher's speed-ups changed no decision. A
+#: change of scoring changes it on purpose; then say so and pin the new one.
+DIGEST_10K_SEED5 = "c7cebbd079fc763ed120d7bea4a1fc8e35bd78e70f4479234784196141675bbb"
+
+
 def compare_10k(n: int, partitions: int, processes: int) -> dict:
-    from matchers.cash import reconcile
+    from matchers.cash import INVOICE_FIELDS, RECEIPT_FIELDS, reconcile, reconcile_rows
     from matchers.partition import match_digest, reconcile_partitioned, rows_of, split
 
     receipts, invoices, customers, truth = _reconcile_bench().synth(n, seed=5)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     single = sorted(rows_of(reconcile(receipts, invoices, customers=customers).matches))
-    t_single = time.perf_counter() - t0
+    t_single, cpu_single = time.perf_counter() - t0, time.process_time() - c0
+    t0, c0 = time.perf_counter(), time.process_time()
+    from_rows = reconcile_rows([(r.natural_key(), *(getattr(r, f) for f in RECEIPT_FIELDS)) for r in receipts],
+                               [(i.natural_key(), *(getattr(i, f) for f in INVOICE_FIELDS)) for i in invoices],
+                               customers)
+    t_rows, cpu_rows = time.perf_counter() - t0, time.process_time() - c0
     t0 = time.perf_counter()
     parted = reconcile_partitioned(split(receipts, invoices, customers, partitions), processes)
     t_part = time.perf_counter() - t0
     differ = [(a, b) for a, b in zip(single, parted, strict=True) if a != b]
+    digest = match_digest(single)
     return {"n": n, "partitions": partitions, "processes": processes, "single_seconds": round(t_single, 1),
-            "partitioned_seconds": round(t_part, 1), "same_digest": match_digest(single) == match_digest(parted),
+            "single_cpu_seconds": round(cpu_single, 1), "rows_seconds": round(t_rows, 1),
+            "rows_cpu_seconds": round(cpu_rows, 1), "single_digest": digest,
+            "single_same_as_before_branch": digest == DIGEST_10K_SEED5 if n == 10_000 else None,
+            "rows_same_as_single": match_digest(from_rows) == digest,
+            "partitioned_seconds": round(t_part, 1), "same_digest": match_digest(parted) == digest,
             "payments_differ": len(differ), "single_auto_ok_precision": _precision(single, truth),
             "partitioned_auto_ok_precision": _precision(parted, truth),
-            "differ_examples": [f"{a[0]}: single {a[1]}, partitioned {b[1]}" for a, b in differ[:3]]}
+            "differ_examples": [f"{a[0]}: single {a[1]}, partitioned {b[1]}" for a, b in differ[:3]],
+            "load_avg_1min": round(os.getloadavg()[0], 1)}
 
 
 def _million_part(args: tuple[int, int]) -> dict:
