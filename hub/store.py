@@ -353,7 +353,7 @@ class Store:
                without_match: Iterable[str] | None = None, chunk_size: int = 5000,
                party_group: int = 500) -> Iterator[list[tuple[Any, ...]]]:
         """Rows ``(key, *fields)`` of one record type, in chunks of at most ``chunk_size`` rows, in (party,
-        key) order, read with ``fetchmany`` from one query at a time: never every record in memory, never a
+        key) order (by code point), read with ``fetchmany`` from one query at a time: never every record in memory, never a
         pydantic record. Field values are read from the payload in the database (JSON): text for amounts,
         dates and strings, None where absent, lists as JSON text.
 
@@ -368,7 +368,10 @@ class Store:
             query = query.where(~exists().where(
                 decided.c.kind == "match", decided.c.key == literal(f"{cls.KIND}|") + records.c.key,
                 decided.c.status.in_(list(without_match))))
-        query = query.order_by(records.c.party, records.c.key)
+        # code point order on both databases (PostgreSQL's default collation sorts by locale)
+        binary = self.engine.dialect.name == "postgresql"
+        query = query.order_by(records.c.party.collate("C") if binary else records.c.party,
+                               records.c.key.collate("C") if binary else records.c.key)
         if parties is None:
             groups: list[list[str] | None] = [None]
         else:
