@@ -243,7 +243,7 @@ def _store_part(args: tuple[str, str, dict, int]) -> dict:
     from matchers.partition import match_digest
 
     url, truth_path, plan, chunk = args
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     store = Store(url, migrate=False)
     customers = [Customer(code=code, name=name, name_en=name_en, aliases=json.loads(aliases) if aliases else [],
                           tax_id=tax_id)
@@ -256,10 +256,10 @@ def _store_part(args: tuple[str, str, dict, int]) -> dict:
                                              without_match=("auto", "confirmed", "rejected"), chunk_size=chunk)
                 for row in rows]
     store.engine.dispose()
-    read = time.perf_counter() - t0
-    t1 = time.perf_counter()
+    read, read_cpu = time.perf_counter() - t0, time.process_time() - c0
+    t1, c1 = time.perf_counter(), time.process_time()
     decided = reconcile_rows(receipts, invoices, customers)
-    seconds = time.perf_counter() - t1
+    seconds, cpu = time.perf_counter() - t1, time.process_time() - c1
     auto = [(key, applied) for key, status, applied in decided if status == "auto"]
     truth_db = sqlite3.connect(truth_path)
     ok = 0
@@ -271,7 +271,9 @@ def _store_part(args: tuple[str, str, dict, int]) -> dict:
     truth_db.close()
     return {"receipts": len(receipts), "invoices": len(invoices), "customers": len(customers),
             "auto": len(auto), "auto_ok": ok, "review": sum(1 for r in decided if r[1] == "review"),
-            "read_seconds": round(read, 1), "reconcile_seconds": round(seconds, 1), "digest": match_digest(decided),
+            "read_seconds": round(read, 1), "read_cpu_seconds": round(read_cpu, 1),
+            "reconcile_seconds": round(seconds, 1), "reconcile_cpu_seconds": round(cpu, 1),
+            "digest": match_digest(decided),
             "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 
 
@@ -299,9 +301,14 @@ def million_from_store(total: int, parts: int, processes: int, folder: str | Non
     plan, out["route"] = route(store, parts)
     store.engine.dispose()
     out["route"]["parent_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    out["route"]["cpu_seconds"] = round(time.process_time() - c0, 1)
     print("routed", json.dumps(out["route"]), flush=True)
+    done = []
     with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-        done = list(pool.map(_store_part, [(url, truth_path, p, chunk) for p in plan]))
+        for d in pool.map(_store_part, [(url, truth_path, p, chunk) for p in plan]):
+            done.append(d)  # in plan order, as they finish: a run cut short still says what it did
+            print("part", json.dumps({**d, "elapsed_seconds": round(time.perf_counter() - t0, 1),
+                                      "load_avg_1min": round(os.getloadavg()[0], 1)}), flush=True)
     wall = time.perf_counter() - t0
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     receipts = sum(d["receipts"] for d in done)
@@ -313,6 +320,8 @@ def million_from_store(total: int, parts: int, processes: int, folder: str | Non
                 "cpu_seconds_parent_and_workers": round(time.process_time() - c0 + kids.ru_utime + kids.ru_stime, 1),
                 "read_seconds_sum": round(sum(d["read_seconds"] for d in done), 1),
                 "reconcile_seconds_sum": round(sum(d["reconcile_seconds"] for d in done), 1),
+                "read_cpu_seconds_sum": round(sum(d["read_cpu_seconds"] for d in done), 1),
+                "reconcile_cpu_seconds_sum": round(sum(d["reconcile_cpu_seconds"] for d in done), 1),
                 "peak_rss_mb_worker": max(d["rss_mb"] for d in done),
                 "peak_rss_mb_parent": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                 "auto_rate": round(auto / receipts, 4), "auto_precision": round(ok / auto, 5) if auto else None,
@@ -432,6 +441,7 @@ def main() -> None:
     ap.add_argument("--million", type=int, default=1_000_000)
     ap.add_argument("--million-parts", type=int, default=20)
     ap.add_argument("--skip-compare", action="store_true")
+    ap.add_argument("--skip-million", action="store_true", help="reconcile: the 10k comparison only")
     ap.add_argument("--from-store", action="store_true",
                     help="reconcile: write the million to a SQLite store first (timed apart), then stream from it")
     ap.add_argument("--store-dir", default=None, help="--from-store: folder of million.db (reused when there)")
@@ -442,7 +452,9 @@ def main() -> None:
     if args.what == "reconcile":
         if not args.skip_compare:
             print("compare", json.dumps(compare_10k(args.compare_size, args.partitions, args.processes)), flush=True)
-        if args.from_store:
+        if args.skip_million:
+            pass
+        elif args.from_store:
             print("million_from_store", json.dumps(million_from_store(
                 args.million, args.million_parts, args.processes, args.store_dir, args.chunk_size_rows,
                 args.write_only)), flush=True)
