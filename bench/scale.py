@@ -46,6 +46,12 @@ def _precision(rows, truth) -> tuple[int, int, float | None]:
     return len(auto), ok, (round(ok / len(auto), 5) if auto else None)
 
 
+#: digest of every decided payment of the single pass on synth(10_000, seed=5), from the matcher as it was on
+#: main at e6103dd (before branch million): the check that the matcher's speed-ups changed no decision. A
+#: change of scoring changes it on purpose; then say so and pin the new one.
+DIGEST_10K_SEED5 = "c7cebbd079fc763ed120d7bea4a1fc8e35bd78e70f4479234784196141675bbb"
+
+
 def _crossing(receipts, invoices, customers) -> dict:
     """How many payments the matcher shows items of customers other than the ones their payer name finds:
     through memo references (by kind of hit) and through items open for their amount."""
@@ -71,7 +77,7 @@ def _crossing(receipts, invoices, customers) -> dict:
 
 
 def compare_10k(n: int, partitions: int, processes: int) -> dict:
-    from matchers.cash import reconcile
+    from matchers.cash import INVOICE_FIELDS, RECEIPT_FIELDS, reconcile, reconcile_rows
     from matchers.partition import match_digest, match_fingerprints, rows_of, run_partitioned, split
 
     receipts, invoices, customers, truth = _reconcile_bench().synth(n, seed=5)
@@ -79,6 +85,11 @@ def compare_10k(n: int, partitions: int, processes: int) -> dict:
     matches = reconcile(receipts, invoices, customers=customers).matches
     single, single_fp = sorted(rows_of(matches)), match_fingerprints(matches)
     t_single, c_single = time.perf_counter() - t0, time.process_time() - c0
+    t0, c0 = time.perf_counter(), time.process_time()
+    from_rows = reconcile_rows([(r.natural_key(), *(getattr(r, f) for f in RECEIPT_FIELDS)) for r in receipts],
+                               [(i.natural_key(), *(getattr(i, f) for f in INVOICE_FIELDS)) for i in invoices],
+                               customers)
+    t_rows, c_rows = time.perf_counter() - t0, time.process_time() - c0
     t0, c0 = time.perf_counter(), time.process_time()
     parts = split(receipts, invoices, customers, partitions)
     t_split, c_split = time.perf_counter() - t0, time.process_time() - c0
@@ -90,6 +101,10 @@ def compare_10k(n: int, partitions: int, processes: int) -> dict:
     return {"n": n, "partitions": partitions, "processes": processes, "single_seconds": round(t_single, 1),
             "partitioned_seconds": round(t_part, 1), "split_seconds": round(t_split, 1),
             "single_cpu_seconds": round(c_single, 1), "split_cpu_seconds": round(c_split, 1),
+            "rows_seconds": round(t_rows, 1), "rows_cpu_seconds": round(c_rows, 1),
+            "single_digest": match_digest(single),
+            "single_same_as_pinned": match_digest(single) == DIGEST_10K_SEED5 if n == 10_000 else None,
+            "rows_same_as_single": match_digest(from_rows) == match_digest(single),
             "same_digest": match_digest(single) == match_digest(parted),
             "same_full_digest": match_digest(single_fp) == match_digest(run.fingerprints),
             "payments_differ": len(differ), "parts": [len(p.payments) for p in parts],
@@ -131,6 +146,223 @@ def million(total: int, parts: int, processes: int) -> dict:
             "peak_rss_mb_largest_process": max(d["rss_mb"] for d in done),
             "auto_rate": round(auto / receipts, 4), "auto_precision": round(ok / auto, 5) if auto else None,
             "load_avg_1min": round(os.getloadavg()[0], 1)}
+
+
+# -- the million from a store ------------------------------------------------------------------------
+#: districts that make each block's customer names its own (block b inserts REGIONS[b] after the city)
+REGIONS = ["浦东", "闵行", "宝山", "嘉定", "松江", "青浦", "奉贤", "金山", "崇明", "徐汇", "长宁", "静安", "普陀", "虹口",
+           "杨浦", "黄浦", "滨江", "萧山", "余杭", "江宁", "鼓楼", "玄武", "秦淮", "建邺", "栖霞", "雨花", "江北", "海曙"]
+_LONG_DIGITS = __import__("re").compile(r"\d{10,}")
+
+
+def million_block(number: int, size: int):
+    """Block ``number`` of the million: bench/reconcile.py's world of ``size`` receipts, invoices and
+    size/10 customers, made globally unique: codes ``B07C00042``, names with the block's district after
+    the city (上海闵行华源鑫达贸易有限公司, the payers' spellings alike), invoice numbers with the block in
+    digits 6-7 (the memos' references rewritten alike: a typo there is lost), transaction ids ``B07T...``."""
+    receipts, invoices, customers, truth = _reconcile_bench().synth(size, seed=1000 + number)
+    region, tag = REGIONS[number], f"{number:02d}"
+
+    def name(text: str) -> str:
+        return text[:2] + region + text[2:]
+
+    def digits(text: str) -> str:
+        return _LONG_DIGITS.sub(lambda m: m[0][:5] + tag + m[0][7:], text)
+
+    customers = [c.model_copy(update={"code": f"B{tag}{c.code}", "name": name(c.name)}) for c in customers]
+    new_keys = {}
+    out_inv = []
+    for inv in invoices:
+        moved = inv.model_copy(update={"number": digits(inv.number), "buyer_name": name(inv.buyer_name)})
+        new_keys[inv.natural_key()] = moved.natural_key()
+        out_inv.append(moved)
+    out_rec, out_truth = [], {}
+    for rec in receipts:
+        moved = rec.model_copy(update={"transaction_id": f"B{tag}{rec.transaction_id}", "memo": digits(rec.memo),
+                                       "payer_name": name(rec.payer_name)})
+        out_rec.append(moved)
+        out_truth[moved.natural_key()] = sorted(new_keys[k] for k in truth[rec.natural_key()])
+    return out_rec, out_inv, customers, out_truth
+
+
+def _write_block(args: tuple[int, int]) -> tuple[list[tuple], list[tuple[str, str]]]:
+    """One block as store rows (the columns an upsert writes: hub.store.row_columns) and its truth rows."""
+    from datetime import UTC, datetime
+
+    from hub.store import row_columns
+
+    number, size = args
+    receipts, invoices, customers, truth = million_block(number, size)
+    now = datetime.now(UTC)
+    stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")  # how SQLAlchemy keeps a DateTime in SQLite
+    rows = []
+    for record in [*customers, *invoices, *receipts]:
+        c = row_columns(record, now)
+        rows.append((record.KIND, record.natural_key(), c["status"], c["party"], c["doc_date"],
+                     None if c["amount"] is None else str(c["amount"]), c["currency"], c["fingerprint"],
+                     json.dumps(c["payload"], ensure_ascii=False), 1, stamp, stamp))
+    return rows, [(k, json.dumps(v)) for k, v in truth.items()]
+
+
+def write_million(url: str, truth_path: str, total: int, blocks: int, processes: int) -> dict:
+    """The million into a fresh SQLite store: blocks generated in ``processes`` processes, their rows
+    inserted in one transaction per block (a bench-only first load: executemany on the records table,
+    no audit events; the upserts' own path reads before each write and audits every record). The truth
+    goes to a separate SQLite file."""
+    import sqlite3
+
+    from hub.store import Store
+
+    Store(url).engine.dispose()  # the schema, by the store's migrations
+    db = sqlite3.connect(url.removeprefix("sqlite:///"))
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    truth_db = sqlite3.connect(truth_path)
+    truth_db.execute("CREATE TABLE truth (receipt TEXT PRIMARY KEY, invoices TEXT)")
+    t0 = time.perf_counter()
+    stored = 0
+    with ProcessPoolExecutor(processes) as pool:
+        for rows, truth in pool.map(_write_block, [(b, total // blocks) for b in range(blocks)]):
+            db.executemany("INSERT INTO records (kind, key, status, party, doc_date, amount, currency, fingerprint,"
+                           " payload, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            db.commit()
+            truth_db.executemany("INSERT INTO truth VALUES (?, ?)", truth)
+            truth_db.commit()
+            stored += len(rows)
+            print(f"  block written: {stored} records, {time.perf_counter() - t0:.0f} s", flush=True)
+    seconds = time.perf_counter() - t0
+    db.close()
+    truth_db.close()
+    return {"records_written": stored, "write_seconds": round(seconds, 1),
+            "db_mb": round(Path(url.removeprefix("sqlite:///")).stat().st_size / 2**20),
+            "load_avg_1min": round(os.getloadavg()[0], 1)}
+
+
+def route(store, parts: int) -> tuple[list[dict], dict]:
+    """Which parties (buyer names of invoices, payer names of receipts) and customers each partition
+    reads: every customer from the store, one index over all of them, each distinct party name resolved
+    once (tax id first where the row has one is the matcher's rule; here names) and sent to the partition
+    of its customer (stable hash of the code); names of no known customer to a partition of their own."""
+    import zlib
+
+    from hub.records import BankReceipt, Customer, Invoice
+    from matchers.names import CustomerIndex
+
+    t0 = time.perf_counter()
+    customers = store.all(Customer)
+    index = CustomerIndex.build(customers)
+
+    def bucket(code: str | None) -> int:
+        return parts if code is None else zlib.crc32(code.encode()) % parts
+
+    plan = [{"customers": [], "invoice_parties": [], "receipt_parties": []} for _ in range(parts + 1)]
+    for customer in customers:
+        plan[bucket(customer.code)]["customers"].append(customer.code)
+    for cls, field in ((Invoice, "invoice_parties"), (BankReceipt, "receipt_parties")):
+        for party in store.parties(cls):
+            hits = index.lookup(party, min_score=0.9, limit=1)
+            plan[bucket(hits[0].customer_code if hits else None)][field].append(party)
+    return [p for p in plan if p["invoice_parties"] or p["receipt_parties"]], {
+        "customers": len(customers), "route_seconds": round(time.perf_counter() - t0, 1)}
+
+
+def _store_part(args: tuple[str, str, dict, int]) -> dict:
+    """One partition, read from the store as rows (its customers, its buyers' invoices, its payers'
+    receipts still undecided) and reconciled on the row path; counts and truth checks back."""
+    import sqlite3
+
+    from hub.records import BankReceipt, Customer, Invoice
+    from hub.store import Store
+    from matchers.cash import INVOICE_FIELDS, RECEIPT_FIELDS, reconcile_rows
+    from matchers.partition import match_digest
+
+    url, truth_path, plan, chunk = args
+    t0, c0 = time.perf_counter(), time.process_time()
+    store = Store(url, migrate=False)
+    customers = [Customer(code=code, name=name, name_en=name_en, aliases=json.loads(aliases) if aliases else [],
+                          tax_id=tax_id)
+                 for rows in store.stream(Customer, ("name", "name_en", "aliases", "tax_id"),
+                                          parties=plan["customers"], chunk_size=chunk)
+                 for code, name, name_en, aliases, tax_id in rows]
+    invoices = [row for rows in store.stream(Invoice, INVOICE_FIELDS, parties=plan["invoice_parties"],
+                                             chunk_size=chunk) for row in rows]
+    receipts = [row for rows in store.stream(BankReceipt, RECEIPT_FIELDS, parties=plan["receipt_parties"],
+                                             without_match=("auto", "confirmed", "rejected"), chunk_size=chunk)
+                for row in rows]
+    store.engine.dispose()
+    read, read_cpu = time.perf_counter() - t0, time.process_time() - c0
+    t1, c1 = time.perf_counter(), time.process_time()
+    decided = reconcile_rows(receipts, invoices, customers)
+    seconds, cpu = time.perf_counter() - t1, time.process_time() - c1
+    auto = [(key, applied) for key, status, applied in decided if status == "auto"]
+    truth_db = sqlite3.connect(truth_path)
+    ok = 0
+    for i in range(0, len(auto), 900):
+        batch = auto[i:i + 900]
+        truth = dict(truth_db.execute("SELECT receipt, invoices FROM truth WHERE receipt IN "
+                                      "(SELECT value FROM json_each(?))", [json.dumps([k for k, _ in batch])]))
+        ok += sum(1 for key, applied in batch if sorted(t for t, _ in applied) == json.loads(truth[key]))
+    truth_db.close()
+    return {"receipts": len(receipts), "invoices": len(invoices), "customers": len(customers),
+            "auto": len(auto), "auto_ok": ok, "review": sum(1 for r in decided if r[1] == "review"),
+            "read_seconds": round(read, 1), "read_cpu_seconds": round(read_cpu, 1),
+            "reconcile_seconds": round(seconds, 1), "reconcile_cpu_seconds": round(cpu, 1),
+            "digest": match_digest(decided),
+            "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+def million_from_store(total: int, parts: int, processes: int, folder: str | None, chunk: int,
+                       write_only: bool = False) -> dict:
+    """Write the million to a SQLite store (timed apart), then route and reconcile it streaming from the
+    store: ``parts`` partitions by customer on ``processes`` processes forked after routing (they share
+    the parent's name index and name caches, copy-on-write)."""
+    import multiprocessing
+    import tempfile
+
+    from hub.store import Store
+
+    tmp = Path(folder or tempfile.mkdtemp(prefix="bench-million-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    url, truth_path = f"sqlite:///{tmp / 'million.db'}", str(tmp / "truth.db")
+    out: dict = {"store": url}
+    if not Path(truth_path).exists():
+        out["write"] = write_million(url, truth_path, total, parts, processes)
+    print("written", json.dumps(out), flush=True)
+    if write_only:
+        return out
+    t0, c0 = time.perf_counter(), time.process_time()
+    store = Store(url, migrate=False)
+    plan, out["route"] = route(store, parts)
+    store.engine.dispose()
+    out["route"]["parent_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    out["route"]["cpu_seconds"] = round(time.process_time() - c0, 1)
+    print("routed", json.dumps(out["route"]), flush=True)
+    done = []
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+        for d in pool.map(_store_part, [(url, truth_path, p, chunk) for p in plan]):
+            done.append(d)  # in plan order, as they finish: a run cut short still says what it did
+            print("part", json.dumps({**d, "elapsed_seconds": round(time.perf_counter() - t0, 1),
+                                      "load_avg_1min": round(os.getloadavg()[0], 1)}), flush=True)
+    wall = time.perf_counter() - t0
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    receipts = sum(d["receipts"] for d in done)
+    auto = sum(d["auto"] for d in done)
+    ok = sum(d["auto_ok"] for d in done)
+    out.update({"receipts": receipts, "invoices": sum(d["invoices"] for d in done),
+                "customers": sum(d["customers"] for d in done), "partitions": len(plan), "processes": processes,
+                "wall_seconds_route_read_reconcile": round(wall, 1),
+                "cpu_seconds_parent_and_workers": round(time.process_time() - c0 + kids.ru_utime + kids.ru_stime, 1),
+                "read_seconds_sum": round(sum(d["read_seconds"] for d in done), 1),
+                "reconcile_seconds_sum": round(sum(d["reconcile_seconds"] for d in done), 1),
+                "read_cpu_seconds_sum": round(sum(d["read_cpu_seconds"] for d in done), 1),
+                "reconcile_cpu_seconds_sum": round(sum(d["reconcile_cpu_seconds"] for d in done), 1),
+                "peak_rss_mb_worker": max(d["rss_mb"] for d in done),
+                "peak_rss_mb_parent": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                "auto_rate": round(auto / receipts, 4), "auto_precision": round(ok / auto, 5) if auto else None,
+                "review": sum(d["review"] for d in done), "load_avg_1min": round(os.getloadavg()[0], 1),
+                "parts": [{k: d[k] for k in ("receipts", "auto", "read_seconds", "reconcile_seconds", "rss_mb")}
+                          for d in done]})
+    return out
 
 
 def ocr(pages_n: int) -> dict:
@@ -244,12 +476,23 @@ def main() -> None:
     ap.add_argument("--million-parts", type=int, default=20)
     ap.add_argument("--skip-compare", action="store_true")
     ap.add_argument("--skip-million", action="store_true", help="reconcile: the 10k comparison only")
+    ap.add_argument("--from-store", action="store_true",
+                    help="reconcile: write the million to a SQLite store first (timed apart), then stream from it")
+    ap.add_argument("--store-dir", default=None, help="--from-store: folder of million.db (reused when there)")
+    ap.add_argument("--write-only", action="store_true", help="--from-store: only write the store")
+    ap.add_argument("--chunk-size-rows", type=int, default=5000, help="--from-store: rows per fetchmany")
     ap.add_argument("--pages", type=int, default=12)
     args = ap.parse_args()
     if args.what == "reconcile":
         if not args.skip_compare:
             print("compare", json.dumps(compare_10k(args.compare_size, args.partitions, args.processes)), flush=True)
-        if not args.skip_million:
+        if args.skip_million:
+            pass
+        elif args.from_store:
+            print("million_from_store", json.dumps(million_from_store(
+                args.million, args.million_parts, args.processes, args.store_dir, args.chunk_size_rows,
+                args.write_only)), flush=True)
+        else:
             print("million", json.dumps(million(args.million, args.million_parts, args.processes)), flush=True)
     elif args.what == "ingest":
         print("ingest", json.dumps(ingest(args.orders, args.pg, args.chunk_size)), flush=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Insert, Table, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, Insert, Table, create_engine, event, exists, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
@@ -141,22 +141,9 @@ class Batch:
         kind, key = record.KIND, record.natural_key()
         if kind not in RECORD_TYPES:
             raise StoreError(f"{type(record).__name__} is not a stored record kind")
-        payload = record.payload()
-        fingerprint = record.fingerprint()
         now = _now()
-        amount = _first(record, INDEXED_FIELDS["amount"]["default"])
-        doc_date = _first(record, INDEXED_FIELDS["doc_date"]["default"])
-        columns = {
-            "status": getattr(record, "status", None),
-            "party": (lambda p: None if p is None else str(p)[:256])(
-                _first(record, INDEXED_FIELDS["party"]["default"])),
-            "doc_date": doc_date.isoformat() if doc_date is not None else None,
-            "amount": amount,
-            "currency": getattr(record, "currency", None),
-            "fingerprint": fingerprint,
-            "payload": payload,
-            "updated_at": now,
-        }
+        columns = row_columns(record, now)
+        payload, fingerprint = columns["payload"], columns["fingerprint"]
         current = (select(records.c.id, records.c.fingerprint, records.c.payload, records.c.version)
                    .where(records.c.kind == kind, records.c.key == key).with_for_update())
         row = self._conn.execute(current).first()
@@ -216,6 +203,25 @@ class Batch:
         self._conn.execute(audit_events.insert().values(
             at=_now(), actor=self.actor, action=action, kind=kind, key=key, before=before, after=after,
             note=note, attachment=attachment))
+
+
+def row_columns(record: Record, now: datetime) -> dict[str, Any]:
+    """The columns of a record's row besides kind, key, version and created_at: the indexed fields
+    (``INDEXED_FIELDS``), the payload and its fingerprint."""
+    payload = record.payload()
+    amount = _first(record, INDEXED_FIELDS["amount"]["default"])
+    doc_date = _first(record, INDEXED_FIELDS["doc_date"]["default"])
+    party = _first(record, INDEXED_FIELDS["party"]["default"])
+    return {
+        "status": getattr(record, "status", None),
+        "party": None if party is None else str(party)[:256],
+        "doc_date": doc_date.isoformat() if doc_date is not None else None,
+        "amount": amount,
+        "currency": getattr(record, "currency", None),
+        "fingerprint": record.fingerprint(),
+        "payload": payload,
+        "updated_at": now,
+    }
 
 
 def dialect_insert(conn: Connection, table: Table) -> Insert:
@@ -342,6 +348,48 @@ class Store:
             query = query.where(records.c.party == party)
         with self.engine.connect() as conn:
             return [cls.model_validate(row.payload) for row in conn.execute(query)]
+
+    def stream(self, cls: type[Record], fields: Sequence[str], *, parties: Iterable[str] | None = None,
+               without_match: Iterable[str] | None = None, chunk_size: int = 5000,
+               party_group: int = 500) -> Iterator[list[tuple[Any, ...]]]:
+        """Rows ``(key, *fields)`` of one record type, in chunks of at most ``chunk_size`` rows, in (party,
+        key) order (by code point), read with ``fetchmany`` from one query at a time: never every record in memory, never a
+        pydantic record. Field values are read from the payload in the database (JSON): text for amounts,
+        dates and strings, None where absent, lists as JSON text.
+
+        ``parties``: only the records of these parties (the indexed party column: an invoice's buyer name,
+        a receipt's payer name, a customer's code), read ``party_group`` parties per query, in order.
+        ``without_match``: only the payments with no match record of these statuses (e.g. ``("auto",
+        "confirmed", "rejected")``: the ones still to decide)."""
+        query = select(records.c.key, *(records.c.payload[name].as_string() for name in fields)).where(
+            records.c.kind == cls.KIND)
+        if without_match is not None:
+            decided = records.alias("decided")
+            query = query.where(~exists().where(
+                decided.c.kind == "match", decided.c.key == literal(f"{cls.KIND}|") + records.c.key,
+                decided.c.status.in_(list(without_match))))
+        # code point order on both databases (PostgreSQL's default collation sorts by locale)
+        binary = self.engine.dialect.name == "postgresql"
+        query = query.order_by(records.c.party.collate("C") if binary else records.c.party,
+                               records.c.key.collate("C") if binary else records.c.key)
+        if parties is None:
+            groups: list[list[str] | None] = [None]
+        else:
+            wanted = sorted(set(parties))
+            groups = [wanted[i:i + party_group] for i in range(0, len(wanted), party_group)]
+        with self.engine.connect() as conn:
+            for group in groups:
+                result = conn.execution_options(stream_results=True).execute(
+                    query if group is None else query.where(records.c.party.in_(group)))
+                while chunk := result.fetchmany(chunk_size):
+                    yield [tuple(row) for row in chunk]
+                result.close()
+
+    def parties(self, cls: type[Record]) -> list[str]:
+        """The distinct party values of one record type (from the party index), in order."""
+        query = select(records.c.party).where(records.c.kind == cls.KIND, records.c.party.is_not(None)).distinct()
+        with self.engine.connect() as conn:
+            return sorted(row.party for row in conn.execute(query))
 
     def count(self, cls: type[Record] | None = None) -> int:
         """How many records (of one type, or in all)."""

@@ -13,8 +13,10 @@ what earlier runs posted (and every confirmed decision) is taken from ``prior`` 
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -62,20 +64,59 @@ def signals_of(fields: Collection[str], table: Mapping[str, tuple[str, ...]] = S
     return frozenset(s for s, names in table.items() if any(n in fields for n in names))
 
 
+#: per record class: (field, default shared as is) and (field, how to make its default) -- read once
+_DEFAULTS: dict[type, tuple[tuple[tuple[str, object], ...], tuple[tuple[str, Callable[[], object]], ...]]] = {}
+_SHARED = (type(None), str, int, float, bool, Decimal, date, tuple, frozenset)
+
+
+def _defaults_of(cls: type[Record]) -> tuple[tuple[tuple[str, object], ...], tuple[tuple[str, Callable[[], object]], ...]]:
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        shared: list[tuple[str, object]] = []
+        made: list[tuple[str, Callable[[], object]]] = []
+        for name, info in cls.model_fields.items():
+            default = info.default if info.default_factory is None else None
+            if info.default_factory is None and isinstance(default, _SHARED):
+                shared.append((name, default))
+            else:
+                made.append((name, lambda info=info: info.get_default(call_default_factory=True)))
+        found = _DEFAULTS[cls] = (tuple(shared), tuple(made))
+    return found
+
+
 def _construct(cls: type[R], **values: object) -> R:
     """A record from figures the matcher has already checked, without validating again: what pydantic's
     ``model_construct`` does (the given fields set, defaults for the rest), a third of its cost, which
-    counts at 100,000 payments (tests/matchers compare the two)."""
+    counts at 100,000 payments (tests/matchers compare the two). The defaults of each class are read
+    once; immutable ones are shared, the others made anew for each record."""
     obj = cls.__new__(cls)
     fields_set = set(values)
-    for name, info in cls.model_fields.items():
+    shared, made = _defaults_of(cls)
+    for name, default in shared:
         if name not in values:
-            values[name] = info.get_default(call_default_factory=True)
+            values[name] = default
+    for name, make in made:
+        if name not in values:
+            values[name] = make()
     object.__setattr__(obj, "__dict__", values)
     object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while the matcher runs. Its full collections walk every live
+    object (every record given, every item and proposal): at 50,000 payments a fifth of the run. The
+    matcher makes few reference cycles (its nested helpers), collected when the collector is back on."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def q(amount: Decimal) -> Decimal:
@@ -311,8 +352,9 @@ class CashMatcher:
     """Proposes how payments settle open items (see the module text for how)."""
 
     def __init__(self, items: list[OpenItem], customers: CustomerIndex, profile: Profile,
-                 resolved: ResolvedMemos | None = None) -> None:
+                 resolved: ResolvedMemos | None = None, *, explain: bool = True) -> None:
         self.items = items
+        self.explain = explain  # write each kept proposal's reason (off where only decisions are read)
         self.customers = customers
         self.profile = profile
         self.refs = ReferenceIndex()
@@ -579,9 +621,10 @@ class CashMatcher:
             for item in weak:
                 add(self._single(payment, item))
         ranked = sorted(proposals.values(), key=lambda p: self._rank_key(p, payment.value_date))[:5]
-        for prop in ranked:
-            if not prop.reason:
-                self._explain(payment, prop, hits)
+        if self.explain:
+            for prop in ranked:
+                if not prop.reason:
+                    self._explain(payment, prop, hits)
         return ranked, looked
 
     def _rank_key(self, prop: Proposal, paid_on: date | None = None) -> tuple:
@@ -796,6 +839,15 @@ def reconcile(
     settings' our-companies master, ``matchers.ours``). ``unsure``: natural key of a payment -> its fields
     read with low confidence (``matchers.partial.unsure_fields``), and the same for invoices: a match resting
     on them goes to review."""
+    with _gc_paused():
+        return _reconcile(payments, invoices, orders, customers, profile=profile, prior=prior, products=products,
+                          rules=rules, resolved=resolved, ours=ours, unsure=unsure)
+
+
+def _reconcile(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[Invoice], orders: Iterable[Order],
+               customers: Iterable[Customer], *, profile: Profile | None, prior: Iterable[Match],
+               products: Iterable[Product], rules: Sequence[MoneyRule], resolved: ResolvedMemos | None,
+               ours: Ours | None, unsure: Mapping[str, Collection[str]] | None) -> CashResult:
     from matchers.threeway import ProductIndex, link_invoices
 
     profile = profile or load_profile()
@@ -813,15 +865,26 @@ def reconcile(
     payments = list(payments)
     pays, set_aside = payments_from(payments, Ours.from_settings() if ours is None else ours, unsure)
     posted_by_rule, pays, set_aside = _apply_rules(rules, pays, set_aside, payments, cix, set(kept))
-    todo = []
-    for pay in pays:
-        if pay.key in kept:
-            continue
-        todo.append(pay)
+    todo = [pay for pay in pays if pay.key not in kept]
+    decided, by_key = _decide_all(matcher, todo, posted)
+    matches = [_to_match(by_key[key], status, ranked, profile) for key, (status, ranked, _) in decided.items()]
+    matches += posted_by_rule
+    matches.sort(key=lambda m: m.payment_key)
+    return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()),
+                      set(matcher.new_amounts))
+
+
+Decided = dict[str, tuple[str, list[Proposal], dict[int, int]]]
+
+
+def _decide_all(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ...]) -> tuple[Decided, dict[str, Payment]]:
+    """Every payment decided, strongest evidence first, then looked at again while what later payments
+    took changes an earlier decision; the decisions by payment key, and the payments by key."""
+    items = matcher.items
     # strongest evidence first (a memo naming an item of exactly the amount, then a reference and a
     # known payer, then an equal amount and a known payer ...), each against the items as they stand
     order = sorted(todo, key=lambda p: (-matcher.prescore(p), p.value_date, p.key))
-    decided: dict[str, tuple[str, list[Proposal], dict[int, int]]] = {}
+    decided: Decided = {}
     for pay in order:
         ranked, looked = matcher.propose(pay)
         decided[pay.key] = _decide(matcher, ranked, looked, posted)
@@ -838,11 +901,93 @@ def reconcile(
             changed = changed or decided[key][0] != status
         if not changed:
             break
-    matches = [_to_match(by_key[key], status, ranked, profile) for key, (status, ranked, _) in decided.items()]
-    matches += posted_by_rule
-    matches.sort(key=lambda m: m.payment_key)
-    return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()),
-                      set(matcher.new_amounts))
+    return decided, by_key
+
+
+# -- the same, on rows streamed from the store -----------------------------------------------------
+#: The receipt fields a row holds after its natural key (see :func:`reconcile_rows`).
+RECEIPT_FIELDS = ("value_date", "payer_name", "amount", "currency", "memo", "bank", "transaction_id")
+#: The invoice fields a row holds after its natural key.
+INVOICE_FIELDS = ("kind", "number", "code", "issue_date", "buyer_name", "buyer_tax_id", "currency", "total",
+                  "order_ref")
+#: (payment key, status, ((target key, amount applied as text), ...)): one decided payment
+DecisionRow = tuple[str, str, tuple[tuple[str, str], ...]]
+
+
+def _money(value: object) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _day(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def payments_from_rows(rows: Iterable[Sequence]) -> tuple[list[Payment], list[tuple[str, str]]]:
+    """Payments from receipt rows ``(key, *RECEIPT_FIELDS)`` (JSON values as the store keeps them, or
+    Decimals and dates); a row without amount, value date or currency is set aside as
+    :func:`matchers.partial.unusable` sets its record aside."""
+    payments: list[Payment] = []
+    set_aside: list[tuple[str, str]] = []
+    for key, value_date, payer, amount, currency, memo, bank, txn in rows:
+        missing = [n for n, v in (("amount", amount), ("value_date", value_date), ("currency", currency)) if v is None]
+        if missing:
+            set_aside.append((key, f"needs review: {', '.join(missing)} not read from the document"))
+            continue
+        payments.append(Payment("receipt", key, _day(value_date), payer or "", _money(amount), currency, memo or "",
+                                bank or "", txn or ""))
+    return payments, set_aside
+
+
+def items_from_rows(rows: Iterable[Sequence], customers: CustomerIndex,
+                    settled: dict[str, Decimal] | None = None) -> list[OpenItem]:
+    """Open items from invoice rows ``(key, *INVOICE_FIELDS)``: what :func:`build_items` makes of the
+    same invoices when no order is given (rows without total, issue date or currency are left out)."""
+    settled = settled or {}
+    items: list[OpenItem] = []
+    for key, _kind, number, code, issue_date, buyer, tax_id, currency, total, order_ref in rows:
+        if total is None or issue_date is None or currency is None:
+            continue  # partly read: waits for review
+        refs = ([number] if number else []) + ([order_ref] if order_ref else [])
+        if code and number:
+            refs.append(code + number)
+        customer = customers.by_tax_id(tax_id)
+        if not customer:
+            hits = customers.lookup(buyer or "", min_score=0.9, limit=1)
+            customer = hits[0].customer_code if hits else None
+        total = _money(total)
+        items.append(OpenItem(len(items), "invoice", key, number or key, customer, buyer or "", currency, total,
+                              max(total - settled.get(key, ZERO), ZERO), _day(issue_date), refs))
+    return items
+
+
+def reconcile_rows(receipts: Iterable[Sequence], invoices: Iterable[Sequence], customers: Iterable[Customer], *,
+                   profile: Profile | None = None, settled: dict[str, Decimal] | None = None) -> list[DecisionRow]:
+    """The decisions :func:`reconcile` takes for the same receipts and invoices (given in the same order),
+    from plain rows instead of records: receipt rows ``(key, *RECEIPT_FIELDS)``, invoice rows
+    ``(key, *INVOICE_FIELDS)`` (as :meth:`hub.store.Store.stream` reads them), ``settled`` what posted
+    matches already applied to each invoice key. No orders, statement lines, rules or earlier decisions
+    (pass only payments not yet decided); no reasons or candidates, only each payment's status and what an
+    automatic match applies where. For runs over many rows (a partition of a million), in key order."""
+    with _gc_paused():  # the matcher's objects are freed (inside) before the collector is back on
+        return _reconcile_rows(receipts, invoices, customers, profile=profile, settled=settled)
+
+
+def _reconcile_rows(receipts: Iterable[Sequence], invoices: Iterable[Sequence], customers: Iterable[Customer], *,
+                    profile: Profile | None, settled: dict[str, Decimal] | None) -> list[DecisionRow]:
+    profile = profile or load_profile()
+    posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
+    cix = CustomerIndex.build(customers)
+    items = items_from_rows(invoices, cix, settled)
+    matcher = CashMatcher(items, cix, profile, explain=False)
+    pays, _set_aside = payments_from_rows(receipts)
+    decided, _ = _decide_all(matcher, pays, posted)
+    rows: list[DecisionRow] = []
+    for key, (status, ranked, _) in decided.items():
+        applied = (tuple(sorted((item.key, str(amount)) for item, amount, _ in ranked[0].parts))
+                   if status == "auto" and ranked else ())
+        rows.append((key, status, applied))
+    rows.sort()
+    return rows
 
 
 def _apply_rules(rules: Sequence[MoneyRule], pays: list[Payment], set_aside: list[tuple[str, str]],
