@@ -28,7 +28,7 @@ from reports.declaration import ITEM_FIXED, ITEMS_SHEET, read_declaration, write
 
 DECIMAL_FIELDS = {"gross_weight", "net_weight", "freight", "insurance", "other_charges", "legal_qty1",
                   "legal_qty2", "quantity", "unit_price", "total"}
-EDITABLE_STATUSES = ("draft", "approved", "returned")
+EDITABLE_STATUSES = ("draft", "approved", "returned", "rejected")
 
 
 @dataclass
@@ -174,7 +174,7 @@ def apply_edits(store: Store, number: str, edits: dict[str, Any], *, by: str, ap
         updated = Declaration.model_validate(data)
     except ValidationError as exc:
         raise RecordError(exc, source=f"declaration {number}") from None
-    if corrections and updated.status in ("approved", "returned"):
+    if corrections and updated.status in ("approved", "returned", "rejected"):
         updated.status, updated.approved_by = "draft", None      # a changed declaration is reviewed again
     invoice = store.get(Invoice, updated.invoice_key) if updated.invoice_key else None
     packing = store.get(PackingList, updated.packing_list_key) if updated.packing_list_key else None

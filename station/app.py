@@ -36,6 +36,8 @@ from station.pages import labelled, page_png, page_views, page_words
 from station.sessions import COOKIE, Session, Sessions
 
 HERE = resources.files("station")
+#: Declarations a clerk may still decide (a rejected one too: a correction or an approval reverses the rejection).
+DECIDABLE = ("draft", "returned", "rejected")
 _decide_lock = threading.Lock()  # one decision at a time in this process (the library re-checks in its transaction)
 
 
@@ -201,6 +203,15 @@ def create_app(store: Store | None = None) -> Starlette:
         except OrderhubError as exc:
             return await document(request, session, user, error=str(exc), status=422)
         changed = ", ".join(n for n, _, _ in decision.corrections) or "无更正 no corrections"
+        if decision.corrections:  # the drafts built from this document take its corrected values now
+            from customs.filing import refresh_drafts
+
+            confirmed = station.store.get(SourceFile, sha)
+            with _decide_lock:
+                refreshed = refresh_drafts(station.store, list(confirmed.record_keys if confirmed else []),
+                                           actor=user.name)
+            if refreshed:
+                changed += "; 报关单已更新 declarations updated: " + ", ".join(d.number for d in refreshed)
         nxt = queues.next_document(station.store, sha)
         if data.get("go") == "next" and nxt:
             return RedirectResponse(f"/documents/{nxt}?{urlencode({'done': Path(_source(sha).path).name})}", 303)
@@ -319,7 +330,7 @@ def create_app(store: Store | None = None) -> Starlette:
     # -- declarations ---------------------------------------------------------------------------------
     async def declarations(request: Request, session: Session, user: User) -> Response:
         return render(request, "declarations.html", session, decls=queues.declarations_queue(station.store),
-                      done=station.store.all(Declaration, status=["approved", "filed", "accepted"]))
+                      done=station.store.all(Declaration, status=["approved", "filed", "accepted", "rejected"]))
 
     async def declaration(request: Request, session: Session, user: User, *, message: str | None = None,
                           error: str | None = None, status: int = 200) -> Response:
@@ -356,7 +367,7 @@ def create_app(store: Store | None = None) -> Starlette:
         warned = {w.field for w in decl.warnings}
         return render(request, "declaration.html", session, status, decl=decl, header_labels=HEADER_LABELS,
                       item_labels=ITEM_LABELS, item_fixed=ITEM_FIXED, where=where, warned=warned, message=message,
-                      error=error, editable=decl.status in ("draft", "returned"),
+                      error=error, editable=decl.status in DECIDABLE,
                       text=form_text, shown=shown, listed=listed, datalists=datalists)
 
     async def declaration_decide(request: Request, session: Session, user: User) -> Response:
@@ -377,7 +388,7 @@ def create_app(store: Store | None = None) -> Starlette:
                 decl = station.store.get(Declaration, number)
                 if decl is None:
                     raise Refused(404, f"没有报关单 {number} — no declaration {number}")
-                if decl.status not in ("draft", "returned"):
+                if decl.status not in DECIDABLE or (action == "reject" and decl.status == "rejected"):
                     who = f" by {decl.approved_by}" if decl.approved_by else ""
                     return await declaration(request, session, user, status=409,
                                              error=f"已由他人处理 — already {decl.status}{who}; nothing was changed")
