@@ -365,10 +365,23 @@ def create_app(store: Store | None = None) -> Starlette:
         used = {t for n in [*HEADER_LABELS, *(f"item.{i}" for i in ITEM_LABELS)] if (t := FIELD_TABLES.get(n))}
         datalists = {t: tables[t].choices() for t in sorted(used)}
         warned = {w.field for w in decl.warnings}
+
+        def field_label(name: str) -> str:
+            """``件数 packages`` for ``header.packages``, ``项号 2 商品编号 hs_code`` for ``item.2.hs_code``."""
+            parts = name.split(".")
+            if parts[0] == "header" and len(parts) == 2:
+                return f"{HEADER_LABELS.get(parts[1], '')} {parts[1]}".strip()
+            if parts[0] == "item" and len(parts) == 3:
+                return f"项号 {parts[1]} {ITEM_LABELS.get(parts[2], '')} {parts[2]}".replace("  ", " ")
+            if parts[0] == "packing_list":
+                return f"装箱单 packing list {'.'.join(parts[1:])}"
+            if parts[0] == "invoice":
+                return f"发票 invoice {'.'.join(parts[1:])}"
+            return name
         return render(request, "declaration.html", session, status, decl=decl, header_labels=HEADER_LABELS,
                       item_labels=ITEM_LABELS, item_fixed=ITEM_FIXED, where=where, warned=warned, message=message,
                       error=error, editable=decl.status in DECIDABLE,
-                      text=form_text, shown=shown, listed=listed, datalists=datalists)
+                      text=form_text, shown=shown, listed=listed, datalists=datalists, field_label=field_label)
 
     async def declaration_decide(request: Request, session: Session, user: User) -> Response:
         from customs.filing import approve, reject
