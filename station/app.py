@@ -423,8 +423,41 @@ def create_app(store: Store | None = None) -> Starlette:
             return await declaration(request, session, user, error=str(exc), status=422)
         return await declaration(request, session, user, message=message)
 
+    # -- reviewers (admin) ----------------------------------------------------------------------------
+    async def users_page(request: Request, session: Session, user: User, *, message: str | None = None,
+                         error: str | None = None, status: int = 200) -> Response:
+        from hub.users import list_users
+
+        return render(request, "users.html", session, status, people=list_users(station.store), message=message,
+                      error=error, decided=queues.decisions_by(station.store))
+
+    async def users_save(request: Request, session: Session, user: User) -> Response:
+        from hub.users import add_user, deactivate_user
+
+        data = await form_of(request, session)
+        name = data.get("name", "").strip()
+        try:
+            if data.get("action") == "deactivate":
+                if name == user.name:
+                    return await users_page(request, session, user, status=422,
+                                            error="不能停用自己 — you cannot deactivate yourself")
+                with _decide_lock:
+                    done = deactivate_user(station.store, name, by=user.name)
+                if not done:
+                    return await users_page(request, session, user, status=404,
+                                            error=f"没有这个用户 — no active reviewer {name}")
+                return await users_page(request, session, user, message=f"已停用 {name} — {name} deactivated")
+            with _decide_lock:
+                saved = add_user(station.store, name, data.get("role", ""), data.get("password", ""), by=user.name)
+        except OrderhubError as exc:
+            return await users_page(request, session, user, error=str(exc), status=422)
+        return await users_page(request, session, user,
+                                message=f"已保存 {saved.name}（{label('roles', saved.role)}）— reviewer saved")
+
     routes = [
         Route("/login", login, methods=["GET", "POST"]),
+        Route("/users", guarded("users", users_page)),
+        Route("/users/save", guarded("users", users_save), methods=["POST"]),
         Route("/logout", guarded(None, logout), methods=["POST"]),
         Route("/", guarded(None, home)),
         Route("/documents", guarded("documents", documents)),
