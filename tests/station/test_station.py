@@ -3,13 +3,16 @@ their page, payments with their candidates, declarations; roles, CSRF, and two r
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
 from hub.records import Declaration, Invoice, Match, SourceFile
 from hub.store import Store
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+#: Screenshots of these pages on the test's small store, to look at; the docs' ones (docs/screenshots/station-*.png)
+#: are taken on the demo's store by tests/station/test_clear_demo.py.
+SHOTS = Path(tempfile.gettempdir()) / "orderhub-station-shots"
 
 
 def _clean_draft(store: Store) -> Declaration:
