@@ -282,6 +282,7 @@ class Decided:
     kind: str
     key: str
     note: str | None
+    count: int = 1  # the same decision on the same item, in a row (a declaration's field corrections)
 
 
 #: Audit actions that are a person's decision, by prefix.
@@ -299,8 +300,18 @@ def recent_decisions(store: Store, *, limit: int = 15, actor: str | None = None)
     if actor:
         query = query.where(ev.c.actor == actor)
     with store.engine.connect() as conn:
-        rows = conn.execute(query.order_by(ev.c.id.desc()).limit(limit)).all()
-    return [Decided(*row) for row in rows]
+        rows = conn.execute(query.order_by(ev.c.id.desc()).limit(limit * 10)).all()
+    out: list[Decided] = []
+    for row in rows:
+        d = Decided(*row)
+        last = out[-1] if out else None
+        if last is not None and (last.actor, last.action, last.kind, last.key) == (d.actor, d.action, d.kind, d.key):
+            last.count += 1
+            continue
+        if len(out) == limit:
+            break
+        out.append(d)
+    return out
 
 
 def decided_link(d: Decided) -> str | None:
