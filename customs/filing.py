@@ -56,6 +56,18 @@ def prefill_and_store(store: Store, orders: list[str] | None = None, *, actor: s
     return result
 
 
+def refresh_drafts(store: Store, record_keys: list[str], *, actor: str,
+                   context: Context | None = None) -> list[Declaration]:
+    """Prefill again the draft declarations built from any of ``record_keys`` (``invoice:<key>``,
+    ``packing_list:<key>``: a document a reviewer just corrected), so they carry its corrected values at once,
+    as the next ``customs-prefill`` run would; a clerk's corrections on them are kept."""
+    invoices = {k.split(":", 1)[1] for k in record_keys if k.startswith("invoice:")}
+    packing = {k.split(":", 1)[1] for k in record_keys if k.startswith("packing_list:")}
+    orders = sorted({d.order_key for d in store.all(Declaration, status="draft") if d.order_key
+                     and (d.invoice_key in invoices or d.packing_list_key in packing)})
+    return prefill_and_store(store, orders, actor=actor, context=context).declarations if orders else []
+
+
 def clean(decl: Declaration) -> bool:
     """A draft without any warning: what the demo's automatic review approves."""
     return decl.status == "draft" and not decl.warnings
@@ -69,11 +81,36 @@ def approve(store: Store, number: str, *, by: str, edits: dict[str, object] | No
 
 
 def reject(store: Store, number: str, *, by: str, reason: str) -> Declaration:
-    """The clerk rejects the declaration: it stays a draft (never filed), with the reason in the audit log."""
+    """The clerk rejects the declaration: status ``rejected`` (never filed, out of the review queues; a re-run of
+    the prefill keeps it so), the reason in the audit log. A later correction makes it a draft again."""
     decl = _get(store, number)
+    if decl.status in SENT:
+        raise InputError(f"declaration {number} is {decl.status}: it went to customs and can no longer be rejected")
+    after = decl.model_copy(update={"status": "rejected", "approved_by": None})
     with store.batch(by) as batch:
-        batch.event("customs:rejected", decl, after={"reason": reason}, note=f"rejected by {by}: {reason}")
-    return decl
+        batch.upsert([after], note=f"rejected by {by}")
+        batch.event("customs:rejected", after, before={"status": decl.status}, after={"reason": reason},
+                    note=f"rejected by {by}: {reason}")
+    return after
+
+
+def record_refusal(store: Store, number: str, messages: list[str], *, actor: str) -> Declaration:
+    """The single window refused to take the approved declaration (its entry checks: a check digit, a code):
+    back to review (``returned``) with each message as a blocking warning, so a clerk corrects it and approves
+    again; nothing was filed."""
+    decl = _get(store, number)
+    kept = [w for w in decl.warnings if w.rule != "entry_refused"]
+    refused = [DeclarationWarning(rule="entry_refused", severity="error", field="header.customs",
+                                  message=f"单一窗口拒收 refused by the single window: {m}", source="single window")
+               for m in messages or ["no reason given"]]
+    after = Declaration.model_validate(decl.model_copy(update={
+        "status": "returned", "approved_by": None, "return_reason": "; ".join(messages) or None,
+        "warnings": [*kept, *refused]}).model_dump())
+    with store.batch(actor) as batch:
+        batch.upsert([after], note="single window: refused")
+        batch.event("customs:refused", after, before={"status": decl.status},
+                    after={"status": "returned", "reason": "; ".join(messages)})
+    return after
 
 
 def record_filing(store: Store, number: str, *, pre_entry_no: str, status: str, customs_no: str | None,

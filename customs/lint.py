@@ -22,6 +22,7 @@ from customs.codes import FIELD_TABLES, CodeTables
 from customs.hs import TariffEntry, load_tariff
 from hub.errors import InputError
 from hub.records import Declaration, DeclarationWarning, Invoice, PackingList
+from hub.validation import check_uscc
 
 DEFAULT_RULES = Path(__file__).parent / "data" / "lint_rules.toml"
 OPS: dict[str, Callable[[Any, Any], bool]] = {
@@ -196,6 +197,21 @@ def check_codes(rule: Rule, docs: Documents) -> Iterator[DeclarationWarning]:
             yield rule.warn(f"header.{name}", None, "a value", None, f"{name} is required")
 
 
+def check_uscc_fields(rule: Rule, docs: Documents) -> Iterator[DeclarationWarning]:
+    """Each header field of ``fields`` holds a unified social credit code with its check digit, as the single
+    window checks it (a tax id of another country read as the consignor's would be refused there)."""
+    decl = docs.declaration
+    for name in rule.params.get("fields", []):
+        value = getattr(decl, name, None)
+        if value in (None, ""):
+            continue
+        try:
+            check_uscc(str(value))
+        except ValueError as exc:
+            yield rule.warn(f"header.{name}", value, "an 18-character 统一社会信用代码", decl.source_of(name),
+                            f"{rule.message}: {exc}")
+
+
 #: Check name -> (function, required parameters).
 CHECKS: dict[str, tuple[Callable[[Rule, Documents], Iterator[DeclarationWarning]], tuple[str, ...]]] = {
     "compare": (check_compare, ("left", "right")),
@@ -204,6 +220,7 @@ CHECKS: dict[str, tuple[Callable[[Rule, Documents], Iterator[DeclarationWarning]
     "hs_code": (check_hs_code, ()),
     "elements": (check_elements, ()),
     "codes": (check_codes, ()),
+    "uscc": (check_uscc_fields, ("fields",)),
 }
 
 

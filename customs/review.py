@@ -28,7 +28,7 @@ from reports.declaration import ITEM_FIXED, ITEMS_SHEET, read_declaration, write
 
 DECIMAL_FIELDS = {"gross_weight", "net_weight", "freight", "insurance", "other_charges", "legal_qty1",
                   "legal_qty2", "quantity", "unit_price", "total"}
-EDITABLE_STATUSES = ("draft", "approved", "returned")
+EDITABLE_STATUSES = ("draft", "approved", "returned", "rejected")
 
 
 @dataclass
@@ -126,9 +126,12 @@ def edits_from_workbook(path: str | Path, tables: CodeTables) -> tuple[str, dict
 _UNREAD = object()
 
 
-def _elements(item: DeclarationItem, spec: str) -> dict[str, str]:
-    """申报要素 by name from an edited 规格型号: positional on the old names, extra parts as 其他N."""
-    names, parts = list(item.elements), spec.split("|")
+def _elements(item: DeclarationItem, spec: str, required: tuple[str, ...] | list[str] = ()) -> dict[str, str]:
+    """申报要素 by name from an edited 规格型号: positional on the names the tariff requires for the item's HS code
+    (``required``) unless the old names hold them all (then on the old names); extra parts as 其他N."""
+    old = list(item.elements)
+    names = old if set(required) <= set(old) else list(required)
+    parts = spec.split("|")
     return {(names[i] if i < len(names) else f"其他{i + 1}"): part for i, part in enumerate(parts)}
 
 
@@ -160,7 +163,8 @@ def apply_edits(store: Store, number: str, edits: dict[str, Any], *, by: str, ap
             item[fname] = value
             item["sources"][fname] = f"clerk:{by}"
             if fname == "spec":
-                item["elements"] = _elements(decl.items[int(no) - 1], value or "")
+                entry = ctx.tariff.get(str(item.get("hs_code") or ""))
+                item["elements"] = _elements(decl.items[int(no) - 1], value or "", entry.elements if entry else ())
         else:
             if name not in HEADER_LABELS:
                 raise InputError(f"{name}: not a declaration header field")
@@ -174,7 +178,7 @@ def apply_edits(store: Store, number: str, edits: dict[str, Any], *, by: str, ap
         updated = Declaration.model_validate(data)
     except ValidationError as exc:
         raise RecordError(exc, source=f"declaration {number}") from None
-    if corrections and updated.status in ("approved", "returned"):
+    if corrections and updated.status in ("approved", "returned", "rejected"):
         updated.status, updated.approved_by = "draft", None      # a changed declaration is reviewed again
     invoice = store.get(Invoice, updated.invoice_key) if updated.invoice_key else None
     packing = store.get(PackingList, updated.packing_list_key) if updated.packing_list_key else None

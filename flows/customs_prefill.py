@@ -26,10 +26,19 @@ from pydantic import BaseModel, Field, create_model
 
 from bots.browser import BotError, Browser, PortalSession
 from bots.credentials import Credentials, scrub
-from bots.customs import CustomsFiler, Filing
+from bots.customs import CustomsFiler, DeclarationRejected, Filing
 from bots.profiles import load_profile
 from bots.scraper import site_for
-from customs.filing import Prefilled, approve, clean, note_pre_entry, prefill_and_store, record_filing, reject
+from customs.filing import (
+    Prefilled,
+    approve,
+    clean,
+    note_pre_entry,
+    prefill_and_store,
+    record_filing,
+    record_refusal,
+    reject,
+)
 from customs.hs import load_tariff
 from customs.prefill import Context
 from customs.review import apply_edits, write_workbook
@@ -128,6 +137,12 @@ def record_task(home: str | None, number: str, filing: Filing) -> Declaration:
     """Store the single window's answer (accepted, or returned back into review with the reason)."""
     return record_filing(_store(home), number, pre_entry_no=filing.pre_entry_no, status=filing.status,
                          customs_no=filing.customs_no, reason=filing.reason, actor="customs bot")
+
+
+@task(name="record-refusal", task_run_name="refused {number}", cache_policy=NO_CACHE)
+def refusal_task(home: str | None, number: str, messages: list[str]) -> Declaration:
+    """The single window refused the declaration at entry: back to review with its messages."""
+    return record_refusal(_store(home), number, messages, actor="customs bot")
 
 
 def _warning_lines(decl: Declaration) -> list[str]:
@@ -329,6 +344,11 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
             try:
                 filing = file_task.submit(home, number, portal_url, user_env, password_env, str(folder / "bot"),
                                           decision_timeout, poll_seconds).result()
+            except DeclarationRejected as exc:  # its content refused at entry: back to the clerk with the reason
+                summary.filing_failed[number] = f"{scrub(str(exc))} (back in review)"
+                logger.error("filing %s failed: %s; back in review", number, scrub(str(exc)))
+                refusal_task(home, number, [scrub(m) for m in getattr(exc, "messages", [str(exc)])])
+                continue
             except (BotError, OrderhubError) as exc:
                 summary.filing_failed[number] = scrub(str(exc))
                 logger.error("filing %s failed: %s", number, scrub(str(exc)))

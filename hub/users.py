@@ -100,3 +100,17 @@ def list_users(store: Store) -> list[User]:
     with store.engine.connect() as conn:
         rows = conn.execute(select(users.c.name, users.c.role).where(users.c.active == 1).order_by(users.c.name))
         return [User(r.name, r.role) for r in rows]
+
+
+def deactivate_user(store: Store, name: str, *, by: str) -> bool:
+    """Make a reviewer inactive (they are logged out at their next request; the audit log keeps their
+    decisions); audited. False when no active reviewer has that name."""
+    with store.batch(by) as batch:
+        conn = batch._conn
+        row = conn.execute(select(users.c.id, users.c.role).where(users.c.name == name.strip(),
+                                                                  users.c.active == 1)).first()
+        if row is None:
+            return False
+        conn.execute(users.update().where(users.c.id == row.id).values(active=0))
+        batch.event("user:deactivated", ("user", name.strip()), before={"role": row.role}, after={"active": False})
+    return True

@@ -36,6 +36,8 @@ from station.pages import labelled, page_png, page_views, page_words
 from station.sessions import COOKIE, Session, Sessions
 
 HERE = resources.files("station")
+#: Declarations a clerk may still decide (a rejected one too: a correction or an approval reverses the rejection).
+DECIDABLE = ("draft", "returned", "rejected")
 _decide_lock = threading.Lock()  # one decision at a time in this process (the library re-checks in its transaction)
 
 
@@ -201,6 +203,15 @@ def create_app(store: Store | None = None) -> Starlette:
         except OrderhubError as exc:
             return await document(request, session, user, error=str(exc), status=422)
         changed = ", ".join(n for n, _, _ in decision.corrections) or "无更正 no corrections"
+        if decision.corrections:  # the drafts built from this document take its corrected values now
+            from customs.filing import refresh_drafts
+
+            confirmed = station.store.get(SourceFile, sha)
+            with _decide_lock:
+                refreshed = refresh_drafts(station.store, list(confirmed.record_keys if confirmed else []),
+                                           actor=user.name)
+            if refreshed:
+                changed += "; 报关单已更新 declarations updated: " + ", ".join(d.number for d in refreshed)
         nxt = queues.next_document(station.store, sha)
         if data.get("go") == "next" and nxt:
             return RedirectResponse(f"/documents/{nxt}?{urlencode({'done': Path(_source(sha).path).name})}", 303)
@@ -319,7 +330,7 @@ def create_app(store: Store | None = None) -> Starlette:
     # -- declarations ---------------------------------------------------------------------------------
     async def declarations(request: Request, session: Session, user: User) -> Response:
         return render(request, "declarations.html", session, decls=queues.declarations_queue(station.store),
-                      done=station.store.all(Declaration, status=["approved", "filed", "accepted"]))
+                      done=station.store.all(Declaration, status=["approved", "filed", "accepted", "rejected"]))
 
     async def declaration(request: Request, session: Session, user: User, *, message: str | None = None,
                           error: str | None = None, status: int = 200) -> Response:
@@ -354,10 +365,23 @@ def create_app(store: Store | None = None) -> Starlette:
         used = {t for n in [*HEADER_LABELS, *(f"item.{i}" for i in ITEM_LABELS)] if (t := FIELD_TABLES.get(n))}
         datalists = {t: tables[t].choices() for t in sorted(used)}
         warned = {w.field for w in decl.warnings}
+
+        def field_label(name: str) -> str:
+            """``件数 packages`` for ``header.packages``, ``项号 2 商品编号 hs_code`` for ``item.2.hs_code``."""
+            parts = name.split(".")
+            if parts[0] == "header" and len(parts) == 2:
+                return f"{HEADER_LABELS.get(parts[1], '')} {parts[1]}".strip()
+            if parts[0] == "item" and len(parts) == 3:
+                return f"项号 {parts[1]} {ITEM_LABELS.get(parts[2], '')} {parts[2]}".replace("  ", " ")
+            if parts[0] == "packing_list":
+                return f"装箱单 packing list {'.'.join(parts[1:])}"
+            if parts[0] == "invoice":
+                return f"发票 invoice {'.'.join(parts[1:])}"
+            return name
         return render(request, "declaration.html", session, status, decl=decl, header_labels=HEADER_LABELS,
                       item_labels=ITEM_LABELS, item_fixed=ITEM_FIXED, where=where, warned=warned, message=message,
-                      error=error, editable=decl.status in ("draft", "returned"),
-                      text=form_text, shown=shown, listed=listed, datalists=datalists)
+                      error=error, editable=decl.status in DECIDABLE,
+                      text=form_text, shown=shown, listed=listed, datalists=datalists, field_label=field_label)
 
     async def declaration_decide(request: Request, session: Session, user: User) -> Response:
         from customs.filing import approve, reject
@@ -377,7 +401,7 @@ def create_app(store: Store | None = None) -> Starlette:
                 decl = station.store.get(Declaration, number)
                 if decl is None:
                     raise Refused(404, f"没有报关单 {number} — no declaration {number}")
-                if decl.status not in ("draft", "returned"):
+                if decl.status not in DECIDABLE or (action == "reject" and decl.status == "rejected"):
                     who = f" by {decl.approved_by}" if decl.approved_by else ""
                     return await declaration(request, session, user, status=409,
                                              error=f"已由他人处理 — already {decl.status}{who}; nothing was changed")
@@ -399,8 +423,41 @@ def create_app(store: Store | None = None) -> Starlette:
             return await declaration(request, session, user, error=str(exc), status=422)
         return await declaration(request, session, user, message=message)
 
+    # -- reviewers (admin) ----------------------------------------------------------------------------
+    async def users_page(request: Request, session: Session, user: User, *, message: str | None = None,
+                         error: str | None = None, status: int = 200) -> Response:
+        from hub.users import list_users
+
+        return render(request, "users.html", session, status, people=list_users(station.store), message=message,
+                      error=error, decided=queues.decisions_by(station.store))
+
+    async def users_save(request: Request, session: Session, user: User) -> Response:
+        from hub.users import add_user, deactivate_user
+
+        data = await form_of(request, session)
+        name = data.get("name", "").strip()
+        try:
+            if data.get("action") == "deactivate":
+                if name == user.name:
+                    return await users_page(request, session, user, status=422,
+                                            error="不能停用自己 — you cannot deactivate yourself")
+                with _decide_lock:
+                    done = deactivate_user(station.store, name, by=user.name)
+                if not done:
+                    return await users_page(request, session, user, status=404,
+                                            error=f"没有这个用户 — no active reviewer {name}")
+                return await users_page(request, session, user, message=f"已停用 {name} — {name} deactivated")
+            with _decide_lock:
+                saved = add_user(station.store, name, data.get("role", ""), data.get("password", ""), by=user.name)
+        except OrderhubError as exc:
+            return await users_page(request, session, user, error=str(exc), status=422)
+        return await users_page(request, session, user,
+                                message=f"已保存 {saved.name}（{label('roles', saved.role)}）— reviewer saved")
+
     routes = [
         Route("/login", login, methods=["GET", "POST"]),
+        Route("/users", guarded("users", users_page)),
+        Route("/users/save", guarded("users", users_save), methods=["POST"]),
         Route("/logout", guarded(None, logout), methods=["POST"]),
         Route("/", guarded(None, home)),
         Route("/documents", guarded("documents", documents)),

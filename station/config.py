@@ -41,3 +41,9 @@ def labels() -> dict[str, dict[str, str]]:
 def label(table: str, name: str) -> str:
     """``中文 English`` for ``name`` in ``table``, or the name itself when the table lacks it."""
     return labels().get(table, {}).get(name, name)
+
+
+def field_label(kind: str, name: str) -> str:
+    """A document field's ``中文 English`` label on a document of ``kind`` (``[fields_by_kind.<kind>]``, else
+    ``[fields]``)."""
+    return labels().get("fields_by_kind", {}).get(kind, {}).get(name) or label("fields", name)

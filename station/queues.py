@@ -23,7 +23,7 @@ from hub.records import (
 from hub.records.declaration import form_text
 from hub.review import document_record
 from hub.store import Store
-from station.config import label
+from station.config import field_label, label
 
 #: Record fields never shown as a field to review.
 HIDDEN_FIELDS = {"file_sha256", "lines", "warnings"}
@@ -112,7 +112,7 @@ def document_fields(source: SourceFile, record: Record | None) -> list[FieldRow]
         src: FieldSource | None = source.fields.get(name)
         conf = src.confidence if src else 0.0
         warnings = [w for w in source.warnings if name in w or label("fields", name).split(" ")[0] in w]
-        rows.append(FieldRow(name, label("fields", name), form_text(getattr(record, name)), conf,
+        rows.append(FieldRow(name, field_label(source.kind, name), form_text(getattr(record, name)), conf,
                              src.page if src else None, src.box if src else None, src.text if src else None,
                              name in source.review_fields or getattr(record, name) is None, warnings))
     rows.sort(key=lambda r: (not r.flagged, r.confidence, r.name))
@@ -232,7 +232,13 @@ class LineTable:
 
     @property
     def flagged(self) -> int:
+        """How many cells to check."""
         return sum(c.flagged for row in self.rows for c in row)
+
+    @property
+    def first_flagged(self) -> str | None:
+        """The first cell to check (``lines[11].description``), where the cursor starts."""
+        return next((c.name for row in self.rows for c in row if c.flagged), None)
 
 
 def document_lines(source: SourceFile, record: Record | None) -> LineTable | None:
@@ -276,6 +282,7 @@ class Decided:
     kind: str
     key: str
     note: str | None
+    count: int = 1  # the same decision on the same item, in a row (a declaration's field corrections)
 
 
 #: Audit actions that are a person's decision, by prefix.
@@ -293,8 +300,18 @@ def recent_decisions(store: Store, *, limit: int = 15, actor: str | None = None)
     if actor:
         query = query.where(ev.c.actor == actor)
     with store.engine.connect() as conn:
-        rows = conn.execute(query.order_by(ev.c.id.desc()).limit(limit)).all()
-    return [Decided(*row) for row in rows]
+        rows = conn.execute(query.order_by(ev.c.id.desc()).limit(limit * 10)).all()
+    out: list[Decided] = []
+    for row in rows:
+        d = Decided(*row)
+        last = out[-1] if out else None
+        if last is not None and (last.actor, last.action, last.kind, last.key) == (d.actor, d.action, d.kind, d.key):
+            last.count += 1
+            continue
+        if len(out) == limit:
+            break
+        out.append(d)
+    return out
 
 
 def decided_link(d: Decided) -> str | None:
@@ -327,3 +344,16 @@ def decided_text(store: Store, d: Decided) -> tuple[str, str]:
             view = payment_view(store, match)
             item = f"{view.payer or '—'} · {view.amount:,.2f} {view.currency} · {view.date or ''}"
     return what, item
+
+
+def decisions_by(store: Store) -> dict[str, tuple[int, datetime | None]]:
+    """Per reviewer: how many decisions they took and when the last one was (for the reviewers page)."""
+    from sqlalchemy import func, or_, select
+
+    from hub.schema import audit_events as ev
+
+    query = select(ev.c.actor, func.count(), func.max(ev.c.at)).where(
+        or_(*(ev.c.action.like(f"{a}%") if a.endswith(":") else ev.c.action == a for a in DECISION_ACTIONS))
+    ).group_by(ev.c.actor)
+    with store.engine.connect() as conn:
+        return {actor: (n, at) for actor, n, at in conn.execute(query)}

@@ -15,8 +15,10 @@ from pydantic import Field, field_validator, model_validator
 
 from hub.records.base import Amount, Currency, IsoDate, Record
 
-DeclarationStatus = Literal["draft", "approved", "filed", "accepted", "returned"]
-DECLARATION_STATUSES = ("draft", "approved", "filed", "accepted", "returned")
+#: draft (prefilled, to review), approved (for the filing bot), filed, accepted or returned (退单) by customs, and
+#: rejected by a clerk (never filed; a correction makes it a draft again).
+DeclarationStatus = Literal["draft", "approved", "filed", "accepted", "returned", "rejected"]
+DECLARATION_STATUSES = ("draft", "approved", "filed", "accepted", "returned", "rejected")
 Severity = Literal["error", "warning"]
 
 #: Header fields: name -> 出口报关单 label (the review workbook and ``customs show`` print these).

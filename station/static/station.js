@@ -47,6 +47,12 @@
       input.dispatchEvent(new Event("input", { bubbles: true }));
       return;
     }
+    const jump = e.target.closest && e.target.closest("a[data-jump]");
+    if (jump) {  // a line cell to check: the cursor goes there
+      const cell = document.querySelector('#doc-form input.value[data-field="' + jump.dataset.jump + '"]');
+      if (cell) { e.preventDefault(); cell.scrollIntoView({ block: "center" }); cell.focus(); }
+      return;
+    }
     const row = e.target.closest && e.target.closest("tr[data-href]");
     if (row && !e.target.closest("a, button, input, select, form")) window.location = row.dataset.href;
   });

@@ -171,3 +171,14 @@ def test_packing_list_totals_add_up_to_its_lines(case, context):
     assert "packing_list_cartons_add_up" in found(total_cartons=packing.total_cartons + 1)
     assert "packing_list_net_adds_up" in found(total_net_weight_kg=packing.total_net_weight_kg + Decimal("0.01"))
     assert "packing_list_gross_adds_up" in found(total_gross_weight_kg=packing.total_gross_weight_kg - Decimal("0.01"))
+
+
+def test_the_consignor_code_is_a_uscc_with_its_check_digit(case):
+    """The single window refuses a 发货人代码 whose check digit is wrong (or another country's tax id, read
+    from an invoice): the linter says so first, blocking."""
+    decl, _, _, run = case
+    assert "consignor_code_uscc" not in rules_of(run())
+    for bad in ("EIN 76-0481923", "51 824 753 556", decl.consignor_code[:-1] + ("0" if decl.consignor_code[-1] != "0"
+                                                                                else "1")):
+        [w] = [w for w in run(consignor_code=bad) if w.rule == "consignor_code_uscc"]
+        assert w.blocking and w.field == "header.consignor_code" and w.value == bad

@@ -240,3 +240,33 @@ def test_warnings_in_chinese_link_to_their_cells_and_only_those_cells_are_colour
     again = load_workbook(write_workbook(accepted, tmp_path / "a.xlsx", context.tables))["表头 Header"]
     shown = [c.value for row in again.iter_rows(min_row=2) for c in row if c.value]
     assert status_word("accepted") in shown and "海关已接受 accepted" in shown and "223320260000012345" in shown
+
+
+def test_refused_at_entry_rejected_and_refreshed(world_store, export_case):
+    """The declaration's way back to a person: refused by the single window at entry (returned, its messages
+    blocking), rejected by a clerk (out of review, kept so by the next prefill, a correction reverses it), and
+    prefilled again from a corrected packing list (the draft takes its values, a clerk's correction kept)."""
+    from customs.filing import approve, prefill_and_store, record_refusal, refresh_drafts, reject
+
+    order, invoice, packing = export_case
+    [decl] = prefill_and_store(world_store, [order.natural_key()], actor="test").declarations
+    assert approve(world_store, decl.number, by="沈佳").status == "approved"
+    back = record_refusal(world_store, decl.number, ["统一社会信用代码校验位错误"], actor="customs bot")
+    assert back.status == "returned" and back.approved_by is None and back.blocking
+    assert "统一社会信用代码校验位错误" in back.warnings[-1].message and back.return_reason
+    assert [e.action for e in world_store.history(back, include_linked=False)][-1] == "customs:refused"
+    assert approve(world_store, decl.number, by="沈佳").status == "approved"   # looked at again: no warning left
+
+    rejected = reject(world_store, decl.number, by="沈佳", reason="客户取消 cancelled")
+    assert rejected.status == "rejected"
+    [again] = prefill_and_store(world_store, [order.natural_key()], actor="test").declarations
+    assert again.status == "rejected"                                         # the clerk's decision stands
+    apply_edits(world_store, decl.number, {"remarks": "RE-OPENED"}, by="沈佳")
+    assert world_store.get(Declaration, decl.number).status == "draft"
+
+    apply_edits(world_store, decl.number, {"vehicle": "MSC ANNA/123E"}, by="沈佳")
+    corrected = packing.model_copy(update={"total_gross_weight_kg": packing.total_gross_weight_kg + 1})
+    world_store.upsert([corrected], actor="li")
+    [fresh] = refresh_drafts(world_store, [f"packing_list:{packing.natural_key()}"], actor="li")
+    assert fresh.gross_weight == corrected.total_gross_weight_kg and fresh.vehicle == "MSC ANNA/123E"
+    assert refresh_drafts(world_store, ["invoice:no-such-key"], actor="li") == []

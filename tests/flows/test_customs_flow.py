@@ -156,7 +156,7 @@ def test_clerk_review_returned_declaration_goes_back_to_review(prefect_server, h
     assert decl.status == "returned" and "许可证" in decl.return_reason and decl.pre_entry_no
     assert decl.items[0].hs_code == "2939799090" and decl.items[0].sources["hs_code"] == "clerk:沈佳"
     assert [w.rule for w in decl.warnings] == ["customs_returned"] and decl.blocking
-    assert store.get(Declaration, bad[0]).status == "draft" and bad[0] not in summary.pre_entry
+    assert store.get(Declaration, bad[0]).status == "rejected" and bad[0] not in summary.pre_entry
     assert len(single_window.portals["customs"].declarations) == 1
 
 

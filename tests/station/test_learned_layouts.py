@@ -271,3 +271,30 @@ def test_a_chinese_receipt_label_replaces_a_doubted_fallback(tmp_path: Path) -> 
     [other] = extract_paths([cn_receipt(tmp_path / "c" / "3.pdf", "CB1100220033", bank="中国建设银行")], settings,
                             Options(kind="receipt"), store=store)
     assert other.records[0].bank == "中国建设银行" and other.needs_review() == ["transaction_id"]
+
+
+@pytest.mark.slow
+def test_a_correction_on_a_digital_invoice_reads_the_issuers_next_scan(tmp_path: Path) -> None:
+    """OCR words carry boxes too: the label a reviewer's click on a PDF taught is found on the issuer's next
+    document when it comes in as a scan (200 dpi JPEG, real OCR), and only because it was taught."""
+    import pypdfium2 as pdfium
+
+    store, settings = _store(tmp_path)
+    first = _extract(store, settings, issuer_invoice(tmp_path / "a" / "NF-00417.pdf", "NF-26-00417"))
+    assert first.needs_review() == ["number"]
+    assert _correct_number(store, first, "NF-26-00417") == ["number"]
+    pdf = pdfium.PdfDocument(str(issuer_invoice(tmp_path / "b" / "NF-00503.pdf", "NF-26-00503", drop=6.0)))
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    pdf[0].render(scale=200 / 72).to_pil().convert("RGB").save(scans / "NF-00503.jpg", quality=80)
+    pdf.close()
+    [scan] = extract_paths([scans], settings, Options(kind="invoice"), store=store)
+    assert scan.ocr and "number" not in scan.needs_review()
+    assert scan.records[0].number == "NF-26-00503"
+    source = store.get(SourceFile, scan.sha256)
+    assert source.fields["number"].learned == "label 'Vorgang:'" and source.fields["number"].box is not None
+    assert any("learned from li's correction" in w for w in source.warnings)
+    # the same scan in a store that learned nothing: the number is not found
+    fresh, fresh_settings = _store(tmp_path / "fresh")
+    [unlearned] = extract_paths([scans], fresh_settings, Options(kind="invoice"), store=fresh)
+    assert "number" in unlearned.needs_review()

@@ -3,13 +3,16 @@ their page, payments with their candidates, declarations; roles, CSRF, and two r
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
 from hub.records import Declaration, Invoice, Match, SourceFile
 from hub.store import Store
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+#: Screenshots of these pages on the test's small store, to look at; the docs' ones (docs/screenshots/station-*.png)
+#: are taken on the demo's store by tests/station/test_clear_demo.py.
+SHOTS = Path(tempfile.gettempdir()) / "orderhub-station-shots"
 
 
 def _clean_draft(store: Store) -> Declaration:
@@ -250,3 +253,57 @@ def test_apply_a_payment_without_candidates_to_any_open_invoice_by_number(login,
     assert [(a.target_key, a.amount) for a in decided.allocations] == [(invoice.natural_key(), Decimal("1500.00"))]
     events = [e for e in review_store.history(decided, include_linked=False) if e.actor == "li"]
     assert events, "the manual match is an audit event with the reviewer's name"
+
+
+def test_a_rejected_declaration_leaves_the_queue_and_a_correction_brings_it_back(login, review_store: Store) -> None:
+    decl = next(d for d in review_store.all(Declaration, status="draft") if d.warnings)
+    page = login("zhao")
+    page.goto(f"{page.url.rstrip('/')}/declarations/{quote(decl.number)}")
+    page.click("button[value=reject]")                                    # a reason is needed
+    page.wait_for_selector(".flash.err")
+    assert review_store.get(Declaration, decl.number).status == "draft"
+    page.fill("input[name=reason]", "装箱单不对，等新的 wrong packing list")
+    page.click("button[value=reject]")
+    page.wait_for_selector(".flash.ok")
+    rejected = review_store.get(Declaration, decl.number)
+    assert rejected.status == "rejected"
+    [event] = [e for e in review_store.history(rejected, include_linked=False) if e.action == "customs:rejected"]
+    assert event.actor == "zhao"
+    page.click("text=报关单 Declarations")
+    queue = page.locator("table.queue")
+    assert queue.count() == 0 or decl.number not in queue.inner_text()
+    assert decl.number in page.inner_text("main")                         # listed with the decided ones
+    page.goto(f"{page.url.rstrip('/')}/{quote(decl.number)}")
+    page.click("button[value=reject]")                                    # rejecting twice: told, nothing changes
+    page.wait_for_selector(".flash.err")
+    remarks = page.input_value("#h-remarks")
+    page.fill("#h-remarks", (remarks or "") + " / REV")
+    page.click("button[value=save]")                                      # a correction: a draft again
+    page.wait_for_selector(".flash.ok")
+    assert review_store.get(Declaration, decl.number).status == "draft"
+
+
+def test_an_admin_adds_and_deactivates_a_reviewer(login, browser, station, review_store: Store) -> None:
+    from hub.users import authenticate
+
+    clerk = login("li")
+    assert clerk.goto(f"{station.url}/users").status == 403                  # finance may not
+    admin = login("wang")
+    admin.click("text=复核人 Reviewers")
+    admin.fill(".add-user input[name=name]", "陈静")
+    admin.select_option(".add-user select[name=role]", "customs")
+    admin.fill(".add-user input[name=password]", "short")
+    admin.click(".add-user button[type=submit]")                              # the browser asks for 8 characters
+    assert authenticate(review_store, "陈静", "short") is None
+    admin.fill(".add-user input[name=password]", "chen-customs-pw")
+    admin.click(".add-user button[type=submit]")
+    admin.wait_for_selector(".flash.ok")
+    assert "陈静" in admin.inner_text("table.users-grid")
+    assert authenticate(review_store, "陈静", "chen-customs-pw").role == "customs"
+    admin.on("dialog", lambda d: d.accept())
+    admin.locator("tr:has-text('陈静') button[value=deactivate]").click()
+    admin.wait_for_selector(".flash.ok")
+    assert "陈静" not in admin.inner_text("table.users-grid")
+    assert authenticate(review_store, "陈静", "chen-customs-pw") is None
+    actions = [e.action for e in review_store.history(("user", "陈静"))]
+    assert actions == ["user:added", "user:deactivated"]
