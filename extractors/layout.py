@@ -451,9 +451,11 @@ class Layout:
             return self._value(tl, picked, "below", keep_spaces_from=tl.chars[s:e])
         return None
 
-    def candidates(self, name: str) -> list[Value]:
+    def candidates(self, name: str, *, wrapped: bool = False) -> list[Value]:
         """Every value found for field ``name``: labels in the dictionary's order (most specific first),
-        each read right of the label first, then below; generic labels of the field's block last."""
+        each read right of the label first, then below; generic labels of the field's block last. With
+        ``wrapped``, a value read right of its label takes in the lines its cell wraps onto
+        (:meth:`continued`)."""
         out: list[Value] = []
         direct = sorted((h for h in self.hits if h.name == name),
                         key=lambda h: (self._fields.priority.get(h.label, 99), h.page, h.y0, h.x0))
@@ -462,8 +464,60 @@ class Layout:
             for how in (self.value_right, self.value_below):
                 v = how(hit)
                 if v is not None:
-                    out.append(v)
+                    out.append(self.continued(hit, v) if wrapped and how == self.value_right else v)
         return out
+
+    def continued(self, hit: Hit, value: Value, max_lines: int = 3) -> Value:
+        """``value`` (read right of ``hit``) with the lines its cell wraps onto joined to it, by position: the
+        next line has a piece of text starting where the value starts (within 0.6 text heights), tight under
+        it (less than 0.8 heights apart), within the value's column (not past the next text right of the
+        value), with no label in it or left of it in the label's column; and the line above was full: its
+        first word would not have fitted after the value (the cell wrapped it). Otherwise ``value`` as is."""
+        if hit.vertical or hit.line_no < 0 or value.how != "right":
+            return value
+        parts, confs = [value.text], [value.confidence]
+        box = [value.x0, value.y0, value.x1, value.y1]
+        no, line_end = hit.line_no, value.x1
+        limit = self._right_limit(no, value.x1)
+        for _ in range(max_lines):
+            if no + 1 >= len(self.lines):
+                break
+            above, tl = self.lines[no], self.lines[no + 1]
+            h = max(above.height, tl.height)
+            if tl.page != hit.page or tl.y0 - above.y1 > 0.8 * h:
+                break
+            seg = next(((s, e) for s, e in self.segments(no + 1) if abs(tl.chars[s].x0 - value.x0) <= 0.6 * h), None)
+            if seg is None:
+                break
+            s, e = seg
+            if tl.chars[e - 1].x1 > limit + 0.5 * h or self.hits_in(no + 1, 0, e):
+                break
+            if any(not c.ch.isspace() and hit.x0 - h <= c.x0 < tl.chars[s].x0 for c in tl.chars[:s]):
+                break  # something in the label's column of that line: a row of its own
+            first = tl.chars[s:e]
+            end = next((i for i, c in enumerate(first) if c.ch.isspace()), len(first))
+            word = first[:1] if _is_cjk(first[0].ch) else first[:max(1, end)]
+            if line_end + 0.3 * h + (word[-1].x1 - word[0].x0) <= limit - 1.5 * h:
+                break  # its first word would have fitted on the line above: not a wrapped cell
+            piece = self._value(tl, [c for c in first if not c.ch.isspace()], "right", keep_spaces_from=first)
+            if piece is None:
+                break
+            parts.append(piece.text)
+            confs.append(piece.confidence)
+            box = [min(box[0], piece.x0), box[1], max(box[2], piece.x1), piece.y1]
+            no, line_end = no + 1, piece.x1
+        if len(parts) == 1:
+            return value
+        return Value(_join(parts), min(confs), "right", hit.page, *box)
+
+    def _right_limit(self, line_no: int, x: float) -> float:
+        """Where the cell of text ending at ``x`` on a line ends: the next text right of it on that line, else
+        the right edge of the page's text."""
+        tl = self.lines[line_no]
+        right = [c.x0 for c in tl.chars if not c.ch.isspace() and c.x0 > x + 0.5 * tl.height]
+        if right:
+            return min(right)
+        return max(t.chars[-1].x1 for t in self.lines if t.page == tl.page and t.chars)
 
     def hits_for(self, name: str) -> list[Hit]:
         """The direct label hits of field ``name``, most specific label first, then in reading order."""
