@@ -427,8 +427,9 @@ class Layout:
         """Labels found within characters ``start:end`` of a line."""
         return [h for h in self._hits_by_line.get(line_no, []) if h.start < end and start < h.end]
 
-    def value_below(self, hit: Hit) -> Value | None:
-        """The text under ``hit`` on the next line(s) that overlaps it horizontally and is not a label."""
+    def value_below(self, hit: Hit, ignore: tuple[str, ...] = ()) -> Value | None:
+        """The text under ``hit`` on the next line(s) that overlaps it horizontally and is not a label (labels
+        named in ``ignore`` may be part of it: ``ABN 51 824 753 556`` under ``Buyer Tax ID``)."""
         if hit.vertical:
             return None
         h = self.lines[hit.line_no].height
@@ -445,7 +446,7 @@ class Layout:
             if best is None:
                 continue
             s, e = best
-            if any(hh.start < e and s < hh.end for hh in self._hits_by_line.get(no, [])):
+            if any(hh.start < e and s < hh.end and hh.name not in ignore for hh in self._hits_by_line.get(no, [])):
                 return None
             picked = [c for c in tl.chars[s:e] if not c.ch.isspace()]
             return self._value(tl, picked, "below", keep_spaces_from=tl.chars[s:e])
