@@ -285,3 +285,28 @@ def test_an_id_that_names_its_scheme_must_pass_it(text: str, valid: bool | None)
         assert check_tax_id(text).scheme == "AU_ABN"
     else:
         assert check_tax_id(text).scheme is None
+
+
+def test_a_tax_id_on_our_side_that_is_not_ours_is_doubted(docs, tmp_path: Path, our_companies) -> None:
+    """Our name decides that we are the seller; the id printed beside it is not one of the master's: it is
+    not reported with high confidence (it may be the buyer's, or misread)."""
+    rng = random.Random(12)
+    ours = docs.uscc(rng)
+    our_companies("Ningbo Mingda Hardware Co., Ltd.", tax_ids=(ours,))
+    other = f"ABN {_abn(rng)}"
+    pdf = docs.Pdf(tmp_path / "i.pdf", (595.0, 842.0))
+    for y, text, size in ((40, "Ningbo Mingda Hardware Co., Ltd.", 14), (60, f"Seller Tax ID: {other}", 9),
+                          (100, "COMMERCIAL INVOICE", 16), (130, "Bill To:", 9), (144, "Sunrise Engineering Pty Ltd", 9),
+                          (130, "Invoice No.: CI-2026-0418", 9), (144, "Date: Apr 18, 2026", 9)):
+        pdf.text(360 if text.startswith(("Invoice", "Date")) else 40, y, text, size)
+    for x, label, v in ((40, "No.", "1"), (70, "Description", "Hex Head Bolt M16x60"), (330, "Quantity", "500"),
+                        (420, "Unit Price", "USD 0.40"), (500, "Amount", "USD 200.00")):
+        pdf.text(x, 190, label, 9)
+        pdf.text(x, 210, v, 9)
+    pdf.text(420, 240, "Total:", 9)
+    pdf.text(500, 240, "USD 200.00", 9)
+    pdf.save()
+    result = extract_document(tmp_path / "i.pdf")
+    assert result.record.seller_name == "Ningbo Mingda Hardware Co., Ltd."
+    assert result.record.seller_tax_id == other and result.confidence["seller_tax_id"] < 0.9
+    assert any("not one of ours" in w for w in result.warnings)
