@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from extractors.words import Line, Word, group_lines, median_height, split_vertical
+from extractors.words import DOUBTFUL_BLANK, Line, Word, group_lines, median_height, split_vertical
 
 _SEPARATORS = set(":：;；-—_.#№ \t")
 #: Middle dots that scans add inside labels (``税·额``): ignored when labels are matched.
@@ -476,9 +476,10 @@ class Layout:
         first word would not have fitted after the value (the cell wrapped it). Otherwise ``value`` as is."""
         if hit.vertical or hit.line_no < 0 or value.how != "right":
             return value
-        parts, confs = [value.text], [value.confidence]
+        text, conf = value.text, value.confidence
         box = [value.x0, value.y0, value.x1, value.y1]
         no, line_end = hit.line_no, value.x1
+        last = min((c for c in self.lines[no].chars if not c.ch.isspace()), key=lambda c: abs(c.x1 - value.x1))
         limit = self._right_limit(no, value.x1)
         for _ in range(max_lines):
             if no + 1 >= len(self.lines):
@@ -496,20 +497,26 @@ class Layout:
             if any(not c.ch.isspace() and hit.x0 - h <= c.x0 < tl.chars[s].x0 for c in tl.chars[:s]):
                 break  # something in the label's column of that line: a row of its own
             first = tl.chars[s:e]
+            # full-width letters wrap anywhere, as Chinese does; Latin text wraps at its blanks
+            anywhere = _is_cjk(first[0].ch) or _wide_latin(first[0], tl.height)
             end = next((i for i, c in enumerate(first) if c.ch.isspace()), len(first))
-            word = first[:1] if _is_cjk(first[0].ch) else first[:max(1, end)]
+            word = first[:1] if anywhere else first[:max(1, end)]
             if line_end + 0.3 * h + (word[-1].x1 - word[0].x0) <= limit - 1.5 * h:
                 break  # its first word would have fitted on the line above: not a wrapped cell
-            piece = self._value(tl, [c for c in first if not c.ch.isspace()], "right", keep_spaces_from=first)
+            picked = [c for c in first if not c.ch.isspace()]
+            piece = self._value(tl, picked, "right", keep_spaces_from=first)
             if piece is None:
                 break
-            parts.append(piece.text)
-            confs.append(piece.confidence)
+            if _wide_latin(last, above.height) and _wide_latin(picked[0], tl.height):
+                # full-width letters broken at any character: whether a blank fell at the break is a guess
+                text, conf = text + piece.text, min(conf, piece.confidence, DOUBTFUL_BLANK)
+            else:
+                text, conf = _join([text, piece.text]), min(conf, piece.confidence)
             box = [min(box[0], piece.x0), box[1], max(box[2], piece.x1), piece.y1]
-            no, line_end = no + 1, piece.x1
-        if len(parts) == 1:
+            no, line_end, last = no + 1, piece.x1, picked[-1]
+        if no == hit.line_no:
             return value
-        return Value(_join(parts), min(confs), "right", hit.page, *box)
+        return Value(text, conf, "right", hit.page, *box)
 
     def _right_limit(self, line_no: int, x: float) -> float:
         """Where the cell of text ending at ``x`` on a line ends: the next text right of it on that line, else
@@ -633,6 +640,11 @@ class Layout:
                 end += 1
             out.append(replace(c, start=start, end=end, x0=tl.chars[start].x0, x1=tl.chars[end - 1].x1))
         return out
+
+
+def _wide_latin(c: Char, height: float) -> bool:
+    """A full-width Latin letter or digit (``Ｇ``, read as ``G``): as wide as the text is high."""
+    return c.ch.isascii() and c.ch.isalnum() and c.x1 - c.x0 >= 0.8 * height
 
 
 def _spread(chars: list[Char], limit: float) -> bool:

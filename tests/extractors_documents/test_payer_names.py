@@ -310,3 +310,27 @@ def test_a_tax_id_on_our_side_that_is_not_ours_is_doubted(docs, tmp_path: Path, 
     assert result.record.seller_name == "Ningbo Mingda Hardware Co., Ltd."
     assert result.record.seller_tax_id == other and result.confidence["seller_tax_id"] < 0.9
     assert any("not one of ours" in w for w in result.warnings)
+
+
+def test_full_width_letters_wrapped_anywhere_join_without_a_blank_but_doubted(docs, tmp_path: Path,
+                                                                             our_companies) -> None:
+    """Full-width letters wrap at any character, as Chinese does (``ＬＩＮＧ`` / ``ＢＵＪＩＡＮ``): the lines
+    join without a blank, and since the break may have eaten one, the name is left for review."""
+    our_companies(PAYEE)
+    name = "HANGZHOU CHUANGLI QICHE LINGBUJIAN YOUXIAN GONGSI"
+    wide = "".join(chr(ord(c) + 0xFEE0) if c.isalpha() else c for c in name)
+    lines, cur = [], ""
+    for ch in wide:  # break anywhere
+        if cur and stringWidth(cur + ch, "wqy", SIZE) > CELL:
+            lines.append(cur)
+            cur = ""
+        cur += ch
+    lines.append(cur)
+    assert len(lines) == 2 and lines[0][-1] != " " and lines[1][0] != " "  # broken inside a word
+
+    def two_lines(pdf, x: float, y: float) -> None:
+        for k, piece in enumerate(lines):
+            pdf.text(x, y + k * SIZE * 1.15, piece, SIZE)
+
+    result = extract_document(_grid_receipt(docs, tmp_path / "r.pdf", "", BRANCHES[0], name_at=two_lines))
+    assert result.record.payer_name == name and result.confidence["payer_name"] < 0.9
