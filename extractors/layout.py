@@ -670,16 +670,17 @@ def _skip_qualifier(chars: list[Char], i: int, stop: int) -> int:
     return i
 
 
-def join_wrapped(parts: list[str]) -> tuple[str, bool]:
-    """A cell's wrapped lines joined as :func:`_join` does, and whether a blank at a break is a guess: in a
-    cell that separates its words by blanks and has Chinese in it (a 规格型号 ``Z型 120x50x2.5mm 喷塑``), a
-    break next to a Chinese character may have eaten a blank (cells wrap Chinese at any character). Between
-    Chinese and a Latin letter or digit the cell's own habit decides (a blank where its other such places
-    mostly have one: ``2.5mm 喷塑`` but ``检测距离300mm``), none between two Chinese characters; the join is
-    doubtful either way."""
+def join_wrapped(parts: list[str]) -> str:
+    """A cell's wrapped lines joined as :func:`_join` does, except in a cell that separates its words by
+    blanks and has Chinese in it (a 规格型号 ``Z型 120x50x2.5mm 喷塑``): a break between Chinese and a Latin
+    letter or digit may have eaten a blank (cells wrap Chinese at any character), so the cell's own habit
+    decides (a blank where its other such places have one at least as often: ``2.5mm 喷塑``, but
+    ``检测距离300mm``). Between two Chinese characters no blank is put (Chinese usage; a blank between
+    Chinese words leaves no trace at a break, and doubting every such join would send most wrapped 规格型号
+    cells to review)."""
     parts = [p.strip() for p in parts if p.strip()]
     if len(parts) < 2 or not any(" " in p for p in parts) or not any(_is_cjk(ch) for p in parts for ch in p):
-        return _join(parts), False
+        return _join(parts)
     spaced = tight = 0
     for p in parts:
         for a, gap, b in re.findall(r"(?=([\u3400-\u9fff]|[A-Za-z0-9])( ?)([\u3400-\u9fff]|[A-Za-z0-9]))", p):
@@ -688,12 +689,13 @@ def join_wrapped(parts: list[str]) -> tuple[str, bool]:
     out = parts[0]
     for p in parts[1:]:
         a, b = out[-1], p[0]
-        if _is_cjk(a) or _is_cjk(b):
-            mixed = _is_cjk(a) != _is_cjk(b) and (a.isalnum() and b.isalnum())
-            out += " " + p if mixed and spaced and spaced >= tight else p
+        if _is_cjk(a) and _is_cjk(b):
+            out += p
+        elif _is_cjk(a) or _is_cjk(b):
+            out += " " + p if a.isalnum() and b.isalnum() and spaced and spaced >= tight else p
         else:
             out = _join([out, p])
-    return out, True
+    return out
 
 
 def _join(parts: list[str]) -> str:

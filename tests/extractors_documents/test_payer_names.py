@@ -336,13 +336,14 @@ def test_full_width_letters_wrapped_anywhere_join_without_a_blank_but_doubted(do
     assert result.record.payer_name == name and result.confidence["payer_name"] < 0.9
 
 
-@pytest.mark.parametrize(("parts", "joined", "guessed"), [
-    (["Z型 120x50x2.5mm", "喷塑"], "Z型 120x50x2.5mm 喷塑", True),  # the cell puts blanks before Chinese
-    (["U型", "100x40x40x3mm 镀锌"], "U型 100x40x40x3mm 镀锌", True),
-    (["漫反射 检测距离", "300mm"], "漫反射 检测距离300mm", True),  # no habit to go by: Chinese usage, no blank
-    (["*机械设备*精密直线导轨", "滑块组件"], "*机械设备*精密直线导轨滑块组件", False),  # no blanks: Chinese, sure
-    (["Linear guide rail with carriage", "block HGH20CA"], "Linear guide rail with carriage block HGH20CA", False)])
-def test_a_wrapped_table_cell_says_when_its_blank_is_a_guess(parts: list[str], joined: str, guessed: bool) -> None:
+@pytest.mark.parametrize(("parts", "joined"), [
+    (["Z型 120x50x2.5mm", "喷塑"], "Z型 120x50x2.5mm 喷塑"),  # the cell puts blanks before Chinese
+    (["U型", "100x40x40x3mm 镀锌"], "U型 100x40x40x3mm 镀锌"),
+    (["漫反射 检测距离", "300mm"], "漫反射 检测距离300mm"),  # no habit to go by: Chinese usage, no blank
+    (["Φ8x300mm 三线制", "带变送器"], "Φ8x300mm 三线制带变送器"),  # between Chinese words: none
+    (["*机械设备*精密直线导轨", "滑块组件"], "*机械设备*精密直线导轨滑块组件"),
+    (["Linear guide rail with carriage", "block HGH20CA"], "Linear guide rail with carriage block HGH20CA")])
+def test_a_wrapped_table_cell_keeps_its_blanks_by_its_own_habit(parts: list[str], joined: str) -> None:
     from extractors.layout import join_wrapped
 
-    assert join_wrapped(parts) == (joined, guessed)
+    assert join_wrapped(parts) == joined
