@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from extractors.words import Line, Word, group_lines, median_height, split_vertical
+from extractors.words import DOUBTFUL_BLANK, Line, Word, group_lines, median_height, split_vertical
 
 _SEPARATORS = set(":：;；-—_.#№ \t")
 #: Middle dots that scans add inside labels (``税·额``): ignored when labels are matched.
@@ -451,8 +451,9 @@ class Layout:
         """Labels found within characters ``start:end`` of a line."""
         return [h for h in self._hits_by_line.get(line_no, []) if h.start < end and start < h.end]
 
-    def value_below(self, hit: Hit) -> Value | None:
-        """The text under ``hit`` on the next line(s) that overlaps it horizontally and is not a label."""
+    def value_below(self, hit: Hit, ignore: tuple[str, ...] = ()) -> Value | None:
+        """The text under ``hit`` on the next line(s) that overlaps it horizontally and is not a label (labels
+        named in ``ignore`` may be part of it: ``ABN 51 824 753 556`` under ``Buyer Tax ID``)."""
         if hit.vertical:
             return None
         h = self.lines[hit.line_no].height
@@ -469,15 +470,17 @@ class Layout:
             if best is None:
                 continue
             s, e = best
-            if any(hh.start < e and s < hh.end for hh in self._hits_by_line.get(no, [])):
+            if any(hh.start < e and s < hh.end and hh.name not in ignore for hh in self._hits_by_line.get(no, [])):
                 return None
             picked = [c for c in tl.chars[s:e] if not c.ch.isspace()]
             return self._value(tl, picked, "below", keep_spaces_from=tl.chars[s:e])
         return None
 
-    def candidates(self, name: str) -> list[Value]:
+    def candidates(self, name: str, *, wrapped: bool = False) -> list[Value]:
         """Every value found for field ``name``: labels in the dictionary's order (most specific first),
-        each read right of the label first, then below; generic labels of the field's block last."""
+        each read right of the label first, then below; generic labels of the field's block last. With
+        ``wrapped``, a value read right of its label takes in the lines its cell wraps onto
+        (:meth:`continued`)."""
         out: list[Value] = []
         direct = sorted((h for h in self.hits if h.name == name),
                         key=lambda h: (self._fields.priority.get(h.label, 99), h.page, h.y0, h.x0))
@@ -486,8 +489,67 @@ class Layout:
             for how in (self.value_right, self.value_below):
                 v = how(hit)
                 if v is not None:
-                    out.append(v)
+                    out.append(self.continued(hit, v) if wrapped and how == self.value_right else v)
         return out
+
+    def continued(self, hit: Hit, value: Value, max_lines: int = 3) -> Value:
+        """``value`` (read right of ``hit``) with the lines its cell wraps onto joined to it, by position: the
+        next line has a piece of text starting where the value starts (within 0.6 text heights), tight under
+        it (less than 0.8 heights apart), within the value's column (not past the next text right of the
+        value), with no label in it or left of it in the label's column; and the line above was full: its
+        first word would not have fitted after the value (the cell wrapped it). Otherwise ``value`` as is."""
+        if hit.vertical or hit.line_no < 0 or value.how != "right":
+            return value
+        text, conf = value.text, value.confidence
+        box = [value.x0, value.y0, value.x1, value.y1]
+        no, line_end = hit.line_no, value.x1
+        last = min((c for c in self.lines[no].chars if not c.ch.isspace()), key=lambda c: abs(c.x1 - value.x1))
+        limit = self._right_limit(no, value.x1)
+        for _ in range(max_lines):
+            if no + 1 >= len(self.lines):
+                break
+            above, tl = self.lines[no], self.lines[no + 1]
+            h = max(above.height, tl.height)
+            if tl.page != hit.page or tl.y0 - above.y1 > 0.8 * h:
+                break
+            seg = next(((s, e) for s, e in self.segments(no + 1) if abs(tl.chars[s].x0 - value.x0) <= 0.6 * h), None)
+            if seg is None:
+                break
+            s, e = seg
+            if tl.chars[e - 1].x1 > limit + 0.5 * h or self.hits_in(no + 1, 0, e):
+                break
+            if any(not c.ch.isspace() and hit.x0 - h <= c.x0 < tl.chars[s].x0 for c in tl.chars[:s]):
+                break  # something in the label's column of that line: a row of its own
+            first = tl.chars[s:e]
+            # full-width letters wrap anywhere, as Chinese does; Latin text wraps at its blanks
+            anywhere = _is_cjk(first[0].ch) or _wide_latin(first[0], tl.height)
+            end = next((i for i, c in enumerate(first) if c.ch.isspace()), len(first))
+            word = first[:1] if anywhere else first[:max(1, end)]
+            if line_end + 0.3 * h + (word[-1].x1 - word[0].x0) <= limit - 1.5 * h:
+                break  # its first word would have fitted on the line above: not a wrapped cell
+            picked = [c for c in first if not c.ch.isspace()]
+            piece = self._value(tl, picked, "right", keep_spaces_from=first)
+            if piece is None:
+                break
+            if _wide_latin(last, above.height) and _wide_latin(picked[0], tl.height):
+                # full-width letters broken at any character: whether a blank fell at the break is a guess
+                text, conf = text + piece.text, min(conf, piece.confidence, DOUBTFUL_BLANK)
+            else:
+                text, conf = _join([text, piece.text]), min(conf, piece.confidence)
+            box = [min(box[0], piece.x0), box[1], max(box[2], piece.x1), piece.y1]
+            no, line_end, last = no + 1, piece.x1, picked[-1]
+        if no == hit.line_no:
+            return value
+        return Value(text, conf, "right", hit.page, *box)
+
+    def _right_limit(self, line_no: int, x: float) -> float:
+        """Where the cell of text ending at ``x`` on a line ends: the next text right of it on that line, else
+        the right edge of the page's text."""
+        tl = self.lines[line_no]
+        right = [c.x0 for c in tl.chars if not c.ch.isspace() and c.x0 > x + 0.5 * tl.height]
+        if right:
+            return min(right)
+        return max(t.chars[-1].x1 for t in self.lines if t.page == tl.page and t.chars)
 
     def hits_for(self, name: str) -> list[Hit]:
         """The direct label hits of field ``name``, most specific label first, then in reading order."""
@@ -604,6 +666,11 @@ class Layout:
         return out
 
 
+def _wide_latin(c: Char, height: float) -> bool:
+    """A full-width Latin letter or digit (``Ｇ``, read as ``G``): as wide as the text is high."""
+    return c.ch.isascii() and c.ch.isalnum() and c.x1 - c.x0 >= 0.8 * height
+
+
 def _spread(chars: list[Char], limit: float) -> bool:
     """True when two consecutive non-blank characters are more than ``limit`` apart."""
     solid = [c for c in chars if not c.ch.isspace()]
@@ -625,6 +692,34 @@ def _skip_qualifier(chars: list[Char], i: int, stop: int) -> int:
                 return k
             return i
     return i
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """A cell's wrapped lines joined as :func:`_join` does, except in a cell that separates its words by
+    blanks and has Chinese in it (a 规格型号 ``Z型 120x50x2.5mm 喷塑``): a break between Chinese and a Latin
+    letter or digit may have eaten a blank (cells wrap Chinese at any character), so the cell's own habit
+    decides (a blank where its other such places have one at least as often: ``2.5mm 喷塑``, but
+    ``检测距离300mm``). Between two Chinese characters no blank is put (Chinese usage; a blank between
+    Chinese words leaves no trace at a break, and doubting every such join would send most wrapped 规格型号
+    cells to review)."""
+    parts = [p.strip() for p in parts if p.strip()]
+    if len(parts) < 2 or not any(" " in p for p in parts) or not any(_is_cjk(ch) for p in parts for ch in p):
+        return _join(parts)
+    spaced = tight = 0
+    for p in parts:
+        for a, gap, b in re.findall(r"(?=([\u3400-\u9fff]|[A-Za-z0-9])( ?)([\u3400-\u9fff]|[A-Za-z0-9]))", p):
+            if _is_cjk(a) != _is_cjk(b):
+                spaced, tight = spaced + bool(gap), tight + (not gap)
+    out = parts[0]
+    for p in parts[1:]:
+        a, b = out[-1], p[0]
+        if _is_cjk(a) and _is_cjk(b):
+            out += p
+        elif _is_cjk(a) or _is_cjk(b):
+            out += " " + p if a.isalnum() and b.isalnum() and spaced and spaced >= tight else p
+        else:
+            out = _join([out, p])
+    return out
 
 
 def _join(parts: list[str]) -> str:

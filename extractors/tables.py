@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.layout import Char, Hit, Layout, TextLine, Value, _join, _Matcher, _norm
+from extractors.layout import Char, Hit, Layout, TextLine, Value, _join, _Matcher, _norm, join_wrapped
 
 #: End labels that close one page's part of a table, not the table.
 PAGE_END = ("小计", "本页小计", "sub-total", "subtotal", "subtotal", "carried forward")
@@ -296,7 +296,7 @@ class TableReader:
         for p in ps:
             lines.setdefault(id(p.line), []).append(p)
         order = sorted(lines.values(), key=lambda group: (group[0].line.page, group[0].line.y0))
-        text = _join([" ".join(p.text for p in sorted(g, key=lambda p: p.x0)) for g in order])
+        text = join_wrapped([" ".join(p.text for p in sorted(g, key=lambda p: p.x0)) for g in order])
         chars = [c for p in ps for c in p.chars]
         first, last = order[0][0].line, order[-1][0].line
         return Value(text, min(c.conf for c in chars), "table", first.page, min(c.x0 for c in chars), first.y0,

@@ -169,15 +169,73 @@ class Glyph:
 #: Horizontal gap (in units of the font size, at least ``MIN_GAP`` points) that ends a word.
 WORD_GAP = 0.17
 MIN_GAP = 1.5
+#: Gaps between Latin letters wider than this (font sizes) never count as letter spacing.
+MAX_TRACKING = 0.6
+#: A blank decided by a gap within this factor of the word gap either way is doubtful.
+DOUBT_BAND = (0.6, 1.5)
+#: The confidence of a word whose blank (or missing blank) next to it was doubtful.
+DOUBTFUL_BLANK = 0.85
+
+
+def _latin(g: Glyph) -> bool:
+    ch = unicodedata.normalize("NFKC", g.text)
+    return len(ch) == 1 and ch.isascii() and ch.isalpha()
+
+
+def _alnum(g: Glyph) -> bool:
+    ch = unicodedata.normalize("NFKC", g.text)
+    return len(ch) == 1 and ch.isascii() and ch.isalnum()
+
+
+def _size(a: Glyph, b: Glyph) -> float:
+    return max(a.size, b.size, a.y1 - a.y0, b.y1 - b.y0, 1.0)
+
+
+def _ruled(prev: Glyph, g: Glyph, rules: Sequence[tuple[float, float, float]]) -> bool:
+    """Whether a vertical ruling line passes between two neighbouring glyphs: in the gap between their
+    boxes, or over the edge where they touch, but not through the ink of either (text that overflows its
+    cell's border is still one run: ``GONGSI`` drawn across the rule, not ``GON GSI``)."""
+    lo = prev.x1 - 0.2 * (prev.x1 - prev.x0)
+    hi = g.x0 + 0.2 * (g.x1 - g.x0)
+    return any(lo <= x <= hi for x, top, bottom in rules
+               if top <= max(g.y0, prev.y0) + 1 and bottom >= min(g.y1, prev.y1) - 1)
+
+
+def _tracking(row: Sequence[Glyph], rules: Sequence[tuple[float, float, float]]) -> list[float]:
+    """The letter spacing at each glyph of a row (0 for normal text): the median gap between the Latin
+    letters of its stretch of text (up to a gap wider than :data:`MAX_TRACKING` of the font size or a
+    ruling line), when that stretch has at least four such gaps; a PDF that spaces letters
+    (``G O N G S I`` drawn with character spacing) has them all about equal."""
+    out = [0.0] * len(row)
+    start = 0
+    for i in range(1, len(row) + 1):
+        end = i == len(row)
+        if not end:
+            a, b = row[i - 1], row[i]
+            end = b.x0 - a.x1 > MAX_TRACKING * _size(a, b) or _ruled(a, b, rules)
+        if not end:
+            continue
+        gaps = [row[j].x0 - row[j - 1].x1 for j in range(start + 1, i)
+                if _latin(row[j]) and _latin(row[j - 1])]
+        if len(gaps) >= 4:
+            t = statistics.median(gaps)
+            if t > 0.05 * _size(row[start], row[i - 1]):
+                for j in range(start, i):
+                    out[j] = t
+        start = i
+    return out
 
 
 def words_from_glyphs(glyphs: Iterable[Glyph], page: int = 1, rules: Sequence[tuple[float, float, float]] = ()
                       ) -> list[Word]:
     """Words of one page from its glyphs by position only: glyphs grouped into lines by vertical overlap,
     sorted left to right, split at blanks, at gaps wider than ``WORD_GAP`` of the font size and at
-    vertical ruling lines ``rules`` (x, top, bottom) that pass between two glyphs. The order the PDF
-    draws them in (template first, values later, glyph by glyph) does not matter; a glyph drawn twice
-    at one place (fake bold) counts once. Vertical (non-upright) glyphs are words of their own."""
+    vertical ruling lines ``rules`` (x, top, bottom) that pass between two glyphs (not through one: text
+    overflowing its cell). Letters of a letter-spaced stretch (every gap about the same) are rejoined: a
+    word ends where a gap exceeds the stretch's letter spacing by the word gap. A word next to a gap close
+    to the word gap either way, between two Latin letters or digits (the blank is a guess), gets confidence :data:`DOUBTFUL_BLANK`. The order the
+    PDF draws the glyphs in (template first, values later, glyph by glyph) does not matter; a glyph drawn
+    twice at one place (fake bold) counts once. Vertical (non-upright) glyphs are words of their own."""
     upright: list[Glyph] = []
     words: list[Word] = []
     for g in glyphs:
@@ -210,27 +268,43 @@ def words_from_glyphs(glyphs: Iterable[Glyph], page: int = 1, rules: Sequence[tu
                     and abs(g.y0 - kept[-1].y0) < 0.3 * (g.y1 - g.y0):
                 continue  # the same glyph drawn again (fake bold, a duplicated layer)
             kept.append(g)
-        pieces: list[list[Glyph]] = [[]]
-        for g in kept:
-            cur = pieces[-1]
-            if not g.text.strip():
-                pieces.append([])
-                continue
-            if cur:
-                prev = cur[-1]
-                size = max(g.size, prev.size, g.y1 - g.y0, 1.0)
-                ruled = any(prev.x1 - 0.5 <= x <= g.x0 + 0.5 or (prev.x0 + prev.x1) / 2 < x < (g.x0 + g.x1) / 2
-                            for x, top, bottom in rules
-                            if top <= max(g.y0, prev.y0) + 1 and bottom >= min(g.y1, prev.y1) - 1)
-                if g.x0 - prev.x1 > max(MIN_GAP, WORD_GAP * size) or ruled:
-                    pieces.append(cur := [])
-            cur.append(g)
-        for piece in pieces:
-            text = normalize_text("".join(c.text for c in piece))
-            if text:
-                words.append(Word(text, min(c.x0 for c in piece), min(c.y0 for c in piece),
-                                  max(c.x1 for c in piece), max(c.y1 for c in piece), 1.0, page))
+        words.extend(_row_words(kept, page, rules))
     return words
+
+
+def _row_words(row: list[Glyph], page: int, rules: Sequence[tuple[float, float, float]]) -> list[Word]:
+    """One row's glyphs (left to right) into words, with the doubt of each word's blanks."""
+    tracking = _tracking(row, rules)
+    pieces: list[list[Glyph]] = [[]]
+    doubtful: list[bool] = [False]
+    for i, g in enumerate(row):
+        cur = pieces[-1]
+        if not g.text.strip():
+            pieces.append([])
+            doubtful.append(False)
+            continue
+        if cur:
+            prev = cur[-1]
+            gap = g.x0 - prev.x1
+            limit = max(MIN_GAP, WORD_GAP * _size(prev, g))
+            spaced = tracking[i] > 0 and _latin(prev) and _latin(g)
+            excess = gap - tracking[i] if spaced else gap
+            ruled = _ruled(prev, g, rules)
+            doubt = not ruled and _alnum(prev) and _alnum(g) and DOUBT_BAND[0] * limit < excess < DOUBT_BAND[1] * limit
+            if excess > limit or ruled:
+                doubtful[-1] = doubtful[-1] or doubt
+                pieces.append(cur := [])
+                doubtful.append(doubt)
+            elif doubt:
+                doubtful[-1] = True
+        cur.append(g)
+    out = []
+    for piece, doubt in zip(pieces, doubtful, strict=True):
+        text = normalize_text("".join(c.text for c in piece))
+        if text:
+            out.append(Word(text, min(c.x0 for c in piece), min(c.y0 for c in piece), max(c.x1 for c in piece),
+                            max(c.y1 for c in piece), DOUBTFUL_BLANK if doubt else 1.0, page))
+    return out
 
 
 def split_vertical(words: Sequence[Word], ratio: float = 1.8) -> list[Word]:

@@ -468,12 +468,18 @@ class HeaderReader:
         found: list[tuple[str, float, int, Value, str | None]] = []
         names = ("buyer_vat", "buyer_tax_id", "seller_tax_id", "party_tax_id", "@tax_id")
         hits = [h for h in layout.hits if h.name in names]
+        read: list[Value] = []
         for hit in hits:
             if any(o.line_no == hit.line_no and o.end <= hit.start <= o.end + 3 for o in hits if o is not hit):
                 continue  # "Tax ID: EIN 12-3456789": the scheme is part of the value
+            if any(v.page == hit.page and v.y0 - 1 <= hit.y0 and hit.y1 <= v.y1 + 1 and v.x0 - 1 <= hit.x0
+                   and hit.x1 <= v.x1 + 1 for v in read):
+                continue  # the scheme word of a value read under its label ("Buyer Tax ID" over "ABN 51 ...")
             p = right_text(layout, hit, max_gap=20, ignore=names)
             if p is None or not re.search(r"\d", p.text):
-                p = self._below(hit)
+                p = self._below(hit, ignore=names)
+                if p is not None:
+                    read.append(p.value)
             if p is None:
                 continue
             if hit.name == "seller_tax_id":
@@ -557,8 +563,8 @@ class HeaderReader:
             self.f.set("issue_date", value, 0.6, Value(self.texts[no].strip(), 0.6, "pattern", layout.lines[no].page))
             self.f.warnings.append(f"issue date {value} is the only date at the top, without a label; check it")
 
-    def _below(self, hit: Hit) -> Piece | None:
-        v = self.layout.value_below(hit)
+    def _below(self, hit: Hit, ignore: tuple[str, ...] = ()) -> Piece | None:
+        v = self.layout.value_below(hit, ignore)
         if v is None:
             return None
         return Piece(v.text, v.confidence, hit.line_no + 1, v.x0, v.x1, v)

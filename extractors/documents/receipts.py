@@ -151,13 +151,18 @@ def _direction_value(text: str) -> str:
     return found
 
 
+def _party(layout: Layout, f: Fields, side: str) -> None:
+    """One side's name, account and bank; a name or bank whose cell wraps onto the next line is read whole."""
+    pick(layout, f, f"{side}_name", text_value, values=layout.candidates(f"{side}_name", wrapped=True))
+    pick(layout, f, f"{side}_account", _account)
+    pick(layout, f, f"{side}_bank", text_value, values=layout.candidates(f"{side}_bank", wrapped=True))
+
+
 def _sides(layout: Layout, f: Fields, direction: str | None) -> None:
     """本方/对方 (our account's side, the other side) into payer and payee by the direction; without one,
     本方 is taken as the payee (a receipt is usually for money in) and both sides are left for review."""
     for side in ("ours", "theirs"):
-        pick(layout, f, f"{side}_name", text_value)
-        pick(layout, f, f"{side}_account", _account)
-        pick(layout, f, f"{side}_bank", text_value)
+        _party(layout, f, side)
     read = [n for n in f.values if n.startswith(("ours_", "theirs_"))]
     if not read:
         return
@@ -208,9 +213,7 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     if pick(layout, f, "value_date", parse_date) is None:
         _unlabelled_date(layout, f)
     for party in ("payer", "payee"):
-        pick(layout, f, f"{party}_name", text_value)
-        pick(layout, f, f"{party}_account", _account)
-        pick(layout, f, f"{party}_bank", text_value)
+        _party(layout, f, party)
     direction = _direction(layout, f)
     _sides(layout, f, direction)
     _amounts(layout, f)

@@ -216,6 +216,10 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
             if attr.replace("_", " ") not in swapped and f.get(f"{other}_{attr}") is not None \
                     and who.matches(attr, f.get(f"{other}_{attr}")):
                 f.doubt(f"{other} {attr.replace('_', ' ')} is also one of ours", f"{other}_{attr}")
+    mine = f"{ours}_tax_id"
+    if decided and "tax_id" in attrs and who.tax_ids and f.get(mine) is not None and not who.matches("tax_id", f.get(mine)):
+        # our side is decided (our name), but the id read there is none of ours: another party's id, or misread
+        f.doubt(f"{ours} tax id {f.get(mine)} is not one of ours (our-companies master); left for review", mine)
     if decided or layout is None:
         return
     fallback = [f"{side}_{attr}" for side in (ours, other) for attr in attrs

@@ -106,6 +106,22 @@ def _schemes() -> list[tuple[str, str, re.Pattern[str], str | None, bool]]:
     return out
 
 
+@cache
+def _scheme_words() -> dict[str, str]:
+    """The scheme named by each word printed before an id (``abn`` -> ``AU_ABN``), casefolded."""
+    text = resources.files("extractors").joinpath("data/tax_ids.toml").read_text(encoding="utf-8")
+    return {w.casefold(): name for name, spec in tomllib.loads(text)["scheme"].items() for w in spec.get("words", ())}
+
+
+_NAMED = re.compile(r"^\s*([A-Za-z/]{2,10}|统一社会信用代码)\s*(?:No\.?|Number)?\s*[:：.#]?\s*(?=[\dA-Z])")
+
+
+def named_scheme(text: str) -> str | None:
+    """The scheme an id names before its digits (``ABN 51 824 753 556`` -> ``AU_ABN``), or None."""
+    m = _NAMED.match(unicodedata.normalize("NFKC", str(text)))
+    return _scheme_words().get(m.group(1).casefold()) if m else None
+
+
 def normalize_tax_id(text: str) -> str:
     """The id without its label, blanks, dots and dashes, upper case and half width."""
     raw = _LABEL.sub("", unicodedata.normalize("NFKC", str(text)).strip())
@@ -114,14 +130,20 @@ def normalize_tax_id(text: str) -> str:
 
 def check_tax_id(text: str) -> TaxId:
     """The scheme ``text`` belongs to and whether its check holds; ``ValueError`` when the shape calls
-    for a check digit that fails (a misread character), or when nothing is left of the text."""
+    for a check digit that fails (a misread character), when the id names its scheme (``ABN ...``) and
+    lacks that scheme's shape or fails its check, or when nothing is left of the text."""
     code = normalize_tax_id(text)
     if not code or not re.search(r"\d", code):
         raise ValueError(f"{text!r} is not a tax id (no digits)")
+    named = named_scheme(text)
     for name, country, pattern, check, strict in _schemes():
+        if named is not None and name != named:
+            continue
+        if named is not None and not pattern.fullmatch(code):
+            raise ValueError(f"tax id {text!r} names {name} but does not have its shape")
         if pattern.fullmatch(code):
             ok = CHECKS[check](code) if check else None
-            if ok is False and strict:
+            if ok is False and (strict or named is not None):
                 raise ValueError(f"tax id {text!r} looks like a {name} but fails its check digit")
             if ok is not False:
                 return TaxId(code, name, country, ok)
