@@ -5,6 +5,7 @@
     python bench/scale.py ocr --pages 12              # pages/s: in-process pool (2), Dask 1 and 2 workers
     python bench/scale.py ingest --orders 800         # ~2,000 digital documents: 1 process vs 2 sharing by claims
     python bench/scale.py ingest --backend sqlite --rounds 1,2,2,1 --drop DIR
+    python bench/scale.py prefect --drop DIR --docs 500   # server start, per flow run / task, flow vs bare, pool run
 
 reconcile: (1) on one 10k world (bench/reconcile.py's synth), the single pass against the partitioned run
 (matchers/partition.py, 8 partitions by customer, 2 processes): digest of every decided payment, how many
@@ -234,9 +235,122 @@ def ingest(orders: int, pg: str, chunk_size: int, *, rounds: list[int], backend:
     return out
 
 
+def prefect_costs(drop: str, chunk_size: int, docs: int, noop_runs: int, worker_runs: int) -> dict:
+    """What the Prefect server costs around the same chunks: ``prefect server start`` until healthy; a task
+    run and a flow run with nothing in them (in-process, against that server); ``ingest-documents`` over
+    ``docs`` documents of ``drop`` in chunks against the bare :func:`extractors.ingest.ingest_folder` on
+    the same chunks (fresh SQLite stores, alternating which goes first); and a chunk run through a
+    process work pool (``ingest-chunk/pool`` with no files, one ``prefect worker``): submitted to started
+    and to finished, i.e. the worker's pick-up and its flow-run subprocess."""
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
+    from flows.environment import apply_defaults
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-scale-prefect-"))
+    os.environ["PREFECT_HOME"] = str(tmp / "prefect")
+    apply_defaults()
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    sub, warm = tmp / "drop", tmp / "warm"
+    for number, path in enumerate(sorted(p for p in Path(drop).rglob("*") if p.is_file())[:docs]):
+        for folder in (sub, warm) if number < chunk_size else (sub,):
+            (folder / path.parent.name).mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, folder / path.parent.name / path.name)
+    from prefect import flow, task
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from extractors.ingest import ingest_folder
+    from flows.ingest import ingest_documents_flow
+    from flows.pool import deploy_to_pool, ensure_pool, worker_command, worker_env
+    from flows.server import ServerPlan, server_env, start_server, stop_server
+    from hub.settings import load_settings
+    from hub.store import Store
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    out: dict = {"docs": docs, "chunk_size": chunk_size, "load_1min_start": round(os.getloadavg()[0], 1)}
+    t0 = time.perf_counter()
+    server = start_server(port, None, tmp / "server.log")
+    out["server_start_s"] = round(time.perf_counter() - t0, 1)
+    api = server_env(port, None)["PREFECT_API_URL"]
+    os.environ["PREFECT_API_URL"] = api
+    worker = None
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: api}):
+            @task
+            def nothing(i: int) -> int:
+                return i
+
+            @flow
+            def tasks_flow(n: int) -> int:
+                return sum(nothing(i) for i in range(n))
+
+            @flow
+            def empty_flow() -> int:
+                return 0
+
+            empty_flow()  # the client's first connection
+            t0 = time.perf_counter()
+            for _ in range(noop_runs):
+                empty_flow()
+            out["flow_run_s"] = round((time.perf_counter() - t0) / noop_runs, 3)
+            t0 = time.perf_counter()
+            tasks_flow(noop_runs * 5)
+            out["task_run_s"] = round((time.perf_counter() - t0 - out["flow_run_s"]) / (noop_runs * 5), 3)
+
+            ingest_folder(Store(settings=load_settings(tmp / "warm-home")), warm, load_settings(tmp / "warm-home"),
+                          chunk_size=chunk_size)  # one chunk first: extractors loaded, caches warm
+            times: dict[str, list[float]] = {"bare": [], "flow": []}
+            for number, first in enumerate(("bare", "flow", "flow", "bare")):
+                home = tmp / f"home{number}"
+                t0 = time.perf_counter()
+                if first == "bare":
+                    settings = load_settings(home)
+                    ingest_folder(Store(settings=settings), sub, settings, chunk_size=chunk_size)
+                else:
+                    ingest_documents_flow(folder=str(sub), home=str(home), chunk_size=chunk_size, workers=1)
+                times[first].append(round(time.perf_counter() - t0, 1))
+            out["ingest_bare_s"], out["ingest_flow_s"] = times["bare"], times["flow"]
+            out["flow_over_bare"] = round(sum(times["flow"]) / sum(times["bare"]), 3)
+
+            pool = "bench-scale"
+            ensure_pool(pool)
+            deploy_to_pool(ServerPlan([], {}), pool)
+            env = worker_env(api, None, str(tmp / "worker-home"))
+            worker = subprocess.Popen(worker_command(pool, "bench-worker"), env=env, stdout=subprocess.DEVNULL,
+                                      stderr=open(tmp / "worker.log", "wb"), start_new_session=True)
+            from prefect.client.orchestration import get_client
+            from prefect.deployments import run_deployment
+
+            waits, runs_s, t0 = [], [], time.perf_counter()
+            for _ in range(worker_runs):
+                run = run_deployment("ingest-chunk/pool", parameters={"paths": [], "home": str(tmp / "worker-home")},
+                                     timeout=600)
+                with get_client(sync_client=True) as client:
+                    run = client.read_flow_run(run.id)
+                waits.append(round((run.start_time - run.created).total_seconds(), 1))
+                runs_s.append(round((run.end_time - run.start_time).total_seconds(), 1))
+            out["pool_run_total_s"] = round((time.perf_counter() - t0) / worker_runs, 1)
+            out["pool_created_to_start_s"], out["pool_start_to_end_s"] = waits, runs_s
+            out["pool_states"] = str(run.state.type.value)
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=30)
+        stop_server(server)
+    out["load_1min_end"] = round(os.getloadavg()[0], 1)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["reconcile", "ocr", "ingest"])
+    ap.add_argument("what", choices=["reconcile", "ocr", "ingest", "prefect"])
+    ap.add_argument("--docs", type=int, default=500, help="prefect: documents of --drop ingested both ways")
+    ap.add_argument("--noop-runs", type=int, default=20, help="prefect: empty flow runs (and 5x as many tasks)")
+    ap.add_argument("--worker-runs", type=int, default=4, help="prefect: empty chunk runs through a work pool")
     ap.add_argument("--orders", type=int, default=800, help="ingest: world size (about 2,000 documents)")
     ap.add_argument("--chunk-size", type=int, default=50)
     ap.add_argument("--rounds", default="1,2,2,1", help="ingest: process counts, in order")
@@ -258,6 +372,11 @@ def main() -> None:
         if not args.skip_compare:
             print("compare", json.dumps(compare_10k(args.compare_size, args.partitions, args.processes)), flush=True)
         print("million", json.dumps(million(args.million, args.million_parts, args.processes)), flush=True)
+    elif args.what == "prefect":
+        if not args.drop:
+            raise SystemExit("prefect: give --drop DIR (the documents of an ingest run)")
+        print("prefect", json.dumps(prefect_costs(args.drop, args.chunk_size, args.docs, args.noop_runs,
+                                                  args.worker_runs)), flush=True)
     elif args.what == "ingest":
         print("ingest", json.dumps(ingest(args.orders, args.pg, args.chunk_size, backend=args.backend, drop=args.drop,
                                           rounds=[int(n) for n in args.rounds.split(",")],
