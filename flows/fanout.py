@@ -23,6 +23,9 @@ from hub.store import Store
 
 #: seconds past the lease before a silent run counts as lost
 GRACE_SECONDS = 5.0
+#: and the time a chunk run may take from Pending/Running to its first claim: its process imports Prefect and
+#: orderhub and opens the store first (10-22 s measured on a loaded 2-core machine), holding no claim meanwhile
+STARTUP_SECONDS = 60.0
 
 
 @dataclass
@@ -116,7 +119,7 @@ def _read_runs(client: Any, ids: list[Any]) -> dict[Any, Any]:
 
 def _lost(run: Any, chunk: ChunkRun, plan: IngestPlan, store: Store, lease_seconds: float) -> bool:
     since = run.start_time or (run.state.timestamp if run.state else None)
-    if since is None or (datetime.now(UTC) - since).total_seconds() < lease_seconds + GRACE_SECONDS:
+    if since is None or (datetime.now(UTC) - since).total_seconds() < lease_seconds + GRACE_SECONDS + STARTUP_SECONDS:
         return False
     hashes = [plan.hashes[p] for p in chunk.paths if p in plan.hashes]
     stored = store.existing_keys(SourceFile, hashes)
