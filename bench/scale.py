@@ -5,6 +5,8 @@
     python bench/scale.py reconcile --million-parts 20 --processes 2
     python bench/scale.py ocr --pages 12              # pages/s: in-process pool (2), Dask 1 and 2 workers
     python bench/scale.py ingest --orders 800         # ~2,000 digital documents: 1 process vs 2 sharing by claims
+    python bench/scale.py ingest --backend sqlite --rounds 1,2,2,1 --drop DIR
+    python bench/scale.py prefect --drop DIR --docs 500   # server start, per flow run / task, flow vs bare, pool run
 
 reconcile: (1) on one 10k world (bench/reconcile.py's synth), the single pass against the partitioned run
 (matchers/partition.py, 8 partitions joined by the evidence, 2 processes): digest of every decided payment
@@ -398,75 +400,232 @@ def ocr(pages_n: int) -> dict:
     return out
 
 
-def _ingest_worker(args: tuple[str, str, list[list[str]], str]) -> dict:
-    """One process walking every chunk, claiming what is free (the claims share the work)."""
+def _ingest_worker(args: tuple[str, str, list[list[str]], str, int, float]) -> dict:
+    """One process walking every chunk from its own starting chunk, claiming what is free (the claims
+    share the work); its wall time, CPU time and how long it waited to start."""
+    started = time.time()
     from extractors.ingest import ingest_chunk
     from extractors.pipeline import Options
     from hub.claims import default_owner
     from hub.settings import load_settings
     from hub.store import Store
 
-    url, home, chunks, name = args
+    url, home, chunks, name, offset, submitted = args
     settings = load_settings(home)
     store = Store(url, settings=settings)
     owner = default_owner(name)
-    stored = 0
-    t0 = time.perf_counter()
-    for chunk in chunks:
-        stored += ingest_chunk(store, chunk, settings, Options(workers=1), owner=owner).stored
-    return {"name": name, "stored": stored, "seconds": round(time.perf_counter() - t0, 1)}
+    stored = chunks_done = 0
+    t0, cpu0 = time.perf_counter(), time.process_time()
+    for chunk in chunks[offset:] + chunks[:offset]:
+        result = ingest_chunk(store, chunk, settings, Options(workers=1), owner=owner)
+        stored += result.stored
+        chunks_done += result.stored > 0
+    store.engine.dispose()
+    return {"name": name, "stored": stored, "chunks": chunks_done, "start_wait_s": round(started - submitted, 2),
+            "work_s": round(time.perf_counter() - t0, 1), "cpu_s": round(time.process_time() - cpu0, 1),
+            "session": os.getsid(0)}
 
 
-def ingest(orders: int, pg: str, chunk_size: int) -> dict:
-    """The same digital documents ingested by 1 process, then by 2 sharing the work through claims, each
-    run into a fresh PostgreSQL database."""
+def _drop(orders: int, drop: str | None, tmp: Path) -> Path:
+    """The digital documents of a generated world (invoices, receipts, packing lists, deliveries)."""
     import shutil
+
+    from fixtures.world import generate_world
+
+    if drop:
+        return Path(drop)
+    world = generate_world(seed=21, orders=orders, scans=False, out=tmp / "world")
+    folder = tmp / "drop"
+    for kind in ("invoices", "receipts", "packing_lists", "deliveries"):
+        if world.path(f"documents/{kind}").exists():
+            shutil.copytree(world.path(f"documents/{kind}"), folder / kind)
+    return folder
+
+
+def ingest(orders: int, pg: str, chunk_size: int, *, rounds: list[int], backend: str, drop: str | None = None,
+           own_sessions: bool = True) -> dict:
+    """The same digital documents ingested by 1 process and by 2 sharing the work through claims, in the
+    order of ``rounds`` (1,2,2,1 interleaves them on a shared machine), each run into a fresh database
+    (PostgreSQL at ``pg``, or a SQLite file). Each worker process starts in its own session
+    (``own_sessions``) as separate ``orderhub worker`` processes and Prefect's flow-run processes do: with
+    the kernel's autogroup scheduling a session, not a process, gets a fair share of a busy machine, so
+    two workers in one session get no more CPU than one."""
     import tempfile
     import uuid
 
     from sqlalchemy import create_engine, text
 
     from extractors.ingest import plan_ingest
-    from fixtures.world import generate_world
     from hub.records import SourceFile
     from hub.settings import load_settings
     from hub.store import Store
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-scale-ingest-"))
-    world = generate_world(seed=21, orders=orders, scans=False, out=tmp / "world")
-    folder = tmp / "drop"
-    for kind in ("invoices", "receipts", "packing_lists", "deliveries"):
-        if world.path(f"documents/{kind}").exists():
-            shutil.copytree(world.path(f"documents/{kind}"), folder / kind)
-    out: dict = {"files": sum(1 for p in folder.rglob("*") if p.is_file())}
-    admin = create_engine(pg, isolation_level="AUTOCOMMIT")
-    for processes in (1, 2):
+    folder = _drop(orders, drop, tmp)
+    out: dict = {"backend": backend, "files": sum(1 for p in folder.rglob("*") if p.is_file()),
+                 "chunk_size": chunk_size, "own_sessions": own_sessions, "runs": []}
+    admin = create_engine(pg, isolation_level="AUTOCOMMIT") if backend == "postgresql" else None
+    for number, processes in enumerate(rounds):
         name = f"bench_ingest_{uuid.uuid4().hex[:8]}"
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        url = pg.rsplit("/", 1)[0] + f"/{name}"
-        home = str(tmp / f"home{processes}")
+        if admin is not None:
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+            url = pg.rsplit("/", 1)[0] + f"/{name}"
+        else:
+            url = f"sqlite:///{tmp / name}.db"
+        home = str(tmp / f"home{number}")
         store = Store(url, settings=load_settings(home))
         plan = plan_ingest(store, folder, load_settings(home), chunk_size)
+        load_before = os.getloadavg()[0]
         t0 = time.perf_counter()
-        with ProcessPoolExecutor(processes) as pool:
-            done = list(pool.map(_ingest_worker, [(url, home, plan.chunks, f"p{i}") for i in range(processes)]))
+        with ProcessPoolExecutor(processes, initializer=os.setsid if own_sessions else None) as pool:
+            done = list(pool.map(_ingest_worker, [(url, home, plan.chunks, f"p{i}", i * len(plan.chunks) // processes,
+                                                   time.time()) for i in range(processes)]))
         wall = time.perf_counter() - t0
-        out[f"p{processes}"] = {"wall_seconds": round(wall, 1), "stored": store.count(SourceFile),
-                                "by_process": done, "docs_per_s": round(out["files"] / wall, 2)}
+        stored = store.count(SourceFile)
+        with store.engine.connect() as conn:
+            created_twice = conn.execute(text("SELECT count(*) FROM (SELECT kind, key FROM audit_events WHERE "
+                                              "action = 'created' GROUP BY kind, key HAVING count(*) > 1) d")).scalar()
+        out["runs"].append({"processes": processes, "wall_s": round(wall, 1), "docs_per_s": round(out["files"] / wall, 2),
+                            "stored": stored, "created_twice": created_twice,
+                            "cpu_s_sum": round(sum(d["cpu_s"] for d in done), 1),
+                            "load_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)], "by_process": done})
+        print("run", json.dumps(out["runs"][-1]), flush=True)
         store.engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    out["speedup_2_over_1"] = round(out["p1"]["wall_seconds"] / out["p2"]["wall_seconds"], 2)
-    out["load_avg_1min"] = round(os.getloadavg()[0], 1)
+        if admin is not None:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    walls = {n: [r["wall_s"] for r in out["runs"] if r["processes"] == n] for n in set(rounds)}
+    if 1 in walls and 2 in walls:
+        out["speedup_2_over_1"] = round(sum(walls[1]) / len(walls[1]) / (sum(walls[2]) / len(walls[2])), 2)
+        cpu = {n: [r["cpu_s_sum"] for r in out["runs"] if r["processes"] == n] for n in (1, 2)}
+        out["cpu_2_over_1"] = round(sum(cpu[2]) / len(cpu[2]) / (sum(cpu[1]) / len(cpu[1])), 2)
+    return out
+
+
+def prefect_costs(drop: str, chunk_size: int, docs: int, noop_runs: int, worker_runs: int) -> dict:
+    """What the Prefect server costs around the same chunks: ``prefect server start`` until healthy; a task
+    run and a flow run with nothing in them (in-process, against that server); ``ingest-documents`` over
+    ``docs`` documents of ``drop`` in chunks against the bare :func:`extractors.ingest.ingest_folder` on
+    the same chunks (fresh SQLite stores, alternating which goes first); and a chunk run through a
+    process work pool (``ingest-chunk/pool`` with no files, one ``prefect worker``): submitted to started
+    and to finished, i.e. the worker's pick-up and its flow-run subprocess."""
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
+    from flows.environment import apply_defaults
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-scale-prefect-"))
+    os.environ["PREFECT_HOME"] = str(tmp / "prefect")
+    apply_defaults()
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    sub, warm = tmp / "drop", tmp / "warm"
+    for number, path in enumerate(sorted(p for p in Path(drop).rglob("*") if p.is_file())[:docs]):
+        for folder in (sub, warm) if number < chunk_size else (sub,):
+            (folder / path.parent.name).mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, folder / path.parent.name / path.name)
+    from prefect import flow, task
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from extractors.ingest import ingest_folder
+    from flows.ingest import ingest_documents_flow
+    from flows.pool import deploy_to_pool, ensure_pool, worker_command, worker_env
+    from flows.server import ServerPlan, server_env, start_server, stop_server
+    from hub.settings import load_settings
+    from hub.store import Store
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    out: dict = {"docs": docs, "chunk_size": chunk_size, "load_1min_start": round(os.getloadavg()[0], 1)}
+    t0 = time.perf_counter()
+    server = start_server(port, None, tmp / "server.log")
+    out["server_start_s"] = round(time.perf_counter() - t0, 1)
+    api = server_env(port, None)["PREFECT_API_URL"]
+    os.environ["PREFECT_API_URL"] = api
+    worker = None
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: api}):
+            @task
+            def nothing(i: int) -> int:
+                return i
+
+            @flow
+            def tasks_flow(n: int) -> int:
+                return sum(nothing(i) for i in range(n))
+
+            @flow
+            def empty_flow() -> int:
+                return 0
+
+            empty_flow()  # the client's first connection
+            t0 = time.perf_counter()
+            for _ in range(noop_runs):
+                empty_flow()
+            out["flow_run_s"] = round((time.perf_counter() - t0) / noop_runs, 3)
+            t0 = time.perf_counter()
+            tasks_flow(noop_runs * 5)
+            out["task_run_s"] = round((time.perf_counter() - t0 - out["flow_run_s"]) / (noop_runs * 5), 3)
+
+            ingest_folder(Store(settings=load_settings(tmp / "warm-home")), warm, load_settings(tmp / "warm-home"),
+                          chunk_size=chunk_size)  # one chunk first: extractors loaded, caches warm
+            times: dict[str, list[float]] = {"bare": [], "flow": []}
+            for number, first in enumerate(("bare", "flow", "flow", "bare")):
+                home = tmp / f"home{number}"
+                t0 = time.perf_counter()
+                if first == "bare":
+                    settings = load_settings(home)
+                    ingest_folder(Store(settings=settings), sub, settings, chunk_size=chunk_size)
+                else:
+                    ingest_documents_flow(folder=str(sub), home=str(home), chunk_size=chunk_size, workers=1)
+                times[first].append(round(time.perf_counter() - t0, 1))
+            out["ingest_bare_s"], out["ingest_flow_s"] = times["bare"], times["flow"]
+            out["flow_over_bare"] = round(sum(times["flow"]) / sum(times["bare"]), 3)
+
+            pool = "bench-scale"
+            ensure_pool(pool)
+            deploy_to_pool(ServerPlan([], {}), pool)
+            env = worker_env(api, None, str(tmp / "worker-home"))
+            worker = subprocess.Popen(worker_command(pool, "bench-worker"), env=env, stdout=subprocess.DEVNULL,
+                                      stderr=open(tmp / "worker.log", "wb"), start_new_session=True)
+            from prefect.client.orchestration import get_client
+            from prefect.deployments import run_deployment
+
+            waits, runs_s, t0 = [], [], time.perf_counter()
+            for _ in range(worker_runs):
+                run = run_deployment("ingest-chunk/pool", parameters={"paths": [], "home": str(tmp / "worker-home")},
+                                     timeout=600)
+                with get_client(sync_client=True) as client:
+                    run = client.read_flow_run(run.id)
+                waits.append(round((run.start_time - run.created).total_seconds(), 1))
+                runs_s.append(round((run.end_time - run.start_time).total_seconds(), 1))
+            out["pool_run_total_s"] = round((time.perf_counter() - t0) / worker_runs, 1)
+            out["pool_created_to_start_s"], out["pool_start_to_end_s"] = waits, runs_s
+            out["pool_states"] = str(run.state.type.value)
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=30)
+        stop_server(server)
+    out["load_1min_end"] = round(os.getloadavg()[0], 1)
     return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["reconcile", "ocr", "ingest"])
+    ap.add_argument("what", choices=["reconcile", "ocr", "ingest", "prefect"])
+    ap.add_argument("--docs", type=int, default=500, help="prefect: documents of --drop ingested both ways")
+    ap.add_argument("--noop-runs", type=int, default=20, help="prefect: empty flow runs (and 5x as many tasks)")
+    ap.add_argument("--worker-runs", type=int, default=4, help="prefect: empty chunk runs through a work pool")
     ap.add_argument("--orders", type=int, default=800, help="ingest: world size (about 2,000 documents)")
     ap.add_argument("--chunk-size", type=int, default=50)
+    ap.add_argument("--rounds", default="1,2,2,1", help="ingest: process counts, in order")
+    ap.add_argument("--backend", choices=["postgresql", "sqlite"], default="postgresql")
+    ap.add_argument("--drop", help="ingest: a folder of documents to use instead of generating a world")
+    ap.add_argument("--same-session", action="store_true",
+                    help="ingest: keep the worker processes in this session (one autogroup share between them)")
     ap.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:54329/postgres",
                     help="ingest: a PostgreSQL server URL (scripts/postgres.sh prints one)")
     ap.add_argument("--compare-size", type=int, default=10_000)
@@ -494,8 +653,15 @@ def main() -> None:
                 args.write_only)), flush=True)
         else:
             print("million", json.dumps(million(args.million, args.million_parts, args.processes)), flush=True)
+    elif args.what == "prefect":
+        if not args.drop:
+            raise SystemExit("prefect: give --drop DIR (the documents of an ingest run)")
+        print("prefect", json.dumps(prefect_costs(args.drop, args.chunk_size, args.docs, args.noop_runs,
+                                                  args.worker_runs)), flush=True)
     elif args.what == "ingest":
-        print("ingest", json.dumps(ingest(args.orders, args.pg, args.chunk_size)), flush=True)
+        print("ingest", json.dumps(ingest(args.orders, args.pg, args.chunk_size, backend=args.backend, drop=args.drop,
+                                          rounds=[int(n) for n in args.rounds.split(",")],
+                                          own_sessions=not args.same_session)), flush=True)
     else:
         print("ocr", json.dumps(ocr(args.pages)), flush=True)
 

@@ -115,9 +115,10 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def ingested_hashes(store: Store) -> set[str]:
-    """Content hashes the store already holds a SourceFile for (stored or quarantined)."""
-    return {f.sha256 for f in store.all(SourceFile)}
+def ingested_hashes(store: Store, hashes: Iterable[str] | None = None) -> set[str]:
+    """Content hashes (of ``hashes``, or all) the store already holds a SourceFile for (stored or
+    quarantined); keys only, the records are not read."""
+    return store.existing_keys(SourceFile, hashes)
 
 
 def _folders(folder: Path | str | Sequence[Path | str]) -> list[Path]:
@@ -183,7 +184,7 @@ def ingest_chunk(store: Store, paths: Iterable[str | Path], settings: Settings,
             hashes[path] = sha256_of(path)
         except OSError:
             unreadable.append(path)  # the batch reports the read error
-    stored = {sha for sha in hashes.values() if store.get(SourceFile, sha) is not None}
+    stored = ingested_hashes(store, hashes.values())
     held = claims.claim(store, set(hashes.values()) - stored, owner, lease)
     mine = [p for p in files if hashes.get(p) in held] + unreadable
     try:
@@ -204,12 +205,15 @@ def _extract_and_store(store: Store, files: list[Path], settings: Settings, opti
 
     def commit(batch) -> ChunkResult:  # re-run whole when the database asks for a retry
         result = ChunkResult(files=len(files))
-        done = ingested_hashes(store)  # a chunk re-run after a crash between planning and commit
+        # a chunk re-run after a crash between planning and commit: what this transaction sees stored
+        done = batch.existing_keys(SourceFile, {o.sha256 for o in outcomes if o.sha256})
         keep: set[str] | None = None
         if owner is not None:
             from hub import claims
 
             keep = claims.finish(batch, {o.sha256 for o in outcomes if o.sha256}, owner)
+        entries: list[tuple[Record, str | None, str | None]] = []  # the chunk's records, upserted at once
+        files_read: list[tuple[Record, str | None, str | None]] = []  # and their SourceFiles
         for outcome in outcomes:
             if not outcome.sha256 or outcome.duplicate_of or outcome.sha256 in done:
                 if not outcome.sha256:
@@ -220,22 +224,23 @@ def _extract_and_store(store: Store, files: list[Path], settings: Settings, opti
                 continue
             if outcome.ok:
                 path = Path(outcome.source)
-                records = _keep_desk_state(store, outcome.records)
-                upserted = batch.upsert(records, note=f"extracted from {path.name}",
-                                        attachment=str(path.resolve()))
-                batch.upsert([_source_file(outcome, threshold)])
+                note, attachment = f"extracted from {path.name}", str(path.resolve())
+                entries += [(record, note, attachment) for record in _keep_desk_state(store, outcome.records)]
+                files_read.append((_source_file(outcome, threshold), None, None))
                 result.stored += 1
-                result.records_inserted += len(upserted.inserted)
-                result.records_updated += len(upserted.updated)
-                result.records_unchanged += len(upserted.unchanged)
                 kind = outcome.kind or "unknown"
                 result.by_kind[kind] = result.by_kind.get(kind, 0) + 1
                 if outcome.status(threshold) == "needs_review":
                     result.review.append(Review(outcome.source, kind, outcome.needs_review(threshold),
                                                 list(outcome.row_warnings), sha256=outcome.sha256))
             else:
-                batch.upsert([_source_file(outcome, threshold)], note="quarantined")
+                files_read.append((_source_file(outcome, threshold), "quarantined", None))
                 result.quarantined.append(Quarantined(outcome.source, outcome.error or "", outcome.quarantined))
+        upserted = batch.upsert_noted(entries)
+        batch.upsert_noted(files_read)
+        result.records_inserted = len(upserted.inserted)
+        result.records_updated = len(upserted.updated)
+        result.records_unchanged = len(upserted.unchanged)
         return result
 
     return store.transaction(commit, actor)

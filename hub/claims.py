@@ -3,8 +3,9 @@
 A worker *claims* a file's sha256 for a lease (``lease_seconds``); while the lease runs nobody else may
 take it; the worker *renews* it while it works and *finishes* it in the same transaction that commits
 the file's records. A worker that dies stops renewing: after the lease anyone may claim the file again.
-Each claim is one conditional statement (``INSERT ... ON CONFLICT DO UPDATE ... WHERE`` the claim is not
-done and its lease has run out, or it is already ours), in one transaction, on PostgreSQL and SQLite.
+A chunk's files are claimed in one conditional statement (``INSERT ... VALUES`` every hash ``ON CONFLICT DO
+UPDATE ... WHERE`` the claim is not done and its lease has run out, or it is already ours ``RETURNING`` the
+hashes taken), in one transaction, on PostgreSQL and SQLite.
 
 Times are epoch milliseconds from the workers' clocks: keep the machines' clocks in sync (NTP) and
 leases much longer than any skew.
@@ -25,6 +26,8 @@ from sqlalchemy import select, update
 from hub.schema import claims
 from hub.store import Batch, Store, dialect_insert
 
+#: hashes per claim statement (5 parameters a row)
+CLAIM_ROWS = 1000
 #: a chunk of 50 digital documents takes well under a minute; OCR of 50 scans a few minutes
 DEFAULT_LEASE_SECONDS = 600
 
@@ -56,24 +59,25 @@ class ClaimState:
 
 def claim(store: Store, hashes: Iterable[str], owner: str, lease_seconds: float = DEFAULT_LEASE_SECONDS) -> set[str]:
     """Claim every hash that is free (never claimed, or its lease ran out, or already ours, and not done);
-    returns the hashes now held by ``owner``. One transaction."""
+    returns the hashes now held by ``owner``. One transaction, one statement per :data:`CLAIM_ROWS`
+    hashes (rows in hash order, so two claimers lock them in one order)."""
     wanted = sorted(set(hashes))
 
     def work(batch: Batch) -> set[str]:
         at = now_ms()
         until = at + int(lease_seconds * 1000)
         got: set[str] = set()
-        for sha in wanted:
-            stmt = dialect_insert(batch.conn, claims).values(sha256=sha, owner=owner, lease_until_ms=until,
-                                                      claimed_at_ms=at, attempts=1)
+        for n in range(0, len(wanted), CLAIM_ROWS):
+            stmt = dialect_insert(batch.conn, claims).values(
+                [{"sha256": sha, "owner": owner, "lease_until_ms": until, "claimed_at_ms": at, "attempts": 1}
+                 for sha in wanted[n:n + CLAIM_ROWS]])
             stmt = stmt.on_conflict_do_update(
                 index_elements=["sha256"],
                 set_={"owner": owner, "lease_until_ms": until, "claimed_at_ms": at,
                       "attempts": claims.c.attempts + 1},
                 where=claims.c.done_at_ms.is_(None) & ((claims.c.lease_until_ms < at) | (claims.c.owner == owner)),
             ).returning(claims.c.sha256)
-            if batch.conn.execute(stmt).first() is not None:
-                got.add(sha)
+            got.update(batch.conn.execute(stmt).scalars())
         return got
 
     return store.transaction(work) if wanted else set()

@@ -25,7 +25,19 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Insert, Table, create_engine, event, exists, func, literal, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Insert,
+    Table,
+    create_engine,
+    event,
+    exists,
+    func,
+    literal,
+    select,
+    tuple_,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
@@ -92,6 +104,33 @@ class AuditEvent:
     attachment: str | None
 
 
+#: rows per bulk statement of :meth:`Batch.upsert_noted` (about 12 parameters a row)
+BULK_ROWS = 500
+
+
+@dataclass
+class _Row:
+    """A record as the ``records`` table stores it, with its audit note and attachment."""
+
+    index: int
+    kind: str
+    key: str
+    columns: dict[str, Any]
+    note: str | None
+    attachment: str | None
+
+    @classmethod
+    def of(cls, index: int, record: Record, note: str | None, attachment: str | None) -> _Row:
+        if record.KIND not in RECORD_TYPES:
+            raise StoreError(f"{type(record).__name__} is not a stored record kind")
+        return cls(index, record.KIND, record.natural_key(), row_columns(record, _now()), note, attachment)
+
+
+def _parts(rows: list[_Row]) -> Iterator[list[_Row]]:
+    for n in range(0, len(rows), BULK_ROWS):
+        yield rows[n:n + BULK_ROWS]
+
+
 class Batch:
     """Writes inside one transaction. Use through :meth:`Store.batch`."""
 
@@ -111,12 +150,33 @@ class Batch:
 
         Rows are written in (kind, key) order, so concurrent batches lock them in one order; the result
         lists keys in the order given."""
-        done: list[tuple[int, str, str]] = []
-        for index, record in sorted(enumerate(items), key=lambda ir: (ir[1].KIND, ir[1].natural_key())):
-            done.append((index, self._upsert_one(record, note, attachment), record.natural_key()))
+        return self.upsert_noted((record, note, attachment) for record in items)
+
+    def upsert_noted(self, entries: Iterable[tuple[Record, str | None, str | None]]) -> UpsertResult:
+        """:meth:`upsert` with a note and an attachment of its own for each record (``(record, note,
+        attachment)``), e.g. the file each record of an ingested chunk came from.
+
+        Set-based: the stored rows of every key are read (and locked, in key order) in one statement per
+        :data:`BULK_ROWS` keys, the new records inserted in one ``INSERT ... ON CONFLICT DO NOTHING`` per
+        :data:`BULK_ROWS` rows and their "created" audit events written in one statement. A record that
+        another writer inserted meanwhile, a changed record and a key given twice go the one-by-one way,
+        so the outcome is that of upserting each record in turn."""
+        entries = list(entries)
+        rows = sorted((_Row.of(index, record, note, attachment) for index, (record, note, attachment)
+                       in enumerate(entries)), key=lambda r: (r.kind, r.key, r.index))
+        firsts: dict[tuple[str, str], _Row] = {}
+        again: list[_Row] = []
+        for row in rows:
+            if (row.kind, row.key) in firsts:
+                again.append(row)
+            else:
+                firsts[(row.kind, row.key)] = row
+        outcomes = self._upsert_bulk(list(firsts.values()))
+        for row in again:  # the same key twice: the later one sees the earlier, as one by one
+            outcomes[row.index] = self._upsert_row(row)
         result = UpsertResult()
-        for _, outcome, key in sorted(done):
-            getattr(result, outcome).append(key)
+        for index in sorted(outcomes):
+            getattr(result, outcomes[index]).append(entries[index][0].natural_key())
         self.result = self.result + result
         return result
 
@@ -125,6 +185,10 @@ class Batch:
         row = self._conn.execute(select(records.c.payload).where(records.c.kind == cls.KIND,
                                                                  records.c.key == key)).first()
         return cls.model_validate(row.payload) if row else None
+
+    def existing_keys(self, cls: type[Record], keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` a record of this type has, as this transaction sees it."""
+        return _existing_keys(self._conn, cls.KIND, keys)
 
     def retire(self, kind: str, key: str, *, replaced_by: str, note: str | None = None) -> bool:
         """Remove a record that another record replaces (a partial record whose key a person completed);
@@ -137,13 +201,50 @@ class Batch:
         self._audit("replaced", kind, key, row.payload, {"replaced_by": replaced_by}, note, None)
         return True
 
-    def _upsert_one(self, record: Record, note: str | None, attachment: str | None) -> str:
-        kind, key = record.KIND, record.natural_key()
-        if kind not in RECORD_TYPES:
-            raise StoreError(f"{type(record).__name__} is not a stored record kind")
+    def _upsert_bulk(self, rows: list[_Row]) -> dict[int, str]:
+        """Upsert rows of distinct keys, sorted by key: what is new in bulk, the rest one by one."""
+        outcomes: dict[int, str] = {}
+        stored: dict[tuple[str, str], str] = {}
+        for part in _parts(rows):
+            current = (select(records.c.kind, records.c.key, records.c.fingerprint)
+                       .where(tuple_(records.c.kind, records.c.key).in_([(r.kind, r.key) for r in part]))
+                       .order_by(records.c.kind, records.c.key).with_for_update())
+            stored.update({(x.kind, x.key): x.fingerprint for x in self._conn.execute(current)})
+        new: list[_Row] = []
+        for row in rows:
+            fingerprint = stored.get((row.kind, row.key))
+            if fingerprint is None:
+                new.append(row)
+            elif fingerprint == row.columns["fingerprint"]:
+                outcomes[row.index] = "unchanged"
+            else:
+                outcomes[row.index] = self._upsert_row(row)
         now = _now()
-        columns = row_columns(record, now)
-        payload, fingerprint = columns["payload"], columns["fingerprint"]
+        created: list[dict[str, Any]] = []
+        lost: list[_Row] = []
+        for part in _parts(new):
+            insert = (dialect_insert(self._conn, records)
+                      .values([dict(kind=r.kind, key=r.key, version=1, created_at=now, **r.columns) for r in part])
+                      .on_conflict_do_nothing(index_elements=["kind", "key"])
+                      .returning(records.c.kind, records.c.key))
+            got = {(x.kind, x.key) for x in self._conn.execute(insert)}
+            for row in part:
+                if (row.kind, row.key) in got:
+                    outcomes[row.index] = "inserted"
+                    created.append(self._audit_row("created", row.kind, row.key, None, row.columns["payload"],
+                                                   row.note, row.attachment, now))
+                else:
+                    lost.append(row)  # another writer inserted it since we looked (and committed)
+        if created:
+            self._conn.execute(audit_events.insert(), created)
+        for row in lost:
+            outcomes[row.index] = self._upsert_row(row)
+        return outcomes
+
+    def _upsert_row(self, item: _Row) -> str:
+        """Upsert one record: insert it, or update it under ``SELECT ... FOR UPDATE`` when it changed."""
+        kind, key, columns, note, attachment = item.kind, item.key, item.columns, item.note, item.attachment
+        payload, fingerprint, now = columns["payload"], columns["fingerprint"], columns["updated_at"]
         current = (select(records.c.id, records.c.fingerprint, records.c.payload, records.c.version)
                    .where(records.c.kind == kind, records.c.key == key).with_for_update())
         row = self._conn.execute(current).first()
@@ -201,8 +302,21 @@ class Batch:
     def _audit(self, action: str, kind: str, key: str, before: Any, after: Any, note: str | None,
                attachment: str | None) -> None:
         self._conn.execute(audit_events.insert().values(
-            at=_now(), actor=self.actor, action=action, kind=kind, key=key, before=before, after=after,
-            note=note, attachment=attachment))
+            **self._audit_row(action, kind, key, before, after, note, attachment, _now())))
+
+    def _audit_row(self, action: str, kind: str, key: str, before: Any, after: Any, note: str | None,
+                   attachment: str | None, at: datetime) -> dict[str, Any]:
+        return {"at": at, "actor": self.actor, "action": action, "kind": kind, "key": key, "before": before,
+                "after": after, "note": note, "attachment": attachment}
+
+
+def _existing_keys(conn: Connection, kind: str, keys: Iterable[str]) -> set[str]:
+    wanted = sorted(set(keys))
+    found: set[str] = set()
+    for n in range(0, len(wanted), BULK_ROWS):
+        found.update(conn.execute(select(records.c.key).where(records.c.kind == kind,
+                                                              records.c.key.in_(wanted[n:n + BULK_ROWS]))).scalars())
+    return found
 
 
 def row_columns(record: Record, now: datetime) -> dict[str, Any]:
@@ -336,6 +450,14 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(select(records.c.payload).where(records.c.kind == cls.KIND, records.c.key == key)).first()
         return cls.model_validate(row.payload) if row else None
+
+    def existing_keys(self, cls: type[Record], keys: Iterable[str] | None = None) -> set[str]:
+        """Which of ``keys`` a record of this type has (every key of the type when ``keys`` is None), in a
+        statement per :data:`BULK_ROWS` keys, without reading the records."""
+        with self.engine.connect() as conn:
+            if keys is None:
+                return set(conn.execute(select(records.c.key).where(records.c.kind == cls.KIND)).scalars())
+            return _existing_keys(conn, cls.KIND, keys)
 
     def all(self, cls: type[R], *, status: str | Iterable[str] | None = None,
             party: str | None = None) -> list[R]:

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from hub.errors import StoreError
 from hub.records import Customer, Order
-from hub.settings import load_settings
 from hub.store import Store
 
 
@@ -25,29 +21,6 @@ def _orders(n: int, start: int = 1) -> list[Order]:
                       "amount": "52.00"}])
         for i in range(start, start + n)
     ]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """A fresh store on each backend (PostgreSQL only where ORDERHUB_TEST_PG_URL is set)."""
-    if request.param == "sqlite":
-        yield Store(f"sqlite:///{tmp_path / 'hub.db'}", settings=load_settings(tmp_path))
-        return
-    url = os.environ.get("ORDERHUB_TEST_PG_URL")
-    if not url:
-        pytest.skip("no PostgreSQL: set ORDERHUB_TEST_PG_URL (CI starts one with scripts/postgres.sh)")
-    name = f"orderhub_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    store = Store(url.rsplit("/", 1)[0] + f"/{name}", settings=load_settings(tmp_path))
-    try:
-        yield store
-    finally:
-        store.engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def test_same_batch_twice_changes_nothing(any_store: Store) -> None:
@@ -124,3 +97,50 @@ def test_unreachable_database_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("a file where a folder should be")
     with pytest.raises(StoreError, match="cannot create the database folder"):
         Store(f"sqlite:///{blocker}/sub/hub.db")
+
+
+def test_upsert_noted_audits_each_record_with_its_own_note_and_attachment(any_store: Store) -> None:
+    orders = _orders(3)
+    with any_store.batch("ingest") as batch:
+        result = batch.upsert_noted([(o, f"extracted from {o.external_id}.pdf", f"/drop/{o.external_id}.pdf")
+                                     for o in reversed(orders)])
+    assert result.inserted == [o.natural_key() for o in reversed(orders)]  # in the order given
+    for order in orders:
+        (created,) = any_store.history(order)
+        assert (created.action, created.actor) == ("created", "ingest")
+        assert created.note == f"extracted from {order.external_id}.pdf"
+        assert created.attachment == f"/drop/{order.external_id}.pdf"
+        assert created.after == order.payload()
+    changed = orders[1].model_copy(update={"remarks": "rush"})
+    again = any_store.upsert([orders[0], changed, orders[2]])
+    assert (again.updated, len(again.unchanged), again.inserted) == ([changed.natural_key()], 2, [])
+    assert [e.action for e in any_store.history(changed)] == ["created", "updated"]
+    assert any_store.get(Order, changed.natural_key()).remarks == "rush"
+    assert any_store.audit_count() == 4
+
+
+def test_a_key_given_twice_in_one_upsert_is_written_in_turn(any_store: Store) -> None:
+    first = _orders(1)[0]
+    second = first.model_copy(update={"remarks": "corrected"})
+    result = any_store.upsert([first, _orders(1, start=2)[0], second, first.model_copy()])
+    # one by one: the corrected copy updates the first, the first's copy then updates it back
+    assert result.inserted == [first.natural_key(), _orders(1, start=2)[0].natural_key()]
+    assert result.updated == [first.natural_key(), first.natural_key()]
+    assert any_store.get(Order, first.natural_key()).remarks == ""
+    assert [e.action for e in any_store.history(first)] == ["created", "updated", "updated"]
+    assert any_store.count(Order) == 2
+
+
+def test_bulk_statements_split_many_rows(any_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hub.store
+
+    monkeypatch.setattr(hub.store, "BULK_ROWS", 7)  # 50 records: 8 statements of each kind
+    orders = _orders(50)
+    assert len(any_store.upsert(orders[:20]).inserted) == 20
+    result = any_store.upsert(orders)
+    assert (len(result.inserted), len(result.unchanged)) == (30, 20)
+    assert result.inserted == [o.natural_key() for o in orders[20:]]
+    assert any_store.count(Order) == 50 and any_store.audit_count() == 50
+    assert any_store.existing_keys(Order, [o.natural_key() for o in orders[45:]] + ["marketplace|none"]) == \
+        {o.natural_key() for o in orders[45:]}
+    assert len(any_store.existing_keys(Order)) == 50
