@@ -30,6 +30,7 @@ from hub.records import (
     PackingList,
     Product,
 )
+from hub.settings import OurCompany, our_companies
 from hub.store import Store
 
 PREFILL_RULES = ("missing_packing_list", "foreign_packing_list", "unknown_hs_code", "unknown_code", "legal_units",
@@ -43,6 +44,26 @@ class Context:
     tables: CodeTables = field(default_factory=CodeTables.load)
     tariff: dict[str, TariffEntry] = field(default_factory=load_tariff)
     rules: list[Rule] = field(default_factory=load_rules)
+    #: our own companies (the settings' our-companies master): the 境内发货人 of an export is one of them
+    ours: list[OurCompany] = field(default_factory=lambda: _our_companies())
+
+
+def _our_companies() -> list[OurCompany]:
+    try:
+        return our_companies()
+    except (ValueError, OSError):  # an unreadable master: prefill as without one (the extractors do the same)
+        return []
+
+
+def our_consignor_code(seller_name: str | None, consignors: dict[str, str], ours: list[OurCompany]) -> str | None:
+    """The consignor code of the one company of ours that ``seller_name`` names (by any of its names) and
+    whose tax id ``consignors`` lists; None when no company or more than one fits."""
+    from extractors.documents.roles import Identity
+
+    if not seller_name:
+        return None
+    codes = {t for c in ours if Identity([c]).matches("name", seller_name) for t in c.tax_ids if t in consignors}
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _warn(rule: str, where: str, message: str, value: Any = None, expected: Any = None,
@@ -165,8 +186,17 @@ def prefill(order: Order, invoice: Invoice, packing_list: PackingList | None, *,
     for name, value in defaults["header"].items():
         put(name, value, "default")
     consignors: dict[str, str] = defaults["consignors"]
-    if invoice.seller_tax_id:
-        put("consignor_code", invoice.seller_tax_id, f"{inv_src} seller_tax_id")
+    printed = invoice.seller_tax_id
+    ours = None if printed in consignors else our_consignor_code(invoice.seller_name, consignors, ctx.ours)
+    if ours is not None:  # the seller is one of our companies: the code is ours, whatever the invoice printed
+        put("consignor_code", ours, f"master:our_companies ({inv_src} seller_name)")
+        if printed:
+            warnings.append(_warn("seller_tax_id_not_ours", "header.consignor_code",
+                                  f"invoice {invoice.number} prints {printed} as the seller's tax id, which is not "
+                                  f"ours: the 统一社会信用代码 of {consignors[ours]} is declared", printed, ours,
+                                  f"{inv_src} seller_tax_id", severity="warning"))
+    elif printed:
+        put("consignor_code", printed, f"{inv_src} seller_tax_id")
     elif len(consignors) == 1:  # many export invoices print no tax id: the company declares as itself
         put("consignor_code", next(iter(consignors)), "master:consignors (the invoice prints no tax id)")
     else:

@@ -271,3 +271,38 @@ def test_a_code_a_clerk_gave_goods_of_no_product_is_what_the_next_declaration_ge
     assert again.items[-1].hs_code == code and again.source_of(f"item.{n}.hs_code") == "approved:CD-BEFORE"
     known = {i.sku: i.hs_code for i in decl.items if i.sku}
     assert {i.sku: i.hs_code for i in again.items if i.sku in known} == known   # other goods keep their codes
+
+
+def test_seller_of_ours_printing_another_tax_id_declares_our_code(small_world, export_case):
+    """The 境内发货人 of an export is one of our companies: when the invoice's seller is ours (here by its English
+    name) but the id read as the seller's is not ours (a buyer's EIN given to the seller), our code is declared,
+    with a warning naming what the invoice printed, and its source is the our-companies master."""
+    from fixtures.generator.masterdata import our_company_master
+
+    order, invoice, packing = export_case
+    ours = our_company_master(small_world.our_company)
+    ctx = Context(ours=[ours])
+    misread = invoice.model_copy(update={"seller_tax_id": "EIN 76-0481923", "seller_name": ours.name_en or ours.name})
+    decl = prefill(order, misread, packing, customer=None, products={p.sku: p for p in small_world.products},
+                   context=ctx)
+    assert decl.consignor_code == small_world.our_company["tax_id"]
+    assert decl.consignor == small_world.our_company["name"]
+    assert decl.source_of("consignor_code") == f"master:our_companies (invoice:{invoice.number} seller_name)"
+    [note] = [w for w in decl.warnings if w.rule == "seller_tax_id_not_ours"]
+    assert note.severity == "warning" and note.value == "EIN 76-0481923" and "not ours" in note.message
+    assert not any(w.field == "header.consignor_code" for w in decl.blocking)
+
+
+def test_seller_not_ours_keeps_the_printed_tax_id_for_the_clerk(small_world, export_case):
+    """A seller that is none of our companies is not silently replaced: the printed id is declared as read (the
+    linter blocks one that is no USCC), and without an our-companies master nothing changes either."""
+    from fixtures.generator.masterdata import our_company_master
+
+    order, invoice, packing = export_case
+    products = {p.sku: p for p in small_world.products}
+    stranger = invoice.model_copy(update={"seller_tax_id": "EIN 76-0481923", "seller_name": "Lone Star Fasteners Inc."})
+    for ctx in (Context(ours=[our_company_master(small_world.our_company)]), Context(ours=[])):
+        decl = prefill(order, stranger, packing, customer=None, products=products, context=ctx)
+        assert decl.consignor_code == "EIN 76-0481923"
+        assert decl.source_of("consignor_code") == f"invoice:{invoice.number} seller_tax_id"
+        assert not any(w.rule == "seller_tax_id_not_ours" for w in decl.warnings)
