@@ -221,6 +221,10 @@ class LineCell:
     value: str
     confidence: float
     flagged: bool
+    #: where the cell was read (page, box in the page's unit, text), when the reader recorded it
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
+    text: str | None = None
 
 
 @dataclass
@@ -255,7 +259,8 @@ def document_lines(source: SourceFile, record: Record | None) -> LineTable | Non
             key = f"lines[{i}].{name}"
             src = source.fields.get(key)
             conf = src.confidence if src else 1.0
-            cells.append(LineCell(key, form_text(getattr(line, name)), conf, key in review or conf < 0.9))
+            cells.append(LineCell(key, form_text(getattr(line, name)), conf, key in review or conf < 0.9,
+                                  src.page if src else None, src.box if src else None, src.text if src else None))
         rows.append(cells)
     return LineTable([(n, label("line_fields", n)) for n in names], rows)
 

@@ -89,6 +89,7 @@ def read_delivery(words: list[Word], *, source: str | None = None, labels: Label
                 f.warnings.append(f"line {no}: {col} {v.text!r} is not readable")
                 continue
             f.confidence[f"lines[{no - 1}].{col}"] = v.confidence
+            f.locate(f"lines[{no - 1}].{col}", v)
         ordered = row.get("ordered")
         if ordered is not None and "quantity" in data:
             try:

@@ -87,6 +87,7 @@ def read_lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
                                    " the table's total, not a line")
             for key in [k for k in fields.confidence if k.startswith(f"lines[{line.line_no - 1}].")]:
                 del fields.confidence[key]
+                fields.sources.pop(key, None)
             fields.confirmed -= {k for k in fields.confirmed if k.startswith(f"lines[{line.line_no - 1}].")}
             continue
         out.append(line)
@@ -102,6 +103,10 @@ def _sums_up(line: InvoiceLine, above: list[InvoiceLine]) -> bool:
         return False
     taxes = [ln.tax for ln in above]
     return line.tax is None or (None not in taxes and line.tax == sum(taxes, Decimal(0)))
+
+
+#: the cell a line field is taken from when its own column is not there (a SKU split off the description ...)
+_READ_FROM = {"sku": "description", "spec": "description", "unit": "quantity", "quantity": "unit"}
 
 
 def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
@@ -187,6 +192,7 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
     for c, value in conf.items():
         if c in data:
             fields.confidence[f"lines[{no - 1}].{c}"] = value
+            fields.locate(f"lines[{no - 1}].{c}", row.get(c) or row.get(_READ_FROM.get(c, "")))
     return InvoiceLine(**data)
 
 
@@ -233,4 +239,5 @@ def list_lines(words, labels, fields: Fields) -> list[InvoiceLine]:
     fields.warnings.extend(scratch.warnings)
     fields.confidence.update({k: v for k, v in scratch.confidence.items() if k.startswith("lines[")})
     fields.confirmed.update(k for k in scratch.confirmed if k.startswith("lines["))
+    fields.sources.update({k: v for k, v in scratch.sources.items() if k.startswith("lines[")})
     return lines

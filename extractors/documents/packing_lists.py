@@ -78,6 +78,7 @@ def read_packing_list(words: list[Word], *, source: str | None = None, labels: L
                 f.warnings.append(f"line {no}: {col} {v.text!r} is not readable")
                 continue
             f.confidence[f"lines[{no - 1}].{col}"] = v.confidence
+            f.locate(f"lines[{no - 1}].{col}", v)
         if "description" in data and "sku" not in data:
             desc, sku, _spec = split_description(data["description"])
             if sku:

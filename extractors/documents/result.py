@@ -72,6 +72,13 @@ class Fields:
             self.sources[name] = FieldSource(confidence=self.confidence[name], page=where.page,
                                              box=(where.x0, where.y0, where.x1, where.y1), text=where.text)
 
+    def locate(self, name: str, where: Any) -> None:
+        """Record where ``name``'s value was read (a layout ``Value``, e.g. a table cell) without changing
+        its value or confidence, so that a reviewer sees its box on the page."""
+        if where is not None and getattr(where, "x1", 0) > getattr(where, "x0", 0):
+            self.sources[name] = FieldSource(confidence=self.confidence.get(name, 0.0), page=where.page,
+                                             box=(where.x0, where.y0, where.x1, where.y1), text=where.text)
+
     def drop(self, name: str, reason: str | None = None) -> None:
         """Forget a value that turned out wrong: the field is not found (None, confidence 0)."""
         self.values.pop(name, None)

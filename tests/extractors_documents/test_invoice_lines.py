@@ -122,3 +122,20 @@ def test_a_total_row_whose_label_a_scan_garbled_is_not_a_line() -> None:
     assert [str(ln.amount) for ln in result.record.lines] == [a for a, _t in amounts]
     assert result.record.net == Decimal("1520.50")
     assert any("sum of the lines above" in w for w in result.warnings)
+
+
+def test_every_line_cell_read_has_its_box_on_its_page(tmp_path: Path) -> None:
+    """A reviewer sees each line cell boxed on the page (the station draws ``sources``): the amount cell's box
+    holds the amount's printed text, on the page the line is on (a table continuing on page 2 included)."""
+    inv = vat_tables.two_page_invoice(tmp_path / "two.pdf")
+    result = _read(tmp_path / "two.pdf")
+    _assert_lines(inv, result)
+    pages = {src.page for name, src in result.sources.items() if name.startswith("lines[")}
+    assert pages == {1, 2}
+    for i, line in enumerate(result.record.lines):
+        for col in ("description", "amount", "tax"):
+            src = result.sources[f"lines[{i}].{col}"]
+            x0, y0, x1, y1 = src.box
+            assert x1 > x0 and y1 > y0 and src.text
+        amount = result.sources[f"lines[{i}].amount"]
+        assert Decimal(amount.text.replace(",", "").replace("¥", "")) == line.amount
