@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -34,3 +37,19 @@ def small_world(tmp_path_factory: pytest.TempPathFactory):
     from fixtures.world import generate_world
 
     return generate_world(seed=11, orders=60, scans=False, out=tmp_path_factory.mktemp("small_world") / "world")
+
+
+@pytest.fixture(scope="session")
+def load_bench() -> Callable[[str], ModuleType]:
+    """Import a script of ``bench/`` by name (``load_bench("reconcile")``): the benches are scripts, not a package."""
+    loaded: dict[str, ModuleType] = {}
+
+    def load(name: str) -> ModuleType:
+        if name not in loaded:
+            spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            loaded[name] = module
+        return loaded[name]
+
+    return load

@@ -5,7 +5,6 @@ deposits, bank fees, payer names without their legal suffix)."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import uuid
 from collections.abc import Iterator
@@ -20,15 +19,10 @@ from hub.settings import load_settings
 from hub.store import Store
 from matchers.cash import INVOICE_FIELDS, RECEIPT_FIELDS, reconcile, reconcile_rows
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "reconcile.py"
-
 
 @pytest.fixture(scope="module")
-def world():
-    spec = importlib.util.spec_from_file_location("bench_reconcile", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.synth(400, seed=3)
+def world(load_bench):
+    return load_bench("reconcile").synth(400, seed=3)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -5,23 +5,16 @@ bench/reconcile.py's generator (memo typos and truncations, grouped payments, de
 from __future__ import annotations
 
 import gc
-import importlib.util
-from pathlib import Path
 
 import pytest
 
 from matchers.cash import INVOICE_FIELDS, RECEIPT_FIELDS, reconcile, reconcile_rows
 from matchers.partition import match_digest, rows_of
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "reconcile.py"
-
 
 @pytest.fixture(scope="module")
-def world():
-    spec = importlib.util.spec_from_file_location("bench_reconcile", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.synth(3000, seed=5)
+def world(load_bench):
+    return load_bench("reconcile").synth(3000, seed=5)
 
 
 def _rows(records, fields):

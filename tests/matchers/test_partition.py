@@ -10,10 +10,8 @@ differently, and the partitioned run equals the single pass on every field of ev
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -30,7 +28,6 @@ from matchers.partition import (
     split,
 )
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "reconcile.py"
 SELLER = "苏州恒瑞精密五金有限公司"
 D0 = date(2026, 3, 1)
 CITIES = ["上海", "宁波", "杭州", "苏州", "无锡", "常州", "南京", "合肥", "武汉", "长沙", "广州", "深圳", "厦门",
@@ -156,11 +153,8 @@ def test_a_statement_line_copying_a_receipt_stays_with_it() -> None:
 
 
 @pytest.fixture(scope="module")
-def world_10k():
-    spec = importlib.util.spec_from_file_location("bench_reconcile", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.synth(10_000, seed=5)
+def world_10k(load_bench):
+    return load_bench("reconcile").synth(10_000, seed=5)
 
 
 @pytest.mark.slow
