@@ -5,17 +5,11 @@ deposits, bank fees, payer names without their legal suffix)."""
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from hub.records import BankReceipt, Customer, Invoice, Match
-from hub.settings import load_settings
 from hub.store import Store
 from matchers.cash import INVOICE_FIELDS, RECEIPT_FIELDS, reconcile, reconcile_rows
 
@@ -25,34 +19,11 @@ def world(load_bench):
     return load_bench("reconcile").synth(400, seed=3)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """A fresh store on each backend (PostgreSQL only where ORDERHUB_TEST_PG_URL is set)."""
-    if request.param == "sqlite":
-        yield Store(f"sqlite:///{tmp_path / 'hub.db'}", settings=load_settings(tmp_path))
-        return
-    url = os.environ.get("ORDERHUB_TEST_PG_URL")
-    if not url:
-        pytest.skip("no PostgreSQL: set ORDERHUB_TEST_PG_URL (CI starts one with scripts/postgres.sh)")
-    name = f"orderhub_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    store = Store(url.rsplit("/", 1)[0] + f"/{name}", settings=load_settings(tmp_path))
-    try:
-        yield store
-    finally:
-        store.engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 @pytest.fixture
-def filled(store: Store, world) -> Store:
+def filled(any_store: Store, world) -> Store:
     receipts, invoices, customers, _ = world
-    store.upsert([*customers, *invoices, *receipts])
-    return store
+    any_store.upsert([*customers, *invoices, *receipts])
+    return any_store
 
 
 def test_rows_come_in_party_order_in_chunks_with_payload_values(filled: Store, world) -> None:
