@@ -120,9 +120,9 @@ class _Matcher:
         self.priority: dict[str, int] = {}
         for name, labels in names.items():
             for rank, label in enumerate(labels):
-                key = "".join(_norm(label).split())
-                self.by_label.setdefault(key, name)
-                self.priority.setdefault(key, rank)
+                for key in _dotted(_norm(label)):
+                    self.by_label.setdefault(key, name)
+                    self.priority.setdefault(key, rank)
         keys = sorted(self.by_label, key=len, reverse=True)
         self.regex = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
 
@@ -144,6 +144,19 @@ class _Matcher:
                 if text[:size] in self.by_label:
                     yield m.start(), m.start() + size, text[:size], self.by_label[text[:size]]
             pos = m.start() + 1
+
+
+def _dotted(label: str) -> list[str]:
+    """The blank-free keys of a normalised label: as printed, and with a dot for any of its blanks between two
+    letters or digits (a scan's ``Buyer.Tax ID`` for ``Buyer Tax ID``); the label's own dots (``Inv. No.``)
+    are kept as printed, so no label loses its spelling."""
+    parts = label.split()
+    inner = [i for i in range(1, len(parts)) if _is_ascii_alnum(parts[i - 1][-1]) and _is_ascii_alnum(parts[i][0])]
+    keys = ["".join(parts)]
+    for mask in range(1, 2 ** min(len(inner), 4)):
+        dots = {inner[b] for b in range(min(len(inner), 4)) if mask >> b & 1}
+        keys.append("".join(("." if i in dots else "") + p for i, p in enumerate(parts)))
+    return keys
 
 
 # -- lines as characters with positions --------------------------------------------------------------

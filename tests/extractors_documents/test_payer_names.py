@@ -217,7 +217,7 @@ def _abn(rng: random.Random) -> str:
                 return f"{s[:2]} {s[2:5]} {s[5:8]} {s[8:]}"
 
 
-def _grid_invoice(docs, path: Path, buyer_tax: str) -> Path:
+def _grid_invoice(docs, path: Path, buyer_tax: str, heading: str = "Buyer Tax ID") -> Path:
     """An English invoice whose terms sit in a grid of headings over values: the buyer's tax id in its own
     cell under ``Buyer Tax ID``, printed with its scheme word."""
     pdf = docs.Pdf(path, (595.0, 842.0))
@@ -229,7 +229,7 @@ def _grid_invoice(docs, path: Path, buyer_tax: str) -> Path:
     pdf.text(40, 148, "12 Hay Street, Perth WA 6000, Australia", 9)
     pdf.text(360, 120, "Invoice No.: CI-2026-0417", 9)
     pdf.text(360, 134, "Date: Apr 17, 2026", 9)
-    grid = [("Incoterms", "FOB Ningbo"), ("Payment", "T/T 30 days"), ("Buyer Tax ID", buyer_tax)]
+    grid = [("Incoterms", "FOB Ningbo"), ("Payment", "T/T 30 days"), (heading, buyer_tax)]
     for i, (head, value) in enumerate(grid):
         pdf.rect(40 + 170 * i, 170, 170, 36)
         pdf.text(44 + 170 * i, 174, head, 9)
@@ -253,6 +253,17 @@ def test_a_buyer_abn_under_its_heading_is_the_buyers(docs, tmp_path: Path, our_c
     inv = result.record
     assert inv.buyer_tax_id == abn and result.confidence["buyer_tax_id"] >= 0.9
     assert inv.seller_tax_id is None  # not printed: never the buyer's id on our side
+
+
+@pytest.mark.parametrize("heading", ["Buyer.Tax ID", "Buyer Tax.ID", "BUYER.TAX.ID"])
+def test_a_dot_read_for_a_blank_inside_the_heading(docs, tmp_path: Path, our_companies, heading: str) -> None:
+    """A scan reads a dot for the blank between two words of a label (``Buyer.Tax ID``): still the buyer's
+    heading, so the id under it is the buyer's and never given to the seller."""
+    our_companies("Ningbo Mingda Hardware Co., Ltd.")
+    abn = f"ABN {_abn(random.Random(7))}"
+    result = extract_document(_grid_invoice(docs, tmp_path / "i.pdf", abn, heading))
+    assert result.record.buyer_tax_id == abn and result.confidence["buyer_tax_id"] >= 0.9
+    assert result.record.seller_tax_id is None
 
 
 @pytest.mark.parametrize("printed", ["GSTIN 27AAPFU0939F1ZV", "EIN 12-3456789"])
