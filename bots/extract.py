@@ -9,13 +9,49 @@ from typing import Any
 
 from playwright.sync_api import Page
 
+#: The page's text as the readers compare it: blanks collapsed, ends trimmed.
+_CLEAN = r"""const clean = s => (s || '').replace(/\s+/g, ' ').trim();"""
+
+#: Label/value pairs under ``root``: ``<dt>``/``<dd>`` and ``<th>``/``<td>`` side by side (uses ``clean``).
+_PAIRS = r"""root => {
+  const out = {};
+  for (const dt of root.querySelectorAll('dt')) {
+    const dd = dt.nextElementSibling;
+    if (dd && dd.tagName === 'DD') out[clean(dt.innerText)] = clean(dd.innerText);
+  }
+  for (const tr of root.querySelectorAll('tr')) {
+    const c = [...tr.children];
+    for (let i = 0; i + 1 < c.length; i++)
+      if (c[i].tagName === 'TH' && c[i + 1].tagName === 'TD') out[clean(c[i].innerText)] = clean(c[i + 1].innerText);
+  }
+  return out;
+}"""
+
+#: A table's header cells and, per body row of as many cells, its texts and links by header (uses ``clean``).
+_TABLE = r"""t => {
+  const heads = [...t.querySelectorAll('thead th')].map(th => clean(th.innerText));
+  const rows = [];
+  for (const tr of t.querySelectorAll('tbody tr')) {
+    const cells = [...tr.children];
+    if (cells.length !== heads.length) continue;
+    const row = {cells: {}, links: {}};
+    cells.forEach((td, i) => {
+      row.cells[heads[i]] = clean(td.innerText);
+      const a = td.querySelector('a[href]');
+      if (a) row.links[heads[i]] = {text: clean(a.innerText), href: a.href};
+    });
+    rows.push(row);
+  }
+  return {heads, rows};
+}"""
+
 EXTRACT_JS = r"""({markers, targets}) => {
   const ROLES = {table: 'table,[role=table],[role=grid]', region: 'section,[role=region]', navigation: 'nav,[role=navigation]',
                  link: 'a[href],[role=link]', button: 'button,[role=button],input[type=submit],input[type=button]',
                  alert: '[role=alert]', status: '[role=status],output', heading: 'h1,h2,h3,h4,h5,h6,[role=heading]',
                  textbox: 'input:not([type]),input[type=text],input[type=email],input[type=password],textarea,[role=textbox]',
                  row: 'tr,[role=row]', cell: 'td,[role=cell]', columnheader: 'th,[role=columnheader]'};
-  const clean = s => (s || '').replace(/\s+/g, ' ').trim();
+  """ + _CLEAN + r"""
   const name = el => {
     if (el.getAttribute('aria-label')) return clean(el.getAttribute('aria-label'));
     const by = el.getAttribute('aria-labelledby');
@@ -55,35 +91,8 @@ EXTRACT_JS = r"""({markers, targets}) => {
     found = found.filter(visible);
     return found[spec.nth || 0] || null;
   };
-  const pairs = root => {
-    const out = {};
-    for (const dt of root.querySelectorAll('dt')) {
-      const dd = dt.nextElementSibling;
-      if (dd && dd.tagName === 'DD') out[clean(dt.innerText)] = clean(dd.innerText);
-    }
-    for (const tr of root.querySelectorAll('tr')) {
-      const c = [...tr.children];
-      for (let i = 0; i + 1 < c.length; i++)
-        if (c[i].tagName === 'TH' && c[i + 1].tagName === 'TD') out[clean(c[i].innerText)] = clean(c[i + 1].innerText);
-    }
-    return out;
-  };
-  const table = t => {
-    const heads = [...t.querySelectorAll('thead th')].map(th => clean(th.innerText));
-    const rows = [];
-    for (const tr of t.querySelectorAll('tbody tr')) {
-      const cells = [...tr.children];
-      if (cells.length !== heads.length) continue;
-      const row = {cells: {}, links: {}};
-      cells.forEach((td, i) => {
-        row.cells[heads[i]] = clean(td.innerText);
-        const a = td.querySelector('a[href]');
-        if (a) row.links[heads[i]] = {text: clean(a.innerText), href: a.href};
-      });
-      rows.push(row);
-    }
-    return {heads, rows};
-  };
+  const pairs = """ + _PAIRS + r""";
+  const table = """ + _TABLE + r""";
   const body = document.body ? document.body.textContent : '';
   const marker = (markers || []).find(t => body.includes(t)) || null;
   const results = {};
@@ -96,38 +105,9 @@ EXTRACT_JS = r"""({markers, targets}) => {
   return {marker, results};
 }"""
 
-TABLE_JS = """(t) => {
-  const clean = s => (s || '').replace(/\\s+/g, ' ').trim();
-  const heads = [...t.querySelectorAll('thead th')].map(th => clean(th.innerText));
-  const rows = [];
-  for (const tr of t.querySelectorAll('tbody tr')) {
-    const cells = [...tr.children];
-    if (cells.length !== heads.length) continue;
-    const row = {cells: {}, links: {}};
-    cells.forEach((td, i) => {
-      row.cells[heads[i]] = clean(td.innerText);
-      const a = td.querySelector('a[href]');
-      if (a) row.links[heads[i]] = {text: clean(a.innerText), href: a.href};
-    });
-    rows.push(row);
-  }
-  return {heads, rows};
-}"""
+TABLE_JS = "(t) => {\n" + _CLEAN + "\nreturn (" + _TABLE + ")(t);\n}"
 
-PAIRS_JS = """(root) => {
-  const clean = s => (s || '').replace(/\\s+/g, ' ').trim();
-  const out = {};
-  for (const dt of root.querySelectorAll('dt')) {
-    const dd = dt.nextElementSibling;
-    if (dd && dd.tagName === 'DD') out[clean(dt.innerText)] = clean(dd.innerText);
-  }
-  for (const tr of root.querySelectorAll('tr')) {
-    const c = [...tr.children];
-    for (let i = 0; i + 1 < c.length; i++)
-      if (c[i].tagName === 'TH' && c[i + 1].tagName === 'TD') out[clean(c[i].innerText)] = clean(c[i + 1].innerText);
-  }
-  return out;
-}"""
+PAIRS_JS = "(root) => {\n" + _CLEAN + "\nreturn (" + _PAIRS + ")(root);\n}"
 
 
 def extract(page: Page, targets: dict[str, tuple[Any, str]], markers: list[str] | tuple[str, ...] = ()) -> dict:

@@ -196,6 +196,21 @@ def render_vat_e_invoice(inv: dict, path: Path, *, wrap: int = 99, rows_per_page
     return path
 
 
+def item_table(pdf: Pdf, heads: list[tuple[float, str]], lines: list[dict], y: float, *, tax_suffix: str = "") -> float:
+    """A VAT invoice's item table at ``y``: the eight column heads ``(x, label)``, then one row per line
+    (name, spec, unit, quantity, price, amount, rate, tax + ``tax_suffix``); returns the y under the last row."""
+    for x, label in heads:
+        pdf.text(x, y, label, 9)
+    y += 18
+    for ln in lines:
+        vals = [ln["description"], ln["spec"], ln["unit"], f"{ln['quantity']}", f"{ln['unit_price']}",
+                f"{ln['amount']:.2f}", f"{int(ln['tax_rate'] * 100)}%", f"{ln['tax']:.2f}{tax_suffix}"]
+        for (x, _), v in zip(heads, vals, strict=True):
+            pdf.text(x, y, v, 9)
+        y += 16
+    return y
+
+
 def render_old_vat_invoice(inv: dict, path: Path) -> Path:
     """A pre-2023 VAT invoice: 发票代码 + 发票号码, buyer block on top, seller block at the bottom."""
     from extractors.parse import amount_to_chinese_upper
@@ -213,18 +228,9 @@ def render_old_vat_invoice(inv: dict, path: Path) -> Path:
     pdf.text(44, 66, f"名        称: {inv['buyer_name']}", 9)
     pdf.text(44, 82, f"纳税人识别号: {inv['buyer_tax_id']}", 9)
     pdf.text(44, 98, "地 址、电 话: 宁波市海曙区中山西路 88 号 0574-87654321", 9)
-    y = 130
     heads = [(40, "货物或应税劳务、服务名称"), (200, "规格型号"), (270, "单位"), (310, "数 量"), (370, "单 价"),
              (450, "金 额"), (520, "税率"), (580, "税 额")]
-    for x, label in heads:
-        pdf.text(x, y, label, 9)
-    y += 18
-    for ln in inv["lines"]:
-        vals = [ln["description"], ln["spec"], ln["unit"], f"{ln['quantity']}", f"{ln['unit_price']}",
-                f"{ln['amount']:.2f}", f"{int(ln['tax_rate'] * 100)}%", f"{ln['tax']:.2f}"]
-        for (x, _), v in zip(heads, vals, strict=True):
-            pdf.text(x, y, v, 9)
-        y += 16
+    y = item_table(pdf, heads, inv["lines"], 130)
     pdf.text(60, y + 4, "合        计", 9)
     pdf.text(450, y + 4, f"¥{inv['net']:.2f}", 9)
     pdf.text(580, y + 4, f"¥{inv['tax']:.2f}", 9)

@@ -49,17 +49,7 @@ def _render_vat(docs, inv: dict, path: Path, *, qty_header: str = "数 量", amo
     pdf.text(364, 100, f"统一社会信用代码/纳税人识别号：{inv['seller_tax_id']}", 9)
     cols = [(40, "项目名称"), (200, "规格型号"), (280, "单 位"), (330, qty_header), (390, "单 价"), (470, amount_header),
             (530, "税率/征收率"), (610, "税 额")]
-    y = 140
-    for x, label in cols:
-        pdf.text(x, y, label, 9)
-    y += 18
-    for ln in inv["lines"]:
-        vals = [ln["description"], ln["spec"], ln["unit"], f"{ln['quantity']}", f"{ln['unit_price']}",
-                f"{ln['amount']:.2f}", f"{int(ln['tax_rate'] * 100)}%", f"{ln['tax']:.2f}{tax_suffix}"]
-        for (x, _), v in zip(cols, vals, strict=True):
-            pdf.text(x, y, v, 9)
-        y += 16
-    y += 10
+    y = docs.item_table(pdf, cols, inv["lines"], 140, tax_suffix=tax_suffix) + 10
     pdf.text(50, y, "合 计", 9)
     pdf.text(470, y, f"¥{inv['net']:.2f}", 9)
     pdf.text(610, y, f"¥{inv['tax']:.2f}", 9)
