@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal
 
 from extractors.documents.common import (
     amount_eq,
     build_partial,
-    first_token,
     pick,
     text_value,
     upper_amount,
@@ -20,7 +20,7 @@ from extractors.documents.common import (
 from extractors.documents.digit_grid import read_digit_grid
 from extractors.documents.result import DocumentResult, Fields
 from extractors.documents.roles import BY_ORDER, direction_of_page, direction_of_value, settle_receipt
-from extractors.layout import Labels, Layout, default_labels
+from extractors.layout import Labels, Layout, Value, default_labels
 from extractors.parse import (
     find_currency,
     is_chinese_upper,
@@ -44,6 +44,26 @@ def _amount(text: str) -> Decimal:
     if value <= 0:
         raise ValueError(f"{text!r} is not a positive amount")
     return value
+
+
+def _reference(text: str) -> str:
+    """A receipt number or transaction id: a document number holding at least one digit, so a word read after
+    its label (``SIGNATURE`` of a footer's ``advice. No signature``) is never taken as one. A value that holds a
+    colon is the bilingual label's other half misread before the number (``回单编号 Receipi No.:2026...``):
+    the number after the last colon, or the first token, each with a digit."""
+    tries = [text]
+    head, sep, tail = text.replace("：", ":").rpartition(":")
+    if sep and tail.strip() and re.search(r"[A-Za-z\u4e00-\u9fff]", head):
+        tries.append(tail)
+    tries.append(text.split()[0] if text.split() else text)
+    for candidate in tries:
+        try:
+            value = parse_document_number(candidate)
+        except ValueError:
+            continue
+        if any(ch.isdigit() for ch in value):
+            return value
+    raise ValueError(f"{text!r} holds no number with a digit: not a receipt number or transaction id")
 
 
 def _account(text: str) -> str:
@@ -116,7 +136,30 @@ def _without_labels(text: str, labels: tuple[str, ...]) -> str:
     return rest
 
 
-_DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+#: a word this many times the page's text height is a stamp's or seal's text (浦发银 of 浦发银行...专用章)
+#: that the line grouping put on the line it overlaps, not part of the line's value
+STAMP_HEIGHT = 2.5
+
+
+def _without_stamp_text(layout: Layout, v: Value) -> Value | None:
+    """``v`` without the words far taller than the page's text: a seal's characters (a bank name's fragment)
+    that overlap the value's line belong to the seal, not to the value."""
+    line = next((tl for tl in layout.lines if tl.page == v.page and tl.y0 == v.y0 and tl.y1 == v.y1), None)
+    if line is None:
+        return v
+    chars = [c for c in line.chars if c.x0 >= v.x0 - 1e-6 and c.x1 <= v.x1 + 1e-6]
+    kept = [c for c in chars if c.word is None or c.word.height <= STAMP_HEIGHT * layout.h]
+    if len(kept) == len(chars):
+        return v
+    text = " ".join("".join(c.ch for c in kept).split()).strip(" :：")
+    solid = [c for c in kept if not c.ch.isspace()]
+    if not text or not solid:
+        return None
+    return replace(v, text=text, x0=solid[0].x0, x1=solid[-1].x1, confidence=min(c.conf for c in solid))
+
+
+_DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+                        r"|(?<![\dA-Za-z])20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\dA-Za-z])")  # 20260325
 
 
 def _unlabelled_date(layout: Layout, f: Fields) -> None:
@@ -132,6 +175,26 @@ def _unlabelled_date(layout: Layout, f: Fields) -> None:
     if len(dates) == 1:
         f.set("value_date", dates.pop(), found[0].confidence * 0.8, found[0])
         f.warnings.append("value date read from an unlabelled date under the title")
+
+
+def _unlabelled_currency(layout: Layout, f: Fields) -> None:
+    """No currency label nor symbol (a scan lost the 币种 label): the one currency printed as a word of its own
+    (``CNY``, ``人民币``, ``欧元``), doubted; none or two different ones leave it unknown."""
+    found: dict[str, Word] = {}
+    for w in layout.words:
+        text = w.text.strip()
+        if len(text) < 2:
+            continue
+        try:
+            found.setdefault(parse_currency(text), w)
+        except ValueError:
+            continue
+    if len(found) == 1:
+        (code, w), = found.items()
+        f.set("currency", code, min(w.confidence, 1.0) * 0.8, Value(text=w.text.strip(), confidence=w.confidence,
+                                                                      how="pattern", page=w.page, x0=w.x0, y0=w.y0,
+                                                                      x1=w.x1, y1=w.y1))
+        f.warnings.append(f"currency {code} read from {w.text.strip()!r} printed without a label")
 
 
 def _direction(layout: Layout, f: Fields) -> str | None:
@@ -208,8 +271,8 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     layout = Layout(words, labels or default_labels()["receipt"])
     layout.drop_prose_hits()  # "此联是收款人开户银行交给收款人的收账通知" names no field
     f = Fields()
-    pick(layout, f, "receipt_no", first_token(parse_document_number))
-    pick(layout, f, "transaction_id", first_token(parse_document_number))
+    pick(layout, f, "receipt_no", _reference)
+    pick(layout, f, "transaction_id", _reference)
     if pick(layout, f, "value_date", parse_date) is None:
         _unlabelled_date(layout, f)
     for party in ("payer", "payee"):
@@ -221,8 +284,11 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
         where = next((v for v in layout.candidates("amount") if find_currency(v.text)), None)
         if where is not None:
             f.set("currency", find_currency(where.text), 0.9, where)
+        else:
+            _unlabelled_currency(layout, f)
     for hit in layout.hits_for("memo"):
         v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
+        v = _without_stamp_text(layout, v) if v is not None else None
         text = _without_labels(v.text, layout.labels.fields["memo"]) if v is not None else ""
         if text:
             f.set("memo", text, v.confidence, v)
