@@ -136,6 +136,28 @@ def _without_labels(text: str, labels: tuple[str, ...]) -> str:
     return rest
 
 
+#: a reference read from an OCR box this many times the page's text height took in something under or over
+#: its line (a seal's characters, a rule): a digit may be extra or lost, so the reading is doubted
+MERGED_HEIGHT = 1.6
+
+
+def _doubt_merged(layout: Layout, f: Fields, name: str) -> None:
+    """Doubt ``name`` (a receipt number or transaction id) when the OCR box it was read from is far taller
+    than the page's text: the box merged the line with a seal or a rule (``2026030800022629097``, a digit
+    too many, from a box twice the text's height over a seal's edge). The digits are kept as read."""
+    src = f.sources.get(name)
+    if src is None:
+        return
+    x0, y0, x1, y1 = src.box
+    line = next((tl for tl in layout.lines if tl.page == src.page and tl.y0 == y0 and tl.y1 == y1), None)
+    if line is None:
+        return
+    heights = [c.word.height for c in line.chars if c.word is not None and c.x0 >= x0 - 1e-6 and c.x1 <= x1 + 1e-6]
+    if heights and max(heights) > MERGED_HEIGHT * layout.h:
+        f.doubt(f"{name} {f.get(name)!r} read from a box {max(heights) / layout.h:.1f} times the text's height "
+                "(merged with a seal or a rule): digits may be extra or missing", name)
+
+
 #: a word this many times the page's text height is a stamp's or seal's text (浦发银 of 浦发银行...专用章)
 #: that the line grouping put on the line it overlaps, not part of the line's value
 STAMP_HEIGHT = 2.5
@@ -271,8 +293,9 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     layout = Layout(words, labels or default_labels()["receipt"])
     layout.drop_prose_hits()  # "此联是收款人开户银行交给收款人的收账通知" names no field
     f = Fields()
-    pick(layout, f, "receipt_no", _reference)
-    pick(layout, f, "transaction_id", _reference)
+    for name in ("receipt_no", "transaction_id"):
+        if pick(layout, f, name, _reference) is not None and ocr:
+            _doubt_merged(layout, f, name)
     if pick(layout, f, "value_date", parse_date) is None:
         _unlabelled_date(layout, f)
     for party in ("payer", "payee"):
