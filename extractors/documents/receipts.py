@@ -30,6 +30,7 @@ from extractors.parse import (
     parse_date,
     parse_document_number,
 )
+from extractors.tables import one_off
 from extractors.words import Word
 from hub.errors import InputError
 from hub.records import BankReceipt
@@ -180,6 +181,41 @@ def _without_stamp_text(layout: Layout, v: Value) -> Value | None:
     return replace(v, text=text, x0=solid[0].x0, x1=solid[-1].x1, confidence=min(c.conf for c in solid))
 
 
+def _memo(layout: Layout, f: Fields) -> None:
+    """用途/附言/摘要: the text right of the label (or under it), without other memo labels, a seal's text, or a
+    bilingual label's English half that OCR misread (``附言 Remacks``: the memo is the text further right)."""
+    labels = layout.labels.fields["memo"]
+    for hit in layout.hits_for("memo"):
+        v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
+        v = _without_stamp_text(layout, v) if v is not None else None
+        if v is not None and v.how == "right" and not hit.vertical and _misread_label(v.text, labels):
+            v = _next_on_line(layout, hit.line_no, v)
+        text = _without_labels(v.text, labels) if v is not None else ""
+        if text:
+            f.set("memo", text, v.confidence, v)
+            return
+
+
+def _misread_label(text: str, labels: tuple[str, ...]) -> bool:
+    """Whether ``text`` is one Latin word that is a word of one of ``labels`` with one letter misread
+    (``Remacks`` for Remarks), so the label's English half, not a value."""
+    word = text.strip().casefold()
+    if not re.fullmatch(r"[a-z]{5,}", word):
+        return False
+    return any(one_off(word, part) for label in labels for part in label.casefold().split())
+
+
+def _next_on_line(layout: Layout, line_no: int, v: Value) -> Value | None:
+    """The text after ``v`` on its line, past a gap (the value column right of a label cell), if any."""
+    tl = layout.lines[line_no]
+    for s, e in layout.segments(line_no, gap=2):
+        chars = [c for c in tl.chars[s:e] if not c.ch.isspace()]
+        if chars and chars[0].x0 > v.x1 and chars[0].x0 - v.x1 < 25 * tl.height:
+            text = " ".join("".join(c.ch for c in tl.chars[s:e]).split())
+            return Value(text, min(c.conf for c in chars), "right", tl.page, chars[0].x0, tl.y0, chars[-1].x1, tl.y1)
+    return None
+
+
 _DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
                         r"|(?<![\dA-Za-z])20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\dA-Za-z])")  # 20260325
 
@@ -309,13 +345,7 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
             f.set("currency", find_currency(where.text), 0.9, where)
         else:
             _unlabelled_currency(layout, f)
-    for hit in layout.hits_for("memo"):
-        v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
-        v = _without_stamp_text(layout, v) if v is not None else None
-        text = _without_labels(v.text, layout.labels.fields["memo"]) if v is not None else ""
-        if text:
-            f.set("memo", text, v.confidence, v)
-            break
+    _memo(layout, f)
     _issuer(layout, f)
     # cross-check: the figure against the uppercase amount
     words_text = f.get("amount_in_words")

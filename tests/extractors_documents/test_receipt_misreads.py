@@ -4,6 +4,7 @@ on a receipt drawn here (reportlab, points from the page top) as the scan or the
 - a word with no digit after a receipt-number label is never a receipt number: a footer's
   ``advice. No signature is required.`` (``Advice No`` with a full stop for the blank) and a bilingual label's
   English half misread (``回单编号 Receipi No.:2026...``: the number after the colon, not ``RECEIPI``);
+- a bilingual memo label's English half misread (``附言 Remacks``) is not the memo: the memo is further right;
 - a seal's text overlapping the memo's line (``浦发银`` of the bank's round seal, far taller than the text)
   is not part of the memo;
 - a currency printed without its label (a scan lost ``币种``): the one currency word on the page, doubted;
@@ -68,7 +69,8 @@ def test_a_dot_for_a_blank_still_reads_the_label(docs, tmp_path: Path) -> None:
 
 
 def _bilingual(docs, path: Path, receipt_label: str, memo_stamp: bool = False, currency_label: str = "币种 Currency",
-               extra: tuple[str, str] | None = None, in_words: bool = True) -> Path:
+               extra: tuple[str, str] | None = None, in_words: bool = True, memo_label: str = "用途 Purpose",
+               memo: str = "PAYMENT PO MP-2026150537") -> Path:
     """A BOC-like bilingual receipt: 中文 + English labels left, values right; the receipt number in the footer."""
     items = [(220, 40, "中国银行收款回单", 14), (170, 62, "BANK OF CHINA DOMESTIC PAYMENT RECEIPT", 10)]
     rows = [("付款人名称 Payer Name", THEIRS), ("付款账号 Payer Account", "2975990217828935"),
@@ -76,7 +78,7 @@ def _bilingual(docs, path: Path, receipt_label: str, memo_stamp: bool = False, c
             (currency_label, "CNY"), ("金额 Amount", "4,785.45"),
             *([("大写金额 Amount in Words", "人民币肆仟柒佰捌拾伍元肆角伍分")] if in_words else []),
             ("交易日期 Transaction Date", "13-MAR-2026"), ("业务流水号 Reference No.", "202603130002624123"),
-            ("用途 Purpose", "PAYMENT PO MP-2026150537")]
+            (memo_label, memo)]
     y = 100
     for label, value in rows:
         items += [(40, y, label, 9), (220, y, value, 9)]
@@ -99,6 +101,14 @@ def test_a_bilingual_labels_misread_half_is_not_the_receipt_number(docs, tmp_pat
 def test_a_seals_text_over_the_memo_line_is_not_the_memo(docs, tmp_path: Path) -> None:
     result = extract_document(_bilingual(docs, tmp_path / "s.pdf", "回单编号:20260313002624123", memo_stamp=True))
     assert result.record.memo == "PAYMENT PO MP-2026150537"
+
+
+def test_a_bilingual_memo_labels_misread_half_is_not_the_memo(docs, tmp_path: Path) -> None:
+    """``附言 Remacks`` (Remarks with a letter misread): the memo is the text in the value column."""
+    pdf = _bilingual(docs, tmp_path / "m.pdf", "回单编号:20260404003921499", memo_label="附言 Remacks", memo="000085货款")
+    assert extract_document(pdf).record.memo == "000085货款"
+    pdf = _bilingual(docs, tmp_path / "n.pdf", "回单编号:20260404003921499", memo_label="附言 Remacks", memo="")
+    assert not extract_document(pdf).record.memo  # the label's half alone is never the memo
 
 
 def test_a_currency_printed_without_its_label(docs, tmp_path: Path) -> None:
