@@ -62,6 +62,17 @@ def test_a_footer_sentence_is_no_receipt_number(docs, tmp_path: Path) -> None:
     assert (rec.amount, rec.currency) == (Decimal("4363.11"), "CNY")
 
 
+def test_a_full_stop_before_a_word_is_no_label(docs, tmp_path: Path) -> None:
+    """The label itself: ``advice. No`` is no ``Advice No`` hit, whatever follows (here a figure)."""
+    from extractors.documents import words_of
+    from extractors.layout import Layout, default_labels
+
+    pdf = _advice(docs, tmp_path / "a.pdf", "Issued as a computer generated advice. No 2 copies are sent.")
+    layout = Layout(words_of(pdf)[0], default_labels()["receipt"])
+    assert not layout.hits_for("receipt_no")
+    assert extract_document(pdf).record.receipt_no is None
+
+
 def test_a_dot_for_a_blank_still_reads_the_label(docs, tmp_path: Path) -> None:
     """A scan's ``Advice.No`` (the dot touching the next word) is the label, and its number is read."""
     pdf = _advice(docs, tmp_path / "a.pdf", "Advice.No: ADV26030800417")
