@@ -118,11 +118,15 @@ class _Matcher:
     def __init__(self, names: dict[str, Iterable[str]]):
         self.by_label: dict[str, str] = {}
         self.priority: dict[str, int] = {}
+        self.read_dots: dict[str, tuple[int, ...]] = {}  # a dotted key -> where its dots stand for blanks
         for name, labels in names.items():
             for rank, label in enumerate(labels):
+                printed = "".join(_norm(label).split())
                 for key in _dotted(_norm(label)):
                     self.by_label.setdefault(key, name)
                     self.priority.setdefault(key, rank)
+                    if key != printed and key not in self.read_dots:
+                        self.read_dots[key] = _inserted_dots(printed, key)
         keys = sorted(self.by_label, key=len, reverse=True)
         self.regex = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
 
@@ -146,6 +150,17 @@ class _Matcher:
             pos = m.start() + 1
 
 
+def _inserted_dots(printed: str, key: str) -> tuple[int, ...]:
+    """Indexes in ``key`` of the dots that ``printed`` (the label without blanks) does not have."""
+    out, j = [], 0
+    for i, ch in enumerate(key):
+        if j < len(printed) and printed[j] == ch:
+            j += 1
+        else:
+            out.append(i)
+    return tuple(out)
+
+
 def _dotted(label: str) -> list[str]:
     """The blank-free keys of a normalised label: as printed, and with a dot for any of its blanks between two
     letters or digits (a scan's ``Buyer.Tax ID`` for ``Buyer Tax ID``); the label's own dots (``Inv. No.``)
@@ -157,6 +172,16 @@ def _dotted(label: str) -> list[str]:
         dots = {inner[b] for b in range(min(len(inner), 4)) if mask >> b & 1}
         keys.append("".join(("." if i in dots else "") + p for i, p in enumerate(parts)))
     return keys
+
+
+def _sentence_break(tl: TextLine, cs: int, dots: tuple[int, ...]) -> bool:
+    """Whether a dot that a label match reads for a blank is followed by a blank on the line: a full stop
+    ending a sentence (``advice. No``), not a scan's dot in place of a blank (``Buyer.Tax ID``)."""
+    for d in dots:
+        idx = tl.cmap[cs + d]
+        if idx + 1 < len(tl.chars) and tl.chars[idx + 1].ch.isspace():
+            return True
+    return False
 
 
 # -- lines as characters with positions --------------------------------------------------------------
@@ -312,6 +337,8 @@ class Layout:
                     continue
                 if _spread(tl.chars[start:end], 6 * tl.height):
                     continue  # characters of different blocks (two vertical headings) on one line
+                if _sentence_break(tl, cs, matcher.read_dots.get(label, ())):
+                    continue  # "... generated advice. No signature is required." is no "Advice No"
                 cands.append((start, end, label, name))
             cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
             taken: list[tuple[int, int]] = []

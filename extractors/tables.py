@@ -91,7 +91,7 @@ def pieces(tl: TextLine, gap: float = 0.6) -> list[_Piece]:
     return out
 
 
-def _one_off(text: str, label: str) -> bool:
+def one_off(text: str, label: str) -> bool:
     """``text`` is ``label`` with one character misread: same length, one position differs; for a label of
     Chinese characters two are enough, Latin ones need five (``Amaunt``)."""
     if len(text) != len(label) or len(label) < 2 or text == label:
@@ -197,7 +197,7 @@ class TableReader:
                 continue
             text = "".join(_norm(c.label).split())
             names = {name for name, labels in self.layout.labels.columns.items() if name not in present
-                     for lab in labels if _one_off(text, "".join(_norm(lab).split()))}
+                     for lab in labels if one_off(text, "".join(_norm(lab).split()))}
             if len(names) == 1:
                 claims.setdefault(names.pop(), []).append(c)
         for name, found in claims.items():

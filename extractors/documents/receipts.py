@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal
 
 from extractors.documents.common import (
     amount_eq,
     build_partial,
-    first_token,
     pick,
     text_value,
     upper_amount,
@@ -20,7 +20,7 @@ from extractors.documents.common import (
 from extractors.documents.digit_grid import read_digit_grid
 from extractors.documents.result import DocumentResult, Fields
 from extractors.documents.roles import BY_ORDER, direction_of_page, direction_of_value, settle_receipt
-from extractors.layout import Labels, Layout, default_labels
+from extractors.layout import Labels, Layout, Value, default_labels
 from extractors.parse import (
     find_currency,
     is_chinese_upper,
@@ -30,6 +30,7 @@ from extractors.parse import (
     parse_date,
     parse_document_number,
 )
+from extractors.tables import one_off
 from extractors.words import Word
 from hub.errors import InputError
 from hub.records import BankReceipt
@@ -44,6 +45,26 @@ def _amount(text: str) -> Decimal:
     if value <= 0:
         raise ValueError(f"{text!r} is not a positive amount")
     return value
+
+
+def _reference(text: str) -> str:
+    """A receipt number or transaction id: a document number holding at least one digit, so a word read after
+    its label (``SIGNATURE`` of a footer's ``advice. No signature``) is never taken as one. A value that holds a
+    colon is the bilingual label's other half misread before the number (``回单编号 Receipi No.:2026...``):
+    the number after the last colon, or the first token, each with a digit."""
+    tries = [text]
+    head, sep, tail = text.replace("：", ":").rpartition(":")
+    if sep and tail.strip() and re.search(r"[A-Za-z\u4e00-\u9fff]", head):
+        tries.append(tail)
+    tries.append(text.split()[0] if text.split() else text)
+    for candidate in tries:
+        try:
+            value = parse_document_number(candidate)
+        except ValueError:
+            continue
+        if any(ch.isdigit() for ch in value):
+            return value
+    raise ValueError(f"{text!r} holds no number with a digit: not a receipt number or transaction id")
 
 
 def _account(text: str) -> str:
@@ -116,7 +137,87 @@ def _without_labels(text: str, labels: tuple[str, ...]) -> str:
     return rest
 
 
-_DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+#: a reference read from an OCR box this many times the page's text height took in something under or over
+#: its line (a seal's characters, a rule): a digit may be extra or lost, so the reading is doubted
+MERGED_HEIGHT = 1.6
+
+
+def _doubt_merged(layout: Layout, f: Fields, name: str) -> None:
+    """Doubt ``name`` (a receipt number or transaction id) when the OCR box it was read from is far taller
+    than the page's text: the box merged the line with a seal or a rule (``2026030800022629097``, a digit
+    too many, from a box twice the text's height over a seal's edge). The digits are kept as read."""
+    src = f.sources.get(name)
+    if src is None:
+        return
+    x0, y0, x1, y1 = src.box
+    line = next((tl for tl in layout.lines if tl.page == src.page and tl.y0 == y0 and tl.y1 == y1), None)
+    if line is None:
+        return
+    heights = [c.word.height for c in line.chars if c.word is not None and c.x0 >= x0 - 1e-6 and c.x1 <= x1 + 1e-6]
+    if heights and max(heights) > MERGED_HEIGHT * layout.h:
+        f.doubt(f"{name} {f.get(name)!r} read from a box {max(heights) / layout.h:.1f} times the text's height "
+                "(merged with a seal or a rule): digits may be extra or missing", name)
+
+
+#: a word this many times the page's text height is a stamp's or seal's text (浦发银 of 浦发银行...专用章)
+#: that the line grouping put on the line it overlaps, not part of the line's value
+STAMP_HEIGHT = 2.5
+
+
+def _without_stamp_text(layout: Layout, v: Value) -> Value | None:
+    """``v`` without the words far taller than the page's text: a seal's characters (a bank name's fragment)
+    that overlap the value's line belong to the seal, not to the value."""
+    line = next((tl for tl in layout.lines if tl.page == v.page and tl.y0 == v.y0 and tl.y1 == v.y1), None)
+    if line is None:
+        return v
+    chars = [c for c in line.chars if c.x0 >= v.x0 - 1e-6 and c.x1 <= v.x1 + 1e-6]
+    kept = [c for c in chars if c.word is None or c.word.height <= STAMP_HEIGHT * layout.h]
+    if len(kept) == len(chars):
+        return v
+    text = " ".join("".join(c.ch for c in kept).split()).strip(" :：")
+    solid = [c for c in kept if not c.ch.isspace()]
+    if not text or not solid:
+        return None
+    return replace(v, text=text, x0=solid[0].x0, x1=solid[-1].x1, confidence=min(c.conf for c in solid))
+
+
+def _memo(layout: Layout, f: Fields) -> None:
+    """用途/附言/摘要: the text right of the label (or under it), without other memo labels, a seal's text, or a
+    bilingual label's English half that OCR misread (``附言 Remacks``: the memo is the text further right)."""
+    labels = layout.labels.fields["memo"]
+    for hit in layout.hits_for("memo"):
+        v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
+        v = _without_stamp_text(layout, v) if v is not None else None
+        if v is not None and v.how == "right" and not hit.vertical and _misread_label(v.text, labels):
+            v = _next_on_line(layout, hit.line_no, v)
+        text = _without_labels(v.text, labels) if v is not None else ""
+        if text:
+            f.set("memo", text, v.confidence, v)
+            return
+
+
+def _misread_label(text: str, labels: tuple[str, ...]) -> bool:
+    """Whether ``text`` is one Latin word that is a word of one of ``labels`` with one letter misread
+    (``Remacks`` for Remarks), so the label's English half, not a value."""
+    word = text.strip().casefold()
+    if not re.fullmatch(r"[a-z]{5,}", word):
+        return False
+    return any(one_off(word, part) for label in labels for part in label.casefold().split())
+
+
+def _next_on_line(layout: Layout, line_no: int, v: Value) -> Value | None:
+    """The text after ``v`` on its line, past a gap (the value column right of a label cell), if any."""
+    tl = layout.lines[line_no]
+    for s, e in layout.segments(line_no, gap=2):
+        chars = [c for c in tl.chars[s:e] if not c.ch.isspace()]
+        if chars and chars[0].x0 > v.x1 and chars[0].x0 - v.x1 < 25 * tl.height:
+            text = " ".join("".join(c.ch for c in tl.chars[s:e]).split())
+            return Value(text, min(c.conf for c in chars), "right", tl.page, chars[0].x0, tl.y0, chars[-1].x1, tl.y1)
+    return None
+
+
+_DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+                        r"|(?<![\dA-Za-z])20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\dA-Za-z])")  # 20260325
 
 
 def _unlabelled_date(layout: Layout, f: Fields) -> None:
@@ -132,6 +233,26 @@ def _unlabelled_date(layout: Layout, f: Fields) -> None:
     if len(dates) == 1:
         f.set("value_date", dates.pop(), found[0].confidence * 0.8, found[0])
         f.warnings.append("value date read from an unlabelled date under the title")
+
+
+def _unlabelled_currency(layout: Layout, f: Fields) -> None:
+    """No currency label nor symbol (a scan lost the 币种 label): the one currency printed as a word of its own
+    (``CNY``, ``人民币``, ``欧元``), doubted; none or two different ones leave it unknown."""
+    found: dict[str, Word] = {}
+    for w in layout.words:
+        text = w.text.strip()
+        if len(text) < 2:
+            continue
+        try:
+            found.setdefault(parse_currency(text), w)
+        except ValueError:
+            continue
+    if len(found) == 1:
+        (code, w), = found.items()
+        f.set("currency", code, min(w.confidence, 1.0) * 0.8, Value(text=w.text.strip(), confidence=w.confidence,
+                                                                      how="pattern", page=w.page, x0=w.x0, y0=w.y0,
+                                                                      x1=w.x1, y1=w.y1))
+        f.warnings.append(f"currency {code} read from {w.text.strip()!r} printed without a label")
 
 
 def _direction(layout: Layout, f: Fields) -> str | None:
@@ -208,8 +329,9 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     layout = Layout(words, labels or default_labels()["receipt"])
     layout.drop_prose_hits()  # "此联是收款人开户银行交给收款人的收账通知" names no field
     f = Fields()
-    pick(layout, f, "receipt_no", first_token(parse_document_number))
-    pick(layout, f, "transaction_id", first_token(parse_document_number))
+    for name in ("receipt_no", "transaction_id"):
+        if pick(layout, f, name, _reference) is not None and ocr:
+            _doubt_merged(layout, f, name)
     if pick(layout, f, "value_date", parse_date) is None:
         _unlabelled_date(layout, f)
     for party in ("payer", "payee"):
@@ -221,12 +343,9 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
         where = next((v for v in layout.candidates("amount") if find_currency(v.text)), None)
         if where is not None:
             f.set("currency", find_currency(where.text), 0.9, where)
-    for hit in layout.hits_for("memo"):
-        v = layout.value_right(hit, max_gap=6, stop_at_labels=False) or layout.value_below(hit)
-        text = _without_labels(v.text, layout.labels.fields["memo"]) if v is not None else ""
-        if text:
-            f.set("memo", text, v.confidence, v)
-            break
+        else:
+            _unlabelled_currency(layout, f)
+    _memo(layout, f)
     _issuer(layout, f)
     # cross-check: the figure against the uppercase amount
     words_text = f.get("amount_in_words")
