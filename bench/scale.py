@@ -853,7 +853,8 @@ def pool_ingest(orders: int, pg: str, chunk_size: int, *, rounds: list[int], bar
     tmp = Path(tempfile.mkdtemp(prefix="bench-scale-pool-"))
     folder = _drop(orders, drop, tmp)
     files = sum(1 for p in folder.rglob("*") if p.is_file())
-    out: dict = {"files": files, "chunk_size": chunk_size, "chunks": -(-files // chunk_size), "worker_limit": 1,
+    out: dict = {"drop": str(folder), "files": files, "chunk_size": chunk_size, "chunks": -(-files // chunk_size),
+                 "worker_limit": 1,
                  "query_seconds": query_seconds or "prefect default", "rounds": rounds, "bare_rounds": bare_rounds,
                  "load_1min_start": round(os.getloadavg()[0], 1)}
     if bare_rounds:
