@@ -773,8 +773,9 @@ def _pool_round(number: int, workers: int, *, pg: str, pool: str, deployment: st
     try:
         for wname in names:
             log = tmp / f"{wname}.log"
-            procs.append((subprocess.Popen(worker_command(pool, wname, limit=1), env=env, stdout=log.open("wb"),
-                                           stderr=subprocess.STDOUT, start_new_session=True), log))
+            with log.open("wb") as out:  # the worker holds its own handle
+                procs.append((subprocess.Popen(worker_command(pool, wname, limit=1), env=env, stdout=out,
+                                               stderr=subprocess.STDOUT, start_new_session=True), log))
         online_s = _wait_online(pool, names, procs)
         os.environ["ORDERHUB_DATABASE_URL"] = url  # the parent run's store
         load_before, server0, cpu0 = os.getloadavg()[0], session_cpu(server_pid), time.process_time()
