@@ -7,6 +7,7 @@
     python bench/scale.py ingest --orders 800         # ~2,000 digital documents: 1 process vs 2 sharing by claims
     python bench/scale.py ingest --backend sqlite --rounds 1,2,2,1 --drop DIR
     python bench/scale.py prefect --drop DIR --docs 500   # server start, per flow run / task, flow vs bare, pool run
+    python bench/scale.py pool --orders 800           # the ingest through a process work pool: 1 vs 2 workers
 
 reconcile: (1) on one 10k world (bench/reconcile.py's synth), the single pass against the partitioned run
 (matchers/partition.py, 8 partitions joined by the evidence, 2 processes): digest of every decided payment
@@ -14,6 +15,11 @@ and of every field of every match, how many differ, how the parts came out, auto
 100,000 customers as ``--million-parts`` partitions of disjoint customers, each generated *inside* its worker
 process (nothing holds the whole million), reconciled there, only tuples sent back: wall time, peak RSS of
 the largest process, auto rate and precision.
+pool: the fanned-out ``ingest-documents`` through Prefect's process work pool (server and store on
+PostgreSQL) with 1, then 2, 2, 1 ``prefect worker --limit 1`` processes (one flow run at a time: a worker
+stands for one machine's core), a fresh store per round, after the same ingest without Prefect (``ingest``
+in 1 and 2 processes); per round wall, docs/s, stored, written twice, chunk runs and states, CPU of the
+workers, their flow runs, the server and the parent run.
 ocr: the same noised pages read by the in-process pool (OcrPool(2), warmed), by Dask LocalClusters of 1
 and 2 single-threaded workers (prefect-dask's DaskTaskRunner, through the ocr-fanout flow on an ephemeral
 Prefect server; the first batch of each cluster warms its models and is not timed).
@@ -511,7 +517,6 @@ def prefect_costs(drop: str, chunk_size: int, docs: int, noop_runs: int, worker_
     process work pool (``ingest-chunk/pool`` with no files, one ``prefect worker``): submitted to started
     and to finished, i.e. the worker's pick-up and its flow-run subprocess."""
     import shutil
-    import socket
     import subprocess
     import tempfile
 
@@ -536,9 +541,7 @@ def prefect_costs(drop: str, chunk_size: int, docs: int, noop_runs: int, worker_
     from hub.settings import load_settings
     from hub.store import Store
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = _free_port()
     out: dict = {"docs": docs, "chunk_size": chunk_size, "load_1min_start": round(os.getloadavg()[0], 1)}
     t0 = time.perf_counter()
     server = start_server(port, None, tmp / "server.log")
@@ -613,15 +616,320 @@ def prefect_costs(drop: str, chunk_size: int, docs: int, noop_runs: int, worker_
     return out
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state first), or None once the process is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def process_cpu(pid: int) -> tuple[float, float]:
+    """CPU seconds (user + system) of process ``pid`` itself and of the children it has reaped (a worker's
+    flow-run processes once they ended), from /proc."""
+    fields = _stat(pid)
+    if fields is None:
+        return 0.0, 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / ticks + int(fields[12]) / ticks, int(fields[13]) / ticks + int(fields[14]) / ticks
+
+
+def session_cpu(sid: int) -> float:
+    """CPU seconds of the live processes of session ``sid`` and of the children they reaped (the Prefect
+    server: ``prefect server start`` and its uvicorn process)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        fields = _stat(int(stat.parent.name))
+        if fields is not None and int(fields[3]) == sid:
+            total += sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def children(pid: int) -> list[int]:
+    """The live child processes of ``pid``."""
+    return [int(s.parent.name) for s in Path("/proc").glob("[0-9]*/stat")
+            if (f := _stat(int(s.parent.name))) is not None and int(f[1]) == pid]
+
+
+#: what a Prefect worker logs when it takes a flow run from its pool (prefect/workers/base.py)
+SUBMITTED = __import__("re").compile(r"submitting flow run '([0-9a-f-]{36})'")
+
+
+def store_checks(url: str) -> dict:
+    """What a fanned-out ingest must not do, read from the store: source files written more than once
+    (a SourceFile with two "created"/"updated" audit events), records with two "created" events, files
+    claimed again (a lease ran out and another run took the file)."""
+    from sqlalchemy import create_engine, text
+
+    from hub.records import SourceFile
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            stored = conn.execute(text("SELECT count(*) FROM records WHERE kind = :k"), {"k": SourceFile.KIND}).scalar()
+            stored_twice = conn.execute(text(
+                "SELECT count(*) FROM (SELECT key FROM audit_events WHERE kind = :k AND action IN ('created', 'updated') "
+                "GROUP BY key HAVING count(*) > 1) d"), {"k": SourceFile.KIND}).scalar()
+            created_twice = conn.execute(text(
+                "SELECT count(*) FROM (SELECT kind, key FROM audit_events WHERE action = 'created' "
+                "GROUP BY kind, key HAVING count(*) > 1) d")).scalar()
+            claimed_again = conn.execute(text("SELECT count(*) FROM claims WHERE attempts > 1")).scalar()
+            owners = dict(conn.execute(text("SELECT owner, count(*) FROM claims WHERE done_at_ms IS NOT NULL "
+                                            "GROUP BY owner")).all())
+    finally:
+        engine.dispose()
+    return {"stored": stored, "stored_twice": stored_twice, "created_twice": created_twice,
+            "claimed_again": claimed_again, "done_by_owner": owners}
+
+
+def _chunk_runs(parent_id) -> tuple[list, dict[str, list[float]]]:
+    """The chunk runs (subflows) of the fanned-out ingest run ``parent_id``, and from their state histories
+    per run: seconds queued (Scheduled until a worker took it: Pending), starting (Pending to Running: the
+    worker's new interpreter importing Prefect and orderhub) and running (Running to Completed)."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterParentFlowRunId
+
+    runs, offset = [], 0
+    phases: dict[str, list[float]] = {"queued_s": [], "starting_s": [], "running_s": []}
+    with get_client(sync_client=True) as client:
+        while True:
+            page = client.read_flow_runs(flow_run_filter=FlowRunFilter(
+                parent_flow_run_id=FlowRunFilterParentFlowRunId(any_=[parent_id])), offset=offset, limit=200)
+            runs += page
+            offset += len(page)
+            if len(page) < 200:
+                break
+        for run in runs:
+            first = {}
+            for state in sorted(client.read_flow_run_states(run.id), key=lambda st: st.timestamp):
+                first.setdefault(state.type.value, state.timestamp)
+            for phase, (a, b) in {"queued_s": ("SCHEDULED", "PENDING"), "starting_s": ("PENDING", "RUNNING"),
+                                  "running_s": ("RUNNING", "COMPLETED")}.items():
+                if a in first and b in first:
+                    phases[phase].append((first[b] - first[a]).total_seconds())
+    return runs, phases
+
+
+def _spread(values: list[float]) -> list[float] | None:
+    """Least, median and largest, rounded."""
+    values = sorted(values)
+    return [round(values[0], 1), round(values[len(values) // 2], 1), round(values[-1], 1)] if values else None
+
+
+def _wait_online(pool: str, names: list[str], procs: list, timeout: float = 180) -> float:
+    """Seconds until every worker of ``names`` is ONLINE in the pool (each worker process still alive)."""
+    from prefect.client.orchestration import get_client
+
+    t0 = time.perf_counter()
+    with get_client(sync_client=True) as client:
+        while time.perf_counter() - t0 < timeout:
+            for proc, log in procs:
+                if proc.poll() is not None:
+                    raise SystemExit(f"worker exited with {proc.returncode}: {log.read_text()[-2000:]}")
+            online = {w.name for w in client.read_workers_for_work_pool(pool) if str(w.status.value) == "ONLINE"}
+            if set(names) <= online:
+                return round(time.perf_counter() - t0, 1)
+            time.sleep(0.5)
+    raise SystemExit(f"workers {names} not online in pool {pool!r} within {timeout:.0f} s")
+
+
+def _pool_round(number: int, workers: int, *, pg: str, pool: str, deployment: str, api: str, folder: Path, tmp: Path,
+                chunk_size: int, server_pid: int, lease_seconds: float | None, query_seconds: float | None) -> dict:
+    """One round: a fresh store database, ``workers`` ``prefect worker --limit 1`` processes (each its own
+    session, started and ONLINE before the clock starts), the fanned-out ``ingest-documents`` run from this
+    process, then the checks; the workers stopped and the database dropped after."""
+    import signal
+    import subprocess
+    import uuid
+    from collections import Counter
+
+    from sqlalchemy import create_engine, text
+
+    from flows.ingest import ingest_documents_flow
+    from flows.pool import worker_command, worker_env
+    from hub.settings import load_settings
+    from hub.store import Store
+
+    name = f"bench_pool_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(pg, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = pg.rsplit("/", 1)[0] + f"/{name}"
+    home = tmp / f"home{number}"
+    Store(url, settings=load_settings(home)).engine.dispose()  # migrated before any worker writes
+    env = worker_env(api, url, str(home)) | {"PREFECT_LOGGING_LEVEL": "INFO"}
+    if query_seconds:
+        env["PREFECT_WORKER_QUERY_SECONDS"] = str(query_seconds)
+    names = [f"r{number + 1}-w{i + 1}" for i in range(workers)]
+    procs = []
+    try:
+        for wname in names:
+            log = tmp / f"{wname}.log"
+            with log.open("wb") as out:  # the worker holds its own handle
+                procs.append((subprocess.Popen(worker_command(pool, wname, limit=1), env=env, stdout=out,
+                                               stderr=subprocess.STDOUT, start_new_session=True), log))
+        online_s = _wait_online(pool, names, procs)
+        os.environ["ORDERHUB_DATABASE_URL"] = url  # the parent run's store
+        load_before, server0, cpu0 = os.getloadavg()[0], session_cpu(server_pid), time.process_time()
+        t0 = time.perf_counter()
+        state = ingest_documents_flow(folder=str(folder), home=str(home), chunk_size=chunk_size,
+                                      fan_out=deployment, return_state=True,
+                                      **({"lease_seconds": lease_seconds} if lease_seconds else {}))
+        wall = time.perf_counter() - t0
+        parent_cpu, server_cpu = time.process_time() - cpu0, session_cpu(server_pid) - server0
+        summary = state.result()
+        runs, phases = _chunk_runs(state.state_details.flow_run_id)
+        for proc, _ in procs:  # the last flow-run processes reaped, so their CPU is their worker's
+            deadline = time.monotonic() + 30
+            while children(proc.pid) and time.monotonic() < deadline:
+                time.sleep(0.2)
+        by_worker = []
+        checks = store_checks(url)
+        for wname, (proc, log) in zip(names, procs, strict=True):
+            own, flow_runs = process_cpu(proc.pid)
+            taken = set(SUBMITTED.findall(log.read_text(errors="replace")))
+            by_worker.append({"name": wname, "chunk_runs": len(taken & {str(r.id) for r in runs}),
+                              "docs": sum(n for owner, n in checks["done_by_owner"].items()
+                                          if any(owner.endswith(t) for t in taken)),
+                              "worker_cpu_s": round(own, 1), "flow_runs_cpu_s": round(flow_runs, 1)})
+    finally:
+        for proc, _ in procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        for proc, _ in procs:  # an idle worker takes a minute to stop on SIGTERM; nothing of it is needed
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    checks.pop("done_by_owner")
+    return {"workers": workers, "wall_s": round(wall, 1), "docs_per_s": round(summary.files / wall, 2),
+            "files": summary.files, **checks, "quarantined": len(summary.result.quarantined),
+            "chunks": summary.chunks, "chunk_runs": len(runs),
+            "chunk_run_states": dict(Counter(r.state.type.value if r.state else "NONE" for r in runs)),
+            "resubmitted": summary.result.taken_elsewhere,
+            **{phase: _spread(values) for phase, values in phases.items()},
+            "starting_s_sum": round(sum(phases["starting_s"]), 1), "running_s_sum": round(sum(phases["running_s"]), 1),
+            "workers_online_s": online_s, "parent_cpu_s": round(parent_cpu, 1), "server_cpu_s": round(server_cpu, 1),
+            "flow_runs_cpu_s_sum": round(sum(w["flow_runs_cpu_s"] for w in by_worker), 1),
+            "load_1min": [round(load_before, 1), round(os.getloadavg()[0], 1)], "by_worker": by_worker}
+
+
+def _means_ratio(runs: list[dict], key: str, field: str = "wall_s") -> float | None:
+    """Mean ``field`` of the runs with ``key`` 1 over that of the runs with ``key`` 2."""
+    by = {n: [r[field] for r in runs if r[key] == n] for n in (1, 2)}
+    if not by[1] or not by[2]:
+        return None
+    return round(sum(by[1]) / len(by[1]) / (sum(by[2]) / len(by[2])), 2)
+
+
+def pool_ingest(orders: int, pg: str, chunk_size: int, *, rounds: list[int], bare_rounds: list[int],
+                drop: str | None = None, lease_seconds: float | None = None,
+                query_seconds: float | None = None) -> dict:
+    """The same digital documents through Prefect's process work pool: a Prefect server on PostgreSQL, the
+    ``ingest-chunk/pool`` deployment, and per round (``rounds``: worker counts, in order) that many
+    ``prefect worker --limit 1`` processes (``orderhub worker``'s command: one flow run at a time, one
+    worker standing for one machine's core) taking the chunk runs of a fanned-out ``ingest-documents``,
+    each round into a fresh store database. First (``bare_rounds``) the same folder and chunks through
+    :func:`ingest` (``ingest_chunk`` in 1 and 2 forked processes, no Prefect), so the Prefect cost is a
+    ratio within one run."""
+    import tempfile
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from flows.environment import apply_defaults
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-scale-pool-"))
+    folder = _drop(orders, drop, tmp)
+    files = sum(1 for p in folder.rglob("*") if p.is_file())
+    out: dict = {"drop": str(folder), "files": files, "chunk_size": chunk_size, "chunks": -(-files // chunk_size),
+                 "worker_limit": 1,
+                 "query_seconds": query_seconds or "prefect default", "rounds": rounds, "bare_rounds": bare_rounds,
+                 "load_1min_start": round(os.getloadavg()[0], 1)}
+    if bare_rounds:
+        bare = ingest(orders, pg, chunk_size, rounds=bare_rounds, backend="postgresql", drop=str(folder))
+        out["bare"] = [{k: r[k] for k in ("processes", "wall_s", "docs_per_s", "stored", "created_twice", "cpu_s_sum",
+                                          "load_1min")} for r in bare["runs"]]
+        print("bare", json.dumps(out["bare"]), flush=True)
+    os.environ["PREFECT_HOME"] = str(tmp / "prefect")
+    apply_defaults()
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # this process; the workers log at INFO
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows.pool import deploy_to_pool, ensure_pool
+    from flows.server import ServerPlan, start_server, stop_server
+
+    prefect_db = f"bench_pool_prefect_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(pg, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{prefect_db}"'))
+    port, pool = _free_port(), "bench-pool"
+    api = f"http://127.0.0.1:{port}/api"
+    server = None
+    try:
+        t0 = time.perf_counter()
+        server = start_server(port, (pg.rsplit("/", 1)[0] + f"/{prefect_db}").replace("+psycopg", "+asyncpg"),
+                              tmp / "server.log")
+        out["server_start_s"] = round(time.perf_counter() - t0, 1)
+        os.environ["PREFECT_API_URL"] = api
+        with temporary_settings(updates={PREFECT_API_URL: api}):
+            ensure_pool(pool)
+            deployment = deploy_to_pool(ServerPlan([], {}), pool)[-1]  # ingest-chunk/pool
+            out["runs"] = []
+            for number, workers in enumerate(rounds):
+                out["runs"].append(_pool_round(number, workers, pg=pg, pool=pool, deployment=deployment, api=api,
+                                               folder=folder, tmp=tmp,
+                                               chunk_size=chunk_size, server_pid=server.pid,
+                                               lease_seconds=lease_seconds, query_seconds=query_seconds))
+                print("run", json.dumps(out["runs"][-1]), flush=True)
+    finally:
+        if server is not None:
+            stop_server(server)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{prefect_db}" WITH (FORCE)'))
+        admin.dispose()
+    runs = out["runs"]
+    out["speedup_2_over_1"] = _means_ratio(runs, "workers")
+    pairs = [sorted((a, b), key=lambda r: r["workers"]) for a, b in zip(runs[::2], runs[1::2], strict=False)]
+    out["speedup_by_pair"] = [round(one["wall_s"] / two["wall_s"], 2) for one, two in pairs
+                              if (one["workers"], two["workers"]) == (1, 2)]
+    if bare_rounds:
+        for n in (1, 2):
+            pool_walls = [r["wall_s"] for r in runs if r["workers"] == n]
+            bare_walls = [r["wall_s"] for r in out["bare"] if r["processes"] == n]
+            if pool_walls and bare_walls:
+                out[f"pool_over_bare_{n}"] = round(sum(pool_walls) / len(pool_walls) /
+                                                   (sum(bare_walls) / len(bare_walls)), 2)
+    out["load_1min_end"] = round(os.getloadavg()[0], 1)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["reconcile", "ocr", "ingest", "prefect"])
+    ap.add_argument("what", choices=["reconcile", "ocr", "ingest", "prefect", "pool"])
     ap.add_argument("--docs", type=int, default=500, help="prefect: documents of --drop ingested both ways")
     ap.add_argument("--noop-runs", type=int, default=20, help="prefect: empty flow runs (and 5x as many tasks)")
     ap.add_argument("--worker-runs", type=int, default=4, help="prefect: empty chunk runs through a work pool")
     ap.add_argument("--orders", type=int, default=800, help="ingest: world size (about 2,000 documents)")
-    ap.add_argument("--chunk-size", type=int, default=50)
-    ap.add_argument("--rounds", default="1,2,2,1", help="ingest: process counts, in order")
+    ap.add_argument("--chunk-size", type=int, default=None, help="documents a chunk (default 50; pool: 200)")
+    ap.add_argument("--rounds", default="1,2,2,1", help="ingest: process counts, pool: worker counts, in order")
+    ap.add_argument("--bare-rounds", default="1,2",
+                    help="pool: process counts of the same ingest without Prefect first ('' for none)")
+    ap.add_argument("--lease-seconds", type=float, default=None, help="pool: the chunk runs' claim lease")
+    ap.add_argument("--query-seconds", type=float, default=None,
+                    help="pool: PREFECT_WORKER_QUERY_SECONDS of the workers (default Prefect's, 10 s)")
     ap.add_argument("--backend", choices=["postgresql", "sqlite"], default="postgresql")
     ap.add_argument("--drop", help="ingest: a folder of documents to use instead of generating a world")
     ap.add_argument("--same-session", action="store_true",
@@ -642,6 +950,8 @@ def main() -> None:
     ap.add_argument("--chunk-size-rows", type=int, default=5000, help="--from-store: rows per fetchmany")
     ap.add_argument("--pages", type=int, default=12)
     args = ap.parse_args()
+    if args.chunk_size is None:
+        args.chunk_size = 200 if args.what == "pool" else 50
     if args.what == "reconcile":
         if not args.skip_compare:
             print("compare", json.dumps(compare_10k(args.compare_size, args.partitions, args.processes)), flush=True)
@@ -658,6 +968,11 @@ def main() -> None:
             raise SystemExit("prefect: give --drop DIR (the documents of an ingest run)")
         print("prefect", json.dumps(prefect_costs(args.drop, args.chunk_size, args.docs, args.noop_runs,
                                                   args.worker_runs)), flush=True)
+    elif args.what == "pool":
+        print("pool", json.dumps(pool_ingest(
+            args.orders, args.pg, args.chunk_size, drop=args.drop, rounds=[int(n) for n in args.rounds.split(",")],
+            bare_rounds=[int(n) for n in args.bare_rounds.split(",") if n], lease_seconds=args.lease_seconds,
+            query_seconds=args.query_seconds)), flush=True)
     elif args.what == "ingest":
         print("ingest", json.dumps(ingest(args.orders, args.pg, args.chunk_size, backend=args.backend, drop=args.drop,
                                           rounds=[int(n) for n in args.rounds.split(",")],
