@@ -291,7 +291,7 @@ class Decided:
 
 
 #: Audit actions that are a person's decision, by prefix.
-DECISION_ACTIONS = ("document:confirmed", "decision:", "customs:approved", "customs:rejected", "customs:correction")
+DECISION_ACTIONS = ("document:confirmed", "document:reopened", "decision:", "customs:approved", "customs:rejected", "customs:correction")
 
 
 def recent_decisions(store: Store, *, limit: int = 15, actor: str | None = None) -> list[Decided]:
