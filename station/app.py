@@ -101,7 +101,8 @@ def create_app(store: Store | None = None) -> Starlette:
                 return await handler(request, *user_of(request, area))
             except Refused as exc:
                 if exc.status == 401:
-                    return RedirectResponse(f"/login?{urlencode({'next': request.url.path})}", 303)
+                    query = f"?{request.url.query}" if request.url.query else ""  # ?field=: where it opens
+                    return RedirectResponse(f"/login?{urlencode({'next': request.url.path + query})}", 303)
                 return render(request, "message.html", session_of(request), exc.status, title="不能处理 Refused",
                               message=exc.message)
         return endpoint
