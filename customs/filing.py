@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from customs.prefill import Context, invoices_of, merge, prefill_order
 from customs.review import apply_edits
 from hub.errors import InputError
-from hub.records import Declaration, DeclarationWarning, Order
+from hub.records import Declaration, DeclarationWarning, Order, SourceFile
+from hub.review import is_reopened, reopen_in
 from hub.store import Store
 
 #: Statuses a declaration can no longer be prefilled over (it went to customs).
@@ -68,6 +69,57 @@ def refresh_drafts(store: Store, record_keys: list[str], *, actor: str,
     return prefill_and_store(store, orders, actor=actor, context=context).declarations if orders else []
 
 
+@dataclass
+class Reopened:
+    """A source document put back in review from a declaration, and the declarations it sent back to draft."""
+
+    source: SourceFile
+    #: ``(number, status before)`` of each declaration built from the document that is a draft again
+    to_draft: list[tuple[str, str]] = field(default_factory=list)
+
+
+def built_from(store: Store, source: SourceFile) -> list[Declaration]:
+    """The declarations whose invoice or packing list was read from ``source``."""
+    invoices = {k.split(":", 1)[1] for k in source.record_keys if k.startswith("invoice:")}
+    packing = {k.split(":", 1)[1] for k in source.record_keys if k.startswith("packing_list:")}
+    return [d for d in store.all(Declaration) if d.invoice_key in invoices or d.packing_list_key in packing]
+
+
+def reopen_source(store: Store, number: str, sha256: str, *, by: str, reason: str | None = None) -> Reopened:
+    """A clerk saw on declaration ``number`` that its source document (invoice or packing list) was confirmed
+    with a wrong value: the document goes back to review (``document:reopened``), and every declaration built
+    from it that is approved, returned or rejected becomes a draft again (``customs:reopened``: an approval is
+    withdrawn, so the filing bot does not file the old values), to be prefilled from the corrected document.
+
+    Refused (:class:`InputError`, nothing changed) when a declaration built from it went to customs (filed,
+    accepted): the single window has those values, a change is an amendment there; :class:`hub.review.AlreadyOpen`
+    when the document is in review already."""
+    decl = _get(store, number)
+    source = store.get(SourceFile, sha256)
+    refs = {f"invoice:{decl.invoice_key}", f"packing_list:{decl.packing_list_key}"}
+    if source is None or not refs & set(source.record_keys):
+        raise InputError(f"the file {sha256[:12]} is not a source document of declaration {number}")
+    decls = built_from(store, source)
+    sent = [d for d in decls if d.status in SENT]
+    if sent:
+        listed = ", ".join(f"{d.number} ({d.status})" for d in sent)
+        raise InputError(f"declaration {listed} went to customs with this document's values: it is not changed "
+                         "here (an amendment 修改/撤单 goes through the single window); the document stays confirmed")
+    result = Reopened(source)
+    with store.batch(by) as batch:
+        result.source = reopen_in(batch, sha256, by=by, reason=reason)
+        for d in decls:
+            if d.status in ("approved", "returned", "rejected"):
+                after = d.model_copy(update={"status": "draft", "approved_by": None})
+                batch.upsert([after], note=f"source reopened by {by}")
+                batch.event("customs:reopened", after, before={"status": d.status, "approved_by": d.approved_by},
+                            after={"status": "draft", "document": sha256},
+                            note=f"{source.path.rsplit('/', 1)[-1]} reopened by {by}"
+                                 + (f": {reason}" if reason else ""))
+                result.to_draft.append((d.number, d.status))
+    return result
+
+
 def clean(decl: Declaration) -> bool:
     """A draft without any warning: what the demo's automatic review approves."""
     return decl.status == "draft" and not decl.warnings
@@ -75,7 +127,19 @@ def clean(decl: Declaration) -> bool:
 
 def approve(store: Store, number: str, *, by: str, edits: dict[str, object] | None = None,
             context: Context | None = None) -> Declaration:
-    """Apply the clerk's corrections and approve; :class:`InputError` while blocking warnings remain."""
+    """Apply the clerk's corrections and approve; :class:`InputError` while blocking warnings remain, or while a
+    source document of the declaration is reopened for review (its corrected values would not reach it; edits
+    are saved then, not approved)."""
+    decl = _get(store, number)
+    refs = {f"invoice:{decl.invoice_key}", f"packing_list:{decl.packing_list_key}"}
+    open_sources = [s for s in store.all(SourceFile, status="needs_review")
+                    if refs & set(s.record_keys) and is_reopened(store, s.sha256)]
+    if open_sources:
+        names = ", ".join(s.path.rsplit("/", 1)[-1] for s in open_sources)
+        saved = apply_edits(store, number, dict(edits or {}), by=by, context=context).corrections if edits else []
+        raise InputError(f"declaration {number} not approved: its source document {names} is in review; "
+                         "confirm it first (the declaration is then prefilled from it)"
+                         + (" - corrections saved" if saved else ""))
     apply_edits(store, number, dict(edits or {}), by=by, approve=True, context=context)
     return _get(store, number)
 

@@ -79,9 +79,8 @@ class Outcome:
         out = {}
         for name, conf in sorted(self.confidence.items()):
             src = self.sources.get(name)
-            out[name] = FieldSource(confidence=round(conf, 3), page=src.page if src else None,
-                                    box=src.box if src else None, text=src.text if src else None,
-                                    learned=src.learned if src else None)
+            out[name] = src.model_copy(update={"confidence": round(conf, 3)}) if src else \
+                FieldSource(confidence=round(conf, 3))
         return out
 
     def to_json(self, threshold: float = DEFAULT_THRESHOLD) -> dict[str, Any]:

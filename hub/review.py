@@ -26,6 +26,10 @@ class AlreadyDecided(OrderhubError):
     """The item was decided by someone else meanwhile; nothing was applied."""
 
 
+class AlreadyOpen(OrderhubError):
+    """The document is in review already (reopened by someone else, or never confirmed); nothing was changed."""
+
+
 @dataclass
 class DocumentDecision:
     """What confirming a document changed."""
@@ -132,6 +136,53 @@ def confirm_document(store: Store, sha256: str, values: dict[str, Correction | s
                     after={n: a for n, _, a in changed}, note=what, attachment=source.path)
         learned = _learn(batch, kind, updated, source, changed, corrections, by)
     return DocumentDecision(sha256, new_key, changed, learned)
+
+
+def reopen_in(batch: Batch, sha256: str, *, by: str, reason: str | None = None) -> SourceFile:
+    """Put a confirmed document (status ``stored``) back in review inside ``batch``: a person saw that a value
+    it was confirmed with is wrong. Audited as ``document:reopened`` under ``by``; :class:`AlreadyOpen` when it
+    is in review already, :class:`InputError` for an unknown or quarantined file."""
+    by = by.strip()
+    if not by:
+        raise InputError("reopening a document needs the reviewer's name")
+    source = batch.get(SourceFile, sha256)
+    if source is None:
+        raise InputError(f"no file {sha256[:12]} in the store")
+    if source.status == "needs_review":
+        raise AlreadyOpen(f"already open for review ({who_reopened(batch, sha256)}); nothing was changed")
+    if source.status != "stored" or not source.record_keys:
+        raise InputError(f"the file {source.path} is {source.status}: only a confirmed document can be reopened")
+    what = f"reopened by {by}" + (f": {reason}" if reason else "")
+    reopened = source.model_copy(update={"status": "needs_review"})
+    batch.upsert([reopened], note=what)
+    batch.event("document:reopened", source, before={"status": source.status}, after={"status": "needs_review"},
+                note=what, attachment=source.path)
+    return reopened
+
+
+def reopen_document(store: Store, sha256: str, *, by: str, reason: str | None = None) -> SourceFile:
+    """:func:`reopen_in` in a transaction of its own."""
+    with store.batch(by) as batch:
+        return reopen_in(batch, sha256, by=by, reason=reason)
+
+
+def is_reopened(store: Store, sha256: str) -> bool:
+    """Whether the file's last review event is a reopening (it is in review because a person said it is wrong)."""
+    actions = [e.action for e in store.history(("source_file", sha256), include_linked=False)
+               if e.action in ("document:confirmed", "document:reopened")]
+    return bool(actions) and actions[-1] == "document:reopened"
+
+
+def who_reopened(batch: Batch, sha256: str) -> str:
+    """``reopened by NAME at TIME`` of the file's last reopening, else that it was never confirmed."""
+    from sqlalchemy import select
+
+    from hub.schema import audit_events as ev
+
+    row = batch.conn.execute(select(ev.c.actor, ev.c.at).where(
+        ev.c.kind == "source_file", ev.c.key == sha256, ev.c.action == "document:reopened")
+        .order_by(ev.c.id.desc()).limit(1)).first()
+    return f"reopened by {row.actor} at {row.at:%Y-%m-%d %H:%M}" if row else "not confirmed yet"
 
 
 def _learn(batch: Batch, kind: str, record: Record, source: SourceFile, changed: list[tuple[str, Any, Any]],

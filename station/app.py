@@ -101,7 +101,8 @@ def create_app(store: Store | None = None) -> Starlette:
                 return await handler(request, *user_of(request, area))
             except Refused as exc:
                 if exc.status == 401:
-                    return RedirectResponse(f"/login?{urlencode({'next': request.url.path})}", 303)
+                    query = f"?{request.url.query}" if request.url.query else ""  # ?field=: where it opens
+                    return RedirectResponse(f"/login?{urlencode({'next': request.url.path + query})}", 303)
                 return render(request, "message.html", session_of(request), exc.status, title="不能处理 Refused",
                               message=exc.message)
         return endpoint
@@ -172,12 +173,30 @@ def create_app(store: Store | None = None) -> Starlette:
         focus = request.query_params.get("field")
         if message is None and request.query_params.get("done"):
             message = f"已确认上一份 Confirmed the previous document: {request.query_params['done']}"
+        if message is None and request.query_params.get("reopened"):
+            message = (f"已从报关单 {request.query_params['reopened']} 重新打开，请更正后确认；报关单草稿将按更正重新预填 — "
+                       "reopened from the declaration: correct and confirm, and its draft is prefilled again")
+            if request.query_params.get("withdrawn"):
+                message += (f"。已撤回批准，报关单回到草稿 — approval withdrawn, back to draft (not filed): "
+                            f"{request.query_params['withdrawn']}")
         return render(request, "document.html", session, status, source=source, record=record, fields=fields,
                       lines=queues.document_lines(source, record),
                       pages=page_views(source), words=page_words(source), message=message, error=error,
                       next_sha=queues.next_document(station.store, sha), focus=focus,
-                      editable=source.status == "needs_review" and user.may("documents"),
+                      editable=source.status == "needs_review" and may_correct(user, source),
                       party=queues.party_of(record))
+
+    def may_correct(user: User, source: SourceFile) -> bool:
+        """Finance corrects any document; a customs clerk the source documents of a declaration not sent yet
+        (the invoice or packing list they reopened from it)."""
+        if user.may("documents"):
+            return True
+        if not user.may("declarations"):
+            return False
+        from customs.filing import SENT, built_from
+
+        decls = built_from(station.store, source)
+        return bool(decls) and not any(d.status in SENT for d in decls)
 
     async def document_view(request: Request, session: Session, user: User) -> Response:
         return await document(request, session, user)
@@ -185,6 +204,8 @@ def create_app(store: Store | None = None) -> Starlette:
     async def document_confirm(request: Request, session: Session, user: User) -> Response:
         data = await form_of(request, session)
         sha = request.path_params["sha"]
+        if not may_correct(user, _source(sha)):
+            raise Refused(403, f"你的角色 {label('roles', user.role)} 不能处理此项 — your role may not decide documents")
         values: dict[str, Correction | str | None] = {}
         for key, text in data.items():
             if not key.startswith("f."):
@@ -351,6 +372,7 @@ def create_app(store: Store | None = None) -> Starlette:
             return f"/documents/{file.sha256}" + (f"?field={quote(field_name)}" if field_name else "")
 
         from customs.codes import FIELD_TABLES, CodeTables
+        from customs.filing import SENT
 
         tables = CodeTables.load()
 
@@ -378,7 +400,10 @@ def create_app(store: Store | None = None) -> Starlette:
             if parts[0] == "invoice":
                 return f"发票 invoice {'.'.join(parts[1:])}"
             return name
+        sources = [(kind, queues.source_of(station.store, kind, key, index)) for kind, key in
+                   (("invoice", decl.invoice_key), ("packing_list", decl.packing_list_key)) if key]
         return render(request, "declaration.html", session, status, decl=decl, header_labels=HEADER_LABELS,
+                      sources=[(kind, file) for kind, file in sources if file is not None], sent=decl.status in SENT,
                       item_labels=ITEM_LABELS, item_fixed=ITEM_FIXED, where=where, warned=warned, message=message,
                       error=error, editable=decl.status in DECIDABLE,
                       text=form_text, shown=shown, listed=listed, datalists=datalists, field_label=field_label)
@@ -423,6 +448,26 @@ def create_app(store: Store | None = None) -> Starlette:
             return await declaration(request, session, user, error=str(exc), status=422)
         return await declaration(request, session, user, message=message)
 
+    async def declaration_reopen(request: Request, session: Session, user: User) -> Response:
+        """Put a source document of the declaration back in review (see :func:`customs.filing.reopen_source`)."""
+        from customs.filing import reopen_source
+        from hub.review import AlreadyOpen
+
+        data = await form_of(request, session)
+        number = request.path_params["number"]
+        try:
+            with _decide_lock:
+                done = reopen_source(station.store, number, data.get("sha", ""), by=user.name,
+                                     reason=data.get("note", "").strip() or None)
+        except AlreadyOpen as exc:
+            return await declaration(request, session, user, status=409, error=f"单据已在复核中 — {exc}")
+        except OrderhubError as exc:
+            return await declaration(request, session, user, status=422, error=f"未重新打开 Not reopened — {exc}")
+        query = {"reopened": number}
+        if done.to_draft:
+            query["withdrawn"] = ", ".join(f"{n} ({s})" for n, s in done.to_draft)
+        return RedirectResponse(f"/documents/{done.source.sha256}?{urlencode(query)}", 303)
+
     # -- reviewers (admin) ----------------------------------------------------------------------------
     async def users_page(request: Request, session: Session, user: User, *, message: str | None = None,
                          error: str | None = None, status: int = 200) -> Response:
@@ -462,7 +507,7 @@ def create_app(store: Store | None = None) -> Starlette:
         Route("/", guarded(None, home)),
         Route("/documents", guarded("documents", documents)),
         Route("/documents/{sha}", guarded(None, document_view)),
-        Route("/documents/{sha}/confirm", guarded("documents", document_confirm), methods=["POST"]),
+        Route("/documents/{sha}/confirm", guarded(None, document_confirm), methods=["POST"]),
         Route("/documents/{sha}/page/{n:int}.png", guarded(None, page_image)),
         Route("/documents/{sha}/words.json", guarded(None, scan_words_json)),
         Route("/payments", guarded("payments", payments)),
@@ -471,6 +516,7 @@ def create_app(store: Store | None = None) -> Starlette:
         Route("/declarations", guarded("declarations", declarations)),
         Route("/declarations/{number}", guarded("declarations", declaration)),
         Route("/declarations/{number}/decide", guarded("declarations", declaration_decide), methods=["POST"]),
+        Route("/declarations/{number}/reopen", guarded("declarations", declaration_reopen), methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(routes=routes)

@@ -95,6 +95,22 @@ class FieldRow:
     text: str | None
     flagged: bool
     warnings: list[str] = field(default_factory=list)
+    #: the fields (line cells) a value printed nowhere was computed from: ``lines[0].cartons`` ...
+    computed_from: list[str] = field(default_factory=list)
+
+    @property
+    def computed_text(self) -> str:
+        """``由第 1-3 行 箱数 相加 summed from lines 1-3 (cartons)`` for a total computed from line cells."""
+        from hub.review import LINE_FIELD
+
+        cells = [m for c in self.computed_from if (m := LINE_FIELD.fullmatch(c))]
+        if not cells:
+            return ""
+        rows = sorted({int(m.group(1)) + 1 for m in cells})
+        span = f"{rows[0]}-{rows[-1]}" if len(rows) > 1 and rows == list(range(rows[0], rows[-1] + 1)) else \
+            ", ".join(map(str, rows))
+        zh, _, en = label("line_fields", cells[0].group(2)).partition(" ")
+        return f"未印出，由第 {span} 行{zh}相加 — printed nowhere: summed from lines {span} ({en or zh})"
 
 
 def document_fields(source: SourceFile, record: Record | None) -> list[FieldRow]:
@@ -114,7 +130,8 @@ def document_fields(source: SourceFile, record: Record | None) -> list[FieldRow]
         warnings = [w for w in source.warnings if name in w or label("fields", name).split(" ")[0] in w]
         rows.append(FieldRow(name, field_label(source.kind, name), form_text(getattr(record, name)), conf,
                              src.page if src else None, src.box if src else None, src.text if src else None,
-                             name in source.review_fields or getattr(record, name) is None, warnings))
+                             name in source.review_fields or getattr(record, name) is None, warnings,
+                             list(src.computed_from or []) if src else []))
     rows.sort(key=lambda r: (not r.flagged, r.confidence, r.name))
     return rows
 
@@ -291,7 +308,7 @@ class Decided:
 
 
 #: Audit actions that are a person's decision, by prefix.
-DECISION_ACTIONS = ("document:confirmed", "decision:", "customs:approved", "customs:rejected", "customs:correction")
+DECISION_ACTIONS = ("document:confirmed", "document:reopened", "decision:", "customs:approved", "customs:rejected", "customs:correction")
 
 
 def recent_decisions(store: Store, *, limit: int = 15, actor: str | None = None) -> list[Decided]:

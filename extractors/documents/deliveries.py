@@ -112,4 +112,4 @@ def read_delivery(words: list[Word], *, source: str | None = None, labels: Label
         raise InputError(f"could not find {', '.join(missing)} on the delivery note", source=source)
     record = build(Delivery, data, source)
     conf = f.final(ocr, lambda k: k.split("[")[0] in Delivery.model_fields)
-    return DocumentResult("delivery", record, conf, list(f.warnings), ocr)
+    return DocumentResult("delivery", record, conf, list(f.warnings), ocr, sources=dict(f.sources))

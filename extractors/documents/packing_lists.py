@@ -102,11 +102,11 @@ def read_packing_list(words: list[Word], *, source: str | None = None, labels: L
         if v is not None:
             try:
                 printed = parser(v.text)
-                f.set(name, printed, v.confidence)
+                f.set(name, printed, v.confidence, v)
             except (ValueError, ArithmeticError):
                 pass
-        if printed is None:
-            f.set(name, sums[name], 0.9 if lines else 0.3)
+        if printed is None:  # printed nowhere: the sum of the line cells, shown as computed from them
+            f.derive(name, sums[name], 0.9 if lines else 0.3, [f"lines[{i}].{col}" for i in range(len(lines))])
         elif lines and amount_eq(Decimal(printed), Decimal(sums[name]), Decimal("0.01") * len(lines)):
             f.confirm(name, *(f"lines[{i}].{col}" for i in range(len(lines))))
         elif lines:
@@ -122,4 +122,4 @@ def read_packing_list(words: list[Word], *, source: str | None = None, labels: L
         raise InputError(f"could not find {', '.join(missing)} on the packing list", source=source)
     record = build(PackingList, data, source)
     conf = f.final(ocr, lambda k: k.split("[")[0] in PackingList.model_fields)
-    return DocumentResult("packing_list", record, conf, list(f.warnings), ocr)
+    return DocumentResult("packing_list", record, conf, list(f.warnings), ocr, sources=dict(f.sources))

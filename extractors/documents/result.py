@@ -41,9 +41,8 @@ class DocumentResult:
         out = {}
         for name, conf in sorted(self.confidence.items()):
             src = self.sources.get(name)
-            out[name] = FieldSource(confidence=round(conf, 3), page=src.page if src else None,
-                                    box=src.box if src else None, text=src.text if src else None,
-                                    learned=src.learned if src else None)
+            out[name] = src.model_copy(update={"confidence": round(conf, 3)}) if src else \
+                FieldSource(confidence=round(conf, 3))
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -78,6 +77,12 @@ class Fields:
         if where is not None and getattr(where, "x1", 0) > getattr(where, "x0", 0):
             self.sources[name] = FieldSource(confidence=self.confidence.get(name, 0.0), page=where.page,
                                              box=(where.x0, where.y0, where.x1, where.y1), text=where.text)
+
+    def derive(self, name: str, value: Any, confidence: float, parts: list[str]) -> None:
+        """Keep a value printed nowhere, computed from the fields ``parts`` (e.g. the line cells it is the sum
+        of), so that a reviewer is shown where it comes from."""
+        self.set(name, value, confidence)
+        self.sources[name] = FieldSource(confidence=self.confidence[name], computed_from=list(parts))
 
     def drop(self, name: str, reason: str | None = None) -> None:
         """Forget a value that turned out wrong: the field is not found (None, confidence 0)."""

@@ -31,6 +31,8 @@ class FieldSource(Record):
     text: str | None = Field(default=None, description="The text the value was read from")
     learned: str | None = Field(default=None, description="Set when the value was read where a reviewer's "
                                 "correction taught this issuer prints it (hub/layouts.py): how it was found")
+    computed_from: list[str] | None = Field(default=None, description="The fields a value printed nowhere was "
+                                            "computed from (a packing list's total: its line cells, lines[0].cartons ...)")
 
 
 class PageInfo(Record):

@@ -11,8 +11,19 @@
     active = input;
     document.querySelectorAll(".fieldrow.active").forEach((r) => r.classList.remove("active"));
     document.querySelectorAll(".box.active").forEach((b) => b.classList.remove("active"));
+    document.querySelectorAll(".summand").forEach((b) => b.classList.remove("summand"));
     const row = input.closest(".fieldrow");
     if (row) row.classList.add("active");
+    // a total printed nowhere: the line cells it was summed from, on the page and in the lines table
+    (input.dataset.from || "").split(" ").filter(Boolean).forEach((name) => {
+      document.querySelectorAll('.box.cell[data-field="' + name + '"]').forEach((b) => b.classList.add("summand"));
+      const cell = document.querySelector('#doc-form input.cell[data-field="' + name + '"]');
+      if (cell) cell.closest("td").classList.add("summand");
+    });
+    const summand = document.querySelector(".box.summand");
+    if (summand && !document.querySelector('.box.field[data-field="' + input.dataset.field + '"]')) {
+      summand.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    }
     const box = document.querySelector('.box.field[data-field="' + input.dataset.field + '"]');
     if (box) { box.classList.add("active"); box.scrollIntoView({ block: "nearest", behavior: "smooth" }); }
   }
@@ -51,6 +62,12 @@
     if (jump) {  // a line cell to check: the cursor goes there
       const cell = document.querySelector('#doc-form input.value[data-field="' + jump.dataset.jump + '"]');
       if (cell) { e.preventDefault(); cell.scrollIntoView({ block: "center" }); cell.focus(); }
+      return;
+    }
+    const field = e.target.closest && e.target.closest(".fieldrow");
+    if (field) {  // a document not in review: its fields cannot take focus, a click still shows where each comes from
+      const input = field.querySelector("input.value");
+      if (input && input.disabled) activate(input);
       return;
     }
     const row = e.target.closest && e.target.closest("tr[data-href]");

@@ -175,3 +175,51 @@ def test_corrections_text_and_the_review_form(store, small_world) -> None:
     assert f"[{warned.source_of('gross_weight') or '-'}]" in section.description      # each field with its source
     with pytest.raises(ValueError):
         form.model_validate({"reviewed_by": "x", "decl_01": {"declaration": "CD-NOPE", "decision": "approve"}})
+
+
+@pytest.mark.slow
+def test_a_declaration_the_single_window_refuses_returns_to_review_and_a_rerun_files_nothing_twice(
+        prefect_server, home, single_window, tmp_path) -> None:
+    """A clerk's typo the linter does not see (an item's unit price x10, its total left: the items still add up
+    to the invoice) is refused by the single window's entry check (总价与数量×单价不符) when the flow files it:
+    back in review with the portal's message, not filed, nothing saved there; a re-run keeps it so and files
+    nothing; corrected and approved again, the next run files it once."""
+    from customs.filing import approve, prefill_and_store
+
+    folder, store = home
+    portal = single_window.portals["customs"]
+    decls = prefill_and_store(store, actor="prefill").declarations
+    decl = next(d for d in sorted(decls, key=lambda d: d.number) if d.status == "draft" and not d.warnings)
+    price = decl.items[0].unit_price
+    typo = approve(store, decl.number, by="沈佳", edits={"item.1.unit_price": price * 10})
+    assert typo.status == "approved" and not typo.warnings                   # nothing of ours saw it
+
+    def run(out: str):
+        return customs_prefill_flow(review="none", portal_url=single_window.urls["customs"], home=folder,
+                                    out_dir=str(tmp_path / out), poll_seconds=0.3, decision_timeout=30)
+
+    first = run("out1")
+    assert decl.number in first.approved and decl.number not in first.pre_entry and not first.accepted
+    assert "总价与数量×单价不符" in first.filing_failed[decl.number] and "back in review" in first.filing_failed[decl.number]
+    back = store.get(Declaration, decl.number)
+    assert back.status == "returned" and back.approved_by is None and back.pre_entry_no is None
+    [refused] = [w for w in back.warnings if w.rule == "entry_refused"]
+    assert refused.blocking and "第1项总价与数量×单价不符" in refused.message and "总价" in back.return_reason
+    actions = [e.action for e in store.history(back, include_linked=False)]
+    assert actions[-1] == "customs:refused" and "customs:filed" not in actions and "customs:accepted" not in actions
+    assert not portal.declarations                                            # nothing saved on the portal
+
+    second = run("out2")                                                      # re-run: kept in review, not filed
+    assert decl.number not in second.approved and decl.number not in second.filing_failed
+    assert decl.number in second.not_filed and not portal.declarations
+    again = store.get(Declaration, decl.number)
+    assert again.status == "returned" and [w.message for w in again.warnings] == [w.message for w in back.warnings]
+
+    fixed = approve(store, decl.number, by="沈佳", edits={"item.1.unit_price": price})
+    assert fixed.status == "approved" and not fixed.warnings                  # the refusal answered
+    third = run("out3")
+    assert decl.number in third.accepted and len(portal.declarations) == 1
+    filed = store.get(Declaration, decl.number)
+    assert filed.status == "accepted" and filed.items[0].unit_price == price
+    fourth = run("out4")
+    assert not fourth.accepted and not fourth.filing_failed and len(portal.declarations) == 1
