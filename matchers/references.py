@@ -38,6 +38,7 @@ _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "S": "5", "B": "8", "
 
 #: How much a hit of each kind counts as evidence (0..1).
 HOW_SCORES = {"exact": 1.0, "digits": 0.95, "one char off": 0.85, "truncated": 0.8}
+_HOW_RANK = {how: rank for rank, how in enumerate(HOW_SCORES)}
 HOW_WORDS = {"exact": "", "digits": " (leading zeros/prefix differ)", "one char off": " (one character off)",
              "truncated": " (truncated)"}
 
@@ -73,7 +74,12 @@ def memo_tokens(memo: str, *, min_digits: int = 3) -> list[str]:
     for raw in _TOKEN.findall(text):
         parts = [raw] + [p for p in _SPLIT.split(raw) if p != raw] if ("/" in raw or "#" in raw) else [raw]
         for part in parts:
-            token = _SEP.sub("", part)  # the text is already NFKC and upper case
+            # the text is already NFKC and upper case: a part of letters and digits only is its token
+            token = part if part.isalnum() else _SEP.sub("", part)
+            if token.isdigit():  # nothing to unconfuse, every character a digit
+                if len(token) >= min_digits and token not in seen:
+                    seen.append(token)
+                continue
             for variant in (token, _unconfuse(token)):
                 if variant not in seen and len(_DIGIT.findall(variant)) >= min_digits:
                     seen.append(variant)
@@ -231,11 +237,16 @@ class ReferenceIndex:
                 if target not in found:
                     found[target] = RefHit(target, ref, token, how)
 
-        put(self._exact.get(norm, []), "exact")
-        put(self._digits.get(strip_zero_runs(norm), []), "digits")
+        exact, by_digits = self._exact, self._digits
+        if entries := exact.get(norm):
+            put(entries, "exact")
+        if entries := by_digits.get(strip_zero_runs(norm)):
+            put(entries, "digits")
         if len(digits) >= self.min_digits:
-            put(self._digits.get(digits, []), "digits")
-            put(self._exact.get(digits, []), "digits")
+            if entries := by_digits.get(digits):
+                put(entries, "digits")
+            if entries := exact.get(digits):
+                put(entries, "digits")
         if not found:
             for form in {norm, digits} - {""}:
                 if len(form) >= self.min_truncated:
@@ -260,15 +271,17 @@ class ReferenceIndex:
                         put(self._targets(other), "one char off")
         if len(found) > self.max_targets:
             return []
-        order = list(HOW_SCORES)
-        return sorted(found.values(), key=lambda h: order.index(h.how))
+        if len(found) < 2:
+            return list(found.values())
+        return sorted(found.values(), key=lambda h: _HOW_RANK[h.how])
 
     def lookup_memo(self, memo: str) -> list[RefHit]:
         """Every target a memo names, best hit per target."""
         best: dict[Hashable, RefHit] = {}
         for token in memo_tokens(memo):
             for hit in self.lookup(token):
-                if hit.target not in best or hit.score > best[hit.target].score:
+                kept = best.get(hit.target)
+                if kept is None or HOW_SCORES[hit.how] > HOW_SCORES[kept.how]:
                     best[hit.target] = hit
         return list(best.values())
 
