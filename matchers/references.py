@@ -21,6 +21,7 @@ or lose its leading zeros. :func:`memo_tokens` finds the reference-like tokens o
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping
@@ -43,6 +44,7 @@ HOW_WORDS = {"exact": "", "digits": " (leading zeros/prefix differ)", "one char 
              "truncated": " (truncated)"}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the matcher normalises the same references once per proposal
 def normalize_ref(text: str) -> str:
     """Upper case, half width, letters and digits only: ``inv-2026/0012`` -> ``INV20260012``."""
     return _SEP.sub("", unicodedata.normalize("NFKC", text).upper())
