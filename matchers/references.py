@@ -334,7 +334,7 @@ class ResolvedMemos:
 TAIL = 8
 #: variants spelled out per form indexed before the tails' deletion buckets are built instead (a form's
 #: buckets cost about as much as this many spelled variants)
-SPELL_BUDGET = 60
+SPELL_BUDGET = 20
 
 
 def _deletions(text: str) -> set[str]:
