@@ -9,15 +9,19 @@ or lose its leading zeros. :func:`memo_tokens` finds the reference-like tokens o
   least ``min_digits`` long);
 - ``truncated``: the memo holds the first (or last) part of a reference, at least ``min_truncated``
   characters and half of it;
-- ``one char off``: one character inserted, dropped or replaced, or two neighbours swapped (found
-  through buckets: an edit in the first half leaves the second half intact; an edit in the last
-  characters leaves the head intact and the tail one deletion away, as in symmetric-delete spelling
-  correction; sequential numbers share their heads, so no bucket is keyed on a head alone).
+- ``one char off``: one character inserted, dropped or replaced, or two neighbours swapped, where the
+  edit leaves the reference's second half intact (found through buckets keyed on length and second
+  half) or its head, all but the last ``TAIL`` characters. The latter are found by spelling out the
+  memo token's one-edit variants in its last characters and looking them up (a few hundred set
+  look-ups for each of the few tokens that get this far), and once that has cost about what buckets on
+  the head and every deletion of the tail cost (symmetric deletes), through those buckets: the same
+  forms either way. Sequential numbers share their heads, so nothing is keyed on a head alone.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping
@@ -35,10 +39,12 @@ _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "S": "5", "B": "8", "
 
 #: How much a hit of each kind counts as evidence (0..1).
 HOW_SCORES = {"exact": 1.0, "digits": 0.95, "one char off": 0.85, "truncated": 0.8}
+_HOW_RANK = {how: rank for rank, how in enumerate(HOW_SCORES)}
 HOW_WORDS = {"exact": "", "digits": " (leading zeros/prefix differ)", "one char off": " (one character off)",
              "truncated": " (truncated)"}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the matcher normalises the same references once per proposal
 def normalize_ref(text: str) -> str:
     """Upper case, half width, letters and digits only: ``inv-2026/0012`` -> ``INV20260012``."""
     return _SEP.sub("", unicodedata.normalize("NFKC", text).upper())
@@ -70,7 +76,12 @@ def memo_tokens(memo: str, *, min_digits: int = 3) -> list[str]:
     for raw in _TOKEN.findall(text):
         parts = [raw] + [p for p in _SPLIT.split(raw) if p != raw] if ("/" in raw or "#" in raw) else [raw]
         for part in parts:
-            token = _SEP.sub("", part)  # the text is already NFKC and upper case
+            # the text is already NFKC and upper case: a part of letters and digits only is its token
+            token = part if part.isalnum() else _SEP.sub("", part)
+            if token.isdigit():  # nothing to unconfuse, every character a digit
+                if len(token) >= min_digits and token not in seen:
+                    seen.append(token)
+                continue
             for variant in (token, _unconfuse(token)):
                 if variant not in seen and len(_DIGIT.findall(variant)) >= min_digits:
                     seen.append(variant)
@@ -101,7 +112,11 @@ class ReferenceIndex:
     max_targets: int = 12
     _exact: dict[str, list[tuple[Hashable, str]]] = field(default_factory=dict)
     _digits: dict[str, list[tuple[Hashable, str]]] = field(default_factory=dict)
-    _halves: dict[str, list[str]] = field(default_factory=dict)
+    _halves: dict[tuple[int, str], list[str]] = field(default_factory=dict)
+    _forms: set[str] = field(default_factory=set)
+    _chars: set[str] = field(default_factory=set)
+    _tails: dict[tuple[str, str], list[str]] | None = None
+    _spelled: int = 0
     _pending: list[str] = field(default_factory=list)
     _sorted: list[str] = field(default_factory=list)
     _sorted_rev: list[str] = field(default_factory=list)
@@ -139,18 +154,72 @@ class ReferenceIndex:
             self._dirty = True
 
     def _index_edits(self) -> None:
-        """Buckets for one-character-off look-ups, built when first needed."""
-        halves = self._halves
+        """What one-character-off look-ups read, built when first needed: the forms by length and second
+        half, every form, the characters they are written with (and their tails' deletions, once
+        spelling out variants has cost as much as those buckets do)."""
+        halves, forms, chars = self._halves, self._forms, self._chars
         for form in self._pending:
             n = len(form)
             # an edit in the first half leaves the (selective) second half intact
-            halves.setdefault(f"s{n}:{form[n // 2:]}", []).append(form)
-            # an edit in the tail: the head intact, the tail one deletion away (symmetric deletes)
-            cut = n - min(TAIL, n)
+            halves.setdefault((n, form[n // 2:]), []).append(form)
+            forms.add(form)
+            chars.update(form)
+        if self._tails is not None:
+            self._index_tails(self._pending)
+        self._pending.clear()
+
+    def _index_tails(self, new_forms: Iterable[str]) -> None:
+        """Buckets keyed on head and one deletion of the tail (symmetric deletes)."""
+        tails = self._tails
+        assert tails is not None
+        for form in new_forms:
+            cut = len(form) - min(TAIL, len(form))
             head, tail = form[:cut], form[cut:]
             for variant in _deletions(tail):
-                halves.setdefault(f"d{cut}:{head}|{variant}", []).append(form)
-        self._pending.clear()
+                tails.setdefault((head, variant), []).append(form)
+
+    def _edited_tails(self, form: str) -> set[str]:
+        """Forms one edit from ``form`` that keep their own head (all but their last ``TAIL`` characters)
+        intact, and more: the head the same and the tails one deletion apart (an edit within the tails
+        puts them so; the OSA check after this sorts out the rest)."""
+        if self._tails is None and self._spelled > SPELL_BUDGET * len(self._forms):
+            self._tails = {}
+            self._index_tails(self._forms)
+        if self._tails is not None:
+            found: set[str] = set()
+            for n in (len(form) - 1, len(form), len(form) + 1):
+                cut = n - min(TAIL, n)
+                head, tail = form[:cut], form[cut:]
+                for variant in _deletions(tail):
+                    found.update(self._tails.get((head, variant), ()))
+            return found
+        return self._spell_tails(form)
+
+    def _spell_tails(self, form: str) -> set[str]:
+        """The forms one edit from ``form`` in their tail, spelled out and looked up: ``form`` with a
+        character of its last ``TAIL`` replaced or swapped with the next one, one of its last ``TAIL`` + 1
+        dropped, or one inserted before one of its last ``TAIL`` - 1 or at the end (an edit further left
+        that leaves the head intact, in a run of one character, spells the same form)."""
+        forms, chars, size = self._forms, self._chars, len(form)
+        found: set[str] = set()
+        same, shorter, longer = size - min(TAIL, size), size - 1 - min(TAIL, size - 1), size + 1 - min(TAIL, size + 1)
+        self._spelled += (size - same + size + 1 - longer) * (len(chars) + 1) + size - shorter
+        for i in range(same, size):  # same length: replaced, or swapped with the next one
+            head, here, rest = form[:i], form[i], form[i + 1:]
+            for ch in chars:
+                if ch != here and (other := head + ch + rest) in forms:
+                    found.add(other)
+            if rest and rest[0] != here and (other := head + rest[0] + here + rest[1:]) in forms:
+                found.add(other)
+        for i in range(shorter, size):  # one shorter: dropped
+            if (other := form[:i] + form[i + 1:]) in forms:
+                found.add(other)
+        for i in range(longer, size + 1):  # one longer: inserted
+            head, rest = form[:i], form[i:]
+            for ch in chars:
+                if (other := head + ch + rest) in forms:
+                    found.add(other)
+        return found
 
     def _targets(self, form: str) -> list[tuple[Hashable, str]]:
         return self._exact.get(form, []) + self._digits.get(form, [])
@@ -170,11 +239,16 @@ class ReferenceIndex:
                 if target not in found:
                     found[target] = RefHit(target, ref, token, how)
 
-        put(self._exact.get(norm, []), "exact")
-        put(self._digits.get(strip_zero_runs(norm), []), "digits")
+        exact, by_digits = self._exact, self._digits
+        if entries := exact.get(norm):
+            put(entries, "exact")
+        if entries := by_digits.get(strip_zero_runs(norm)):
+            put(entries, "digits")
         if len(digits) >= self.min_digits:
-            put(self._digits.get(digits, []), "digits")
-            put(self._exact.get(digits, []), "digits")
+            if entries := by_digits.get(digits):
+                put(entries, "digits")
+            if entries := exact.get(digits):
+                put(entries, "digits")
         if not found:
             for form in {norm, digits} - {""}:
                 if len(form) >= self.min_truncated:
@@ -191,27 +265,25 @@ class ReferenceIndex:
                     continue
                 if self._pending:
                     self._index_edits()
-                others: set[str] = set()
+                others = self._edited_tails(form)
                 for n in (len(form) - 1, len(form), len(form) + 1):
-                    others.update(self._halves.get(f"s{n}:{form[len(form) - (n - n // 2):]}", ()))
-                    head_len = n - min(TAIL, n)
-                    head, tail = form[:head_len], form[head_len:]
-                    for variant in _deletions(tail):
-                        others.update(self._halves.get(f"d{head_len}:{head}|{variant}", ()))
+                    others.update(self._halves.get((n, form[len(form) - (n - n // 2):]), ()))
                 for other in others:
                     if other != form and OSA.distance(form, other, score_cutoff=1) <= 1:
                         put(self._targets(other), "one char off")
         if len(found) > self.max_targets:
             return []
-        order = list(HOW_SCORES)
-        return sorted(found.values(), key=lambda h: order.index(h.how))
+        if len(found) < 2:
+            return list(found.values())
+        return sorted(found.values(), key=lambda h: _HOW_RANK[h.how])
 
     def lookup_memo(self, memo: str) -> list[RefHit]:
         """Every target a memo names, best hit per target."""
         best: dict[Hashable, RefHit] = {}
         for token in memo_tokens(memo):
             for hit in self.lookup(token):
-                if hit.target not in best or hit.score > best[hit.target].score:
+                kept = best.get(hit.target)
+                if kept is None or HOW_SCORES[hit.how] > HOW_SCORES[kept.how]:
                     best[hit.target] = hit
         return list(best.values())
 
@@ -260,6 +332,9 @@ class ResolvedMemos:
 
 
 TAIL = 8
+#: variants spelled out per form indexed before the tails' deletion buckets are built instead (a form's
+#: buckets cost about as much as this many spelled variants)
+SPELL_BUDGET = 20
 
 
 def _deletions(text: str) -> set[str]:

@@ -6,7 +6,7 @@ import pytest
 
 from hub.records import Customer
 from matchers.names import CustomerIndex, name_key, name_similarity
-from matchers.references import ReferenceIndex, memo_tokens
+from matchers.references import ReferenceIndex, memo_tokens, normalize_ref
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -100,3 +100,31 @@ def test_customer_lookup_honours_min_score_and_limit_on_a_repeated_name() -> Non
     assert len(index.lookup("Nordwind Tradng GmbH", min_score=0.5, limit=1)) == 1
     strict = index.lookup("Nordwind Tradng GmbH", min_score=0.99, limit=5)
     assert all(h.score >= 0.99 for h in strict) and len(strict) < len(loose)
+
+
+def _one_edit_variants(ref: str, alphabet: str = "0179AOZ") -> list[str]:
+    """Every string one edit from ``ref``: a character replaced, dropped, inserted, or two neighbours swapped."""
+    out = {ref[:i] + ref[i + 1:] for i in range(len(ref))}
+    out |= {ref[:i] + ref[i + 1] + ref[i] + ref[i + 2:] for i in range(len(ref) - 1)}
+    out |= {ref[:i] + ch + ref[i + (k == "r"):] for i in range(len(ref) + 1) for ch in alphabet for k in "ri"}
+    return sorted(out - {ref})
+
+
+def test_one_char_off_same_whether_spelled_out_or_from_deletion_buckets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two ways of finding references one edit off in their tail (spelling out the token's variants, or
+    buckets of every deletion of every tail, built once spelling has cost as much) name the same items."""
+    from matchers import references
+
+    numbers = ([f"2644200000001{n:07d}" for n in range(1000, 1600, 3)] + [f"INV-2026-{n:06d}" for n in range(90, 160)]
+               + [f"HR-PI26{n:04d}" for n in range(10, 40)] + ["WS20260042", "PI-00456", "A1B2C3", "MP-2026462291"])
+    tokens = [v for ref in numbers[::13] + numbers[-4:] for v in _one_edit_variants(normalize_ref(ref))]
+    found = {}
+    for budget in (10**9, 0):  # never build the buckets / build them at the first look-up
+        monkeypatch.setattr(references, "SPELL_BUDGET", budget)
+        index = ReferenceIndex()
+        for n, ref in enumerate(numbers):
+            index.add(ref, n)
+        found[budget] = [sorted((h.target, h.how) for h in index.lookup(t)) for t in tokens]
+        assert (index._tails is None) == (budget > 0)
+    assert found[0] == found[10**9]
+    assert sum(any(how == "one char off" for _, how in hits) for hits in found[0]) > 1000
