@@ -38,7 +38,7 @@ from hub.records import (
 from matchers.names import CustomerIndex, name_similarity
 from matchers.ours import Ours
 from matchers.partial import unusable
-from matchers.references import HOW_WORDS, ReferenceIndex, RefHit, ResolvedMemos, memo_tokens, normalize_ref
+from matchers.references import HOW_WORDS, ReferenceIndex, RefHit, ResolvedMemos, normalize_ref
 from matchers.rules import MoneyRule, first_fit
 from matchers.tolerance import Profile, load_profile
 
@@ -199,7 +199,7 @@ class Proposal:
     by_order_ref: bool = False
     #: signals read with low confidence, on the payment or on an item (see ``Payment.unsure``)
     unsure: frozenset[str] = frozenset()
-    #: reference-like tokens of the memo when it names none of the items (set for bank-fee proposals)
+    #: what the memo names when it is none of the items it pays (set for bank-fee proposals)
     stray_refs: tuple[str, ...] = ()
     _allocs: list[Allocation] | None = None
 
@@ -377,7 +377,6 @@ class CashMatcher:
         self.new_amounts: set[tuple[str, Decimal]] = set()
         self._names: dict[tuple[str, str | None, str], tuple[float, str]] = {}
         self._memo_cache: dict[str, list[RefHit]] = {}
-        self._stray_cache: dict[str, tuple[str, ...]] = {}
         # the widest strong window per currency: cheap pre-filter before the exact tolerance checks
         self._window = {ccy: (profile.amount_abs, max(profile.amount_abs, profile.fee_abs.get(
             ccy, profile.fee_abs.get("default", ZERO)))) for ccy in {i.currency for i in items}}
@@ -699,14 +698,8 @@ class CashMatcher:
         prop.unsure = payment.unsure.union(*(i.unsure for i in parts))
         if len(parts) == 1 and parts[0].idx in hits:
             prop.by_order_ref = normalize_ref(hits[parts[0].idx].reference) != normalize_ref(parts[0].label)
-        if reference == 0 and any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs):
-            prop.stray_refs = self._memo_refs(payment.memo)
-
-    def _memo_refs(self, memo: str) -> tuple[str, ...]:
-        found = self._stray_cache.get(memo)
-        if found is None:
-            found = self._stray_cache[memo] = tuple(memo_tokens(memo))
-        return found
+        if hits and reference == 0 and any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs):
+            prop.stray_refs = tuple(dict.fromkeys(h.reference for h in hits.values()))
 
     def _explain(self, payment: Payment, prop: Proposal, hits: dict[int, RefHit]) -> None:
         """The one-line reason a clerk reads (built for the proposals kept only)."""
@@ -773,9 +766,9 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
     customer has an invoice tied to no order (its lines did not match the order's, it names none): the
     payment may be for that one.
 
-    A payment short of what it would pay by a bank fee, whose memo names a reference (an order or invoice
-    number) that is none of those items, is doubtful: the memo points elsewhere (an order not billed yet,
-    a number cut short) and the near amount may be a coincidence.
+    A payment short of what it would pay by a bank fee, whose memo names our references (an invoice or an
+    order, open or settled) that are none of those items, is doubtful: the memo points elsewhere and the
+    near amount may be a coincidence.
 
     A payment short of an item by a bank fee, whose memo names no reference, rests on a near amount and
     the payer's name: it auto-applies only when the payer is the customer by a name of
