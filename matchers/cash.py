@@ -199,6 +199,8 @@ class Proposal:
     by_order_ref: bool = False
     #: signals read with low confidence, on the payment or on an item (see ``Payment.unsure``)
     unsure: frozenset[str] = frozenset()
+    #: what the memo names when it is none of the items it pays (set for bank-fee proposals)
+    stray_refs: tuple[str, ...] = ()
     _allocs: list[Allocation] | None = None
 
     @property
@@ -482,19 +484,31 @@ class CashMatcher:
         suffix = [0] * (len(items) + 1)
         for k in range(len(items) - 1, -1, -1):
             suffix[k] = suffix[k + 1] + cents[k]
-        found: list[list[OpenItem]] = []
-        budget = [p.subset_node_budget]
         most = p.subset_max_size - len(forced)
+        found = self._walk(cents, suffix, lo, hi, need, most)
+        # the first groups met (oldest items first) may all be short by a fee and hide one that adds up
+        # within rounding: look for those too, as competitors (they do not make a group unique)
+        exact_hi = int((target + p.rounding_limit(target)) * 100)
+        if hi > exact_hi:
+            found += [c for c in self._walk(cents, suffix, lo, exact_hi, need, most) if c not in found]
+        return [sorted([*forced, *(items[k] for k in chosen)], key=lambda i: (i.doc_date, i.label))
+                for chosen in found]
+
+    def _walk(self, cents: list[int], suffix: list[int], lo: int, hi: int, need: int,
+              most: int) -> list[list[int]]:
+        """The first three choices of items (positions) whose cents add up to ``lo``..``hi``."""
+        found: list[list[int]] = []
+        budget = [self.profile.subset_node_budget]
 
         def walk(start: int, chosen: list[int], total: int) -> None:
             if budget[0] <= 0 or len(found) >= 3:
                 return
             budget[0] -= 1
             if len(chosen) >= need and lo <= total <= hi:
-                found.append(sorted([*forced, *(items[k] for k in chosen)], key=lambda i: (i.doc_date, i.label)))
+                found.append(chosen)
             if len(chosen) >= most:
                 return
-            for k in range(start, len(items)):
+            for k in range(start, len(cents)):
                 new = total + cents[k]
                 if new > hi:
                     continue
@@ -564,6 +578,17 @@ class CashMatcher:
             customer_items[hit.customer_code] = live
             for item in live[: self.profile.subset_max_items * 2]:
                 pool[item.idx] = item
+        # the buyer of an item the memo names, when the payer is that buyer by name: its other open items
+        # may make up the rest of the payment (a payer name several customers share finds none of them)
+        for idx in hits:
+            named_item = self.items[idx]
+            code = named_item.customer_code
+            if (named_item.due > 0 and code and code not in customer_items
+                    and self._name(payment, named_item)[0] >= NAME_SURE):
+                live = [self.items[i] for i in self.by_customer.get(code, []) if self.items[i].due > 0]
+                customer_items[code] = live
+                for item in live[: self.profile.subset_max_items * 2]:
+                    pool[item.idx] = item
         for idx in self.by_amount.get((payment.currency, q(payment.amount)), [])[:EQUAL_AMOUNT_POOL]:
             pool[idx] = self.items[idx]
         looked = set(pool)
@@ -673,6 +698,8 @@ class CashMatcher:
         prop.unsure = payment.unsure.union(*(i.unsure for i in parts))
         if len(parts) == 1 and parts[0].idx in hits:
             prop.by_order_ref = normalize_ref(hits[parts[0].idx].reference) != normalize_ref(parts[0].label)
+        if hits and reference == 0 and any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs):
+            prop.stray_refs = tuple(dict.fromkeys(h.reference for h in hits.values()))
 
     def _explain(self, payment: Payment, prop: Proposal, hits: dict[int, RefHit]) -> None:
         """The one-line reason a clerk reads (built for the proposals kept only)."""
@@ -739,6 +766,10 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
     customer has an invoice tied to no order (its lines did not match the order's, it names none): the
     payment may be for that one.
 
+    A payment short of what it would pay by a bank fee, whose memo names our references (an invoice or an
+    order, open or settled) that are none of those items, is doubtful: the memo points elsewhere and the
+    near amount may be a coincidence.
+
     A payment short of an item by a bank fee, whose memo names no reference, rests on a near amount and
     the payer's name: it auto-applies only when the payer is the customer by a name of
     ``profile.fee_auto_via`` (its legal or registered English name by default), at least ``NAME_SURE``
@@ -758,6 +789,9 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
     fee = any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs)
     if not fee or prop.breakdown.get("reference", 0) > 0:
         return None
+    if prop.stray_refs:
+        return (f"short by a bank fee, and the memo names {', '.join(prop.stray_refs[:3])}, which is none of "
+                "what it would pay")
     name = prop.breakdown.get("name", 0)
     if prop.via in profile.fee_auto_via and name >= NAME_SURE:
         return None
