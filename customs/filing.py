@@ -78,6 +78,11 @@ class Reopened:
     to_draft: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _source_keys(decl: Declaration) -> set[str]:
+    """The record keys of the declaration's invoice and packing list (as a source file lists them)."""
+    return {f"invoice:{decl.invoice_key}", f"packing_list:{decl.packing_list_key}"}
+
+
 def built_from(store: Store, source: SourceFile) -> list[Declaration]:
     """The declarations whose invoice or packing list was read from ``source``."""
     invoices = {k.split(":", 1)[1] for k in source.record_keys if k.startswith("invoice:")}
@@ -96,7 +101,7 @@ def reopen_source(store: Store, number: str, sha256: str, *, by: str, reason: st
     when the document is in review already."""
     decl = _get(store, number)
     source = store.get(SourceFile, sha256)
-    refs = {f"invoice:{decl.invoice_key}", f"packing_list:{decl.packing_list_key}"}
+    refs = _source_keys(decl)
     if source is None or not refs & set(source.record_keys):
         raise InputError(f"the file {sha256[:12]} is not a source document of declaration {number}")
     decls = built_from(store, source)
@@ -131,7 +136,7 @@ def approve(store: Store, number: str, *, by: str, edits: dict[str, object] | No
     source document of the declaration is reopened for review (its corrected values would not reach it; edits
     are saved then, not approved)."""
     decl = _get(store, number)
-    refs = {f"invoice:{decl.invoice_key}", f"packing_list:{decl.packing_list_key}"}
+    refs = _source_keys(decl)
     open_sources = [s for s in store.all(SourceFile, status="needs_review")
                     if refs & set(s.record_keys) and is_reopened(store, s.sha256)]
     if open_sources:

@@ -18,6 +18,7 @@ from extractors.quarantine import quarantine_file
 from extractors.registry import DOCUMENT_KINDS, KINDS, builtin, document_reader
 from hub.errors import InputError, OrderhubError
 from hub.records import FieldSource, Order, PageInfo, PartialRecord, Record, RowWarning, SourceFile
+from hub.records.files import field_sources
 from hub.settings import Settings
 from hub.store import Store
 
@@ -76,12 +77,7 @@ class Outcome:
 
     def field_sources(self) -> dict[str, FieldSource]:
         """Per field: confidence, and where on the document it was read when known."""
-        out = {}
-        for name, conf in sorted(self.confidence.items()):
-            src = self.sources.get(name)
-            out[name] = src.model_copy(update={"confidence": round(conf, 3)}) if src else \
-                FieldSource(confidence=round(conf, 3))
-        return out
+        return field_sources(self.confidence, self.sources)
 
     def to_json(self, threshold: float = DEFAULT_THRESHOLD) -> dict[str, Any]:
         """The JSON Lines object documented in the README (``## orderhub extract``)."""

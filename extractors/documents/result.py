@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hub.records import FieldSource, PageInfo, Record
+from hub.records.files import field_sources
 
 #: Confidence given to a value that a cross-check confirmed (check digit, totals, 大写 = figure).
 CONFIRMED = 0.99
@@ -38,12 +39,7 @@ class DocumentResult:
 
     def field_sources(self) -> dict[str, FieldSource]:
         """Every field with a confidence, with where it was read when known."""
-        out = {}
-        for name, conf in sorted(self.confidence.items()):
-            src = self.sources.get(name)
-            out[name] = src.model_copy(update={"confidence": round(conf, 3)}) if src else \
-                FieldSource(confidence=round(conf, 3))
-        return out
+        return field_sources(self.confidence, self.sources)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict: kind, record payload, confidence, warnings."""

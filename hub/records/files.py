@@ -35,6 +35,16 @@ class FieldSource(Record):
                                             "computed from (a packing list's total: its line cells, lines[0].cartons ...)")
 
 
+def field_sources(confidence: dict[str, float], sources: dict[str, FieldSource]) -> dict[str, FieldSource]:
+    """Every field with a confidence (rounded to 3 places), with where it was read when known."""
+    out = {}
+    for name, conf in sorted(confidence.items()):
+        src = sources.get(name)
+        out[name] = (src.model_copy(update={"confidence": round(conf, 3)}) if src
+                     else FieldSource(confidence=round(conf, 3)))
+    return out
+
+
 class PageInfo(Record):
     """A page of a document as the reader saw it: size in its unit (pt for PDF text, px for scans)."""
 
