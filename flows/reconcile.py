@@ -169,15 +169,19 @@ def statuses_now(keys: list[str]) -> dict[str, int]:
     return dict(Counter(m.status for m in found if m is not None))
 
 
-def _publish(summary: ReconcileSummary, items: list[Match], *, review_table: bool = True) -> None:
+def _outcome_table(summary: ReconcileSummary) -> list[str]:
     if summary.statuses_after:
         names = sorted({*summary.statuses, *summary.statuses_after})
-        lines = [f"# Reconciliation (after the {summary.review} review)", "",
-                 "| outcome | proposed | after review |", "|---|---|---|"]
-        lines += [f"| {s} | {summary.statuses.get(s, 0)} | {summary.statuses_after.get(s, 0)} |" for s in names]
-    else:
-        lines = ["# Reconciliation", "", "| outcome | payments |", "|---|---|"]
-        lines += [f"| {status} | {n} |" for status, n in sorted(summary.statuses.items())] or ["| (none) | 0 |"]
+        lines = ["| outcome | proposed | after review |", "|---|---|---|"]
+        return lines + [f"| {s} | {summary.statuses.get(s, 0)} | {summary.statuses_after.get(s, 0)} |"
+                        for s in names]
+    lines = ["| outcome | payments |", "|---|---|"]
+    return lines + ([f"| {status} | {n} |" for status, n in sorted(summary.statuses.items())] or ["| (none) | 0 |"])
+
+
+def _publish(summary: ReconcileSummary, items: list[Match]) -> None:
+    """The run's summary, workbook link and review table, published once, before the review."""
+    lines = ["# Reconciliation", "", *_outcome_table(summary)]
     lines += ["", f"Three-way: **{summary.holds}** invoices on hold of {summary.invoices_checked} checked.",
               f"Waiting for a person: **{len(items)}** payments — decide them in the review station: "
               f"{queue_link('payments')}"]
@@ -187,8 +191,6 @@ def _publish(summary: ReconcileSummary, items: list[Match], *, review_table: boo
         create_link_artifact(key="reconciliation-workbook", link=file_link(summary.workbook),
                              link_text=Path(summary.workbook).name, description="Reconciliation workbook")
     create_markdown_artifact("\n".join(lines), key="reconciliation-summary", description="Reconciliation summary")
-    if not review_table:
-        return
     rows = []
     for m in items:
         # what a person looks the payment up by (its bank transaction id), never the store's key
@@ -203,8 +205,10 @@ def _publish(summary: ReconcileSummary, items: list[Match], *, review_table: boo
 
 
 def _publish_applied(summary: ReconcileSummary) -> None:
-    lines = [f"# Review applied ({summary.review})", "", f"Applied: **{len(summary.applied)}**, "
-             f"refused: **{len(summary.refused)}**, still in review: **{summary.in_review}**", ""]
+    """What the review decided: the counts before and after it, and each decision applied or refused."""
+    lines = [f"# Review applied ({summary.review})", "", *_outcome_table(summary), "",
+             f"Applied: **{len(summary.applied)}**, refused: **{len(summary.refused)}**, "
+             f"still waiting for a person: **{summary.in_review}** payments — {queue_link('payments')}", ""]
     lines += [f"- applied {a}" for a in summary.applied[:100]]
     lines += [f"- refused {r}" for r in summary.refused[:100]]
     create_markdown_artifact("\n".join(lines), key="reconciliation-decisions", description="Review decisions applied")
@@ -247,8 +251,8 @@ def reconcile_flow(review: ReviewMode = "pause", as_of: date | None = None, out_
     remaining = review_items_task()
     summary.in_review = len(remaining)
     summary.statuses_after = statuses_now(summary.match_keys)
-    _publish(summary, remaining, review_table=False)  # the summary again, with the counts after the decisions
-    _publish_applied(summary)
+    if review != "skip":  # the summary is not published again: the decisions artifact holds the counts after
+        _publish_applied(summary)
     logger.info("reconcile: proposed %s; after review %s; three-way holds %d of %d", summary.statuses,
                 summary.statuses_after, summary.holds, summary.invoices_checked)
     print(f"reconcile: {summary.statuses}; applied {len(summary.applied)}, refused {len(summary.refused)}, "

@@ -102,9 +102,12 @@ def test_reconcile_artifacts_count_after_the_decisions(prefect_server, small_wor
             flt = ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id]))
             return await client.read_artifacts(artifact_filter=flt)
 
-    summaries = sorted((a for a in asyncio.run(read()) if a.key == "reconciliation-summary"), key=lambda a: a.created)
-    latest = summaries[-1].data
-    assert "| outcome | proposed | after review |" in latest
+    artifacts = asyncio.run(read())
+    # the run's artifacts tab shows each artifact once: the summary before the review, the decisions after it
+    keys = [a.key for a in artifacts]
+    assert keys.count("reconciliation-summary") == keys.count("reconciliation-workbook") == 1, keys
+    decided = next(a.data for a in artifacts if a.key == "reconciliation-decisions")
+    assert "| outcome | proposed | after review |" in decided
     for status, n in summary.statuses_after.items():
-        assert f"| {status} | {summary.statuses.get(status, 0)} | {n} |" in latest
-    assert f"Waiting for a person: **{summary.in_review}** payments" in latest
+        assert f"| {status} | {summary.statuses.get(status, 0)} | {n} |" in decided
+    assert f"still waiting for a person: **{summary.in_review}** payments" in decided
