@@ -201,9 +201,11 @@ class Proposal:
     unsure: frozenset[str] = frozenset()
     #: what the memo names when it is none of the items it pays (set for bank-fee proposals)
     stray_refs: tuple[str, ...] = ()
-    #: the other open items billing the order the memo names, that the payment could be a part of (set for
-    #: bank-fee proposals by an order reference)
+    #: open items the proposal leaves out that bill an order the memo names for one of its items (set for
+    #: bank-fee proposals)
     order_siblings: tuple[str, ...] = ()
+    #: what it leaves unapplied, more than rounding (an over-payment of one item)
+    unapplied: Decimal = ZERO
     _allocs: list[Allocation] | None = None
 
     @property
@@ -449,7 +451,7 @@ class CashMatcher:
                 return Proposal([(item, amount, amount)], [], 0.3,
                                 f"pays {share}% of {left}{item.what}, {q(diff)} stays open")
             return Proposal([(item, due, due)], [], 0.15,
-                            f"amount exceeds {left}{item.what} by {-diff}, left unapplied")
+                            f"amount exceeds {left}{item.what} by {-diff}, left unapplied", unapplied=-diff)
         converted = self._convert(amount, payment.currency, item.currency)
         if converted is None:
             return None
@@ -706,12 +708,15 @@ class CashMatcher:
         prop.via = names[0][1]
         prop.unsure = payment.unsure.union(*(i.unsure for i in parts))
         if len(parts) == 1 and parts[0].idx in hits:
-            named = normalize_ref(hits[parts[0].idx].reference)
-            prop.by_order_ref = named != normalize_ref(parts[0].label)
-            if prop.by_order_ref and any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs):
-                prop.order_siblings = tuple(
-                    self.items[i].what for i, h in hits.items() if i != parts[0].idx
-                    and self.items[i].due > payment.amount and normalize_ref(h.reference) == named)
+            prop.by_order_ref = normalize_ref(hits[parts[0].idx].reference) != normalize_ref(parts[0].label)
+        if any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs):
+            orders = {normalize_ref(hits[i.idx].reference) for i in parts if i.idx in hits
+                      and normalize_ref(hits[i.idx].reference) != normalize_ref(i.label)}
+            prop.order_siblings = tuple(
+                self.items[i].what for i, h in hits.items() if orders and i not in prop.targets
+                and normalize_ref(h.reference) in orders
+                # one item: another the payment could be a part of; a group: any other left out
+                and self.items[i].due > (payment.amount if len(parts) == 1 else ZERO))
         if hits and reference == 0 and any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs):
             prop.stray_refs = tuple(dict.fromkeys(h.reference for h in hits.values()))
 
@@ -784,9 +789,13 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
     order, open or settled) that are none of those items, is doubtful: the memo points elsewhere and the
     near amount may be a coincidence.
 
-    A payment short of one invoice by a bank fee, whose memo names that invoice's order (not the invoice),
-    is doubtful when the order is billed by another open invoice the payment could be a part of: the
-    reference does not say which, and the near amount may be a coincidence.
+    A payment larger than the one item it pays by more than rounding leaves money unapplied: where the rest
+    goes is a person's call (other items, named cut short or not at all).
+
+    A payment short of what it would pay by a bank fee, whose memo names the order of one of those
+    invoices (not the invoice), is doubtful when the order is billed by another open invoice the proposal
+    leaves out (for one invoice: one the payment could be a part of): the reference does not say which,
+    and the near amount may be a coincidence.
 
     A payment short of an item by a bank fee, whose memo names no reference, rests on a near amount and
     the payer's name: it auto-applies only when the payer is the customer by a name of
@@ -805,20 +814,24 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
     if prop.by_order_ref and item.loose_order and prop.amount_score < 0.95:
         return (f"the memo names the order of {item.what}, not the invoice, and the order's other invoices "
                 "may be among the customer's invoices tied to no order")
+    if prop.unapplied > 0:
+        return (f"it pays {item.what} and leaves {prop.unapplied} unapplied: the rest may pay other items "
+                "(the memo may name them cut short)")
     fee = [wo.amount for wo in prop.write_offs if wo.reason_code == "BANK_FEE"]
     if fee and prop.order_siblings:
-        return (f"the memo names the order of {item.what}, which {', '.join(prop.order_siblings[:3])} also bills: "
-                f"the payment is {item.what} less a {fee[0]} bank fee or a part of the other")
+        what = " and ".join(i.what for i, _, _ in prop.parts[:3])
+        return (f"short of {what} by a {fee[0]} bank fee, and the memo names an order that "
+                f"{', '.join(prop.order_siblings[:3])} also bills: the payment may be for that one")
     if not fee or prop.breakdown.get("reference", 0) > 0:
         return None
     if prop.stray_refs:
         return (f"short by a bank fee, and the memo names {', '.join(prop.stray_refs[:3])}, which is none of "
                 "what it would pay")
-    if profile.fee_auto_whole and fee[0] != fee[0].to_integral_value():
-        return (f"short by {fee[0]}, not a whole amount as bank charges are, and the memo names no reference: "
-                "it may be a part payment of another item")
     name = prop.breakdown.get("name", 0)
     if prop.via in profile.fee_auto_via and name >= NAME_SURE:
+        if profile.fee_auto_whole and fee[0] != fee[0].to_integral_value():
+            return (f"short by {fee[0]}, not a whole amount as bank charges are, and the memo names no "
+                    "reference: it may be a part payment of another item")
         return None
     if name <= 0 or not prop.via:
         how = "is not a known name of the customer"
