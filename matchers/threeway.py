@@ -148,6 +148,11 @@ class Links(dict[str, str]):
         self.alike: dict[str, tuple[str, ...]] = {}
 
 
+#: how far an invoiced unit price may be from the ordered one and still count as the same line's price
+#: when tying invoices to orders (the default profile's ``threeway.price_pct``, 1%)
+PRICE_FIT = Decimal("0.01")
+
+
 def link_invoices(invoices: Iterable[Invoice], orders: Iterable[Order], products: ProductIndex | None = None,
                   customers: Iterable[Customer] = (), deliveries: Iterable[Delivery] = ()) -> Links:
     """Invoice key -> order key: by the order reference printed, else by buyer, date, lines and deliveries.
@@ -242,15 +247,21 @@ def _line_overlap(inv: Invoice, order: Order, products: ProductIndex | None,
         if match is None:
             continue
         if line.quantity is None or line.quantity == match.quantity:
-            hits += 1.0
+            hit = 1.0
         elif (_sku(match, products), line.quantity) in delivered:
-            hits += 1.0
+            hit = 1.0
         elif abs(line.quantity - match.quantity) <= match.quantity * Decimal("0.05"):
-            hits += 0.9  # the ordered quantity, give or take a variance
+            hit = 0.9  # the ordered quantity, give or take a variance
         elif line.quantity <= match.quantity:
-            hits += 0.7
+            hit = 0.7
         else:
-            hits += 0.4
+            hit = 0.4
+        # a line at another price than the ordered one is less likely the same goods (a product of the same
+        # name: another size); what tells apart two orders whose lines fit the same way
+        price = _invoiced_price(line, match.unit_price)
+        if price is not None and abs(price - match.unit_price) > match.unit_price * PRICE_FIT:
+            hit *= 0.9
+        hits += hit
     score = hits / len(inv.lines)
     if inv.total == order.total:
         score += 0.2

@@ -186,3 +186,32 @@ def test_payment_of_an_invoice_plus_rounding_is_still_auto() -> None:
     pay = icbc("K703909170325A", who.name, "4822.75", "货款 26322000000001207075", date(2026, 3, 25))
     m = reconcile([pay], [inv], [], [who]).matches[0]
     assert m.status == "auto" and [a.amount for a in m.allocations] == [Decimal("4822.25")]
+
+
+# -- an invoice of one of two orders whose lines fit the same way: the price tells them apart -----------------
+def taifeng() -> Customer:
+    return Customer(code="C0004", name="苏州泰丰机电设备贸易有限公司",
+                    name_en="SUZHOU TAIFENG JIDIAN SHEBEI MAOYI YOUXIAN GONGSI", tax_id="913205000542P5AE5Y")
+
+
+def test_an_invoice_line_at_the_ordered_price_ties_it_to_that_order() -> None:
+    from hub.records import Product
+    from matchers.threeway import ProductIndex
+
+    who = taifeng()
+    cables = [Product(sku="HR-CSA-002", name_zh="传感器连接线缆", name_en="Sensor Cable", spec="M12 4针 弯头 5m"),
+              Product(sku="HR-CSA-003", name_zh="传感器连接线缆", name_en="Sensor Cable", spec="M8 3针 直头 5m"),
+              Product(sku="HR-PWR-001", name_zh="电力电缆", name_en="Power Cable", spec="YJV 3x2.5mm²")]
+    # two cables ordered, billed one by one (one per delivery); a later order of the other cable
+    split = order("dealer", "XD2026011410", who, date(2026, 1, 14), [("传感器连接线缆 M12 4针 弯头 5m", "2", "44.10")])
+    later = order("dealer", "XD2026012219", who, date(2026, 1, 22),
+                  [("电力电缆 YJV 3x2.5mm²", "1850", "9.66"), ("传感器连接线缆 M8 3针 直头 5m", "5", "36.75")])
+    inv = vat_invoice("26327000000001076699", who, "44.10", date(2026, 1, 24), None, "*电线电缆*传感器连接线缆")
+    inv.lines = [InvoiceLine(line_no=1, description="*电线电缆*传感器连接线缆", quantity=Decimal(1),
+                             unit_price=Decimal("39.02654867"), amount=Decimal("39.03"), tax_rate=Decimal("0.13"),
+                             tax=Decimal("5.07"))]
+    links = link_invoices([inv], [split, later], ProductIndex(cables), [who])
+    assert links == {inv.natural_key(): "dealer|XD2026011410"}
+    pay = icbc("202603030000177134", who.name_en, "44.10", "订单:XD2026011410", date(2026, 3, 3))
+    m = reconcile([pay], [inv], [split, later], [who], products=cables).matches[0]
+    assert m.status == "auto" and m.breakdown["reference"] == 1.0
