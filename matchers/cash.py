@@ -201,6 +201,11 @@ class Proposal:
     unsure: frozenset[str] = frozenset()
     #: what the memo names when it is none of the items it pays (set for bank-fee proposals)
     stray_refs: tuple[str, ...] = ()
+    #: open items the proposal leaves out that bill an order the memo names for one of its items (set for
+    #: bank-fee proposals)
+    order_siblings: tuple[str, ...] = ()
+    #: what it leaves unapplied, more than rounding (an over-payment of one item)
+    unapplied: Decimal = ZERO
     _allocs: list[Allocation] | None = None
 
     @property
@@ -266,7 +271,10 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
     natural key -> fields read with low confidence.
 
     An order billed by an invoice lends its references (order id, PI number) to that invoice, and what
-    was paid on the order (a deposit) counts on its invoices.
+    was paid on the order (a deposit) counts on its invoices. An invoice tied to its order by its lines
+    only, where other orders of the buyer have the same lines (``Links.alike``: a repeat order), also
+    carries those orders' references: which of them it bills is a guess, so a memo naming one of the
+    orders names each of their invoices.
     """
     orders = [o for o in orders if not o.is_test and o.status not in ("cancelled",)]
     order_by_ref: dict[str, Order] = {}
@@ -309,6 +317,9 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
         paid = settled.get(inv_key, ZERO)
         if order is not None:
             refs += [r for r in (order.external_id, order.pi_number) if r and r not in refs]
+            for other in getattr(links, "alike", {}).get(inv_key, ()):
+                if (twin := order_by_key.get(other)) is not None:
+                    refs += [r for r in (twin.external_id, twin.pi_number) if r and r not in refs]
             # a deposit on the order counts on its (first) invoice
             if billed[order.natural_key()][0] is inv:
                 paid += settled.get(order.natural_key(), ZERO)
@@ -440,7 +451,7 @@ class CashMatcher:
                 return Proposal([(item, amount, amount)], [], 0.3,
                                 f"pays {share}% of {left}{item.what}, {q(diff)} stays open")
             return Proposal([(item, due, due)], [], 0.15,
-                            f"amount exceeds {left}{item.what} by {-diff}, left unapplied")
+                            f"amount exceeds {left}{item.what} by {-diff}, left unapplied", unapplied=-diff)
         converted = self._convert(amount, payment.currency, item.currency)
         if converted is None:
             return None
@@ -698,6 +709,14 @@ class CashMatcher:
         prop.unsure = payment.unsure.union(*(i.unsure for i in parts))
         if len(parts) == 1 and parts[0].idx in hits:
             prop.by_order_ref = normalize_ref(hits[parts[0].idx].reference) != normalize_ref(parts[0].label)
+        if any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs):
+            orders = {normalize_ref(hits[i.idx].reference) for i in parts if i.idx in hits
+                      and normalize_ref(hits[i.idx].reference) != normalize_ref(i.label)}
+            prop.order_siblings = tuple(
+                self.items[i].what for i, h in hits.items() if orders and i not in prop.targets
+                and normalize_ref(h.reference) in orders
+                # one item: another the payment could be a part of; a group: any other left out
+                and self.items[i].due > (payment.amount if len(parts) == 1 else ZERO))
         if hits and reference == 0 and any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs):
             prop.stray_refs = tuple(dict.fromkeys(h.reference for h in hits.values()))
 
@@ -770,11 +789,20 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
     order, open or settled) that are none of those items, is doubtful: the memo points elsewhere and the
     near amount may be a coincidence.
 
+    A payment larger than the one item it pays by more than rounding leaves money unapplied: where the rest
+    goes is a person's call (other items, named cut short or not at all).
+
+    A payment short of what it would pay by a bank fee, whose memo names the order of one of those
+    invoices (not the invoice), is doubtful when the order is billed by another open invoice the proposal
+    leaves out (for one invoice: one the payment could be a part of): the reference does not say which,
+    and the near amount may be a coincidence.
+
     A payment short of an item by a bank fee, whose memo names no reference, rests on a near amount and
     the payer's name: it auto-applies only when the payer is the customer by a name of
     ``profile.fee_auto_via`` (its legal or registered English name by default), at least ``NAME_SURE``
-    alike. A short name (an alias) is weaker evidence, and another open item of the customer may lie
-    within a fee too.
+    alike, and (``profile.fee_auto_whole``) the shortfall is a whole amount, as bank charges are. A short
+    name (an alias) is weaker evidence, and another open item of the customer may lie within a fee too: a
+    part payment of one item short of another by 19.04 is no bank charge.
     """
     if prop.unsure & set(EVIDENCE):
         w = profile.weights
@@ -786,7 +814,14 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
     if prop.by_order_ref and item.loose_order and prop.amount_score < 0.95:
         return (f"the memo names the order of {item.what}, not the invoice, and the order's other invoices "
                 "may be among the customer's invoices tied to no order")
-    fee = any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs)
+    if prop.unapplied > 0:
+        return (f"it pays {item.what} and leaves {prop.unapplied} unapplied: the rest may pay other items "
+                "(the memo may name them cut short)")
+    fee = [wo.amount for wo in prop.write_offs if wo.reason_code == "BANK_FEE"]
+    if fee and prop.order_siblings:
+        what = " and ".join(i.what for i, _, _ in prop.parts[:3])
+        return (f"short of {what} by a {fee[0]} bank fee, and the memo names an order that "
+                f"{', '.join(prop.order_siblings[:3])} also bills: the payment may be for that one")
     if not fee or prop.breakdown.get("reference", 0) > 0:
         return None
     if prop.stray_refs:
@@ -794,6 +829,9 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
                 "what it would pay")
     name = prop.breakdown.get("name", 0)
     if prop.via in profile.fee_auto_via and name >= NAME_SURE:
+        if profile.fee_auto_whole and fee[0] != fee[0].to_integral_value():
+            return (f"short by {fee[0]}, not a whole amount as bank charges are, and the memo names no "
+                    "reference: it may be a part payment of another item")
         return None
     if name <= 0 or not prop.via:
         how = "is not a known name of the customer"

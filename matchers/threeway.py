@@ -139,12 +139,27 @@ def _pct(variance: Decimal, base: Decimal) -> str:
     return f"{variance / base * 100:+.2f}%" if base else "n/a"
 
 
+class Links(dict[str, str]):
+    """Invoice key -> order key, and in ``alike`` the invoices linked by their lines where a repeat order
+    of the buyer (the same lines and total) fits as well: invoice key -> those orders' keys."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.alike: dict[str, tuple[str, ...]] = {}
+
+
+#: how far an invoiced unit price may be from the ordered one and still count as the same line's price
+#: when tying invoices to orders (the default profile's ``threeway.price_pct``, 1%)
+PRICE_FIT = Decimal("0.01")
+
+
 def link_invoices(invoices: Iterable[Invoice], orders: Iterable[Order], products: ProductIndex | None = None,
-                  customers: Iterable[Customer] = (), deliveries: Iterable[Delivery] = ()) -> dict[str, str]:
+                  customers: Iterable[Customer] = (), deliveries: Iterable[Delivery] = ()) -> Links:
     """Invoice key -> order key: by the order reference printed, else by buyer, date, lines and deliveries.
 
     Without a reference, the buyer's orders dated on or before the invoice compete on how well their
-    lines (SKU, quantity) and their delivery notes fit the invoice; then the nearest date wins.
+    lines (SKU, quantity) and their delivery notes fit the invoice; then the nearest date wins (repeat
+    orders that fit as well are kept in ``Links.alike``: the link between them is a guess).
     """
     orders = [o for o in orders if not o.is_test]
     deliveries_of: dict[str, list[Delivery]] = defaultdict(list)
@@ -162,7 +177,7 @@ def link_invoices(invoices: Iterable[Invoice], orders: Iterable[Order], products
     by_customer: dict[str, list[Order]] = defaultdict(list)
     for o in orders:
         by_customer[o.customer_code or _who(cix, o.customer_name)].append(o)
-    links: dict[str, str] = {}
+    links = Links()
     invoices = [inv for inv in invoices if unusable(inv) is None]
     for inv in invoices:  # orders an invoice names are taken
         if inv.order_ref and normalize_ref(inv.order_ref) in by_ref:
@@ -187,7 +202,18 @@ def link_invoices(invoices: Iterable[Invoice], orders: Iterable[Order], products
         if scored and scored[0][0] >= 0.6:
             links[inv.natural_key()] = scored[0][3].natural_key()
             claimed.add(scored[0][3].natural_key())
+            alike = tuple(o.natural_key() for fit, _, _, o in scored[1:]
+                          if fit == scored[0][0] and _repeat(o, scored[0][3]))
+            if alike:
+                links.alike[inv.natural_key()] = alike
     return links
+
+
+def _repeat(a: Order, b: Order) -> bool:
+    """Two orders of the same lines (SKU or description, quantity, price) and total: a repeat order."""
+    def lines(o: Order) -> list[tuple[str, Decimal, Decimal]]:
+        return sorted((line.sku or line.description, line.quantity, line.unit_price) for line in o.lines)
+    return a.total == b.total and a.currency == b.currency and lines(a) == lines(b)
 
 
 def _who(cix: CustomerIndex, name: str | None) -> str:
@@ -221,15 +247,21 @@ def _line_overlap(inv: Invoice, order: Order, products: ProductIndex | None,
         if match is None:
             continue
         if line.quantity is None or line.quantity == match.quantity:
-            hits += 1.0
+            hit = 1.0
         elif (_sku(match, products), line.quantity) in delivered:
-            hits += 1.0
+            hit = 1.0
         elif abs(line.quantity - match.quantity) <= match.quantity * Decimal("0.05"):
-            hits += 0.9  # the ordered quantity, give or take a variance
+            hit = 0.9  # the ordered quantity, give or take a variance
         elif line.quantity <= match.quantity:
-            hits += 0.7
+            hit = 0.7
         else:
-            hits += 0.4
+            hit = 0.4
+        # a line at another price than the ordered one is less likely the same goods (a product of the same
+        # name: another size); what tells apart two orders whose lines fit the same way
+        price = _invoiced_price(line, match.unit_price)
+        if price is not None and abs(price - match.unit_price) > match.unit_price * PRICE_FIT:
+            hit *= 0.9
+        hits += hit
     score = hits / len(inv.lines)
     if inv.total == order.total:
         score += 0.2

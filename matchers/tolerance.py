@@ -69,6 +69,9 @@ class Profile:
     #: how a payer must be known for a payment short by a bank fee, whose memo names no reference, to
     #: auto-apply (``via`` of the name match: "legal name", "buyer name", "English name", "alias")
     fee_auto_via: tuple[str, ...] = ("legal name", "English name", "buyer name")
+    #: such a payment also auto-applies only when the shortfall is a whole amount of the currency (a bank
+    #: charge comes from a tariff: 15.00, 25.00, USD 20.00)
+    fee_auto_whole: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     def fee_limit(self, currency: str, due: Decimal) -> Decimal:
@@ -181,4 +184,5 @@ def load_profile(name: str | None = None, path: str | Path | None = None) -> Pro
         subset_node_budget=int(need("subset_node_budget")),
         threeway=threeway,
         fee_auto_via=tuple(raw.get("fee_auto_via", ("legal name", "English name", "buyer name"))),
+        fee_auto_whole=bool(raw.get("fee_auto_whole", True)),
     )
