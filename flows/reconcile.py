@@ -248,7 +248,8 @@ def reconcile_flow(review: ReviewMode = "pause", as_of: date | None = None, out_
             decisions = decisions_from_answer(answer, shown)
     if decisions:
         summary.applied, summary.refused = apply_task(decisions)
-    remaining = review_items_task() if decisions else items  # nothing decided: the same items wait
+    # read again after a review: during a pause a clerk may also have decided items in the station
+    remaining = items if review == "skip" else review_items_task()
     summary.in_review = len(remaining)
     summary.statuses_after = statuses_now(summary.match_keys)
     if review != "skip":  # the summary is not published again: the decisions artifact holds the counts after
