@@ -165,7 +165,7 @@ def million(total: int, parts: int, processes: int) -> dict:
             "wall_seconds": round(wall, 1), "reconcile_seconds_sum": round(sum(d["reconcile_seconds"] for d in done), 1),
             "peak_rss_mb_largest_process": max(d["rss_mb"] for d in done),
             "auto_rate": round(auto / receipts, 4), "auto_precision": round(ok / auto, 5) if auto else None,
-            "load_avg_1min": round(os.getloadavg()[0], 1)}
+            "auto": auto, "auto_wrong": auto - ok, "load_avg_1min": round(os.getloadavg()[0], 1)}
 
 
 # -- the linkage against splink, in the same run ----------------------------------------------------
@@ -191,13 +191,15 @@ def summary(million_out: dict | None, link: dict | None) -> list[str]:
                if "peak_rss_mb_worker" in m else f"{m['peak_rss_mb_largest_process']} MB the largest process")
         lines += [f"million: {m['receipts']:,} receipts x {m['invoices']:,} invoices, {m['customers']:,} customers, "
                   f"{m['partitions']} partitions on {m['processes']} processes",
-                  f"  wall {wall} s, peak RSS {rss}, auto rate {m['auto_rate']:.2%}, "
-                  f"auto precision {m['auto_precision']:.4%}, load {m['load_avg_1min']}"]
+                  f"  wall {wall} s, peak RSS {rss}, auto rate {m['auto_rate']:.2%}, auto precision "
+                  f"{(m['auto'] - m['auto_wrong']) / m['auto']:.4%} ({m['auto_wrong']} wrong of {m['auto']:,}), "
+                  f"load {m['load_avg_1min']}"]
     if link:
         o = link["orderhub"]
         auto = o["auto_receipts"]
         lines.append(f"orderhub at {o['receipts']:,} on the linkage, same run: auto rate {auto / o['receipts']:.2%}, "
-                     f"auto precision {o['auto_receipts_right'] / auto:.4%} (receipts whose invoices are all right)")
+                     f"auto precision {o['auto_receipts_right'] / auto:.4%} ({auto - o['auto_receipts_right']} wrong "
+                     f"of {auto:,}; an automatic match is right when it names every invoice paid, as above)")
         if link["splink_missing"]:
             lines.append("!! " + link["splink_missing"])
         lines += link["table"]
@@ -415,6 +417,7 @@ def million_from_store(total: int, parts: int, processes: int, folder: str | Non
                 "peak_rss_mb_worker": max(d["rss_mb"] for d in done),
                 "peak_rss_mb_parent": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                 "auto_rate": round(auto / receipts, 4), "auto_precision": round(ok / auto, 5) if auto else None,
+                "auto": auto, "auto_wrong": auto - ok,
                 "review": sum(d["review"] for d in done), "load_avg_1min": round(os.getloadavg()[0], 1),
                 "parts": [{k: d[k] for k in ("receipts", "auto", "read_seconds", "reconcile_seconds", "rss_mb")}
                           for d in done]})
