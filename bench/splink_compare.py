@@ -3,6 +3,8 @@
     python bench/splink_compare.py                  # 100k receipts x 100k invoices (10k customers)
     python bench/splink_compare.py --n 10000 --thresholds 0.5 0.9 0.99
 
+`bench/scale.py reconcile` runs the same comparison (``compare``) after the million, in the same run.
+
 The world is bench/reconcile.py's `synth` (memo references with typos/truncation, missing memos, payer
 names without 有限公司, grouped payments, deposits and balances, bank fees); its truth is the set of
 (receipt, invoice) pairs. Each engine runs in its own fresh process on the same seeded world, so its wall
