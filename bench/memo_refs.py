@@ -11,9 +11,10 @@ partition: CPU seconds of ``reconcile_rows`` on the partition, and of the refere
 (``ReferenceIndex.add`` and ``lookup_memo``, timed around each call), the digest of its decisions, peak
 RSS. hits: the world's memos and one-edit, truncated, re-spelled variants of its references looked up
 in a ReferenceIndex of its invoices' references, each memo's hits written as a set of (target,
-reference, token, how). same: how many memos' hits differ. The reference a target is named by, when
-two of its forms are one character off the token, follows the order of a set of strings, so the hash
-seed (in every version): compare with the same PYTHONHASHSEED; targets and kinds must not differ.
+reference, token, how). same: how many memos' hits differ. Before branch ``scale`` (2026-12-04) the
+reference a target is named by, when two of its forms are one character off the token, followed the
+order of a set of strings, so the hash seed: compare such versions with the same PYTHONHASHSEED; now
+the forms are tried in the order they were indexed, and any two seeds give the same hits.
 """
 
 from __future__ import annotations

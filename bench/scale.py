@@ -1,7 +1,10 @@
 """Scale-out bench: partitioned reconciliation at a million, and OCR on Dask against the in-process pool.
 
-    python bench/scale.py reconcile                   # 10k single vs partitioned, then 1M x 1M partitioned
+    python bench/scale.py reconcile                   # 10k single vs partitioned, 1M x 1M partitioned, then
+                                                      # orderhub and splink on the 100k linkage
+    python bench/scale.py reconcile --from-store --store-dir DIR   # the million streamed from a SQLite store
     python bench/scale.py reconcile --skip-million    # the 10k comparison only
+    python bench/scale.py reconcile --million 20000 --million-parts 4 --linkage 2000   # the same, small
     python bench/scale.py reconcile --million-parts 20 --processes 2
     python bench/scale.py ocr --pages 12              # pages/s: in-process pool (2), Dask 1 and 2 workers
     python bench/scale.py ingest --orders 800         # ~2,000 digital documents: 1 process vs 2 sharing by claims
@@ -14,7 +17,12 @@ reconcile: (1) on one 10k world (bench/reconcile.py's synth), the single pass ag
 and of every field of every match, how many differ, how the parts came out, auto precision against the truth. (2) 1,000,000 receipts against 1,000,000 open invoices of
 100,000 customers as ``--million-parts`` partitions of disjoint customers, each generated *inside* its worker
 process (nothing holds the whole million), reconciled there, only tuples sent back: wall time, peak RSS of
-the largest process, auto rate and precision.
+the largest process, auto rate and precision (``--from-store``: written to a SQLite store first, timed
+apart, then routed by customer and streamed from it). (3) In the same run, after the million:
+bench/splink_compare.py's receipt-to-invoice linkage at ``--linkage`` receipts, orderhub's ``reconcile``
+and splink on DuckDB each in a fresh process: wall and CPU seconds, peak RSS, precision, recall and F1 of
+each; splink is in the optional extra (``pip install -e '.[bench]'``) and the run says so loudly when it
+is missing. Last, a summary of those figures.
 pool: the fanned-out ``ingest-documents`` through Prefect's process work pool (server and store on
 PostgreSQL) with 1, then 2, 2, 1 ``prefect worker --limit 1`` processes (one flow run at a time: a worker
 stands for one machine's core), a fresh store per round, after the same ingest without Prefect (``ingest``
@@ -41,11 +49,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def _reconcile_bench():
-    spec = importlib.util.spec_from_file_location("bench_reconcile", ROOT / "bench" / "reconcile.py")
+def _bench(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _reconcile_bench():
+    return _bench("reconcile")
 
 
 def _precision(rows, truth) -> tuple[int, int, float | None]:
@@ -153,7 +165,45 @@ def million(total: int, parts: int, processes: int) -> dict:
             "wall_seconds": round(wall, 1), "reconcile_seconds_sum": round(sum(d["reconcile_seconds"] for d in done), 1),
             "peak_rss_mb_largest_process": max(d["rss_mb"] for d in done),
             "auto_rate": round(auto / receipts, 4), "auto_precision": round(ok / auto, 5) if auto else None,
-            "load_avg_1min": round(os.getloadavg()[0], 1)}
+            "auto": auto, "auto_wrong": auto - ok, "load_avg_1min": round(os.getloadavg()[0], 1)}
+
+
+# -- the linkage against splink, in the same run ----------------------------------------------------
+def linkage(n: int, seed: int) -> dict:
+    """bench/splink_compare.py's comparison: orderhub's ``reconcile``, then splink on DuckDB, each in a
+    fresh process (after the million, so each has the cores to itself) on ``synth(n, seed)``; and the
+    table it prints. ``splink_missing`` says why splink's figures are absent."""
+    compare = _bench("splink_compare")
+    t0 = time.perf_counter()
+    ours, peer, missing = compare.compare(n, seed)
+    return {"n": n, "seed": seed, "wall_seconds_both": round(time.perf_counter() - t0, 1), "orderhub": ours,
+            "splink": peer, "splink_missing": missing, "table": compare.table(ours, peer)}
+
+
+def summary(million_out: dict | None, link: dict | None) -> list[str]:
+    """The figures the issue asks for, as lines: the million's wall, peak RSS, auto rate and precision
+    beside orderhub's at the linkage's size, and the linkage table (both engines' wall, RSS, P/R/F1)."""
+    lines = []
+    if million_out:
+        m = million_out
+        wall = m.get("wall_seconds_route_read_reconcile", m.get("wall_seconds"))
+        rss = (f"{m['peak_rss_mb_worker']} MB a worker, {m['peak_rss_mb_parent']} MB the parent"
+               if "peak_rss_mb_worker" in m else f"{m['peak_rss_mb_largest_process']} MB the largest process")
+        lines += [f"million: {m['receipts']:,} receipts x {m['invoices']:,} invoices, {m['customers']:,} customers, "
+                  f"{m['partitions']} partitions on {m['processes']} processes",
+                  f"  wall {wall} s, peak RSS {rss}, auto rate {m['auto_rate']:.2%}, auto precision "
+                  f"{(m['auto'] - m['auto_wrong']) / m['auto']:.4%} ({m['auto_wrong']} wrong of {m['auto']:,}), "
+                  f"load {m['load_avg_1min']}"]
+    if link:
+        o = link["orderhub"]
+        auto = o["auto_receipts"]
+        lines.append(f"orderhub at {o['receipts']:,} on the linkage, same run: auto rate {auto / o['receipts']:.2%}, "
+                     f"auto precision {o['auto_receipts_right'] / auto:.4%} ({auto - o['auto_receipts_right']} wrong "
+                     f"of {auto:,}; an automatic match is right when it names every invoice paid, as above)")
+        if link["splink_missing"]:
+            lines.append("!! " + link["splink_missing"])
+        lines += link["table"]
+    return lines
 
 
 # -- the million from a store ------------------------------------------------------------------------
@@ -367,6 +417,7 @@ def million_from_store(total: int, parts: int, processes: int, folder: str | Non
                 "peak_rss_mb_worker": max(d["rss_mb"] for d in done),
                 "peak_rss_mb_parent": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                 "auto_rate": round(auto / receipts, 4), "auto_precision": round(ok / auto, 5) if auto else None,
+                "auto": auto, "auto_wrong": auto - ok,
                 "review": sum(d["review"] for d in done), "load_avg_1min": round(os.getloadavg()[0], 1),
                 "parts": [{k: d[k] for k in ("receipts", "auto", "read_seconds", "reconcile_seconds", "rss_mb")}
                           for d in done]})
@@ -942,7 +993,12 @@ def main() -> None:
     ap.add_argument("--million", type=int, default=1_000_000)
     ap.add_argument("--million-parts", type=int, default=20)
     ap.add_argument("--skip-compare", action="store_true")
-    ap.add_argument("--skip-million", action="store_true", help="reconcile: the 10k comparison only")
+    ap.add_argument("--skip-million", action="store_true",
+                    help="reconcile: the 10k comparison only (no million, no linkage)")
+    ap.add_argument("--linkage", type=int, default=100_000,
+                    help="reconcile: receipts of the receipt-to-invoice linkage that orderhub and splink on DuckDB "
+                         "run after the million, in the same run (bench/splink_compare.py's; 0: not run)")
+    ap.add_argument("--linkage-seed", type=int, default=1)
     ap.add_argument("--from-store", action="store_true",
                     help="reconcile: write the million to a SQLite store first (timed apart), then stream from it")
     ap.add_argument("--store-dir", default=None, help="--from-store: folder of million.db (reused when there)")
@@ -953,16 +1009,28 @@ def main() -> None:
     if args.chunk_size is None:
         args.chunk_size = 200 if args.what == "pool" else 50
     if args.what == "reconcile":
+        t0 = time.perf_counter()
         if not args.skip_compare:
             print("compare", json.dumps(compare_10k(args.compare_size, args.partitions, args.processes)), flush=True)
         if args.skip_million:
-            pass
-        elif args.from_store:
-            print("million_from_store", json.dumps(million_from_store(
-                args.million, args.million_parts, args.processes, args.store_dir, args.chunk_size_rows,
-                args.write_only)), flush=True)
+            return
+        if args.from_store:
+            big = million_from_store(args.million, args.million_parts, args.processes, args.store_dir,
+                                     args.chunk_size_rows, args.write_only)
+            print("million_from_store", json.dumps(big), flush=True)
+            if args.write_only:
+                return
         else:
-            print("million", json.dumps(million(args.million, args.million_parts, args.processes)), flush=True)
+            big = million(args.million, args.million_parts, args.processes)
+            print("million", json.dumps(big), flush=True)
+        link = None
+        if args.linkage:
+            link = linkage(args.linkage, args.linkage_seed)
+            print("linkage", json.dumps({k: v for k, v in link.items() if k != "table"}), flush=True)
+            if link["splink_missing"]:
+                print(link["splink_missing"], file=sys.stderr)
+        print("\n".join(summary(big, link)))
+        print(f"whole command: {time.perf_counter() - t0:.1f} s", flush=True)
     elif args.what == "prefect":
         if not args.drop:
             raise SystemExit("prefect: give --drop DIR (the documents of an ingest run)")

@@ -3,6 +3,8 @@
     python bench/splink_compare.py                  # 100k receipts x 100k invoices (10k customers)
     python bench/splink_compare.py --n 10000 --thresholds 0.5 0.9 0.99
 
+`bench/scale.py reconcile` runs the same comparison (``compare``) after the million, in the same run.
+
 The world is bench/reconcile.py's `synth` (memo references with typos/truncation, missing memos, payer
 names without 有限公司, grouped payments, deposits and balances, bank fees); its truth is the set of
 (receipt, invoice) pairs. Each engine runs in its own fresh process on the same seeded world, so its wall
@@ -73,12 +75,15 @@ def run_orderhub(n: int, seed: int) -> dict:
     result = reconcile(receipts, invoices, customers=customers)
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     auto = {(m.payment_key, a.target_key) for m in result.matches if m.status == "auto" for a in m.allocations}
+    # as bench/scale.py's million counts it: an automatic match is right when it names every invoice paid
+    auto_right = sum(1 for m in result.matches if m.status == "auto"
+                     and {a.target_key for a in m.allocations} == truth[m.payment_key])
     review = {(m.payment_key, a.target_key) for m in result.matches
               if m.status == "review" and m.candidates for a in m.candidates[0].allocations}
     return {"engine": "orderhub", "n": n, "receipts": len(receipts), "invoices": len(invoices),
             "true_pairs": len(want), "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
             "auto": score(auto, want), "proposed": score(auto | review, want),
-            "auto_receipts": sum(1 for m in result.matches if m.status == "auto"),
+            "auto_receipts": sum(1 for m in result.matches if m.status == "auto"), "auto_receipts_right": auto_right,
             "review_receipts": sum(1 for m in result.matches if m.status == "review"), **_usage()}
 
 
@@ -270,14 +275,31 @@ def _m_u(linker) -> dict:
 
 
 # -- the run -----------------------------------------------------------------------------------------
-def _in_fresh_process(engine: str, args: argparse.Namespace) -> dict:
-    cmd = [sys.executable, __file__, "--engine", engine, "--n", str(args.n), "--seed", str(args.seed),
-           "--thresholds", *map(str, args.thresholds), "--u-pairs", str(args.u_pairs)]
-    cmd += ["--no-strict"] * args.no_strict + ["--name-tf"] * args.name_tf
+#: what the comparison prints, loud, where the optional extra is not installed
+SPLINK_MISSING = "splink is NOT installed, its rows are missing from this run: pip install -e '.[bench]'"
+
+
+def _in_fresh_process(engine: str, n: int, seed: int, thresholds: list[float], u_pairs: float, strict: bool,
+                      name_tf: bool) -> dict:
+    cmd = [sys.executable, __file__, "--engine", engine, "--n", str(n), "--seed", str(seed),
+           "--thresholds", *map(str, thresholds), "--u-pairs", str(u_pairs)]
+    cmd += ["--no-strict"] * (not strict) + ["--name-tf"] * name_tf
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         raise RuntimeError(f"{engine} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def compare(n: int = 100_000, seed: int = 1, thresholds: list[float] | None = None, u_pairs: float = 1e6,
+            strict: bool = True, name_tf: bool = False) -> tuple[dict, dict | None, str | None]:
+    """orderhub, then splink, each in a fresh process on the same world: their figures, and why splink's
+    are missing (``None`` when they are there)."""
+    thresholds = thresholds or [0.2, 0.5, 0.9, 0.99]
+    ours = _in_fresh_process("orderhub", n, seed, thresholds, u_pairs, strict, name_tf)
+    peer = _in_fresh_process("splink", n, seed, thresholds, u_pairs, strict, name_tf)
+    if "skipped" in peer:
+        return ours, None, f"{SPLINK_MISSING} ({peer['skipped']})"
+    return ours, peer, None
 
 
 def table(ours: dict, peer: dict | None) -> list[str]:
@@ -334,16 +356,15 @@ def main() -> None:
             import duckdb  # noqa: F401
             import splink  # noqa: F401
         except ImportError as exc:
-            print(json.dumps({"skipped": f"{exc} (pip install -e '.[bench]')"}))
+            print(json.dumps({"skipped": str(exc)}))
             return
         print(json.dumps(run_splink(args.n, args.seed, args.thresholds, args.u_pairs, not args.no_strict,
                                     args.name_tf)))
         return
-    ours = _in_fresh_process("orderhub", args)
-    peer = _in_fresh_process("splink", args)
-    if "skipped" in peer:
-        print("splink skipped:", peer["skipped"])
-        peer = None
+    ours, peer, missing = compare(args.n, args.seed, args.thresholds, args.u_pairs, not args.no_strict, args.name_tf)
+    if missing:
+        print(missing)
+        print(missing, file=sys.stderr)
     print("\n".join(table(ours, peer)))
     if args.json:
         print(json.dumps({"orderhub": ours, "splink": peer}, indent=1))

@@ -18,11 +18,10 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from flows.environment import DEFAULTS
 from flows.server import (
@@ -157,11 +156,16 @@ def worker_command(pool: str, name: str | None = None, limit: int | None = None)
 
 
 def run_worker(pool: str, *, api_url: str | None = None, database_url: str | None = None,
-               home: str | None = None, name: str | None = None, limit: int | None = None) -> int:
-    """Run a Prefect worker on ``pool`` in the foreground until it stops; returns its exit status."""
+               home: str | None = None, name: str | None = None, limit: int | None = None) -> NoReturn:
+    """Become a Prefect worker on ``pool`` (this process is replaced, same pid): Ctrl-C or a SIGTERM
+    (``kill PID``, a service manager) reaches Prefect's worker itself, which stops taking runs and exits.
+    A wrapper process waiting on a child would die of SIGTERM and leave the worker running, orphaned."""
     env = worker_env(api_url, database_url, home)
     if shutil.which("chromium", path=env.get("PATH")) is None and not Path(
             env.get("ORDERHUB_CHROMIUM", "/usr/bin/chromium")).exists():
         print("note: no chromium here; bot flows (import-orders, bank download, customs filing) will fail "
               "on this worker", file=sys.stderr)
-    return subprocess.call(worker_command(pool, name, limit), env=env)
+    cmd = worker_command(pool, name, limit)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(cmd[0], cmd, env)

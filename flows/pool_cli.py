@@ -22,5 +22,4 @@ def register(app: typer.Typer) -> None:
         """Run a Prefect worker for ``--pool`` until Ctrl-C (flow runs in subprocesses of this machine)."""
         from flows.pool import run_worker
 
-        raise typer.Exit(run_worker(pool, api_url=api_url, database_url=database_url, home=home, name=name,
-                                    limit=limit))
+        run_worker(pool, api_url=api_url, database_url=database_url, home=home, name=name, limit=limit)

@@ -113,7 +113,7 @@ class ReferenceIndex:
     _exact: dict[str, list[tuple[Hashable, str]]] = field(default_factory=dict)
     _digits: dict[str, list[tuple[Hashable, str]]] = field(default_factory=dict)
     _halves: dict[tuple[int, str], list[str]] = field(default_factory=dict)
-    _forms: set[str] = field(default_factory=set)
+    _forms: dict[str, int] = field(default_factory=dict)  # every form -> the order it was indexed in
     _chars: set[str] = field(default_factory=set)
     _tails: dict[tuple[str, str], list[str]] | None = None
     _spelled: int = 0
@@ -162,7 +162,7 @@ class ReferenceIndex:
             n = len(form)
             # an edit in the first half leaves the (selective) second half intact
             halves.setdefault((n, form[n // 2:]), []).append(form)
-            forms.add(form)
+            forms.setdefault(form, len(forms))
             chars.update(form)
         if self._tails is not None:
             self._index_tails(self._pending)
@@ -233,6 +233,8 @@ class ReferenceIndex:
         norm = token if _NORMAL.fullmatch(token) else normalize_ref(token)
         digits = norm.lstrip("0") if norm.isdigit() else "".join(ch for ch in norm if ch.isdigit()).lstrip("0")
         found: dict[Hashable, RefHit] = {}
+        # the memo's form first, then its digits: the first form to find a target names it
+        forms = (norm,) if digits in ("", norm) else (norm, digits)
 
         def put(entries: Iterable[tuple[Hashable, str]], how: str) -> None:
             for target, ref in entries:
@@ -250,7 +252,7 @@ class ReferenceIndex:
             if entries := exact.get(digits):
                 put(entries, "digits")
         if not found:
-            for form in {norm, digits} - {""}:
+            for form in forms:
                 if len(form) >= self.min_truncated:
                     for other in _prefixed(self._sorted, form, self.max_targets):
                         if len(form) * 2 >= len(other):
@@ -260,7 +262,7 @@ class ReferenceIndex:
                         if len(form) * 2 >= len(other):
                             put(self._targets(other), "truncated")
         if not found:
-            for form in {norm, digits} - {""}:
+            for form in forms:
                 if len(form) < self.min_digits:
                     continue
                 if self._pending:
@@ -268,7 +270,10 @@ class ReferenceIndex:
                 others = self._edited_tails(form)
                 for n in (len(form) - 1, len(form), len(form) + 1):
                     others.update(self._halves.get((n, form[len(form) - (n - n // 2):]), ()))
-                for other in others:
+                # in the order the forms were indexed (items in order, each item's own number first), not a
+                # set's: which of a target's references names it when two are one character off the token
+                # must not follow the process's string hash seed
+                for other in sorted(others, key=self._forms.__getitem__):
                     if other != form and OSA.distance(form, other, score_cutoff=1) <= 1:
                         put(self._targets(other), "one char off")
         if len(found) > self.max_targets:

@@ -4,6 +4,12 @@
 #   - a .venv with the project installed editable, re-installed only when pyproject.toml changed
 #   - environment: PREFECT_HOME inside the project, telemetry off, a generous server start timeout
 # Source it (". scripts/bootstrap.sh") to get the environment, or run it to only install.
+# Sourced, it gives the caller's shell options back at the end (an interactive shell left with `set -e`
+# closes at the first command that fails, e.g. a worker stopped with Ctrl-C).
+if [ "${BASH_SOURCE[0]}" != "$0" ]; then
+  _orderhub_caller_flags="$-"
+  if shopt -qo pipefail; then _orderhub_caller_pipefail=1; else _orderhub_caller_pipefail=0; fi
+fi
 set -euo pipefail
 
 ORDERHUB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,3 +40,9 @@ export PREFECT_HOME="${PREFECT_HOME:-$ORDERHUB_ROOT/.prefect}"
 export PREFECT_SERVER_ANALYTICS_ENABLED=false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=120
 export ORDERHUB_CHROMIUM="${ORDERHUB_CHROMIUM:-/usr/bin/chromium}"
+if [ -n "${_orderhub_caller_flags+set}" ]; then
+  case "$_orderhub_caller_flags" in *e*) ;; *) set +e ;; esac
+  case "$_orderhub_caller_flags" in *u*) ;; *) set +u ;; esac
+  [ "$_orderhub_caller_pipefail" = 1 ] || set +o pipefail
+  unset _orderhub_caller_flags _orderhub_caller_pipefail
+fi
