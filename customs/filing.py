@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 
 from customs.prefill import Context, invoices_of, merge, prefill_order
 from customs.review import apply_edits
+from customs.sources import in_review, source_keys, waiting_files, with_review_warnings
 from hub.errors import InputError
 from hub.records import Declaration, DeclarationWarning, Order, SourceFile
-from hub.review import is_reopened, reopen_in
+from hub.review import reopen_in
 from hub.store import Store
 
 #: Statuses a declaration can no longer be prefilled over (it went to customs).
@@ -42,7 +43,9 @@ def open_export_orders(store: Store) -> list[str]:
 def prefill_and_store(store: Store, orders: list[str] | None = None, *, actor: str,
                       context: Context | None = None) -> Prefilled:
     """Prefill the declarations of ``orders`` (default: :func:`open_export_orders`) and store them; values a clerk
-    corrected on a draft are kept, and a declaration already filed is left as it is. Re-running is safe."""
+    corrected on a draft are kept, and a declaration already filed is left as it is. A draft (or returned one)
+    whose invoice or packing list is still in review carries a blocking warning naming it
+    (:mod:`customs.sources`). Re-running is safe."""
     ctx = context or Context()
     result = Prefilled()
     fresh: list[Declaration] = []
@@ -51,7 +54,9 @@ def prefill_and_store(store: Store, orders: list[str] | None = None, *, actor: s
             fresh += prefill_order(store, ref, context=ctx)
         except InputError as exc:
             result.failed[ref] = str(exc)
-    result.declarations = [merge(store.get(Declaration, d.number), d) for d in fresh]
+    waiting = waiting_files(store)
+    result.declarations = [d if d.status not in ("draft", "returned") else with_review_warnings(store, d, waiting)
+                           for d in (merge(store.get(Declaration, f.number), f) for f in fresh)]
     with store.batch(actor) as batch:
         batch.upsert(result.declarations, note="prefilled")
     return result
@@ -59,12 +64,12 @@ def prefill_and_store(store: Store, orders: list[str] | None = None, *, actor: s
 
 def refresh_drafts(store: Store, record_keys: list[str], *, actor: str,
                    context: Context | None = None) -> list[Declaration]:
-    """Prefill again the draft declarations built from any of ``record_keys`` (``invoice:<key>``,
-    ``packing_list:<key>``: a document a reviewer just corrected), so they carry its corrected values at once,
-    as the next ``customs-prefill`` run would; a clerk's corrections on them are kept."""
+    """Prefill again the draft (and returned) declarations built from any of ``record_keys`` (``invoice:<key>``,
+    ``packing_list:<key>``: a document a reviewer just confirmed or corrected), so they carry its corrected values
+    and its review state at once, as the next ``customs-prefill`` run would; a clerk's corrections are kept."""
     invoices = {k.split(":", 1)[1] for k in record_keys if k.startswith("invoice:")}
     packing = {k.split(":", 1)[1] for k in record_keys if k.startswith("packing_list:")}
-    orders = sorted({d.order_key for d in store.all(Declaration, status="draft") if d.order_key
+    orders = sorted({d.order_key for d in store.all(Declaration, status=["draft", "returned"]) if d.order_key
                      and (d.invoice_key in invoices or d.packing_list_key in packing)})
     return prefill_and_store(store, orders, actor=actor, context=context).declarations if orders else []
 
@@ -76,11 +81,6 @@ class Reopened:
     source: SourceFile
     #: ``(number, status before)`` of each declaration built from the document that is a draft again
     to_draft: list[tuple[str, str]] = field(default_factory=list)
-
-
-def _source_keys(decl: Declaration) -> set[str]:
-    """The record keys of the declaration's invoice and packing list (as a source file lists them)."""
-    return {f"invoice:{decl.invoice_key}", f"packing_list:{decl.packing_list_key}"}
 
 
 def built_from(store: Store, source: SourceFile) -> list[Declaration]:
@@ -101,8 +101,7 @@ def reopen_source(store: Store, number: str, sha256: str, *, by: str, reason: st
     when the document is in review already."""
     decl = _get(store, number)
     source = store.get(SourceFile, sha256)
-    refs = _source_keys(decl)
-    if source is None or not refs & set(source.record_keys):
+    if source is None or not set(source_keys(decl)) & set(source.record_keys):
         raise InputError(f"the file {sha256[:12]} is not a source document of declaration {number}")
     decls = built_from(store, source)
     sent = [d for d in decls if d.status in SENT]
@@ -122,25 +121,29 @@ def reopen_source(store: Store, number: str, sha256: str, *, by: str, reason: st
                             note=f"{source.path.rsplit('/', 1)[-1]} reopened by {by}"
                                  + (f": {reason}" if reason else ""))
                 result.to_draft.append((d.number, d.status))
+    drafts = [d for d in built_from(store, source) if d.status in ("draft", "returned")]
+    if drafts:                          # each says at once that its document is in review (approval blocked)
+        waiting = waiting_files(store)
+        with store.batch(by) as batch:
+            batch.upsert([with_review_warnings(store, d, waiting) for d in drafts], note="source document in review")
     return result
 
 
 def clean(decl: Declaration) -> bool:
-    """A draft without any warning: what the demo's automatic review approves."""
+    """A draft without any warning (a source document in review is one): what the demo's automatic review
+    approves."""
     return decl.status == "draft" and not decl.warnings
 
 
 def approve(store: Store, number: str, *, by: str, edits: dict[str, object] | None = None,
             context: Context | None = None) -> Declaration:
     """Apply the clerk's corrections and approve; :class:`InputError` while blocking warnings remain, or while a
-    source document of the declaration is reopened for review (its corrected values would not reach it; edits
-    are saved then, not approved)."""
+    source document of the declaration is in review (never confirmed, or reopened: nobody has vouched for its
+    values, and corrected ones would not reach the declaration; edits are saved then, not approved)."""
     decl = _get(store, number)
-    refs = _source_keys(decl)
-    open_sources = [s for s in store.all(SourceFile, status="needs_review")
-                    if refs & set(s.record_keys) and is_reopened(store, s.sha256)]
-    if open_sources:
-        names = ", ".join(s.path.rsplit("/", 1)[-1] for s in open_sources)
+    waiting = in_review(store, decl)
+    if waiting:
+        names = ", ".join(f"{d.name} ({'reopened' if d.reopened else 'needs review'})" for d in waiting)
         saved = apply_edits(store, number, dict(edits or {}), by=by, context=context).corrections if edits else []
         raise InputError(f"declaration {number} not approved: its source document {names} is in review; "
                          "confirm it first (the declaration is then prefilled from it)"
