@@ -166,22 +166,27 @@ def reject(store: Store, number: str, *, by: str, reason: str) -> Declaration:
     return after
 
 
-def record_refusal(store: Store, number: str, messages: list[str], *, actor: str) -> Declaration:
-    """The single window refused to take the approved declaration (its entry checks: a check digit, a code):
-    back to review (``returned``) with each message as a blocking warning, so a clerk corrects it and approves
-    again; nothing was filed."""
+def record_refusal(store: Store, number: str, messages: list[str], *, actor: str, on_submit: bool = False) -> Declaration:
+    """The single window refused to take the approved declaration: at entry (saving the draft: a check digit, a
+    code) or ``on_submit`` (its checks against the current tariff: the saved draft, whose pre-entry number the
+    declaration keeps, stays unsubmitted there and is filed over once corrected). Back to review (``returned``)
+    with each message as a blocking warning, so a clerk corrects it and approves again; nothing was filed."""
     decl = _get(store, number)
     kept = [w for w in decl.warnings if w.rule != "entry_refused"]
+    when = (f"申报时单一窗口拒收 refused by the single window on submit (draft {decl.pre_entry_no} not submitted)"
+            if on_submit else "单一窗口拒收 refused by the single window")
     refused = [DeclarationWarning(rule="entry_refused", severity="error", field="header.customs",
-                                  message=f"单一窗口拒收 refused by the single window: {m}", source="single window")
+                                  message=f"{when}: {m}", source="single window",
+                                  value=decl.pre_entry_no if on_submit else None)
                for m in messages or ["no reason given"]]
     after = Declaration.model_validate(decl.model_copy(update={
         "status": "returned", "approved_by": None, "return_reason": "; ".join(messages) or None,
         "warnings": [*kept, *refused]}).model_dump())
     with store.batch(actor) as batch:
-        batch.upsert([after], note="single window: refused")
+        batch.upsert([after], note="single window: refused" + (" on submit" if on_submit else ""))
         batch.event("customs:refused", after, before={"status": decl.status},
-                    after={"status": "returned", "reason": "; ".join(messages)})
+                    after={"status": "returned", "reason": "; ".join(messages),
+                           "stage": "submit" if on_submit else "entry", "pre_entry_no": decl.pre_entry_no})
     return after
 
 
