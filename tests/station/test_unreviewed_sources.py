@@ -112,3 +112,35 @@ def test_the_station_links_the_waiting_document_and_confirming_it_lifts_the_bloc
         approved = client.post(f"{url}/decide", data={"csrf": _csrf(page.text), "action": "approve"})
         assert approved.status_code == 200 and "已批准" in approved.text
     assert store.get(Declaration, decl.number).status == "approved"
+
+
+@pytest.mark.slow
+def test_the_clerk_sees_the_waiting_document_first_and_opens_it_in_chromium(unreviewed, browser) -> None:
+    """On real chromium: the declaration's page says first that its documents wait for review, each linked;
+    the link opens the document's page in the station. Screenshot to look at."""
+    import tempfile
+
+    from station.server import serve_station
+
+    store, decl, invoice, _packing = unreviewed
+    shots = Path(tempfile.gettempdir()) / "orderhub-station-shots"
+    shots.mkdir(parents=True, exist_ok=True)
+    with serve_station(store) as station:
+        context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
+        page = context.new_page()
+        page.goto(f"{station.url}/")
+        page.fill("input[name=name]", "赵强")
+        page.fill("input[name=password]", PASSWORDS["赵强"])
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{station.url}/")
+        page.goto(f"{station.url}/declarations/{quote(decl.number)}")
+        first = page.locator(".decl-warnings li").first
+        assert first.get_attribute("data-rule") == "source_in_review" and first.get_attribute("class") == "bad"
+        assert f"源单据发票 invoice {Path(invoice.path).name} 待复核 needs review" in first.inner_text()
+        page.screenshot(path=str(shots / "station-declaration-source-in-review.png"))
+        with context.expect_page() as opened:
+            first.locator(f"a[href='/documents/{invoice.sha256}']").click()
+        doc = opened.value
+        doc.wait_for_selector("#doc-form")
+        assert f"/documents/{invoice.sha256}" in doc.url and Path(invoice.path).name in doc.inner_text("main")
+        context.close()
