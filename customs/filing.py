@@ -25,6 +25,8 @@ class Prefilled:
 
     declarations: list[Declaration] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    #: approved declarations (not filed yet) whose source document went back in review: a draft again
+    held: list[str] = field(default_factory=list)
 
 
 def open_export_orders(store: Store) -> list[str]:
@@ -45,7 +47,9 @@ def prefill_and_store(store: Store, orders: list[str] | None = None, *, actor: s
     """Prefill the declarations of ``orders`` (default: :func:`open_export_orders`) and store them; values a clerk
     corrected on a draft are kept, and a declaration already filed is left as it is. A draft (or returned one)
     whose invoice or packing list is still in review carries a blocking warning naming it
-    (:mod:`customs.sources`). Re-running is safe."""
+    (:mod:`customs.sources`); an approved one (not filed yet) whose document went back in review (a new reading
+    of it arrived) is a draft again (``customs:held``: the filing bot does not file values nobody has vouched
+    for). Re-running is safe."""
     ctx = context or Context()
     result = Prefilled()
     fresh: list[Declaration] = []
@@ -55,10 +59,22 @@ def prefill_and_store(store: Store, orders: list[str] | None = None, *, actor: s
         except InputError as exc:
             result.failed[ref] = str(exc)
     waiting = waiting_files(store)
-    result.declarations = [d if d.status not in ("draft", "returned") else with_review_warnings(store, d, waiting)
-                           for d in (merge(store.get(Declaration, f.number), f) for f in fresh)]
+    held: list[tuple[Declaration, list[str]]] = []
+    for f in fresh:
+        existing = store.get(Declaration, f.number)
+        if existing is not None and existing.status == "approved" and (docs := in_review(store, existing, waiting)):
+            held.append((existing, [d.name for d in docs]))
+            existing = existing.model_copy(update={"status": "draft", "approved_by": None})
+        d = merge(existing, f)
+        result.declarations.append(with_review_warnings(store, d, waiting) if d.status in ("draft", "returned") else d)
     with store.batch(actor) as batch:
         batch.upsert(result.declarations, note="prefilled")
+        for before, names in held:
+            after = next(d for d in result.declarations if d.number == before.number)
+            batch.event("customs:held", after, before={"status": "approved", "approved_by": before.approved_by},
+                        after={"status": "draft", "documents": names},
+                        note=f"approval withdrawn, not filed: {', '.join(names)} in review")
+            result.held.append(before.number)
     return result
 
 

@@ -292,6 +292,8 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
                 len(decls), len(summary.warnings), len(pre.failed))
     for ref, reason in pre.failed.items():
         logger.warning("order %s not prefilled: %s", ref, reason)
+    for number in pre.held:
+        logger.warning("%s: approval withdrawn, not filed: a source document is in review again", number)
     for d in decls:
         summary.workbooks[d.number] = workbook_task(d, str(folder))
     logger.info("review workbooks written to %s", folder)

@@ -144,3 +144,35 @@ def test_the_clerk_sees_the_waiting_document_first_and_opens_it_in_chromium(unre
         doc.wait_for_selector("#doc-form")
         assert f"/documents/{invoice.sha256}" in doc.url and Path(invoice.path).name in doc.inner_text("main")
         context.close()
+
+
+def test_an_approved_declaration_whose_document_comes_again_for_review_is_held_not_filed(unreviewed, tmp_path) -> None:
+    """Approved after its documents were confirmed, then a new reading of its packing list arrives (another file
+    of the same packing list, left for review): the next prefill withdraws the approval (``customs:held``, said
+    in the audit log), so the filing bot does not file it; the warning names the new file."""
+    from customs.filing import approve, prefill_and_store
+    from extractors.pipeline import Options, extract_paths
+    from hub.review import confirm_document
+
+    store, decl, invoice, packing = unreviewed
+    for source in (invoice, packing):
+        confirm_document(store, source.sha256, {}, by="李娜")
+    prefill_and_store(store, [decl.order_key], actor="prefill")
+    assert approve(store, decl.number, by="赵强").status == "approved"
+
+    again = tmp_path / "again" / "PL-again.pdf"                         # the same packing list, sent again
+    again.parent.mkdir()
+    again.write_bytes(Path(packing.path).read_bytes() + b"\n% sent again\n")
+    extract_paths([again], store.settings, Options(), store=store)
+    [new] = [s for s in store.all(SourceFile) if s.path.endswith("PL-again.pdf")]
+    assert set(new.record_keys) == set(packing.record_keys)
+    store.upsert([new.model_copy(update={"status": "needs_review"})], actor="ingest")
+
+    done = prefill_and_store(store, actor="prefill")
+    assert done.held == [decl.number]
+    held = store.get(Declaration, decl.number)
+    assert held.status == "draft" and held.approved_by is None
+    assert [(w.rule, w.value) for w in held.warnings] == [("source_in_review", "PL-again.pdf")]
+    [event] = [e for e in store.history(held, include_linked=False) if e.action == "customs:held"]
+    assert event.before == {"status": "approved", "approved_by": "赵强"} and "PL-again.pdf in review" in event.note
+    assert prefill_and_store(store, actor="prefill").held == []           # once: a draft now, nothing more to hold
