@@ -22,11 +22,17 @@ FINAL = ("accepted", "returned")
 
 
 class DeclarationRejected(BotError):
-    """The single window refused the declaration's content (validation messages): not retried."""
+    """The single window refused the declaration's content (validation messages): not retried. ``stage`` is
+    ``save`` (the entry checks: nothing kept there) or ``submit`` (the draft ``pre_entry_no`` is kept, not
+    submitted: file the corrected declaration over it)."""
 
-    def __init__(self, messages: list[str]) -> None:
-        self.messages = messages
-        super().__init__("the single window refused the declaration: " + "; ".join(messages))
+    def __init__(self, messages: list[str], stage: str = "save", pre_entry_no: str | None = None) -> None:
+        self.messages, self.stage, self.pre_entry_no = messages, stage, pre_entry_no
+        where = f" on submit (draft {pre_entry_no} kept, not submitted)" if stage == "submit" else ""
+        super().__init__(f"the single window refused the declaration{where}: " + "; ".join(messages))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # the same refusal after a pickle (a task's result)
+        return type(self), (self.messages, self.stage, self.pre_entry_no)
 
 
 @dataclass
@@ -116,7 +122,8 @@ class CustomsFiler:
                 resolve(page, self.entry["errors"]).first))  # type: ignore[arg-type]
             errors = resolve(page, self.entry["errors"])
             if errors.count():
-                raise DeclarationRejected([t.strip() for t in errors.first.locator("li").all_inner_texts()])
+                raise DeclarationRejected([t.strip() for t in errors.first.locator("li").all_inner_texts()],
+                                          stage="submit", pre_entry_no=pre_entry_no)
             return self._read_state(page)
 
         return self.session.step(f"customs: submit {pre_entry_no}", go)

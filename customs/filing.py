@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 
 from customs.prefill import Context, invoices_of, merge, prefill_order
 from customs.review import apply_edits
+from customs.sources import in_review, source_keys, waiting_files, with_review_warnings
 from hub.errors import InputError
 from hub.records import Declaration, DeclarationWarning, Order, SourceFile
-from hub.review import is_reopened, reopen_in
+from hub.review import reopen_in
 from hub.store import Store
 
 #: Statuses a declaration can no longer be prefilled over (it went to customs).
@@ -24,6 +25,8 @@ class Prefilled:
 
     declarations: list[Declaration] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    #: approved declarations (not filed yet) whose source document went back in review: a draft again
+    held: list[str] = field(default_factory=list)
 
 
 def open_export_orders(store: Store) -> list[str]:
@@ -42,7 +45,11 @@ def open_export_orders(store: Store) -> list[str]:
 def prefill_and_store(store: Store, orders: list[str] | None = None, *, actor: str,
                       context: Context | None = None) -> Prefilled:
     """Prefill the declarations of ``orders`` (default: :func:`open_export_orders`) and store them; values a clerk
-    corrected on a draft are kept, and a declaration already filed is left as it is. Re-running is safe."""
+    corrected on a draft are kept, and a declaration already filed is left as it is. A draft (or returned one)
+    whose invoice or packing list is still in review carries a blocking warning naming it
+    (:mod:`customs.sources`); an approved one (not filed yet) whose document went back in review (a new reading
+    of it arrived) is a draft again (``customs:held``: the filing bot does not file values nobody has vouched
+    for). Re-running is safe."""
     ctx = context or Context()
     result = Prefilled()
     fresh: list[Declaration] = []
@@ -51,20 +58,34 @@ def prefill_and_store(store: Store, orders: list[str] | None = None, *, actor: s
             fresh += prefill_order(store, ref, context=ctx)
         except InputError as exc:
             result.failed[ref] = str(exc)
-    result.declarations = [merge(store.get(Declaration, d.number), d) for d in fresh]
+    waiting = waiting_files(store)
+    held: list[tuple[Declaration, list[str]]] = []
+    for f in fresh:
+        existing = store.get(Declaration, f.number)
+        if existing is not None and existing.status == "approved" and (docs := in_review(store, existing, waiting)):
+            held.append((existing, [d.name for d in docs]))
+            existing = existing.model_copy(update={"status": "draft", "approved_by": None})
+        d = merge(existing, f)
+        result.declarations.append(with_review_warnings(store, d, waiting) if d.status in ("draft", "returned") else d)
     with store.batch(actor) as batch:
         batch.upsert(result.declarations, note="prefilled")
+        for before, names in held:
+            after = next(d for d in result.declarations if d.number == before.number)
+            batch.event("customs:held", after, before={"status": "approved", "approved_by": before.approved_by},
+                        after={"status": "draft", "documents": names},
+                        note=f"approval withdrawn, not filed: {', '.join(names)} in review")
+            result.held.append(before.number)
     return result
 
 
 def refresh_drafts(store: Store, record_keys: list[str], *, actor: str,
                    context: Context | None = None) -> list[Declaration]:
-    """Prefill again the draft declarations built from any of ``record_keys`` (``invoice:<key>``,
-    ``packing_list:<key>``: a document a reviewer just corrected), so they carry its corrected values at once,
-    as the next ``customs-prefill`` run would; a clerk's corrections on them are kept."""
+    """Prefill again the draft (and returned) declarations built from any of ``record_keys`` (``invoice:<key>``,
+    ``packing_list:<key>``: a document a reviewer just confirmed or corrected), so they carry its corrected values
+    and its review state at once, as the next ``customs-prefill`` run would; a clerk's corrections are kept."""
     invoices = {k.split(":", 1)[1] for k in record_keys if k.startswith("invoice:")}
     packing = {k.split(":", 1)[1] for k in record_keys if k.startswith("packing_list:")}
-    orders = sorted({d.order_key for d in store.all(Declaration, status="draft") if d.order_key
+    orders = sorted({d.order_key for d in store.all(Declaration, status=["draft", "returned"]) if d.order_key
                      and (d.invoice_key in invoices or d.packing_list_key in packing)})
     return prefill_and_store(store, orders, actor=actor, context=context).declarations if orders else []
 
@@ -76,11 +97,6 @@ class Reopened:
     source: SourceFile
     #: ``(number, status before)`` of each declaration built from the document that is a draft again
     to_draft: list[tuple[str, str]] = field(default_factory=list)
-
-
-def _source_keys(decl: Declaration) -> set[str]:
-    """The record keys of the declaration's invoice and packing list (as a source file lists them)."""
-    return {f"invoice:{decl.invoice_key}", f"packing_list:{decl.packing_list_key}"}
 
 
 def built_from(store: Store, source: SourceFile) -> list[Declaration]:
@@ -101,8 +117,7 @@ def reopen_source(store: Store, number: str, sha256: str, *, by: str, reason: st
     when the document is in review already."""
     decl = _get(store, number)
     source = store.get(SourceFile, sha256)
-    refs = _source_keys(decl)
-    if source is None or not refs & set(source.record_keys):
+    if source is None or not set(source_keys(decl)) & set(source.record_keys):
         raise InputError(f"the file {sha256[:12]} is not a source document of declaration {number}")
     decls = built_from(store, source)
     sent = [d for d in decls if d.status in SENT]
@@ -122,25 +137,29 @@ def reopen_source(store: Store, number: str, sha256: str, *, by: str, reason: st
                             note=f"{source.path.rsplit('/', 1)[-1]} reopened by {by}"
                                  + (f": {reason}" if reason else ""))
                 result.to_draft.append((d.number, d.status))
+    drafts = [d for d in built_from(store, source) if d.status in ("draft", "returned")]
+    if drafts:                          # each says at once that its document is in review (approval blocked)
+        waiting = waiting_files(store)
+        with store.batch(by) as batch:
+            batch.upsert([with_review_warnings(store, d, waiting) for d in drafts], note="source document in review")
     return result
 
 
 def clean(decl: Declaration) -> bool:
-    """A draft without any warning: what the demo's automatic review approves."""
+    """A draft without any warning (a source document in review is one): what the demo's automatic review
+    approves."""
     return decl.status == "draft" and not decl.warnings
 
 
 def approve(store: Store, number: str, *, by: str, edits: dict[str, object] | None = None,
             context: Context | None = None) -> Declaration:
     """Apply the clerk's corrections and approve; :class:`InputError` while blocking warnings remain, or while a
-    source document of the declaration is reopened for review (its corrected values would not reach it; edits
-    are saved then, not approved)."""
+    source document of the declaration is in review (never confirmed, or reopened: nobody has vouched for its
+    values, and corrected ones would not reach the declaration; edits are saved then, not approved)."""
     decl = _get(store, number)
-    refs = _source_keys(decl)
-    open_sources = [s for s in store.all(SourceFile, status="needs_review")
-                    if refs & set(s.record_keys) and is_reopened(store, s.sha256)]
-    if open_sources:
-        names = ", ".join(s.path.rsplit("/", 1)[-1] for s in open_sources)
+    waiting = in_review(store, decl)
+    if waiting:
+        names = ", ".join(f"{d.name} ({'reopened' if d.reopened else 'needs review'})" for d in waiting)
         saved = apply_edits(store, number, dict(edits or {}), by=by, context=context).corrections if edits else []
         raise InputError(f"declaration {number} not approved: its source document {names} is in review; "
                          "confirm it first (the declaration is then prefilled from it)"
@@ -163,22 +182,27 @@ def reject(store: Store, number: str, *, by: str, reason: str) -> Declaration:
     return after
 
 
-def record_refusal(store: Store, number: str, messages: list[str], *, actor: str) -> Declaration:
-    """The single window refused to take the approved declaration (its entry checks: a check digit, a code):
-    back to review (``returned``) with each message as a blocking warning, so a clerk corrects it and approves
-    again; nothing was filed."""
+def record_refusal(store: Store, number: str, messages: list[str], *, actor: str, on_submit: bool = False) -> Declaration:
+    """The single window refused to take the approved declaration: at entry (saving the draft: a check digit, a
+    code) or ``on_submit`` (its checks against the current tariff: the saved draft, whose pre-entry number the
+    declaration keeps, stays unsubmitted there and is filed over once corrected). Back to review (``returned``)
+    with each message as a blocking warning, so a clerk corrects it and approves again; nothing was filed."""
     decl = _get(store, number)
     kept = [w for w in decl.warnings if w.rule != "entry_refused"]
+    when = (f"申报时单一窗口拒收 refused by the single window on submit (draft {decl.pre_entry_no} not submitted)"
+            if on_submit else "单一窗口拒收 refused by the single window")
     refused = [DeclarationWarning(rule="entry_refused", severity="error", field="header.customs",
-                                  message=f"单一窗口拒收 refused by the single window: {m}", source="single window")
+                                  message=f"{when}: {m}", source="single window",
+                                  value=decl.pre_entry_no if on_submit else None)
                for m in messages or ["no reason given"]]
     after = Declaration.model_validate(decl.model_copy(update={
         "status": "returned", "approved_by": None, "return_reason": "; ".join(messages) or None,
         "warnings": [*kept, *refused]}).model_dump())
     with store.batch(actor) as batch:
-        batch.upsert([after], note="single window: refused")
+        batch.upsert([after], note="single window: refused" + (" on submit" if on_submit else ""))
         batch.event("customs:refused", after, before={"status": decl.status},
-                    after={"status": "returned", "reason": "; ".join(messages)})
+                    after={"status": "returned", "reason": "; ".join(messages),
+                           "stage": "submit" if on_submit else "entry", "pre_entry_no": decl.pre_entry_no})
     return after
 
 

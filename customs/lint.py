@@ -14,7 +14,7 @@ import operator
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +108,24 @@ def check_compare(rule: Rule, docs: Documents) -> Iterator[DeclarationWarning]:
     ok = abs(Decimal(left) - Decimal(right)) <= tol if op == "==" else OPS[op](Decimal(left), Decimal(right))
     if not ok:
         yield rule.warn(_field(rule.params["left"]), left, right, docs.source(rule.params["right"]))
+
+
+def check_item_total(rule: Rule, docs: Documents) -> Iterator[DeclarationWarning]:
+    """Each item's 总价 is its 成交数量 x 单价, within ``tolerance`` (the total's rounding, e.g. a cent) plus, with
+    ``price_rounding``, the quantity times half the last printed digit of the unit price (0.7231 may be 0.72305 to
+    0.72315 a unit), as an invoice printing a rounded unit price has it."""
+    tolerance = Decimal(str(rule.params.get("tolerance", "0")))
+    for item in docs.declaration.items:
+        product = item.quantity * item.unit_price
+        allowed = tolerance
+        if rule.params.get("price_rounding", False):
+            exponent = item.unit_price.as_tuple().exponent
+            allowed += abs(item.quantity) * Decimal(5).scaleb(int(exponent) - 1)
+        if abs(product - item.total) > allowed:
+            expected = product.quantize(Decimal("0.01"), ROUND_HALF_UP)
+            yield rule.warn(f"item.{item.item_no}.total", item.total, expected, item.sources.get("total"),
+                            f"第{item.item_no}项{rule.message}: {_text(item.quantity)} × {_text(item.unit_price)} = "
+                            f"{_text(expected)}, 总价 total {_text(item.total)}")
 
 
 def check_charges(rule: Rule, docs: Documents) -> Iterator[DeclarationWarning]:
@@ -215,6 +233,7 @@ def check_uscc_fields(rule: Rule, docs: Documents) -> Iterator[DeclarationWarnin
 #: Check name -> (function, required parameters).
 CHECKS: dict[str, tuple[Callable[[Rule, Documents], Iterator[DeclarationWarning]], tuple[str, ...]]] = {
     "compare": (check_compare, ("left", "right")),
+    "item_total": (check_item_total, ()),
     "charges": (check_charges, ("bears",)),
     "same_currency": (check_same_currency, ()),
     "hs_code": (check_hs_code, ()),

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from customs.codes import FIELD_TABLES, CodeTables
 from customs.lint import Documents, lint
 from customs.prefill import PREFILL_RULES, Context
+from customs.sources import review_warnings
 from hub.errors import InputError, RecordError
 from hub.records import Declaration, DeclarationItem, DeclarationWarning, Invoice, PackingList
 from hub.records.declaration import HEADER_LABELS, ITEM_LABELS
@@ -183,7 +184,8 @@ def apply_edits(store: Store, number: str, edits: dict[str, Any], *, by: str, ap
     invoice = store.get(Invoice, updated.invoice_key) if updated.invoice_key else None
     packing = store.get(PackingList, updated.packing_list_key) if updated.packing_list_key else None
     kept = [w for w in decl.warnings if w.rule in PREFILL_RULES and not _fixed(w, updated)]
-    updated.warnings = kept + lint(Documents(updated, invoice, packing, ctx.tables, ctx.tariff), ctx.rules)
+    updated.warnings = (kept + lint(Documents(updated, invoice, packing, ctx.tables, ctx.tariff), ctx.rules)
+                        + review_warnings(store, updated))
     result = Applied(number, corrections, updated.status, updated.blocking)
     approving = approve and not updated.blocking and updated.status != "approved"
     if approving:

@@ -140,9 +140,9 @@ def record_task(home: str | None, number: str, filing: Filing) -> Declaration:
 
 
 @task(name="record-refusal", task_run_name="refused {number}", cache_policy=NO_CACHE)
-def refusal_task(home: str | None, number: str, messages: list[str]) -> Declaration:
-    """The single window refused the declaration at entry: back to review with its messages."""
-    return record_refusal(_store(home), number, messages, actor="customs bot")
+def refusal_task(home: str | None, number: str, messages: list[str], on_submit: bool = False) -> Declaration:
+    """The single window refused the declaration (at entry, or on submit): back to review with its messages."""
+    return record_refusal(_store(home), number, messages, actor="customs bot", on_submit=on_submit)
 
 
 def _warning_lines(decl: Declaration) -> list[str]:
@@ -292,6 +292,8 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
                 len(decls), len(summary.warnings), len(pre.failed))
     for ref, reason in pre.failed.items():
         logger.warning("order %s not prefilled: %s", ref, reason)
+    for number in pre.held:
+        logger.warning("%s: approval withdrawn, not filed: a source document is in review again", number)
     for d in decls:
         summary.workbooks[d.number] = workbook_task(d, str(folder))
     logger.info("review workbooks written to %s", folder)
@@ -344,10 +346,11 @@ def customs_prefill_flow(orders: list[str] | None = None, review: Review = "paus
             try:
                 filing = file_task.submit(home, number, portal_url, user_env, password_env, str(folder / "bot"),
                                           decision_timeout, poll_seconds).result()
-            except DeclarationRejected as exc:  # its content refused at entry: back to the clerk with the reason
+            except DeclarationRejected as exc:  # its content refused (entry or submit): back to the clerk
                 summary.filing_failed[number] = f"{scrub(str(exc))} (back in review)"
                 logger.error("filing %s failed: %s; back in review", number, scrub(str(exc)))
-                refusal_task(home, number, [scrub(m) for m in getattr(exc, "messages", [str(exc)])])
+                refusal_task(home, number, [scrub(m) for m in exc.messages],
+                             on_submit=getattr(exc, "stage", "save") == "submit")
                 continue
             except (BotError, OrderhubError) as exc:
                 summary.filing_failed[number] = scrub(str(exc))

@@ -4,7 +4,8 @@ When a reviewer corrects a document's field by clicking its box on the page, :fu
 records, per issuer (an invoice's seller tax id and seller name; a receipt's bank), the label the value
 stood beside and the value's box as fractions of its page. The extractors read it back
 (``extractors/documents/learned.py``): on the next document of that issuer a field missing or of low
-confidence is read from the learned label (or, less surely, the learned position).
+confidence is read from the learned label (or, less surely, the learned position); a field whose confident
+reading the correction overruled is read from the learned label even when the reader is confident again.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ class LearnedField:
     source_sha256: str
     learned_by: str
     learned_at: datetime
+    #: the value the reader had read confidently there and the correction replaced: the reader's own confident
+    #: reading of this field is not trusted for this issuer (the learned label decides)
+    overruled: str | None = None
 
     def describe(self) -> str:
         """``learned from 李娜's correction on 2026-03-14``, for warnings."""
@@ -80,14 +84,15 @@ def learnable(kind: str, field: str) -> bool:
 
 def learn_field(batch: Batch, kind: str, issuers: list[str], field: str, *, label: str | None, side: str | None,
                 page: int | None, box: tuple[float, float, float, float] | None, sample: str | None,
-                source_sha256: str, by: str) -> bool:
+                source_sha256: str, by: str, overruled: str | None = None) -> bool:
     """Record (or replace) where each of ``issuers`` prints ``field``; audited as ``layout:learned``.
-    ``box`` is relative to the page (0-1). Nothing is recorded without a label or a box."""
+    ``box`` is relative to the page (0-1); ``overruled``: the confident reading the correction replaced.
+    Nothing is recorded without a label or a box."""
     if not issuers or not learnable(kind, field) or (not label and box is None):
         return False
     values = {"label": (label or "")[:200] or None, "side": side if label else None, "page": page,
               "x0": None, "y0": None, "x1": None, "y1": None, "sample": (sample or "")[:500] or None,
-              "source_sha256": source_sha256, "learned_by": by, "learned_at": datetime.now(UTC)}
+              "overruled": (overruled or "")[:500] or None, "source_sha256": source_sha256, "learned_by": by, "learned_at": datetime.now(UTC)}
     if box is not None:
         values.update(zip(("x0", "y0", "x1", "y1"), (Decimal(f"{min(max(v, 0.0), 1.0):.6f}") for v in box),
                           strict=True))
@@ -97,7 +102,7 @@ def learn_field(batch: Batch, kind: str, issuers: list[str], field: str, *, labe
         conn.execute(insert.on_conflict_do_update(index_elements=["kind", "issuer", "field"], set_=values))
         batch.event("layout:learned", ("issuer", f"{kind}|{issuer}"),
                     after={"field": field, "label": values["label"], "side": values["side"], "page": page,
-                           "box": list(box) if box else None},
+                           "box": list(box) if box else None, "overruled": values["overruled"]},
                     note=f"learned from the correction of {source_sha256[:12]}")
     return True
 
@@ -119,5 +124,5 @@ def learned_for(store: Store, kind: str, issuers: list[str]) -> dict[str, Learne
         at = row["learned_at"]
         out[row["field"]] = LearnedField(kind, row["issuer"], row["field"], row["label"], row["side"], row["page"],
                                          box, row["sample"], row["source_sha256"], row["learned_by"],
-                                         at if at.tzinfo else at.replace(tzinfo=UTC))
+                                         at if at.tzinfo else at.replace(tzinfo=UTC), row["overruled"])
     return out

@@ -191,14 +191,17 @@ def _learn(batch: Batch, kind: str, record: Record, source: SourceFile, changed:
     issuers = issuer_keys(kind, record)
     sizes = {p.number: (p.width, p.height) for p in source.pages}
     learned = []
-    for name, _before, after in changed:
+    for name, before, after in changed:
         corr = corrections[name]
         if after is None or corr.page is None or corr.box is None or not learnable(kind, name):
             continue
         w, h = sizes.get(corr.page, (0.0, 0.0))
         box = (corr.box[0] / w, corr.box[1] / h, corr.box[2] / w, corr.box[3] / h) if w > 0 and h > 0 else None
+        # a value the reader was sure of (not one it left for review) that the reviewer replaced
+        confident = before not in (None, "") and name not in source.review_fields
         if learn_field(batch, kind, issuers, name, label=corr.label, side=corr.side, page=corr.page, box=box,
-                       sample=after, source_sha256=source.sha256, by=by):
+                       sample=after, source_sha256=source.sha256, by=by,
+                       overruled=str(before) if confident else None):
             learned.append(name)
     return learned
 

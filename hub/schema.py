@@ -115,6 +115,7 @@ learned_fields = Table(
     Column("x1", Numeric(8, 6)),
     Column("y1", Numeric(8, 6)),
     Column("sample", String(500), doc="the corrected value it was learned from"),
+    Column("overruled", String(500), doc="the value the reader had read confidently that the correction replaced"),
     Column("source_sha256", String(64), nullable=False, doc="the document it was learned from"),
     Column("learned_by", String(128), nullable=False),
     Column("learned_at", DateTime(timezone=True), nullable=False),

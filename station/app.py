@@ -224,15 +224,14 @@ def create_app(store: Store | None = None) -> Starlette:
         except OrderhubError as exc:
             return await document(request, session, user, error=str(exc), status=422)
         changed = ", ".join(n for n, _, _ in decision.corrections) or "无更正 no corrections"
-        if decision.corrections:  # the drafts built from this document take its corrected values now
-            from customs.filing import refresh_drafts
+        from customs.filing import refresh_drafts
 
-            confirmed = station.store.get(SourceFile, sha)
-            with _decide_lock:
-                refreshed = refresh_drafts(station.store, list(confirmed.record_keys if confirmed else []),
-                                           actor=user.name)
-            if refreshed:
-                changed += "; 报关单已更新 declarations updated: " + ", ".join(d.number for d in refreshed)
+        # the drafts built from it take its corrected values and its review state (they may be approved now)
+        confirmed = station.store.get(SourceFile, sha)
+        with _decide_lock:
+            refreshed = refresh_drafts(station.store, list(confirmed.record_keys if confirmed else []), actor=user.name)
+        if refreshed:
+            changed += "; 报关单已更新 declarations updated: " + ", ".join(d.number for d in refreshed)
         nxt = queues.next_document(station.store, sha)
         if data.get("go") == "next" and nxt:
             return RedirectResponse(f"/documents/{nxt}?{urlencode({'done': Path(_source(sha).path).name})}", 303)

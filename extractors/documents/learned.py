@@ -10,8 +10,10 @@ reader missed, or read with low confidence, is read there (:func:`apply_learned`
 - else at the learned place on the page: a suggestion, reported below the review threshold.
 
 Every value read so says how in a warning and in its :class:`hub.records.FieldSource` (``learned``).
-A field read confidently by the reader itself is never replaced, and another issuer's documents are
-not affected (what is learned is keyed by the issuer).
+A field read confidently by the reader itself is not replaced, unless the correction it was learned from
+overruled such a confident reading (``overruled``): then the learned label decides (a confident reading beside
+it replaces the reader's), and without it the reader's value goes to review. Another issuer's documents are not
+affected (what is learned is keyed by the issuer).
 """
 
 from __future__ import annotations
@@ -241,13 +243,31 @@ def apply_learned(result: DocumentResult, words: Sequence[Word], learned: dict[s
     cls = type(record)
     data = record.model_dump()
     taken: list[str] = []
+    notes: list[str] = []
+
+    def doubt(name: str, before: Any, entry: LearnedField) -> None:
+        """The reader's confident value of a field a reviewer once overruled, unconfirmed: to review."""
+        doubted = float(settings()["confidence"]["overruled_unconfirmed"])
+        result.confidence[name] = min(result.confidence.get(name, 0.0), doubted)
+        if name in result.sources:
+            result.sources[name] = result.sources[name].model_copy(update={"confidence": result.confidence[name]})
+        notes.append(f"{name}: read {before!s} as before, which a reviewer corrected on this issuer's document "
+                     f"({entry.describe()}); its learned label is not found: please check")
+
     for name, entry in sorted(learned.items()):
         if name not in cls.model_fields or not learnable(record.KIND, name):
             continue
         before, conf = data.get(name), result.confidence.get(name, 0.0)
-        if before not in (None, "") and conf >= threshold:
+        confident = before not in (None, "") and conf >= threshold
+        if confident and not entry.overruled:
             continue
         reading = read_learned(words, result.pages, entry, parser_for(cls, name))
+        if confident:  # a reviewer overruled the reader's confident reading of this issuer's field before
+            if reading is not None and str(reading.value) == str(before):
+                continue
+            if reading is None or not reading.how.startswith("label") or reading.confidence < threshold:
+                doubt(name, before, entry)
+                continue
         if reading is None:
             continue
         if before not in (None, "") and reading.confidence < threshold and str(before) != str(reading.value):
@@ -256,6 +276,8 @@ def apply_learned(result: DocumentResult, words: Sequence[Word], learned: dict[s
         try:
             cls.model_validate(trial)
         except ValidationError:
+            if confident:
+                doubt(name, before, entry)
             continue
         data = trial
         result.confidence[name] = max(reading.confidence, conf) if str(before) == str(reading.value) \
@@ -265,10 +287,12 @@ def apply_learned(result: DocumentResult, words: Sequence[Word], learned: dict[s
                                            box=(f.x0, f.y0, f.x1, f.y1) if f.x1 > f.x0 else None, text=f.text,
                                            learned=reading.how)
         review = "" if reading.confidence >= threshold else "; please check"
-        result.warnings.append(f"{name}: read {f.text.strip()!r} by its {reading.how} ({entry.describe()}){review}")
+        instead = f", not {before!s} as the reader had it" if confident else ""
+        notes.append(f"{name}: read {f.text.strip()!r} by its {reading.how}{instead} ({entry.describe()}){review}")
         taken.append(name)
-    if taken:
-        data["warnings"] = [*data.get("warnings", []), *result.warnings[-len(taken):]]
+    if notes:
+        result.warnings.extend(notes)
+        data["warnings"] = [*data.get("warnings", []), *notes]
         result.record = cls.model_validate(data)
     return taken
 

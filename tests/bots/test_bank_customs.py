@@ -149,3 +149,36 @@ def test_customs_cycle_under_faults_files_exactly_once(data, tmp_path):
         stored = run.portals["customs"].declarations
         assert list(stored) == [final.pre_entry_no] and final.status == "accepted"
         assert session.stats.retries >= 1 and session.stats.logins >= 2
+
+
+def test_customs_refused_on_submit_keeps_the_draft_and_the_corrected_one_is_filed_over_it(customs, tmp_path):
+    """A tariff revision retired an item's HS code: the draft is saved (the entry checks pass), submitting it is
+    refused with the portal's message, the draft stays unsubmitted; the corrected declaration is saved over the
+    same draft and submitted once: one declaration on the single window, accepted."""
+    portal = customs.portals["customs"]
+    portal.retired_hs = {"7318158090": {"since": "2026-01-01", "successor": "7318159090"}}
+    declaration = {**DECLARATION, "header": {**DECLARATION["header"], "trade_country": "USA", "dest_country": "USA"},
+                   "items": [{**i, "dest": "USA"} for i in DECLARATION["items"]]}
+    browser, session, filer, prof = _filer(customs, tmp_path)
+    try:
+        draft = filer.save_draft(declaration)
+        with pytest.raises(DeclarationRejected) as info:
+            filer.submit(draft.pre_entry_no)
+        refusal = info.value
+        assert refusal.stage == "submit" and refusal.pre_entry_no == draft.pre_entry_no
+        assert refusal.messages == ["第1项商品编号 7318158090 自 2026-01-01 起已停用（税则转版），请按现行税则申报"
+                                    "（可改按 7318159090 申报）"]
+        assert f"on submit (draft {draft.pre_entry_no} kept, not submitted)" in str(refusal)
+        assert list(portal.declarations) == [draft.pre_entry_no] and portal.declarations[draft.pre_entry_no].status == "draft"
+        assert filer.status(draft.pre_entry_no).status == "draft"
+        fixed = {**declaration, "items": [{**declaration["items"][0], "hs_code": "7318159090"}, declaration["items"][1]]}
+        again = filer.save_draft(fixed, pre_entry_no=draft.pre_entry_no)
+        assert again.pre_entry_no == draft.pre_entry_no
+        filer.submit(again.pre_entry_no)
+        final = filer.wait_for_decision(again.pre_entry_no, timeout=20, interval=0.3)
+        assert final.status == "accepted" and final.customs_no
+        assert list(portal.declarations) == [draft.pre_entry_no]                      # filed once, over the draft
+        assert portal.declarations[draft.pre_entry_no].items[0]["hs_code"] == "7318159090"
+    finally:
+        session.close()
+        browser.close()

@@ -58,6 +58,40 @@ def test_item_totals_equal_the_invoice_within_a_cent(case):
     assert w.value == str(decl.total + Decimal("0.02"))
 
 
+def test_an_item_total_is_quantity_times_unit_price_within_rounding(case):
+    """A unit price typed x10 with its total left (the items still add up to the invoice) is a blocking warning
+    naming both values; rounding is allowed: a cent on the total plus the quantity x half the unit price's last
+    printed digit (1650 x 0.7231 = 1193.115, printed 1193.12)."""
+    decl, _, _, run = case
+    item = decl.items[0]
+    assert "item_total_quantity_price" not in rules_of(run())
+    [w] = [w for w in run(item1_unit_price=item.unit_price * 10) if w.rule == "item_total_quantity_price"]
+    expected = (item.quantity * item.unit_price * 10).quantize(Decimal("0.01"))
+    assert w.blocking and w.field == "item.1.total" and w.value == str(item.total) and w.expected == str(expected)
+    assert w.message.startswith("第1项总价与成交数量×单价不符 / the total differs from quantity × unit price")
+    assert f"= {expected}" in w.message and w.source == item.sources["total"]
+    assert "item_total_quantity_price" not in rules_of(run(item1_quantity=Decimal("1650"),
+                                                           item1_unit_price=Decimal("0.7231"),
+                                                           item1_total=Decimal("1193.12")))
+    # 0.7231 may stand for 0.72305..0.72315: 1650 x 0.00005 = 0.0825, plus the cent: 1193.115 +- 0.0925
+    at = {"item1_quantity": Decimal("1650"), "item1_unit_price": Decimal("0.7231")}
+    assert "item_total_quantity_price" not in rules_of(run(**at, item1_total=Decimal("1193.20")))
+    assert "item_total_quantity_price" in rules_of(run(**at, item1_total=Decimal("1193.21")))
+    assert "item_total_quantity_price" in rules_of(run(**at, item1_total=Decimal("1193.02")))
+
+
+def test_the_item_total_tolerance_is_data(tmp_path: Path, case, context):
+    decl, invoice, packing, _ = case
+    decl = decl.model_copy(deep=True)
+    decl.items[0].quantity, decl.items[0].unit_price, decl.items[0].total = (Decimal("1650"), Decimal("0.7231"),
+                                                                             Decimal("1193.12"))
+    path = tmp_path / "rules.toml"
+    path.write_text('[[rule]]\nid = "exact_totals"\ncheck = "item_total"\ntolerance = "0"\nseverity = "warning"\n'
+                    'message = "总价不等于数量×单价 / total is not quantity x price"\n', encoding="utf-8")
+    [w] = lint(Documents(decl, invoice, packing, context.tables, context.tariff), load_rules(path))
+    assert w.rule == "exact_totals" and not w.blocking and w.expected == "1193.12" and "1650 × 0.7231" in w.message
+
+
 def test_cartons_and_weights_equal_the_packing_list(case):
     decl, _, packing, run = case
     [w] = [w for w in run(packages=packing.total_cartons + 1) if w.rule == "packages_packing_list"]

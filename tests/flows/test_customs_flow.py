@@ -177,49 +177,80 @@ def test_corrections_text_and_the_review_form(store, small_world) -> None:
         form.model_validate({"reviewed_by": "x", "decl_01": {"declaration": "CD-NOPE", "decision": "approve"}})
 
 
+def _successor(code: str) -> str:
+    """Another code of our tariff an item of ``code`` can take unchanged (same legal units, same 申报要素)."""
+    from customs.hs import load_tariff
+
+    tariff = load_tariff()
+    entry = tariff[code]
+    return next(c for c, e in sorted(tariff.items()) if c != code and (e.unit1, e.unit2, e.elements) ==
+                (entry.unit1, entry.unit2, entry.elements))
+
+
 @pytest.mark.slow
+@pytest.mark.parametrize("stage", ["entry", "submit"])
 def test_a_declaration_the_single_window_refuses_returns_to_review_and_a_rerun_files_nothing_twice(
-        prefect_server, home, single_window, tmp_path) -> None:
-    """A clerk's typo the linter does not see (an item's unit price x10, its total left: the items still add up
-    to the invoice) is refused by the single window's entry check (总价与数量×单价不符) when the flow files it:
-    back in review with the portal's message, not filed, nothing saved there; a re-run keeps it so and files
-    nothing; corrected and approved again, the next run files it once."""
+        prefect_server, home, single_window, tmp_path, stage) -> None:
+    """What our linter cannot know, the single window refuses when the flow files the approved declaration:
+    ``entry``: an exit customs office (出境关别) of our code table the single window does not take (苏州海关 2305,
+    inland), refused when the draft is saved: nothing kept there; ``submit``: a tariff revision retired the item's
+    HS code on the single window (税则转版), the draft is saved and refused on submit: the draft kept there,
+    unsubmitted, its pre-entry number with the declaration. Either way: back in review with the portal's message,
+    not filed; a re-run keeps it so and files nothing; corrected and approved again, the next run files it once
+    (over the kept draft); a further run files nothing."""
     from customs.filing import approve, prefill_and_store
 
     folder, store = home
     portal = single_window.portals["customs"]
     decls = prefill_and_store(store, actor="prefill").declarations
     decl = next(d for d in sorted(decls, key=lambda d: d.number) if d.status == "draft" and not d.warnings)
-    price = decl.items[0].unit_price
-    typo = approve(store, decl.number, by="沈佳", edits={"item.1.unit_price": price * 10})
-    assert typo.status == "approved" and not typo.warnings                   # nothing of ours saw it
+    code = decl.items[0].hs_code
+    if stage == "entry":
+        typo, fix, said = {"exit_port": "2305"}, {"exit_port": decl.exit_port}, "出境关别代码“2305”不存在"
+    else:
+        new = _successor(code)
+        portal.retired_hs = {code: {"since": "2026-01-01", "successor": new}}
+        typo, fix, said = {}, {"item.1.hs_code": new}, f"第1项商品编号 {code} 自 2026-01-01 起已停用（税则转版）"
+    approved = approve(store, decl.number, by="沈佳", edits=typo)
+    assert approved.status == "approved" and not approved.warnings           # nothing of ours saw it
 
     def run(out: str):
         return customs_prefill_flow(review="none", portal_url=single_window.urls["customs"], home=folder,
                                     out_dir=str(tmp_path / out), poll_seconds=0.3, decision_timeout=30)
 
     first = run("out1")
-    assert decl.number in first.approved and decl.number not in first.pre_entry and not first.accepted
-    assert "总价与数量×单价不符" in first.filing_failed[decl.number] and "back in review" in first.filing_failed[decl.number]
+    assert decl.number in first.approved and not first.accepted
+    assert said in first.filing_failed[decl.number] and "back in review" in first.filing_failed[decl.number]
     back = store.get(Declaration, decl.number)
-    assert back.status == "returned" and back.approved_by is None and back.pre_entry_no is None
+    assert back.status == "returned" and back.approved_by is None
     [refused] = [w for w in back.warnings if w.rule == "entry_refused"]
-    assert refused.blocking and "第1项总价与数量×单价不符" in refused.message and "总价" in back.return_reason
+    assert refused.blocking and said in refused.message and said in back.return_reason
     actions = [e.action for e in store.history(back, include_linked=False)]
     assert actions[-1] == "customs:refused" and "customs:filed" not in actions and "customs:accepted" not in actions
-    assert not portal.declarations                                            # nothing saved on the portal
+    if stage == "entry":
+        assert decl.number not in first.pre_entry and back.pre_entry_no is None
+        assert not portal.declarations                                        # nothing saved on the portal
+    else:
+        draft = back.pre_entry_no
+        assert draft and list(portal.declarations) == [draft] and portal.declarations[draft].status == "draft"
+        assert refused.message.startswith(f"申报时单一窗口拒收 refused by the single window on submit (draft {draft} "
+                                          "not submitted)") and refused.value == draft
 
+    kept = dict(portal.declarations)
     second = run("out2")                                                      # re-run: kept in review, not filed
     assert decl.number not in second.approved and decl.number not in second.filing_failed
-    assert decl.number in second.not_filed and not portal.declarations
+    assert decl.number in second.not_filed and portal.declarations == kept
     again = store.get(Declaration, decl.number)
     assert again.status == "returned" and [w.message for w in again.warnings] == [w.message for w in back.warnings]
 
-    fixed = approve(store, decl.number, by="沈佳", edits={"item.1.unit_price": price})
+    fixed = approve(store, decl.number, by="沈佳", edits=fix)
     assert fixed.status == "approved" and not fixed.warnings                  # the refusal answered
     third = run("out3")
     assert decl.number in third.accepted and len(portal.declarations) == 1
+    if stage == "submit":
+        assert list(portal.declarations) == [back.pre_entry_no]               # filed over the kept draft
+        assert portal.declarations[back.pre_entry_no].items[0]["hs_code"] == fix["item.1.hs_code"]
     filed = store.get(Declaration, decl.number)
-    assert filed.status == "accepted" and filed.items[0].unit_price == price
+    assert filed.status == "accepted" and filed.pre_entry_no == list(portal.declarations)[0]
     fourth = run("out4")
     assert not fourth.accepted and not fourth.filing_failed and len(portal.declarations) == 1

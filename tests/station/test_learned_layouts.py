@@ -298,3 +298,67 @@ def test_a_correction_on_a_digital_invoice_reads_the_issuers_next_scan(tmp_path:
     fresh, fresh_settings = _store(tmp_path / "fresh")
     [unlearned] = extract_paths([scans], fresh_settings, Options(kind="invoice"), store=fresh)
     assert "number" in unlearned.needs_review()
+
+
+def order_invoice(path: Path, ref: str, order_doc: str, *, seller: str = "Weserland Messtechnik GmbH",
+                  vat: str = "DE246813573", number_label: str | None = "Beleg:") -> Path:
+    """A German instrument maker's invoice of a layout no dictionary was written for: it prints its order
+    confirmation's number beside ``Document No.:`` (which the reader confidently takes for the invoice number)
+    and the invoice number only beside ``Beleg:``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    c = Canvas(str(path), pagesize=(210 * mm, 297 * mm))
+    c.setFont("Helvetica", 10)
+    lines = [(20, 20, seller), (20, 26, "Am Weserufer 3, 28217 Bremen"), (20, 32, f"USt-IdNr.: {vat}"),
+             (140, 20, "INVOICE"), (140, 30, "Invoice Date: 02.04.2026"), (140, 36, f"Document No.: {order_doc}"),
+             (20, 50, "Bill To: Suzhou Hengrui Precision Hardware Co., Ltd."),
+             (20, 70, "Description"), (150, 70, "Amount"), (20, 78, "Pressure gauges, calibrated"),
+             (150, 78, "1,960.00"), (120, 100, "Total EUR"), (150, 100, "1,960.00")]
+    if number_label:
+        lines.append((140, 42, f"{number_label} {ref}"))
+    for x, y, text in lines:
+        c.drawString(x * mm, (297 - y) * mm, text)
+    c.save()
+    return path
+
+
+def test_a_correction_overruling_a_confident_reading_reads_the_issuers_next_invoice_right(tmp_path: Path) -> None:
+    """The worst case: the reader is sure of a wrong number (the order confirmation's, beside ``Document No.``).
+    A clerk reopens the stored invoice and clicks the right number (beside ``Beleg:``): what is learned says
+    the reader's confident reading was overruled, so on the issuer's next invoice the learned label decides
+    (right number, no review, the reader's value named in the warning); an invoice of that issuer without the
+    label goes to review instead of being stored confidently wrong; another issuer is not affected."""
+    from hub.review import reopen_document
+
+    store, settings = _store(tmp_path)
+    first = _extract(store, settings, order_invoice(tmp_path / "a" / "WM-0412.pdf", "RE-26-0412", "AB-7731"))
+    assert first.status() == "stored" and first.records[0].number == "AB-7731"     # confidently wrong
+    assert first.confidence["number"] >= 0.9
+    reopen_document(store, first.sha256, by="li", reason="the payment names RE-26-0412")
+    source = store.get(SourceFile, first.sha256)
+    page, box = _clicked(Path(first.source), "RE-26-0412")
+    values = labelled(source, {"number": Correction("RE-26-0412", page, box)}, settings.home / "cache")
+    assert values["number"].label == "Beleg:" and values["number"].side == "right"
+    assert confirm_document(store, first.sha256, values, by="li").learned == ["number"]
+    learned = learned_for(store, "invoice", ["tax:DE246813573"])["number"]
+    assert learned.label == "Beleg:" and learned.overruled == "AB-7731" and learned.sample == "RE-26-0412"
+
+    second = _extract(store, settings, order_invoice(tmp_path / "b" / "WM-0519.pdf", "RE-26-0519", "AB-7802"))
+    assert second.status() == "stored" and second.needs_review() == []
+    [invoice] = second.records
+    assert invoice.number == "RE-26-0519" and 0.9 <= second.confidence["number"] < 0.99
+    assert second.sources["number"].learned == "label 'Beleg:'"
+    assert any("number: read 'RE-26-0519' by its label 'Beleg:', not AB-7802 as the reader had it" in w
+               and "li's correction" in w for w in second.warnings)
+    assert store.get(Invoice, invoice.natural_key()).number == "RE-26-0519"
+
+    # the issuer's invoice without its label: the reader's confident number is not trusted, a person looks
+    bare = _extract(store, settings, order_invoice(tmp_path / "c" / "WM-0601.pdf", "RE-26-0601", "AB-7850",
+                                                   number_label=None))
+    assert bare.records[0].number == "AB-7850" and bare.confidence["number"] < 0.9
+    assert bare.status() == "needs_review" and "number" in bare.needs_review()
+    assert any("which a reviewer corrected on this issuer's document" in w for w in bare.warnings)
+
+    # another issuer of the same layout keeps what its reader reads (nothing was learned about it)
+    other = _extract(store, settings, order_invoice(tmp_path / "d" / "OT.pdf", "RE-77-0001", "AB-0001",
+                                                    seller="Ostsee Antriebstechnik AG", vat="DE135792460"))
+    assert other.records[0].number == "AB-0001" and other.status() == "stored"

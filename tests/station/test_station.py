@@ -307,3 +307,39 @@ def test_an_admin_adds_and_deactivates_a_reviewer(login, browser, station, revie
     assert authenticate(review_store, "陈静", "chen-customs-pw") is None
     actions = [e.action for e in review_store.history(("user", "陈静"))]
     assert actions == ["user:added", "user:deactivated"]
+
+
+def test_an_item_total_off_quantity_times_price_is_the_first_thing_the_clerk_sees(login, review_store: Store) -> None:
+    """A unit price typed x10 in the station (its total left) is refused at approval by our own linter, not
+    first by the single window: the page comes back with the blocking warning on top, Chinese first, the item's
+    total row flagged, both values and where the total came from."""
+    from decimal import Decimal
+
+    decl = next(d for d in review_store.all(Declaration, status="draft") if d.warnings)
+    item = decl.items[0]
+    page = login("zhao")
+    page.goto(f"{page.url.rstrip('/')}/declarations/{quote(decl.number)}")
+    page.fill("#i-1-unit_price", format(item.unit_price * 10, "f"))
+    page.click("#approve")
+    page.wait_for_selector(".flash.err")
+    assert "not approved" in page.inner_text(".flash.err") and "corrections saved" in page.inner_text(".flash.err")
+    after = review_store.get(Declaration, decl.number)
+    assert after.status == "draft" and after.items[0].unit_price == item.unit_price * 10
+    assert after.items[0].sources["unit_price"] == "clerk:zhao"
+    expected = (item.quantity * item.unit_price * 10).quantize(Decimal("0.01"))
+    shown = page.locator(".decl-warnings li[data-rule=item_total_quantity_price]")
+    assert shown.count() == 1 and shown.get_attribute("class") == "bad" and shown.get_attribute("data-field") == "item.1.total"
+    text = shown.inner_text()
+    assert text.index("第1项总价与成交数量×单价不符") < text.index("the total differs from quantity × unit price")
+    assert f"= {expected}" in text and str(item.total) in text
+    first = page.locator(".decl-warnings li").first
+    assert first.get_attribute("class") == "bad"                                 # blocking ones first
+    warnings_box, form = page.locator(".decl-warnings").bounding_box(), page.locator("#decl-form").bounding_box()
+    assert warnings_box["y"] < form["y"]                                         # above every field
+    assert "flagged" in page.locator("[id='item.1.total']").get_attribute("class")
+    page.screenshot(path=str(SHOTS / "station-declaration-item-total.png"))
+    page.fill("#i-1-unit_price", format(item.unit_price, "f"))                   # the clerk puts it right
+    page.click("button[value=save]")
+    page.wait_for_selector(".flash.ok")
+    assert page.locator(".decl-warnings li[data-rule=item_total_quantity_price]").count() == 0
+    assert review_store.get(Declaration, decl.number).items[0].unit_price == item.unit_price
