@@ -233,6 +233,20 @@ def record_filing(store: Store, number: str, *, pre_entry_no: str, status: str, 
     return after
 
 
+def for_filing(store: Store, number: str) -> Declaration:
+    """The approved declaration the filing bot may file now; :class:`InputError` when it is not approved, or when
+    one of its source documents came back in review since the approval (nothing is filed; the next prefill
+    withdraws the approval, ``customs:held``)."""
+    decl = _get(store, number)
+    if decl.status != "approved":
+        raise InputError(f"declaration {number} is {decl.status}: only an approved one is filed")
+    if waiting := in_review(store, decl):
+        names = ", ".join(d.name for d in waiting)
+        raise InputError(f"declaration {number} not filed: its source document {names} is in review again "
+                         "since the approval; confirm it and approve the declaration again")
+    return decl
+
+
 def note_pre_entry(store: Store, number: str, pre_entry_no: str, *, actor: str) -> Declaration:
     """Record the single window's pre-entry number (预录入编号) of the saved draft."""
     decl = _get(store, number)

@@ -33,6 +33,7 @@ from customs.filing import (
     Prefilled,
     approve,
     clean,
+    for_filing,
     note_pre_entry,
     prefill_and_store,
     record_filing,
@@ -118,9 +119,7 @@ def file_task(home: str | None, number: str, portal_url: str, user_env: str, pas
     """Fill the single window with the approved declaration, save the draft (its pre-entry number is stored at
     once), submit, and poll until customs accepts or returns it."""
     store = _store(home)
-    decl = store.get(Declaration, number)
-    if decl is None or decl.status not in ("approved",):
-        raise OrderhubError(f"declaration {number} is {decl.status if decl else 'missing'}: only an approved one is filed")
+    decl = for_filing(store, number)
     profile = load_profile("customs")
     credentials = Credentials.from_env(user_env, password_env)
     with Browser() as browser, PortalSession(browser, site_for(profile, portal_url), credentials,

@@ -168,6 +168,13 @@ def test_an_approved_declaration_whose_document_comes_again_for_review_is_held_n
     assert set(new.record_keys) == set(packing.record_keys)
     store.upsert([new.model_copy(update={"status": "needs_review"})], actor="ingest")
 
+    # before any prefill runs again, the filing bot's task refuses it (never opening the portal)
+    from flows.customs_prefill import file_task
+
+    with pytest.raises(InputError, match=r"PL-again\.pdf is in review again"):
+        file_task.fn(str(tmp_path / "home"), decl.number, "http://127.0.0.1:9", "U", "P", str(tmp_path / "bot"), 1, 1)
+    assert store.get(Declaration, decl.number).status == "approved" and not (tmp_path / "bot").exists()
+
     done = prefill_and_store(store, actor="prefill")
     assert done.held == [decl.number]
     held = store.get(Declaration, decl.number)
