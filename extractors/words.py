@@ -41,6 +41,10 @@ class Word:
     y1: float
     confidence: float = 1.0
     page: int = 1
+    #: OCR only: the centre x of each of ``text``'s non-blank characters, as the recogniser placed them
+    #: (empty where unknown); :mod:`extractors.ocr.blanks` puts back blanks from their spacing. Last field:
+    #: pages pickled with it still load where ``Word`` lacks it.
+    char_x: tuple[float, ...] = ()
 
     @property
     def height(self) -> float:

@@ -46,13 +46,15 @@ class _Pending:
     def ocr_done(self, src, page) -> None:
         """Take an OCR'd page's words and size (its number is its place among this item's sources)."""
         # a PDF's image page keeps its number; image files of one document are its pages in order
+        from extractors.ocr.blanks import put_blanks
+
         number = _source_page(src) if isinstance(src, tuple) else self.ocr_sources.index(src) + 1
-        page.words = [w if w.page == number else _on_page(w, number) for w in page.words]
+        page.words = [w if w.page == number else _on_page(w, number) for w in put_blanks(page.words)]
         self.words.extend(page.words)
         if getattr(page, "seal_words", None) is not None:
             from extractors.ocr.seals import second_reading
 
-            self.seal_pages[number] = second_reading(page.words, [_on_page(w, number) for w in page.seal_words],
+            self.seal_pages[number] = second_reading(page.words, [_on_page(w, number) for w in put_blanks(page.seal_words)],
                                                      page.seal_bands)
         self.pages[number] = PageInfo(number=number, width=page.width, height=page.height, unit="px",
                                       rotation=page.rotation,
