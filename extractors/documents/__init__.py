@@ -46,15 +46,13 @@ class _Pending:
     def ocr_done(self, src, page) -> None:
         """Take an OCR'd page's words and size (its number is its place among this item's sources)."""
         # a PDF's image page keeps its number; image files of one document are its pages in order
-        from extractors.ocr.blanks import put_blanks
-
         number = _source_page(src) if isinstance(src, tuple) else self.ocr_sources.index(src) + 1
-        page.words = [w if w.page == number else _on_page(w, number) for w in put_blanks(page.words)]
+        page.words = [w if w.page == number else _on_page(w, number) for w in page.words]
         self.words.extend(page.words)
         if getattr(page, "seal_words", None) is not None:
             from extractors.ocr.seals import second_reading
 
-            self.seal_pages[number] = second_reading(page.words, [_on_page(w, number) for w in put_blanks(page.seal_words)],
+            self.seal_pages[number] = second_reading(page.words, [_on_page(w, number) for w in page.seal_words],
                                                      page.seal_bands)
         self.pages[number] = PageInfo(number=number, width=page.width, height=page.height, unit="px",
                                       rotation=page.rotation,
@@ -160,7 +158,12 @@ def words_of(path: Path | str, *, workers: int | None = 1) -> tuple[list[Word], 
 
 
 def read_words(words: list[Word], kind: str = "auto", *, source: str | None = None, ocr: bool = False) -> DocumentResult:
-    """Extract a record of ``kind`` (``auto``: detected) from positioned words."""
+    """Extract a record of ``kind`` (``auto``: detected) from positioned words; OCR words (``ocr``) with the
+    blanks their character spacing shows put back (:mod:`extractors.ocr.blanks`)."""
+    if ocr:
+        from extractors.ocr.blanks import put_blanks
+
+        words = put_blanks(words)
     kind = kind.replace("-", "_")
     if kind == "auto":
         if not words:

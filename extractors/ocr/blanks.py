@@ -6,7 +6,8 @@ boxes, kept as :attr:`extractors.words.Word.char_x`): a blank shows as a step be
 than the two characters' own half widths. A Chinese character is one em wide (the median step between
 two Chinese characters of the same text segment), a Latin letter or digit the median step between two
 such; a blank is put where the step exceeds the expected one by ``min_blank_mixed`` em, and only between
-a Chinese character and a Latin letter or digit. Measured on 98 receipt scans (``bench/RESULTS.md``, branch
+a Chinese character and a Latin letter or digit; one put from a step less than ``sure_blank`` em wide gives
+its word ``doubtful_confidence`` at most (for review: a blank and none overlap there). Measured on 98 receipt scans (``bench/RESULTS.md``, branch
 ``scans2``) a blank there shows as 0.12-0.69 em (median 0.35), none as -0.12-0.36 (95% under 0.15). Between
 two Chinese characters a blank is narrower (median 0.24 em) than the recogniser's jitter (1% of 6,693
 steps without one exceed 0.25 em), so none is put there (``min_blank_chinese = 0``); between two Latin
@@ -44,8 +45,10 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
-def _steps(chars: str, xs: tuple[float, ...], kind: tuple[bool, bool]) -> list[float]:
-    return [xs[i + 1] - xs[i] for i in range(len(chars) - 1) if (_wide(chars[i]), _wide(chars[i + 1])) == kind]
+def _steps(chars: str, xs: tuple[float, ...], kind: tuple[bool, bool], spaced: set[int]) -> list[float]:
+    """Steps between neighbours of ``kind`` (wide, wide) without a blank between them."""
+    return [xs[i + 1] - xs[i] for i in range(len(chars) - 1)
+            if i not in spaced and (_wide(chars[i]), _wide(chars[i + 1])) == kind]
 
 
 def blanks_from_gaps(word: Word, settings: dict[str, Any] | None = None) -> Word:
@@ -66,13 +69,13 @@ def blanks_from_gaps(word: Word, settings: dict[str, Any] | None = None) -> Word
         spaced.add(k)
     if any(xs[i + 1] <= xs[i] for i in range(len(xs) - 1)):
         return word  # not left to right: a vertical or garbled segment
-    wide_steps = _steps(chars, xs, (True, True))
+    wide_steps = _steps(chars, xs, (True, True), spaced)
     if len(wide_steps) < cfg["min_wide_steps"]:
         return word
     em = statistics.median(wide_steps)
-    narrow_steps = _steps(chars, xs, (False, False))
+    narrow_steps = _steps(chars, xs, (False, False), spaced)
     narrow = statistics.median(narrow_steps) if len(narrow_steps) >= cfg["min_narrow_steps"] else cfg["narrow_em"] * em
-    out, put = [], 0
+    out, put, doubtful = [], 0, False
     for i, ch in enumerate(chars):
         out.append(ch)
         if i == len(chars) - 1:
@@ -85,12 +88,15 @@ def blanks_from_gaps(word: Word, settings: dict[str, Any] | None = None) -> Word
             continue
         least = cfg["min_blank_chinese"] if _wide(a) and _wide(b) else cfg["min_blank_mixed"]
         expected = ((em if _wide(a) else narrow) + (em if _wide(b) else narrow)) / 2
-        if least > 0 and xs[i + 1] - xs[i] - expected >= least * em:
+        excess = (xs[i + 1] - xs[i] - expected) / em
+        if least > 0 and excess >= least:
             out.append(" ")
             put += 1
+            doubtful = doubtful or excess < cfg["sure_blank"]
     if not put:
         return word
-    return replace(word, text="".join(out))
+    confidence = min(word.confidence, cfg["doubtful_confidence"]) if doubtful else word.confidence
+    return replace(word, text="".join(out), confidence=confidence)
 
 
 def _word_char(ch: str) -> bool:
