@@ -51,9 +51,10 @@ def _steps(chars: str, xs: tuple[float, ...], kind: tuple[bool, bool], spaced: s
             if i not in spaced and (_wide(chars[i]), _wide(chars[i + 1])) == kind]
 
 
-def blanks_from_gaps(word: Word, settings: dict[str, Any] | None = None) -> Word:
+def blanks_from_gaps(word: Word, settings: dict[str, Any] | None = None, em_per_height: float | None = None) -> Word:
     """``word`` with the blanks its character spacing shows put back (the word itself when none or when
-    the spacing is unknown)."""
+    the spacing is unknown). ``em_per_height``: the page's em as a share of a segment's height, for a
+    segment with too few steps between Chinese characters to measure its own (see :func:`put_blanks`)."""
     cfg = settings or blank_settings()
     if not cfg.get("enabled", True) or not word.char_x or word.width <= 1.5 * word.height:
         return word
@@ -62,17 +63,16 @@ def blanks_from_gaps(word: Word, settings: dict[str, Any] | None = None) -> Word
     xs = word.char_x
     if len(chars) != len(xs) or len(chars) < 3 or not any(_wide(c) for c in chars):
         return word
-    spaced = set()  # indexes i with a blank already between chars[i] and chars[i + 1]
-    k = -1
-    for p in pieces[:-1]:
-        k += len(p)
-        spaced.add(k)
+    spaced = set(_blank_places(word.text))  # i: a blank already between chars[i] and chars[i + 1]
     if any(xs[i + 1] <= xs[i] for i in range(len(xs) - 1)):
         return word  # not left to right: a vertical or garbled segment
     wide_steps = _steps(chars, xs, (True, True), spaced)
-    if len(wide_steps) < cfg["min_wide_steps"]:
+    if len(wide_steps) >= cfg["min_wide_steps"]:
+        em = statistics.median(wide_steps)
+    elif em_per_height:
+        em = em_per_height * word.height
+    else:
         return word
-    em = statistics.median(wide_steps)
     narrow_steps = _steps(chars, xs, (False, False), spaced)
     narrow = statistics.median(narrow_steps) if len(narrow_steps) >= cfg["min_narrow_steps"] else cfg["narrow_em"] * em
     out, put, doubtful = [], 0, False
@@ -105,6 +105,26 @@ def _word_char(ch: str) -> bool:
 
 
 def put_blanks(words: Iterable[Word]) -> list[Word]:
-    """:func:`blanks_from_gaps` over a page's words."""
+    """:func:`blanks_from_gaps` over OCR words; each page's em per segment height (the median over its
+    segments with at least ``page_em_steps`` steps between Chinese characters, when it has
+    ``page_em_segments`` such) stands in for the em of a segment too short to measure its own."""
     cfg = blank_settings()
-    return [blanks_from_gaps(w, cfg) for w in words]
+    words = list(words)
+    ratios: dict[int, list[float]] = {}
+    for w in words:
+        chars = w.text.replace(" ", "")
+        if w.char_x and len(chars) == len(w.char_x) and w.height > 0:
+            steps = _steps(chars, w.char_x, (True, True), set(_blank_places(w.text)))
+            if len(steps) >= cfg["page_em_steps"]:
+                ratios.setdefault(w.page, []).append(statistics.median(steps) / w.height)
+    per_page = {p: statistics.median(r) for p, r in ratios.items() if len(r) >= cfg["page_em_segments"]}
+    return [blanks_from_gaps(w, cfg, per_page.get(w.page)) for w in words]
+
+
+def _blank_places(text: str) -> list[int]:
+    """Indexes i of the non-blank characters of ``text`` followed by a blank."""
+    out, k = [], -1
+    for p in text.split(" ")[:-1]:
+        k += len(p)
+        out.append(k)
+    return out
