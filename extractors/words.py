@@ -41,6 +41,10 @@ class Word:
     y1: float
     confidence: float = 1.0
     page: int = 1
+    #: OCR only: the centre x of each of ``text``'s non-blank characters, as the recogniser placed them
+    #: (empty where unknown); :mod:`extractors.ocr.blanks` puts back blanks from their spacing. Last field:
+    #: pages pickled with it still load where ``Word`` lacks it.
+    char_x: tuple[float, ...] = ()
 
     @property
     def height(self) -> float:
@@ -175,6 +179,11 @@ MAX_TRACKING = 0.6
 DOUBT_BAND = (0.6, 1.5)
 #: The confidence of a word whose blank (or missing blank) next to it was doubtful.
 DOUBTFUL_BLANK = 0.85
+#: Two different glyphs of a row overlapping by more than this share of the narrower one are text printed
+#: over other text (a long name running over the next cell's label and value): their word gets
+#: :data:`OVERPRINTED`, its letters being two strings interleaved.
+OVERPRINT = 0.5
+OVERPRINTED = 0.5
 
 
 def _latin(g: Glyph) -> bool:
@@ -233,7 +242,8 @@ def words_from_glyphs(glyphs: Iterable[Glyph], page: int = 1, rules: Sequence[tu
     vertical ruling lines ``rules`` (x, top, bottom) that pass between two glyphs (not through one: text
     overflowing its cell). Letters of a letter-spaced stretch (every gap about the same) are rejoined: a
     word ends where a gap exceeds the stretch's letter spacing by the word gap. A word next to a gap close
-    to the word gap either way, between two Latin letters or digits (the blank is a guess), gets confidence :data:`DOUBTFUL_BLANK`. The order the
+    to the word gap either way, between two Latin letters or digits (the blank is a guess), gets confidence :data:`DOUBTFUL_BLANK`;
+    one holding glyphs printed over other glyphs (:func:`_overprinted`) :data:`OVERPRINTED`. The order the
     PDF draws the glyphs in (template first, values later, glyph by glyph) does not matter; a glyph drawn
     twice at one place (fake bold) counts once. Vertical (non-upright) glyphs are words of their own."""
     upright: list[Glyph] = []
@@ -277,6 +287,7 @@ def _row_words(row: list[Glyph], page: int, rules: Sequence[tuple[float, float, 
     tracking = _tracking(row, rules)
     pieces: list[list[Glyph]] = [[]]
     doubtful: list[bool] = [False]
+    over = _overprinted(row)
     for i, g in enumerate(row):
         cur = pieces[-1]
         if not g.text.strip():
@@ -302,8 +313,21 @@ def _row_words(row: list[Glyph], page: int, rules: Sequence[tuple[float, float, 
     for piece, doubt in zip(pieces, doubtful, strict=True):
         text = normalize_text("".join(c.text for c in piece))
         if text:
+            conf = OVERPRINTED if any(id(c) in over for c in piece) else DOUBTFUL_BLANK if doubt else 1.0
             out.append(Word(text, min(c.x0 for c in piece), min(c.y0 for c in piece), max(c.x1 for c in piece),
-                            max(c.y1 for c in piece), DOUBTFUL_BLANK if doubt else 1.0, page))
+                            max(c.y1 for c in piece), conf, page))
+    return out
+
+
+def _overprinted(row: Sequence[Glyph]) -> set[int]:
+    """Ids of the glyphs of a row (left to right) that overlap a different glyph by more than
+    :data:`OVERPRINT` of the narrower one's width (text printed over text)."""
+    out: set[int] = set()
+    for a, b in zip(row, row[1:], strict=False):
+        if not a.text.strip() or not b.text.strip() or a.text == b.text and abs(a.x0 - b.x0) < 0.3 * (a.x1 - a.x0):
+            continue
+        if a.x1 - b.x0 > OVERPRINT * min(a.x1 - a.x0, b.x1 - b.x0):
+            out.update((id(a), id(b)))
     return out
 
 

@@ -158,7 +158,12 @@ def words_of(path: Path | str, *, workers: int | None = 1) -> tuple[list[Word], 
 
 
 def read_words(words: list[Word], kind: str = "auto", *, source: str | None = None, ocr: bool = False) -> DocumentResult:
-    """Extract a record of ``kind`` (``auto``: detected) from positioned words."""
+    """Extract a record of ``kind`` (``auto``: detected) from positioned words; OCR words (``ocr``) with the
+    blanks their character spacing shows put back (:mod:`extractors.ocr.blanks`)."""
+    if ocr:
+        from extractors.ocr.blanks import put_blanks
+
+        words = put_blanks(words)
     kind = kind.replace("-", "_")
     if kind == "auto":
         if not words:

@@ -86,17 +86,42 @@ class RapidOcrEngine:
 
     def recognise(self, img: np.ndarray, page: int = 1) -> list[Word]:
         """Words of an image already upright (a page, or a band of one), in its pixels."""
-        out = self.engine(img)
+        out = self.engine(img, return_word_box=True, return_single_char_box=True)
         words: list[Word] = []
         if out.boxes is not None and out.txts:
-            for box, text, score in zip(out.boxes, out.txts, out.scores, strict=True):
-                text = normalize_text(text)
+            chars = _char_centres(out.boxes, out.txts, out.word_results or ())
+            for box, raw, score, cx in zip(out.boxes, out.txts, out.scores, chars, strict=True):
+                text = normalize_text(raw)
                 if not text:
                     continue
+                if len(text.replace(" ", "")) != len(cx):
+                    cx = ()
                 xs, ys = box[:, 0], box[:, 1]
                 words.append(Word(text, float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()),
-                                  float(score), page))
+                                  float(score), page, cx))
         return words
+
+
+def _char_centres(boxes: np.ndarray, txts: tuple, word_results: tuple) -> list[tuple[float, ...]]:
+    """Each line's character centres (x, page pixels) from rapidocr's single-character boxes, or () where
+    they cannot be matched to the line with certainty (rapidocr leaves out lines without boxes, so its
+    list is matched by text and position, in order)."""
+    out: list[tuple[float, ...]] = []
+    j = 0
+    for box, txt in zip(boxes, txts, strict=True):
+        got: tuple[float, ...] = ()
+        if j < len(word_results):
+            items = word_results[j]
+            text = "".join(t for t, _, _ in items)
+            centres = [(min(p[0] for p in b) + max(p[0] for p in b)) / 2 for _, _, b in items]
+            inside = all(box[:, 0].min() - 2 <= c <= box[:, 0].max() + 2 for c in centres)
+            if text == "".join(txt.split()) and inside and all(len(t) == 1 for t, _, _ in items):
+                got = tuple(float(c) for c in centres)
+                j += 1
+            elif text == "".join(txt.split()) and inside:
+                j += 1
+        out.append(got)
+    return out
 
 
 def _side(box: np.ndarray, tall: bool) -> bool:
