@@ -431,6 +431,7 @@ class HeaderReader:
         if found:
             p, conf = found
             self.f.set("buyer_name", p.text, p.confidence * conf * 0.85, p.value)
+            self.f.placed.add("buyer_name")
             self.buyer_lines = {p.line_no for p in pieces}
             self.buyer_x = (min(p.x0 for p in pieces), max(p.x1 for p in pieces))
 

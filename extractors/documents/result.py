@@ -58,6 +58,9 @@ class Fields:
         self.confirmed: set[str] = set()
         self.doubted: set[str] = set()
         self.sources: dict[str, FieldSource] = {}
+        #: party fields whose side the document's structure gives without a label of their own (the
+        #: window address under a sender line is the recipient): as telling as a label for roles
+        self.placed: set[str] = set()
 
     def set(self, name: str, value: Any, confidence: float, where: Any = None) -> None:
         """Keep ``value`` for ``name``; ``where`` (a layout ``Value``) tells where it was read."""

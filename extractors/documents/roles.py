@@ -274,19 +274,23 @@ def check_accounts(f: Fields, *names: str) -> None:
             f.confirmed.discard(name)
 
 
-def _labelled(layout: Layout, name: str) -> bool:
-    """Whether field ``name`` was read under a label or block heading of its own (not by reading order)."""
+def _labelled(layout: Layout, name: str, f: Fields | None = None) -> bool:
+    """Whether field ``name`` was read under a label or block heading of its own (not by reading order), or
+    at a place the document's structure gives that side (``Fields.placed``: the address under a sender line)."""
+    if f is not None and name in f.placed:
+        return True
     return bool(layout.hits_for(name) or layout.scoped_hits(name)) and not layout.by_order_only(name)
 
 
 def _purchase(f: Fields, layout: Layout | None, who: Identity) -> bool:
     """Whether the invoice's own labels put us on the buyer's side (a supplier's invoice to us): one of
-    our names or tax ids read under a buyer label (Bill To, 购买方 ...), none of ours on the seller's."""
+    our names or tax ids read under a buyer label (Bill To, 购买方 ...) or in the recipient's window under a
+    sender line, none of ours on the seller's."""
     if layout is None or not who:
         return False
     ours_buyer = [a for a in ("name", "tax_id") if who.matches(a, f.get(f"buyer_{a}"))]
     ours_seller = any(who.matches(a, f.get(f"seller_{a}")) for a in ("name", "tax_id"))
-    return bool(ours_buyer) and not ours_seller and all(_labelled(layout, f"buyer_{a}") for a in ours_buyer)
+    return bool(ours_buyer) and not ours_seller and all(_labelled(layout, f"buyer_{a}", f) for a in ours_buyer)
 
 
 def settle_invoice(f: Fields, layout: Layout | None = None, *, who: Identity | None = None) -> None:
