@@ -59,6 +59,10 @@ class Issuers:
     countries: dict[str, Country]
     languages: dict[str, tuple[tuple[str, ...], bool, bool]]
     legal_form: re.Pattern[str]
+    #: a registered-capital statement (``SAS au capital de ...``): a registration line, not a name
+    capital: re.Pattern[str]
+    #: words after a figure that make it a period of payment terms (``Net 30 days``), not an amount
+    days: re.Pattern[str]
 
 
 @cache
@@ -74,7 +78,10 @@ def issuers() -> Issuers:
                  for lang, spec in data.get("languages", {}).items()}
     forms = sorted(data.get("legal_forms", {}).get("suffixes", ()), key=len, reverse=True)
     legal = re.compile(r"(?:^|[\s,])(?:" + "|".join(re.escape(f) for f in forms) + r")\.?(?=$|[\s,)])", re.I)
-    return Issuers(countries, languages, legal)
+    capital = re.compile("|".join(re.escape(w) for w in data.get("legal_forms", {}).get("capital", ())) or r"(?!)", re.I)
+    days = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("days", ())) + r")(?![^\W\d_])",
+                      re.I)
+    return Issuers(countries, languages, legal, capital, days)
 
 
 def _squash(text: str) -> str:
@@ -209,7 +216,12 @@ def _is_name(text: str) -> bool:
 
 
 def _company(text: str) -> bool:
-    return bool(issuers().legal_form.search(text))
+    return bool(issuers().legal_form.search(text)) and not _capital(text)
+
+
+def _capital(text: str) -> bool:
+    """A registered-capital line (``SAS au capital de 150 000 €``): the company's registration, not its name."""
+    return bool(issuers().capital.search(text))
 
 
 def party_name(pieces: list[Piece]) -> tuple[Piece, float] | None:
@@ -290,8 +302,8 @@ def amount_tokens(text: str) -> list[str]:
         text = text[:start] + " " * (end - start) + text[end:]
     for m in _AMOUNT_TOKEN.finditer(text):
         rest = text[m.end():m.end() + 3]
-        if rest.strip().startswith("%"):
-            continue
+        if rest.strip().startswith("%") or issuers().days.match(text[m.end():]):
+            continue  # a rate, or the period of payment terms ("Net 30 days")
         out.append(m.group(0).strip())
     return out
 
@@ -384,7 +396,7 @@ class HeaderReader:
                 continue
             for s, e in layout.segments(no, gap=2.0):
                 piece = _piece(layout, no, s, e)
-                if piece is None or not _is_name(piece.text) or \
+                if piece is None or not _is_name(piece.text) or _capital(piece.text) or \
                         [x for x in layout.hits_in(no, s, e) if not x.name.startswith("@")]:
                     continue
                 if no in self.buyer_lines and hasattr(self, "buyer_x") and \
@@ -399,7 +411,9 @@ class HeaderReader:
                     piece = Piece(part, piece.confidence, no, piece.x0, piece.x1, piece.value)
                     self.sender_line = no
                 cands.append((no, piece))
-        companies = [(no, p) for no, p in cands if _company(p.text)]
+        below = {no for no in page1 if no + 1 < len(layout.lines) and _capital(self.texts[no + 1])
+                 and issuers().legal_form.search(self.texts[no + 1])}  # the name over "SAS au capital de ..."
+        companies = [(no, p) for no, p in cands if _company(p.text) or no in below and not _capital(p.text)]
         if companies:
             no, p = companies[0]
             conf = 0.9 if first_label is None or no < first_label else 0.8
@@ -614,11 +628,20 @@ class HeaderReader:
                           if "description" in row and ("quantity" in row or "unit_price" in row) for v in row.values()]
         return any(page == hit.page and y0 - 0.5 <= hit.y0 and hit.y1 <= y1 + 0.5 for page, y0, y1 in self._rows)
 
+    def _in_terms(self, hit: Hit) -> bool:
+        """Whether an amount label is part of a payment-terms value (``Terms: Net 30``, ``Payment Terms: Net 15``)."""
+        tl = self.layout.lines[hit.line_no]
+        for h in self.layout.hits_in(hit.line_no, 0, hit.start):
+            if h.name in ("payment", "remarks") and h.end <= hit.start and \
+                    not "".join(c.ch for c in tl.chars[h.end:hit.start]).strip(" :：.-\t"):
+                return True
+        return False
+
     def amounts(self, name: str, comma: bool | None) -> list[Amount]:
         out = []
         for hit in self.layout.hits_for(name):
             tl = self.layout.lines[hit.line_no] if hit.line_no >= 0 else None
-            if tl is None or self._in_item_rows(hit):
+            if tl is None or self._in_item_rows(hit) or self._in_terms(hit):
                 continue
             later = [h.start for h in self.layout.hits_in(hit.line_no, hit.end, len(tl.chars))
                      if h.start >= hit.end and h.name in ("total", "net", "tax", "paid")]

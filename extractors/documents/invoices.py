@@ -144,7 +144,8 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
     if tax is None and line_taxes:
         tax = sum((ln.tax for ln in lines), Decimal("0"))
         fields.set("tax", tax, 0.9)
-    if tax is None and net is not None and total is not None and total >= net:
+    derived_tax = tax is None and net is not None and total is not None and total >= net
+    if derived_tax:
         tax = total - net
         fields.set("tax", tax, 0.85)
     if tax is None:
@@ -181,6 +182,7 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
             fields.confirm("net", *(f"lines[{i}].amount" for i in range(len(lines))))
         else:
             fields.doubt(f"the lines sum to {line_sum}, the invoice says net {net}", "net",
+                         *(("tax",) if derived_tax else ()),  # total - net: as doubtful as the net
                          *(f"lines[{i}].amount" for i in range(len(lines))))
     line_tax = [ln.tax for ln in lines if ln.tax is not None]
     if lines and len(line_tax) == len(lines) and tax is not None:
