@@ -169,3 +169,21 @@ def date_spans(text: str) -> list[tuple[int, int]]:
             spans.append((m.start(), m.end()))
     return spans
 
+
+
+def text_dates(text: str) -> list[date]:
+    """The dates a text prints with a month name (``01 Feb 2026 - 28 Feb 2026``, ``March 1, 2026``), in order."""
+    raw = unicodedata.normalize("NFKC", str(text))
+    found: list[tuple[int, date]] = []
+    for kind, pattern in _PATTERNS:
+        if not kind.endswith("_text"):
+            continue
+        for m in pattern.finditer(raw):
+            mon = m.group("mon").lower().rstrip(".")
+            if mon not in MONTHS and mon[:3] not in MONTHS:
+                continue
+            try:
+                found.append((m.start(), _build(_year(m.group("y")), _month(m.group("mon"), text), int(m.group("d")), text)))
+            except ValueError:
+                continue
+    return [d for _, d in sorted(found)]

@@ -20,7 +20,7 @@ from typing import Any
 from extractors.columns import is_blank
 from extractors.parse import find_currency, parse_amount, parse_date
 from extractors.parse.currencies import SYMBOLS
-from extractors.parse.dates import MONTHS
+from extractors.parse.dates import MONTHS, text_dates
 from extractors.spreadsheets import Cell, cell_text
 
 
@@ -223,8 +223,9 @@ _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def dates_in(text: str) -> list[date]:
-    """Full dates in a line of text (``2025-12-01``, ``2025/12/01``, ``20251201``, ``2025年12月1日``)."""
-    out = []
+    """Full dates in a line of text (``2025-12-01``, ``2025/12/01``, ``20251201``, ``2025年12月1日``, and with
+    a month name: ``01 Feb 2026``, ``Feb 1, 2026``)."""
+    out = text_dates(text)
     for m in _FULL_DATE_RE.finditer(unicodedata.normalize("NFKC", text)):
         y = int(m.group(1))
         mo, d = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
