@@ -184,6 +184,7 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
             fields.doubt(f"the lines sum to {line_sum}, the invoice says net {net}", "net",
                          *(("tax",) if derived_tax else ()),  # total - net: as doubtful as the net
                          *(f"lines[{i}].amount" for i in range(len(lines))))
+    _check_rates(fields, lines)
     line_tax = [ln.tax for ln in lines if ln.tax is not None]
     if lines and len(line_tax) == len(lines) and tax is not None:
         tsum = sum(line_tax, Decimal("0"))
@@ -191,6 +192,17 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
             fields.confirm("tax", *(f"lines[{i}].tax" for i in range(len(lines))))
         else:
             fields.doubt(f"the lines' tax sums to {tsum}, the invoice says tax {tax}", "tax")
+
+
+def _check_rates(fields: Fields, lines: list[InvoiceLine]) -> None:
+    """Each line's tax is its amount times its rate (rounded per line). A line that fails it was read from the
+    wrong columns (a header wider than its cell moves the figures one column over, amount and tax exchanged):
+    its amount and tax, and the net and tax the lines sum to, are doubted; their sums agreeing proves nothing."""
+    bad = [i for i, ln in enumerate(lines) if ln.tax_rate is not None and ln.tax is not None and
+           abs(ln.amount * ln.tax_rate - ln.tax) > Decimal("0.02") + abs(ln.amount) * Decimal("0.0001")]
+    if bad:
+        fields.doubt("line " + ", ".join(str(i + 1) for i in bad) + ": amount x tax rate != tax; the columns may be"
+                     " read wrong", "net", "tax", *(f"lines[{i}].{c}" for i in bad for c in ("amount", "tax")))
 
 
 def _remarks(layout: Layout, f: Fields) -> None:

@@ -273,3 +273,21 @@ def test_a_tax_computed_from_a_doubted_net_is_doubted(tmp_path: Path, ours) -> N
     result = extract_document(_pdf(tmp_path / "sub.pdf", items, rules, font))
     assert result.record.tax == D("40.00")
     assert result.confidence["net"] < 0.9 and result.confidence["tax"] < 0.9
+
+
+def test_a_rate_header_wider_than_its_cell_leaves_amount_and_tax_for_review(tmp_path: Path, ours) -> None:
+    """``税率/征收率`` printed wider than its cell, starting left of the 金额 figures' right edge: the figures move
+    one column over and amount and tax come out exchanged (lines and 合计 alike, so their sums agree). They
+    were reported at 0.99-1.0; amount x rate != tax now doubts them."""
+    items, rules, font = DOCS["cn_vat_special"]
+    moved = [(-172, y, t, 8, *r[1:]) if t == "税率/征收率" else (-172, y, t, *r) if t == "13%" else (x, y, t, *r)
+             for x, y, t, *r in items]
+    result = extract_document(_pdf(tmp_path / "overlap.pdf", moved, rules, font))
+    rec = result.record
+    pairs = [(ln.amount, ln.tax) for ln in rec.lines]
+    assert len(pairs) == 3
+    wrong = [i for i, pair in enumerate(pairs) if pair != EXPECTED["cn_vat_special"][1][i]]
+    for i in wrong:  # whatever the columns gave, a wrong figure is not reported as sure
+        assert result.confidence[f"lines[{i}].amount"] < 0.9 and result.confidence[f"lines[{i}].tax"] < 0.9
+    if rec.net != D("8300.00") or rec.tax != D("1079.00"):
+        assert result.confidence["net"] < 0.9 and result.confidence["tax"] < 0.9
