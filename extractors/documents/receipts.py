@@ -181,6 +181,10 @@ def _without_stamp_text(layout: Layout, v: Value) -> Value | None:
     return replace(v, text=text, x0=solid[0].x0, x1=solid[-1].x1, confidence=min(c.conf for c in solid))
 
 
+#: ``label:`` inside a text (``验证码:``, ``Printed:``): two of them make a line of labelled values
+_LABELLED = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fffA-Za-z]{2,8}[:：](?=\S)")
+
+
 def _memo(layout: Layout, f: Fields) -> None:
     """用途/附言/摘要: the text right of the label (or under it), without other memo labels, a seal's text, or a
     bilingual label's English half that OCR misread (``附言 Remacks``: the memo is the text further right)."""
@@ -191,6 +195,8 @@ def _memo(layout: Layout, f: Fields) -> None:
         if v is not None and v.how == "right" and not hit.vertical and _misread_label(v.text, labels):
             v = _next_on_line(layout, hit.line_no, v)
         text = _without_labels(v.text, labels) if v is not None else ""
+        if v is not None and v.how == "below" and len(_LABELLED.findall(text)) >= 2:
+            continue  # a footer's ``打印时间:... 验证码:...`` under a memo label whose cell is empty
         if text:
             f.set("memo", text, v.confidence, v)
             return
