@@ -1,0 +1,57 @@
+"""Text that is not the value next to it, on scans of issue 14's new-seed receipts (bench/RESULTS.md, branch
+``scans3``): each receipt is the family set's own (``generate_family_set(seed=11)``: the bench's sets use seed 7),
+rendered, scanned and read through the real OCR.
+
+- a vertical heading's last character that OCR read on its own (``付款`` in one tall box, then ``人``) is
+  part of the heading, not of the bank name beside it (``...苏州工业园区支行 人``);
+- a seal's ring text read top to bottom (``有限公司`` in one tall box) between a label and its value is passed
+  over (``有 支付信诚自动尾款 ...``);
+- a footer (``打印时间:... 验证码:...``) under a memo label whose cell is empty is not the memo.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.documents import extract_document
+
+RECEIPTS = ["icbc_e", "boc_bilingual", "sides_e"]
+
+
+@pytest.fixture(scope="module")
+def receipts(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """The new-seed receipt set's scans (up to the 14th of a family), with their truth."""
+    from fixtures.generator.family_set import generate_family_set
+
+    root = tmp_path_factory.mktemp("rcpt11")
+    truth = generate_family_set(root, seed=11, per_family=14, scans=1.0, only=RECEIPTS)
+    return root, truth["documents"]
+
+
+def _read(receipts: tuple[Path, dict], name: str) -> tuple[dict, object]:
+    root, docs = receipts
+    return docs[name]["fields"], extract_document(root / name)
+
+
+def test_a_vertical_headings_last_character_is_not_part_of_the_bank(receipts) -> None:
+    """icbc_e: OCR reads ``付款`` as one tall box and ``人`` under it as a box of its own, overlapping the
+    split box's last character; the run is the heading 付款人, so the payee's bank beside it ends at 支行."""
+    expected, result = _read(receipts, "receipts/icbc_e/scans/icbc_e_006.jpg")
+    assert result.record.payee_bank == expected["payee_bank"] == "中国工商银行股份有限公司苏州工业园区支行"
+
+
+def test_a_seals_ring_text_between_label_and_memo_is_passed_over(receipts) -> None:
+    """boc_bilingual: the seal's ``有限公司`` (one box five text heights tall) crosses the memo's line between
+    ``附言 Remarks`` and the memo; its 有 is not the memo's first word."""
+    expected, result = _read(receipts, "receipts/boc_bilingual/scans/boc_bilingual_013.png")
+    assert result.record.memo == expected["memo"] == "支付信诚自动尾款 WS20260117001"
+
+
+def test_a_footer_under_an_empty_memo_cell_is_not_the_memo(receipts) -> None:
+    """sides_e: 摘要 printed with no memo; the line under it is the footer ``打印时间:... 验证码:...`` (打印时间
+    misread ``打邮间``), two labelled values: no memo is read."""
+    expected, result = _read(receipts, "receipts/sides_e/scans/sides_e_004.jpg")
+    assert expected["memo"] == ""
+    assert not result.record.memo
