@@ -222,6 +222,40 @@ def _next_on_line(layout: Layout, line_no: int, v: Value) -> Value | None:
     return None
 
 
+#: a reference read past its bilingual label's misread English half is doubted (the label was not recognised)
+PAST_LABEL = 0.85
+
+
+def _past_english_half(layout: Layout, f: Fields, name: str) -> str | None:
+    """A receipt number or transaction id whose bilingual label's English half OCR misread
+    (``业务流水号Referenice No.`` ... ``2026...``): the label's Chinese half is found, the text right of it is
+    Latin words without a digit, and the number is the next text on the line (no label there). Doubted."""
+    for hit in layout.hits_for(name):
+        if hit.vertical:
+            continue
+        v = layout.value_right(hit)
+        if v is None or not re.fullmatch(r"[A-Za-z][A-Za-z .:/'-]*", v.text):
+            continue
+        nxt = _next_on_line(layout, hit.line_no, v)
+        if nxt is None or layout.hits_in(hit.line_no, *_span(layout, hit.line_no, nxt)):
+            continue
+        try:
+            value = _reference(nxt.text)
+        except ValueError:
+            continue
+        f.set(name, value, min(nxt.confidence, PAST_LABEL), nxt)
+        f.warnings.append(f"{name} {value!r} read past {v.text!r} (a misread English half of its label)")
+        return value
+    return None
+
+
+def _span(layout: Layout, line_no: int, v: Value) -> tuple[int, int]:
+    """The character indexes of ``v`` on its line."""
+    chars = layout.lines[line_no].chars
+    idx = [i for i, c in enumerate(chars) if c.x0 >= v.x0 - 1e-6 and c.x1 <= v.x1 + 1e-6]
+    return (idx[0], idx[-1] + 1) if idx else (0, 0)
+
+
 _DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
                         r"|(?<![\dA-Za-z])20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\dA-Za-z])")  # 20260325
 
@@ -336,7 +370,10 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     layout.drop_prose_hits()  # "此联是收款人开户银行交给收款人的收账通知" names no field
     f = Fields()
     for name in ("receipt_no", "transaction_id"):
-        if pick(layout, f, name, _reference) is not None and ocr:
+        found = pick(layout, f, name, _reference)
+        if found is None and ocr:
+            found = _past_english_half(layout, f, name)
+        if found is not None and ocr:
             _doubt_merged(layout, f, name)
     if pick(layout, f, "value_date", parse_date) is None:
         _unlabelled_date(layout, f)

@@ -6,7 +6,9 @@ rendered, scanned and read through the real OCR.
   part of the heading, not of the bank name beside it (``...苏州工业园区支行 人``);
 - a seal's ring text read top to bottom (``有限公司`` in one tall box) between a label and its value is passed
   over (``有 支付信诚自动尾款 ...``);
-- a footer (``打印时间:... 验证码:...``) under a memo label whose cell is empty is not the memo.
+- a footer (``打印时间:... 验证码:...``) under a memo label whose cell is empty is not the memo;
+- a transaction id whose bilingual label's English half OCR misread (``业务流水号Referenice No.``) is the number
+  further right on the line, doubted (before, the receipt number stood in for it: a digit short).
 """
 
 from __future__ import annotations
@@ -55,3 +57,12 @@ def test_a_footer_under_an_empty_memo_cell_is_not_the_memo(receipts) -> None:
     expected, result = _read(receipts, "receipts/sides_e/scans/sides_e_004.jpg")
     assert expected["memo"] == ""
     assert not result.record.memo
+
+
+def test_a_transaction_id_past_its_labels_misread_english_half(receipts) -> None:
+    """boc_bilingual: ``业务流水号Referenice No.`` then the id; the text right of 业务流水号 has no digit, the id
+    is the next text on the line (not the receipt number, one digit shorter), below 0.9."""
+    expected, result = _read(receipts, "receipts/boc_bilingual/scans/boc_bilingual_013.png")
+    assert result.record.transaction_id == expected["transaction_id"] == "202603020002178223"
+    assert result.record.receipt_no != result.record.transaction_id
+    assert result.confidence["transaction_id"] < 0.9
