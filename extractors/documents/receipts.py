@@ -5,9 +5,12 @@ transaction id and memo (用途/附言/摘要)."""
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import replace
 from decimal import Decimal
+from functools import cache
+from importlib import resources
 
 from extractors.documents.common import (
     amount_eq,
@@ -164,14 +167,32 @@ def _doubt_merged(layout: Layout, f: Fields, name: str) -> None:
 STAMP_HEIGHT = 2.5
 
 
+@cache
+def _seal_text() -> tuple[float, tuple[str, ...]]:
+    """``[text]`` of ``data/seals.toml``: the height (in text heights) from which a word reading a piece of
+    a seal's phrase is the seal's, and the phrases."""
+    cfg = tomllib.loads(resources.files("extractors").joinpath("data/seals.toml").read_text(encoding="utf-8"))["text"]
+    return float(cfg["min_height"]), tuple(cfg["phrases"])
+
+
+def _stamp_word(w: Word, h: float) -> bool:
+    """Whether ``w`` is a seal's text: far taller than the page's text ``h``, or taller than the text and
+    reading a piece of a seal's phrase (``电子回单专`` of 电子回单专用章)."""
+    if w.height > STAMP_HEIGHT * h:
+        return True
+    least, phrases = _seal_text()
+    text = "".join(w.text.split())
+    return w.height > least * h and len(text) >= 2 and any(text in p for p in phrases)
+
+
 def _without_stamp_text(layout: Layout, v: Value) -> Value | None:
-    """``v`` without the words far taller than the page's text: a seal's characters (a bank name's fragment)
-    that overlap the value's line belong to the seal, not to the value."""
+    """``v`` without a seal's words: far taller than the page's text (a bank name's fragment), or taller
+    and reading a piece of a seal's phrase; they overlap the value's line but belong to the seal."""
     line = next((tl for tl in layout.lines if tl.page == v.page and tl.y0 == v.y0 and tl.y1 == v.y1), None)
     if line is None:
         return v
     chars = [c for c in line.chars if c.x0 >= v.x0 - 1e-6 and c.x1 <= v.x1 + 1e-6]
-    kept = [c for c in chars if c.word is None or c.word.height <= STAMP_HEIGHT * layout.h]
+    kept = [c for c in chars if c.word is None or not _stamp_word(c.word, layout.h)]
     if len(kept) == len(chars):
         return v
     text = " ".join("".join(c.ch for c in kept).split()).strip(" :：")
