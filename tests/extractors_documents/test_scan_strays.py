@@ -7,6 +7,9 @@ rendered, scanned and read through the real OCR.
 - a seal's ring text read top to bottom (``有限公司`` in one tall box) between a label and its value is passed
   over (``有 支付信诚自动尾款 ...``);
 - a footer (``打印时间:... 验证码:...``) under a memo label whose cell is empty is not the memo;
+- a seal's text taller than the text beside a memo label (``电子回单专`` of 电子回单专用章) is not the memo's;
+- a full stop OCR read for a blank (``Payment for.Invoice``) is a blank, a comma read for an abbreviation's dot
+  (``N,A.``) a dot, both doubted; a printed ``NO.HR23`` or ``CO.,LTD`` is left as it is;
 - a transaction id whose bilingual label's English half OCR misread (``业务流水号Referenice No.``) is the number
   further right on the line, doubted (before, the receipt number stood in for it: a digit short).
 """
@@ -18,8 +21,10 @@ from pathlib import Path
 import pytest
 
 from extractors.documents import extract_document
+from extractors.ocr.blanks import punctuation_for_blanks
+from extractors.words import Word
 
-RECEIPTS = ["icbc_e", "boc_bilingual", "sides_e"]
+RECEIPTS = ["icbc_e", "boc_bilingual", "sides_e", "memo_invoice", "ccb_unit"]
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +71,36 @@ def test_a_transaction_id_past_its_labels_misread_english_half(receipts) -> None
     assert result.record.transaction_id == expected["transaction_id"] == "202603020002178223"
     assert result.record.receipt_no != result.record.transaction_id
     assert result.confidence["transaction_id"] < 0.9
+
+
+def test_a_seals_phrase_beside_the_memo_label_is_not_the_memos(receipts) -> None:
+    """sides_e: the seal's ``电子回单专`` (twice the text's height, under the 2.5 of a seal's ring text) crosses
+    摘要's line; it reads a piece of 电子回单专用章, so it is the seal's."""
+    expected, result = _read(receipts, "receipts/sides_e/scans/sides_e_001.png")
+    assert result.record.memo == expected["memo"] == "PAYMENT FOR INV NO.HR23E0014"
+
+
+def test_punctuation_read_for_a_blank_is_put_back(receipts) -> None:
+    """memo_invoice: ``Payment for.Invoice No. 92399575``; ccb_unit: ``JPMORGAN CHASE BANK N,A. NEW YORK``:
+    the scan's value is the printed one, below 0.9."""
+    for name, field in (("receipts/memo_invoice/scans/memo_invoice_006.jpg", "memo"),
+                        ("receipts/ccb_unit/scans/ccb_unit_005.jpg", "payer_bank")):
+        expected, result = _read(receipts, name)
+        assert getattr(result.record, field) == expected[field], name
+        assert result.confidence[field] < 0.9, name
+
+
+def test_printed_punctuation_is_left_as_printed() -> None:
+    """Only a full stop between two words with no blank after it (lower-case before a capitalised word, or two
+    capitals-only words of 4 letters or more) and a comma between two single capitals before a dot change."""
+    def read(text: str) -> Word:
+        return punctuation_for_blanks(Word(text, 0, 0, 200, 20, 0.99, 1, tuple(range(len(text.replace(" ", ""))))))
+
+    for text in ("PAYMENT FOR INV NO.HR23E0014", "SHANGHAI XINDA CO.,LTD", "Citibank, N.A.", "e.g. Foo",
+                 "www.example.com", "Inv.No 12", "U.S.A."):
+        assert read(text).text == text and read(text).confidence == 0.99
+    for text, fixed in (("CHANGZHOU.XINDA MACHINERY CO.,LTD", "CHANGZHOU XINDA MACHINERY CO.,LTD"),
+                        ("Buyer.Tax ID 买方税号", "Buyer Tax ID 买方税号"), ("BANK N,A. NEW YORK", "BANK N.A. NEW YORK")):
+        word = read(text)
+        assert word.text == fixed and word.confidence == 0.85
+        assert len(word.char_x) == len(fixed.replace(" ", ""))
