@@ -274,7 +274,10 @@ class Layout:
     """Positioned words of one document, read through one kind's labels."""
 
     def __init__(self, words: Iterable[Word], labels: Labels):
-        self.words = split_vertical([w for w in words if w.text.strip()])
+        given = [w for w in words if w.text.strip()]
+        self.words = split_vertical(given)
+        #: characters of a tall OCR box split one per line (a vertical heading, a seal's text)
+        split = {id(w) for w in self.words} - {id(w) for w in given}
         self.labels = labels
         self.lines = [_text_line(ln) for ln in group_lines(self.words)]
         self.h = median_height(self.words)
@@ -294,6 +297,9 @@ class Layout:
         self._vertical_words = {id(w) for run, _ in runs for w in run
                                 if any(h.x0 <= w.x0 and w.x1 <= h.x1 and h.y0 <= w.y0 and w.y1 <= h.y1
                                        and h.page == w.page for h in vertical)}
+        # and of any run holding a split tall box (``有限公司`` of a seal's ring read top to bottom)
+        self._vertical_words |= {id(w) for run, _ in runs if len(run) >= 2 and any(id(x) in split for x in run)
+                                 for w in run}
         self._hits_by_line: dict[int, list[Hit]] = {}
         for hit in self.hits + [a for a in self.anchors if not a.vertical]:
             self._hits_by_line.setdefault(hit.line_no, []).append(hit)
@@ -359,8 +365,10 @@ class Layout:
         for w in sorted(singles, key=lambda w: (w.page, w.y0)):
             for run in runs:
                 last = run[-1]
+                # a tall box split one character per line places its characters evenly: its last one may
+                # overlap the next character OCR read on its own (付款 then 人, 0.4 text heights)
                 if (last.page == w.page and abs(last.cx - w.cx) < 0.8 * self.h
-                        and -0.3 * self.h <= w.y0 - last.y1 < 2.6 * self.h):
+                        and -0.6 * self.h <= w.y0 - last.y1 < 2.6 * self.h):
                     run.append(w)
                     break
             else:
@@ -450,6 +458,8 @@ class Layout:
             if last_x1 is not None and c.x0 - last_x1 > max_gap * tl.height:
                 break
             if c.word is not None and id(c.word) in self._vertical_words:
+                if not picked:  # vertical text between the label and its value: passed over
+                    continue
                 break
             picked.append(c)
             last_x1 = c.x1

@@ -5,9 +5,12 @@ transaction id and memo (用途/附言/摘要)."""
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import replace
 from decimal import Decimal
+from functools import cache
+from importlib import resources
 
 from extractors.documents.common import (
     amount_eq,
@@ -164,14 +167,32 @@ def _doubt_merged(layout: Layout, f: Fields, name: str) -> None:
 STAMP_HEIGHT = 2.5
 
 
+@cache
+def _seal_text() -> tuple[float, tuple[str, ...]]:
+    """``[text]`` of ``data/seals.toml``: the height (in text heights) from which a word reading a piece of
+    a seal's phrase is the seal's, and the phrases."""
+    cfg = tomllib.loads(resources.files("extractors").joinpath("data/seals.toml").read_text(encoding="utf-8"))["text"]
+    return float(cfg["min_height"]), tuple(cfg["phrases"])
+
+
+def _stamp_word(w: Word, h: float) -> bool:
+    """Whether ``w`` is a seal's text: far taller than the page's text ``h``, or taller than the text and
+    reading a piece of a seal's phrase (``电子回单专`` of 电子回单专用章)."""
+    if w.height > STAMP_HEIGHT * h:
+        return True
+    least, phrases = _seal_text()
+    text = "".join(w.text.split())
+    return w.height > least * h and len(text) >= 2 and any(text in p for p in phrases)
+
+
 def _without_stamp_text(layout: Layout, v: Value) -> Value | None:
-    """``v`` without the words far taller than the page's text: a seal's characters (a bank name's fragment)
-    that overlap the value's line belong to the seal, not to the value."""
+    """``v`` without a seal's words: far taller than the page's text (a bank name's fragment), or taller
+    and reading a piece of a seal's phrase; they overlap the value's line but belong to the seal."""
     line = next((tl for tl in layout.lines if tl.page == v.page and tl.y0 == v.y0 and tl.y1 == v.y1), None)
     if line is None:
         return v
     chars = [c for c in line.chars if c.x0 >= v.x0 - 1e-6 and c.x1 <= v.x1 + 1e-6]
-    kept = [c for c in chars if c.word is None or c.word.height <= STAMP_HEIGHT * layout.h]
+    kept = [c for c in chars if c.word is None or not _stamp_word(c.word, layout.h)]
     if len(kept) == len(chars):
         return v
     text = " ".join("".join(c.ch for c in kept).split()).strip(" :：")
@@ -179,6 +200,10 @@ def _without_stamp_text(layout: Layout, v: Value) -> Value | None:
     if not text or not solid:
         return None
     return replace(v, text=text, x0=solid[0].x0, x1=solid[-1].x1, confidence=min(c.conf for c in solid))
+
+
+#: ``label:`` inside a text (``验证码:``, ``Printed:``): two of them make a line of labelled values
+_LABELLED = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fffA-Za-z]{2,8}[:：](?=\S)")
 
 
 def _memo(layout: Layout, f: Fields) -> None:
@@ -191,6 +216,8 @@ def _memo(layout: Layout, f: Fields) -> None:
         if v is not None and v.how == "right" and not hit.vertical and _misread_label(v.text, labels):
             v = _next_on_line(layout, hit.line_no, v)
         text = _without_labels(v.text, labels) if v is not None else ""
+        if v is not None and v.how == "below" and len(_LABELLED.findall(text)) >= 2:
+            continue  # a footer's ``打印时间:... 验证码:...`` under a memo label whose cell is empty
         if text:
             f.set("memo", text, v.confidence, v)
             return
@@ -214,6 +241,40 @@ def _next_on_line(layout: Layout, line_no: int, v: Value) -> Value | None:
             text = " ".join("".join(c.ch for c in tl.chars[s:e]).split())
             return Value(text, min(c.conf for c in chars), "right", tl.page, chars[0].x0, tl.y0, chars[-1].x1, tl.y1)
     return None
+
+
+#: a reference read past its bilingual label's misread English half is doubted (the label was not recognised)
+PAST_LABEL = 0.85
+
+
+def _past_english_half(layout: Layout, f: Fields, name: str) -> str | None:
+    """A receipt number or transaction id whose bilingual label's English half OCR misread
+    (``业务流水号Referenice No.`` ... ``2026...``): the label's Chinese half is found, the text right of it is
+    Latin words without a digit, and the number is the next text on the line (no label there). Doubted."""
+    for hit in layout.hits_for(name):
+        if hit.vertical:
+            continue
+        v = layout.value_right(hit)
+        if v is None or not re.fullmatch(r"[A-Za-z][A-Za-z .:/'-]*", v.text):
+            continue
+        nxt = _next_on_line(layout, hit.line_no, v)
+        if nxt is None or layout.hits_in(hit.line_no, *_span(layout, hit.line_no, nxt)):
+            continue
+        try:
+            value = _reference(nxt.text)
+        except ValueError:
+            continue
+        f.set(name, value, min(nxt.confidence, PAST_LABEL), nxt)
+        f.warnings.append(f"{name} {value!r} read past {v.text!r} (a misread English half of its label)")
+        return value
+    return None
+
+
+def _span(layout: Layout, line_no: int, v: Value) -> tuple[int, int]:
+    """The character indexes of ``v`` on its line."""
+    chars = layout.lines[line_no].chars
+    idx = [i for i, c in enumerate(chars) if c.x0 >= v.x0 - 1e-6 and c.x1 <= v.x1 + 1e-6]
+    return (idx[0], idx[-1] + 1) if idx else (0, 0)
 
 
 _DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -330,7 +391,10 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     layout.drop_prose_hits()  # "此联是收款人开户银行交给收款人的收账通知" names no field
     f = Fields()
     for name in ("receipt_no", "transaction_id"):
-        if pick(layout, f, name, _reference) is not None and ocr:
+        found = pick(layout, f, name, _reference)
+        if found is None and ocr:
+            found = _past_english_half(layout, f, name)
+        if found is not None and ocr:
             _doubt_merged(layout, f, name)
     if pick(layout, f, "value_date", parse_date) is None:
         _unlabelled_date(layout, f)

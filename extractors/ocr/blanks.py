@@ -13,12 +13,18 @@ two Chinese characters a blank is narrower (median 0.24 em) than the recogniser'
 steps without one exceed 0.25 em), so none is put there (``min_blank_chinese = 0``); between two Latin
 letters or digits PP-OCR mostly keeps its blanks, and one put into a number or an account would be worse
 than none.
+
+A scan's speck or a blank's blur is also read as punctuation: a full stop for the blank between two words
+(``Payment for.Invoice``, ``CHANGZHOU.XINDA``), a comma for an abbreviation's dot (``N,A.``). Printed text
+has neither (a sentence's full stop is followed by a blank, ``NO.HR23`` or ``CO.,LTD`` are short): the
+blank or the dot is put back (:func:`punctuation_for_blanks`) and its word doubted.
 Thresholds in ``data/ocr.toml`` (``[blanks]``); ``ORDERHUB_OCR_BLANKS=0`` turns it off.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import tomllib
 import unicodedata
@@ -118,7 +124,42 @@ def put_blanks(words: Iterable[Word]) -> list[Word]:
             if len(steps) >= cfg["page_em_steps"]:
                 ratios.setdefault(w.page, []).append(statistics.median(steps) / w.height)
     per_page = {p: statistics.median(r) for p, r in ratios.items() if len(r) >= cfg["page_em_segments"]}
-    return [blanks_from_gaps(w, cfg, per_page.get(w.page)) for w in words]
+    return [punctuation_for_blanks(blanks_from_gaps(w, cfg, per_page.get(w.page)), cfg) for w in words]
+
+
+#: a full stop between two words with no blank after it: after 3 lower-case letters before a capitalised
+#: word (``for.Invoice``), or between two capitals-only words of 4 letters or more (``CHANGZHOU.XINDA``)
+_STOP_FOR_BLANK = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z])|(?<=[A-Z]{4})\.(?=[A-Z]{4,}(?![A-Za-z0-9.]))")
+#: a comma between two single capitals of a dotted abbreviation (``N,A.`` of N.A.)
+_COMMA_FOR_DOT = re.compile(r"(?<![A-Za-z])([A-Z]),(?=[A-Z]\.)")
+
+
+def _caps_word_before(text: str, i: int) -> bool:
+    """Whether the word ending at ``text[i - 1]`` is capitals only (so ``aBCDE.`` is not taken)."""
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return text[j:i].isupper() and text[j:i].isascii()
+
+
+def punctuation_for_blanks(word: Word, settings: dict[str, Any] | None = None) -> Word:
+    """``word`` with a full stop OCR read for a blank made a blank again and a comma read for an
+    abbreviation's dot made a dot, capped at ``doubtful_confidence`` (the word itself when none is found).
+    The full stop's position leaves :attr:`Word.char_x` with it."""
+    cfg = settings or blank_settings()
+    if not cfg.get("enabled", True) or not cfg.get("punctuation", True):
+        return word
+    text = word.text
+    stops = [m.start() for m in _STOP_FOR_BLANK.finditer(text)
+             if text[m.start() - 1].islower() or _caps_word_before(text, m.start())]
+    fixed = _COMMA_FOR_DOT.sub(r"\1.", text)
+    if not stops and fixed == text:
+        return word
+    solid = [i for i, ch in enumerate(text) if ch != " "]  # char_x holds one centre per non-blank character
+    gone = {solid.index(i) for i in stops}
+    char_x = tuple(x for k, x in enumerate(word.char_x) if k not in gone) if len(word.char_x) == len(solid) else ()
+    out = "".join(" " if i in stops else ch for i, ch in enumerate(fixed))
+    return replace(word, text=out, char_x=char_x, confidence=min(word.confidence, cfg["doubtful_confidence"]))
 
 
 def _blank_places(text: str) -> list[int]:
