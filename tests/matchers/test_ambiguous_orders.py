@@ -17,9 +17,8 @@ from decimal import Decimal
 from hub.records import BankReceipt, Customer, Invoice, InvoiceLine, Order, OrderLine
 from matchers.cash import reconcile
 from matchers.threeway import link_invoices
-
-SELLER = "苏州恒锐精密五金制品有限公司"
-SELLER_TAX = "91320594MA1MXQ7K8G"
+from tests.matchers.test_doubtful_evidence import SELLER
+from tests.matchers.test_doubtful_evidence import vat_invoice as doubtful_invoice
 
 
 def qihang() -> Customer:
@@ -40,12 +39,8 @@ def order(channel: str, ext: str, customer: Customer, day: date, lines: list[tup
 
 def vat_invoice(number: str, customer: Customer, total: str, day: date, order_ref: str | None,
                 description: str) -> Invoice:
-    total_d = Decimal(total)
-    net = (total_d / Decimal("1.13")).quantize(Decimal("0.01"))
-    line = InvoiceLine(line_no=1, description=description, amount=net, tax_rate=Decimal("0.13"), tax=total_d - net)
-    return Invoice(kind="cn_vat_e", number=number, issue_date=day, seller_name=SELLER, seller_tax_id=SELLER_TAX,
-                   buyer_name=customer.name, buyer_tax_id=customer.tax_id, currency="CNY", net=net,
-                   tax=total_d - net, total=total_d, order_ref=order_ref, lines=[line])
+    """The doubtful-evidence tests' invoice, with the customer's tax id printed."""
+    return doubtful_invoice(number, customer, total, day, order_ref, description, buyer_tax_id=customer.tax_id)
 
 
 def icbc(txn: str, payer: str, amount: str, memo: str, day: date) -> BankReceipt:

@@ -38,13 +38,14 @@ def order(ext: str, customer: Customer, total: str, day: date, description: str 
 
 
 def vat_invoice(number: str, customer: Customer, total: str, day: date, order_ref: str | None,
-                description: str) -> Invoice:
+                description: str, *, buyer_tax_id: str | None = None) -> Invoice:
+    """A one-line 13% VAT e-invoice of ours to the customer (its tax id printed only when given)."""
     total_d = Decimal(total)
     net = (total_d / Decimal("1.13")).quantize(Decimal("0.01"))
     line = InvoiceLine(line_no=1, description=description, amount=net, tax_rate=Decimal("0.13"), tax=total_d - net)
     return Invoice(kind="cn_vat_e", number=number, issue_date=day, seller_name=SELLER, seller_tax_id=SELLER_TAX,
-                   buyer_name=customer.name, currency="CNY", net=net, tax=total_d - net, total=total_d,
-                   order_ref=order_ref, lines=[line])
+                   buyer_name=customer.name, buyer_tax_id=buyer_tax_id, currency="CNY", net=net, tax=total_d - net,
+                   total=total_d, order_ref=order_ref, lines=[line])
 
 
 def cmb_receipt(txn: str, payer: str, amount: str, memo: str, day: date) -> BankReceipt:

@@ -114,24 +114,32 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"station-{name}.png"))
 
 
-def _clear_documents(page, base: str) -> dict[str, list[str]]:
-    corrected: dict[str, list[str]] = {}
-    page.goto(f"{base}/documents")
-    _shot(page, "documents")
+def _each_item(page, base: str, queue: str, opened: str, single: str):
+    """Open the first item of a station queue until it is empty, as a clerk works down it; yields the item's key
+    (from its address) with its page ready (``opened`` shown). The queue page and the first item are
+    photographed (``station-<queue>``, ``station-<single>``)."""
+    page.goto(f"{base}/{queue}")
+    _shot(page, queue)
     for i in range(100):
         rows = page.locator("table.queue tbody tr a")
         if rows.count() == 0:
-            break
+            return
         rows.first.click()
-        page.wait_for_selector("#doc-form #confirm")
+        page.wait_for_selector(opened)
         if i == 0:
-            _shot(page, "document")
-        sha = page.url.split("/documents/")[1].split("?")[0]
+            _shot(page, single)
+        yield page.url.split(f"/{queue}/")[1].split("?")[0]
+        page.goto(f"{base}/{queue}")
+    raise AssertionError(f"the {queue} queue was not cleared in 100 decisions")
+
+
+def _clear_documents(page, base: str) -> dict[str, list[str]]:
+    corrected: dict[str, list[str]] = {}
+    for sha in _each_item(page, base, "documents", "#doc-form #confirm", "document"):
         corrected[sha] = _correct_document(page)
         page.click("#confirm")
         page.wait_for_selector(".flash.ok")
         assert not page.locator(".flash.err").count(), page.inner_text(".flash.err")
-        page.goto(f"{base}/documents")
     assert "没有待复核的单据" in page.inner_text("main")
     return corrected
 
@@ -139,17 +147,7 @@ def _clear_documents(page, base: str) -> dict[str, list[str]]:
 # -- payments: the best candidate, or none of them -------------------------------------------------------
 def _clear_payments(page, base: str) -> dict[str, str]:
     decided: dict[str, str] = {}
-    page.goto(f"{base}/payments")
-    _shot(page, "payments")
-    for i in range(100):
-        rows = page.locator("table.queue tbody tr a")
-        if rows.count() == 0:
-            break
-        rows.first.click()
-        page.wait_for_selector("table.cands")
-        if i == 0:
-            _shot(page, "payment")
-        key = page.url.split("/payments/")[1]
+    for key in _each_item(page, base, "payments", "table.cands", "payment"):
         if page.locator("#confirm-1").count():
             page.keyboard.press("1")                                  # the clerk's key for candidate 1
             decided[key] = "confirm 1"
@@ -158,7 +156,6 @@ def _clear_payments(page, base: str) -> dict[str, str]:
             page.click("#reject")
             decided[key] = "reject"
         page.wait_for_selector(".flash.ok")
-        page.goto(f"{base}/payments")
     assert "没有待复核的收款" in page.inner_text("main")
     return decided
 
@@ -231,17 +228,7 @@ def _answer_warnings(page) -> list[str] | None:
 
 def _clear_declarations(page, base: str) -> dict[str, str]:
     decided: dict[str, str] = {}
-    page.goto(f"{base}/declarations")
-    _shot(page, "declarations")
-    for i in range(100):
-        rows = page.locator("table.queue tbody tr a")
-        if rows.count() == 0:
-            break
-        rows.first.click()
-        page.wait_for_selector("#decl-form")
-        if i == 0:
-            _shot(page, "declaration")
-        number = page.url.rsplit("/", 1)[1]
+    for number in _each_item(page, base, "declarations", "#decl-form", "declaration"):
         outcome = "approved"
         for _attempt in range(3):                                     # answer, approve; what it still says, again
             if not page.locator(".decl-warnings li.bad").count():
@@ -262,7 +249,6 @@ def _clear_declarations(page, base: str) -> dict[str, str]:
             page.click("button[value=reject]")
             page.wait_for_selector(".flash.ok")
         decided[number] = outcome
-        page.goto(f"{base}/declarations")
     assert "没有待审的报关单" in page.inner_text("main")
     return decided
 

@@ -17,8 +17,7 @@ from hub.records import Declaration, PackingList, SourceFile
 from hub.settings import load_settings
 from hub.store import Store
 from hub.users import add_user
-
-PASSWORDS = {"赵强": "zhao-customs-pw", "李娜": "li-finance-pw"}
+from tests.station.client import PASSWORDS, csrf, login
 
 
 @pytest.fixture
@@ -51,14 +50,6 @@ def case(small_world, tmp_path: Path):
     return store, decl, packing
 
 
-def _login(client: TestClient, name: str) -> None:
-    page = client.get("/login")
-    client.post("/login", data={"name": name, "password": PASSWORDS[name], "csrf": _csrf(page.text)})
-
-
-def _csrf(html: str) -> str:
-    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
-
 
 def test_reopen_a_confirmed_packing_list_from_its_declaration_and_the_draft_takes_the_correction(case) -> None:
     from station.app import create_app
@@ -66,11 +57,11 @@ def test_reopen_a_confirmed_packing_list_from_its_declaration_and_the_draft_take
     store, decl, packing = case
     url = f"/declarations/{quote(decl.number)}"
     with TestClient(create_app(store), follow_redirects=False) as client:
-        _login(client, "赵强")
+        login(client, "赵强")
         page = client.get(url)
         assert page.status_code == 200 and "源单据 Source documents" in page.text
         assert f'name="sha" value="{packing.sha256}"' in page.text            # a reopen form per source document
-        token = _csrf(page.text)
+        token = csrf(page.text)
         assert client.post(f"{url}/reopen", data={"sha": packing.sha256}).status_code == 403     # no CSRF token
         assert store.get(SourceFile, packing.sha256).status == "stored"
 
@@ -93,7 +84,7 @@ def test_reopen_a_confirmed_packing_list_from_its_declaration_and_the_draft_take
         record = store.get(PackingList, packing.record_keys[0].split(":", 1)[1])
         weighed = record.total_gross_weight_kg + Decimal("12.5")
         confirmed = client.post(f"/documents/{packing.sha256}/confirm",
-                                data={"csrf": _csrf(doc.text), "f.total_gross_weight_kg": str(weighed)})
+                                data={"csrf": csrf(doc.text), "f.total_gross_weight_kg": str(weighed)})
         assert confirmed.status_code == 200, confirmed.text
         assert "报关单已更新 declarations updated: " + decl.number in confirmed.text
     fresh = store.get(Declaration, decl.number)
@@ -107,8 +98,8 @@ def test_a_finance_clerk_may_not_reopen_from_a_declaration(case) -> None:
 
     store, decl, packing = case
     with TestClient(create_app(store), follow_redirects=False) as client:
-        _login(client, "李娜")
-        token = _csrf(client.get("/").text)
+        login(client, "李娜")
+        token = csrf(client.get("/").text)
         refused = client.post(f"/declarations/{quote(decl.number)}/reopen", data={"csrf": token, "sha": packing.sha256})
         assert refused.status_code == 403
     assert store.get(SourceFile, packing.sha256).status == "stored"
@@ -122,10 +113,10 @@ def test_an_approved_declaration_is_withdrawn_and_a_filed_one_refuses(case) -> N
     approve(store, decl.number, by="赵强")
     url = f"/declarations/{quote(decl.number)}"
     with TestClient(create_app(store), follow_redirects=False) as client:
-        _login(client, "赵强")
+        login(client, "赵强")
         page = client.get(url)
         assert "将撤回批准 — withdraws the approval" in page.text                # said before the click
-        done = client.post(f"{url}/reopen", data={"csrf": _csrf(page.text), "sha": packing.sha256})
+        done = client.post(f"{url}/reopen", data={"csrf": csrf(page.text), "sha": packing.sha256})
         assert done.status_code == 303
         doc = client.get(done.headers["location"])
         assert "approval withdrawn, back to draft (not filed)" in doc.text and decl.number in doc.text
@@ -135,13 +126,13 @@ def test_an_approved_declaration_is_withdrawn_and_a_filed_one_refuses(case) -> N
         assert event.actor == "赵强" and event.before["status"] == "approved"
 
         # confirmed again unchanged, approved and filed: the single window has its values now
-        client.post(f"/documents/{packing.sha256}/confirm", data={"csrf": _csrf(doc.text)})
+        client.post(f"/documents/{packing.sha256}/confirm", data={"csrf": csrf(doc.text)})
         approve(store, decl.number, by="赵强")
         record_filing(store, decl.number, pre_entry_no="I20260000001", status="filed", customs_no=None, reason=None,
                       actor="customs bot")
         page = client.get(url)
         assert "已申报，不能重新打开" in page.text and 'action="' + url + '/reopen"' not in page.text
-        refused = client.post(f"{url}/reopen", data={"csrf": _csrf(page.text), "sha": packing.sha256})
+        refused = client.post(f"{url}/reopen", data={"csrf": csrf(page.text), "sha": packing.sha256})
         assert refused.status_code == 422 and "went to customs" in refused.text
     assert store.get(SourceFile, packing.sha256).status == "stored"
     assert store.get(Declaration, decl.number).status == "filed"

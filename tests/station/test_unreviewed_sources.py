@@ -6,7 +6,6 @@ TestClient."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,8 +17,7 @@ from hub.records import Declaration, SourceFile
 from hub.settings import load_settings
 from hub.store import Store
 from hub.users import add_user
-
-PASSWORDS = {"赵强": "zhao-customs-pw", "李娜": "li-finance-pw"}
+from tests.station.client import PASSWORDS, csrf, login
 
 
 @pytest.fixture
@@ -50,14 +48,6 @@ def unreviewed(small_world, tmp_path: Path):
     return store, decl, files["invoice"], files["packing-list"]
 
 
-def _login(client: TestClient, name: str) -> None:
-    page = client.get("/login")
-    client.post("/login", data={"name": name, "password": PASSWORDS[name], "csrf": _csrf(page.text)})
-
-
-def _csrf(html: str) -> str:
-    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
-
 
 def test_a_declaration_is_not_approved_while_a_source_document_waits_for_review(unreviewed) -> None:
     from customs.filing import approve, clean
@@ -81,35 +71,35 @@ def test_the_station_links_the_waiting_document_and_confirming_it_lifts_the_bloc
     store, decl, invoice, packing = unreviewed
     url = f"/declarations/{quote(decl.number)}"
     with TestClient(create_app(store), follow_redirects=False) as client:
-        _login(client, "赵强")
+        login(client, "赵强")
         page = client.get(url)
         warnings = page.text.split('class="warnings decl-warnings"', 1)[1].split("</div>", 1)[0]
         assert 'data-rule="source_in_review"' in warnings and f'href="/documents/{invoice.sha256}"' in warnings
         assert f'href="/documents/{packing.sha256}"' in warnings and Path(packing.path).name in warnings
-        held = client.post(f"{url}/decide", data={"csrf": _csrf(page.text), "action": "approve"})
+        held = client.post(f"{url}/decide", data={"csrf": csrf(page.text), "action": "approve"})
         assert held.status_code == 422 and "is in review; confirm it first" in held.text
         assert store.get(Declaration, decl.number).status == "draft"
 
-        _login(client, "李娜")                                     # finance confirms the invoice as printed
+        login(client, "李娜")                                     # finance confirms the invoice as printed
         doc = client.get(f"/documents/{invoice.sha256}")
-        confirmed = client.post(f"/documents/{invoice.sha256}/confirm", data={"csrf": _csrf(doc.text)})
+        confirmed = client.post(f"/documents/{invoice.sha256}/confirm", data={"csrf": csrf(doc.text)})
         assert confirmed.status_code == 200 and "报关单已更新 declarations updated: " + decl.number in confirmed.text
         left = store.get(Declaration, decl.number)
         assert [w.field for w in left.warnings if w.rule == "source_in_review"] == ["packing_list.document"]
         doc = client.get(f"/documents/{packing.sha256}")
-        client.post(f"/documents/{packing.sha256}/confirm", data={"csrf": _csrf(doc.text)})
+        client.post(f"/documents/{packing.sha256}/confirm", data={"csrf": csrf(doc.text)})
         assert store.get(Declaration, decl.number).warnings == []
 
-        _login(client, "赵强")                                     # reopened: blocked again at once, said so
+        login(client, "赵强")                                     # reopened: blocked again at once, said so
         reopen_source(store, decl.number, packing.sha256, by="赵强", reason="毛重有误")
         [again] = store.get(Declaration, decl.number).warnings
         assert again.rule == "source_in_review" and "已重新打开复核 reopened" in again.message
         page = client.get(url)
-        assert client.post(f"{url}/decide", data={"csrf": _csrf(page.text), "action": "approve"}).status_code == 422
+        assert client.post(f"{url}/decide", data={"csrf": csrf(page.text), "action": "approve"}).status_code == 422
         doc = client.get(f"/documents/{packing.sha256}")
-        client.post(f"/documents/{packing.sha256}/confirm", data={"csrf": _csrf(doc.text)})
+        client.post(f"/documents/{packing.sha256}/confirm", data={"csrf": csrf(doc.text)})
         page = client.get(url)
-        approved = client.post(f"{url}/decide", data={"csrf": _csrf(page.text), "action": "approve"})
+        approved = client.post(f"{url}/decide", data={"csrf": csrf(page.text), "action": "approve"})
         assert approved.status_code == 200 and "已批准" in approved.text
     assert store.get(Declaration, decl.number).status == "approved"
 
