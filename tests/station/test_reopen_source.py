@@ -14,10 +14,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from hub.records import Declaration, PackingList, SourceFile
-from hub.settings import load_settings
-from hub.store import Store
-from hub.users import add_user
-from tests.station.client import PASSWORDS, csrf, login
+from tests.station.client import csrf, export_case, login
 
 
 @pytest.fixture
@@ -25,23 +22,9 @@ def case(small_world, tmp_path: Path):
     """A store with the world's master data and orders, one clean export order's commercial invoice and packing
     list read from their PDFs and confirmed as printed (status stored), and its draft declaration."""
     from customs.filing import prefill_and_store
-    from extractors.pipeline import Options, extract_paths
     from hub.review import confirm_document
 
-    w = small_world
-    settings = load_settings(tmp_path / "home")
-    store = Store(settings=settings)
-    store.upsert([*w.customers, *w.products, *w.orders], actor="test")
-    add_user(store, "赵强", "customs", PASSWORDS["赵强"], by="test")
-    add_user(store, "李娜", "finance", PASSWORDS["李娜"], by="test")
-    truth = w.truth["declarations"]
-    for order in w.orders:
-        invoices = [i for i in w.invoices if i.kind == "commercial" and i.order_ref == order.external_id]
-        if order.export and len(invoices) == 1 and truth.get(invoices[0].natural_key(), {}).get("clean"):
-            break
-    number = invoices[0].number
-    files = [w.path(f"documents/invoices/CI_{number}.pdf"), w.path(f"documents/packing_lists/PL-{number}.pdf")]
-    extract_paths(files, settings, Options(), store=store)
+    store, order = export_case(small_world, tmp_path / "home")
     for source in store.all(SourceFile, status="needs_review"):         # a finance clerk confirmed it as printed
         confirm_document(store, source.sha256, {}, by="李娜")
     assert [s.status for s in store.all(SourceFile)] == ["stored", "stored"]

@@ -14,10 +14,7 @@ from starlette.testclient import TestClient
 
 from hub.errors import InputError
 from hub.records import Declaration, SourceFile
-from hub.settings import load_settings
-from hub.store import Store
-from hub.users import add_user
-from tests.station.client import PASSWORDS, csrf, login
+from tests.station.client import PASSWORDS, csrf, export_case, login
 
 
 @pytest.fixture
@@ -25,28 +22,14 @@ def unreviewed(small_world, tmp_path: Path):
     """One clean export order's commercial invoice and packing list read from their PDFs and left in review (as
     the demo's ingest leaves a document it doubts), and its draft declaration."""
     from customs.filing import prefill_and_store
-    from extractors.pipeline import Options, extract_paths
 
-    w = small_world
-    store = Store(settings=load_settings(tmp_path / "home"))
-    store.upsert([*w.customers, *w.products, *w.orders], actor="test")
-    for name, role in (("赵强", "customs"), ("李娜", "finance")):
-        add_user(store, name, role, PASSWORDS[name], by="test")
-    truth = w.truth["declarations"]
-    for order in w.orders:
-        invoices = [i for i in w.invoices if i.kind == "commercial" and i.order_ref == order.external_id]
-        if order.export and len(invoices) == 1 and truth.get(invoices[0].natural_key(), {}).get("clean"):
-            break
-    number = invoices[0].number
-    files = [w.path(f"documents/invoices/CI_{number}.pdf"), w.path(f"documents/packing_lists/PL-{number}.pdf")]
-    extract_paths(files, store.settings, Options(), store=store)
+    store, order = export_case(small_world, tmp_path / "home")
     for source in store.all(SourceFile):                       # as a doubtful read leaves them: in review
         if source.status != "needs_review":
             store.upsert([source.model_copy(update={"status": "needs_review"})], actor="ingest")
     [decl] = prefill_and_store(store, [order.natural_key()], actor="prefill").declarations
     files = {s.kind: s for s in store.all(SourceFile)}
     return store, decl, files["invoice"], files["packing-list"]
-
 
 
 def test_a_declaration_is_not_approved_while_a_source_document_waits_for_review(unreviewed) -> None:
