@@ -83,10 +83,8 @@ def refresh_drafts(store: Store, record_keys: list[str], *, actor: str,
     """Prefill again the draft (and returned) declarations built from any of ``record_keys`` (``invoice:<key>``,
     ``packing_list:<key>``: a document a reviewer just confirmed or corrected), so they carry its corrected values
     and its review state at once, as the next ``customs-prefill`` run would; a clerk's corrections are kept."""
-    invoices = {k.split(":", 1)[1] for k in record_keys if k.startswith("invoice:")}
-    packing = {k.split(":", 1)[1] for k in record_keys if k.startswith("packing_list:")}
-    orders = sorted({d.order_key for d in store.all(Declaration, status=["draft", "returned"]) if d.order_key
-                     and (d.invoice_key in invoices or d.packing_list_key in packing)})
+    orders = sorted({d.order_key for d in _built_from_keys(store, record_keys, status=["draft", "returned"])
+                     if d.order_key})
     return prefill_and_store(store, orders, actor=actor, context=context).declarations if orders else []
 
 
@@ -101,9 +99,15 @@ class Reopened:
 
 def built_from(store: Store, source: SourceFile) -> list[Declaration]:
     """The declarations whose invoice or packing list was read from ``source``."""
-    invoices = {k.split(":", 1)[1] for k in source.record_keys if k.startswith("invoice:")}
-    packing = {k.split(":", 1)[1] for k in source.record_keys if k.startswith("packing_list:")}
-    return [d for d in store.all(Declaration) if d.invoice_key in invoices or d.packing_list_key in packing]
+    return _built_from_keys(store, source.record_keys)
+
+
+def _built_from_keys(store: Store, record_keys: list[str], status: list[str] | None = None) -> list[Declaration]:
+    """The declarations (of ``status``) whose invoice or packing list is one of ``record_keys``
+    (``invoice:<key>``, ``packing_list:<key>``)."""
+    invoices = {k.split(":", 1)[1] for k in record_keys if k.startswith("invoice:")}
+    packing = {k.split(":", 1)[1] for k in record_keys if k.startswith("packing_list:")}
+    return [d for d in store.all(Declaration, status=status) if d.invoice_key in invoices or d.packing_list_key in packing]
 
 
 def reopen_source(store: Store, number: str, sha256: str, *, by: str, reason: str | None = None) -> Reopened:
