@@ -12,6 +12,10 @@ fi
 if [ "${CI:-}" = "true" ] || [ "${ORDERHUB_TEST_SCREENSHOTS:-}" = "1" ]; then
   bash scripts/screenshots-env.sh
 fi
+# The benches' peers (splink on DuckDB): CI (or who asks) installs the `bench` extra so their tests run.
+if [ "${CI:-}" = "true" ] || [ "${ORDERHUB_TEST_BENCH:-}" = "1" ]; then
+  bash scripts/bench-env.sh
+fi
 # One pytest run over everything: the default suite (`pytest`) plus the tests marked slow.
 echo "== tests (default suite and slow end-to-end tests)"
 status=0
