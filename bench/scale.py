@@ -262,37 +262,77 @@ def _write_block(args: tuple[int, int]) -> tuple[list[tuple], list[tuple[str, st
     return rows, [(k, json.dumps(v)) for k, v in truth.items()]
 
 
+class _SqliteRows:
+    """Rows into a SQLite store's records table: executemany, one transaction a block."""
+
+    def __init__(self, url: str) -> None:
+        import sqlite3
+
+        self.path = url.removeprefix("sqlite:///")
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+
+    def write(self, rows: list[tuple]) -> None:
+        self.db.executemany("INSERT INTO records (kind, key, status, party, doc_date, amount, currency, fingerprint,"
+                            " payload, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        self.db.commit()
+
+    def close(self) -> float:
+        self.db.close()
+        return Path(self.path).stat().st_size / 2**20
+
+
+class _PostgresRows:
+    """Rows into a PostgreSQL store's records table: COPY, one transaction a block, then ANALYZE."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self.db = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://", 1))
+
+    def write(self, rows: list[tuple]) -> None:
+        with self.db.cursor() as cur, cur.copy(
+                "COPY records (kind, key, status, party, doc_date, amount, currency, fingerprint, payload, version,"
+                " created_at, updated_at) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        self.db.commit()
+
+    def close(self) -> float:
+        self.db.autocommit = True
+        self.db.execute("ANALYZE records")
+        size = self.db.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+        self.db.close()
+        return size / 2**20
+
+
 def write_million(url: str, truth_path: str, total: int, blocks: int, processes: int) -> dict:
-    """The million into a fresh SQLite store: blocks generated in ``processes`` processes, their rows
-    inserted in one transaction per block (a bench-only first load: executemany on the records table,
-    no audit events; the upserts' own path reads before each write and audits every record). The truth
-    goes to a separate SQLite file."""
+    """The million into a fresh store (SQLite, or PostgreSQL for a ``postgresql+psycopg://`` URL): blocks
+    generated in ``processes`` processes, their rows inserted in one transaction per block (a bench-only
+    first load: executemany or COPY on the records table, no audit events; the upserts' own path reads
+    before each write and audits every record). The truth goes to a separate SQLite file."""
     import sqlite3
 
     from hub.store import Store
 
     Store(url).engine.dispose()  # the schema, by the store's migrations
-    db = sqlite3.connect(url.removeprefix("sqlite:///"))
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
+    db = _PostgresRows(url) if url.startswith("postgresql") else _SqliteRows(url)
     truth_db = sqlite3.connect(truth_path)
     truth_db.execute("CREATE TABLE truth (receipt TEXT PRIMARY KEY, invoices TEXT)")
     t0 = time.perf_counter()
     stored = 0
     with ProcessPoolExecutor(processes) as pool:
         for rows, truth in pool.map(_write_block, [(b, total // blocks) for b in range(blocks)]):
-            db.executemany("INSERT INTO records (kind, key, status, party, doc_date, amount, currency, fingerprint,"
-                           " payload, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            db.commit()
+            db.write(rows)
             truth_db.executemany("INSERT INTO truth VALUES (?, ?)", truth)
             truth_db.commit()
             stored += len(rows)
             print(f"  block written: {stored} records, {time.perf_counter() - t0:.0f} s", flush=True)
+    db_mb = db.close()
     seconds = time.perf_counter() - t0
-    db.close()
     truth_db.close()
-    return {"records_written": stored, "write_seconds": round(seconds, 1),
-            "db_mb": round(Path(url.removeprefix("sqlite:///")).stat().st_size / 2**20),
+    return {"records_written": stored, "write_seconds": round(seconds, 1), "db_mb": round(db_mb),
             "load_avg_1min": round(os.getloadavg()[0], 1)}
 
 
@@ -370,10 +410,11 @@ def _store_part(args: tuple[str, str, dict, int]) -> dict:
 
 
 def million_from_store(total: int, parts: int, processes: int, folder: str | None, chunk: int,
-                       write_only: bool = False) -> dict:
-    """Write the million to a SQLite store (timed apart), then route and reconcile it streaming from the
+                       write_only: bool = False, store_url: str | None = None) -> dict:
+    """Write the million to a store (timed apart), then route and reconcile it streaming from the
     store: ``parts`` partitions by customer on ``processes`` processes forked after routing (they share
-    the parent's name index and name caches, copy-on-write)."""
+    the parent's name index and name caches, copy-on-write). The store is ``million.db`` (SQLite) in
+    ``folder``, or ``store_url`` (PostgreSQL: an empty database, written once; the truth in ``folder``)."""
     import multiprocessing
     import tempfile
 
@@ -381,8 +422,8 @@ def million_from_store(total: int, parts: int, processes: int, folder: str | Non
 
     tmp = Path(folder or tempfile.mkdtemp(prefix="bench-million-"))
     tmp.mkdir(parents=True, exist_ok=True)
-    url, truth_path = f"sqlite:///{tmp / 'million.db'}", str(tmp / "truth.db")
-    out: dict = {"store": url}
+    url, truth_path = store_url or f"sqlite:///{tmp / 'million.db'}", str(tmp / "truth.db")
+    out: dict = {"store": url.split("@")[-1]}
     if not Path(truth_path).exists():
         out["write"] = write_million(url, truth_path, total, parts, processes)
     print("written", json.dumps(out), flush=True)
@@ -1004,6 +1045,9 @@ def main() -> None:
     ap.add_argument("--store-dir", default=None, help="--from-store: folder of million.db (reused when there)")
     ap.add_argument("--write-only", action="store_true", help="--from-store: only write the store")
     ap.add_argument("--chunk-size-rows", type=int, default=5000, help="--from-store: rows per fetchmany")
+    ap.add_argument("--store-url", default=None,
+                    help="--from-store: the store's database (an empty PostgreSQL database, written by COPY; "
+                         "default: SQLite million.db in --store-dir, which then holds only the truth)")
     ap.add_argument("--pages", type=int, default=12)
     args = ap.parse_args()
     if args.chunk_size is None:
@@ -1016,7 +1060,7 @@ def main() -> None:
             return
         if args.from_store:
             big = million_from_store(args.million, args.million_parts, args.processes, args.store_dir,
-                                     args.chunk_size_rows, args.write_only)
+                                     args.chunk_size_rows, args.write_only, args.store_url)
             print("million_from_store", json.dumps(big), flush=True)
             if args.write_only:
                 return
