@@ -12,38 +12,9 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 
 from extractors.documents import extract_document
-
-FONTS = {"DV": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DVB": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-         "WQ": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"}
-OURS = "苏州恒锐精密五金制品有限公司"
-OURS_EN = "Suzhou Hengrui Precision Hardware Co., Ltd."
-OUR_TAX_ID = "91320594MA1MXQ7K8G"
-OUR_ACCOUNTS = ("1102020109000123456", "6226090512345678")
-
-
-def _pdf(path: Path, items: list[tuple], rules: list[tuple], font: str) -> Path:
-    """Text at (x mm, y mm from the top[, size, font]); a negative x right-aligns the text there; ruled lines."""
-    for name, file in FONTS.items():
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, file))
-    c = Canvas(str(path), pagesize=(210 * mm, 297 * mm))
-    for x, y, text, *rest in items:
-        c.setFont(rest[1] if len(rest) > 1 else font, rest[0] if rest else 9)
-        if x < 0:
-            c.drawRightString(-x * mm, (297 - y) * mm, text)
-        else:
-            c.drawString(x * mm, (297 - y) * mm, text)
-    for x1, y1, x2, y2 in rules:
-        c.line(x1 * mm, (297 - y1) * mm, x2 * mm, (297 - y2) * mm)
-    c.save()
-    return path
-
+from tests.extractors_documents.handmade import OUR_ACCOUNTS, OUR_TAX_ID, OURS, OURS_EN, draw_pdf, same
 
 DOCS = {
 "saas_invoice": ([
@@ -214,13 +185,7 @@ def ours(our_companies):
 
 def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
     items, rules, font = DOCS[name]
-    return extract_document(_pdf(tmp_path / f"{name}.pdf", items, rules, font))
-
-
-def _same(got: object, expected: object) -> bool:
-    if isinstance(got, str) and isinstance(expected, str):
-        return got.casefold() == expected.casefold()  # a letterhead in capitals names the same company
-    return got == expected
+    return extract_document(draw_pdf(tmp_path / f"{name}.pdf", items, rules, font))
 
 
 @pytest.mark.parametrize("name", sorted(DOCS))
@@ -230,7 +195,7 @@ def test_held_out_document_reads_every_printed_field(tmp_path: Path, ours, name:
     kind = "receipt" if name.startswith("receipt") else "invoice"
     assert result.kind == kind
     wrong = {f: (getattr(result.record, f), v, result.confidence.get(f)) for f, v in fields.items()
-             if not _same(getattr(result.record, f), v)}
+             if not same(getattr(result.record, f), v)}
     assert not wrong, (wrong, result.warnings)
     if lines is not None:
         assert [(ln.amount, ln.tax) for ln in result.record.lines] == lines
@@ -262,7 +227,7 @@ def test_payment_terms_net_30_are_not_the_net(tmp_path: Path, ours) -> None:
     assert result.record.net == D("1240.00") and result.record.tax == D("0")
     items, rules, font = DOCS["us_bill"]
     days = [(x, y, "Net 30 days" if t.startswith("Terms") else t, *r) for x, y, t, *r in items]
-    result = extract_document(_pdf(tmp_path / "days.pdf", days, rules, font))
+    result = extract_document(draw_pdf(tmp_path / "days.pdf", days, rules, font))
     assert result.record.net == D("1240.00")
 
 
@@ -270,7 +235,7 @@ def test_a_tax_computed_from_a_doubted_net_is_doubted(tmp_path: Path, ours) -> N
     """No tax printed: tax = total - net. When the lines say the net is wrong, that tax is as doubtful."""
     items, rules, font = DOCS["us_bill"]
     items = [it for it in items if not it[2].startswith("Terms")] + [(120, 84, "Subtotal"), (-190, 84, "$1,200.00")]
-    result = extract_document(_pdf(tmp_path / "sub.pdf", items, rules, font))
+    result = extract_document(draw_pdf(tmp_path / "sub.pdf", items, rules, font))
     assert result.record.tax == D("40.00")
     assert result.confidence["net"] < 0.9 and result.confidence["tax"] < 0.9
 
@@ -282,7 +247,7 @@ def test_a_rate_header_wider_than_its_cell_leaves_amount_and_tax_for_review(tmp_
     items, rules, font = DOCS["cn_vat_special"]
     moved = [(-172, y, t, 8, *r[1:]) if t == "税率/征收率" else (-172, y, t, *r) if t == "13%" else (x, y, t, *r)
              for x, y, t, *r in items]
-    result = extract_document(_pdf(tmp_path / "overlap.pdf", moved, rules, font))
+    result = extract_document(draw_pdf(tmp_path / "overlap.pdf", moved, rules, font))
     rec = result.record
     pairs = [(ln.amount, ln.tax) for ln in rec.lines]
     assert len(pairs) == 3

@@ -1,0 +1,43 @@
+"""Documents written by hand for the held-out tests (issue 14): our company's identity and a PDF drawn
+from a list of texts at positions (no generator template)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+FONTS = {"DV": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DVB": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+         "WQ": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"}
+OURS = "苏州恒锐精密五金制品有限公司"
+OURS_EN = "Suzhou Hengrui Precision Hardware Co., Ltd."
+OUR_TAX_ID = "91320594MA1MXQ7K8G"
+OUR_ACCOUNTS = ("1102020109000123456", "6226090512345678")
+
+
+def draw_pdf(path: Path, items: list[tuple], rules: list[tuple], font: str) -> Path:
+    """Text at (x mm, y mm from the top[, size, font]); a negative x right-aligns the text there; ruled lines."""
+    for name, file in FONTS.items():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, file))
+    c = Canvas(str(path), pagesize=(210 * mm, 297 * mm))
+    for x, y, text, *rest in items:
+        c.setFont(rest[1] if len(rest) > 1 else font, rest[0] if rest else 9)
+        if x < 0:
+            c.drawRightString(-x * mm, (297 - y) * mm, text)
+        else:
+            c.drawString(x * mm, (297 - y) * mm, text)
+    for x1, y1, x2, y2 in rules:
+        c.line(x1 * mm, (297 - y1) * mm, x2 * mm, (297 - y2) * mm)
+    c.save()
+    return path
+
+
+def same(got: object, expected: object) -> bool:
+    """A field's value as printed: text compared without case (a letterhead in capitals names the same company)."""
+    if isinstance(got, str) and isinstance(expected, str):
+        return got.casefold() == expected.casefold()
+    return got == expected
