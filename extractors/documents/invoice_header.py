@@ -63,6 +63,8 @@ class Issuers:
     capital: re.Pattern[str]
     #: words after a figure that make it a period of payment terms (``Net 30 days``), not an amount
     days: re.Pattern[str]
+    #: how a Chinese entity's full name ends (公司, 厂 ...): a 名称 ending otherwise was cut by its cell
+    cn_endings: tuple[str, ...] = ()
 
 
 @cache
@@ -81,7 +83,8 @@ def issuers() -> Issuers:
     capital = re.compile("|".join(re.escape(w) for w in data.get("legal_forms", {}).get("capital", ())) or r"(?!)", re.I)
     days = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("days", ())) + r")(?![^\W\d_])",
                       re.I)
-    return Issuers(countries, languages, legal, capital, days)
+    return Issuers(countries, languages, legal, capital, days,
+                   tuple(data.get("legal_forms", {}).get("cn_endings", ())))
 
 
 def _squash(text: str) -> str:

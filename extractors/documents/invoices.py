@@ -22,7 +22,7 @@ from extractors.documents.common import (
     upper_amount,
     upper_words,
 )
-from extractors.documents.invoice_header import read_header
+from extractors.documents.invoice_header import issuers, read_header
 from extractors.documents.invoice_lines import list_lines, read_lines
 from extractors.documents.result import DocumentResult, Fields
 from extractors.documents.roles import settle_invoice
@@ -114,6 +114,42 @@ def _letterhead_seller(layout: Layout, f: Fields) -> None:
             if _COMPANY.search(text) and text != f.get("buyer_name") and not layout.hits_in(no, s, e):
                 f.set("seller_name", text, min(c.conf for c in tl.chars[s:e]) * 0.85)
                 return
+
+
+def _whole_name(layout: Layout, f: Fields, name: str) -> None:
+    """A 名称 longer than its cell goes on on the next line (``中国石化销售股份有限公司江苏苏州`` / ``石油分公司``): a
+    name read without a Chinese entity's ending (公司, 厂 ..., ``issuers.toml [legal_forms] cn_endings``) takes
+    in the line under it that starts where it starts, when the joined name has that ending."""
+    endings = issuers().cn_endings
+    value = f.get(name)
+    if not isinstance(value, str) or not endings or value.endswith(endings):
+        return
+    for hit in layout.hits_for(name) + layout.scoped_hits(name):
+        v = layout.value_right(hit)
+        if v is None or name_value(v.text) != value:
+            continue
+        whole = layout.continued(hit, v, cut=True)
+        joined = name_value(whole.text.replace(" ", "")) if whole is not v else ""
+        if joined.endswith(endings) and joined != value:
+            f.set(name, joined, min(f.confidence.get(name, 1.0), whole.confidence), whole)
+            return
+
+
+def _grid_parties(layout: Layout, f: Fields) -> None:
+    """购买方 and 销售方 as the column heads of one grid, 名称/纳税人识别号 as its row labels: each value goes to the
+    party whose column it stands in (the reading order would give the row's first value to the buyer and
+    lose the second); the column places the side as a label does (``Fields.placed``)."""
+    parsers = {"name": name_value, "tax_id": parse_uscc}
+    for name, v in layout.grid_by_heads().items():
+        side, _, attr = name.partition("_")
+        if side not in ("buyer", "seller") or attr not in parsers:
+            continue
+        try:
+            value = parsers[attr](v.text)
+        except ValueError:
+            continue
+        f.set(name, value, v.confidence, v)
+        f.placed.add(name)
 
 
 #: A VAT invoice whose goods are on an attached list (销货清单) prints this instead of the lines.
@@ -242,9 +278,13 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
         for party in ("buyer", "seller"):
             pick(layout, f, f"{party}_name", name_value if chinese else text_value)
             if chinese:
+                _whole_name(layout, f, f"{party}_name")
+            if chinese:
                 pick(layout, f, f"{party}_tax_id", parse_uscc)
             else:
                 pick(layout, f, f"{party}_tax_id", text_value)
+        if chinese:
+            _grid_parties(layout, f)
         if "seller_name" not in f.values:
             _letterhead_seller(layout, f)
         if chinese:

@@ -223,7 +223,8 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
     if decided or layout is None:
         return
     fallback = [f"{side}_{attr}" for side in (ours, other) for attr in attrs
-                if f.get(f"{side}_{attr}") is not None and layout.by_order_only(f"{side}_{attr}")]
+                if f.get(f"{side}_{attr}") is not None and f"{side}_{attr}" not in f.placed
+                and layout.by_order_only(f"{side}_{attr}")]
     if fallback:
         f.warnings.append(f"{' and '.join((other, ours))} told apart by reading order only (no label, no "
                           f"our-companies match): {', '.join(fallback)} left for review")
