@@ -293,8 +293,12 @@ def decimal_mark(texts: list[str]) -> bool | None:
     return comma > point
 
 
-_AMOUNT_TOKEN = re.compile(r"(?<![\w.,])[-(]?\d{1,3}(?:(?:[.,'’]|\s(?=\d{3}(?!\d)))\d{3})*(?:[.,]\d{1,2})?\)?(?![\w%])"
-                           r"|(?<![\w.,])[-(]?\d+(?:[.,]\d{1,2})?\)?(?![\w%])")
+# not the digits of a code joined by a hyphen or slash (``TN-2365``, ``C/No. 1-120``)
+_AMOUNT_TOKEN = re.compile(r"(?<![\w.,])(?<!\w[-/])[-(]?\d{1,3}(?:(?:[.,'’]|\s(?=\d{3}(?!\d)))\d{3})*(?:[.,]\d{1,2})?\)?"
+                           r"(?![\w%])|(?<![\w.,])(?<!\w[-/])[-(]?\d+(?:[.,]\d{1,2})?\)?(?![\w%])")
+
+
+_RATE = re.compile(r"\d\s*%")
 
 
 def amount_tokens(text: str) -> list[str]:
@@ -483,7 +487,7 @@ class HeaderReader:
         """Tax ids by their labels (or their country's shape): the one in the buyer's block is the
         buyer's, the other the seller's. Returns the seller's."""
         layout = self.layout
-        found: list[tuple[str, float, int, Value, str | None]] = []
+        found: list[tuple[str, float, int, Value, str | None, float]] = []
         names = ("buyer_vat", "buyer_tax_id", "seller_tax_id", "party_tax_id", "@tax_id")
         hits = [h for h in layout.hits if h.name in names]
         read: list[Value] = []
@@ -507,19 +511,25 @@ class HeaderReader:
             if not re.search(r"\d", token) or len(re.sub(r"\W", "", token)) < 5:
                 continue
             role = "buyer" if hit.name in ("buyer_vat", "buyer_tax_id") else "seller" if hit.name == "seller_tax_id" else None
-            found.append((token, p.confidence, hit.line_no, p.value, role))
+            found.append((token, p.confidence, hit.line_no, p.value, role, hit.x0))
         if not found:
             for no, text in enumerate(self.texts):
                 for c in issuers().countries.values():
                     for pat in c.tax_ids:
                         for m in pat.finditer(text):
                             v = Value(m.group(0), 0.9, "pattern", layout.lines[no].page)
-                            found.append((m.group(0), 0.85, no, v, None))
+                            found.append((m.group(0), 0.85, no, v, None, -1.0))
         seller_id = None
-        for token, conf, no, where, role in found:
-            if role == "buyer" or (role is None and no in self.buyer_lines):
+        buyer_x = self.f.sources["buyer_name"].box[0] if "buyer_name" in self.f.sources else None
+        for token, conf, no, where, role, x in found:
+            # an id labelled on the line under the buyer's block, where its lines start, ends that block
+            under_buyer = bool(self.buyer_lines) and buyer_x is not None and 0 < no - max(self.buyer_lines) <= 2 \
+                and abs(x - buyer_x) <= layout.h
+            if role == "buyer" or (role is None and (no in self.buyer_lines or under_buyer)):
                 if "buyer_tax_id" not in self.f.values:
                     self.f.set("buyer_tax_id", token, conf * 0.95, where)
+                    if role is None:
+                        self.f.placed.add("buyer_tax_id")  # the buyer's block gives its side, as a label would
             elif "seller_tax_id" not in self.f.values:
                 in_block = role == "seller" or no in self.seller_lines or (
                     self.seller_lines and 0 <= no - max(self.seller_lines) <= 3)
@@ -641,7 +651,7 @@ class HeaderReader:
         return False
 
     def amounts(self, name: str, comma: bool | None) -> list[Amount]:
-        out = []
+        out: list[Amount] = []
         for hit in self.layout.hits_for(name):
             tl = self.layout.lines[hit.line_no] if hit.line_no >= 0 else None
             if tl is None or self._in_item_rows(hit) or self._in_terms(hit):
@@ -659,7 +669,7 @@ class HeaderReader:
                 conf = min(c.conf for c in chars) if chars else 1.0
                 where = Value(text[at:].strip(), conf, "right", tl.page, chars[0].x0 if chars else hit.x1, tl.y0,
                               chars[-1].x1 if chars else hit.x1, tl.y1)
-            else:
+            elif not _RATE.search(text):  # ``IGST: 18.0 %`` names a rate: nothing under it is its amount
                 v = self.layout.value_below(hit)
                 if v is not None and amount_tokens(v.text):
                     token, where = amount_tokens(v.text)[-1], v

@@ -173,6 +173,9 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
         fields.set("tax", Decimal("0"), 0.9)
         fields.set("net", total, fields.confidence.get("total", 0.9) * 0.95)
         net, tax = total, Decimal("0")
+        if fields.get("_tax_printed"):  # it prints a tax (``IGST: 18.0 %``) whose amount was not read
+            fields.doubt(f"the invoice names a tax ({fields.get('_tax_printed')}) but no tax amount was read; net ="
+                         " total and tax 0 are a guess, left for review", "net", "tax")
     if net is None and line_sum is not None:
         fields.set("net", line_sum, min([fields.confidence.get(f"lines[{i}].amount", 1.0)
                                          for i in range(len(lines))]) * 0.95)
@@ -261,6 +264,9 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     f.values["_chinese"] = chinese
     if not chinese:  # any issuer's invoice in English or a European language
         read_header(layout, f)
+        taxed = [h for h in layout.hits_for("tax")]
+        if taxed:
+            f.values["_tax_printed"] = " ".join("".join(c.ch for c in layout.lines[taxed[0].line_no].chars).split())
         pick(layout, f, "order_ref", parse_order_ref)
         _remarks(layout, f)
     else:
