@@ -299,12 +299,14 @@ _AMOUNT_TOKEN = re.compile(r"(?<![\w.,])(?<!\w[-/])[-(]?\d{1,3}(?:(?:[.,'’]|\s
 
 
 _RATE = re.compile(r"\d\s*%")
+_SIGNED_SYMBOL = re.compile(r"(?<![\w.,])(-)\s?([$£€¥₹]|(?:US|HK|S|A|C)\$|Rs\.?\s?)(?=\s?\d)")
 
 
 def amount_tokens(text: str) -> list[str]:
     """Figures in a text that may be amounts (rates with ``%``, dates and parts of words left out)."""
     out = []
     text = unicodedata.normalize("NFKC", text)
+    text = _SIGNED_SYMBOL.sub(lambda m: f"{m.group(2)}{m.group(1)}", text)  # -£288.00: the sign goes with the figure
     for start, end in date_spans(text):
         text = text[:start] + " " * (end - start) + text[end:]
     for m in _AMOUNT_TOKEN.finditer(text):

@@ -8,7 +8,10 @@ warning on the record and lowers the confidence of the fields involved.
 from __future__ import annotations
 
 import re
+import tomllib
 from decimal import Decimal
+from functools import cache
+from importlib import resources
 
 from extractors.documents.common import (
     amount_eq,
@@ -114,6 +117,33 @@ def _letterhead_seller(layout: Layout, f: Fields) -> None:
             if _COMPANY.search(text) and text != f.get("buyer_name") and not layout.hits_in(no, s, e):
                 f.set("seller_name", text, min(c.conf for c in tl.chars[s:e]) * 0.85)
                 return
+
+
+@cache
+def _credit_titles() -> tuple[str, ...]:
+    data = tomllib.loads(resources.files("extractors").joinpath("data/kinds.toml").read_text(encoding="utf-8"))
+    return tuple(data.get("credit_note", {}).get("titles", ()))
+
+
+def _credit_note(words: list[Word], f: Fields) -> None:
+    """A credit note (``CREDIT NOTE``, Gutschrift, Avoir, 红字发票 in the title area; ``data/kinds.toml``), or an
+    invoice whose net or total is printed negative, credits its amounts: they are not an invoice's to be paid,
+    and an :class:`Invoice` holds no negative amounts. Net, tax and total are left empty for review, with
+    the printed credits in the warning, never reported as a positive total."""
+    from extractors.documents.classify import _norm, _title_area
+
+    head = "".join(_norm(w.text) for w in _title_area(words))
+    title = next((t for t in _credit_titles() if _norm(t) in head), None)
+    amounts = {n: f.get(n) for n in ("net", "tax", "total") if isinstance(f.get(n), Decimal)}
+    if title is None and not any(amounts.get(n, 0) < 0 for n in ("net", "total")):
+        return
+    printed = ", ".join(f"{n} {v}" for n, v in amounts.items())
+    f.warnings.append(f"a credit note ({title or 'negative amounts'}): its amounts are credits"
+                      f"{' (' + printed + ')' if printed else ''}, not an invoice's to be paid; net, tax and total"
+                      " left for review")
+    for n in ("net", "tax", "total"):
+        f.drop(n)
+        f.values[n] = None
 
 
 def _whole_name(layout: Layout, f: Fields, name: str) -> None:
@@ -336,6 +366,7 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     if len(found) < 2 and not lines:
         raise InputError("does not read as an invoice: no invoice number, date, total or parties found"
                          + (f" (only {found[0]})" if found else ""), source=source)
+    _credit_note(words, f)
     settle_invoice(f, layout)  # tax ids shape-checked; we are the seller (extractors/documents/roles.py)
     data = {k: v for k, v in f.values.items() if k in Invoice.model_fields}
     data["lines"] = lines
