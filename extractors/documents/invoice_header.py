@@ -377,7 +377,8 @@ class HeaderReader:
         else:
             self._letterhead()
             remit = self._label_block("seller_remit", company_only=True)
-            if "seller_name" not in self.f.values and remit is not None:
+            # whom to pay stands in for the issuer only when the letterhead names no one (not even a person)
+            if "seller_name" not in self.f.values and remit is not None and getattr(self, "weak_seller", None) is None:
                 hit, pieces = remit
                 p, conf = party_name(pieces)
                 self.f.set("seller_name", p.text, p.confidence * 0.85, p.value)
@@ -399,6 +400,8 @@ class HeaderReader:
                 self.sender_line = no
                 break
         cands: list[tuple[int, Piece]] = []
+        remit = self._label_block("seller_remit")  # whom to pay (a factor, a lockbox) is not the issuer
+        remit_at = [(p.line_no, p.x0, p.x1) for p in remit[1]] if remit is not None else []
         for no in page1:
             tl = layout.lines[no]
             if tl.y0 > limit or no in layout.header_lines:
@@ -407,6 +410,8 @@ class HeaderReader:
                 piece = _piece(layout, no, s, e)
                 if piece is None or not _is_name(piece.text) or _capital(piece.text) or \
                         [x for x in layout.hits_in(no, s, e) if not x.name.startswith("@")]:
+                    continue
+                if any(r == no and min(x1, piece.x1) - max(x0, piece.x0) > 0 for r, x0, x1 in remit_at):
                     continue
                 if no in self.buyer_lines and hasattr(self, "buyer_x") and \
                         min(piece.x1, self.buyer_x[1]) - max(piece.x0, self.buyer_x[0]) > 0:
