@@ -542,12 +542,14 @@ class Layout:
                     out.append(self.continued(hit, v) if wrapped and how == self.value_right else v)
         return out
 
-    def continued(self, hit: Hit, value: Value, max_lines: int = 3) -> Value:
+    def continued(self, hit: Hit, value: Value, max_lines: int = 3, *, cut: bool = False) -> Value:
         """``value`` (read right of ``hit``) with the lines its cell wraps onto joined to it, by position: the
         next line has a piece of text starting where the value starts (within 0.6 text heights), tight under
         it (less than 0.8 heights apart), within the value's column (not past the next text right of the
         value), with no label in it or left of it in the label's column; and the line above was full: its
-        first word would not have fitted after the value (the cell wrapped it). Otherwise ``value`` as is."""
+        first word would not have fitted after the value (the cell wrapped it). Otherwise ``value`` as is.
+        With ``cut`` (the value is known to be unfinished: a Chinese name without its 公司/厂 ending) the
+        line above need not look full: the cell's right edge is a ruling line the words do not show."""
         if hit.vertical or hit.line_no < 0 or value.how != "right":
             return value
         text, conf = value.text, value.confidence
@@ -575,7 +577,7 @@ class Layout:
             anywhere = _is_cjk(first[0].ch) or _wide_latin(first[0], tl.height)
             end = next((i for i, c in enumerate(first) if c.ch.isspace()), len(first))
             word = first[:1] if anywhere else first[:max(1, end)]
-            if line_end + 0.3 * h + (word[-1].x1 - word[0].x0) <= limit - 1.5 * h:
+            if not cut and line_end + 0.3 * h + (word[-1].x1 - word[0].x0) <= limit - 1.5 * h:
                 break  # its first word would have fitted on the line above: not a wrapped cell
             picked = [c for c in first if not c.ch.isspace()]
             piece = self._value(tl, picked, "right", keep_spaces_from=first)
@@ -677,6 +679,40 @@ class Layout:
                 scope[id(hit)] = f"{section}_{name[1:]}"
                 self.order_scoped.add(id(hit))  # no heading decided it: only the reading order did
         return scope
+
+    def grid_by_heads(self, rows: int = 12) -> dict[str, Value]:
+        """A grid whose block headings are its column heads (``购买方`` and ``销售方`` side by side on one line)
+        and whose generic labels (名称, 纳税人识别号) are row labels in a column left of every head: each value
+        on a row label's line belongs to the head whose column it stands in (columns split halfway between
+        the heads' centres). Returns ``{"buyer_name": Value, "seller_name": Value, ...}``; empty when the
+        page has no such grid. One label row then carries both parties, which the reading order cannot."""
+        out: dict[str, Value] = {}
+        heads: dict[tuple[int, int], list[Hit]] = {}
+        for a in self.anchors:
+            if not a.vertical and a.line_no >= 0:
+                heads.setdefault((a.page, a.line_no), []).append(a)
+        for (page, _), row in heads.items():
+            if len({a.name for a in row}) < 2:
+                continue
+            row = sorted(row, key=lambda a: a.x0)
+            centres = [(a.x0 + a.x1) / 2 for a in row]
+            cuts = [(p + q) / 2 for p, q in zip(centres, centres[1:], strict=False)]
+            top, left = max(a.y1 for a in row), min(a.x0 for a in row)
+            for hit in self.hits:
+                if (not hit.name.startswith("@") or hit.page != page or hit.vertical or hit.x1 > left
+                        or not top < hit.y0 < top + rows * self.h):
+                    continue
+                tl = self.lines[hit.line_no]
+                for s, e in self.segments(hit.line_no):
+                    chars = [c for c in tl.chars[s:e] if not c.ch.isspace()]
+                    if not chars or chars[0].x0 < hit.x1 or self.hits_in(hit.line_no, s, e):
+                        continue
+                    mid = (chars[0].x0 + chars[-1].x1) / 2
+                    head = row[sum(mid > cut for cut in cuts)]
+                    v = self._value(tl, chars, "right", keep_spaces_from=tl.chars[s:e])
+                    if v is not None:
+                        out.setdefault(f"{head.name}_{hit.name[1:]}", v)
+        return out
 
     # -- text search ----------------------------------------------------------------------------------
     def find_text(self, pattern: re.Pattern[str]) -> list[Value]:

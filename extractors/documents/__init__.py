@@ -242,6 +242,8 @@ def extract_documents(paths: Sequence[Path | str | Sequence[Path | str]], kind: 
             out.append(result)
         except InputError as exc:
             out.append(exc)
+        except Exception as exc:  # a bug of ours on one document costs that document, not the batch
+            out.append(InputError(f"document extraction failed ({type(exc).__name__}: {exc})", source=str(it.path)))
     return out
 
 

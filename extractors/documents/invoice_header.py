@@ -63,6 +63,8 @@ class Issuers:
     capital: re.Pattern[str]
     #: words after a figure that make it a period of payment terms (``Net 30 days``), not an amount
     days: re.Pattern[str]
+    #: how a Chinese entity's full name ends (公司, 厂 ...): a 名称 ending otherwise was cut by its cell
+    cn_endings: tuple[str, ...] = ()
 
 
 @cache
@@ -81,7 +83,8 @@ def issuers() -> Issuers:
     capital = re.compile("|".join(re.escape(w) for w in data.get("legal_forms", {}).get("capital", ())) or r"(?!)", re.I)
     days = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("days", ())) + r")(?![^\W\d_])",
                       re.I)
-    return Issuers(countries, languages, legal, capital, days)
+    return Issuers(countries, languages, legal, capital, days,
+                   tuple(data.get("legal_forms", {}).get("cn_endings", ())))
 
 
 def _squash(text: str) -> str:
@@ -290,14 +293,20 @@ def decimal_mark(texts: list[str]) -> bool | None:
     return comma > point
 
 
-_AMOUNT_TOKEN = re.compile(r"(?<![\w.,])[-(]?\d{1,3}(?:(?:[.,'’]|\s(?=\d{3}(?!\d)))\d{3})*(?:[.,]\d{1,2})?\)?(?![\w%])"
-                           r"|(?<![\w.,])[-(]?\d+(?:[.,]\d{1,2})?\)?(?![\w%])")
+# not the digits of a code joined by a hyphen or slash (``TN-2365``, ``C/No. 1-120``)
+_AMOUNT_TOKEN = re.compile(r"(?<![\w.,])(?<!\w[-/])[-(]?\d{1,3}(?:(?:[.,'’]|\s(?=\d{3}(?!\d)))\d{3})*(?:[.,]\d{1,2})?\)?"
+                           r"(?![\w%])|(?<![\w.,])(?<!\w[-/])[-(]?\d+(?:[.,]\d{1,2})?\)?(?![\w%])")
+
+
+_RATE = re.compile(r"\d\s*%")
+_SIGNED_SYMBOL = re.compile(r"(?<![\w.,])(-)\s?([$£€¥₹]|(?:US|HK|S|A|C)\$|Rs\.?\s?)(?=\s?\d)")
 
 
 def amount_tokens(text: str) -> list[str]:
     """Figures in a text that may be amounts (rates with ``%``, dates and parts of words left out)."""
     out = []
     text = unicodedata.normalize("NFKC", text)
+    text = _SIGNED_SYMBOL.sub(lambda m: f"{m.group(2)}{m.group(1)}", text)  # -£288.00: the sign goes with the figure
     for start, end in date_spans(text):
         text = text[:start] + " " * (end - start) + text[end:]
     for m in _AMOUNT_TOKEN.finditer(text):
@@ -368,7 +377,8 @@ class HeaderReader:
         else:
             self._letterhead()
             remit = self._label_block("seller_remit", company_only=True)
-            if "seller_name" not in self.f.values and remit is not None:
+            # whom to pay stands in for the issuer only when the letterhead names no one (not even a person)
+            if "seller_name" not in self.f.values and remit is not None and getattr(self, "weak_seller", None) is None:
                 hit, pieces = remit
                 p, conf = party_name(pieces)
                 self.f.set("seller_name", p.text, p.confidence * 0.85, p.value)
@@ -390,6 +400,8 @@ class HeaderReader:
                 self.sender_line = no
                 break
         cands: list[tuple[int, Piece]] = []
+        remit = self._label_block("seller_remit")  # whom to pay (a factor, a lockbox) is not the issuer
+        remit_at = [(p.line_no, p.x0, p.x1) for p in remit[1]] if remit is not None else []
         for no in page1:
             tl = layout.lines[no]
             if tl.y0 > limit or no in layout.header_lines:
@@ -398,6 +410,8 @@ class HeaderReader:
                 piece = _piece(layout, no, s, e)
                 if piece is None or not _is_name(piece.text) or _capital(piece.text) or \
                         [x for x in layout.hits_in(no, s, e) if not x.name.startswith("@")]:
+                    continue
+                if any(r == no and min(x1, piece.x1) - max(x0, piece.x0) > 0 for r, x0, x1 in remit_at):
                     continue
                 if no in self.buyer_lines and hasattr(self, "buyer_x") and \
                         min(piece.x1, self.buyer_x[1]) - max(piece.x0, self.buyer_x[0]) > 0:
@@ -480,7 +494,7 @@ class HeaderReader:
         """Tax ids by their labels (or their country's shape): the one in the buyer's block is the
         buyer's, the other the seller's. Returns the seller's."""
         layout = self.layout
-        found: list[tuple[str, float, int, Value, str | None]] = []
+        found: list[tuple[str, float, int, Value, str | None, float]] = []
         names = ("buyer_vat", "buyer_tax_id", "seller_tax_id", "party_tax_id", "@tax_id")
         hits = [h for h in layout.hits if h.name in names]
         read: list[Value] = []
@@ -504,19 +518,25 @@ class HeaderReader:
             if not re.search(r"\d", token) or len(re.sub(r"\W", "", token)) < 5:
                 continue
             role = "buyer" if hit.name in ("buyer_vat", "buyer_tax_id") else "seller" if hit.name == "seller_tax_id" else None
-            found.append((token, p.confidence, hit.line_no, p.value, role))
+            found.append((token, p.confidence, hit.line_no, p.value, role, hit.x0))
         if not found:
             for no, text in enumerate(self.texts):
                 for c in issuers().countries.values():
                     for pat in c.tax_ids:
                         for m in pat.finditer(text):
                             v = Value(m.group(0), 0.9, "pattern", layout.lines[no].page)
-                            found.append((m.group(0), 0.85, no, v, None))
+                            found.append((m.group(0), 0.85, no, v, None, -1.0))
         seller_id = None
-        for token, conf, no, where, role in found:
-            if role == "buyer" or (role is None and no in self.buyer_lines):
+        buyer_x = self.f.sources["buyer_name"].box[0] if "buyer_name" in self.f.sources else None
+        for token, conf, no, where, role, x in found:
+            # an id labelled on the line under the buyer's block, where its lines start, ends that block
+            under_buyer = bool(self.buyer_lines) and buyer_x is not None and 0 < no - max(self.buyer_lines) <= 2 \
+                and abs(x - buyer_x) <= layout.h
+            if role == "buyer" or (role is None and (no in self.buyer_lines or under_buyer)):
                 if "buyer_tax_id" not in self.f.values:
                     self.f.set("buyer_tax_id", token, conf * 0.95, where)
+                    if role is None:
+                        self.f.placed.add("buyer_tax_id")  # the buyer's block gives its side, as a label would
             elif "seller_tax_id" not in self.f.values:
                 in_block = role == "seller" or no in self.seller_lines or (
                     self.seller_lines and 0 <= no - max(self.seller_lines) <= 3)
@@ -638,7 +658,7 @@ class HeaderReader:
         return False
 
     def amounts(self, name: str, comma: bool | None) -> list[Amount]:
-        out = []
+        out: list[Amount] = []
         for hit in self.layout.hits_for(name):
             tl = self.layout.lines[hit.line_no] if hit.line_no >= 0 else None
             if tl is None or self._in_item_rows(hit) or self._in_terms(hit):
@@ -656,7 +676,7 @@ class HeaderReader:
                 conf = min(c.conf for c in chars) if chars else 1.0
                 where = Value(text[at:].strip(), conf, "right", tl.page, chars[0].x0 if chars else hit.x1, tl.y0,
                               chars[-1].x1 if chars else hit.x1, tl.y1)
-            else:
+            elif not _RATE.search(text):  # ``IGST: 18.0 %`` names a rate: nothing under it is its amount
                 v = self.layout.value_below(hit)
                 if v is not None and amount_tokens(v.text):
                     token, where = amount_tokens(v.text)[-1], v

@@ -8,7 +8,10 @@ warning on the record and lowers the confidence of the fields involved.
 from __future__ import annotations
 
 import re
+import tomllib
 from decimal import Decimal
+from functools import cache
+from importlib import resources
 
 from extractors.documents.common import (
     amount_eq,
@@ -22,7 +25,7 @@ from extractors.documents.common import (
     upper_amount,
     upper_words,
 )
-from extractors.documents.invoice_header import read_header
+from extractors.documents.invoice_header import issuers, read_header
 from extractors.documents.invoice_lines import list_lines, read_lines
 from extractors.documents.result import DocumentResult, Fields
 from extractors.documents.roles import settle_invoice
@@ -116,6 +119,69 @@ def _letterhead_seller(layout: Layout, f: Fields) -> None:
                 return
 
 
+@cache
+def _credit_titles() -> tuple[str, ...]:
+    data = tomllib.loads(resources.files("extractors").joinpath("data/kinds.toml").read_text(encoding="utf-8"))
+    return tuple(data.get("credit_note", {}).get("titles", ()))
+
+
+def _credit_note(words: list[Word], f: Fields) -> None:
+    """A credit note (``CREDIT NOTE``, Gutschrift, Avoir, 红字发票 in the title area; ``data/kinds.toml``), or an
+    invoice whose net or total is printed negative, credits its amounts: they are not an invoice's to be paid,
+    and an :class:`Invoice` holds no negative amounts. Net, tax and total are left empty for review, with
+    the printed credits in the warning, never reported as a positive total."""
+    from extractors.documents.classify import _norm, _title_area
+
+    head = "".join(_norm(w.text) for w in _title_area(words))
+    title = next((t for t in _credit_titles() if _norm(t) in head), None)
+    amounts = {n: f.get(n) for n in ("net", "tax", "total") if isinstance(f.get(n), Decimal)}
+    if title is None and not any(amounts.get(n, 0) < 0 for n in ("net", "total")):
+        return
+    printed = ", ".join(f"{n} {v}" for n, v in amounts.items())
+    f.warnings.append(f"a credit note ({title or 'negative amounts'}): its amounts are credits"
+                      f"{' (' + printed + ')' if printed else ''}, not an invoice's to be paid; net, tax and total"
+                      " left for review")
+    for n in ("net", "tax", "total"):
+        f.drop(n)
+        f.values[n] = None
+
+
+def _whole_name(layout: Layout, f: Fields, name: str) -> None:
+    """A 名称 longer than its cell goes on on the next line (``中国石化销售股份有限公司江苏苏州`` / ``石油分公司``): a
+    name read without a Chinese entity's ending (公司, 厂 ..., ``issuers.toml [legal_forms] cn_endings``) takes
+    in the line under it that starts where it starts, when the joined name has that ending."""
+    endings = issuers().cn_endings
+    value = f.get(name)
+    if not isinstance(value, str) or not endings or value.endswith(endings):
+        return
+    for hit in layout.hits_for(name) + layout.scoped_hits(name):
+        v = layout.value_right(hit)
+        if v is None or name_value(v.text) != value:
+            continue
+        whole = layout.continued(hit, v, cut=True)
+        joined = name_value(whole.text.replace(" ", "")) if whole is not v else ""
+        if joined.endswith(endings) and joined != value:
+            f.set(name, joined, min(f.confidence.get(name, 1.0), whole.confidence), whole)
+            return
+
+
+def _grid_parties(layout: Layout, f: Fields) -> None:
+    """购买方 and 销售方 as the column heads of one grid, 名称/纳税人识别号 as its row labels: each value goes to the
+    party whose column it stands in (the reading order would give the row's first value to the buyer and
+    lose the second); the column places the side as a label does (``Fields.placed``)."""
+    parsers = {"name": name_value, "tax_id": parse_uscc}
+    for name, v in layout.grid_by_heads().items():
+        side, _, attr = name.partition("_")
+        if side not in ("buyer", "seller") or attr not in parsers:
+            continue
+        try:
+            value = parsers[attr](v.text)
+        except ValueError:
+            continue
+        f.set(name, value, v.confidence, v)
+        f.placed.add(name)
+
+
 #: A VAT invoice whose goods are on an attached list (销货清单) prints this instead of the lines.
 _LIST_NOTE = "清单"
 
@@ -137,6 +203,9 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
         fields.set("tax", Decimal("0"), 0.9)
         fields.set("net", total, fields.confidence.get("total", 0.9) * 0.95)
         net, tax = total, Decimal("0")
+        if fields.get("_tax_printed"):  # it prints a tax (``IGST: 18.0 %``) whose amount was not read
+            fields.doubt(f"the invoice names a tax ({fields.get('_tax_printed')}) but no tax amount was read; net ="
+                         " total and tax 0 are a guess, left for review", "net", "tax")
     if net is None and line_sum is not None:
         fields.set("net", line_sum, min([fields.confidence.get(f"lines[{i}].amount", 1.0)
                                          for i in range(len(lines))]) * 0.95)
@@ -225,6 +294,9 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     f.values["_chinese"] = chinese
     if not chinese:  # any issuer's invoice in English or a European language
         read_header(layout, f)
+        taxed = [h for h in layout.hits_for("tax")]
+        if taxed:
+            f.values["_tax_printed"] = " ".join("".join(c.ch for c in layout.lines[taxed[0].line_no].chars).split())
         pick(layout, f, "order_ref", parse_order_ref)
         _remarks(layout, f)
     else:
@@ -242,9 +314,13 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
         for party in ("buyer", "seller"):
             pick(layout, f, f"{party}_name", name_value if chinese else text_value)
             if chinese:
+                _whole_name(layout, f, f"{party}_name")
+            if chinese:
                 pick(layout, f, f"{party}_tax_id", parse_uscc)
             else:
                 pick(layout, f, f"{party}_tax_id", text_value)
+        if chinese:
+            _grid_parties(layout, f)
         if "seller_name" not in f.values:
             _letterhead_seller(layout, f)
         if chinese:
@@ -290,6 +366,7 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     if len(found) < 2 and not lines:
         raise InputError("does not read as an invoice: no invoice number, date, total or parties found"
                          + (f" (only {found[0]})" if found else ""), source=source)
+    _credit_note(words, f)
     settle_invoice(f, layout)  # tax ids shape-checked; we are the seller (extractors/documents/roles.py)
     data = {k: v for k, v in f.values.items() if k in Invoice.model_fields}
     data["lines"] = lines

@@ -223,7 +223,8 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
     if decided or layout is None:
         return
     fallback = [f"{side}_{attr}" for side in (ours, other) for attr in attrs
-                if f.get(f"{side}_{attr}") is not None and layout.by_order_only(f"{side}_{attr}")]
+                if f.get(f"{side}_{attr}") is not None and f"{side}_{attr}" not in f.placed
+                and layout.by_order_only(f"{side}_{attr}")]
     if fallback:
         f.warnings.append(f"{' and '.join((other, ours))} told apart by reading order only (no label, no "
                           f"our-companies match): {', '.join(fallback)} left for review")
@@ -293,12 +294,41 @@ def _purchase(f: Fields, layout: Layout | None, who: Identity) -> bool:
     return bool(ours_buyer) and not ours_seller and all(_labelled(layout, f"buyer_{a}", f) for a in ours_buyer)
 
 
+#: The most a buyer gets that is our name printed without a label (an addressee under the letterhead).
+UNLABELLED_OURS = 0.85
+
+
+def _unlabelled_buyer(f: Fields, layout: Layout | None, who: Identity) -> None:
+    """No buyer read, a seller read that is not us: one of our names printed on the page (the addressee
+    under a supplier's letterhead, without ``To``/``Messrs``) makes us the buyer, placed there by identity
+    (``Fields.placed``), at :data:`UNLABELLED_OURS` and with a warning."""
+    if layout is None or not who.printed or f.get("buyer_name") is not None or f.get("seller_name") is None:
+        return
+    if who.matches("name", f.get("seller_name")) or who.matches("tax_id", f.get("seller_tax_id")):
+        return
+    for name in sorted(who.printed, key=len, reverse=True):
+        words = name.split()
+        if len(_norm_name(name)) < _MIN_CONTAINED:
+            continue
+        pattern = re.compile(r"(?<!\w)" + r"\s*".join(re.escape(w) for w in words) + r"(?!\w)", re.I)
+        found = layout.find_text(pattern)
+        if found:
+            v = found[0]
+            f.set("buyer_name", v.text, min(v.confidence, UNLABELLED_OURS), v)
+            f.placed.add("buyer_name")
+            f.doubted.add("buyer_name")  # not confirmed by the match: nothing but our name tells the side
+            f.warnings.append(f"buyer {v.text!r}: our name printed without a buyer label, the seller being "
+                              f"{f.get('seller_name')!r}; check it")
+            return
+
+
 def settle_invoice(f: Fields, layout: Layout | None = None, *, who: Identity | None = None) -> None:
     """An invoice's parties: tax ids shape-checked, then we are the seller (our tax id is never the
     buyer's), the counterparty the buyer; unless the invoice's labels put us under the buyer's heading
     (a supplier's invoice to us), which is kept as printed and said in a warning, never swapped."""
     check_tax_ids(f, "buyer_tax_id", "seller_tax_id")
     who = who if who is not None else identity()
+    _unlabelled_buyer(f, layout, who)
     if _purchase(f, layout, who):
         f.warnings.append("we are the buyer on this invoice (our company is under its buyer label): a "
                           "purchase invoice, parties kept as printed")

@@ -39,7 +39,8 @@ class InvoiceLine(Record):
     @model_validator(mode="after")
     def _total(self) -> InvoiceLine:
         if self.quantity is not None and self.unit_price is not None:
-            check_line_total(self.quantity, self.unit_price, self.amount, f"line {self.line_no}")
+            # a discount or returned-goods line prints its quantity and price positive and its amount negative
+            check_line_total(self.quantity, self.unit_price, abs(self.amount), f"line {self.line_no}")
         return self
 
 
