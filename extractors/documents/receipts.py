@@ -392,7 +392,8 @@ def _amounts(layout: Layout, f: Fields) -> None:
 
 def _figure_after_words(layout: Layout, f: Fields) -> None:
     """The figure printed at the end of the 大写's line (``金额 | 人民币（大写）：壹万伍仟元整 ... ¥15,000.00``),
-    right of the 大写 past a gap, with no label of its own; its currency sign counts like a labelled one."""
+    right of the 大写 past a gap, with no label of its own: taken when the 大写 spells it (then confirmed by
+    it); its currency sign counts like a labelled one."""
     src = f.sources.get("amount_in_words")
     if src is None or src.box is None:
         return
@@ -408,10 +409,15 @@ def _figure_after_words(layout: Layout, f: Fields) -> None:
     chars = [c for c in tl.chars[s:e] if not c.ch.isspace()]
     v = Value(" ".join("".join(c.ch for c in tl.chars[s:e]).split()), min(c.conf for c in chars), "right",
               tl.page, chars[0].x0, tl.y0, chars[-1].x1, tl.y1)
+    if re.search(r"\d\s+\d", v.text):
+        return  # the digits of a grid (¥ 3 5 0 8 0 5 0), read by the grid's reader
     try:
         value = _amount(v.text)
+        in_words = upper_amount(f.get("amount_in_words"))[0]
     except (ValueError, ArithmeticError):
         return
+    if not amount_eq(value, in_words):
+        return  # a figure without a label is taken only when the 大写 spells it
     f.set("amount", value, v.confidence * 0.95, v)
     if find_currency(v.text) and "currency" not in f.values:
         f.set("currency", find_currency(v.text), 0.9, v)
