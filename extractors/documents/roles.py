@@ -147,10 +147,17 @@ def direction_of_value(text: str) -> str | None:
 
 def direction_of_page(layout: Layout) -> str | None:
     """``credit``/``debit`` from words printed on the page (来账, Credit Advice, 付款回单 ...), or None
-    when the page says neither or both."""
+    when the page says neither or both. The longest word at a place wins: ``OUTWARD REMITTANCE ADVICE`` is
+    an outward remittance (debit), not a remittance advice (credit)."""
     text = "".join(tl.compact for tl in layout.lines)
     words = _direction_words()["title"]
-    found = {kind for kind in ("credit", "debit") if any(_squash(w) in text for w in words[kind])}
+    taken: list[tuple[int, int]] = []
+    found: set[str] = set()
+    for key, kind in sorted(((_squash(w), k) for k in ("credit", "debit") for w in words[k]), key=lambda p: -len(p[0])):
+        for m in re.finditer(re.escape(key), text):
+            if not any(m.start() < e and s < m.end() for s, e in taken):
+                taken.append((m.start(), m.end()))
+                found.add(kind)
     return found.pop() if len(found) == 1 else None
 
 

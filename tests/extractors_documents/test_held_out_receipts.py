@@ -297,3 +297,17 @@ def test_held_out_receipt_scans_through_the_real_ocr(tmp_path: Path, ours, docs)
         wrong = _wrong(result, DOCS[name][1])
         assert not wrong, (name, wrong)
     assert time.monotonic() - start < 120
+
+
+def test_an_outward_remittance_advice_is_a_debit(tmp_path: Path, ours) -> None:
+    """``OUTWARD REMITTANCE ADVICE / DEBIT ADVICE``: "Remittance Advice" (a credit word) inside "Outward
+    Remittance" (a debit word) made the direction unknown, so our name and account in the address block went
+    nowhere (payer null). The longest word at a place wins."""
+    subs = {"INWARD REMITTANCE ADVICE / CREDIT ADVICE": "OUTWARD REMITTANCE ADVICE / DEBIT ADVICE",
+            "We have credited your account as follows:": "We have debited your account as follows:",
+            "Remitting Bank": "Beneficiary Bank", "Remitter": "Beneficiary", "Remitter's Account": "Beneficiary's Account",
+            "Amount Credited": "Amount Debited", "Less: Our Charges": "Our Charges", "USD 12,475.00": "USD 12,525.00",
+            "SHA": "OUR"}
+    rec = _read(tmp_path, "r3_hsbc_advice", lambda t: subs.get(t, t)).record
+    assert rec.payer_name.casefold() == OURS_EN.casefold() and rec.payer_account == "808123456838"
+    assert (rec.payee_name, rec.payee_account) == ("MUELLER ANLAGENBAU GMBH", "DE89370400440532013000")
