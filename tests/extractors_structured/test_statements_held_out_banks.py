@@ -248,3 +248,44 @@ def test_details_wrapped_over_rows_join_their_transaction(tmp_path: Path) -> Non
     assert {ln.currency for ln in result.lines} == {"USD"} and result.confidence["currency"] == 1.0
     assert result.account == "808123456838"
     assert any("B/F" in s for s in result.skipped) and any("C/F" in s for s in result.skipped)
+
+
+MT940_ING = """:20:P260310000000001
+:25:NL20INGB0001234567EUR
+:28C:00070
+:60F:C260309EUR10000,00
+:61:2603100310C4150,00NTRFNONREF//2026031000417823
+/TRCD/00100/
+:86:/EREF/VDB-2026-0310-01//CNTP/NL91ABNA0417164300/ABNANL2A/VAN DER BERG TEC
+HNIEK B.V.///REMI/USTD//INVOICE HR-EX-2603-004/
+:61:2603170317D980,00NTRFNONREF//2026031700912744
+:86:/EREF/NOTPROVIDED//CNTP/NL69INGB0123456789/INGBNL2A/DHL EXPRESS (NETHER
+LANDS) B.V.///REMI/STRD/CUR/RF18539007547034/
+:61:2603310331D12,50NMSCNONREF//2026033100000001
+:86:/REMI/USTD//Kosten betalingsverkeer maart 2026/
+:62F:C260331EUR13157,50
+"""
+
+
+def test_mt940_details_written_as_slash_tags(tmp_path: Path) -> None:
+    """ING's SEPA MT940 (/EREF/ /CNTP/ account/BIC/name/city /REMI/ USTD or STRD, wrapped at 65 characters):
+    no counterparty, account, bank, memo or reference was read (all empty)."""
+    result = read_statement(_write(tmp_path / "ing.sta", MT940_ING.replace("\n", "\r\n")))
+    got = [(ln.amount, ln.counterparty_name, ln.counterparty_account, ln.counterparty_bank, ln.description, ln.reference)
+           for ln in result.lines]
+    assert got == [
+        (D("4150.00"), "VAN DER BERG TECHNIEK B.V.", "NL91ABNA0417164300", "ABNANL2A", "INVOICE HR-EX-2603-004",
+         "VDB-2026-0310-01"),
+        (D("-980.00"), "DHL EXPRESS (NETHERLANDS) B.V.", "NL69INGB0123456789", "INGBNL2A", "RF18539007547034", None),
+        (D("-12.50"), "", None, None, "Kosten betalingsverkeer maart 2026", None)]
+    assert not result.warnings
+
+
+def test_mt940_details_of_free_text_are_the_description(tmp_path: Path) -> None:
+    """A :86: of plain words (no ?nn subfields, no /TAG/): the description was empty."""
+    text = (":20:STMT\n:25:12345678/0001234567\n:28C:1/1\n:60F:C260301CNY1000,00\n"
+            ":61:2603020302C500,00NTRFNONREF//ABC123\n"
+            ":86:TRANSFER FROM WUXI TIANCHENG MACHINERY CO LTD PAYMENT FOR\nINVOICE 26322000000012345\n"
+            ":62F:C260302CNY1500,00\n")
+    line = read_statement(_write(tmp_path / "free.sta", text)).lines[0]
+    assert line.description == "TRANSFER FROM WUXI TIANCHENG MACHINERY CO LTD PAYMENT FOR INVOICE 26322000000012345"
