@@ -264,10 +264,46 @@ def missing_required(header: HeaderMap, fields: dict[str, FieldSpec]) -> list[st
     return missing
 
 
+def _sub_header(top: Sequence[Cell], below: Sequence[Cell]) -> bool:
+    """Whether ``below`` is the second row of a two-row header over ``top``: text only (no figure, no date),
+    two cells or more, and at least one group whose top cell was merged across it (``发生额`` over
+    ``借方发生额(支出)`` and ``贷方发生额(收入)``: the top row blank where the row below goes on)."""
+    texts = [cell_text(c) for c in below]
+    filled = [t for t in texts if t]
+    if len(filled) < 2 or any(not isinstance(c, str) or re.search(r"\d", c) for c in below if cell_text(c)):
+        return False
+    heads = [cell_text(c) for c in top] + [""] * max(0, len(below) - len(top))
+    return any(heads[j] and not heads[j + 1] and texts[j] and texts[j + 1] for j in range(len(texts) - 1))
+
+
+def _joined_header(top: Sequence[Cell], below: Sequence[Cell], fields: dict[str, FieldSpec]) -> list[Cell]:
+    """One header from two rows: a cell merged down (``交易时间``) keeps the top's text; a sub-header under a
+    group reads as itself, the group and itself (``Counterparty`` + ``Name``) or a head of the group and
+    itself (``对方``信息 + ``户名`` = 对方户名), whichever names a field best."""
+    specs = tuple(fields.values())
+    heads = [cell_text(c) for c in top] + [""] * max(0, len(below) - len(top))
+    out: list[Cell] = []
+    group = ""
+    for j, cell in enumerate(below):
+        sub, head = cell_text(cell), heads[j]
+        if head:
+            group = head
+        if not sub:
+            out.append(head or None)
+            continue
+        tries = [sub, group + sub] + [group[:n] + sub for n in range(2, len(group)) if _CJK_RE.fullmatch(group[:n])]
+        scored = [(_best(specs, t), -i, t) for i, t in enumerate(tries) if group or i == 0]
+        scored = [(b[0], i, t) for b, i, t in scored if b]
+        out.append(max(scored)[2] if scored else sub)
+    return out
+
+
 def find_header(rows: Sequence[Sequence[Cell]], fields: dict[str, FieldSpec], *, source: str,
                 scan: int = 80, what: str = "table") -> HeaderMap:
     """The header row among the first ``scan`` rows: the one mapping the most fields, with every
-    required field present. Raises :class:`InputError` listing the headers seen when none qualifies."""
+    required field present; a two-row header (a group merged over its sub-headers) is read as one, its
+    data starting under the second row. Raises :class:`InputError` listing the headers seen when none
+    qualifies."""
     best: HeaderMap | None = None
     best_partial: HeaderMap | None = None
     for index, row in enumerate(rows[:scan]):
@@ -277,6 +313,11 @@ def find_header(rows: Sequence[Sequence[Cell]], fields: dict[str, FieldSpec], *,
         if len(texts) < 2:
             continue
         header = map_headers(row, fields, index)
+        if index + 1 < len(rows) and _sub_header(row, rows[index + 1]):
+            joined = map_headers(_joined_header(row, rows[index + 1], fields), fields, index + 1)
+            if len(joined.columns) > len(header.columns) and not missing_required(joined, fields):
+                joined.headers = [cell_text(c) for c in _joined_header(row, rows[index + 1], fields)]
+                header = joined
         if not header.columns:
             continue
         if missing_required(header, fields):

@@ -101,11 +101,17 @@ def _issuer(layout: Layout, f: Fields) -> None:
                 return
 
 
-def _move(f: Fields, src: str, dst: str) -> None:
-    """Rename a read field (``ours_name`` -> ``payee_name``), keeping its confidence and source."""
+def _move(f: Fields, src: str, dst: str, layout: Layout | None = None) -> None:
+    """Rename a read field (``ours_name`` -> ``payee_name``), keeping its confidence and source. A payer/payee
+    field already read stays, unless only the reading order gave it (a generic 名称 no block heading owns):
+    the 本方/对方 label names its side, the order does not."""
     if src not in f.values:
         f.confidence.pop(src, None)
         return
+    if dst in f.values and layout is not None and layout.by_order_only(dst):
+        f.warnings.append(f"{dst} {f.get(dst)!r} (placed by reading order only) replaced by the labelled "
+                          f"{src.split('_', 1)[0]} side's {f.get(src)!r}")
+        f.values.pop(dst)
     if dst in f.values:  # a payer/payee label already gave this field
         f.values.pop(src)
         f.confidence.pop(src, None)
@@ -350,8 +356,8 @@ def _sides(layout: Layout, f: Fields, direction: str | None) -> None:
         return
     ours, theirs = ("payer", "payee") if direction == "debit" else ("payee", "payer")
     for attr in ("name", "account", "bank"):
-        _move(f, f"ours_{attr}", f"{ours}_{attr}")
-        _move(f, f"theirs_{attr}", f"{theirs}_{attr}")
+        _move(f, f"ours_{attr}", f"{ours}_{attr}", layout)
+        _move(f, f"theirs_{attr}", f"{theirs}_{attr}", layout)
     if direction is None:
         f.warnings.append("本方/对方 receipt without a direction (借/贷, 收/付, 来账/往账): 本方 taken as the payee,"
                           " payer and payee left for review")
@@ -376,10 +382,60 @@ def _amounts(layout: Layout, f: Fields) -> None:
         if found:
             f.set("amount_in_words", upper_words(found[0].text), found[0].confidence * 0.9, found[0])
     if "amount" not in f.values:
+        _figure_after_words(layout, f)
+    if "amount" not in f.values:
         grid = read_digit_grid(layout)
         if grid is not None and grid.amount > 0:
             f.set("amount", grid.amount, grid.confidence, grid.where)
             f.warnings.append(f"amount {grid.amount} read from the digit grid (亿千百十万千百十元角分)")
+
+
+def _figure_after_words(layout: Layout, f: Fields) -> None:
+    """The figure printed at the end of the 大写's line (``金额 | 人民币（大写）：壹万伍仟元整 ... ¥15,000.00``),
+    right of the 大写 past a gap, with no label of its own: taken when the 大写 spells it (then confirmed by
+    it); its currency sign counts like a labelled one."""
+    src = f.sources.get("amount_in_words")
+    if src is None or src.box is None:
+        return
+    x0, y0, x1, y1 = src.box
+    no = next((i for i, tl in enumerate(layout.lines) if tl.page == src.page and tl.y0 == y0 and tl.y1 == y1), None)
+    if no is None:
+        return
+    tl = layout.lines[no]
+    after = [(s, e) for s, e in layout.segments(no, gap=2) if tl.chars[s].x0 > x1]
+    if not after or layout.hits_in(no, after[0][0], after[0][1]):
+        return
+    s, e = after[0]
+    chars = [c for c in tl.chars[s:e] if not c.ch.isspace()]
+    v = Value(" ".join("".join(c.ch for c in tl.chars[s:e]).split()), min(c.conf for c in chars), "right",
+              tl.page, chars[0].x0, tl.y0, chars[-1].x1, tl.y1)
+    if re.search(r"\d\s+\d", v.text):
+        return  # the digits of a grid (¥ 3 5 0 8 0 5 0), read by the grid's reader
+    try:
+        value = _amount(v.text)
+        in_words = upper_amount(f.get("amount_in_words"))[0]
+    except (ValueError, ArithmeticError):
+        return
+    if not amount_eq(value, in_words):
+        return  # a figure without a label is taken only when the 大写 spells it
+    f.set("amount", value, v.confidence * 0.95, v)
+    if find_currency(v.text) and "currency" not in f.values:
+        f.set("currency", find_currency(v.text), 0.9, v)
+
+
+def _words_currency(layout: Layout, f: Fields) -> str | None:
+    """The currency the 大写's own label names (``人民币（大写）``, ``美元(大写)``): the label's words before 大写."""
+    src = f.sources.get("amount_in_words")
+    if src is None or src.box is None:
+        return None
+    for hit in layout.hits_for("amount_in_words"):
+        if hit.page == src.page and hit.y0 < src.box[3] and src.box[1] < hit.y1 and hit.x1 <= src.box[0] + 1e-6:
+            head = hit.label.split("(")[0]
+            try:
+                return parse_currency(head)
+            except ValueError:
+                return None
+    return None
 
 
 def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels | None = None,
@@ -403,10 +459,13 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
     direction = _direction(layout, f)
     _sides(layout, f, direction)
     _amounts(layout, f)
-    if pick(layout, f, "currency", parse_currency) is None:
+    if pick(layout, f, "currency", parse_currency) is None and "currency" not in f.values:
         where = next((v for v in layout.candidates("amount") if find_currency(v.text)), None)
+        named = _words_currency(layout, f)
         if where is not None:
             f.set("currency", find_currency(where.text), 0.9, where)
+        elif named is not None:
+            f.set("currency", named, 0.95)
         else:
             _unlabelled_currency(layout, f)
     _memo(layout, f)

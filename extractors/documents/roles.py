@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 
 from extractors.documents.result import Fields
-from extractors.layout import Layout
+from extractors.layout import Layout, Value
 from extractors.parse.accounts import check_iban
 from extractors.parse.taxids import check_tax_id
 
@@ -147,10 +147,17 @@ def direction_of_value(text: str) -> str | None:
 
 def direction_of_page(layout: Layout) -> str | None:
     """``credit``/``debit`` from words printed on the page (来账, Credit Advice, 付款回单 ...), or None
-    when the page says neither or both."""
+    when the page says neither or both. The longest word at a place wins: ``OUTWARD REMITTANCE ADVICE`` is
+    an outward remittance (debit), not a remittance advice (credit)."""
     text = "".join(tl.compact for tl in layout.lines)
     words = _direction_words()["title"]
-    found = {kind for kind in ("credit", "debit") if any(_squash(w) in text for w in words[kind])}
+    taken: list[tuple[int, int]] = []
+    found: set[str] = set()
+    for key, kind in sorted(((_squash(w), k) for k in ("credit", "debit") for w in words[k]), key=lambda p: -len(p[0])):
+        for m in re.finditer(re.escape(key), text):
+            if not any(m.start() < e and s < m.end() for s, e in taken):
+                taken.append((m.start(), m.end()))
+                found.add(kind)
     return found.pop() if len(found) == 1 else None
 
 
@@ -337,12 +344,44 @@ def settle_invoice(f: Fields, layout: Layout | None = None, *, who: Identity | N
     settle_parties(f, layout, "seller", "buyer", ("name", "tax_id"), who=who)
 
 
+#: the confidence of our name or account read from no label (an advice's address block, ``Account Number``)
+UNLABELLED_OURS = 0.9
+
+
+def _ours_unlabelled(f: Fields, layout: Layout, ours: str, other: str, who: Identity) -> None:
+    """An advice addressed to us (``SUZHOU HENGRUI ... CO., LTD.`` in its address block, ``Account Number
+    808-123456-838`` without a payer/payee label): one of our names or accounts printed exactly, on no side,
+    is our side's (the direction says which) when neither side holds one of ours. Flagged in the warnings."""
+    for attr in ("name", "account"):
+        if f.get(f"{ours}_{attr}") is not None or who.matches(attr, f.get(f"{other}_{attr}")):
+            continue
+        for no, tl in enumerate(layout.lines):
+            found = None
+            for s, e in layout.segments(no, gap=2):
+                text = " ".join("".join(c.ch for c in tl.chars[s:e]).split())
+                pieces = [text] if attr == "name" else [text, *text.split()]
+                hit = next((p for p in pieces if who.exact(attr, p)), None)
+                if hit is not None:
+                    chars = [c for c in tl.chars[s:e] if not c.ch.isspace()]
+                    found = (hit, min(c.conf for c in chars), chars)
+                    break
+            if found is None:
+                continue
+            value, conf, chars = found
+            f.set(f"{ours}_{attr}", value if attr == "name" else re.sub(r"[\s-]", "", value),
+                  min(conf, UNLABELLED_OURS), Value(value, conf, "pattern", tl.page, chars[0].x0, tl.y0, chars[-1].x1, tl.y1))
+            f.warnings.append(f"{ours} {attr} {value!r} read from the page without a {ours} label (one of ours)")
+            break
+
+
 def settle_receipt(f: Fields, layout: Layout | None = None, direction: str | None = None, *,
                    who: Identity | None = None) -> None:
     """A receipt's parties: accounts shape-checked; on a credit we are the payee, on a debit the payer.
     Without a direction the labels decide and identity only confirms our side."""
-    check_accounts(f, "payer_account", "payee_account")
     who = who if who is not None else identity()
+    if direction is not None and layout is not None and who:
+        _ours_unlabelled(f, layout, *(("payee", "payer") if direction == "credit" else ("payer", "payee")), who)
+    check_accounts(f, "payer_account", "payee_account")
     if direction is None:
         payee_ours = any(who.matches(a, f.get(f"payee_{a}")) for a in ("name", "account"))
         payer_ours = any(who.matches(a, f.get(f"payer_{a}")) for a in ("name", "account"))

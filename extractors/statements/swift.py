@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from extractors.statements.cells import rules
 from extractors.statements.model import LineIds, StatementImport
 from hub.errors import InputError, RecordError
 from hub.records import StatementLine
@@ -49,6 +50,57 @@ def _split_account(identification: str) -> tuple[str, str]:
     if re.match(r"^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$", ident):
         return ident[4:12], ident
     return "", ident
+
+
+def _joined(details: str, width: int) -> str:
+    """:86: lines joined: a full line (``width`` characters, the first less its ``:86:`` tag) was cut inside a
+    word, a shorter one ended one."""
+    lines = [ln.rstrip("\r") for ln in details.split("\n")]
+    out = lines[0] if lines else ""
+    for i, (prev, line) in enumerate(zip(lines, lines[1:], strict=False)):
+        out += ("" if len(prev) >= width - (4 if i == 0 else 0) else " ") + line
+    return out.strip()
+
+
+def slash_tags(details: str) -> dict[str, str]:
+    """The fields of a :86: written as ``/TAG/value/`` (``/EREF/...//CNTP/IBAN/BIC/NAME/CITY///REMI/USTD//text/``):
+    ``name``, ``account``, ``bic``, ``remittance``, ``end_to_end``; empty when the text is not so written."""
+    cfg = rules()["mt940"]
+    text = _joined(details, int(cfg["line_length"]))
+    tags = sorted(cfg["tags"], key=len, reverse=True)
+    found = list(re.finditer(r"/(" + "|".join(map(re.escape, tags)) + r")/", text))
+    if not found or found[0].start() != 0:
+        return {}
+    values: dict[str, str] = {}
+    for m, nxt in zip(found, [*found[1:], None], strict=True):
+        values.setdefault(m.group(1), text[m.end(): nxt.start() if nxt else len(text)])
+    out: dict[str, str] = {}
+    for tag in cfg["party"]:
+        if tag in values:
+            parts = values[tag].split("/")
+            if len(parts) >= 3 and parts[2].strip():
+                out.setdefault("account", parts[0].strip())
+                out.setdefault("bic", parts[1].strip())
+                out.setdefault("name", parts[2].strip())
+    for key in ("name", "account"):
+        for tag in cfg[key]:
+            if tag in values and values[tag].strip("/ "):
+                out.setdefault(key, values[tag].strip("/ "))
+    for tag in cfg["remittance"]:
+        if tag in values:
+            remi = values[tag].strip("/")
+            kind, _, rest = remi.partition("/")
+            if kind.upper() == "USTD":
+                out["remittance"] = rest.strip("/ ")
+            elif kind.upper() == "STRD":
+                out["remittance"] = rest.split("/")[-1].strip() if "/" in rest else rest.strip()
+            else:
+                out["remittance"] = remi.strip()
+    for tag in cfg["end_to_end"]:
+        ref = values.get(tag, "").strip("/ ")
+        if ref and ref.upper() not in ("NOTPROVIDED", "NONREF"):
+            out["end_to_end"] = ref
+    return {k: v for k, v in out.items() if v}
 
 
 def read_mt940(path: Path, data: bytes, *, bank: str | None = None, account: str | None = None) -> StatementImport:
@@ -92,10 +144,15 @@ def read_mt940(path: Path, data: bytes, *, bank: str | None = None, account: str
             amount = abs(Decimal(str(money.amount))) * _SIGN[status]
             total += amount
             booking = d.get("entry_date") or d.get("guessed_entry_date") or d.get("date")
-            reference = next((r for r in (d.get("end_to_end_reference"), d.get("customer_reference"))
-                              if r and str(r).upper() != "NONREF"), None)
+            details = str(d.get("transaction_details") or "")
+            tagged = slash_tags(details) if not d.get("applicant_name") and not d.get("purpose") else {}
+            reference = next((r for r in (d.get("end_to_end_reference"), tagged.get("end_to_end"),
+                                          d.get("customer_reference")) if r and str(r).upper() != "NONREF"), None)
             description = " | ".join(p for p in (_clean(d.get("posting_text")), _clean(d.get("purpose")),
-                                                  _clean(d.get("additional_purpose"))) if p)
+                                                  _clean(d.get("additional_purpose")), tagged.get("remittance")) if p)
+            if not description and not tagged and details.strip() and not d.get("applicant_name"):
+                # a :86: of free text (no ?nn subfields, no /TAG/): the bank's words are the description
+                description = _clean(_joined(details, int(rules()["mt940"]["line_length"])))
             currency = d.get("currency") or money.currency or info.get("currency")
             if not currency:
                 currency = "XXX"
@@ -106,9 +163,9 @@ def read_mt940(path: Path, data: bytes, *, bank: str | None = None, account: str
                 result.lines.append(StatementLine(
                     bank=line_bank, account=line_account, transaction_id=tid, booking_date=booking,
                     value_date=d.get("date"), amount=amount, currency=currency,
-                    counterparty_name=_clean(d.get("applicant_name")),
-                    counterparty_account=_clean(d.get("applicant_iban")) or None,
-                    counterparty_bank=_clean(d.get("applicant_bin")) or None,
+                    counterparty_name=_clean(d.get("applicant_name") or tagged.get("name")),
+                    counterparty_account=_clean(d.get("applicant_iban") or tagged.get("account")) or None,
+                    counterparty_bank=_clean(d.get("applicant_bin") or tagged.get("bic")) or None,
                     description=description, reference=_clean(reference) or None))
             except ValidationError as exc:
                 raise RecordError(exc, source=f"{source} statement {number}") from None

@@ -50,6 +50,8 @@ from hub.records import StatementLine
 COLUMNS = "statement_columns.toml"
 #: fields whose columns name the other party of a line
 PARTY_FIELDS = ("counterparty_name", "payer_name", "payee_name", "merchant", "place")
+#: the text columns whose cells a statement converted from its PDF wraps onto the rows below
+WRAPPING_FIELDS = ("item", "summary", "memo", "counterparty_name", "merchant", "place")
 #: confidence of a currency the export does not print: a bank's home currency, a default
 HOME_CURRENCY_CONFIDENCE = 0.9
 DEFAULT_CURRENCY_CONFIDENCE = 0.5
@@ -66,11 +68,12 @@ def _row_text(row: Sequence[Cell]) -> str:
 
 
 def _preamble_value(lines: list[str], labels: list[str], *, digits: bool = False) -> str | None:
-    """The value after ``label:`` in the preamble (cells joined by ``¦``); ``digits`` joins grouped digits."""
+    """The value after ``label:`` in the preamble (cells joined by ``¦``), or in the cell after a label cell
+    (``Currency | USD``); ``digits`` joins grouped digits."""
     for line in lines:
         compact = line.replace("\u3000", "")
         for label in labels:
-            match = re.search(rf"(?<![\w]){re.escape(label)}\s*(?:\[[^\]]*\]|\([^)]*\))?\s*[:：]\s*(?:¦\s*)?\[?([^¦\[\],，]+)", compact, re.I)
+            match = re.search(rf"(?<![\w]){re.escape(label)}\s*(?:\[[^\]]*\]|\([^)]*\))?\s*(?:[:：]\s*(?:¦\s*)?|¦\s*)\[?([^¦\[\],，]+)", compact, re.I)
             if match and match.group(1).strip():
                 value = match.group(1).strip()
                 if digits and re.fullmatch(r"[\d*xX][\d*xX \-]*", value):
@@ -119,6 +122,8 @@ class _Draft:
     printed: Decimal = Decimal(0)  # the amount as printed (signed), for card statements
     direction_cell: str | None = None
     direction_reason: str | None = None
+    #: the text of the rows under it that carry neither date nor amount (details wrapped over rows): field, text
+    more: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def explicit(self) -> bool:
@@ -155,6 +160,7 @@ class _TableReader:
         self.dayfirst = self._dayfirst()
         self.yearless_dayfirst = self._yearless_dayfirst()
         self.yearless_used: set[str] = set()
+        self._last_number = -1  # the last row of the last transaction read (the rows wrapped under it join it)
 
     # -- file-wide readings -------------------------------------------------------------------------
     def _currency(self, preamble: list[str], bank: dict[str, Any] | None) -> tuple[str, float]:
@@ -262,6 +268,11 @@ class _TableReader:
             if status is not None and _norm(cell_text(status)) in skip_status:
                 self.result.skipped.append(f"row {number}: status {cell_text(status)!r} moved no money")
                 continue
+            wrapped = self._wrapped(row) if drafts and self._last_number == number - 1 else None
+            if wrapped:
+                drafts[-1].more += wrapped
+                self._last_number = number
+                continue
             seq += 1
             try:
                 draft = self.draft(row, number, seq)
@@ -270,6 +281,7 @@ class _TableReader:
                 continue
             if draft is not None:
                 drafts.append(draft)
+                self._last_number = number
         self.settle_card_signs(drafts)
         self.settle_with_balances(drafts)
         for draft in drafts:
@@ -291,6 +303,18 @@ class _TableReader:
                                         f"took it from {where}")
         self.result.confidence = self.confidence()
         return self.result
+
+    def _wrapped(self, row: Sequence[Cell]) -> list[tuple[str, str]] | None:
+        """A row that goes on with the transaction above it (a statement converted from its PDF, whose
+        ``Transaction Details`` wrap over rows: ``CREDIT TRANSFER`` / ``MUELLER ANLAGENBAU GMBH`` / ``INVOICE
+        ...``): no date, and text only in the text columns (details, summary, memo, party, place). Its cells
+        by field, else None."""
+        h = self.header
+        where = {c: name for name in WRAPPING_FIELDS for c in h.columns.get(name, [])}
+        cells = [(i, cell_text(c)) for i, c in enumerate(row) if not is_blank(c)]
+        if not cells or any(i not in where for i, _ in cells) or self._dates_or_none(row) is not None:
+            return None
+        return [(where[i], text) for i, text in cells]
 
     def row_warning(self, number: int, exc: RowProblem) -> None:
         self.result.row_warnings.append(exc.warning(number, self.sheet_name))
@@ -428,6 +452,10 @@ class _TableReader:
             column = self.col("booking_date") if "booking_date" in h.columns else self.col("transaction_date")
             raise RowProblem("the row has an amount but no date", column, "")
         if size is None:
+            text = _norm(_row_text(row)).casefold()
+            if any(_norm(m).casefold() in text for m in rules()["footer"].get("balance_rows", [])):
+                self.result.skipped.append(f"row {number}: balance carried in or out ({_row_text(row)[:60]!r})")
+                return None
             raise RowProblem("the row has a date but no amount",
                             self.col("amount") if "amount" in h.columns else self.col("credit"), "")
         currency = self.currency
@@ -536,14 +564,14 @@ class _TableReader:
         key = _norm(name).casefold()
         return bool(key) and (key == _norm(self.holder or "").casefold() or key in names)
 
-    def party(self, row: Sequence[Cell], sign: int) -> tuple[str, str, str]:
+    def party(self, row: Sequence[Cell], sign: int, more: Sequence[tuple[str, str]] = ()) -> tuple[str, str, str]:
         """(name, account, bank) of the other party: the counterparty columns, else the payer of money in
         and the payee of money out (exports printing both sides; never our own side), else the one side
-        an export prints, else the merchant or the place."""
+        an export prints, else the merchant or the place; a cell wrapped over rows (``more``) whole."""
         h = self.header
 
         def get(name: str) -> str:
-            return cell_text(h.first(row, name))
+            return " ".join([cell_text(h.first(row, name)), *(t for n, t in more if n == name)]).strip()
 
         name, account, bank = get("counterparty_name"), get("counterparty_account"), get("counterparty_bank")
         both = "payer_name" in h.columns and "payee_name" in h.columns
@@ -569,7 +597,7 @@ class _TableReader:
         h, row = self.header, d.row
         assert d.sign is not None
         amount = d.size * d.sign
-        counterparty, account, cp_bank = self.party(row, d.sign)
+        counterparty, account, cp_bank = self.party(row, d.sign, d.more)
         place = cell_text(h.first(row, "place"))
         merchant = cell_text(h.first(row, "merchant"))
         parts = [cell_text(c) for c in h.all(row, "summary")]
@@ -578,9 +606,11 @@ class _TableReader:
         if place and place != counterparty:
             parts.append(place)
         parts += [cell_text(c) for c in h.all(row, "item") + h.all(row, "method")]
+        parts += [text for name, text in d.more if name in ("item", "summary")]
         parts += d.notes
         description = " | ".join(dict.fromkeys(p for p in parts if p))
-        memo = " | ".join(dict.fromkeys(cell_text(c) for c in h.all(row, "memo")))
+        memo = " | ".join(dict.fromkeys([cell_text(c) for c in h.all(row, "memo")]
+                                        + [text for name, text in d.more if name == "memo"]))
         bank_id = cell_text(h.first(row, "transaction_id"))
         reference = memo or cell_text(h.first(row, "reference")) or None
         tid = self.ids.make(bank_id, d.booking, amount, counterparty, description, d.balance)
