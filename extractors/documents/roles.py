@@ -345,7 +345,7 @@ def settle_invoice(f: Fields, layout: Layout | None = None, *, who: Identity | N
 
 
 #: the confidence of our name or account read from no label (an advice's address block, ``Account Number``)
-UNLABELLED_OURS = 0.9
+ADDRESSED_OURS = 0.9
 
 
 def _ours_unlabelled(f: Fields, layout: Layout, ours: str, other: str, who: Identity) -> None:
@@ -369,7 +369,7 @@ def _ours_unlabelled(f: Fields, layout: Layout, ours: str, other: str, who: Iden
                 continue
             value, conf, chars = found
             f.set(f"{ours}_{attr}", value if attr == "name" else re.sub(r"[\s-]", "", value),
-                  min(conf, UNLABELLED_OURS), Value(value, conf, "pattern", tl.page, chars[0].x0, tl.y0, chars[-1].x1, tl.y1))
+                  min(conf, ADDRESSED_OURS), Value(value, conf, "pattern", tl.page, chars[0].x0, tl.y0, chars[-1].x1, tl.y1))
             f.warnings.append(f"{ours} {attr} {value!r} read from the page without a {ours} label (one of ours)")
             break
 
