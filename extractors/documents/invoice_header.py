@@ -514,7 +514,8 @@ class HeaderReader:
             if hit.name == "seller_tax_id":
                 self.seller_lines.add(hit.line_no)
             token = re.sub(r"\s+(?=[\dA-Z]{2,}\b)", " ", p.text).strip()
-            token = re.split(r"\s{2,}|,|;|\s[·•|]\s|\s(?=[A-Za-z]{3,}:)|\s(?=(?:IBAN|BIC|SWIFT|Tel|Fax)\b)", token)[0].strip()
+            token = re.split(r"\s{2,}|,|;|\s[·•|\-–]\s|\s[-–]$|\s(?=[A-Za-z]{3,}:)|\s(?=(?:IBAN|BIC|SWIFT|Tel|Fax)\b)",
+                             token)[0].strip()
             if not re.search(r"\d", token) or len(re.sub(r"\W", "", token)) < 5:
                 continue
             role = "buyer" if hit.name in ("buyer_vat", "buyer_tax_id") else "seller" if hit.name == "seller_tax_id" else None
@@ -584,19 +585,32 @@ class HeaderReader:
         found = []
         for no in page1:
             tl = layout.lines[no]
-            if tl.y0 > top + 0.4 * (bottom - top) or layout.hits_in(no, 0, len(tl.chars)):
+            if tl.y0 > top + 0.5 * (bottom - top):
                 continue
-            for start, end in date_spans(self.texts[no]):
-                try:
-                    value = parse_date(self.texts[no][start:end], dayfirst=True)
-                except ValueError:
+            segments = layout.segments(no, gap=2.0)
+            for i, (s0, e0) in enumerate(segments):  # a segment holding no label, nor the value of one
+                if layout.hits_in(no, s0, e0) or i and self._label_ends(no, *segments[i - 1]):
                     continue
-                if 1990 <= value.year <= self.today.year + 1:
-                    found.append((value, no))
-        if len({v for v, _ in found}) == 1:
-            value, no = found[0]
-            self.f.set("issue_date", value, 0.6, Value(self.texts[no].strip(), 0.6, "pattern", layout.lines[no].page))
+                text = "".join(c.ch for c in tl.chars[s0:e0])
+                for start, end in date_spans(text):
+                    try:
+                        value = parse_date(text[start:end], dayfirst=True)
+                    except ValueError:
+                        continue
+                    if 1990 <= value.year <= self.today.year + 1:
+                        # "Winterthur, 10. März 2026": the place and date of a letter, how many issuers date one
+                        placed = bool(_PLACE_DATE.match(text[:start])) and not text[end:].strip()
+                        found.append((value, no, text.strip(), placed))
+        if len({f[0] for f in found}) == 1:
+            value, no, text, placed = found[0]
+            conf = 0.8 if placed else 0.6
+            self.f.set("issue_date", value, conf, Value(text, conf, "pattern", layout.lines[no].page))
             self.f.warnings.append(f"issue date {value} is the only date at the top, without a label; check it")
+
+    def _label_ends(self, no: int, start: int, end: int) -> bool:
+        """Whether the segment ``start:end`` of line ``no`` ends with a label (its value is the next segment)."""
+        chars = self.layout.lines[no].chars
+        return any(not "".join(c.ch for c in chars[h.end:end]).strip(" :：.") for h in self.layout.hits_in(no, start, end))
 
     def _below(self, hit: Hit, ignore: tuple[str, ...] = ()) -> Piece | None:
         v = self.layout.value_below(hit, ignore)
@@ -798,6 +812,7 @@ def _dates_in(text: str) -> bool:
 # a middle dot or bar with or without blanks; a dot or dash only between blanks (OCR reads the dot so)
 _TITLE_NUMBER = re.compile(r"^\s*(?:tax\s+|vat\s+|commercial\s+)?(?:invoice|rechnung|facture|factuur|factura|fattura)\s*"
                            r"(?:no\.?|nr\.?|n°|nº|#|number)?\s*[:.]?\s*(?P<no>[A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)\s*$", re.I)
+_PLACE_DATE = re.compile(r"^\s*[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\s*,\s*(?:(?:den|le|il|el)\s+)?$", re.I)
 _SENDER_SEP = re.compile(r"\s*[·•∙・|]\s*|\s+[–\-.]\s+")
 _COMMON = {"USD", "EUR", "GBP", "INR", "HKD", "SGD", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "SEK", "NOK", "DKK"}
 _NUMBER_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]")

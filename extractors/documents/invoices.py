@@ -224,6 +224,8 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
     if total is None:
         alt = in_words if in_words is not None else computed
         if alt is None:
+            if fields.get("tax"):  # a tax figure with no net or total to check it against
+                fields.doubt(f"tax {tax} read without a net or a total to check it against", "tax")
             return
         fields.set("total", alt, 0.8)
         fields.warnings.append(f"total figure not found; {alt} taken from {'大写' if in_words is not None else 'net + tax'}")
