@@ -18,8 +18,9 @@ OUR_TAX_ID = "91320594MA1MXQ7K8G"
 OUR_ACCOUNTS = ("1102020109000123456", "6226090512345678")
 
 
-def draw_pdf(path: Path, items: list[tuple], rules: list[tuple], font: str) -> Path:
-    """Text at (x mm, y mm from the top[, size, font]); a negative x right-aligns the text there; ruled lines."""
+def draw_pdf(path: Path, items: list[tuple], rules: list[tuple], font: str, line_width: float | None = None) -> Path:
+    """Text at (x mm, y mm from the top[, size, font]), drawn in list order (a layered form: labels first);
+    a negative x right-aligns the text there; ruled lines (``line_width`` points, else reportlab's 1)."""
     for name, file in FONTS.items():
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, file))
@@ -30,6 +31,8 @@ def draw_pdf(path: Path, items: list[tuple], rules: list[tuple], font: str) -> P
             c.drawRightString(-x * mm, (297 - y) * mm, text)
         else:
             c.drawString(x * mm, (297 - y) * mm, text)
+    if line_width is not None:
+        c.setLineWidth(line_width)
     for x1, y1, x2, y2 in rules:
         c.line(x1 * mm, (297 - y1) * mm, x2 * mm, (297 - y2) * mm)
     c.save()

@@ -17,15 +17,9 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 
 from extractors.documents import extract_document, extract_documents
-
-FONTS = {"DV": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DVB": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-         "WQ": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"}
+from tests.extractors_documents.handmade import draw_pdf as _pdf
 
 OURS = "宁波海岳进出口有限公司"
 OURS_EN = "Ningbo Haiyue Import & Export Co., Ltd."
@@ -38,23 +32,6 @@ OURS_IN = "Haiyue India Private Limited"
 OURS_IN_GSTIN = "27AAGCH8815M1Z1"
 
 
-def _pdf(path: Path, items: list[tuple], rules: list[tuple], font: str) -> Path:
-    """Text at (x mm, y mm from the top[, size, font]), drawn in list order (a layered form: labels first);
-    a negative x right-aligns the text there; ruled lines."""
-    for name, file in FONTS.items():
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, file))
-    c = Canvas(str(path), pagesize=(210 * mm, 297 * mm))
-    for x, y, text, *rest in items:
-        c.setFont(rest[1] if len(rest) > 1 else font, rest[0] if rest else 9)
-        if x < 0:
-            c.drawRightString(-x * mm, (297 - y) * mm, text)
-        else:
-            c.drawString(x * mm, (297 - y) * mm, text)
-    for x1, y1, x2, y2 in rules:
-        c.line(x1 * mm, (297 - y1) * mm, x2 * mm, (297 - y2) * mm)
-    c.save()
-    return path
 
 
 W = "WQ"
