@@ -34,6 +34,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
 from extractors.words import Word
 
 
@@ -81,28 +83,67 @@ def blanks_from_gaps(word: Word, settings: dict[str, Any] | None = None, em_per_
         return word
     narrow_steps = _steps(chars, xs, (False, False), spaced)
     narrow = statistics.median(narrow_steps) if len(narrow_steps) >= cfg["min_narrow_steps"] else cfg["narrow_em"] * em
-    out, put, doubtful = [], 0, False
+    ink = word.char_ink if len(word.char_ink) == len(chars) else ()
+    pairs = [i for i in range(len(chars) - 1) if i not in spaced and _wide(chars[i]) and _wide(chars[i + 1])]
+    usual = _usual_ink(ink, pairs) if ink and len(pairs) >= cfg["min_gap_pairs"] else None
+    shortfall = _side_bearings(chars, ink)
+    found: dict[int, bool] = {}  # i: a blank between chars[i] and chars[i + 1], and whether it is sure
+    for i in range(len(chars) - 1):
+        a, b = chars[i], chars[i + 1]
+        if i in spaced or not (_wide(a) or _wide(b)) or not (_word_char(a) and _word_char(b)):
+            continue
+        expected = ((em if _wide(a) else narrow) + (em if _wide(b) else narrow)) / 2
+        step = (xs[i + 1] - xs[i] - expected) / em
+        gap = (ink[i + 1][0] - ink[i][1] - shortfall[i] - shortfall[i + 1]) / em if ink else None
+        if _wide(a) and _wide(b):
+            if usual is None or gap is None or cfg["min_blank_chinese"] <= 0:
+                continue
+            centres = (_centre(ink[i + 1]) - _centre(ink[i]) - usual[0]) / em
+            wider = gap - usual[1] / em
+            if centres >= cfg["min_blank_chinese"] and wider >= cfg["min_gap_chinese"] and step >= cfg["min_step_chinese"]:
+                found[i] = centres >= cfg["sure_blank_chinese"] and wider >= cfg["sure_blank_chinese"]
+        elif gap is not None and gap >= cfg["gap_touching"]:
+            if gap >= cfg["min_gap_mixed"] and step >= cfg["min_step_mixed"]:
+                found[i] = step >= cfg["sure_blank"]
+        elif cfg["min_blank_mixed"] > 0 and step >= cfg["min_blank_mixed"]:
+            found[i] = step >= cfg["sure_blank"]
+    chinese = [i for i in found if _wide(chars[i]) and _wide(chars[i + 1])]
+    if len(chinese) > max(1, len(pairs) * cfg["max_chinese_share"]):
+        for i in chinese:  # wide gaps at many places: spaced-out or irregular text, not words
+            del found[i]
+    out = []
     for i, ch in enumerate(chars):
         out.append(ch)
-        if i == len(chars) - 1:
-            break
-        if i in spaced:
+        if i in spaced or i in found:
             out.append(" ")
-            continue
-        a, b = chars[i], chars[i + 1]
-        if not (_wide(a) or _wide(b)) or not (_word_char(a) and _word_char(b)):
-            continue
-        least = cfg["min_blank_chinese"] if _wide(a) and _wide(b) else cfg["min_blank_mixed"]
-        expected = ((em if _wide(a) else narrow) + (em if _wide(b) else narrow)) / 2
-        excess = (xs[i + 1] - xs[i] - expected) / em
-        if least > 0 and excess >= least:
-            out.append(" ")
-            put += 1
-            doubtful = doubtful or excess < cfg["sure_blank"]
+    put, doubtful = len(found), not all(found.values())
     if not put:
         return word
     confidence = min(word.confidence, cfg["doubtful_confidence"]) if doubtful else word.confidence
     return replace(word, text="".join(out), confidence=confidence)
+
+
+def _centre(extent: tuple[float, float]) -> float:
+    return (extent[0] + extent[1]) / 2
+
+
+def _usual_ink(ink: tuple[tuple[float, float], ...], pairs: list[int]) -> tuple[float, float]:
+    """The median step between the ink centres and the median ink gap over the pairs ``pairs`` (i: the
+    characters i and i + 1)."""
+    return (statistics.median(_centre(ink[i + 1]) - _centre(ink[i]) for i in pairs),
+            statistics.median(ink[i + 1][0] - ink[i][1] for i in pairs))
+
+
+def _side_bearings(chars: str, ink: tuple[tuple[float, float], ...]) -> list[float]:
+    """How much narrower than is usual for its kind (Chinese or not) in the segment each character's ink is,
+    on each side (half the difference; 0 for one as wide or wider): a ``1`` or an ``i`` leaves more blank
+    beside it than a ``W``, without a blank being printed there."""
+    if not ink:
+        return [0.0] * len(chars)
+    widths = [b - a for a, b in ink]
+    usual = {kind: statistics.median(w for c, w in zip(chars, widths, strict=True) if _wide(c) == kind)
+             for kind in {_wide(c) for c in chars}}
+    return [max(0.0, usual[_wide(c)] - w) / 2 for c, w in zip(chars, widths, strict=True)]
 
 
 def _word_char(ch: str) -> bool:
@@ -159,7 +200,8 @@ def punctuation_for_blanks(word: Word, settings: dict[str, Any] | None = None) -
     gone = {solid.index(i) for i in stops}
     char_x = tuple(x for k, x in enumerate(word.char_x) if k not in gone) if len(word.char_x) == len(solid) else ()
     out = "".join(" " if i in stops else ch for i, ch in enumerate(fixed))
-    return replace(word, text=out, char_x=char_x, confidence=min(word.confidence, cfg["doubtful_confidence"]))
+    ink = tuple(e for k, e in enumerate(word.char_ink) if k not in gone) if len(word.char_ink) == len(solid) else ()
+    return replace(word, text=out, char_x=char_x, char_ink=ink, confidence=min(word.confidence, cfg["doubtful_confidence"]))
 
 
 def _blank_places(text: str) -> list[int]:
@@ -169,3 +211,47 @@ def _blank_places(text: str) -> list[int]:
         k += len(p)
         out.append(k)
     return out
+
+
+def char_ink(gray: np.ndarray, word: Word, settings: dict[str, Any] | None = None) -> tuple[tuple[float, float], ...]:
+    """Each character's ink extent (left and right x, page pixels) in ``gray``, the upright page (one
+    channel) ``word`` was read from; () where :attr:`Word.char_x` is unknown or the box shows no contrast.
+    Neighbours are parted at the middle of the widest run of ink-free columns between their centres (at
+    the middle between the centres where their ink touches). Ink is what is darker than the box's Otsu
+    threshold, in the box's rows without its top and bottom ``gap_trim``; rows mostly ink (a rule the box
+    overlaps) are left out; a column with fewer than ``gap_min_ink`` ink pixels is free of ink."""
+    import cv2
+
+    cfg = settings or blank_settings()
+    xs = word.char_x
+    if len(xs) < 2:
+        return ()
+    trim = cfg["gap_trim"] * (word.y1 - word.y0)
+    y0, y1 = int(max(0, word.y0 + trim)), int(min(gray.shape[0], word.y1 - trim))
+    x0, x1 = int(max(0, word.x0)), int(min(gray.shape[1], word.x1 + 1))
+    crop = gray[y0:y1, x0:x1]
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < cfg["gap_contrast"]:
+        return ()
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = ink[ink.mean(axis=1) < 0.6]
+    if not len(ink):
+        return ()
+    inked = ink.sum(axis=0) >= cfg["gap_min_ink"]
+    clear = np.concatenate(([False], ~inked, [False]))
+    edges = np.flatnonzero(np.diff(clear.astype(np.int8)))  # starts and ends of the ink-free runs
+    starts, ends = edges[0::2], edges[1::2]  # columns [start, end) of the crop
+    cuts = [0.0]
+    for a, b in zip(xs, xs[1:], strict=False):
+        lo, hi = a - x0, b - x0
+        runs = np.minimum(ends, hi) - np.maximum(starts, lo)
+        k = int(np.argmax(runs)) if len(runs) else -1
+        cuts.append((max(starts[k], lo) + min(ends[k], hi)) / 2 if k >= 0 and runs[k] > 0 else (lo + hi) / 2)
+    cuts.append(float(len(inked)))
+    cols = np.flatnonzero(inked)
+    out = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        mine = cols[(cols >= left) & (cols < right)]
+        if not len(mine):
+            return ()
+        out.append((float(mine[0] + x0), float(mine[-1] + 1 + x0)))
+    return tuple(out)
