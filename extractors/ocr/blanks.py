@@ -8,11 +8,16 @@ two Chinese characters of the same text segment), a Latin letter or digit the me
 such; a blank is put where the step exceeds the expected one by ``min_blank_mixed`` em, and only between
 a Chinese character and a Latin letter or digit; one put from a step less than ``sure_blank`` em wide gives
 its word ``doubtful_confidence`` at most (for review: a blank and none overlap there). Measured on 98 receipt scans (``bench/RESULTS.md``, branch
-``scans2``) a blank there shows as 0.12-0.69 em (median 0.35), none as -0.12-0.36 (95% under 0.15). Between
-two Chinese characters a blank is narrower (median 0.24 em) than the recogniser's jitter (1% of 6,693
-steps without one exceed 0.25 em), so none is put there (``min_blank_chinese = 0``); between two Latin
-letters or digits PP-OCR mostly keeps its blanks, and one put into a number or an account would be worse
-than none.
+``scans2``) a blank there shows as 0.12-0.69 em (median 0.35), none as -0.12-0.36 (95% under 0.15).
+
+The recogniser's positions are only as fine as its frames (about a fifth of an em), and a blank between two
+Chinese words is about a quarter of an em: no step tells it. The page image does: OCR keeps each character's
+ink extent (:func:`char_ink`, :attr:`Word.char_ink`), and a blank shows as a step between the two ink centres
+and an ink gap both wider than the line's usual ones (its own pitch, so a line spaced out evenly gets none),
+corroborated by the recogniser's step (branch ``blanks2``: 0 of 6,691 pairs without a blank pass, 36 of 38
+with one). Between a Chinese character and a letter or digit, the ink gap (less a narrow glyph's own side
+bearings) decides where it is known. Between two Latin letters or digits PP-OCR mostly keeps its blanks, and
+one put into a number or an account would be worse than none.
 
 A scan's speck or a blank's blur is also read as punctuation: a full stop for the blank between two words
 (``Payment for.Invoice``, ``CHANGZHOU.XINDA``), a comma for an abbreviation's dot (``N,A.``). Printed text
