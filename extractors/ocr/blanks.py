@@ -74,8 +74,10 @@ def blanks_from_gaps(word: Word, settings: dict[str, Any] | None = None, em_per_
     pieces = word.text.split(" ")
     chars = "".join(pieces)
     xs = word.char_x
-    if len(chars) != len(xs) or len(chars) < 3 or not any(_wide(c) for c in chars):
+    if len(chars) != len(xs) or len(chars) < 3:
         return word
+    if not any(_wide(c) for c in chars):
+        return _full_width_blanks(word, cfg, em_per_height)
     spaced = set(_blank_places(word.text))  # i: a blank already between chars[i] and chars[i + 1]
     if any(xs[i + 1] <= xs[i] for i in range(len(xs) - 1)):
         return word  # not left to right: a vertical or garbled segment
@@ -126,6 +128,39 @@ def blanks_from_gaps(word: Word, settings: dict[str, Any] | None = None, em_per_
         return word
     confidence = min(word.confidence, cfg["doubtful_confidence"]) if doubtful else word.confidence
     return replace(word, text="".join(out), confidence=confidence)
+
+
+def _full_width_blanks(word: Word, cfg: dict[str, Any], em_per_height: float | None) -> Word:
+    """``word``, a segment of letters printed full width (``ＦＯＳＨＡＮ ＫＥＤＡ``, read as ASCII), with the blanks
+    between its words put back, doubted (``doubtful_confidence`` at most): every letter is centred in an em, so
+    its ink centres step by one em (at least ``fw_min_pitch`` of the page's em) and a blank shows as a step
+    ``fw_min_blank`` em wider than the usual one, with an ink gap ``fw_min_gap`` em wider and the recogniser's
+    step ``fw_min_step`` em wider than theirs. Only between two letters (never in a number), at most at
+    ``fw_max_share`` of the places."""
+    chars, xs, ink = word.text.replace(" ", ""), word.char_x, word.char_ink
+    if not em_per_height or len(ink) != len(chars) or cfg.get("fw_min_blank", 0) <= 0:
+        return word
+    spaced = set(_blank_places(word.text))
+    pairs = [i for i in range(len(chars) - 1) if i not in spaced and chars[i].isalpha() and chars[i + 1].isalpha()]
+    if len(pairs) < cfg["fw_min_pairs"]:
+        return word
+    em = em_per_height * word.height
+    pitch, usual_gap = _usual_ink(ink, pairs)
+    step = statistics.median(xs[i + 1] - xs[i] for i in pairs)
+    if pitch < cfg["fw_min_pitch"] * em:
+        return word  # proportional letters: their widths vary as much as a blank
+    found = [i for i in pairs
+             if _centre(ink[i + 1]) - _centre(ink[i]) - pitch >= cfg["fw_min_blank"] * em
+             and ink[i + 1][0] - ink[i][1] - usual_gap >= cfg["fw_min_gap"] * em
+             and xs[i + 1] - xs[i] - step >= cfg["fw_min_step"] * em]
+    if not found or len(found) > len(pairs) * cfg["fw_max_share"]:
+        return word
+    out = []
+    for i, ch in enumerate(chars):
+        out.append(ch)
+        if i in spaced or i in found:
+            out.append(" ")
+    return replace(word, text="".join(out), confidence=min(word.confidence, cfg["doubtful_confidence"]))
 
 
 def _centre(extent: tuple[float, float]) -> float:
