@@ -93,6 +93,8 @@ def blanks_from_gaps(word: Word, settings: dict[str, Any] | None = None, em_per_
     ink = word.char_ink if len(word.char_ink) == len(chars) else ()
     pairs = [i for i in range(len(chars) - 1) if i not in spaced and _wide(chars[i]) and _wide(chars[i + 1])]
     usual = _usual_ink(ink, pairs) if ink and len(pairs) >= cfg["min_gap_pairs"] else None
+    if usual is not None and _spread(ink, pairs, usual[0]) > cfg["max_ink_spread"] * em:
+        ink, usual = (), None  # ink centres out of step (a seal's ink over the text, a blur): left to the steps
     shortfall = _side_bearings(chars, ink)
     found: dict[int, bool] = {}  # i: a blank between chars[i] and chars[i + 1], and whether it is sure
     for i in range(len(chars) - 1):
@@ -172,6 +174,11 @@ def _usual_ink(ink: tuple[tuple[float, float], ...], pairs: list[int]) -> tuple[
     characters i and i + 1)."""
     return (statistics.median(_centre(ink[i + 1]) - _centre(ink[i]) for i in pairs),
             statistics.median(ink[i + 1][0] - ink[i][1] for i in pairs))
+
+
+def _spread(ink: tuple[tuple[float, float], ...], pairs: list[int], pitch: float) -> float:
+    """The median distance of the steps between ink centres over ``pairs`` from their median ``pitch``."""
+    return statistics.median(abs(_centre(ink[i + 1]) - _centre(ink[i]) - pitch) for i in pairs)
 
 
 def _side_bearings(chars: str, ink: tuple[tuple[float, float], ...]) -> list[float]:
