@@ -45,6 +45,9 @@ class Word:
     #: (empty where unknown); :mod:`extractors.ocr.blanks` puts back blanks from their spacing. Last field:
     #: pages pickled with it still load where ``Word`` lacks it.
     char_x: tuple[float, ...] = ()
+    #: OCR only: each of those characters' ink extent (left and right x) on the page image (empty where
+    #: unknown). Last field, as ``char_x``.
+    char_ink: tuple[tuple[float, float], ...] = ()
 
     @property
     def height(self) -> float:

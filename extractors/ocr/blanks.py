@@ -8,11 +8,16 @@ two Chinese characters of the same text segment), a Latin letter or digit the me
 such; a blank is put where the step exceeds the expected one by ``min_blank_mixed`` em, and only between
 a Chinese character and a Latin letter or digit; one put from a step less than ``sure_blank`` em wide gives
 its word ``doubtful_confidence`` at most (for review: a blank and none overlap there). Measured on 98 receipt scans (``bench/RESULTS.md``, branch
-``scans2``) a blank there shows as 0.12-0.69 em (median 0.35), none as -0.12-0.36 (95% under 0.15). Between
-two Chinese characters a blank is narrower (median 0.24 em) than the recogniser's jitter (1% of 6,693
-steps without one exceed 0.25 em), so none is put there (``min_blank_chinese = 0``); between two Latin
-letters or digits PP-OCR mostly keeps its blanks, and one put into a number or an account would be worse
-than none.
+``scans2``) a blank there shows as 0.12-0.69 em (median 0.35), none as -0.12-0.36 (95% under 0.15).
+
+The recogniser's positions are only as fine as its frames (about a fifth of an em), and a blank between two
+Chinese words is about a quarter of an em: no step tells it. The page image does: OCR keeps each character's
+ink extent (:func:`char_ink`, :attr:`Word.char_ink`), and a blank shows as a step between the two ink centres
+and an ink gap both wider than the line's usual ones (its own pitch, so a line spaced out evenly gets none),
+corroborated by the recogniser's step (branch ``blanks2``: 0 of 6,691 pairs without a blank pass, 36 of 38
+with one). Between a Chinese character and a letter or digit, the ink gap (less a narrow glyph's own side
+bearings) decides where it is known. Between two Latin letters or digits PP-OCR mostly keeps its blanks, and
+one put into a number or an account would be worse than none.
 
 A scan's speck or a blank's blur is also read as punctuation: a full stop for the blank between two words
 (``Payment for.Invoice``, ``CHANGZHOU.XINDA``), a comma for an abbreviation's dot (``N,A.``). Printed text
@@ -33,6 +38,8 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import Any
+
+import numpy as np
 
 from extractors.words import Word
 
@@ -67,8 +74,10 @@ def blanks_from_gaps(word: Word, settings: dict[str, Any] | None = None, em_per_
     pieces = word.text.split(" ")
     chars = "".join(pieces)
     xs = word.char_x
-    if len(chars) != len(xs) or len(chars) < 3 or not any(_wide(c) for c in chars):
+    if len(chars) != len(xs) or len(chars) < 3:
         return word
+    if not any(_wide(c) for c in chars):
+        return _full_width_blanks(word, cfg, em_per_height)
     spaced = set(_blank_places(word.text))  # i: a blank already between chars[i] and chars[i + 1]
     if any(xs[i + 1] <= xs[i] for i in range(len(xs) - 1)):
         return word  # not left to right: a vertical or garbled segment
@@ -81,28 +90,107 @@ def blanks_from_gaps(word: Word, settings: dict[str, Any] | None = None, em_per_
         return word
     narrow_steps = _steps(chars, xs, (False, False), spaced)
     narrow = statistics.median(narrow_steps) if len(narrow_steps) >= cfg["min_narrow_steps"] else cfg["narrow_em"] * em
-    out, put, doubtful = [], 0, False
+    ink = word.char_ink if len(word.char_ink) == len(chars) else ()
+    pairs = [i for i in range(len(chars) - 1) if i not in spaced and _wide(chars[i]) and _wide(chars[i + 1])]
+    usual = _usual_ink(ink, pairs) if ink and len(pairs) >= cfg["min_gap_pairs"] else None
+    if usual is not None and _spread(ink, pairs, usual[0]) > cfg["max_ink_spread"] * em:
+        ink, usual = (), None  # ink centres out of step (a seal's ink over the text, a blur): left to the steps
+    shortfall = _side_bearings(chars, ink)
+    found: dict[int, bool] = {}  # i: a blank between chars[i] and chars[i + 1], and whether it is sure
+    for i in range(len(chars) - 1):
+        a, b = chars[i], chars[i + 1]
+        if i in spaced or not (_wide(a) or _wide(b)) or not (_word_char(a) and _word_char(b)):
+            continue
+        expected = ((em if _wide(a) else narrow) + (em if _wide(b) else narrow)) / 2
+        step = (xs[i + 1] - xs[i] - expected) / em
+        gap = (ink[i + 1][0] - ink[i][1] - shortfall[i] - shortfall[i + 1]) / em if ink else None
+        if _wide(a) and _wide(b):
+            if usual is None or gap is None or cfg["min_blank_chinese"] <= 0:
+                continue
+            centres = (_centre(ink[i + 1]) - _centre(ink[i]) - usual[0]) / em
+            wider = gap - usual[1] / em
+            if centres >= cfg["min_blank_chinese"] and wider >= cfg["min_gap_chinese"] and step >= cfg["min_step_chinese"]:
+                found[i] = centres >= cfg["sure_blank_chinese"] and wider >= cfg["sure_blank_chinese"]
+        elif gap is not None and gap >= cfg["gap_touching"]:
+            if gap >= cfg["min_gap_mixed"] and step >= cfg["min_step_mixed"]:
+                found[i] = step >= cfg["sure_blank"]
+        elif cfg["min_blank_mixed"] > 0 and step >= cfg["min_blank_mixed"]:
+            found[i] = step >= cfg["sure_blank"]
+    chinese = [i for i in found if _wide(chars[i]) and _wide(chars[i + 1])]
+    if len(chinese) > max(1, len(pairs) * cfg["max_chinese_share"]):
+        for i in chinese:  # wide gaps at many places: spaced-out or irregular text, not words
+            del found[i]
+    out = []
     for i, ch in enumerate(chars):
         out.append(ch)
-        if i == len(chars) - 1:
-            break
-        if i in spaced:
+        if i in spaced or i in found:
             out.append(" ")
-            continue
-        a, b = chars[i], chars[i + 1]
-        if not (_wide(a) or _wide(b)) or not (_word_char(a) and _word_char(b)):
-            continue
-        least = cfg["min_blank_chinese"] if _wide(a) and _wide(b) else cfg["min_blank_mixed"]
-        expected = ((em if _wide(a) else narrow) + (em if _wide(b) else narrow)) / 2
-        excess = (xs[i + 1] - xs[i] - expected) / em
-        if least > 0 and excess >= least:
-            out.append(" ")
-            put += 1
-            doubtful = doubtful or excess < cfg["sure_blank"]
+    put, doubtful = len(found), not all(found.values())
     if not put:
         return word
     confidence = min(word.confidence, cfg["doubtful_confidence"]) if doubtful else word.confidence
     return replace(word, text="".join(out), confidence=confidence)
+
+
+def _full_width_blanks(word: Word, cfg: dict[str, Any], em_per_height: float | None) -> Word:
+    """``word``, a segment of letters printed full width (``ＦＯＳＨＡＮ ＫＥＤＡ``, read as ASCII), with the blanks
+    between its words put back, doubted (``doubtful_confidence`` at most): every letter is centred in an em, so
+    its ink centres step by one em (at least ``fw_min_pitch`` of the page's em) and a blank shows as a step
+    ``fw_min_blank`` em wider than the usual one, with an ink gap ``fw_min_gap`` em wider and the recogniser's
+    step ``fw_min_step`` em wider than theirs. Only between two letters (never in a number), at most at
+    ``fw_max_share`` of the places."""
+    chars, xs, ink = word.text.replace(" ", ""), word.char_x, word.char_ink
+    if not em_per_height or len(ink) != len(chars) or cfg.get("fw_min_blank", 0) <= 0:
+        return word
+    spaced = set(_blank_places(word.text))
+    pairs = [i for i in range(len(chars) - 1) if i not in spaced and chars[i].isalpha() and chars[i + 1].isalpha()]
+    if len(pairs) < cfg["fw_min_pairs"]:
+        return word
+    em = em_per_height * word.height
+    pitch, usual_gap = _usual_ink(ink, pairs)
+    step = statistics.median(xs[i + 1] - xs[i] for i in pairs)
+    if pitch < cfg["fw_min_pitch"] * em:
+        return word  # proportional letters: their widths vary as much as a blank
+    found = [i for i in pairs
+             if _centre(ink[i + 1]) - _centre(ink[i]) - pitch >= cfg["fw_min_blank"] * em
+             and ink[i + 1][0] - ink[i][1] - usual_gap >= cfg["fw_min_gap"] * em
+             and xs[i + 1] - xs[i] - step >= cfg["fw_min_step"] * em]
+    if not found or len(found) > len(pairs) * cfg["fw_max_share"]:
+        return word
+    out = []
+    for i, ch in enumerate(chars):
+        out.append(ch)
+        if i in spaced or i in found:
+            out.append(" ")
+    return replace(word, text="".join(out), confidence=min(word.confidence, cfg["doubtful_confidence"]))
+
+
+def _centre(extent: tuple[float, float]) -> float:
+    return (extent[0] + extent[1]) / 2
+
+
+def _usual_ink(ink: tuple[tuple[float, float], ...], pairs: list[int]) -> tuple[float, float]:
+    """The median step between the ink centres and the median ink gap over the pairs ``pairs`` (i: the
+    characters i and i + 1)."""
+    return (statistics.median(_centre(ink[i + 1]) - _centre(ink[i]) for i in pairs),
+            statistics.median(ink[i + 1][0] - ink[i][1] for i in pairs))
+
+
+def _spread(ink: tuple[tuple[float, float], ...], pairs: list[int], pitch: float) -> float:
+    """The median distance of the steps between ink centres over ``pairs`` from their median ``pitch``."""
+    return statistics.median(abs(_centre(ink[i + 1]) - _centre(ink[i]) - pitch) for i in pairs)
+
+
+def _side_bearings(chars: str, ink: tuple[tuple[float, float], ...]) -> list[float]:
+    """How much narrower than is usual for its kind (Chinese or not) in the segment each character's ink is,
+    on each side (half the difference; 0 for one as wide or wider): a ``1`` or an ``i`` leaves more blank
+    beside it than a ``W``, without a blank being printed there."""
+    if not ink:
+        return [0.0] * len(chars)
+    widths = [b - a for a, b in ink]
+    usual = {kind: statistics.median(w for c, w in zip(chars, widths, strict=True) if _wide(c) == kind)
+             for kind in {_wide(c) for c in chars}}
+    return [max(0.0, usual[_wide(c)] - w) / 2 for c, w in zip(chars, widths, strict=True)]
 
 
 def _word_char(ch: str) -> bool:
@@ -159,7 +247,8 @@ def punctuation_for_blanks(word: Word, settings: dict[str, Any] | None = None) -
     gone = {solid.index(i) for i in stops}
     char_x = tuple(x for k, x in enumerate(word.char_x) if k not in gone) if len(word.char_x) == len(solid) else ()
     out = "".join(" " if i in stops else ch for i, ch in enumerate(fixed))
-    return replace(word, text=out, char_x=char_x, confidence=min(word.confidence, cfg["doubtful_confidence"]))
+    ink = tuple(e for k, e in enumerate(word.char_ink) if k not in gone) if len(word.char_ink) == len(solid) else ()
+    return replace(word, text=out, char_x=char_x, char_ink=ink, confidence=min(word.confidence, cfg["doubtful_confidence"]))
 
 
 def _blank_places(text: str) -> list[int]:
@@ -169,3 +258,47 @@ def _blank_places(text: str) -> list[int]:
         k += len(p)
         out.append(k)
     return out
+
+
+def char_ink(gray: np.ndarray, word: Word, settings: dict[str, Any] | None = None) -> tuple[tuple[float, float], ...]:
+    """Each character's ink extent (left and right x, page pixels) in ``gray``, the upright page (one
+    channel) ``word`` was read from; () where :attr:`Word.char_x` is unknown or the box shows no contrast.
+    Neighbours are parted at the middle of the widest run of ink-free columns between their centres (at
+    the middle between the centres where their ink touches). Ink is what is darker than the box's Otsu
+    threshold, in the box's rows without its top and bottom ``gap_trim``; rows mostly ink (a rule the box
+    overlaps) are left out; a column with fewer than ``gap_min_ink`` ink pixels is free of ink."""
+    import cv2
+
+    cfg = settings or blank_settings()
+    xs = word.char_x
+    if len(xs) < 2:
+        return ()
+    trim = cfg["gap_trim"] * (word.y1 - word.y0)
+    y0, y1 = int(max(0, word.y0 + trim)), int(min(gray.shape[0], word.y1 - trim))
+    x0, x1 = int(max(0, word.x0)), int(min(gray.shape[1], word.x1 + 1))
+    crop = gray[y0:y1, x0:x1]
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < cfg["gap_contrast"]:
+        return ()
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = ink[ink.mean(axis=1) < 0.6]
+    if not len(ink):
+        return ()
+    inked = ink.sum(axis=0) >= cfg["gap_min_ink"]
+    clear = np.concatenate(([False], ~inked, [False]))
+    edges = np.flatnonzero(np.diff(clear.astype(np.int8)))  # starts and ends of the ink-free runs
+    starts, ends = edges[0::2], edges[1::2]  # columns [start, end) of the crop
+    cuts = [0.0]
+    for a, b in zip(xs, xs[1:], strict=False):
+        lo, hi = a - x0, b - x0
+        runs = np.minimum(ends, hi) - np.maximum(starts, lo)
+        k = int(np.argmax(runs)) if len(runs) else -1
+        cuts.append((max(starts[k], lo) + min(ends[k], hi)) / 2 if k >= 0 and runs[k] > 0 else (lo + hi) / 2)
+    cuts.append(float(len(inked)))
+    cols = np.flatnonzero(inked)
+    out = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        mine = cols[(cols >= left) & (cols < right)]
+        if not len(mine):
+            return ()
+        out.append((float(mine[0] + x0), float(mine[-1] + 1 + x0)))
+    return tuple(out)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 import math
+from dataclasses import replace
 
 import cv2
 import numpy as np
 
 from extractors.ocr.base import OcrPage
+from extractors.ocr.blanks import char_ink
 from extractors.words import Word, normalize_text
 
 #: Pages are detected for orientation at this size (longest side, pixels).
@@ -88,6 +90,7 @@ class RapidOcrEngine:
         """Words of an image already upright (a page, or a band of one), in its pixels."""
         out = self.engine(img, return_word_box=True, return_single_char_box=True)
         words: list[Word] = []
+        gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY) if img.ndim == 3 else img
         if out.boxes is not None and out.txts:
             chars = _char_centres(out.boxes, out.txts, out.word_results or ())
             for box, raw, score, cx in zip(out.boxes, out.txts, out.scores, chars, strict=True):
@@ -97,8 +100,9 @@ class RapidOcrEngine:
                 if len(text.replace(" ", "")) != len(cx):
                     cx = ()
                 xs, ys = box[:, 0], box[:, 1]
-                words.append(Word(text, float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()),
-                                  float(score), page, cx))
+                word = Word(text, float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()),
+                            float(score), page, cx)
+                words.append(replace(word, char_ink=char_ink(gray, word)) if cx else word)
         return words
 
 

@@ -194,7 +194,8 @@ def read_page(engine: Any, image: np.ndarray, page: int = 1, settings: dict[str,
     words: list[Word] = []
     for y0, y1 in bands:
         for w in recognise(turned[y0:y1], page=page):
-            words.append(replace(w, y0=w.y0 + y0, y1=w.y1 + y0))
+            # the seal's ink is among the characters' there: their ink extents are not the characters' own
+            words.append(replace(w, y0=w.y0 + y0, y1=w.y1 + y0, char_ink=()))
     out.seal_bands = [(float(y0), float(y1)) for y0, y1 in bands]
     out.seal_words = words
     return out

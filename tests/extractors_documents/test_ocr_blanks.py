@@ -103,3 +103,36 @@ def test_a_name_printed_over_the_next_cells_text_is_not_read_with_confidence(doc
         value = getattr(rec, field)
         assert value is None or result.confidence[field] < 0.9 or value in (OURS, "FOSHAN KEDA XINNENGYUAN KEJI YOUXIAN GONGSI")
     assert str(rec.amount) == "11404.00"
+
+
+def test_blanks_between_chinese_words_from_the_ink_of_real_ocr_words(docs, ocr_engine, tmp_path: Path) -> None:
+    """A blank between two Chinese words (``货款 订单``) is narrower than the recogniser's jitter, and OCR drops
+    it; each character's ink on the page (``Word.char_ink``) shows it: the step between the two ink centres
+    and the ink gap are wider than the line's usual ones. Names and numbers printed without a blank get none
+    with confidence; a line spaced out evenly (a heading) gets none at all."""
+    spaced = ["货款 订单WS20260308001", "货款 发票号26322000000001078819", "尾款 订单XD2026011001",
+              "支付鼎盛机电定金 00000910"]
+    solid = ["苏州恒锐精密五金制品有限公司", "中国工商银行股份有限公司苏州工业园区支行", "重庆信诚自动化设备有限公司",
+             "WS20260301001货款", "人民币壹万壹仟肆佰零肆元整"]
+    pdf = docs.Pdf(tmp_path / "w.pdf", (595.0, 842.0))
+    for i, text in enumerate(spaced + solid):
+        pdf.text(40, 60 + 24 * i, "用途", 9)
+        pdf.text(120, 60 + 24 * i, text, 9)
+    for k, ch in enumerate("收款回单"):  # letter-spaced: one and a half ems from character to character
+        pdf.text(120 + 13.5 * k, 60 + 24 * 10, ch, 9)
+    pdf.save()
+    page = ocr_engine.read(load_image(docs.scan(tmp_path / "w.pdf", tmp_path / "w.jpg", dpi=200, seed=3)))
+    raw = {w.text.replace(" ", ""): w for w in page.words if w.text != "用途"}
+    assert all(len(w.char_ink) == len(w.char_x) for w in raw.values())
+    fixed = {w.text.replace(" ", ""): w for w in put_blanks(raw.values())}
+    dropped = [line for line in spaced if raw[line.replace(" ", "")].text != line]
+    assert len(dropped) >= 3  # OCR read these without their blank
+    for line in spaced:
+        assert fixed[line.replace(" ", "")].text == line
+    for line in solid:
+        got = fixed[line]
+        assert got.text == line or got.confidence <= 0.85, got
+        if "货款" not in line:  # a Chinese name or amount: no blank put at all
+            assert got.text == line, got
+    heading = next(w for key, w in fixed.items() if key == "收款回单")
+    assert heading.text == raw["收款回单"].text
