@@ -227,7 +227,7 @@ def _is_figure_text(text: str) -> bool:
     return bool(t) and t.replace(".", "", 1).isdigit()
 
 
-def list_lines(words, labels, fields: Fields) -> list[InvoiceLine]:
+def list_lines(words, labels, fields: Fields, rules: dict | None = None) -> list[InvoiceLine]:
     """The lines of the 销货清单 on the pages after the invoice ("详见销货清单" on page 1)."""
     later = [w for w in words if w.page > 1]
     if not later:
@@ -235,7 +235,7 @@ def list_lines(words, labels, fields: Fields) -> list[InvoiceLine]:
         return []
     scratch = Fields()
     scratch.values["_chinese"] = True
-    lines = read_lines(Layout(later, labels), scratch)
+    lines = read_lines(Layout(later, labels, rules), scratch)
     fields.warnings.extend(scratch.warnings)
     fields.confidence.update({k: v for k, v in scratch.confidence.items() if k.startswith("lines[")})
     fields.confirmed.update(k for k in scratch.confirmed if k.startswith("lines["))
