@@ -36,6 +36,8 @@ class Column:
     x1: float
     #: named after a dictionary label it matches but for one character (a scan's misreading)
     guessed: bool = False
+    #: the grid cell (left and right ruling line) the header sits in, where the PDF draws one
+    cell: tuple[float, float] | None = None
 
     @property
     def key(self) -> str:
@@ -183,7 +185,86 @@ class TableReader:
                 if len(names) == 1:
                     c.name = names.pop()
         self._guess(cols)
-        return cols, last
+        return self._grid(tl, cols), last
+
+    # -- ruling lines ---------------------------------------------------------------------------------
+    def rule_xs(self, tl: TextLine) -> list[float]:
+        """The x of the vertical ruling lines that run over line ``tl``'s middle, left to right (a grid's
+        lines, or its cells' rectangles' edges: one x each)."""
+        mid = (tl.y0 + tl.y1) / 2
+        xs = sorted(x for x, top, bottom in self.layout.rules.get(tl.page, ()) if top <= mid <= bottom)
+        out: list[float] = []
+        for x in xs:
+            if not out or x - out[-1] > 0.3 * self.h:
+                out.append(x)
+        return out
+
+    def _grid(self, tl: TextLine, cols: list[Column]) -> list[Column]:
+        """Columns whose header sits alone in a cell of a ruled grid take the cell's ruling lines as their
+        boundaries (a header wider than its cell, ``税率/征收率``, no longer decides them); header text the
+        dictionary does not know in a named column's cell is part of that header. Without a grid (or in a
+        cell of two named headers) the header text's positions stay the boundaries."""
+        xs = self.rule_xs(tl)
+        if len(xs) < 3:
+            return cols
+        out: list[Column] = []
+        for c in cols:
+            mid = (c.x0 + c.x1) / 2
+            cell = next(((a, b) for a, b in zip(xs, xs[1:], strict=False) if a <= mid < b), None)
+            if cell is None:
+                out.append(c)
+                continue
+            mates = [o for o in cols if cell[0] <= (o.x0 + o.x1) / 2 < cell[1]]
+            named = [o for o in mates if o.name]
+            owner = named[0] if len(named) == 1 else mates[0] if not named else None
+            if owner is None:
+                out.append(c)
+            elif c is owner:
+                c.label = _join([o.label for o in mates if o is c or o.name is None])
+                c.cell = cell
+                out.append(c)
+        return out
+
+    def _ruled_cells(self, tl: TextLine, cols: list[Column]) -> dict[str, list[_Piece]] | None:
+        """The pieces of a body line by the grid cell they stand in, when the line is ruled as the header
+        is (most ruled columns' cell edges run over it); ``None`` otherwise. Characters outside every
+        ruled column's cell are placed by position among the other columns."""
+        ruled = [c for c in cols if c.cell]
+        if not ruled:
+            return None
+        xs = self.rule_xs(tl)
+        tol = 0.3 * self.h
+
+        def edge(x: float) -> bool:
+            return any(abs(x - r) < tol for r in xs)
+
+        here = [c for c in ruled if edge(c.cell[0]) and edge(c.cell[1])]
+        if len(here) < max(2, 0.6 * len(ruled)):
+            return None
+        out: dict[str, list[_Piece]] = {}
+        rest: list[Char] = []
+        for p in pieces(tl):
+            run: list[Char] = []
+            owner: Column | None = None
+            for ch in [*p.chars, None]:
+                col = None
+                if ch is not None:
+                    mid = (ch.x0 + ch.x1) / 2
+                    col = next((c for c in here if c.cell[0] <= mid < c.cell[1]), None)
+                if run and (ch is None or col is not owner):
+                    if owner is not None:
+                        out.setdefault(owner.key, []).append(_Piece(run, tl))
+                    else:
+                        rest.extend(run)
+                    run = []
+                if ch is not None:
+                    owner = col
+                    run.append(ch)
+        if rest:
+            others = [c for c in cols if c not in here] or cols
+            for g, col, _sure in self._groups(tl, others, rest):
+                out.setdefault(col.key, []).extend(g)
+        return out
 
     def _guess(self, cols: list[Column]) -> None:
         """Header text a scan misread by one character (``金膜`` for 金额, ``汽量`` for 数量) is named after
@@ -243,6 +324,9 @@ class TableReader:
         """The pieces of one body line by column key: text pieces a blank apart go together (one cell:
         ``M10x40 8.8级 镀锌``), each figure alone. Text under no header goes to the column whose sure
         cells (``edges``: column -> (x0, x1) in other rows) start or end where it does, if any."""
+        ruled = self._ruled_cells(tl, cols)
+        if ruled is not None:
+            return ruled
         out: dict[str, list[_Piece]] = {}
         groups = self._groups(tl, cols)
         for n, (g, col, sure) in enumerate(groups):
@@ -267,9 +351,16 @@ class TableReader:
             out.setdefault(col.key, []).extend(g)
         return out
 
-    def _groups(self, tl: TextLine, cols: list[Column]) -> list[tuple[list[_Piece], Column, bool]]:
+    def _groups(self, tl: TextLine, cols: list[Column], only: list[Char] | None = None
+                ) -> list[tuple[list[_Piece], Column, bool]]:
         groups: list[list[_Piece]] = []
+        keep = None if only is None else {id(c) for c in only}
         for p in pieces(tl):
+            if keep is not None:
+                chars = [c for c in p.chars if id(c) in keep]
+                if not chars:
+                    continue
+                p = _Piece(chars, tl)
             fig = _is_figure(p.text)
             if groups and not fig and not _is_figure(groups[-1][-1].text) and p.x0 - groups[-1][-1].x1 < 0.45 * self.h:
                 groups[-1].append(p)
