@@ -85,7 +85,8 @@ def _prepare(source: Path | Sequence[Path]) -> _Pending:
             part = _prepare(page_path)
             item.words.extend(w if w.page == number else _on_page(w, number) for w in part.words)
             item.ocr_sources.extend(part.ocr_sources)
-            item.rules.update({number: r for r in part.rules.values()})
+            for r in part.rules.values():  # a one-page file: its page is this document's page ``number``
+                item.rules[number] = r
             for info in part.pages.values():
                 item.pages[number] = info.model_copy(update={"number": number})
         return item
