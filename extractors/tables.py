@@ -427,7 +427,13 @@ class TableReader:
                 continue
             body: list[int] = []
             end_no, end_kind = None, None
+            grid = [r for r in self.layout.rules.get(page, ()) if any(c.cell and abs(r[0] - c.cell[0]) < 0.3 * self.h
+                                                                      for c in cols)]
+
+            def below_grid(tl: TextLine, grid=grid) -> bool:
+                return bool(grid) and tl.y0 >= max(bottom for _x, _t, bottom in grid) - 0.2 * self.h
             prev_y = lines[first - 1].y1 if page in heads else None
+            ruled_body = False
             for i in range(first, len(lines)):
                 if lines[i].page != page:
                     break
@@ -437,7 +443,10 @@ class TableReader:
                     break
                 if prev_y is not None and lines[i].y0 - prev_y > 5 * self.h and body:
                     break
+                if ruled_body and self._ruled_cells(lines[i], cols) is None and below_grid(lines[i]):
+                    break  # the grid ended: what follows (Net total, VAT ...) is not a row
                 body.append(i)
+                ruled_body = ruled_body or self._ruled_cells(lines[i], cols) is not None
                 prev_y = lines[i].y1
             if page not in heads:  # a page without a header: from its first row (a figure in the key column)
                 body = self._headless(body, cols)

@@ -78,8 +78,9 @@ def read_lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
     _totals(table, layout, fields)
     names = set(table.names)
     guessed = {c.key for c in table.columns if c.guessed}
+    in_percent = any(c.name == "tax_rate" and "%" in c.label for c in table.columns)
     for row in table.rows:
-        line = _line(row, len(out) + 1, names, fields, guessed)
+        line = _line(row, len(out) + 1, names, fields, guessed, in_percent)
         if line is None:
             continue
         if _sums_up(line, out):
@@ -109,8 +110,14 @@ def _sums_up(line: InvoiceLine, above: list[InvoiceLine]) -> bool:
 _READ_FROM = {"sku": "description", "spec": "description", "unit": "quantity", "quantity": "unit"}
 
 
+def _rate_in_percent(text: str) -> Decimal | None:
+    """A rate under a header that says ``%`` (``VAT %``): ``20`` is 20%."""
+    t = text.strip()
+    return percent(t + "%" if re.fullmatch(r"\d+(?:\.\d+)?", t) else t)
+
+
 def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
-          guessed: set[str] = frozenset()) -> InvoiceLine | None:
+          guessed: set[str] = frozenset(), in_percent: bool = False) -> InvoiceLine | None:
     data: dict[str, Any] = {"line_no": no}
     conf: dict[str, float] = {}
 
@@ -158,7 +165,7 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
                                                      MEASURED_SPLIT if measured_split(name, spec) else 0.85)
     take("unit_price", _money)
     take("amount", _signed)
-    take("tax_rate", percent)
+    take("tax_rate", _rate_in_percent if in_percent else percent)
     take("tax", _signed)
     computed = "amount" not in data and bool(data.get("quantity")) and bool(data.get("unit_price"))
     if computed:
