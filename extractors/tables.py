@@ -17,11 +17,15 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.layout import Char, Hit, Layout, TextLine, Value, _join, _Matcher, _norm, join_wrapped
+from extractors.words import DOUBTFUL_BLANK
 
 #: End labels that close one page's part of a table, not the table.
 PAGE_END = ("小计", "本页小计", "sub-total", "subtotal", "subtotal", "carried forward")
 #: Columns that hold figures only: text under no header never goes there.
 NUMERIC = frozenset({"quantity", "unit_price", "amount", "tax_rate", "tax", "line_no", "total_price"})
+#: Room at a wrapped line's end wider than its next character by this much (text heights) shows the break was
+#: not for want of room (positions and the padding measured from the cell's left edge are that exact).
+ROOM = 0.1
 _FIGURE = re.compile(r"^(?:[A-Z]{3}[.:]|Rs\.|[A-Z]{1,2}\$)?[-−(]?[¥￥$€£]?[-−]?\d[\d,.\s]*%?\)?$")
 
 
@@ -101,6 +105,56 @@ def one_off(text: str, label: str) -> bool:
     if len(label) < 5 and not all("\u3400" <= ch <= "\u9fff" for ch in label):
         return False
     return sum(a != b for a, b in zip(text, label, strict=True)) == 1
+
+
+def _by_line(ps: list[_Piece]) -> list[list[_Piece]]:
+    """Pieces by line, top to bottom, each line's left to right."""
+    lines: dict[int, list[_Piece]] = {}
+    for p in ps:
+        lines.setdefault(id(p.line), []).append(p)
+    return [sorted(g, key=lambda p: p.x0) for g in sorted(lines.values(), key=lambda g: (g[0].line.page, g[0].line.y0))]
+
+
+def _wide(a: Char, b: Char) -> float:
+    """The width of Chinese character ``b`` after ``a``: Chinese characters of one size are equally wide, and
+    a character's place in a word of mixed text (``离8mm``) is only an estimate, so the wider of the two."""
+    return max(a.x1 - a.x0, b.x1 - b.x0)
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def wrap_blanks(order: list[list[_Piece]], cell: tuple[float, float] | None, h: float) -> tuple[list[str], bool]:
+    """A cell's lines (pieces left to right, top to bottom) as texts to join, deciding the blank at a wrap
+    between two Chinese characters from the geometry, in a cell that separates its words by blanks (a 规格型号
+    ``Φ8x300mm 三线制 带变送器``; elsewhere Chinese wraps at any character, with no blank). In a ruled cell
+    (``cell``: its ruling lines; the text's room is the cell less the padding its left edge shows) a line
+    that had room for the next line's first character (by :data:`ROOM`) was not broken for want of room:
+    the break was a blank, and the two lines are joined with one. Whether a blank was eaten at a full line cannot be seen;
+    when both sides of such a break are Chinese words of two or more characters standing alone between
+    blanks (``三线制`` / ``带变送器``, not ``阳极氧`` / ``化``), the join is doubtful (second value True)."""
+    texts = [" ".join(p.text for p in g) for g in order]
+    spaced = any(" " in t for t in texts) and any(_cjk(ch) for t in texts for ch in t)
+    if len(order) < 2 or not spaced:
+        return texts, False
+    out, doubt = [texts[0]], False
+    left = min(g[0].x0 for g in order)
+    for prev, g, text in zip(order, order[1:], texts[1:], strict=False):
+        end, nxt = prev[-1].chars[-1], g[0].chars[0]
+        if not (_cjk(end.ch) and _cjk(nxt.ch)):
+            out.append(text)
+            continue
+        if cell is not None:
+            pad = max(0.0, left - cell[0])
+            if cell[1] - pad - end.x1 >= _wide(end, nxt) + ROOM * h:  # room for the next character: a blank
+                out[-1] = f"{out[-1]} {text}"
+                continue
+        tail, head = out[-1].rsplit(" ", 1), text.split(" ", 1)[0]
+        if len(tail) == 2 and len(tail[1]) >= 2 and len(head) >= 2 and all(_cjk(ch) for ch in tail[1] + head):
+            doubt = True
+        out.append(text)
+    return out, doubt
 
 
 def _is_figure(text: str) -> bool:
@@ -381,17 +435,15 @@ class TableReader:
                     edges.setdefault(col.key, []).append((g[0].x0, g[-1].x1))
         return edges
 
-    @staticmethod
-    def _value(ps: list[_Piece]) -> Value:
-        lines: dict[int, list[_Piece]] = {}
-        for p in ps:
-            lines.setdefault(id(p.line), []).append(p)
-        order = sorted(lines.values(), key=lambda group: (group[0].line.page, group[0].line.y0))
-        text = join_wrapped([" ".join(p.text for p in sorted(g, key=lambda p: p.x0)) for g in order])
+    def _value(self, ps: list[_Piece], col: Column | None = None) -> Value:
+        order = _by_line(ps)
+        parts, doubt = wrap_blanks(order, col.cell if col is not None else None, self.h)
+        text = join_wrapped(parts)
         chars = [c for p in ps for c in p.chars]
         first, last = order[0][0].line, order[-1][0].line
-        return Value(text, min(c.conf for c in chars), "table", first.page, min(c.x0 for c in chars), first.y0,
-                     max(c.x1 for c in chars), last.y1)
+        conf = min(c.conf for c in chars)
+        return Value(text, min(conf, DOUBTFUL_BLANK) if doubt else conf, "table", first.page, min(c.x0 for c in chars),
+                     first.y0, max(c.x1 for c in chars), last.y1)
 
     # -- rows -----------------------------------------------------------------------------------------
     def _end(self, no: int) -> str | None:
@@ -455,9 +507,11 @@ class TableReader:
             table.pages.append(page)
             self._rows(table, body, cols)
             if end_no is not None:
+                by_key = {c.key: c for c in cols}
                 if end_kind == "table":
                     table.ended = True
-                    table.total_row = {k: self._value(v) for k, v in self.cells(lines[end_no], cols).items()}
+                    table.total_row = {k: self._value(v, by_key.get(k))
+                                       for k, v in self.cells(lines[end_no], cols).items()}
         return table
 
     def _key_figure(self, cells: dict[str, list[_Piece]], cols: list[Column]) -> bool:
@@ -481,6 +535,7 @@ class TableReader:
         lines = self.layout.lines
         edges = self._edges(body, cols)
         per_line = [(i, self.cells(lines[i], cols, edges)) for i in body]
+        by_key = {c.key: c for c in cols}
         anchors = [n for n, (_i, cells) in enumerate(per_line) if self._key_figure(cells, cols)
                    or self._row_without_key(cells, cols)]
         if not anchors:
@@ -509,12 +564,32 @@ class TableReader:
                 if g > limit:
                     break
                 groups[nxt].append(n)
+        rows = []
         for a in anchors:
             merged: dict[str, list[_Piece]] = {}
             for n in sorted(groups[a]):
                 for k, ps in per_line[n][1].items():
                     merged.setdefault(k, []).extend(ps)
-            table.rows.append({k: self._value(ps) for k, ps in merged.items()})
+            rows.append(merged)
+        # a column whose cells break Chinese text where the line had room (no blank to explain it) is wrapped
+        # by count, not by width: its room proves no blank
+        loose = {k for merged in rows for k, ps in merged.items() if self._loose(ps, by_key.get(k))}
+        for merged in rows:
+            table.rows.append({k: self._value(ps, None if k in loose else by_key.get(k)) for k, ps in merged.items()})
+
+    def _loose(self, ps: list[_Piece], col: Column | None) -> bool:
+        """A ruled cell without blanks whose text breaks between two Chinese characters where the line had
+        room for the next one."""
+        order = _by_line(ps)
+        if col is None or col.cell is None or any(len(g) > 1 for g in order):
+            return False
+        left = min(g[0].x0 for g in order)
+        for prev, g in zip(order, order[1:], strict=False):
+            end, nxt = prev[-1].chars[-1], g[0].chars[0]
+            if _cjk(end.ch) and _cjk(nxt.ch) and \
+                    col.cell[1] - max(0.0, left - col.cell[0]) - end.x1 >= _wide(end, nxt) + ROOM * self.h:
+                return True
+        return False
 
 
 def read_table(layout: Layout) -> ItemTable | None:
