@@ -570,12 +570,27 @@ class TableReader:
             for n in sorted(groups[a]):
                 for k, ps in per_line[n][1].items():
                     merged.setdefault(k, []).extend(ps)
+            self._sub_description(merged, cols)
             rows.append(merged)
         # a column whose cells break Chinese text where the line had room (no blank to explain it) is wrapped
         # by count, not by width: its room proves no blank
         loose = {k for merged in rows for k, ps in merged.items() if self._loose(ps, by_key.get(k))}
         for merged in rows:
             table.rows.append({k: self._value(ps, None if k in loose else by_key.get(k)) for k, ps in merged.items()})
+
+    @staticmethod
+    def _sub_description(cells: dict[str, list[_Piece]], cols: list[Column]) -> None:
+        """Lines of a row's description in smaller type under it (``Model GP-20, 20 cc/rev``) are its spec,
+        when the table has no spec column: the description is the line in the row's own type."""
+        desc = cells.get("description")
+        if not desc or "spec" in cells or any(c.name == "spec" for c in cols):
+            return
+        order = _by_line(desc)
+        size = max(g[0].line.height for g in order)
+        small = [p for g in order[1:] if g[0].line.height < 0.85 * size for p in g]
+        if small and len(small) < len(desc):
+            cells["description"] = [p for p in desc if p not in small]
+            cells["spec"] = small
 
     def _loose(self, ps: list[_Piece], col: Column | None) -> bool:
         """A ruled cell without blanks whose text breaks between two Chinese characters where the line had

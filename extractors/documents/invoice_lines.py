@@ -157,7 +157,15 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
             data["description"], data["sku"], conf["sku"] = desc, sku, conf["description"]
             if spec and "spec" not in data:
                 data["spec"], conf["spec"] = spec, conf["description"]
-    if "description" in data and "spec" not in names and not fields.get("_chinese"):
+    if "description" in data and "spec" in data and "sku" not in data and "spec" not in names and "spec" in row:
+        # a sub-description under the line (its spec) naming the model: ``Model GP-20, 20 cc/rev``
+        desc, sku, spec = split_description(f"{data['description']} {data['spec']}")
+        if sku and desc == data["description"]:
+            data["sku"], data["spec"], conf["sku"] = sku, spec or None, conf["spec"]
+            if data["spec"] is None:
+                data.pop("spec")
+    sub = "spec" in row and "spec" not in names  # a sub-description read as the spec (tables._sub_description)
+    if "description" in data and "spec" not in names and not sub and not fields.get("_chinese"):
         name, spec = split_spec(data["description"])
         if spec:  # a guess from the wording is worth a look; a measure of a known shape shows the split
             data["description"], data["spec"] = name, spec
