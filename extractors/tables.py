@@ -239,7 +239,8 @@ class TableReader:
                 if len(names) == 1:
                     c.name = names.pop()
         self._guess(cols)
-        return self._grid(tl, cols), last
+        below = self.layout.lines[last + 1] if last + 1 < len(self.layout.lines) else None
+        return self._grid(tl, cols, below if below is not None and below.page == tl.page else None), last
 
     # -- ruling lines ---------------------------------------------------------------------------------
     def rule_xs(self, tl: TextLine) -> list[float]:
@@ -253,12 +254,15 @@ class TableReader:
                 out.append(x)
         return out
 
-    def _grid(self, tl: TextLine, cols: list[Column]) -> list[Column]:
+    def _grid(self, tl: TextLine, cols: list[Column], below: TextLine | None = None) -> list[Column]:
         """Columns whose header sits alone in a cell of a ruled grid take the cell's ruling lines as their
         boundaries (a header wider than its cell, ``税率/征收率``, no longer decides them); header text the
-        dictionary does not know in a named column's cell is part of that header. Without a grid (or in a
-        cell of two named headers) the header text's positions stay the boundaries."""
+        dictionary does not know in a named column's cell is part of that header. A header row drawn as one box
+        takes the grid of the line ``below`` it. Without a grid (or in a cell of two named headers) the header
+        text's positions stay the boundaries."""
         xs = self.rule_xs(tl)
+        if len(xs) < 3 and below is not None and below.y0 - tl.y1 < 2 * self.h:
+            xs = self.rule_xs(below)
         if len(xs) < 3:
             return cols
         out: list[Column] = []

@@ -405,6 +405,50 @@ def cn_total_in_grid(path: Path) -> list[dict]:
     return lines
 
 
+def _special_lines() -> list[dict]:
+    return [ln("*金属制品*不锈钢内六角螺钉", "4620.00", qty="12", price="385", rate="0.13", tax="600.60", spec="M6x20 A2-70"),
+            ln("*金属制品*碳钢法兰面螺母", "3795.00", qty="30", price="126.5", rate="0.13", tax="493.35", spec="M8 8级 镀锌"),
+            ln("*金属制品*不锈钢内六角螺钉", "-115.00", rate="0.13", tax="-14.95")]
+
+
+def _special_cols() -> list[Col]:
+    return [Col("项目名称", 50), Col("规格型号", 28), Col("单位", 12, "c"), Col("数量", 16, "r"), Col("单价", 20, "r"),
+            Col("金额", 24, "r"), Col("税率/征收率", 10, "c"), Col("税额", 26, "r")]
+
+
+def cn_header_box(path: Path) -> list[dict]:
+    """The overflowing ``税率/征收率`` again, the header row one plain box (no lines in it), the body ruled."""
+    lines, cols = _special_lines(), _special_cols()
+    pdf = Pdf(path)
+    y = _cn_head(pdf, "电子发票（增值税专用发票）", "26322000000012345603", "2026年03月11日",
+                 ("无锡天成机电设备有限公司", "91320205MA1Q2R3T46"), (OURS, OUR_TAX_ID))
+    end = table(pdf, 12, y, cols, _cn_rows(lines), grid="none", head_rule=False)
+    pdf.rect(12, y, 186, 3.6 + 2)
+    x = 12.0
+    for c in [None, *cols]:
+        x += c.w if c else 0
+        pdf.line(x, y + 5.6, x, end, 0.3)
+    pdf.line(12, end, 198, end)
+    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), 12 + 50 + 28 + 12 + 16 + 20 + 24 - 1, 197)
+    pdf.save()
+    return lines
+
+
+def cn_partial_grid(path: Path) -> list[dict]:
+    """The overflowing ``税率/征收率`` with vertical lines only around the figure columns (金额, 税率, 税额)."""
+    lines, cols = _special_lines(), _special_cols()
+    pdf = Pdf(path)
+    y = _cn_head(pdf, "电子发票（增值税专用发票）", "26322000000012345604", "2026年03月12日",
+                 ("无锡天成机电设备有限公司", "91320205MA1Q2R3T46"), (OURS, OUR_TAX_ID))
+    end = table(pdf, 12, y, cols, _cn_rows(lines), grid="none")
+    for x in (12 + 50 + 28 + 12 + 16 + 20, 12 + 50 + 28 + 12 + 16 + 20 + 24, 12 + 50 + 28 + 12 + 16 + 20 + 34, 198):
+        pdf.line(x, y, x, end, 0.3)
+    pdf.line(12, end, 198, end)
+    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), 12 + 50 + 28 + 12 + 16 + 20 + 24 - 1, 197)
+    pdf.save()
+    return lines
+
+
 # -- English ---------------------------------------------------------------------------------------------
 def _en_head(pdf: Pdf, seller: list[str], title: str, fields: list[tuple[str, str]], bill_to: list[str]) -> float:
     pdf.text(20, 20, seller[0], 12, font="DVB")
@@ -546,5 +590,6 @@ def en_grid_multipage(path: Path) -> list[dict]:
     return lines
 
 
-DOCUMENTS = {f.__name__: f for f in (cn_grid_overflow, cn_toll_grid, cn_wrap_grid, cn_multipage_grid, cn_layers_grid,
-                                     cn_total_in_grid, en_unruled, en_hours, en_sku_vat, en_grid_multipage)}
+DOCUMENTS = {f.__name__: f for f in (cn_grid_overflow, cn_header_box, cn_partial_grid, cn_toll_grid, cn_wrap_grid,
+                                     cn_multipage_grid, cn_layers_grid, cn_total_in_grid, en_unruled, en_hours, en_sku_vat,
+                                     en_grid_multipage)}
