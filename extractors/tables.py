@@ -22,7 +22,7 @@ from extractors.words import DOUBTFUL_BLANK
 #: End labels that close one page's part of a table, not the table.
 PAGE_END = ("小计", "本页小计", "sub-total", "subtotal", "subtotal", "carried forward")
 #: Columns that hold figures only: text under no header never goes there.
-NUMERIC = frozenset({"quantity", "unit_price", "amount", "tax_rate", "tax", "line_no", "total_price"})
+NUMERIC = frozenset({"quantity", "unit_price", "amount", "tax_rate", "tax", "line_no", "total_price", "discount"})
 #: Room at a wrapped line's end wider than its next character by this much (text heights) shows the break was
 #: not for want of room (positions and the padding measured from the cell's left edge are that exact).
 ROOM = 0.1

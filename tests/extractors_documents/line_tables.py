@@ -590,6 +590,47 @@ def en_grid_multipage(path: Path) -> list[dict]:
     return lines
 
 
+def en_discount_column(path: Path) -> list[dict]:
+    """An Indian GST invoice, unruled: Item & Description | Qty | Rate | Disc. % | Tax % | Amount; quantity x rate
+    less the discount is the amount (the record keeps no list price: the unit price is left out)."""
+    lines = [ln("Servo motor 750 W", "1710.00", qty="4", rate="0.18"),
+             ln("Encoder cable 5 m", "243.00", qty="6", rate="0.18")]
+    pdf = Pdf(path, font="DV")
+    y = _en_head(pdf, ["Vardhman Motion Controls Pvt Ltd", "Plot 22, MIDC Bhosari, Pune 411026", "GSTIN 27AABCV1234F1Z5"],
+                    "TAX INVOICE", [("Invoice#", "INV-000912"), ("Invoice Date", "13 Mar 2026")], [OURS_EN, "Suzhou, China"])
+    cols = [Col("Item & Description", 70, head="l"), Col("Qty", 16, "r", "r"), Col("Rate", 22, "r", "r"),
+            Col("Disc. %", 16, "r", "r"), Col("Tax %", 16, "r", "r"), Col("Amount", 30, "r", "r")]
+    rows = [["Servo motor 750 W", "4.00", "475.00", "10", "18", "1,710.00"], ["Encoder cable 5 m", "6.00", "45.00", "10", "18", "243.00"]]
+    end = table(pdf, 20, y, cols, rows, grid="none", lead=4.5)
+    pdf.text(150, end + 8, "Sub Total", 8)
+    pdf.text(190, end + 8, "1,953.00", 8, "r")
+    pdf.text(150, end + 13, "IGST18 (18%)", 8)
+    pdf.text(190, end + 13, "351.54", 8, "r")
+    pdf.text(150, end + 18, "Total", 9)
+    pdf.text(190, end + 18, "₹2,304.54", 9, "r")
+    pdf.save()
+    return lines
+
+def en_hrs_gst(path: Path) -> list[dict]:
+    """An Australian tax invoice in cell rectangles: Description | Hrs | Rate | GST | Amount, GST an amount."""
+    lines = [ln("Design review workshop", "900.00", qty="6", price="150.00", tax="90.00"),
+             ln("Drawing updates", "450.00", qty="4.5", price="100.00", tax="45.00")]
+    pdf = Pdf(path, font="DV")
+    y = _en_head(pdf, ["Harbour Design Studio Pty Ltd", "5 George St, Sydney NSW 2000", "ABN 51 824 753 556"],
+                    "TAX INVOICE", [("Invoice No.", "HDS-2291"), ("Date", "14/03/2026")], [OURS_EN, "Suzhou, China"])
+    cols = [Col("Description", 74), Col("Hrs", 16, "r"), Col("Rate", 22, "r"), Col("GST", 22, "r"), Col("Amount", 36, "r")]
+    rows = [["Design review workshop", "6.0", "150.00", "90.00", "900.00"], ["Drawing updates", "4.5", "100.00", "45.00", "450.00"]]
+    end = table(pdf, 20, y, cols, rows, grid="rects")
+    pdf.text(150, end + 8, "Subtotal", 8)
+    pdf.text(190, end + 8, "A$1,350.00", 8, "r")
+    pdf.text(150, end + 13, "GST", 8)
+    pdf.text(190, end + 13, "A$135.00", 8, "r")
+    pdf.text(150, end + 18, "Total", 9)
+    pdf.text(190, end + 18, "A$1,485.00", 9, "r")
+    pdf.save()
+    return lines
+
+
 DOCUMENTS = {f.__name__: f for f in (cn_grid_overflow, cn_header_box, cn_partial_grid, cn_toll_grid, cn_wrap_grid,
                                      cn_multipage_grid, cn_layers_grid, cn_total_in_grid, en_unruled, en_hours, en_sku_vat,
-                                     en_grid_multipage)}
+                                     en_grid_multipage, en_discount_column, en_hrs_gst)}
