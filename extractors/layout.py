@@ -273,7 +273,10 @@ class Value:
 class Layout:
     """Positioned words of one document, read through one kind's labels."""
 
-    def __init__(self, words: Iterable[Word], labels: Labels):
+    def __init__(self, words: Iterable[Word], labels: Labels,
+                 rules: dict[int, list[tuple[float, float, float]]] | None = None):
+        #: a PDF's vertical ruling lines (x, top, bottom) by page: item tables' column boundaries
+        self.rules = rules or {}
         given = [w for w in words if w.text.strip()]
         self.words = split_vertical(given)
         #: characters of a tall OCR box split one per line (a vertical heading, a seal's text)

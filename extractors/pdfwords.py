@@ -21,6 +21,8 @@ class PdfPage:
     height: float
     words: list[Word] = field(default_factory=list)
     image_only: bool = False
+    #: vertical ruling lines (x, top, bottom): where an item table draws its grid (extractors.tables)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)
 
 
 def _open(path: Path):
@@ -56,12 +58,12 @@ def vertical_rules(page) -> list[tuple[float, float, float]]:
     return out
 
 
-def page_words(page, number: int) -> list[Word]:
+def page_words(page, number: int, rules: list[tuple[float, float, float]] | None = None) -> list[Word]:
     """One pdfplumber page's words, built from its characters' positions (not the file's text order) and
     split at its vertical ruling lines (see :func:`extractors.words.words_from_glyphs`)."""
     glyphs = [Glyph(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]),
                     float(c.get("size") or 0), bool(c.get("upright", True))) for c in page.chars]
-    return words_from_glyphs(glyphs, number, vertical_rules(page))
+    return words_from_glyphs(glyphs, number, vertical_rules(page) if rules is None else rules)
 
 
 def read_pdf(path: Path | str) -> list[PdfPage]:
@@ -75,13 +77,14 @@ def read_pdf(path: Path | str) -> list[PdfPage]:
     try:
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                words = page_words(page, number)
+                rules = vertical_rules(page)
+                words = page_words(page, number, rules)
             except Exception as exc:
                 raise InputError(f"page {number} cannot be read ({exc})", source=str(path)) from None
             chars = sum(len(w.text) for w in words)
             image_only = chars < MIN_TEXT_CHARS and bool(page.images)
             pages.append(PdfPage(number, float(page.width), float(page.height),
-                                 [] if image_only else words, image_only))
+                                 [] if image_only else words, image_only, [] if image_only else rules))
     finally:
         pdf.close()
     if not pages:

@@ -17,11 +17,15 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.layout import Char, Hit, Layout, TextLine, Value, _join, _Matcher, _norm, join_wrapped
+from extractors.words import DOUBTFUL_BLANK
 
 #: End labels that close one page's part of a table, not the table.
 PAGE_END = ("小计", "本页小计", "sub-total", "subtotal", "subtotal", "carried forward")
 #: Columns that hold figures only: text under no header never goes there.
-NUMERIC = frozenset({"quantity", "unit_price", "amount", "tax_rate", "tax", "line_no", "total_price"})
+NUMERIC = frozenset({"quantity", "unit_price", "amount", "tax_rate", "tax", "line_no", "total_price", "discount"})
+#: Room at a wrapped line's end wider than its next character by this much (text heights) shows the break was
+#: not for want of room (positions and the padding measured from the cell's left edge are that exact).
+ROOM = 0.1
 _FIGURE = re.compile(r"^(?:[A-Z]{3}[.:]|Rs\.|[A-Z]{1,2}\$)?[-−(]?[¥￥$€£]?[-−]?\d[\d,.\s]*%?\)?$")
 
 
@@ -36,6 +40,8 @@ class Column:
     x1: float
     #: named after a dictionary label it matches but for one character (a scan's misreading)
     guessed: bool = False
+    #: the grid cell (left and right ruling line) the header sits in, where the PDF draws one
+    cell: tuple[float, float] | None = None
 
     @property
     def key(self) -> str:
@@ -99,6 +105,56 @@ def one_off(text: str, label: str) -> bool:
     if len(label) < 5 and not all("\u3400" <= ch <= "\u9fff" for ch in label):
         return False
     return sum(a != b for a, b in zip(text, label, strict=True)) == 1
+
+
+def _by_line(ps: list[_Piece]) -> list[list[_Piece]]:
+    """Pieces by line, top to bottom, each line's left to right."""
+    lines: dict[int, list[_Piece]] = {}
+    for p in ps:
+        lines.setdefault(id(p.line), []).append(p)
+    return [sorted(g, key=lambda p: p.x0) for g in sorted(lines.values(), key=lambda g: (g[0].line.page, g[0].line.y0))]
+
+
+def _wide(a: Char, b: Char) -> float:
+    """The width of Chinese character ``b`` after ``a``: Chinese characters of one size are equally wide, and
+    a character's place in a word of mixed text (``离8mm``) is only an estimate, so the wider of the two."""
+    return max(a.x1 - a.x0, b.x1 - b.x0)
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def wrap_blanks(order: list[list[_Piece]], cell: tuple[float, float] | None, h: float) -> tuple[list[str], bool]:
+    """A cell's lines (pieces left to right, top to bottom) as texts to join, deciding the blank at a wrap
+    between two Chinese characters from the geometry, in a cell that separates its words by blanks (a 规格型号
+    ``Φ8x300mm 三线制 带变送器``; elsewhere Chinese wraps at any character, with no blank). In a ruled cell
+    (``cell``: its ruling lines; the text's room is the cell less the padding its left edge shows) a line
+    that had room for the next line's first character (by :data:`ROOM`) was not broken for want of room:
+    the break was a blank, and the two lines are joined with one. Whether a blank was eaten at a full line cannot be seen;
+    when both sides of such a break are Chinese words of two or more characters standing alone between
+    blanks (``三线制`` / ``带变送器``, not ``阳极氧`` / ``化``), the join is doubtful (second value True)."""
+    texts = [" ".join(p.text for p in g) for g in order]
+    spaced = any(" " in t for t in texts) and any(_cjk(ch) for t in texts for ch in t)
+    if len(order) < 2 or not spaced:
+        return texts, False
+    out, doubt = [texts[0]], False
+    left = min(g[0].x0 for g in order)
+    for prev, g, text in zip(order, order[1:], texts[1:], strict=False):
+        end, nxt = prev[-1].chars[-1], g[0].chars[0]
+        if not (_cjk(end.ch) and _cjk(nxt.ch)):
+            out.append(text)
+            continue
+        if cell is not None:
+            pad = max(0.0, left - cell[0])
+            if cell[1] - pad - end.x1 >= _wide(end, nxt) + ROOM * h:  # room for the next character: a blank
+                out[-1] = f"{out[-1]} {text}"
+                continue
+        tail, head = out[-1].rsplit(" ", 1), text.split(" ", 1)[0]
+        if len(tail) == 2 and len(tail[1]) >= 2 and len(head) >= 2 and all(_cjk(ch) for ch in tail[1] + head):
+            doubt = True
+        out.append(text)
+    return out, doubt
 
 
 def _is_figure(text: str) -> bool:
@@ -183,7 +239,90 @@ class TableReader:
                 if len(names) == 1:
                     c.name = names.pop()
         self._guess(cols)
-        return cols, last
+        below = self.layout.lines[last + 1] if last + 1 < len(self.layout.lines) else None
+        return self._grid(tl, cols, below if below is not None and below.page == tl.page else None), last
+
+    # -- ruling lines ---------------------------------------------------------------------------------
+    def rule_xs(self, tl: TextLine) -> list[float]:
+        """The x of the vertical ruling lines that run over line ``tl``'s middle, left to right (a grid's
+        lines, or its cells' rectangles' edges: one x each)."""
+        mid = (tl.y0 + tl.y1) / 2
+        xs = sorted(x for x, top, bottom in self.layout.rules.get(tl.page, ()) if top <= mid <= bottom)
+        out: list[float] = []
+        for x in xs:
+            if not out or x - out[-1] > 0.3 * self.h:
+                out.append(x)
+        return out
+
+    def _grid(self, tl: TextLine, cols: list[Column], below: TextLine | None = None) -> list[Column]:
+        """Columns whose header sits alone in a cell of a ruled grid take the cell's ruling lines as their
+        boundaries (a header wider than its cell, ``税率/征收率``, no longer decides them); header text the
+        dictionary does not know in a named column's cell is part of that header. A header row drawn as one box
+        takes the grid of the line ``below`` it. Without a grid (or in a cell of two named headers) the header
+        text's positions stay the boundaries."""
+        xs = self.rule_xs(tl)
+        if len(xs) < 3 and below is not None and below.y0 - tl.y1 < 2 * self.h:
+            xs = self.rule_xs(below)
+        if len(xs) < 3:
+            return cols
+        out: list[Column] = []
+        for c in cols:
+            mid = (c.x0 + c.x1) / 2
+            cell = next(((a, b) for a, b in zip(xs, xs[1:], strict=False) if a <= mid < b), None)
+            if cell is None:
+                out.append(c)
+                continue
+            mates = [o for o in cols if cell[0] <= (o.x0 + o.x1) / 2 < cell[1]]
+            named = [o for o in mates if o.name]
+            owner = named[0] if len(named) == 1 else mates[0] if not named else None
+            if owner is None:
+                out.append(c)
+            elif c is owner:
+                c.label = _join([o.label for o in mates if o is c or o.name is None])
+                c.cell = cell
+                out.append(c)
+        return out
+
+    def _ruled_cells(self, tl: TextLine, cols: list[Column]) -> dict[str, list[_Piece]] | None:
+        """The pieces of a body line by the grid cell they stand in, when the line is ruled as the header
+        is (most ruled columns' cell edges run over it); ``None`` otherwise. Characters outside every
+        ruled column's cell are placed by position among the other columns."""
+        ruled = [c for c in cols if c.cell]
+        if not ruled:
+            return None
+        xs = self.rule_xs(tl)
+        tol = 0.3 * self.h
+
+        def edge(x: float) -> bool:
+            return any(abs(x - r) < tol for r in xs)
+
+        here = [c for c in ruled if edge(c.cell[0]) and edge(c.cell[1])]
+        if len(here) < max(2, 0.6 * len(ruled)):
+            return None
+        out: dict[str, list[_Piece]] = {}
+        rest: list[Char] = []
+        for p in pieces(tl):
+            run: list[Char] = []
+            owner: Column | None = None
+            for ch in [*p.chars, None]:
+                col = None
+                if ch is not None:
+                    mid = (ch.x0 + ch.x1) / 2
+                    col = next((c for c in here if c.cell[0] <= mid < c.cell[1]), None)
+                if run and (ch is None or col is not owner):
+                    if owner is not None:
+                        out.setdefault(owner.key, []).append(_Piece(run, tl))
+                    else:
+                        rest.extend(run)
+                    run = []
+                if ch is not None:
+                    owner = col
+                    run.append(ch)
+        if rest:
+            others = [c for c in cols if c not in here] or cols
+            for g, col, _sure in self._groups(tl, others, rest):
+                out.setdefault(col.key, []).extend(g)
+        return out
 
     def _guess(self, cols: list[Column]) -> None:
         """Header text a scan misread by one character (``金膜`` for 金额, ``汽量`` for 数量) is named after
@@ -243,6 +382,9 @@ class TableReader:
         """The pieces of one body line by column key: text pieces a blank apart go together (one cell:
         ``M10x40 8.8级 镀锌``), each figure alone. Text under no header goes to the column whose sure
         cells (``edges``: column -> (x0, x1) in other rows) start or end where it does, if any."""
+        ruled = self._ruled_cells(tl, cols)
+        if ruled is not None:
+            return ruled
         out: dict[str, list[_Piece]] = {}
         groups = self._groups(tl, cols)
         for n, (g, col, sure) in enumerate(groups):
@@ -267,9 +409,16 @@ class TableReader:
             out.setdefault(col.key, []).extend(g)
         return out
 
-    def _groups(self, tl: TextLine, cols: list[Column]) -> list[tuple[list[_Piece], Column, bool]]:
+    def _groups(self, tl: TextLine, cols: list[Column], only: list[Char] | None = None
+                ) -> list[tuple[list[_Piece], Column, bool]]:
         groups: list[list[_Piece]] = []
+        keep = None if only is None else {id(c) for c in only}
         for p in pieces(tl):
+            if keep is not None:
+                chars = [c for c in p.chars if id(c) in keep]
+                if not chars:
+                    continue
+                p = _Piece(chars, tl)
             fig = _is_figure(p.text)
             if groups and not fig and not _is_figure(groups[-1][-1].text) and p.x0 - groups[-1][-1].x1 < 0.45 * self.h:
                 groups[-1].append(p)
@@ -290,17 +439,15 @@ class TableReader:
                     edges.setdefault(col.key, []).append((g[0].x0, g[-1].x1))
         return edges
 
-    @staticmethod
-    def _value(ps: list[_Piece]) -> Value:
-        lines: dict[int, list[_Piece]] = {}
-        for p in ps:
-            lines.setdefault(id(p.line), []).append(p)
-        order = sorted(lines.values(), key=lambda group: (group[0].line.page, group[0].line.y0))
-        text = join_wrapped([" ".join(p.text for p in sorted(g, key=lambda p: p.x0)) for g in order])
+    def _value(self, ps: list[_Piece], col: Column | None = None) -> Value:
+        order = _by_line(ps)
+        parts, doubt = wrap_blanks(order, col.cell if col is not None else None, self.h)
+        text = join_wrapped(parts)
         chars = [c for p in ps for c in p.chars]
         first, last = order[0][0].line, order[-1][0].line
-        return Value(text, min(c.conf for c in chars), "table", first.page, min(c.x0 for c in chars), first.y0,
-                     max(c.x1 for c in chars), last.y1)
+        conf = min(c.conf for c in chars)
+        return Value(text, min(conf, DOUBTFUL_BLANK) if doubt else conf, "table", first.page, min(c.x0 for c in chars),
+                     first.y0, max(c.x1 for c in chars), last.y1)
 
     # -- rows -----------------------------------------------------------------------------------------
     def _end(self, no: int) -> str | None:
@@ -336,7 +483,13 @@ class TableReader:
                 continue
             body: list[int] = []
             end_no, end_kind = None, None
+            grid = [r for r in self.layout.rules.get(page, ()) if any(c.cell and abs(r[0] - c.cell[0]) < 0.3 * self.h
+                                                                      for c in cols)]
+
+            def below_grid(tl: TextLine, grid=grid) -> bool:
+                return bool(grid) and tl.y0 >= max(bottom for _x, _t, bottom in grid) - 0.2 * self.h
             prev_y = lines[first - 1].y1 if page in heads else None
+            ruled_body = False
             for i in range(first, len(lines)):
                 if lines[i].page != page:
                     break
@@ -346,7 +499,10 @@ class TableReader:
                     break
                 if prev_y is not None and lines[i].y0 - prev_y > 5 * self.h and body:
                     break
+                if ruled_body and self._ruled_cells(lines[i], cols) is None and below_grid(lines[i]):
+                    break  # the grid ended: what follows (Net total, VAT ...) is not a row
                 body.append(i)
+                ruled_body = ruled_body or self._ruled_cells(lines[i], cols) is not None
                 prev_y = lines[i].y1
             if page not in heads:  # a page without a header: from its first row (a figure in the key column)
                 body = self._headless(body, cols)
@@ -355,9 +511,11 @@ class TableReader:
             table.pages.append(page)
             self._rows(table, body, cols)
             if end_no is not None:
+                by_key = {c.key: c for c in cols}
                 if end_kind == "table":
                     table.ended = True
-                    table.total_row = {k: self._value(v) for k, v in self.cells(lines[end_no], cols).items()}
+                    table.total_row = {k: self._value(v, by_key.get(k))
+                                       for k, v in self.cells(lines[end_no], cols).items()}
         return table
 
     def _key_figure(self, cells: dict[str, list[_Piece]], cols: list[Column]) -> bool:
@@ -381,6 +539,7 @@ class TableReader:
         lines = self.layout.lines
         edges = self._edges(body, cols)
         per_line = [(i, self.cells(lines[i], cols, edges)) for i in body]
+        by_key = {c.key: c for c in cols}
         anchors = [n for n, (_i, cells) in enumerate(per_line) if self._key_figure(cells, cols)
                    or self._row_without_key(cells, cols)]
         if not anchors:
@@ -409,12 +568,47 @@ class TableReader:
                 if g > limit:
                     break
                 groups[nxt].append(n)
+        rows = []
         for a in anchors:
             merged: dict[str, list[_Piece]] = {}
             for n in sorted(groups[a]):
                 for k, ps in per_line[n][1].items():
                     merged.setdefault(k, []).extend(ps)
-            table.rows.append({k: self._value(ps) for k, ps in merged.items()})
+            self._sub_description(merged, cols)
+            rows.append(merged)
+        # a column whose cells break Chinese text where the line had room (no blank to explain it) is wrapped
+        # by count, not by width: its room proves no blank
+        loose = {k for merged in rows for k, ps in merged.items() if self._loose(ps, by_key.get(k))}
+        for merged in rows:
+            table.rows.append({k: self._value(ps, None if k in loose else by_key.get(k)) for k, ps in merged.items()})
+
+    @staticmethod
+    def _sub_description(cells: dict[str, list[_Piece]], cols: list[Column]) -> None:
+        """Lines of a row's description in smaller type under it (``Model GP-20, 20 cc/rev``) are its spec,
+        when the table has no spec column: the description is the line in the row's own type."""
+        desc = cells.get("description")
+        if not desc or "spec" in cells or any(c.name == "spec" for c in cols):
+            return
+        order = _by_line(desc)
+        size = max(g[0].line.height for g in order)
+        small = [p for g in order[1:] if g[0].line.height < 0.85 * size for p in g]
+        if small and len(small) < len(desc):
+            cells["description"] = [p for p in desc if p not in small]
+            cells["spec"] = small
+
+    def _loose(self, ps: list[_Piece], col: Column | None) -> bool:
+        """A ruled cell without blanks whose text breaks between two Chinese characters where the line had
+        room for the next one."""
+        order = _by_line(ps)
+        if col is None or col.cell is None or any(len(g) > 1 for g in order):
+            return False
+        left = min(g[0].x0 for g in order)
+        for prev, g in zip(order, order[1:], strict=False):
+            end, nxt = prev[-1].chars[-1], g[0].chars[0]
+            if _cjk(end.ch) and _cjk(nxt.ch) and \
+                    col.cell[1] - max(0.0, left - col.cell[0]) - end.x1 >= _wide(end, nxt) + ROOM * self.h:
+                return True
+        return False
 
 
 def read_table(layout: Layout) -> ItemTable | None:

@@ -40,6 +40,8 @@ class _Pending:
     ocr_sources: list = field(default_factory=list)
     error: InputError | None = None
     pages: dict[int, PageInfo] = field(default_factory=dict)
+    #: the text pages' vertical ruling lines by page number (x, top, bottom), for item tables
+    rules: dict[int, list[tuple[float, float, float]]] = field(default_factory=dict)
     #: OCR'd pages with a seal: their words with the seals' bands read unmasked (see documents.readings)
     seal_pages: dict[int, list[Word]] = field(default_factory=dict)
 
@@ -83,6 +85,8 @@ def _prepare(source: Path | Sequence[Path]) -> _Pending:
             part = _prepare(page_path)
             item.words.extend(w if w.page == number else _on_page(w, number) for w in part.words)
             item.ocr_sources.extend(part.ocr_sources)
+            for r in part.rules.values():  # a one-page file: its page is this document's page ``number``
+                item.rules[number] = r
             for info in part.pages.values():
                 item.pages[number] = info.model_copy(update={"number": number})
         return item
@@ -97,6 +101,7 @@ def _prepare(source: Path | Sequence[Path]) -> _Pending:
                 item.ocr_sources.append((str(path), page.number))
             else:
                 item.words.extend(page.words)
+                item.rules[page.number] = page.rules
                 item.pages[page.number] = PageInfo(number=page.number, width=page.width, height=page.height)
     elif suffix in IMAGE_SUFFIXES:
         from extractors.ocr.base import load_image
@@ -157,9 +162,11 @@ def words_of(path: Path | str, *, workers: int | None = 1) -> tuple[list[Word], 
     return item.words, bool(item.ocr_sources)
 
 
-def read_words(words: list[Word], kind: str = "auto", *, source: str | None = None, ocr: bool = False) -> DocumentResult:
+def read_words(words: list[Word], kind: str = "auto", *, source: str | None = None, ocr: bool = False,
+               rules: dict[int, list[tuple[float, float, float]]] | None = None) -> DocumentResult:
     """Extract a record of ``kind`` (``auto``: detected) from positioned words; OCR words (``ocr``) with the
-    blanks their character spacing shows put back (:mod:`extractors.ocr.blanks`)."""
+    blanks their character spacing shows put back (:mod:`extractors.ocr.blanks`). ``rules``: a PDF's vertical
+    ruling lines by page, which an invoice's item table takes its column boundaries from."""
     if ocr:
         from extractors.ocr.blanks import put_blanks
 
@@ -177,6 +184,8 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
         raise InputError(f"unknown document kind {kind!r} (known: {', '.join(readers)})", source=source)
     if not words:
         raise InputError("no text found on the document", source=source)
+    if rules and kind == "invoice":
+        return readers[kind](words, source=source, ocr=ocr, rules=rules)
     return readers[kind](words, source=source, ocr=ocr)
 
 
@@ -192,7 +201,8 @@ def extract_document(path: Path | str, kind: str = "auto", *, workers: int | Non
     from extractors.documents.readings import read_best
 
     item = _read_item(path, workers)
-    result = read_best(item.words, item.second_words(), kind, source=str(path), ocr=bool(item.ocr_sources))
+    result = read_best(item.words, item.second_words(), kind, source=str(path), ocr=bool(item.ocr_sources),
+                       rules=item.rules)
     result.pages = item.page_list()
     if layouts is not None:
         layouts(result, item.words)
@@ -235,7 +245,8 @@ def extract_documents(paths: Sequence[Path | str | Sequence[Path | str]], kind: 
             out.append(it.error)
             continue
         try:
-            result = read_best(it.words, it.second_words(), kind, source=str(it.path), ocr=bool(it.ocr_sources))
+            result = read_best(it.words, it.second_words(), kind, source=str(it.path), ocr=bool(it.ocr_sources),
+                               rules=it.rules)
             result.pages = it.page_list()
             if layouts is not None:
                 layouts(result, it.words)

@@ -78,8 +78,9 @@ def read_lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
     _totals(table, layout, fields)
     names = set(table.names)
     guessed = {c.key for c in table.columns if c.guessed}
+    in_percent = {c.name for c in table.columns if c.name in ("tax_rate", "discount") and "%" in c.label}
     for row in table.rows:
-        line = _line(row, len(out) + 1, names, fields, guessed)
+        line = _line(row, len(out) + 1, names, fields, guessed, in_percent)
         if line is None:
             continue
         if _sums_up(line, out):
@@ -109,8 +110,14 @@ def _sums_up(line: InvoiceLine, above: list[InvoiceLine]) -> bool:
 _READ_FROM = {"sku": "description", "spec": "description", "unit": "quantity", "quantity": "unit"}
 
 
+def _rate_in_percent(text: str) -> Decimal | None:
+    """A rate under a header that says ``%`` (``VAT %``): ``20`` is 20%."""
+    t = text.strip()
+    return percent(t + "%" if re.fullmatch(r"\d+(?:\.\d+)?", t) else t)
+
+
 def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
-          guessed: set[str] = frozenset()) -> InvoiceLine | None:
+          guessed: set[str] = frozenset(), in_percent: set[str] = frozenset()) -> InvoiceLine | None:
     data: dict[str, Any] = {"line_no": no}
     conf: dict[str, float] = {}
 
@@ -150,7 +157,15 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
             data["description"], data["sku"], conf["sku"] = desc, sku, conf["description"]
             if spec and "spec" not in data:
                 data["spec"], conf["spec"] = spec, conf["description"]
-    if "description" in data and "spec" not in names and not fields.get("_chinese"):
+    if "description" in data and "spec" in data and "sku" not in data and "spec" not in names and "spec" in row:
+        # a sub-description under the line (its spec) naming the model: ``Model GP-20, 20 cc/rev``
+        desc, sku, spec = split_description(f"{data['description']} {data['spec']}")
+        if sku and desc == data["description"]:
+            data["sku"], data["spec"], conf["sku"] = sku, spec or None, conf["spec"]
+            if data["spec"] is None:
+                data.pop("spec")
+    sub = "spec" in row and "spec" not in names  # a sub-description read as the spec (tables._sub_description)
+    if "description" in data and "spec" not in names and not sub and not fields.get("_chinese"):
         name, spec = split_spec(data["description"])
         if spec:  # a guess from the wording is worth a look; a measure of a known shape shows the split
             data["description"], data["spec"] = name, spec
@@ -158,7 +173,7 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
                                                      MEASURED_SPLIT if measured_split(name, spec) else 0.85)
     take("unit_price", _money)
     take("amount", _signed)
-    take("tax_rate", percent)
+    take("tax_rate", _rate_in_percent if "tax_rate" in in_percent else percent)
     take("tax", _signed)
     computed = "amount" not in data and bool(data.get("quantity")) and bool(data.get("unit_price"))
     if computed:
@@ -179,7 +194,9 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
     if q is not None and p is not None and not computed:  # a computed amount is no check of itself
         exp = p.as_tuple().exponent
         step = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
-        if q <= 0 or abs(q * p - abs(data["amount"])) > Decimal("0.01") + q * step / 2:
+        gross = [g for g in _discounted(q * p, row.get("discount"), "discount" in in_percent)
+                 if abs(g - abs(data["amount"])) <= Decimal("0.01") + q * step / 2]
+        if q <= 0 or not gross:
             fields.warnings.append(f"line {no}: quantity {q} x unit price {p} != amount {data['amount']}")
             data.pop("unit_price")
             conf["amount"] = min(conf.get("amount", 1), 0.6)
@@ -187,6 +204,10 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
             for c in ("quantity", "unit_price", "amount"):
                 conf[c] = max(conf[c], 0.99)
                 fields.confirmed.add(f"lines[{no - 1}].{c}")
+            if gross[0] != q * p:  # after a discount: the record's unit price is the one that makes the amount,
+                data.pop("unit_price")  # which the document does not print; the list price is not kept
+                fields.warnings.append(f"line {no}: quantity {q} x unit price {p} less the discount "
+                                       f"{row['discount'].text} = amount {data['amount']}; unit price left out")
     if q is not None and q <= 0:
         data.pop("quantity")
     for c, value in conf.items():
@@ -194,6 +215,23 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
             fields.confidence[f"lines[{no - 1}].{c}"] = value
             fields.locate(f"lines[{no - 1}].{c}", row.get(c) or row.get(_READ_FROM.get(c, "")))
     return InvoiceLine(**data)
+
+
+def _discounted(gross: Decimal, cell: Value | None, in_percent: bool) -> list[Decimal]:
+    """Quantity x unit price, and after the line's discount (a rate, ``10%`` or ``10`` under a ``%`` header:
+    x 0.9; or an amount: minus it) where a discount column prints one."""
+    out = [gross]
+    t = cell.text.strip().replace(",", "") if cell is not None else ""
+    if not t:
+        return out
+    try:
+        if t.endswith("%") or in_percent:
+            out.append((gross * (1 - abs(Decimal(t.rstrip("% "))) / 100)).quantize(Decimal("0.01")))
+        else:
+            out.append(gross - abs(parse_amount(_figure(t))))
+    except (ValueError, ArithmeticError):
+        pass
+    return out
 
 
 def _unnamed_figure(row: dict[str, Value], data: dict[str, Any], conf: dict[str, float], fields: Fields,
@@ -227,7 +265,7 @@ def _is_figure_text(text: str) -> bool:
     return bool(t) and t.replace(".", "", 1).isdigit()
 
 
-def list_lines(words, labels, fields: Fields) -> list[InvoiceLine]:
+def list_lines(words, labels, fields: Fields, rules: dict | None = None) -> list[InvoiceLine]:
     """The lines of the 销货清单 on the pages after the invoice ("详见销货清单" on page 1)."""
     later = [w for w in words if w.page > 1]
     if not later:
@@ -235,7 +273,7 @@ def list_lines(words, labels, fields: Fields) -> list[InvoiceLine]:
         return []
     scratch = Fields()
     scratch.values["_chinese"] = True
-    lines = read_lines(Layout(later, labels), scratch)
+    lines = read_lines(Layout(later, labels, rules), scratch)
     fields.warnings.extend(scratch.warnings)
     fields.confidence.update({k: v for k, v in scratch.confidence.items() if k.startswith("lines[")})
     fields.confirmed.update(k for k in scratch.confirmed if k.startswith("lines["))

@@ -285,12 +285,12 @@ def _remarks(layout: Layout, f: Fields) -> None:
 
 
 def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels | None = None,
-                 ocr: bool = False) -> DocumentResult:
+                 ocr: bool = False, rules: dict[int, list[tuple[float, float, float]]] | None = None) -> DocumentResult:
     """Read an invoice from positioned words (PDF text layer or OCR) into an :class:`Invoice` result.
 
     Raises :class:`hub.errors.InputError` naming ``source`` when a required field cannot be read.
     """
-    layout = Layout(words, labels or default_labels()["invoice"])
+    layout = Layout(words, labels or default_labels()["invoice"], rules)
     f = Fields()
     chinese = _is_chinese(layout)
     f.values["_chinese"] = chinese
@@ -360,7 +360,7 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
                     f.set("currency", "CNY", 0.95)  # a Chinese VAT invoice is issued in 人民币
     lines = read_lines(layout, f)
     if chinese and len(lines) <= 1 and any(_LIST_NOTE in (ln.description or "") for ln in lines):
-        lines = list_lines(words, layout.labels, f) or lines
+        lines = list_lines(words, layout.labels, f, layout.rules) or lines
     _check_totals(f, lines)
     kind = _kind(layout, f.get("number"), f.get("code"))
     f.set("kind", kind, 1.0)

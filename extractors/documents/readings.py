@@ -26,24 +26,24 @@ SKIP = {"kind", "file_sha256", "warnings", "lines"}
 
 
 def read_best(words: list[Word], second: list[Word] | None, kind: str = "auto", *, source: str | None = None,
-              ocr: bool = False) -> DocumentResult:
+              ocr: bool = False, rules: dict[int, list[tuple[float, float, float]]] | None = None) -> DocumentResult:
     """Read ``words`` (the seal-masked reading) and, when given, ``second`` (the same pages with the seals'
     bands read unmasked), keeping per field the value that validates (see the module's doc)."""
     from extractors.documents import read_words
 
     if second is None or _same_words(words, second):
-        return read_words(words, kind, source=source, ocr=ocr)
+        return read_words(words, kind, source=source, ocr=ocr, rules=rules)
     try:
-        first = read_words(words, kind, source=source, ocr=ocr)
+        first = read_words(words, kind, source=source, ocr=ocr, rules=rules)
     except InputError:
-        other = read_words(second, kind, source=source, ocr=ocr)  # raises if neither reads
+        other = read_words(second, kind, source=source, ocr=ocr, rules=rules)  # raises if neither reads
         for name, conf in other.confidence.items():
             if name != "kind" and conf < CONFIRMED:
                 other.confidence[name] = min(conf, DOUBTFUL)
         other.warnings.append("read from the unmasked seal bands only (the seal-masked page did not read)")
         return other
     try:
-        other = read_words(second, first.kind, source=source, ocr=ocr)
+        other = read_words(second, first.kind, source=source, ocr=ocr, rules=rules)
     except InputError:
         return first
     return merge(first, other)
