@@ -60,6 +60,15 @@ class Pdf:
         self.c.setFont(font, size)
         self.c.drawString(x0 * MM, (self.size[1] - y) * MM, s)
 
+    def totals(self, x: float, y: float, rows: list[tuple[str, str]], step: float = 5, bold: bool = True) -> None:
+        """The totals under a table: each label at ``x`` and its figure right-aligned at 190 mm, from ``y``
+        down by ``step`` mm; the last row (the total) in 9 pt, bold unless ``bold`` is false."""
+        for i, (label, figure) in enumerate(rows):
+            last = i == len(rows) - 1
+            size, font = (9, "DVB" if bold else None) if last else (8, None)
+            self.text(x, y + i * step, label, size, font=font)
+            self.text(190, y + i * step, figure, size, "r", font=font)
+
     def line(self, x0: float, y0: float, x1: float, y1: float, w: float = 0.5) -> None:
         self.c.setLineWidth(w)
         self.c.line(x0 * MM, (self.size[1] - y0) * MM, x1 * MM, (self.size[1] - y1) * MM)
@@ -481,12 +490,7 @@ def en_unruled(path: Path) -> list[dict]:
     subs = {0: "Model GP-20, 20 cc/rev, SAE B flange", 1: lines[1]["spec"]}  # the model is read as the SKU
     end = table(pdf, 20, y, cols, rows, grid="none", lead=4.2, sub_rows=subs)
     pdf.line(120, end + 2, 190, end + 2)
-    pdf.text(150, end + 7, "Subtotal", 8)
-    pdf.text(190, end + 7, "$2,369.25", 8, "r")
-    pdf.text(150, end + 12, "Sales tax (0%)", 8)
-    pdf.text(190, end + 12, "$0.00", 8, "r")
-    pdf.text(150, end + 17, "Total Due", 9, font="DVB")
-    pdf.text(190, end + 17, "$2,369.25", 9, "r", font="DVB")
+    pdf.totals(150, end + 7, [("Subtotal", "$2,369.25"), ("Sales tax (0%)", "$0.00"), ("Total Due", "$2,369.25")])
     pdf.save()
     return lines
 
@@ -508,12 +512,7 @@ def en_hours(path: Path) -> list[dict]:
             ["05/03/2026", "Remote PLC program review", "2.50", "187.50", "468.75"],
             ["06/03/2026", "Travel time", "6.00", "93.75", "562.50"]]
     end = table(pdf, 20, y, cols, rows, grid="none", lead=4.2)
-    pdf.text(140, end + 8, "Subtotal", 8)
-    pdf.text(190, end + 8, "SGD 4,031.25", 8, "r")
-    pdf.text(140, end + 13, "GST 9%", 8)
-    pdf.text(190, end + 13, "SGD 362.81", 8, "r")
-    pdf.text(140, end + 18, "Total", 9, font="DVB")
-    pdf.text(190, end + 18, "SGD 4,394.06", 9, "r", font="DVB")
+    pdf.totals(140, end + 8, [("Subtotal", "SGD 4,031.25"), ("GST 9%", "SGD 362.81"), ("Total", "SGD 4,394.06")])
     pdf.save()
     return lines
 
@@ -535,12 +534,7 @@ def en_sku_vat(path: Path) -> list[dict]:
     rows = [[t["sku"], t["description"], f"{t['quantity']:f}", f"{t['unit_price']:.2f}",
              f"{t['tax_rate'] * 100:.0f}", f"{t['amount']:.2f}"] for t in lines]
     end = table(pdf, 20, y, cols, rows, grid="rects")
-    pdf.text(150, end + 8, "Net total", 8)
-    pdf.text(190, end + 8, "£242.50", 8, "r")
-    pdf.text(150, end + 13, "VAT", 8)
-    pdf.text(190, end + 13, "£37.18", 8, "r")
-    pdf.text(150, end + 18, "Invoice total", 9, font="DVB")
-    pdf.text(190, end + 18, "£279.68", 9, "r", font="DVB")
+    pdf.totals(150, end + 8, [("Net total", "£242.50"), ("VAT", "£37.18"), ("Invoice total", "£279.68")])
     pdf.save()
     return lines
 
@@ -582,10 +576,7 @@ def en_grid_multipage(path: Path) -> list[dict]:
     pdf.text(22, end + 4.3, "Total net", 8)
     pdf.text(189, end + 4.3, f"{total:,.2f}", 8, "r")
     tax = (total * D("0.19")).quantize(D("0.01"))
-    pdf.text(140, end + 14, "VAT 19%", 8)
-    pdf.text(190, end + 14, f"{tax:,.2f}", 8, "r")
-    pdf.text(140, end + 20, "Total EUR", 9, font="DVB")
-    pdf.text(190, end + 20, f"{total + tax:,.2f}", 9, "r", font="DVB")
+    pdf.totals(140, end + 14, [("VAT 19%", f"{tax:,.2f}"), ("Total EUR", f"{total + tax:,.2f}")], step=6)
     pdf.save()
     return lines
 
@@ -602,12 +593,7 @@ def en_discount_column(path: Path) -> list[dict]:
             Col("Disc. %", 16, "r", "r"), Col("Tax %", 16, "r", "r"), Col("Amount", 30, "r", "r")]
     rows = [["Servo motor 750 W", "4.00", "475.00", "10", "18", "1,710.00"], ["Encoder cable 5 m", "6.00", "45.00", "10", "18", "243.00"]]
     end = table(pdf, 20, y, cols, rows, grid="none", lead=4.5)
-    pdf.text(150, end + 8, "Sub Total", 8)
-    pdf.text(190, end + 8, "1,953.00", 8, "r")
-    pdf.text(150, end + 13, "IGST18 (18%)", 8)
-    pdf.text(190, end + 13, "351.54", 8, "r")
-    pdf.text(150, end + 18, "Total", 9)
-    pdf.text(190, end + 18, "₹2,304.54", 9, "r")
+    pdf.totals(150, end + 8, [("Sub Total", "1,953.00"), ("IGST18 (18%)", "351.54"), ("Total", "₹2,304.54")], bold=False)
     pdf.save()
     return lines
 
@@ -621,12 +607,7 @@ def en_hrs_gst(path: Path) -> list[dict]:
     cols = [Col("Description", 74), Col("Hrs", 16, "r"), Col("Rate", 22, "r"), Col("GST", 22, "r"), Col("Amount", 36, "r")]
     rows = [["Design review workshop", "6.0", "150.00", "90.00", "900.00"], ["Drawing updates", "4.5", "100.00", "45.00", "450.00"]]
     end = table(pdf, 20, y, cols, rows, grid="rects")
-    pdf.text(150, end + 8, "Subtotal", 8)
-    pdf.text(190, end + 8, "A$1,350.00", 8, "r")
-    pdf.text(150, end + 13, "GST", 8)
-    pdf.text(190, end + 13, "A$135.00", 8, "r")
-    pdf.text(150, end + 18, "Total", 9)
-    pdf.text(190, end + 18, "A$1,485.00", 9, "r")
+    pdf.totals(150, end + 8, [("Subtotal", "A$1,350.00"), ("GST", "A$135.00"), ("Total", "A$1,485.00")], bold=False)
     pdf.save()
     return lines
 
