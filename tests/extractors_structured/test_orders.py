@@ -14,6 +14,7 @@ import pytest
 
 from extractors.orders import buyer_from_title, read_orders
 from hub.errors import InputError
+from tests.extractors_structured.exports import write_xlsx as _xlsx
 
 D = Decimal
 
@@ -53,13 +54,6 @@ def test_dealer_workbooks_match_the_world(world) -> None:
             checked += 1
     assert checked == len([k for info in files.values() for k in info["record_keys"]])
 
-
-def _xlsx(path: Path, rows: list[list[object]]) -> Path:
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return path
 
 
 def test_renamed_and_reordered_columns_still_map(tmp_path: Path) -> None:

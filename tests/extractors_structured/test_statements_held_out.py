@@ -5,14 +5,13 @@ printed with month names, and a BOC-style xlsx with one signed 金额 column. Th
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
-import openpyxl
-
 from extractors.statements import read_statement
+from tests.extractors_structured.exports import write_csv as _csv
+from tests.extractors_structured.exports import write_xlsx as _xlsx
 
 OURS = "苏州恒锐精密五金制品有限公司"
 
@@ -21,18 +20,6 @@ def _rows(result) -> list[tuple]:  # type: ignore[no-untyped-def]
     return [(ln.booking_date, ln.amount, ln.currency, ln.counterparty_name or None) for ln in result.lines]
 
 
-def _csv(path: Path, rows: list[list[str]], encoding: str) -> Path:
-    with open(path, "w", newline="", encoding=encoding) as fh:
-        csv.writer(fh).writerows(rows)
-    return path
-
-
-def _xlsx(path: Path, rows: list[list[str]]) -> Path:
-    wb = openpyxl.Workbook()
-    for r in rows:
-        wb.active.append(r)
-    wb.save(path)
-    return path
 
 
 def test_icbc_gbk_csv_with_debit_and_credit_columns(tmp_path: Path) -> None:

@@ -10,15 +10,15 @@ counterparty (where printed) and memo are asserted; the statement is our account
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from extractors.statements import read_statement
+from tests.extractors_structured.exports import write_csv as _csv
+from tests.extractors_structured.exports import write_xlsx as _xlsx
 
 OURS = "苏州恒锐精密五金制品有限公司"
 
@@ -175,20 +175,6 @@ CAMT_T = [("2026-03-10", "4150.00", "EUR", "VAN DER BERG TECHNIEK B.V.", "INVOIC
           ("2026-03-31", "-12.50", "EUR", "*", "Kosten betalingsverkeer maart 2026")]
 
 
-def _csv(path: Path, rows: list[list[str]], encoding: str) -> Path:
-    with open(path, "w", newline="", encoding=encoding) as fh:
-        csv.writer(fh).writerows(rows)
-    return path
-
-
-def _xlsx(path: Path, rows: list[list], merges: tuple[str, ...] = ()) -> Path:
-    wb = openpyxl.Workbook()
-    for r in rows:
-        wb.active.append(r)
-    for m in merges:
-        wb.active.merge_cells(m)
-    wb.save(path)
-    return path
 
 
 def _build(tmp_path: Path, name: str) -> Path:

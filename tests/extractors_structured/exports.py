@@ -1,0 +1,27 @@
+"""Exports written by hand for the structured-input tests: a csv in a given encoding, an xlsx of rows
+(with merged cells where a bank merges its header)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+
+
+def write_csv(path: Path, rows: list[list[str]], encoding: str) -> Path:
+    """``rows`` as a csv file in ``encoding`` (GBK, GB18030, UTF-8 with a BOM ... as the bank writes it)."""
+    with open(path, "w", newline="", encoding=encoding) as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list], merges: tuple[str, ...] = ()) -> Path:
+    """``rows`` on the first sheet of a new workbook, the cell ranges in ``merges`` merged (``"A5:A6"``)."""
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    for cells in merges:
+        book.active.merge_cells(cells)
+    book.save(path)
+    return path
