@@ -30,6 +30,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _VBA_OLE_MARK = "_VBA_PROJECT".encode("utf-16-le")
 _ENCRYPTED_OLE_MARK = "EncryptedPackage".encode("utf-16-le")
 _BLANKS = " \t\r\n\u3000\xa0\ufeff"
+#: a leading backtick (WeChat Pay's merchant bills guard every cell with one) or an apostrophe before a figure
+#: (``'6222021102001234567``): text marks for Excel, not part of the value
+_TEXT_GUARD_RE = re.compile(r"`|'(?=[\d+\-])")
 
 
 @dataclass
@@ -56,6 +59,8 @@ def clean_cell(value: object) -> Cell:
     if isinstance(value, Decimal):
         return value
     text = str(value).strip(_BLANKS)
+    if _TEXT_GUARD_RE.match(text):  # a mark that keeps Excel from reading the cell as a number (`2026-03-03)
+        text = text[1:].strip(_BLANKS)
     return text or None
 
 

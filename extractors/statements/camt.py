@@ -1,4 +1,5 @@
-"""ISO 20022 CAMT.053 bank-to-customer statements (camt.053.001.02 to .13), parsed with defusedxml.
+"""ISO 20022 CAMT.053 bank-to-customer statements (camt.053.001.02 to .13), and the entries of CAMT.052
+account reports and CAMT.054 debit/credit notifications, parsed with defusedxml.
 
 One line per transaction: an entry (``Ntry``) with several ``TxDtls`` (a batch) gives one line per
 transaction detail with its own amount; the sign comes from ``CdtDbtInd`` (``CRDT`` in, ``DBIT`` out),
@@ -79,8 +80,14 @@ def _remittance(tx: Element | None) -> tuple[list[str], str | None]:
     return ustrd, structured
 
 
+#: the camt messages whose entries are read alike: statement (053), account report (052), debit/credit
+#: notification (054), with the element holding each account's entries
+_MESSAGES = (("BkToCstmrStmt", "Stmt"), ("BkToCstmrAcctRpt", "Rpt"), ("BkToCstmrDbtCdtNtfctn", "Ntfctn"))
+
+
 def read_camt053(path: Path, data: bytes, *, bank: str | None = None, account: str | None = None) -> StatementImport:
-    """Import a CAMT.053 XML statement (every ``Stmt`` in it)."""
+    """Import a CAMT.053 XML statement (every ``Stmt`` in it), or the entries of a CAMT.052 account report
+    (``Rpt``) or a CAMT.054 debit/credit notification (``Ntfctn``), read the same way."""
     from defusedxml import ElementTree
     from defusedxml.common import DefusedXmlException
 
@@ -91,12 +98,14 @@ def read_camt053(path: Path, data: bytes, *, bank: str | None = None, account: s
         raise InputError(f"is refused: unsafe XML ({type(exc).__name__})", source=source) from None
     except ElementTree.ParseError as exc:
         raise InputError(f"is not well-formed XML ({exc})", source=source) from None
-    stmt_root = _child(root, "BkToCstmrStmt")
-    if stmt_root is None:
-        raise InputError("is XML but not a CAMT.053 statement (no BkToCstmrStmt)", source=source)
+    found = next(((node, part) for name, part in _MESSAGES if (node := _child(root, name)) is not None), None)
+    if found is None:
+        raise InputError("is XML but not a CAMT statement (no BkToCstmrStmt, BkToCstmrAcctRpt or "
+                         "BkToCstmrDbtCdtNtfctn)", source=source)
+    stmt_root, part = found
     result = StatementImport(source, "camt053", bank or "", account or "")
     ids = LineIds()
-    for s_index, stmt in enumerate(_children(stmt_root, "Stmt"), start=1):
+    for s_index, stmt in enumerate(_children(stmt_root, part), start=1):
         acct = _child(stmt, "Acct")
         stmt_account = account if account is not None else _account(acct)
         servicer = _child(acct, "Svcr", "FinInstnId")

@@ -15,7 +15,7 @@ _CAMT_RE = re.compile(rb"urn:iso:std:iso:20022:tech:xsd:camt\.05[234]\.\d{3}\.\d
 def detect_format(data: bytes) -> str | None:
     """``mt940``, ``camt053``, ``table`` or None (not a statement format we know) from the bytes."""
     head = data[:65536]
-    if _CAMT_RE.search(head) or (head.lstrip().startswith(b"<") and b"BkToCstmrStmt" in head):
+    if _CAMT_RE.search(head) or (head.lstrip().startswith(b"<") and re.search(rb"BkToCstmr(?:Stmt|AcctRpt|DbtCdtNtfctn)", head)):
         return "camt053"
     if _MT940_RE.search(head) or head.lstrip().startswith(b"{1:"):
         return "mt940"

@@ -43,6 +43,7 @@ from extractors.statements.cells import (
     squash,
     yearless,
 )
+from extractors.statements.details import party_in_details
 from extractors.statements.model import LineIds, StatementImport
 from hub.errors import InputError, describe_validation_error
 from hub.records import StatementLine
@@ -73,11 +74,14 @@ def _preamble_value(lines: list[str], labels: list[str], *, digits: bool = False
     for line in lines:
         compact = line.replace("\u3000", "")
         for label in labels:
-            match = re.search(rf"(?<![\w]){re.escape(label)}\s*(?:\[[^\]]*\]|\([^)]*\))?\s*(?:[:：]\s*(?:¦\s*)?|¦\s*)\[?([^¦\[\],，]+)", compact, re.I)
+            match = re.search(rf"(?<![\w]){re.escape(label)}\.?\s*(?:\[[^\]]*\]|\([^)]*\))?\s*(?:[:：]\s*(?:¦\s*)?|¦\s*)\[?([^¦\[\],，]+)", compact, re.I)
             if match and match.group(1).strip():
                 value = match.group(1).strip()
-                if digits and re.fullmatch(r"[\d*xX][\d*xX \-]*", value):
-                    value = re.sub(r"[ \-]", "", value)
+                if digits:
+                    # the number among words (``USD Current Account 015-123-4-567890``, ``1088... 户名：...``)
+                    number = re.search(r"(?<![\w-])[\d*xX](?:[\d*xX]|[ \-](?=[\d*xX])){5,}(?![\w-])", value)
+                    if number and sum(ch.isdigit() for ch in number.group()) >= 6:
+                        value = re.sub(r"[ \-]", "", number.group())
                 return value.split()[0] if not digits else value
     return None
 
@@ -255,6 +259,7 @@ class _TableReader:
         skip_status = {_norm(s) for s in rules()["status"]["skip"]}
         drafts: list[_Draft] = []
         seq = 0
+        labels_row = -1
         for index in range(h.row + 1, len(self.sheet.rows)):
             row = self.sheet.rows[index]
             number = index + 1
@@ -263,6 +268,11 @@ class _TableReader:
             first = next(cell_text(c) for c in row if not is_blank(c))
             if any(m in _norm(first) for m in footers) and self._dates_or_none(row) is None:
                 self.result.skipped.append(f"row {number}: totals/footer row {first!r}")
+                if not any(re.search(r"\d", cell_text(c)) for c in row):
+                    labels_row = number  # a row of totals labels: its figures are on the row under it
+                continue
+            if self._balance_row(row):
+                self.result.skipped.append(f"row {number}: balance carried in or out ({_row_text(row)[:60]!r})")
                 continue
             status = h.first(row, "status")
             if status is not None and _norm(cell_text(status)) in skip_status:
@@ -277,7 +287,10 @@ class _TableReader:
             try:
                 draft = self.draft(row, number, seq)
             except RowProblem as exc:
-                self.row_warning(number, exc)
+                if labels_row == number - 1:
+                    self.result.skipped.append(f"row {number}: the figures of the totals row above ({_row_text(row)[:60]!r})")
+                else:
+                    self.row_warning(number, exc)
                 continue
             if draft is not None:
                 drafts.append(draft)
@@ -315,6 +328,14 @@ class _TableReader:
         if not cells or any(i not in where for i, _ in cells) or self._dates_or_none(row) is not None:
             return None
         return [(where[i], text) for i, text in cells]
+
+    def _balance_row(self, row: Sequence[Cell]) -> bool:
+        """A row carrying the balance over (承前页, 过次页, ``BALANCE B/F``) with no amount, whatever its date
+        cell holds (PSBC prints 承前页 in it)."""
+        if any(not is_blank(c) for name in ("amount", "credit", "debit") for c in self.header.all(row, name)):
+            return False
+        text = _norm(_row_text(row)).casefold()
+        return any(_norm(m).casefold() in text for m in rules()["footer"].get("balance_rows", []))
 
     def row_warning(self, number: int, exc: RowProblem) -> None:
         self.result.row_warnings.append(exc.warning(number, self.sheet_name))
@@ -515,7 +536,19 @@ class _TableReader:
         contradicts take its sign too, with a warning and the amount's confidence lowered."""
         if "balance" not in self.header.columns or len(drafts) < 2:
             return
-        entries = [Entry(d.seq, d.size, d.sign, d.explicit, d.balance) for d in drafts]
+        currencies = list(dict.fromkeys(d.currency for d in drafts))
+        if len(currencies) > 1:  # a multi-currency wallet (Payoneer, Wise) keeps one balance per currency
+            for ccy in currencies:
+                self.settle_with_balances_of([d for d in drafts if d.currency == ccy], renumber=True)
+            return
+        self.settle_with_balances_of(drafts)
+
+    def settle_with_balances_of(self, drafts: list[_Draft], *, renumber: bool = False) -> None:
+        """:meth:`settle_with_balances` on rows of one balance (``renumber``: the rows of one currency, each
+        following the one before it in that currency's balance)."""
+        if len(drafts) < 2:
+            return
+        entries = [Entry(i if renumber else d.seq, d.size, d.sign, d.explicit, d.balance) for i, d in enumerate(drafts)]
         check = check_balances(entries, prefer_polarity=-1 if self.card else 1)
         with_balance = sum(1 for d in drafts if d.balance is not None)
         if check.order is None:
@@ -588,9 +621,16 @@ class _TableReader:
             for side in ("payer", "payee"):
                 name, account, bank = name or get(f"{side}_name"), account or get(f"{side}_account"), \
                     bank or get(f"{side}_bank")
+        if not name and account:
+            name, account = _name_in_account(account)
         name = name or get("merchant") or get("place")
         if not name and not any(f in h.columns for f in PARTY_FIELDS):
-            name = get("item") or (get("summary") if self.card else "")
+            details = [cell_text(h.first(row, "item")), *(t for n, t in more if n == "item")]
+            named = party_in_details(details)
+            if named and not self.is_ours(named, ""):
+                name = named
+            elif "counterparty_account" not in h.columns:
+                name = get("item") or (get("summary") if self.card else "")
         return name, account, bank
 
     def line(self, d: _Draft) -> StatementLine:
@@ -605,7 +645,7 @@ class _TableReader:
             parts.append(merchant)
         if place and place != counterparty:
             parts.append(place)
-        parts += [cell_text(c) for c in h.all(row, "item") + h.all(row, "method")]
+        parts += [cell_text(c) for c in h.all(row, "channel") + h.all(row, "item") + h.all(row, "method")]
         parts += [text for name, text in d.more if name in ("item", "summary")]
         parts += d.notes
         description = " | ".join(dict.fromkeys(p for p in parts if p))
@@ -622,6 +662,15 @@ class _TableReader:
                 description=description, reference=reference, balance=d.balance, source_line=d.number)
         except ValidationError as exc:
             raise RowProblem(describe_validation_error(exc, "StatementLine")) from None
+
+
+def _name_in_account(account: str) -> tuple[str, str]:
+    """(name, account) of an account cell that holds both (Alipay's 对方账号 ``宁波甬江五金商行(yjwj***@163.com)``),
+    else ("", account)."""
+    found = re.fullmatch(r"\s*(.*?[A-Za-z\u3400-\u9fff].*?)\s*[(（]([^()（）]*[@\d*][^()（）]*)[)）]\s*", account)
+    if not found or re.search(r"\d{6}", found.group(1)):
+        return "", account
+    return found.group(1).strip(), found.group(2).strip()
 
 
 def _rows(numbers: list[int]) -> str:

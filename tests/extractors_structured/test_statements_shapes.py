@@ -139,7 +139,7 @@ def test_hsbc_hk_account_export_with_english_headers(tmp_path: Path) -> None:
     path = tmp_path / "hsbc_hk_debit.csv"
     path.write_text(text, encoding="utf-8")
     result = read_statement(path)
-    assert _rows(result) == [(date(2026, 1, 5), D("8000.00"), "HKD", "FPS CREDIT ACME TRADING LTD"),
+    assert _rows(result) == [(date(2026, 1, 5), D("8000.00"), "HKD", "ACME TRADING LTD"),
                              (date(2026, 1, 6), D("-500.00"), "HKD", "ATM WITHDRAWAL")]
     assert [ln.balance for ln in result.lines] == [D("18000.00"), D("17500.00")]
 
@@ -153,8 +153,8 @@ def test_withdrawal_deposit_columns_with_currency_in_the_header(tmp_path: Path) 
     path.write_text(text, encoding="utf-8")
     result = read_statement(path)
     assert result.bank == "恒生银行" and result.account == "239123456883"
-    assert _rows(result) == [(date(2025, 12, 29), D("2000.00"), "HKD", "FPS CREDIT SUN HING ELECTRONICS"),
-                             (date(2025, 12, 31), D("-7000.00"), "HKD", "CHQ 000123 WING ON PACKAGING")]
+    assert _rows(result) == [(date(2025, 12, 29), D("2000.00"), "HKD", "SUN HING ELECTRONICS"),
+                             (date(2025, 12, 31), D("-7000.00"), "HKD", "WING ON PACKAGING")]
 
 
 def test_split_columns_with_bracketed_headers(tmp_path: Path) -> None:

@@ -1,0 +1,73 @@
+"""The other party inside a statement line's details text, for exports that have no party column (Hong
+Kong and US banks, wallets): ``FPS CREDIT KOWLOON TOOLING SUPPLY CO FRN2026...``, ``INWARD REMITTANCE FROM
+VAN DER BERG TECHNIEK B.V. INV HR-EX-2603-004``, ``WIRE TRANSFER VIA: ... B/O: GREAT LAKES MACHINING LLC REF:
+PO 88231``, or a type line with the party on the line under it (``轉賬存入 TRANSFER CREDIT`` / ``TAI KOO
+PRECISION PARTS LTD``). The labels, types and reference words are data (``statement_rules.toml [details]``)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractors.statements.cells import rules
+
+_CJK_LEAD_RE = re.compile(r"^[\u3400-\u9fff\s]+(?=[A-Za-z])")
+
+
+def _phrase(words: str) -> str:
+    return r"\s+".join(re.escape(w) for w in words.split())
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    table = rules()["details"]
+    by_length = lambda items: sorted(items, key=len, reverse=True)  # noqa: E731
+    label = "|".join(_phrase(w) for w in by_length(table["labels"]))
+    party = "|".join(_phrase(w) for w in by_length(table["party_labels"]))
+    labelled = re.compile(rf"(?<![A-Za-z0-9])(?:{party})\s*[:：]\s*(.+?)(?=\s*(?<![A-Za-z0-9])(?:{label})\s*[:：]|$)", re.I)
+    types = re.compile(rf"^(?:{'|'.join(_phrase(w) for w in by_length(table['types']))})(?![A-Za-z])", re.I)
+    refs = "|".join(_phrase(w) for w in by_length(table["reference_words"]))
+    ends = "|".join(_phrase(w) for w in by_length(table["ends"]))
+    stop = re.compile(rf"(?:(?<![A-Za-z0-9])(?:{ends})|\s(?:{refs})\s+(?=\S*\d))", re.I)
+    return labelled, types, stop, re.compile(label, re.I)
+
+
+def _reference(token: str) -> bool:
+    """A reference or number token (``FRN20260304PAYC01``, ``OTT260316SC0019``, ``000812``), not a name word."""
+    digits = sum(ch.isdigit() for ch in token)
+    return digits >= 3 or (digits and len(token) >= 6) or token.startswith("*")
+
+
+def _name(text: str) -> str:
+    """``text`` cut at the first reference word or phrase, without the reference tokens around the name."""
+    _, _, stop, _ = _patterns()
+    found = stop.search(" " + text)
+    if found:
+        text = (" " + text)[: found.start()]
+    tokens = text.split()
+    while tokens and _reference(tokens[-1]):
+        tokens.pop()
+    while tokens and _reference(tokens[0]):
+        tokens.pop(0)
+    name = " ".join(tokens).strip(" ,;:-/")
+    return name if sum(ch.isalpha() for ch in name) >= 2 else ""
+
+
+def party_in_details(lines: list[str]) -> str | None:
+    """The other party named in a line's details (its first line, then the lines wrapped under it), or None
+    when the text has no label or transaction type we know (the caller keeps the text as it is)."""
+    lines = [line.strip() for line in lines if line and line.strip()]
+    if not lines:
+        return None
+    labelled, types, _, _ = _patterns()
+    found = labelled.search(" ".join(lines))
+    if found and (name := _name(found.group(1))):
+        return name
+    first = _CJK_LEAD_RE.sub("", lines[0])
+    typed = types.match(first)
+    if not typed:
+        return None
+    name = _name(first[typed.end():])
+    if not name and len(lines) > 1:
+        name = _name(lines[1])
+    return name or None
