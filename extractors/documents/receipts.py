@@ -89,7 +89,7 @@ def _issuer(layout: Layout, f: Fields) -> None:
         for m in _BANK.finditer(text):
             if layout.hits_in(no, m.start(), m.end()) or m.group(1) in taken:
                 continue
-            name = m.group(1).strip()
+            name = _without_logo(m.group(1).strip())
             chars = [c for c in tl.chars[m.start():m.end()] if not c.ch.isspace()]
             f.set("bank", name, min(c.conf for c in chars))
             return
@@ -99,6 +99,16 @@ def _issuer(layout: Layout, f: Fields) -> None:
             if m:
                 f.set("bank", m.group(1), f.confidence[name] * 0.8)
                 return
+
+
+def _without_logo(name: str) -> str:
+    """A bank name without the logo words printed before it on its line (``Standard Chartered Standard
+    Chartered Bank (Hong Kong) Limited``, ``DBS DBS Bank (Hong Kong) Limited``): the repeated start once."""
+    words = name.split()
+    for k in range(len(words) // 2, 0, -1):
+        if [w.casefold() for w in words[:k]] == [w.casefold() for w in words[k:2 * k]]:
+            return " ".join(words[k:])
+    return name
 
 
 def _move(f: Fields, src: str, dst: str, layout: Layout | None = None) -> None:

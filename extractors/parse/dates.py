@@ -30,7 +30,7 @@ _PATTERNS = [
     ("dmy_or_mdy", re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")),
     ("mdy_text", re.compile(_MON + r"[\s\-]*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|[\s\-]+)(?P<y>\d{4}|\d{2})(?!\d)")),
     ("dmy_text", re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°|o)?[\s\-.]*(?:de\s+)?" + _MON
-                            + r"[\s\-.,]+(?:de\s+|del\s+)?(?P<y>\d{4}|\d{2})(?!\d)")),
+                            + r"(?:[\s\-.,]+(?:de\s+|del\s+)?|(?=\d))(?P<y>\d{4}|\d{2})(?!\d)")),  # 09MAR26 too
     ("ymd_text", re.compile(r"(?P<y>\d{4})[\s\-]+" + _MON + r"[\s\-]+(?P<d>\d{1,2})(?!\d)")),
 ]
 
