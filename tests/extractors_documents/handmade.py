@@ -3,6 +3,8 @@ from a list of texts at positions (no generator template)."""
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -44,3 +46,29 @@ def same(got: object, expected: object) -> bool:
     if isinstance(got, str) and isinstance(expected, str):
         return got.casefold() == expected.casefold()
     return got == expected
+
+
+def _squash(value: object) -> str:
+    return "".join(str(value).replace("-", "").split()).casefold()
+
+
+def wrong_receipt_fields(result, truth: dict[str, str]) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
+    """The fields of a receipt read otherwise than printed: (read, printed, confidence). Amounts compare as
+    numbers, dates as ISO dates, accounts without blanks and dashes, names case-insensitively; the memo must
+    hold the printed 用途/附言 (a 摘要 may be joined to it); the issuing bank may be named short (HSBC)."""
+    out = {}
+    for name, want in truth.items():
+        got = getattr(result.record, name)
+        if name == "amount":
+            ok = got == Decimal(want)
+        elif name == "value_date":
+            ok = got == date.fromisoformat(want)
+        elif name == "memo":
+            ok = _squash(want) in _squash(got or "")
+        elif name == "bank":
+            ok = got is not None and (_squash(want) in _squash(got) or _squash(got) in _squash(want))
+        else:
+            ok = got is not None and _squash(got) == _squash(want)
+        if not ok:
+            out[name] = (got, want, result.confidence.get(name))
+    return out

@@ -9,14 +9,13 @@ our-companies master) is the payee or the payer. Every field the receipt prints 
 from __future__ import annotations
 
 import time
-from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
 
 from extractors.documents import extract_document
-from tests.extractors_documents.handmade import draw_pdf
+from tests.extractors_documents.handmade import draw_pdf, wrong_receipt_fields
 
 
 def _pdf(path: Path, items: list[tuple], rules: list[tuple], font: str) -> Path:
@@ -182,32 +181,6 @@ def ours(our_companies):
     our_companies(OURS, tax_ids=(OUR_TAX_ID,), accounts=OUR_ACCOUNTS, name_en=OURS_EN)
 
 
-def _squash(value: object) -> str:
-    return "".join(str(value).replace("-", "").split()).casefold()
-
-
-def _wrong(result, truth: dict[str, str]) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
-    """The fields read otherwise than printed: (read, printed, confidence). Amounts compare as numbers, dates
-    as ISO dates, accounts without blanks and dashes, names case-insensitively; the memo must hold the
-    printed 用途/附言 (a 摘要 may be joined to it); the issuing bank may be named short (HSBC)."""
-    out = {}
-    for name, want in truth.items():
-        got = getattr(result.record, name)
-        if name == "amount":
-            ok = got == D(want)
-        elif name == "value_date":
-            ok = got == date.fromisoformat(want)
-        elif name == "memo":
-            ok = _squash(want) in _squash(got or "")
-        elif name == "bank":
-            ok = got is not None and (_squash(want) in _squash(got) or _squash(got) in _squash(want))
-        else:
-            ok = got is not None and _squash(got) == _squash(want)
-        if not ok:
-            out[name] = (got, want, result.confidence.get(name))
-    return out
-
-
 def _read(tmp_path: Path, name: str, edit=None):  # type: ignore[no-untyped-def]
     items, rules, font = DOCS[name][0]
     if edit is not None:
@@ -219,7 +192,7 @@ def _read(tmp_path: Path, name: str, edit=None):  # type: ignore[no-untyped-def]
 def test_held_out_receipt_reads_every_printed_field(tmp_path: Path, ours, name: str) -> None:
     result = _read(tmp_path, name)
     assert result.kind == "receipt"
-    assert not _wrong(result, DOCS[name][1]), (_wrong(result, DOCS[name][1]), result.warnings)
+    assert not wrong_receipt_fields(result, DOCS[name][1]), (wrong_receipt_fields(result, DOCS[name][1]), result.warnings)
     assert result.record.payer_name != result.record.payee_name
 
 
@@ -276,7 +249,7 @@ def test_held_out_receipt_scans_through_the_real_ocr(tmp_path: Path, ours, docs)
                         rotate=(0.6, -0.4, 0.8)[i], dpi=(170, 180, 160)[i], seed=i)
         result = extract_document(jpg)
         assert result.kind == "receipt" and result.ocr
-        wrong = _wrong(result, DOCS[name][1])
+        wrong = wrong_receipt_fields(result, DOCS[name][1])
         assert not wrong, (name, wrong)
     assert time.monotonic() - start < 120
 

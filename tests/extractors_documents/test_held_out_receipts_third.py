@@ -9,13 +9,12 @@ field the receipt prints is asserted."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
 
 from extractors.documents import extract_document
-from tests.extractors_documents.handmade import draw_pdf
+from tests.extractors_documents.handmade import draw_pdf, wrong_receipt_fields
 
 OURS = "苏州恒锐精密五金制品有限公司"
 OURS_EN = "Suzhou Hengrui Precision Hardware Co., Ltd."
@@ -130,32 +129,6 @@ def ours(our_companies):
     our_companies(OURS, tax_ids=(OUR_TAX_ID,), accounts=OUR_ACCOUNTS, name_en=OURS_EN)
 
 
-def _squash(value: object) -> str:
-    return "".join(str(value).replace("-", "").split()).casefold()
-
-
-def _wrong(result, truth: dict[str, str]) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
-    """The fields read otherwise than printed: (read, printed, confidence). Amounts compare as numbers, dates as
-    ISO dates, accounts without blanks and dashes, names case-insensitively; the memo must hold the printed
-    用途/附言; the issuing bank as printed, or a short form of it."""
-    out = {}
-    for name, want in truth.items():
-        got = getattr(result.record, name)
-        if name == "amount":
-            ok = got == D(want)
-        elif name == "value_date":
-            ok = got == date.fromisoformat(want)
-        elif name == "memo":
-            ok = _squash(want) in _squash(got or "")
-        elif name == "bank":
-            ok = got is not None and _squash(got) in _squash(want)
-        else:
-            ok = got is not None and _squash(got) == _squash(want)
-        if not ok:
-            out[name] = (got, want, result.confidence.get(name))
-    return out
-
-
 def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
     items, rules, font = DOCS[name][0]
     return extract_document(draw_pdf(tmp_path / f"{name}.pdf", items, rules, font, line_width=0.6))
@@ -165,7 +138,7 @@ def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
 def test_held_out_receipt_reads_every_printed_field(tmp_path: Path, ours, name: str) -> None:
     result = _read(tmp_path, name)
     assert result.kind == "receipt"
-    assert not _wrong(result, DOCS[name][1]), (_wrong(result, DOCS[name][1]), result.warnings)
+    assert not wrong_receipt_fields(result, DOCS[name][1]), (wrong_receipt_fields(result, DOCS[name][1]), result.warnings)
 
 
 def test_the_logo_words_before_the_banks_name(tmp_path: Path, ours) -> None:
