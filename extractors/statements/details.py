@@ -20,16 +20,20 @@ def _phrase(words: str) -> str:
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The labelled party, the type at the start (with a direction word after it), the end of a name, and a
+    reference word left at a name's end."""
     table = rules()["details"]
     by_length = lambda items: sorted(items, key=len, reverse=True)  # noqa: E731
     label = "|".join(_phrase(w) for w in by_length(table["labels"]))
     party = "|".join(_phrase(w) for w in by_length(table["party_labels"]))
     labelled = re.compile(rf"(?<![A-Za-z0-9])(?:{party})\s*[:：]\s*(.+?)(?=\s*(?<![A-Za-z0-9])(?:{label})\s*[:：]|$)", re.I)
-    types = re.compile(rf"^(?:{'|'.join(_phrase(w) for w in by_length(table['types']))})(?![A-Za-z])", re.I)
+    suffixes = "|".join(_phrase(w) for w in by_length(table["type_suffixes"]))
+    types = re.compile(rf"^(?:{'|'.join(_phrase(w) for w in by_length(table['types']))})(?:\s+(?:{suffixes}))?(?![A-Za-z])",
+                       re.I)
     refs = "|".join(_phrase(w) for w in by_length(table["reference_words"]))
     ends = "|".join(_phrase(w) for w in by_length(table["ends"]))
     stop = re.compile(rf"(?:(?<![A-Za-z0-9])(?:{ends})|\s(?:{refs})\s+(?=\S*\d))", re.I)
-    return labelled, types, stop, re.compile(label, re.I)
+    return labelled, types, stop, re.compile(rf"^(?:{refs})$", re.I)
 
 
 def _reference(token: str) -> bool:
@@ -40,17 +44,28 @@ def _reference(token: str) -> bool:
 
 def _name(text: str) -> str:
     """``text`` cut at the first reference word or phrase, without the reference tokens around the name."""
-    _, _, stop, _ = _patterns()
+    _, _, stop, ref_word = _patterns()
     found = stop.search(" " + text)
     if found:
         text = (" " + text)[: found.start()]
     tokens = text.split()
-    while tokens and _reference(tokens[-1]):
+    while tokens and (_reference(tokens[-1]) or ref_word.match(tokens[-1])):
         tokens.pop()
     while tokens and _reference(tokens[0]):
         tokens.pop(0)
     name = " ".join(tokens).strip(" ,;:-/")
+    if _squash(name) in _not_parties():
+        return ""
     return name if sum(ch.isalpha() for ch in name) >= 2 else ""
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@cache
+def _not_parties() -> frozenset[str]:
+    return frozenset(_squash(w) for w in rules()["details"]["not_parties"])
 
 
 def party_in_details(lines: list[str]) -> str | None:

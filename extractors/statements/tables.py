@@ -256,7 +256,7 @@ class _TableReader:
     def run(self) -> StatementImport:
         h = self.header
         footers = [_norm(m) for m in rules()["footer"]["markers"]]
-        skip_status = {_norm(s) for s in rules()["status"]["skip"]}
+        skip_status = {_norm(s).casefold() for s in rules()["status"]["skip"]}
         drafts: list[_Draft] = []
         seq = 0
         labels_row = -1
@@ -275,7 +275,7 @@ class _TableReader:
                 self.result.skipped.append(f"row {number}: balance carried in or out ({_row_text(row)[:60]!r})")
                 continue
             status = h.first(row, "status")
-            if status is not None and _norm(cell_text(status)) in skip_status:
+            if status is not None and _norm(cell_text(status)).casefold() in skip_status:
                 self.result.skipped.append(f"row {number}: status {cell_text(status)!r} moved no money")
                 continue
             wrapped = self._wrapped(row) if drafts and self._last_number == number - 1 else None
@@ -600,7 +600,9 @@ class _TableReader:
     def party(self, row: Sequence[Cell], sign: int, more: Sequence[tuple[str, str]] = ()) -> tuple[str, str, str]:
         """(name, account, bank) of the other party: the counterparty columns, else the payer of money in
         and the payee of money out (exports printing both sides; never our own side), else the one side
-        an export prints, else the merchant or the place; a cell wrapped over rows (``more``) whole."""
+        an export prints, else the merchant or the place, else the party the details text names
+        (:func:`party_in_details`), else (no party column at all) the details text itself; a cell wrapped
+        over rows (``more``) whole."""
         h = self.header
 
         def get(name: str) -> str:
@@ -624,12 +626,12 @@ class _TableReader:
         if not name and account:
             name, account = _name_in_account(account)
         name = name or get("merchant") or get("place")
-        if not name and not any(f in h.columns for f in PARTY_FIELDS):
-            details = [cell_text(h.first(row, "item")), *(t for n, t in more if n == "item")]
-            named = party_in_details(details)
+        if not name:  # the party named inside the details text (the description, else the summary)
+            field = "item" if "item" in h.columns else "summary"
+            named = party_in_details([cell_text(h.first(row, field)), *(t for n, t in more if n == field)])
             if named and not self.is_ours(named, ""):
                 name = named
-            elif "counterparty_account" not in h.columns:
+            elif not any(f in h.columns for f in (*PARTY_FIELDS, "counterparty_account")):
                 name = get("item") or (get("summary") if self.card else "")
         return name, account, bank
 

@@ -6,8 +6,10 @@ not by the generator: PSBC xlsx with page subtotals and a 承前页 row in the m
 the details text); a Bank of East Asia statement converted from its PDF (Traditional Chinese and English headers,
 yearless dates, ``CR`` balances, the party on the line under the type); a US bank csv (Chase: ``ORIG CO NAME:``,
 ``B/O:``, MM/DD/YYYY); Wise (DD-MM-YYYY, Total fees, Payer/Payee Name); Payoneer (several currencies in one file, a
-Canceled row); 华夏银行's HTML "xls"; a WeChat Pay bill xlsx; a CAMT.054 notification. Each row's date, signed amount,
-currency, counterparty (as printed, not the text around it) and memo are asserted, and the account."""
+Canceled row); 华夏银行's HTML "xls"; a WeChat Pay bill xlsx; a CAMT.054 notification; a BAI2 file. Written after
+the first fixes: Hang Seng, BOCHK (bilingual headers, ``CR``/``DR`` amounts, the party in 交易摘要), Revolut Business
+(started/completed dates, State, Payer on one side only), 浙商银行 (交易对手名称 ...), Citibank US. Each row's date,
+signed amount, currency, counterparty (as printed, not the text around it) and memo are asserted, and the account."""
 
 from __future__ import annotations
 
@@ -319,6 +321,57 @@ DOCS = [
 ]
 
 
+# Written after the first fixes, to see whether the rules hold on wordings they were not made for
+# U1 Hang Seng business csv: Date (dd/mm/yyyy), Transaction Details, Deposit, Withdrawal, Balance
+U1 = [["Hang Seng Bank Limited"], ["Account Number:", "239-123456-001"], ["Currency:", "HKD"], [],
+      ["Date", "Transaction Details", "Deposit", "Withdrawal", "Balance"],
+      ["03/03/2026", "FPS TRANSFER IN CHAN TAI MAN FRN20260303A1234567", "2,500.00", "", "52,500.00"],
+      ["07/03/2026", "DIRECT DEBIT HONG KONG BROADBAND NETWORK LTD 12345678", "", "388.00", "52,112.00"],
+      ["12/03/2026", "CASH DEPOSIT", "10,000.00", "", "62,112.00"],
+      ["19/03/2026", "TELEGRAPHIC TRANSFER FROM PACIFIC SOURCING CO REF TT2603190001", "31,200.00", "", "93,312.00"],
+      ["25/03/2026", "TRANSFER TO A/C 239-888888-001", "", "20,000.00", "73,312.00"]]
+U1_T = [("2026-03-03", "2500.00", "HKD", "CHAN TAI MAN", ""), ("2026-03-07", "-388.00", "HKD", "HONG KONG BROADBAND NETWORK LTD", ""),
+        ("2026-03-12", "10000.00", "HKD", "*", ""), ("2026-03-19", "31200.00", "HKD", "PACIFIC SOURCING CO", ""),
+        ("2026-03-25", "-20000.00", "HKD", "*", "")]
+# U2 BOCHK xlsx, bilingual headers one per cell, 交易摘要 Transaction Summary, amounts signed with DR/CR words
+U2 = [["中國銀行(香港) Bank of China (Hong Kong)"], ["賬戶號碼 Account Number", "012-875-0-123456-7"], ["貨幣 Currency", "USD"],
+      ["日期 Date", "交易摘要 Transaction Summary", "金額 Amount", "結餘 Balance"],
+      ["2026/03/04", "INWARD REMITTANCE FROM WESTFIELD TOOLING LLC INV HR-US-2602-009", "14,250.00 CR", "34,250.00 CR"],
+      ["2026/03/11", "OUTWARD REMITTANCE TO NINGBO HAISHU PACKING CO LTD", "6,000.00 DR", "28,250.00 CR"],
+      ["2026/03/11", "OUTWARD REMITTANCE CHARGES", "20.00 DR", "28,230.00 CR"]]
+U2_T = [("2026-03-04", "14250.00", "USD", "WESTFIELD TOOLING LLC", "INV HR-US-2602-009"),
+        ("2026-03-11", "-6000.00", "USD", "NINGBO HAISHU PACKING CO LTD", ""), ("2026-03-11", "-20.00", "USD", "*", "")]
+# U3 Revolut Business csv: started/completed dates, Type, State (a REVERTED row), Payer, Amount signed, Fee apart, multi-ccy
+U3 = [["Date started (UTC)", "Date completed (UTC)", "ID", "Type", "State", "Description", "Reference", "Payer", "Card number", "Orig currency", "Orig amount", "Payment currency", "Amount", "Fee", "Balance", "Account", "Beneficiary account number", "Beneficiary sort code or routing number", "Beneficiary IBAN", "Beneficiary BIC"],
+      ["2026-03-02", "2026-03-02", "6601a3b2-0000-aaaa-9c1e-1a2b3c4d5e6f", "TOPUP", "COMPLETED", "Payment from Brighton Fixings Ltd", "INV HR-UK-0311", "Brighton Fixings Ltd", "", "GBP", "2400.00", "GBP", "2400.00", "0.00", "5400.00", "GBP Main", "", "", "", ""],
+      ["2026-03-05", "2026-03-06", "6601a3b2-0000-bbbb-9c1e-1a2b3c4d5e6f", "TRANSFER", "COMPLETED", "To Midlands Freight Services Ltd", "HR freight Feb", "", "", "GBP", "-850.00", "GBP", "-850.00", "-0.30", "4549.70", "GBP Main", "41234567", "401276", "", ""],
+      ["2026-03-09", "", "6601a3b2-0000-cccc-9c1e-1a2b3c4d5e6f", "TRANSFER", "REVERTED", "To Midlands Freight Services Ltd", "duplicate", "", "", "GBP", "-850.00", "GBP", "-850.00", "0.00", "4549.70", "GBP Main", "41234567", "401276", "", ""],
+      ["2026-03-12", "2026-03-12", "6601a3b2-0000-dddd-9c1e-1a2b3c4d5e6f", "TOPUP", "COMPLETED", "Payment from Van der Berg Techniek B.V.", "INVOICE HR-EX-2603-015", "Van der Berg Techniek B.V.", "", "EUR", "1830.00", "EUR", "1830.00", "0.00", "1830.00", "EUR Main", "", "", "", ""]]
+U3_T = [("2026-03-02", "2400.00", "GBP", "Brighton Fixings Ltd", "INV HR-UK-0311"),
+        ("2026-03-06", "-850.00", "GBP", "Midlands Freight Services Ltd", "HR freight Feb"),
+        ("2026-03-12", "1830.00", "EUR", "Van der Berg Techniek B.V.", "INVOICE HR-EX-2603-015")]
+# U4 浙商银行 csv (GBK): 收付标志 收/付, 交易对手名称, 交易对手账号, 交易日期 2026年03月05日
+U4 = [["浙商银行账户交易明细"], ["账号:", "3310010010120100123456", "户名:", OURS], [],
+      ["交易日期", "收付标志", "交易金额", "账户余额", "交易对手名称", "交易对手账号", "交易对手行名", "摘要", "附言"],
+      ["2026年03月05日", "收", "19,800.00", "69,800.00", "台州黄岩精工模塑有限公司", "201000123456789", "台州银行黄岩支行", "跨行来账", "模具款 HR-PO-2602-061"],
+      ["2026年03月17日", "付", "7,200.00", "62,600.00", "杭州萧山恒丰包装有限公司", "19000123400001234", "浙江萧山农村商业银行", "跨行转账", "纸箱款"],
+      ["2026年03月21日", "付", "3.00", "62,597.00", "", "", "", "短信服务费", ""]]
+U4_T = [("2026-03-05", "19800.00", "CNY", "台州黄岩精工模塑有限公司", "模具款 HR-PO-2602-061"),
+        ("2026-03-17", "-7200.00", "CNY", "杭州萧山恒丰包装有限公司", "纸箱款"), ("2026-03-21", "-3.00", "CNY", "*", "")]
+# U5 Citibank US csv: Date (MM-DD-YYYY), Description, Debit, Credit; ACH/Zelle wordings
+U5 = [["Date", "Description", "Debit", "Credit"],
+      ["03-02-2026", "ZELLE PAYMENT FROM JOHN MILLER CONF# A1B2C3D4", "", "250.00"],
+      ["03-09-2026", "ACH ELECTRONIC DEBIT UPS BILLING 0000123456", "312.45", ""],
+      ["03-16-2026", "INCOMING WIRE FROM GREAT LAKES MACHINING LLC REF PO 88301", "", "9,400.00"],
+      ["03-27-2026", "MONTHLY SERVICE FEE", "15.00", ""]]
+U5_T = [("2026-03-02", "250.00", "USD", "JOHN MILLER", ""), ("2026-03-09", "-312.45", "USD", "UPS BILLING", ""),
+        ("2026-03-16", "9400.00", "USD", "GREAT LAKES MACHINING LLC", "PO 88301"), ("2026-03-27", "-15.00", "USD", "*", "")]
+DOCS += [("hangseng_business.csv", "csv", U1, "utf-8", U1_T, "239123456001"),
+         ("bochk_usd.xlsx", "xlsx", U2, None, U2_T, "01287501234567"),
+         ("revolut_business_2026-03.csv", "csv", U3, "utf-8", U3_T, ""),
+         ("czb_浙商_明细.csv", "csv", U4, "gbk", U4_T, "3310010010120100123456")]
+
+
 def _write(tmp_path: Path, name: str) -> Path:
     file, how, content, encoding, _, _ = next(d for d in DOCS if d[0] == name)
     path = tmp_path / file
@@ -463,3 +516,23 @@ def test_a_bai2_file(tmp_path: Path) -> None:
     assert "INV HR-US-2603" in result.lines[0].description and result.lines[1].reference == "FREIGHT MAR26"
     assert result.account == "000123456789" and result.lines[0].transaction_id == "0831234567TC"
     assert [w.row for w in result.row_warnings] == [8]
+
+
+def test_a_us_export_that_prints_no_currency_needs_review(tmp_path: Path) -> None:
+    """Citibank's csv names no bank and no currency: the parties come out of the details (Zelle, ACH, wire
+    wordings; a reference word left before the reference goes too), the currency stays under review."""
+    result = read_statement(write_csv(tmp_path / "citi_us_activity.csv", U5, "utf-8"))
+    assert [(ln.amount, ln.counterparty_name) for ln in result.lines] == [
+        (D("250.00"), "JOHN MILLER"), (D("-312.45"), "UPS BILLING"), (D("9400.00"), "GREAT LAKES MACHINING LLC"),
+        (D("-15.00"), "MONTHLY SERVICE FEE")]
+    assert result.confidence["currency"] < 0.9
+
+
+def test_a_wallet_with_a_party_column_on_one_side_only(tmp_path: Path) -> None:
+    """Revolut prints the Payer of money in but no payee column: the transfer out named no party ('To Midlands
+    Freight Services Ltd' is in its description); its REVERTED row (State, in capitals) was imported; its
+    'Date completed (UTC)' was not a booking date, so the file was refused."""
+    result = _read(tmp_path, "revolut_business_2026-03.csv")
+    assert [ln.counterparty_name for ln in result.lines] == [
+        "Brighton Fixings Ltd", "Midlands Freight Services Ltd", "Van der Berg Techniek B.V."]
+    assert result.lines[1].booking_date == date(2026, 3, 6) and any("REVERTED" in s for s in result.skipped)
