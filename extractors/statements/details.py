@@ -39,7 +39,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 def _reference(token: str) -> bool:
     """A reference or number token (``FRN20260304PAYC01``, ``OTT260316SC0019``, ``000812``), not a name word."""
     digits = sum(ch.isdigit() for ch in token)
-    return digits >= 3 or (digits and len(token) >= 6) or token.startswith("*")
+    return digits >= 3 or (digits >= 2 and len(token) >= 6) or token.startswith("*")
 
 
 def _name(text: str) -> str:
@@ -49,7 +49,7 @@ def _name(text: str) -> str:
     if found:
         text = (" " + text)[: found.start()]
     tokens = text.split()
-    while tokens and (_reference(tokens[-1]) or ref_word.match(tokens[-1])):
+    while tokens and (_reference(tokens[-1]) or (found and ref_word.match(tokens[-1]))):  # REF before PO 88301
         tokens.pop()
     while tokens and _reference(tokens[0]):
         tokens.pop(0)

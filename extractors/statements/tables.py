@@ -287,7 +287,7 @@ class _TableReader:
             try:
                 draft = self.draft(row, number, seq)
             except RowProblem as exc:
-                if labels_row == number - 1:
+                if labels_row == number - 1 and self._dates_or_none(row) is None:  # no transaction: no date
                     self.result.skipped.append(f"row {number}: the figures of the totals row above ({_row_text(row)[:60]!r})")
                 else:
                     self.row_warning(number, exc)

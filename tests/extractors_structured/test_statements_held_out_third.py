@@ -536,3 +536,14 @@ def test_a_wallet_with_a_party_column_on_one_side_only(tmp_path: Path) -> None:
     assert [ln.counterparty_name for ln in result.lines] == [
         "Brighton Fixings Ltd", "Midlands Freight Services Ltd", "Van der Berg Techniek B.V."]
     assert result.lines[1].booking_date == date(2026, 3, 6) and any("REVERTED" in s for s in result.skipped)
+
+
+def test_name_words_that_look_like_references_stay() -> None:
+    """A Cantonese name ending in PO, a shop named with a figure: only a reference word that a reference follows
+    ends a name (and one left dangling before such a cut goes)."""
+    from extractors.statements.details import party_in_details
+
+    assert party_in_details(["FPS CREDIT WONG TAI PO"]) == "WONG TAI PO"
+    assert party_in_details(["FPS CREDIT 7-ELEVEN"]) == "7-ELEVEN"
+    assert party_in_details(["INCOMING WIRE FROM GREAT LAKES MACHINING LLC REF PO 88301"]) == "GREAT LAKES MACHINING LLC"
+    assert party_in_details(["TRANSFER FROM A/C 123-456789-001"]) is None  # no name: the text stays the counterparty
