@@ -201,3 +201,17 @@ def test_a_credited_invoice_keeps_its_key_when_a_credit_note_shares_its_number()
     invoice = _invoice("1001", "100.00")
     credit = _credit("1001", "0999", "-10.00")
     assert invoice.natural_key() != credit.natural_key()
+
+
+def test_the_order_desk_counts_a_credited_invoice_as_paid(store_with_credit_notes, tmp_path: Path) -> None:
+    """After the payment of invoice less credit, the order desk sees nothing open on the invoice and the credit
+    note as no receivable of its own: the customer is not overdue by the credit."""
+    from flows.reconcile_cli import Inputs, run_reconcile
+    from hub.orderdesk.desk import Desk
+
+    store, blue = store_with_credit_notes
+    run_reconcile(Inputs.from_store(store), out=None, store=store, save=True)
+    desk = Desk.load(store, as_of=date(2026, 9, 30))
+    assert not any(s.invoice.is_credit for s in desk.invoices.values())
+    state = desk.invoices[blue.natural_key()]
+    assert state.total_cny == D("4520.00") and state.open_cny == 0 and state.overdue_cny(desk.as_of, D("1")) == 0
