@@ -374,6 +374,10 @@ def _print_run(run: ReconcileRun) -> None:
         console.print(f"posted by rule (tax refunds, interest, bank charges ...): {ruled}")
     if run.holds:
         console.print(f"three-way: {sum(r.status == 'hold' for r in run.holds)} on hold of {len(run.holds)} invoices")
+    if run.result.credits:
+        waiting = run.result.credits_for_review()
+        console.print(f"credit notes: {len(run.result.credits) - len(waiting)} applied to their invoices, "
+                      f"{len(waiting)} for review (original invoice not found ...)")
     if run.new or run.unchanged:
         console.print(f"store: {run.new} proposals new or changed, {run.unchanged} unchanged")
     if run.workbook:
