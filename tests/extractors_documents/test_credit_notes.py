@@ -3,7 +3,7 @@ three classes a finance team receives and issues: a UK supplier's credit note th
 without a minus (``Total Credit £540.00``) and names the invoice it credits (``Original Invoice No``); an
 older Chinese 红字 VAT e-invoice we issue (增值税电子普通发票 with ``销项负数``, negative amounts, ``（负数）``
 before the 大写 and ``对应正数发票代码:...号码:...`` in 备注); a German supplier's ``GUTSCHRIFT`` (``Bezug auf
-Rechnung``, decimal commas, ``Gutschriftsbetrag``). On main each was an invoice whose net, tax and total were
+Rechnung``, decimal commas, ``Gutschriftsbetrag``); a French supplier's ``AVOIR`` (``Facture d'origine``). On main each was an invoice whose net, tax and total were
 left empty (or its original invoice unread): now it is a credit note, its amounts below zero, its original
 invoice's number read. A ``Gutschrift`` with nothing else to tell it from a self-billing invoice is left for
 review, and negative amounts under a plain ``INVOICE`` title are a credit note for review, never a sure
@@ -81,6 +81,22 @@ DOCS = {
  (125, 118, 'Gutschriftsbetrag', 10, 'DVB'), (-190, 118, '357,00 €', 10, 'DVB'),
  (20, 134, 'Der Betrag wird mit Ihrer nächsten Zahlung verrechnet.', 8),
 ], [(20, 86, 190, 86), (20, 96, 190, 96), (125, 114, 190, 114)], "DV"),
+
+# a French supplier's avoir: a commercial discount, figures with a minus and decimal commas, the invoice named
+"fr_avoir": ([
+ (20, 16, 'Atelier Dumoulin SAS', 14, 'DVB'), (20, 22, '12 rue des Forges, 69007 Lyon, France', 8),
+ (20, 26, 'N° TVA intracommunautaire : FR40303265045', 8),
+ (130, 16, 'AVOIR', 16, 'DVB'),
+ (130, 26, "Avoir N° :", 8), (160, 26, 'AV-2026-031', 8), (130, 31, 'Date :', 8), (160, 31, '18 mars 2026', 8),
+ (130, 36, "Facture d'origine :", 8), (160, 36, 'FA-2026-0217', 8),
+ (20, 40, 'Client :', 8, 'DVB'), (20, 45, OURS_EN, 8),
+ (20, 64, 'Désignation', 8, 'DVB'), (-130, 64, 'Qté', 8, 'DVB'), (-158, 64, 'Prix unitaire', 8, 'DVB'),
+ (-190, 64, 'Montant', 8, 'DVB'),
+ (20, 71, 'Remise commerciale sur livraison de mars', 8), (-130, 71, '1', 8), (-158, 71, '100,00', 8),
+ (-190, 71, '-100,00', 8),
+ (125, 90, 'Total HT', 8), (-190, 90, '-100,00 €', 8), (125, 95, 'TVA 20 %', 8), (-190, 95, '-20,00 €', 8),
+ (125, 102, 'Total TTC', 10, 'DVB'), (-190, 102, '-120,00 €', 10, 'DVB'),
+], [(20, 66, 190, 66), (20, 76, 190, 76)], "DV"),
 }
 
 TRUTH = {
@@ -96,9 +112,13 @@ TRUTH = {
     "original_number": "RE-2026-0871", "issue_date": date(2026, 3, 12), "seller_name": "Schäfer Normteile GmbH",
     "seller_tax_id": "DE284117907", "buyer_name": OURS_EN, "currency": "EUR",
     "net": D("-300.00"), "tax": D("-57.00"), "total": D("-357.00")},
+"fr_avoir": {"kind": "commercial", "document_type": "credit_note", "number": "AV-2026-031",
+    "original_number": "FA-2026-0217", "issue_date": date(2026, 3, 18), "seller_name": "Atelier Dumoulin SAS",
+    "seller_tax_id": "FR40303265045", "buyer_name": OURS_EN, "currency": "EUR",
+    "net": D("-100.00"), "tax": D("-20.00"), "total": D("-120.00")},
 }
 LINES = {"uk_credit_note": [D("-450.00")], "cn_red_ordinary": [(D("-1000.00"), D("-130.00"))],
-         "de_gutschrift": [D("-300.00")]}
+         "de_gutschrift": [D("-300.00")], "fr_avoir": [D("-100.00")]}
 
 
 @pytest.fixture
