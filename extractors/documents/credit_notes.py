@@ -129,11 +129,14 @@ def settle_credit(words: list[Word], layout: Layout, f: Fields, lines: list[Invo
     said = title or mark
     if said and (negative or original):
         sure, why = 1.0, ""
-    elif said and said in credit_words().ambiguous:
-        sure, why = 0.7, (f"titled {said!r} with no amount printed negative and no original invoice: a credit note,"
+    elif title and title in credit_words().ambiguous:
+        sure, why = 0.7, (f"titled {title!r} with no amount printed negative and no original invoice: a credit note,"
                           " or a self-billing invoice issued by the buyer; check it")
-    elif said:
+    elif title:
         sure, why = 0.9, ""
+    elif mark:  # printed somewhere, not as the title, and nothing else says credit
+        sure, why = 0.7, (f"{mark!r} printed on the document, but no amount printed negative and no original invoice:"
+                          " read as a credit note; check it")
     else:
         sure, why = 0.8, ("amounts printed negative without a credit-note title: read as a credit note"
                           f" ({', '.join(f'{n} {v}' for n, v in printed.items())}); check it")

@@ -179,3 +179,19 @@ def test_negative_amounts_under_an_invoice_title_are_never_a_sure_invoice(tmp_pa
     assert rec.document_type == "credit_note" and rec.total == D("-540.00")
     assert result.confidence["document_type"] < 0.9 and result.confidence["total"] < 0.9
     assert "original_number" in result.needs_review()
+
+
+def test_a_credit_mark_alone_on_a_positive_invoice_is_left_for_review(tmp_path: Path, ours) -> None:
+    """The 红字 invoice with its figures printed positive, 销项负数 moved out of the title area into 备注 and no
+    original invoice: only a mark says credit. A credit note then, but nothing of it sure."""
+    items = []
+    for x, y, text, *rest in DOCS["cn_red_ordinary"][0]:
+        if text == "销项负数" or text.startswith("对应正数"):
+            continue
+        text = text.replace("-", "").replace("（负数）", "")
+        items.append((x, y, text, *rest))
+    items.append((128, 104, "销项负数 退货", 7, W))
+    result = extract_document(build(tmp_path, "cn_red_ordinary", items))
+    rec = result.record
+    assert rec.document_type == "credit_note" and rec.total == D("-1130.00")
+    assert result.confidence["document_type"] < 0.9 and result.confidence["total"] < 0.9
