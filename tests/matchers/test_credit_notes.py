@@ -215,3 +215,23 @@ def test_the_order_desk_counts_a_credited_invoice_as_paid(store_with_credit_note
     assert not any(s.invoice.is_credit for s in desk.invoices.values())
     state = desk.invoices[blue.natural_key()]
     assert state.total_cny == D("4520.00") and state.open_cny == 0 and state.overdue_cny(desk.as_of, D("1")) == 0
+
+
+def test_a_person_applying_a_payment_to_a_credited_invoice_applies_what_it_still_asks(tmp_path: Path) -> None:
+    """指定 apply to: the invoice's open amount is its total less its credit notes; a credit note's own number is
+    refused with the reason (it is not paid)."""
+    from hub.settings import load_settings
+    from hub.store import Store
+    from matchers.decisions import DecisionError
+    from matchers.manual import find_open, manual_match
+
+    store = Store(settings=load_settings(tmp_path / "home"))
+    invoice, credit = _invoice("05512876", "5650.00"), _credit("05513302", "05512876", "-1130.00")
+    receipt = _receipt("T9", "5000.00", payer="某某贸易")
+    store.upsert([*CUSTOMERS, invoice, credit, receipt], actor="test")
+    assert find_open(store, "05512876").open == D("4520.00")
+    with pytest.raises(DecisionError, match="is a credit note"):
+        find_open(store, "05513302")
+    match = manual_match(store, "receipt", receipt.natural_key(), "05512876", "李娜", learn=False)
+    assert [(a.target_key, a.amount) for a in match.allocations] == [(invoice.natural_key(), D("4520.00"))]
+    assert "480.00 of the payment left unapplied" in match.reason
