@@ -141,6 +141,8 @@ def settle_credit(words: list[Word], layout: Layout, f: Fields, lines: list[Invo
         sure, why = 0.8, ("amounts printed negative without a credit-note title: read as a credit note"
                           f" ({', '.join(f'{n} {v}' for n, v in printed.items())}); check it")
     f.set("document_type", "credit_note", sure)
+    if sure == 1.0:  # two signs agree (a title or mark, and a minus or the original invoice): a cross-check held
+        f.confirm("document_type")
     if why:  # the kind is in doubt: so are the signs it gives, whatever the totals' sums confirm
         f.doubt(why, "document_type", *printed)
     if original is None:

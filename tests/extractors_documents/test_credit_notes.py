@@ -195,3 +195,18 @@ def test_a_credit_mark_alone_on_a_positive_invoice_is_left_for_review(tmp_path: 
     rec = result.record
     assert rec.document_type == "credit_note" and rec.total == D("-1130.00")
     assert result.confidence["document_type"] < 0.9 and result.confidence["total"] < 0.9
+
+
+@pytest.mark.slow
+def test_credit_notes_scanned_read_the_same_through_the_real_ocr(tmp_path: Path, ours, docs) -> None:
+    """Each credit note printed and scanned (160-200 dpi, slightly rotated, grain, JPEG), read by rapidocr: the
+    same signed record; its kind confirmed by the title and the minus or the original invoice."""
+    for i, name in enumerate(sorted(DOCS)):
+        jpg = docs.scan(build(tmp_path, name), tmp_path / f"{name}.jpg", rotate=(0.6, -0.4, 0.8, 0.3)[i],
+                        dpi=(170, 180, 160, 200)[i], seed=i)
+        result = extract_document(jpg)
+        rec = result.record
+        assert result.ocr and rec.document_type == "credit_note" and result.confidence["document_type"] >= 0.9
+        wrong = {f: (getattr(rec, f), v) for f, v in TRUTH[name].items()
+                 if not same(_tax_id(getattr(rec, f)) if f.endswith("tax_id") else getattr(rec, f), v)}
+        assert not wrong, (name, wrong)
