@@ -304,6 +304,7 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
                 order_by_ref.setdefault(normalize_ref(ref), order)
     invoices = [inv for inv in invoices if inv.document_type != "credit_note"]
     inv_keys = [inv.natural_key() for inv in invoices]
+    credits = list(credits)
     off = credited(credits)
     credit_unsure = _credit_unsure(credits, unsure)
     order_by_key = {o.natural_key(): o for o in orders}
