@@ -87,7 +87,8 @@ def find_order(store: Store, ref: str) -> Order:
 
 def invoices_of(store: Store, order: Order) -> list[Invoice]:
     """The order's commercial invoices."""
-    return [inv for inv in store.all(Invoice) if inv.kind == "commercial" and inv.order_ref == order.external_id]
+    return [inv for inv in store.all(Invoice) if inv.kind == "commercial" and inv.order_ref == order.external_id
+            and inv.document_type != "credit_note"]
 
 
 def packing_list_of(store: Store, invoice: Invoice) -> PackingList | None:

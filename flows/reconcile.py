@@ -56,6 +56,7 @@ class ReconcileSummary:
     review: str = "skip"
     match_keys: list[str] = field(default_factory=list)
     statuses_after: dict[str, int] = field(default_factory=dict)  # the same payments once the review is applied
+    credits_for_review: list[str] = field(default_factory=list)  # credit notes that reduce no invoice, with why
 
 
 def candidate_keys(match: Match) -> list[str]:
@@ -132,7 +133,8 @@ def match_task(out_dir: Path, profile: str | None, day: date) -> ReconcileSummar
     return ReconcileSummary(statuses=dict(Counter(m.status for m in [*run.result.matches, *run.result.kept])),
                             holds=sum(r.status == "hold" for r in run.holds), invoices_checked=len(run.holds),
                             workbook=str(run.workbook) if run.workbook else None, threeway_workbook=str(threeway),
-                            match_keys=[m.natural_key() for m in [*run.result.matches, *run.result.kept]])
+                            match_keys=[m.natural_key() for m in [*run.result.matches, *run.result.kept]],
+                            credits_for_review=[c.why for c in run.result.credits_for_review()])
 
 
 @task(name="review-items")
@@ -185,6 +187,9 @@ def _publish(summary: ReconcileSummary, items: list[Match]) -> None:
     lines += ["", f"Three-way: **{summary.holds}** invoices on hold of {summary.invoices_checked} checked.",
               f"Waiting for a person: **{len(items)}** payments — decide them in the review station: "
               f"{queue_link('payments')}"]
+    if summary.credits_for_review:
+        lines += ["", f"Credit notes reducing no invoice: **{len(summary.credits_for_review)}** (the workbook's "
+                      "credit-notes sheet):", *(f"- {why}" for why in summary.credits_for_review)]
     if summary.workbook:
         lines += ["", f"Workbook: `{summary.workbook}` (decide there and run `orderhub reconcile apply`, "
                       "or resume this run with the form)"]

@@ -36,6 +36,7 @@ from hub.records import (
 )
 from hub.store import Store
 from matchers.cash import CashResult, reconcile
+from matchers.credits import Credit
 from matchers.decisions import ApplyReport, ClerkDecision, apply_decisions
 from matchers.holds import release_hold, with_releases
 from matchers.partial import unsure_from_store
@@ -44,6 +45,7 @@ from matchers.rules import load_rules, rule_of
 from matchers.threeway import ThreeWayResult, three_way
 from matchers.tolerance import load_profile
 from reports.reconciliation import (
+    CreditRow,
     DocumentRow,
     HoldRow,
     OpenItemRow,
@@ -295,6 +297,12 @@ def document_rows(store: Store) -> list[DocumentRow]:
     return rows
 
 
+def credit_rows(credits: Iterable[Credit]) -> list[CreditRow]:
+    """Credit notes as workbook rows."""
+    return [CreditRow(c.label, c.original or "", c.buyer, c.currency or "", c.amount, c.target_label, c.why)
+            for c in credits]
+
+
 def hold_rows(results: Iterable[ThreeWayResult]) -> list[HoldRow]:
     """Three-way results as workbook rows."""
     return [HoldRow(r.invoice_number, r.invoice_key, r.order_key or "", ", ".join(r.delivery_nos), r.buyer,
@@ -333,7 +341,8 @@ def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = Non
     shown = [*result.matches, *result.kept]
     path = write_reconciliation(out, shown, payment_infos(inputs.payments), items, hold_rows(holds),
                                 result.set_aside, customers=customers, documents=documents,
-                                reasons={m.payment_key: review_reasons(m, prof) for m in shown}) if out else None
+                                reasons={m.payment_key: review_reasons(m, prof) for m in shown},
+                                credits=credit_rows(result.credits)) if out else None
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         with json_out.open("w", encoding="utf-8") as fh:
@@ -365,6 +374,10 @@ def _print_run(run: ReconcileRun) -> None:
         console.print(f"posted by rule (tax refunds, interest, bank charges ...): {ruled}")
     if run.holds:
         console.print(f"three-way: {sum(r.status == 'hold' for r in run.holds)} on hold of {len(run.holds)} invoices")
+    if run.result.credits:
+        waiting = run.result.credits_for_review()
+        console.print(f"credit notes: {len(run.result.credits) - len(waiting)} applied to their invoices, "
+                      f"{len(waiting)} for review (original invoice not found ...)")
     if run.new or run.unchanged:
         console.print(f"store: {run.new} proposals new or changed, {run.unchanged} unchanged")
     if run.workbook:

@@ -35,6 +35,7 @@ from hub.records import (
     StatementLine,
     WriteOff,
 )
+from matchers.credits import CREDIT_FIELDS, Credit, apply_credits, credited, split_credits
 from matchers.names import CustomerIndex, name_similarity
 from matchers.ours import Ours
 from matchers.partial import unusable
@@ -175,10 +176,21 @@ class OpenItem:
     loose_order: bool = False
     #: signals whose fields of the invoice were read with low confidence (see ``Payment.unsure``)
     unsure: frozenset[str] = frozenset()
+    #: what credit notes take off the invoice (``matchers.credits``), and their numbers
+    credited: Decimal = ZERO
+    credit_notes: tuple[str, ...] = ()
+
+    @property
+    def asked(self) -> Decimal:
+        """What the invoice asks once its credit notes are taken off."""
+        return self.total - self.credited
 
     @property
     def what(self) -> str:
-        """``invoice 2026...`` / ``order WS...`` as a clerk would say it."""
+        """``invoice 2026...`` / ``order WS...`` as a clerk would say it (``... less credit note CN-7 (288.00)``)."""
+        if self.credit_notes:
+            return (f"{self.kind} {self.label} less credit note{'s' if len(self.credit_notes) > 1 else ''} "
+                    f"{', '.join(self.credit_notes)} ({self.credited})")
         return f"{self.kind} {self.label}"
 
 
@@ -243,6 +255,12 @@ class CashResult:
     set_aside: list[tuple[str, str]] = field(default_factory=list)  # (payment key, why)
     kept: list[Match] = field(default_factory=list)  # decided earlier, left as they were
     new_amounts: set[tuple[str, Decimal]] = field(default_factory=set)  # (currency, due) left by part payments
+    #: the credit notes and what each reduces; the ones that reduce nothing wait for review
+    credits: list[Credit] = field(default_factory=list)
+
+    def credits_for_review(self) -> list[Credit]:
+        """Credit notes that reduce no invoice (original not found, ambiguous ...), with why."""
+        return [c for c in self.credits if not c.applied]
 
     def open_items(self) -> list[OpenItem]:
         """Items with money still due after the run."""
@@ -266,9 +284,11 @@ def _settled_by(prior: Iterable[Match], posted: tuple[str, ...]) -> dict[str, De
 
 def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers: CustomerIndex,
                 settled: dict[str, Decimal], links: dict[str, str] | None = None,
-                unsure: Mapping[str, Collection[str]] | None = None) -> list[OpenItem]:
+                unsure: Mapping[str, Collection[str]] | None = None,
+                credits: Iterable[Credit] = ()) -> list[OpenItem]:
     """Open items: every invoice, and every live order that no invoice bills yet; ``unsure``: invoice
-    natural key -> fields read with low confidence.
+    natural key -> fields read with low confidence; ``credits``: credit notes applied to their invoices
+    (``matchers.credits``), which ask that much less (credit notes among ``invoices`` are no items).
 
     An order billed by an invoice lends its references (order id, PI number) to that invoice, and what
     was paid on the order (a deposit) counts on its invoices. An invoice tied to its order by its lines
@@ -282,8 +302,11 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
         for ref in (order.external_id, order.pi_number):
             if ref:
                 order_by_ref.setdefault(normalize_ref(ref), order)
-    invoices = list(invoices)
+    invoices = [inv for inv in invoices if inv.document_type != "credit_note"]
     inv_keys = [inv.natural_key() for inv in invoices]
+    credits = list(credits)
+    off = credited(credits)
+    credit_unsure = _credit_unsure(credits, unsure)
     order_by_key = {o.natural_key(): o for o in orders}
     links = links or {}
 
@@ -324,10 +347,14 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
             if billed[order.natural_key()][0] is inv:
                 paid += settled.get(order.natural_key(), ZERO)
         code = resolve(inv.buyer_tax_id, inv.buyer_name, order.customer_code if order else None)
+        less, notes = off.get(inv_key, (ZERO, ()))
         items.append(OpenItem(len(items), "invoice", inv_key, inv.number or inv_key, code, inv.buyer_name or "",
-                              inv.currency, inv.total, max(inv.total - paid, ZERO), inv.issue_date, refs))
+                              inv.currency, inv.total, max(inv.total - less - paid, ZERO), inv.issue_date, refs,
+                              credited=less, credit_notes=notes))
         if unsure and inv_key in unsure:
             items[-1].unsure = signals_of(unsure[inv_key], ITEM_SIGNAL_FIELDS)
+        if inv_key in credit_unsure:  # what a credit note takes off rests on its fields read unsure
+            items[-1].unsure |= credit_unsure[inv_key]
         if order is None:
             orphans.add(code or "")
         else:
@@ -347,6 +374,16 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
                               order.customer_name, order.currency, order.total, max(order.total - paid, ZERO),
                               order.order_date, refs))
     return items
+
+
+def _credit_unsure(credits: Iterable[Credit], unsure: Mapping[str, Collection[str]] | None) -> dict[str, frozenset[str]]:
+    """Invoice key -> the amount signal, where a credit note applied to it was read with its kind, original
+    invoice, total or currency unsure: a match on what it leaves goes to a person."""
+    out: dict[str, frozenset[str]] = {}
+    for c in credits:
+        if c.target_key is not None and unsure and any(n in unsure.get(c.key, ()) for n in CREDIT_FIELDS):
+            out[c.target_key] = frozenset({"amount"})
+    return out
 
 
 def item_keys(items: Sequence[OpenItem]) -> list[tuple[str, int]]:
@@ -427,7 +464,7 @@ class CashMatcher:
     # -- proposals ------------------------------------------------------------------------------------
     def _single(self, payment: Payment, item: OpenItem) -> Proposal | None:
         due, amount, p = item.due, payment.amount, self.profile
-        left = "what is left on " if due < item.total else ""
+        left = "what is left on " if due < item.asked else ""
         if item.currency == payment.currency:
             diff = due - amount
             if diff == 0:
@@ -537,7 +574,7 @@ class CashMatcher:
         parts = [(i, i.due, i.due) for i in group]
         wos: list[WriteOff] = []
         diff = total - payment.amount
-        labels = ", ".join(i.label for i in group)
+        labels = ", ".join(i.what if i.credit_notes else i.label for i in group)
         note = f"amount equals {len(group)} open items together ({labels})"
         if diff > 0:
             last = group[-1]
@@ -929,10 +966,12 @@ def _reconcile(payments: Iterable[BankReceipt | StatementLine], invoices: Iterab
     customers = list(customers)
     cix = CustomerIndex.build(customers)
     invoices = [inv for inv in invoices if unusable(inv) is None]  # partly read ones wait for review
+    invoices, credit_notes = split_credits(invoices)
+    credits = apply_credits(credit_notes, invoices)
     invoices, orders = invoices, _without_copies(list(orders), invoices)
     unlinked = any(not i.order_ref for i in invoices)
     links = link_invoices(invoices, orders, ProductIndex(products), customers) if unlinked and orders else {}
-    items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links, unsure)
+    items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links, unsure, credits)
     matcher = CashMatcher(items, cix, profile, resolved)
     payments = list(payments)
     pays, set_aside = payments_from(payments, Ours.from_settings() if ours is None else ours, unsure)
@@ -943,7 +982,7 @@ def _reconcile(payments: Iterable[BankReceipt | StatementLine], invoices: Iterab
     matches += posted_by_rule
     matches.sort(key=lambda m: m.payment_key)
     return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()),
-                      set(matcher.new_amounts))
+                      set(matcher.new_amounts), credits)
 
 
 Decided = dict[str, tuple[str, list[Proposal], dict[int, int]]]
@@ -981,7 +1020,7 @@ def _decide_all(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ..
 RECEIPT_FIELDS = ("value_date", "payer_name", "amount", "currency", "memo", "bank", "transaction_id")
 #: The invoice fields a row holds after its natural key.
 INVOICE_FIELDS = ("kind", "number", "code", "issue_date", "buyer_name", "buyer_tax_id", "currency", "total",
-                  "order_ref")
+                  "order_ref", "document_type", "original_number")
 #: (payment key, status, ((target key, amount applied as text), ...)): one decided payment
 DecisionRow = tuple[str, str, tuple[tuple[str, str], ...]]
 
@@ -1016,9 +1055,14 @@ def items_from_rows(rows: Iterable[Sequence], customers: CustomerIndex,
     same invoices when no order is given (rows without total, issue date or currency are left out)."""
     settled = settled or {}
     items: list[OpenItem] = []
-    for key, _kind, number, code, issue_date, buyer, tax_id, currency, total, order_ref in rows:
+    rows = list(rows)
+    credits = _credits_of_rows(rows)
+    off = credited(credits)
+    for key, _kind, number, code, issue_date, buyer, tax_id, currency, total, order_ref, *credit in rows:
         if total is None or issue_date is None or currency is None:
             continue  # partly read: waits for review
+        if credit and credit[0] == "credit_note":
+            continue  # a credit note: no item, it reduces its invoice
         refs = ([number] if number else []) + ([order_ref] if order_ref else [])
         if code and number:
             refs.append(code + number)
@@ -1027,9 +1071,29 @@ def items_from_rows(rows: Iterable[Sequence], customers: CustomerIndex,
             hits = customers.lookup(buyer or "", min_score=0.9, limit=1)
             customer = hits[0].customer_code if hits else None
         total = _money(total)
+        less, notes = off.get(key, (ZERO, ()))
         items.append(OpenItem(len(items), "invoice", key, number or key, customer, buyer or "", currency, total,
-                              max(total - settled.get(key, ZERO), ZERO), _day(issue_date), refs))
+                              max(total - less - settled.get(key, ZERO), ZERO), _day(issue_date), refs,
+                              credited=less, credit_notes=notes))
     return items
+
+
+def _credits_of_rows(rows: Sequence[Sequence]) -> list[Credit]:
+    """:func:`matchers.credits.apply_credits` on invoice rows (the issuer taken from the natural key)."""
+    if not any(len(r) > 10 and r[10] == "credit_note" for r in rows):
+        return []  # no credit note among the rows (the common case)
+    bills: list[tuple[str, Invoice]] = []
+    notes: list[tuple[str, Invoice]] = []
+    for key, _kind, number, _code, issue_date, buyer, _tax, currency, total, _ref, *credit in rows:
+        if total is None or issue_date is None or currency is None:
+            continue
+        is_credit = bool(credit) and credit[0] == "credit_note"
+        seller = key.removesuffix("|credit_note").rsplit("|", 1)[0] if not key.startswith("file:") else None
+        inv = _construct(Invoice, kind="commercial", number=number, seller_name=seller, buyer_name=buyer,
+                         currency=currency, total=_money(total), document_type="credit_note" if is_credit else "invoice",
+                         original_number=credit[1] if is_credit and len(credit) > 1 else None)
+        (notes if is_credit else bills).append((key, inv))
+    return apply_credits([n for _, n in notes], [b for _, b in bills], [k for k, _ in bills], [k for k, _ in notes])
 
 
 def reconcile_rows(receipts: Iterable[Sequence], invoices: Iterable[Sequence], customers: Iterable[Customer], *,

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from hub.records import BankReceipt, Customer, Invoice, Match, Order, StatementLine
 from hub.store import Store
+from matchers.credits import apply_credits, credited, split_credits
 from matchers.decisions import DecisionError, _settled, learn_alias, payer_name
 from matchers.names import name_key
 
@@ -50,9 +51,13 @@ def find_open(store: Store, number: str, *, exclude_payment: str = "") -> OpenTa
     """The invoice (by 发票号码) or order (by its channel's order id) a person named; refused when none
     or several fit, or nothing is open on it."""
     n = number.strip()
-    invoices = [i for i in store.all(Invoice) if n in (i.number, i.natural_key())]
+    bills, credit_notes = split_credits(store.all(Invoice))
+    invoices = [i for i in bills if n in (i.number, i.natural_key())]
     orders = [o for o in store.all(Order) if n in (o.external_id, o.natural_key())]
     found = [("invoice", i) for i in invoices] + [("order", o) for o in orders]
+    if not found and any(n in (c.number, c.natural_key()) for c in credit_notes):
+        raise DecisionError(f"{n!r} is a credit note: it reduces its original invoice and is not paid; name that "
+                            "invoice")
     if not found:
         raise DecisionError(f"no invoice or order numbered {n!r} in the store")
     if len(found) > 1:
@@ -66,6 +71,7 @@ def find_open(store: Store, number: str, *, exclude_payment: str = "") -> OpenTa
         if rec.total is None or rec.currency is None:
             raise DecisionError(f"invoice {n} still needs review (its total or currency was not read)")
         total, ccy, label, cust = rec.total, rec.currency, rec.number or n, _customer_of_invoice(store, rec)
+        total -= credited(apply_credits(credit_notes, bills)).get(key, (Decimal(0), ()))[0]  # less its credit notes
     else:
         assert isinstance(rec, Order)
         total, ccy, label, cust = rec.total, rec.currency, rec.external_id, rec.customer_code
@@ -169,7 +175,8 @@ def find_open_keys(store: Store, parts: list[tuple[str, Decimal | None]]) -> lis
     """The store keys of the numbers named (for an unchanged check; unknown numbers are left out)."""
     keys = []
     for number, _ in parts:
-        keys += [i.natural_key() for i in store.all(Invoice) if number in (i.number, i.natural_key())]
+        keys += [i.natural_key() for i in store.all(Invoice) if number in (i.number, i.natural_key())
+                 and not i.is_credit]
         keys += [o.natural_key() for o in store.all(Order) if number in (o.external_id, o.natural_key())]
     return keys
 

@@ -44,6 +44,7 @@ from decimal import Decimal
 
 from hub.records import BankReceipt, Customer, Invoice, Match, StatementLine
 from matchers.cash import EQUAL_AMOUNT_POOL, CashMatcher, build_items, item_keys, payments_from, q
+from matchers.credits import apply_credits
 from matchers.names import CustomerIndex
 from matchers.partial import unusable
 from matchers.references import ResolvedMemos
@@ -124,8 +125,11 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
     invoices = list(invoices)
     customers = list(customers)
     cix = CustomerIndex.build(customers)
-    usable_at = [i for i, inv in enumerate(invoices) if unusable(inv) is None]
-    items = build_items([invoices[i] for i in usable_at], (), cix, {})
+    usable = [i for i, inv in enumerate(invoices) if unusable(inv) is None]
+    usable_at = [i for i in usable if invoices[i].document_type != "credit_note"]
+    credit_at = [i for i in usable if invoices[i].document_type == "credit_note"]
+    credits = apply_credits([invoices[i] for i in credit_at], [invoices[i] for i in usable_at])
+    items = build_items([invoices[i] for i in usable_at], (), cix, {}, credits=credits)
     matcher = CashMatcher(items, cix, load_profile())  # the single pass's indexes, nothing scored
     pays, _set_aside = payments_from(records)
 
@@ -185,6 +189,13 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
         groups[sets.find(node)][0].append(i)
     for j, node in zip(usable_at, item_node, strict=True):
         groups[sets.find(node)][1].append(j)
+    node_of = {item.key: item_node[item.idx] for item in items}
+    loose_credits = []
+    for j, credit in zip(credit_at, credits, strict=True):  # a credit note goes with the invoice it reduces
+        if credit.target_key in node_of:
+            groups[sets.find(node_of[credit.target_key])][1].append(j)
+        else:
+            loose_credits.append(j)
     loads = [0] * max(partitions, 1)
     bins: list[tuple[list[int], list[int]]] = [([], []) for _ in loads]
     for recs, invs in sorted(groups.values(), key=lambda g: (-(len(g[0]) + len(g[1])), (g[0] or g[1])[0])):
@@ -193,6 +204,7 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
         bins[b][0].extend(recs)
         bins[b][1].extend(invs)
     bins[0][1].extend(i for i, inv in enumerate(invoices) if unusable(inv) is not None)  # reconcile drops them
+    bins[0][1].extend(loose_credits)  # they reduce no invoice: they wait for review
     parts = []
     for recs, invs in bins:
         if not recs:

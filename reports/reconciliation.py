@@ -45,6 +45,7 @@ UNMATCHED_SHEET = "未匹配 Unmatched"
 OPEN_SHEET = "未结项 Open items"
 HOLDS_SHEET = "三单暂挂 Three-way holds"
 DOCUMENTS_SHEET = "待复核单据 Documents to review"
+CREDITS_SHEET = "红字贷项 Credit notes"
 
 #: Decisions on the review sheet, as the dropdown shows them, and the store's decision each means.
 CONFIRM, WRITE_OFF, REJECT, APPLY_TO = "确认 confirm", "核销差额 write off", "拒绝 reject", "指定 apply to"
@@ -130,6 +131,19 @@ class DocumentRow:
     what: str
 
 
+@dataclass(frozen=True)
+class CreditRow:
+    """A credit note (红字发票, credit note, Gutschrift) and the invoice it reduces, or why it reduces none."""
+
+    number: str
+    original: str
+    customer: str
+    currency: str
+    amount: Decimal
+    applied_to: str | None
+    reason: str
+
+
 @dataclass
 class Decision:
     """One decision read back from the workbook."""
@@ -196,16 +210,17 @@ def write_reconciliation(path: str | Path, matches: Sequence[Match], payments: d
                          open_items: Sequence[OpenItemRow] = (), holds: Sequence[HoldRow] = (),
                          set_aside: Sequence[tuple[str, str]] = (), *, title: str = "对账 Reconciliation",
                          customers: dict[str, str] | None = None, documents: Sequence[DocumentRow] = (),
-                         reasons: dict[str, list[str]] | None = None) -> Path:
+                         reasons: dict[str, list[str]] | None = None, credits: Sequence[CreditRow] = ()) -> Path:
     """Write the workbook; returns its path. ``customers`` maps customer codes to names, ``reasons``
-    payment keys to why each needs a person (``matchers.review.review_reasons``)."""
+    payment keys to why each needs a person (``matchers.review.review_reasons``), ``credits`` the credit
+    notes (a sheet of their own when there are any: what each reduces, the ones to review first)."""
     path = Path(path)
     names = customers or {}
     why = reasons or {}
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY_SHEET
-    _summary(summary, matches, open_items, holds, set_aside, documents, title)
+    _summary(summary, matches, open_items, holds, set_aside, documents, title, credits)
     _matched(wb.create_sheet(MATCHED_SHEET), [m for m in matches if m.status in ("auto", "confirmed")],
              payments, names)
     _review(wb.create_sheet(REVIEW_SHEET), [m for m in matches if m.status in ("review", "unmatched")],
@@ -215,6 +230,8 @@ def write_reconciliation(path: str | Path, matches: Sequence[Match], payments: d
     write_holds(wb.create_sheet(HOLDS_SHEET), holds)
     if documents:
         _documents(wb.create_sheet(DOCUMENTS_SHEET), documents)
+    if credits:
+        _credits(wb.create_sheet(CREDITS_SHEET), credits)
     save(wb, path)
     return path
 
@@ -240,7 +257,8 @@ def save(wb: Workbook, path: Path) -> None:
 
 
 def _summary(ws, matches: Sequence[Match], open_items: Sequence[OpenItemRow], holds: Sequence[HoldRow],
-             set_aside: Sequence[tuple[str, str]], documents: Sequence[DocumentRow], title: str) -> None:
+             set_aside: Sequence[tuple[str, str]], documents: Sequence[DocumentRow], title: str,
+             credits: Sequence[CreditRow] = ()) -> None:
     put(ws, 1, 1, title).font = Font(bold=True, size=14, name=FONT_NAME)
     header(ws, [("结果 Outcome", 22), ("币种 Currency", 14), ("笔数 Payments", 14), ("金额 Amount", 18)], row=3)
     counts: dict[tuple[str, str], list] = defaultdict(lambda: [0, Decimal(0)])
@@ -286,6 +304,12 @@ def _summary(ws, matches: Sequence[Match], open_items: Sequence[OpenItemRow], ho
     if documents:
         put(ws, row, 1, "待复核单据 documents to review")
         put(ws, row, 3, len(documents))
+        row += 1
+    if credits:
+        waiting = sum(1 for c in credits if c.applied_to is None)
+        put(ws, row, 1, "红字/贷项 credit notes")
+        put(ws, row, 3, len(credits))
+        put(ws, row, 4, f"{len(credits) - waiting} 已抵减 applied, {waiting} 待复核 to review (见“{CREDITS_SHEET}”)")
         row += 1
     row += 1
     steps = [
@@ -450,6 +474,23 @@ def _documents(ws, docs: Sequence[DocumentRow]) -> None:
         put(ws, row, 2, d.kind)
         put(ws, row, 3, d.what)
         paint(ws, row, 3, "review")
+    finish(ws, len(cols))
+
+
+def _credits(ws, credits: Sequence[CreditRow]) -> None:
+    cols = [("红字/贷项号 Credit note", 24), ("原发票 Original invoice", 24), ("客户 Customer", 30), ("币种 Currency", 8),
+            ("抵减金额 Credit", 14), ("抵减发票 Reduces", 24), ("状态 Status", 12), ("说明 Reason", 60)]
+    header(ws, cols)
+    rows = sorted(credits, key=lambda c: (c.applied_to is not None, c.customer, c.number))
+    for row, c in enumerate(rows, start=2):
+        status = "auto" if c.applied_to is not None else "review"
+        for col, value in enumerate([c.number, c.original or "—", c.customer, c.currency], start=1):
+            put(ws, row, col, value)
+        put(ws, row, 5, c.amount, money=True)
+        put(ws, row, 6, c.applied_to or "—")
+        put(ws, row, 7, "已抵减 applied" if c.applied_to is not None else word("outcome", "review"))
+        put(ws, row, 8, c.reason)
+        paint(ws, row, 8, status)
     finish(ws, len(cols))
 
 

@@ -201,7 +201,8 @@ def target_label(store: Store, kind: str, key: str, fallback: str | None) -> str
     if kind == "invoice":
         inv = store.get(Invoice, key)
         if inv is not None:
-            return f"{inv.number} · {inv.buyer_name or ''} · {inv.total} {inv.currency or ''}"
+            credit = f" · 红字/贷项 credit note of {inv.original_number or '?'}" if inv.document_type == "credit_note" else ""
+            return f"{inv.number} · {inv.buyer_name or ''} · {inv.total} {inv.currency or ''}{credit}"
     else:
         order = store.get(Order, key)
         if order is not None:

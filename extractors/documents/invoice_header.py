@@ -737,7 +737,7 @@ class HeaderReader:
             due = [a for a in values if any(d in _squash(a.label) for d in _DUE)]
             grand = [a for a in values if any(g in _squash(a.label) for g in _GRAND)]
             pool = due or grand or values
-            chosen = max(pool, key=lambda a: a.value)
+            chosen = max(pool, key=lambda a: abs(a.value))  # a credit note's totals are negative
             how = "due" if due else "grand" if grand else "largest"
         if chosen is not None:
             self.f.set("total", chosen.value, chosen.confidence, chosen.where)

@@ -8,10 +8,7 @@ warning on the record and lowers the confidence of the fields involved.
 from __future__ import annotations
 
 import re
-import tomllib
 from decimal import Decimal
-from functools import cache
-from importlib import resources
 
 from extractors.documents.common import (
     amount_eq,
@@ -25,6 +22,7 @@ from extractors.documents.common import (
     upper_amount,
     upper_words,
 )
+from extractors.documents.credit_notes import settle_credit
 from extractors.documents.invoice_header import issuers, read_header
 from extractors.documents.invoice_lines import list_lines, read_lines
 from extractors.documents.result import DocumentResult, Fields
@@ -119,33 +117,6 @@ def _letterhead_seller(layout: Layout, f: Fields) -> None:
                 return
 
 
-@cache
-def _credit_titles() -> tuple[str, ...]:
-    data = tomllib.loads(resources.files("extractors").joinpath("data/kinds.toml").read_text(encoding="utf-8"))
-    return tuple(data.get("credit_note", {}).get("titles", ()))
-
-
-def _credit_note(words: list[Word], f: Fields) -> None:
-    """A credit note (``CREDIT NOTE``, Gutschrift, Avoir, 红字发票 in the title area; ``data/kinds.toml``), or an
-    invoice whose net or total is printed negative, credits its amounts: they are not an invoice's to be paid,
-    and an :class:`Invoice` holds no negative amounts. Net, tax and total are left empty for review, with
-    the printed credits in the warning, never reported as a positive total."""
-    from extractors.documents.classify import _norm, _title_area
-
-    head = "".join(_norm(w.text) for w in _title_area(words))
-    title = next((t for t in _credit_titles() if _norm(t) in head), None)
-    amounts = {n: f.get(n) for n in ("net", "tax", "total") if isinstance(f.get(n), Decimal)}
-    if title is None and not any(amounts.get(n, 0) < 0 for n in ("net", "total")):
-        return
-    printed = ", ".join(f"{n} {v}" for n, v in amounts.items())
-    f.warnings.append(f"a credit note ({title or 'negative amounts'}): its amounts are credits"
-                      f"{' (' + printed + ')' if printed else ''}, not an invoice's to be paid; net, tax and total"
-                      " left for review")
-    for n in ("net", "tax", "total"):
-        f.drop(n)
-        f.values[n] = None
-
-
 def _whole_name(layout: Layout, f: Fields, name: str) -> None:
     """A 名称 longer than its cell goes on on the next line (``中国石化销售股份有限公司江苏苏州`` / ``石油分公司``): a
     name read without a Chinese entity's ending (公司, 厂 ..., ``issuers.toml [legal_forms] cn_endings``) takes
@@ -193,6 +164,8 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
     if words and is_chinese_upper(upper_words(words)):
         try:
             in_words = upper_amount(words)[0]
+            if fields.get("document_type") == "credit_note":  # （负数）壹仟...: a credit's amount in words
+                in_words = -abs(in_words)
         except ValueError:
             fields.doubt(f"大写 amount {words!r} is not readable", "total_in_words")
     line_sum = sum((ln.amount for ln in lines), Decimal("0")) if lines else None
@@ -213,7 +186,7 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
     if tax is None and line_taxes:
         tax = sum((ln.tax for ln in lines), Decimal("0"))
         fields.set("tax", tax, 0.9)
-    derived_tax = tax is None and net is not None and total is not None and total >= net
+    derived_tax = tax is None and net is not None and total is not None and (total >= net if total >= 0 else total <= net <= 0)
     if derived_tax:
         tax = total - net
         fields.set("tax", tax, 0.85)
@@ -348,6 +321,9 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
                 f.set("total_in_words", said[0].text.strip(), said[0].confidence * 0.9)
         pick(layout, f, "net", _money)
         pick(layout, f, "tax", _money)
+        for name in ("total", "net", "tax"):  # printed only negative (¥-1200.00): a credit's, signed
+            if name not in f.values:
+                pick(layout, f, name, parse_amount)
         currency = pick(layout, f, "currency", parse_currency)
         if currency is None:
             for v in layout.candidates("total") + layout.candidates("net"):
@@ -361,6 +337,7 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     lines = read_lines(layout, f)
     if chinese and len(lines) <= 1 and any(_LIST_NOTE in (ln.description or "") for ln in lines):
         lines = list_lines(words, layout.labels, f, layout.rules) or lines
+    lines = settle_credit(words, layout, f, lines, chinese=chinese)  # a credit note's amounts signed
     _check_totals(f, lines)
     kind = _kind(layout, f.get("number"), f.get("code"))
     f.set("kind", kind, 1.0)
@@ -368,7 +345,6 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     if len(found) < 2 and not lines:
         raise InputError("does not read as an invoice: no invoice number, date, total or parties found"
                          + (f" (only {found[0]})" if found else ""), source=source)
-    _credit_note(words, f)
     settle_invoice(f, layout)  # tax ids shape-checked; we are the seller (extractors/documents/roles.py)
     data = {k: v for k, v in f.values.items() if k in Invoice.model_fields}
     data["lines"] = lines

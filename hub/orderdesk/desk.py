@@ -210,9 +210,13 @@ class Desk:
     def _load_invoices(self, invoices: list[Invoice]) -> None:
         linked = self._invoice_order_links()
         terms = timedelta(days=self.settings.default_terms_days)
+        credit_notes = []
         for inv in invoices:
             if inv.total is None or inv.issue_date is None or inv.currency is None:
                 continue  # partly read: waits for review before it counts as a receivable
+            if inv.is_credit:
+                credit_notes.append(inv)
+                continue
             key = inv.natural_key()
             order_key = linked.get(key) or self.order_for_ref(inv.order_ref)
             code = self._by_tax.get(inv.buyer_tax_id or "") or self.customer_code_by_name(inv.buyer_name)
@@ -222,6 +226,16 @@ class Desk:
             self.invoices[key] = InvoiceState(
                 key=key, invoice=inv, customer_code=code, order_key=order_key,
                 total_cny=self.rates.to_cny(inv.total, inv.currency), due=inv.due_date or inv.issue_date + terms)
+        self._credit(credit_notes)
+
+    def _credit(self, credit_notes: list[Invoice]) -> None:
+        """A credit note is no receivable: it takes its amount off its original invoice (same issuer, number and
+        currency), as reconciliation does (``matchers.credits``); one whose original is not loaded counts nowhere."""
+        by_number = {(s.invoice.seller_key, s.invoice.number, s.invoice.currency): s for s in self.invoices.values()}
+        for cn in credit_notes:
+            state = by_number.get((cn.seller_key, cn.original_number, cn.currency))
+            if state is not None and cn.total is not None:
+                state.total_cny = max(state.total_cny + self.rates.to_cny(cn.total, cn.currency), ZERO)
 
     def _invoice_order_links(self) -> dict[str, str]:
         query = select(links.c.from_kind, links.c.from_key, links.c.to_kind, links.c.to_key).where(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from hub.records.base import Amount, Currency, IsoDate, Money, PartialRecord, Quantity, Record
 from hub.records.orders import check_line_total
@@ -18,6 +18,9 @@ INVOICE_KIND_LABELS = {
     "commercial": "Commercial invoice",
     "proforma": "Proforma invoice",
 }
+#: What the document does: bills (an invoice) or credits what an invoice billed (a credit note: Credit Note,
+#: Gutschrift, avoir, 红字发票). A credit note's net, tax and total are signed: never above zero.
+DocumentType = Literal["invoice", "credit_note"]
 
 
 class InvoiceLine(Record):
@@ -49,6 +52,12 @@ class Invoice(PartialRecord):
 
     A document read with fields missing is still an invoice: those fields are None (and listed for
     review on its :class:`~hub.records.SourceFile`); :meth:`missing` names them.
+
+    A credit note (``document_type="credit_note"``: a Credit Note, Gutschrift, avoir, 红字发票) is an invoice
+    of the same issuer with signed amounts (net, tax and total zero or below) and the number of the invoice
+    it credits in ``original_number``; its key ends in ``|credit_note``, so a credit note numbered like an
+    invoice of its issuer never replaces that invoice. An invoice's payload leaves both fields out while
+    they hold their defaults: invoices stored before credit notes keep their fingerprints.
     """
 
     KIND = "invoice"
@@ -56,6 +65,9 @@ class Invoice(PartialRecord):
     REQUIRED = ("number", "issue_date", "seller_name", "buyer_name", "currency", "total")
 
     kind: InvoiceKind
+    document_type: DocumentType = "invoice"
+    original_number: str | None = Field(default=None, min_length=1,
+                                        description="A credit note's original invoice (Against Invoice, 对应蓝字发票号码)")
     number: str | None = Field(default=None, min_length=1, description="发票号码 (20 digits on 数电发票) or the invoice no.")
     code: str | None = Field(default=None, description="发票代码, on pre-2023 VAT invoices")
     issue_date: IsoDate | None = None
@@ -64,9 +76,9 @@ class Invoice(PartialRecord):
     buyer_name: str | None = Field(default=None, min_length=1)
     buyer_tax_id: str | None = None
     currency: Currency | None = "CNY"
-    net: Amount | None = Field(default=None, description="合计金额, before tax")
-    tax: Amount | None = Decimal("0")
-    total: Amount | None = Field(default=None, description="价税合计 / total due")
+    net: Money | None = Field(default=None, description="合计金额, before tax (a credit note's: zero or below)")
+    tax: Money | None = Decimal("0")
+    total: Money | None = Field(default=None, description="价税合计 / total due (a credit note's: zero or below)")
     total_in_words: str | None = Field(default=None, description="大写 amount as printed")
     lines: list[InvoiceLine] = Field(default_factory=list)
     order_ref: str | None = Field(default=None, description="Order or PO number printed on the invoice")
@@ -78,6 +90,33 @@ class Invoice(PartialRecord):
     def seller_key(self) -> str | None:
         """Seller tax id, or the seller's name where the document shows none (foreign sellers)."""
         return self.seller_tax_id or self.seller_name
+
+    @field_validator("net", "tax", "total")
+    @classmethod
+    def _signed(cls, value: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        """An invoice's amounts are never negative, a credit note's never positive."""
+        credit = info.data.get("document_type") == "credit_note"
+        if value is not None and (value > 0 if credit else value < 0):
+            raise ValueError(f"{value} is {'positive on a credit note' if credit else 'negative'}")
+        return value
+
+    @property
+    def is_credit(self) -> bool:
+        """Whether this is a credit note."""
+        return self.document_type == "credit_note"
+
+    def natural_key(self) -> str:
+        """``seller|number``; a credit note's ends in ``|credit_note`` (see the class text)."""
+        key = super().natural_key()
+        return f"{key}|credit_note" if self.is_credit and not key.startswith("file:") else key
+
+    def payload(self) -> dict[str, Any]:
+        """The stored content; an invoice's without the credit-note fields at their defaults."""
+        data = super().payload()
+        if data.get("document_type") == "invoice" and data.get("original_number") is None:
+            data.pop("document_type")
+            data.pop("original_number")
+        return data
 
     @model_validator(mode="after")
     def _due_not_before_issue(self) -> Invoice:

@@ -37,8 +37,8 @@ def test_rows_as_text_from_the_store_decide_the_same(world) -> None:
     """Amounts and dates as the store's JSON keeps them (text) give the same decisions."""
     receipts, invoices, customers, _ = world
     as_text = [(k, d.isoformat(), p, str(a), c, m, b, t) for k, d, p, a, c, m, b, t in _rows(receipts, RECEIPT_FIELDS)]
-    inv_text = [(k, kind, n, code, d.isoformat(), buyer, tax, c, str(total), ref)
-                for k, kind, n, code, d, buyer, tax, c, total, ref in _rows(invoices, INVOICE_FIELDS)]
+    inv_text = [(k, kind, n, code, d.isoformat(), buyer, tax, c, str(total), ref, *credit)
+                for k, kind, n, code, d, buyer, tax, c, total, ref, *credit in _rows(invoices, INVOICE_FIELDS)]
     assert reconcile_rows(as_text, inv_text, customers) == reconcile_rows(
         _rows(receipts, RECEIPT_FIELDS), _rows(invoices, INVOICE_FIELDS), customers)
 
