@@ -68,6 +68,8 @@ class Issuers:
     cn_endings: tuple[str, ...] = ()
     #: the words that date a number on its line (``Fattura n. 87 del 12/03/2026``)
     dated: re.Pattern[str] = re.compile(r"(?!)")
+    #: the words that make a tax label the end of a net's (``Charges before VAT``)
+    net_of: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @cache
@@ -88,8 +90,10 @@ def issuers() -> Issuers:
                       re.I)
     dated = re.compile(r"^\s*[,;]?\s*(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("dated", ()))
                        + r")\s*[:.]?\s", re.I)
+    net_of = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("net_of", ()))
+                        + r")\s*$", re.I)
     return Issuers(countries, languages, legal, capital, days,
-                   tuple(data.get("legal_forms", {}).get("cn_endings", ())), dated)
+                   tuple(data.get("legal_forms", {}).get("cn_endings", ())), dated, net_of)
 
 
 def _squash(text: str) -> str:
@@ -562,8 +566,9 @@ class HeaderReader:
             if role == "buyer" or (role is None and (no in self.buyer_lines or under_buyer)):
                 if "buyer_tax_id" not in self.f.values:
                     self.f.set("buyer_tax_id", token, conf * 0.95, where)
-                    if role is None:
-                        self.f.placed.add("buyer_tax_id")  # the buyer's block gives its side, as a label would
+                    # the buyer's block gives its side, as a label would; so does a buyer's id label
+                    # (``Customer VAT No``, ``Ihre USt-IdNr.``) named apart from the generic ones
+                    self.f.placed.add("buyer_tax_id")
             elif "seller_tax_id" not in self.f.values:
                 in_block = role == "seller" or no in self.seller_lines or (
                     self.seller_lines and 0 <= no - max(self.seller_lines) <= 3)
@@ -721,11 +726,21 @@ class HeaderReader:
                 return True
         return False
 
-    def amounts(self, name: str, comma: bool | None) -> list[Amount]:
+    def _net_of_tax(self, hit: Hit) -> bool:
+        """Whether a tax label is the end of a net's label: ``Charges before VAT``, ``Amount excluding GST``."""
+        tl = self.layout.lines[hit.line_no]
+        before = "".join(c.ch for c in tl.chars[:hit.start])
+        return bool(issuers().net_of.search(before))
+
+    def amounts(self, name: str, comma: bool | None, net_of_tax: bool = False) -> list[Amount]:
+        """The amounts right of (or under) each label of ``name``; ``net_of_tax``: those of the tax labels
+        that end a net's label instead (``Charges before VAT``), which are no tax."""
         out: list[Amount] = []
         for hit in self.layout.hits_for(name):
             tl = self.layout.lines[hit.line_no] if hit.line_no >= 0 else None
             if tl is None or self._in_item_rows(hit) or self._in_terms(hit):
+                continue
+            if name == "tax" and self._net_of_tax(hit) != net_of_tax:
                 continue
             later = [h.start for h in self.layout.hits_in(hit.line_no, hit.end, len(tl.chars))
                      if h.start >= hit.end and h.name in ("total", "net", "tax", "paid")]
@@ -759,7 +774,7 @@ class HeaderReader:
     def totals(self, comma: bool | None) -> list[str]:
         """Net, tax and total by evidence; returns the texts of the lines they were read on (for the currency)."""
         totals = self.amounts("total", comma)
-        nets = self.amounts("net", comma)
+        nets = self.amounts("net", comma) or self.amounts("tax", comma, net_of_tax=True)
         taxes = [t for t in self.amounts("tax", comma)]
         used = {a.line_no for a in totals + nets}
         taxes = [t for t in taxes if t.line_no not in {a.line_no for a in totals}]

@@ -179,6 +179,22 @@ def _swap(f: Fields, a: str, b: str) -> None:
             marks.add(a)
 
 
+def _both_sides(f: Fields, ours: str, other: str, attrs: Sequence[str], who: Identity) -> bool:
+    """Whether identity puts us on both sides, one attribute on each (our name read as the buyer, our tax id
+    as the seller's): then it decides nothing. No swap; every party field present is left for review."""
+    sides = set()
+    for attr in attrs:
+        on_mine, on_theirs = who.matches(attr, f.get(f"{ours}_{attr}")), who.matches(attr, f.get(f"{other}_{attr}"))
+        if on_mine != on_theirs:
+            sides.add(ours if on_mine else other)
+    if len(sides) < 2:
+        return False
+    names = [f"{side}_{attr}" for side in (ours, other) for attr in attrs if f.get(f"{side}_{attr}") is not None]
+    f.doubt(f"our-companies master finds us on both sides ({', '.join(f'{n} {f.get(n)!r}' for n in names)}):"
+            " the parties are left for review", *names)
+    return True
+
+
 def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attrs: Sequence[str], *,
                    who: Identity | None = None, what: str = "") -> None:
     """Put our fields on our side (``ours``: ``seller``/``payee``/``payer``) and the counterparty's on the
@@ -189,6 +205,8 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
     only, both sides' fields are capped at :data:`BY_ORDER` with a warning.
     """
     who = who if who is not None else identity()
+    if _both_sides(f, ours, other, attrs, who):
+        return
     swapped: list[str] = []
     unknown: list[str] = []
     decided = False
