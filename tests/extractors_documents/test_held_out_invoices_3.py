@@ -724,8 +724,9 @@ def test_your_vat_number_is_the_buyers(tmp_path: Path, ours) -> None:
 def test_us_on_both_sides_is_never_a_sure_swap(tmp_path: Path, ours) -> None:
     """Our VAT number printed with only the generic ``USt-IdNr.`` label, right of the customer number (not
     under our address), our name placed as the addressee: identity puts our name on the buyer's side and our
-    id on the seller's. It decides nothing then: no
-    swap, the parties left for review, none of them wrong at >= 0.9."""
+    id on the seller's. It cannot tell whose block is whose then: the pairs go to their sides attribute by
+    attribute (our id never the buyer's) and every party field is left for review; none is wrong at >= 0.9
+    (main swapped the names at 0.99)."""
     items, rules, font = DOCS["rechnung_vom"]
     moved = {"Ihre USt-IdNr.: DE815362741": (120, "USt-IdNr.: DE815362741"), "Kundennummer: 40118": (20, None)}
     items = [(moved[t][0], y, moved[t][1] or t, *r) if t in moved else (x, y, t, *r) for x, y, t, *r in items]
