@@ -344,6 +344,9 @@ class Layout:
                     continue
                 if _is_ascii_alnum(label[-1]) and end < len(tl.chars) and _is_ascii_alnum(tl.chars[end].ch):
                     continue
+                if _is_ascii_alnum(label[-1]) and end + 1 < len(tl.chars) and tl.chars[end].ch == "-" \
+                        and tl.chars[end + 1].ch.isalpha() and tl.chars[end + 1].ch.islower():
+                    continue  # the first half of a hyphenated word (``GST-free export``), not a label
                 if _spread(tl.chars[start:end], 6 * tl.height):
                     continue  # characters of different blocks (two vertical headings) on one line
                 if _sentence_break(tl, cs, matcher.read_dots.get(label, ())):

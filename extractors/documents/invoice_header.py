@@ -31,6 +31,7 @@ from functools import cache
 from importlib import resources
 
 from extractors.documents.result import Fields
+from extractors.documents.roles import identity
 from extractors.layout import Hit, Layout, Value
 from extractors.parse import infer_dayfirst, parse_amount, parse_date
 from extractors.parse.amounts import english_words_to_amount
@@ -65,6 +66,10 @@ class Issuers:
     days: re.Pattern[str]
     #: how a Chinese entity's full name ends (公司, 厂 ...): a 名称 ending otherwise was cut by its cell
     cn_endings: tuple[str, ...] = ()
+    #: the words that date a number on its line (``Fattura n. 87 del 12/03/2026``)
+    dated: re.Pattern[str] = re.compile(r"(?!)")
+    #: the words that make a tax label the end of a net's (``Charges before VAT``)
+    net_of: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @cache
@@ -83,8 +88,12 @@ def issuers() -> Issuers:
     capital = re.compile("|".join(re.escape(w) for w in data.get("legal_forms", {}).get("capital", ())) or r"(?!)", re.I)
     days = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("days", ())) + r")(?![^\W\d_])",
                       re.I)
+    dated = re.compile(r"^\s*[,;]?\s*(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("dated", ()))
+                       + r")\s*[:.]?\s", re.I)
+    net_of = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("net_of", ()))
+                        + r")\s*$", re.I)
     return Issuers(countries, languages, legal, capital, days,
-                   tuple(data.get("legal_forms", {}).get("cn_endings", ())))
+                   tuple(data.get("legal_forms", {}).get("cn_endings", ())), dated, net_of)
 
 
 def _squash(text: str) -> str:
@@ -428,6 +437,7 @@ class HeaderReader:
         below = {no for no in page1 if no + 1 < len(layout.lines) and _capital(self.texts[no + 1])
                  and issuers().legal_form.search(self.texts[no + 1])}  # the name over "SAS au capital de ..."
         companies = [(no, p) for no, p in cands if _company(p.text) or no in below and not _capital(p.text)]
+        cands, companies = self._addressee_ours(page1[0], cands, companies)
         if companies:
             no, p = companies[0]
             conf = 0.9 if first_label is None or no < first_label else 0.8
@@ -447,6 +457,22 @@ class HeaderReader:
                 break
             if any(min(p.x1, tl.chars[e - 1].x1) - max(x0, tl.chars[s].x0) > 0 for s, e in layout.segments(nxt, gap=2.0)):
                 self.seller_lines.add(nxt)
+
+    @staticmethod
+    def _addressee_ours(top: int, cands: list[tuple[int, Piece]], companies: list[tuple[int, Piece]]
+                        ) -> tuple[list[tuple[int, Piece]], list[tuple[int, Piece]]]:
+        """A supplier's letterhead without a legal form (``Vantage Mobile``) on the page's top line and one
+        of our names in the window below it: ours is the addressee, not the issuer (identity decides, not
+        the legal form). Our names leave the letterhead candidates; the buyer is placed later
+        (``roles._unlabelled_buyer``)."""
+        who = identity()
+        if not who or not any(who.matches("name", p.text) for _, p in companies):
+            return cands, companies
+        if not any(no == top and not who.matches("name", p.text) for no, p in cands) or \
+                any(no == top and who.matches("name", p.text) for no, p in cands):
+            return cands, companies
+        return ([(no, p) for no, p in cands if not who.matches("name", p.text)],
+                [(no, p) for no, p in companies if not who.matches("name", p.text)])
 
     def _recipient_below(self, no: int) -> None:
         """Under a sender line (DIN 5008 and other window-envelope layouts) comes the recipient's address:
@@ -480,6 +506,7 @@ class HeaderReader:
                     part = part.strip()
                     if _company(part) and _is_name(part) and not self.layout.hits_in(cand, s0, e0) or (
                             _company(part) and _is_name(part) and cand != no):
+                        part = _name_before_sentence(part)
                         self.f.set("seller_name", part, piece.confidence * 0.8, piece.value)
                         self.f.warnings.append(f"seller {part!r} taken from the block of its tax id; check it")
                         return
@@ -526,7 +553,10 @@ class HeaderReader:
                     for pat in c.tax_ids:
                         for m in pat.finditer(text):
                             v = Value(m.group(0), 0.9, "pattern", layout.lines[no].page)
-                            found.append((m.group(0), 0.85, no, v, None, -1.0))
+                            # where its text starts: an id on the line under the buyer's block, aligned with it,
+                            # ends that block (``VAT: DE815362741`` under ``Bill to``)
+                            s0 = max((a for a, b in layout.segments(no, gap=2.0) if a <= m.start()), default=0)
+                            found.append((m.group(0), 0.85, no, v, None, layout.lines[no].chars[s0].x0))
         seller_id = None
         buyer_x = self.f.sources["buyer_name"].box[0] if "buyer_name" in self.f.sources else None
         for token, conf, no, where, role, x in found:
@@ -536,8 +566,9 @@ class HeaderReader:
             if role == "buyer" or (role is None and (no in self.buyer_lines or under_buyer)):
                 if "buyer_tax_id" not in self.f.values:
                     self.f.set("buyer_tax_id", token, conf * 0.95, where)
-                    if role is None:
-                        self.f.placed.add("buyer_tax_id")  # the buyer's block gives its side, as a label would
+                    # the buyer's block gives its side, as a label would; so does a buyer's id label
+                    # (``Customer VAT No``, ``Ihre USt-IdNr.``) named apart from the generic ones
+                    self.f.placed.add("buyer_tax_id")
             elif "seller_tax_id" not in self.f.values:
                 in_block = role == "seller" or no in self.seller_lines or (
                     self.seller_lines and 0 <= no - max(self.seller_lines) <= 3)
@@ -559,7 +590,31 @@ class HeaderReader:
                     generic = _squash(hit.label) in ("no.", "nr.", "n°")
                     conf = (1.0 if how == "right" else 0.95) * (0.8 if generic else 1.0) * (1.0 if rank == 0 else 0.97)
                     self.f.set("number", token, piece.confidence * conf, piece.value)
+                    raw = unicodedata.normalize("NFKC", piece.text)
+                    at = raw.upper().find(token)
+                    self.number_rest = (raw[at + len(token):] if at >= 0 else "", piece)
                     return
+
+    def date_after_number(self, dayfirst: bool | None) -> None:
+        """No issue-date label: the date printed after the number with a dating word (``Fattura n. 87 del
+        12/03/2026``, ``Rechnung Nr. 118 vom 3.3.2026``, ``Invoice No. 12 dated 3 March 2026``)."""
+        if "issue_date" in self.f.values or getattr(self, "number_rest", None) is None:
+            return
+        rest, piece = self.number_rest
+        m = issuers().dated.match(rest)
+        if m is None:
+            return
+        text = rest[m.end():].strip()
+        for start, end in date_spans(text):
+            if start > 0:
+                break
+            try:
+                value = parse_date(text[start:end], dayfirst=True if dayfirst is None else dayfirst)
+            except ValueError:
+                return
+            if 1990 <= value.year <= self.today.year + 1:
+                self.f.set("issue_date", value, piece.confidence * 0.9, piece.value)
+            return
 
     def number_after_title(self) -> None:
         """No number label: a number printed right after the title word (``INVOICE INV-0042``, ``Rechnung 2024-117``)."""
@@ -671,11 +726,21 @@ class HeaderReader:
                 return True
         return False
 
-    def amounts(self, name: str, comma: bool | None) -> list[Amount]:
+    def _net_of_tax(self, hit: Hit) -> bool:
+        """Whether a tax label is the end of a net's label: ``Charges before VAT``, ``Amount excluding GST``."""
+        tl = self.layout.lines[hit.line_no]
+        before = "".join(c.ch for c in tl.chars[:hit.start])
+        return bool(issuers().net_of.search(before))
+
+    def amounts(self, name: str, comma: bool | None, net_of_tax: bool = False) -> list[Amount]:
+        """The amounts right of (or under) each label of ``name``; ``net_of_tax``: those of the tax labels
+        that end a net's label instead (``Charges before VAT``), which are no tax."""
         out: list[Amount] = []
         for hit in self.layout.hits_for(name):
             tl = self.layout.lines[hit.line_no] if hit.line_no >= 0 else None
             if tl is None or self._in_item_rows(hit) or self._in_terms(hit):
+                continue
+            if name == "tax" and self._net_of_tax(hit) != net_of_tax:
                 continue
             later = [h.start for h in self.layout.hits_in(hit.line_no, hit.end, len(tl.chars))
                      if h.start >= hit.end and h.name in ("total", "net", "tax", "paid")]
@@ -709,7 +774,7 @@ class HeaderReader:
     def totals(self, comma: bool | None) -> list[str]:
         """Net, tax and total by evidence; returns the texts of the lines they were read on (for the currency)."""
         totals = self.amounts("total", comma)
-        nets = self.amounts("net", comma)
+        nets = self.amounts("net", comma) or self.amounts("tax", comma, net_of_tax=True)
         taxes = [t for t in self.amounts("tax", comma)]
         used = {a.line_no for a in totals + nets}
         taxes = [t for t in taxes if t.line_no not in {a.line_no for a in totals}]
@@ -749,6 +814,14 @@ class HeaderReader:
                 self.f.confirm("total", "total_in_words")
         if net is not None:
             self.f.set("net", net.value, net.confidence, net.where)
+        if chosen is not None and chosen.value > 0 and tax_value is None:
+            # a tax is part of the total: a figure as large as the total, read under a tax label, is none
+            # (``CGST`` in an item row's tax-type cell, the row's line total right of it)
+            big = [t for t in taxes if t.value >= chosen.value]
+            if big:
+                self.f.warnings.append("tax figure " + ", ".join(f"{t.label.strip()} {t.value}" for t in big)
+                                       + f" is not less than the total {chosen.value}: not a tax amount")
+                taxes = [t for t in taxes if t not in big]
         if tax_value is not None and taxes:
             self.f.set("tax", tax_value, min(t.confidence for t in taxes), taxes[0].where)
         elif taxes:
@@ -801,6 +874,16 @@ class HeaderReader:
         self.f.set("currency", code, conf)
 
 
+def _name_before_sentence(text: str) -> str:
+    """A footer's company name ends at its legal form when a sentence follows it (``Vantage Mobile Ltd.
+    Registered in England No. 04112233 ...`` -> ``Vantage Mobile Ltd.``)."""
+    for m in issuers().legal_form.finditer(text):
+        rest = text[m.end():].split()
+        if m.group().endswith(".") and len(rest) >= 3 and rest[0][:1].isupper():
+            return text[:m.end()].strip(" ,")
+    return text
+
+
 def _dates_in(text: str) -> bool:
     try:
         parse_date(text, dayfirst=True)
@@ -851,6 +934,7 @@ def read_header(layout: Layout, fields: Fields, today: date | None = None) -> No
     c = issuers().countries.get(country) if country else None
     dayfirst = c.dayfirst if c else lang_dayfirst
     r.dates(dayfirst, 0.88 if c else 0.6)
+    r.date_after_number(dayfirst)
     r.number_after_title()
     r.date_in_header()
     comma = decimal_mark(r.texts)

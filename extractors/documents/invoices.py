@@ -45,6 +45,10 @@ from hub.records import Invoice, InvoiceLine
 
 _SAY = re.compile(r"^\s*SAY\b.*$", re.I)
 _E_NUMBER = re.compile(r"(?<!\d)\d{20}(?!\d)")
+_NAME_LABEL = re.compile(r"名\s*称")
+#: the older invoices' unlabelled number (``No 08816322``) and code (``3200171130``) in the title area
+_OLD_NUMBER = re.compile(r"(?<![\w])No\.?\s*\d{8}(?!\d)")
+_OLD_CODE = re.compile(r"(?<![\d\w])(?:\d{10}|\d{12})(?![\d\w])")
 _USCC = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
 
 
@@ -66,6 +70,40 @@ def _kind(layout: Layout, number: str | None, code: str | None) -> str:
             return "cn_vat_special"
         return "cn_vat_ordinary" if code or "普通发票" in text else "cn_vat_e"
     return "proforma" if "proformainvoice" in text else "commercial"  # not "Proforma No.:" on a commercial invoice
+
+
+def _title_area_bottom(layout: Layout) -> float | None:
+    """Where a Chinese VAT invoice's title area ends: the top of its first party block (the first 名称 line)."""
+    names = [v for v in layout.find_text(_NAME_LABEL) if v.page == 1]
+    return min((v.y0 for v in names), default=None)
+
+
+def _in_title_area(layout: Layout, v: Value) -> bool:
+    """Whether ``v`` is printed above the party blocks (a 20-digit run in 开户行及账号 is an account, not the number)."""
+    bottom = _title_area_bottom(layout)
+    return v.page == 1 and (bottom is None or v.y1 <= bottom)
+
+
+def _unlabelled_code_and_number(layout: Layout, f: Fields) -> None:
+    """The older VAT invoices print their 发票代码 and number without labels in the title area: the code
+    (10 or 12 digits) top left and again under the number, the number after ``No`` top right. Read there
+    only (never from the blocks below); a figure printed twice there is surer than one printed once."""
+    bottom = _title_area_bottom(layout)
+    if bottom is None:
+        return
+    for name, pattern in (("number", _OLD_NUMBER), ("code", _OLD_CODE)):
+        if name in f.values:
+            continue
+        found = [v for v in layout.find_text(pattern) if v.page == 1 and v.y1 <= bottom]
+        if not found:
+            continue
+        digits = [re.sub(r"\D", "", v.text) for v in found]
+        if len(set(digits)) > 1 and name == "code":
+            continue  # two different runs: not told which is the code
+        value = digits[0]
+        again = [v for v in layout.find_text(re.compile(rf"(?<!\d){value}(?!\d)")) if v.page == 1 and v.y1 <= bottom]
+        f.set(name, value, min(found[0].confidence, 0.9 if len(again) > 1 else 0.85), found[0])
+        f.warnings.append(f"{name} {value} read in the title area without its label; check it")
 
 
 def _money(text: str) -> Decimal:
@@ -194,6 +232,9 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
         fields.set("tax", Decimal("0"), 0.8)
         tax = Decimal("0")
     computed = net + tax if net is not None else None
+    if net is None and total is not None and tax and not line_taxes:
+        # a tax and a total but no net, nor lines: nothing checks that the tax is this invoice's tax
+        fields.doubt(f"tax {tax} read without a net to check it against the total {total}", "tax")
     if total is None:
         alt = in_words if in_words is not None else computed
         if alt is None:
@@ -278,10 +319,11 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
         if chinese:
             number = pick(layout, f, "number", first_token(parse_vat_invoice_number))
             if number is None:
-                found = layout.find_text(_E_NUMBER)
+                found = [v for v in layout.find_text(_E_NUMBER) if _in_title_area(layout, v)]
                 if found:
                     pick(layout, f, "number", parse_vat_invoice_number, values=found[:1])
             pick(layout, f, "code", first_token(parse_vat_invoice_code))
+            _unlabelled_code_and_number(layout, f)
         else:
             pick(layout, f, "number", first_token(parse_document_number))
         pick(layout, f, "issue_date", parse_date)
@@ -341,6 +383,9 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     _check_totals(f, lines)
     kind = _kind(layout, f.get("number"), f.get("code"))
     f.set("kind", kind, 1.0)
+    if kind == "proforma":  # an offer to pay against (three-way match skips it; reconciliation once a final one is read)
+        f.warnings.append("a proforma invoice: a quotation to pay against, not an invoice to book; the "
+                          "commercial invoice that follows it is")
     found = [n for n in ("number", "issue_date", "total", "seller_name", "buyer_name") if f.get(n) is not None]
     if len(found) < 2 and not lines:
         raise InputError("does not read as an invoice: no invoice number, date, total or parties found"

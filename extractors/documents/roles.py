@@ -179,6 +179,22 @@ def _swap(f: Fields, a: str, b: str) -> None:
             marks.add(a)
 
 
+def _both_sides(f: Fields, ours: str, other: str, attrs: Sequence[str], who: Identity) -> str | None:
+    """When identity puts us on both sides, one attribute on each (our name read as the buyer, our tax id as
+    the seller's), the warning to give: the pairs are still put on their sides attribute by attribute, but
+    which block is whose is then not known, and every party field is left for review."""
+    sides = set()
+    for attr in attrs:
+        on_mine, on_theirs = who.matches(attr, f.get(f"{ours}_{attr}")), who.matches(attr, f.get(f"{other}_{attr}"))
+        if on_mine != on_theirs:
+            sides.add(ours if on_mine else other)
+    if len(sides) < 2:
+        return None
+    read = ", ".join(f"{side}_{attr} {f.get(f'{side}_{attr}')!r}" for side in (ours, other) for attr in attrs
+                     if f.get(f"{side}_{attr}") is not None)
+    return f"our-companies master finds us on both sides ({read}): the parties are left for review"
+
+
 def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attrs: Sequence[str], *,
                    who: Identity | None = None, what: str = "") -> None:
     """Put our fields on our side (``ours``: ``seller``/``payee``/``payer``) and the counterparty's on the
@@ -189,6 +205,7 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
     only, both sides' fields are capped at :data:`BY_ORDER` with a warning.
     """
     who = who if who is not None else identity()
+    both = _both_sides(f, ours, other, attrs, who)
     swapped: list[str] = []
     unknown: list[str] = []
     decided = False
@@ -223,6 +240,8 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
             if attr.replace("_", " ") not in swapped and f.get(f"{other}_{attr}") is not None \
                     and who.matches(attr, f.get(f"{other}_{attr}")):
                 f.doubt(f"{other} {attr.replace('_', ' ')} is also one of ours", f"{other}_{attr}")
+    if both:
+        f.doubt(both, *(f"{side}_{attr}" for side in (ours, other) for attr in attrs if f.get(f"{side}_{attr}") is not None))
     mine = f"{ours}_tax_id"
     if decided and "tax_id" in attrs and who.tax_ids and f.get(mine) is not None and not who.matches("tax_id", f.get(mine)):
         # our side is decided (our name), but the id read there is none of ours: another party's id, or misread

@@ -20,23 +20,28 @@ OUR_TAX_ID = "91320594MA1MXQ7K8G"
 OUR_ACCOUNTS = ("1102020109000123456", "6226090512345678")
 
 
-def draw_pdf(path: Path, items: list[tuple], rules: list[tuple], font: str, line_width: float | None = None) -> Path:
+def draw_pdf(path: Path, items: list[tuple], rules: list[tuple], font: str, line_width: float | None = None,
+             more_pages: tuple[tuple[list[tuple], list[tuple]], ...] = ()) -> Path:
     """Text at (x mm, y mm from the top[, size, font]), drawn in list order (a layered form: labels first);
-    a negative x right-aligns the text there; ruled lines (``line_width`` points, else reportlab's 1)."""
+    a negative x right-aligns the text there; ruled lines (``line_width`` points, else reportlab's 1);
+    ``more_pages``: the (items, rules) of each further page."""
     for name, file in FONTS.items():
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, file))
     c = Canvas(str(path), pagesize=(210 * mm, 297 * mm))
-    for x, y, text, *rest in items:
-        c.setFont(rest[1] if len(rest) > 1 else font, rest[0] if rest else 9)
-        if x < 0:
-            c.drawRightString(-x * mm, (297 - y) * mm, text)
-        else:
-            c.drawString(x * mm, (297 - y) * mm, text)
-    if line_width is not None:
-        c.setLineWidth(line_width)
-    for x1, y1, x2, y2 in rules:
-        c.line(x1 * mm, (297 - y1) * mm, x2 * mm, (297 - y2) * mm)
+    for page, (page_items, page_rules) in enumerate(((items, rules), *more_pages)):
+        if page:
+            c.showPage()
+        for x, y, text, *rest in page_items:
+            c.setFont(rest[1] if len(rest) > 1 else font, rest[0] if rest else 9)
+            if x < 0:
+                c.drawRightString(-x * mm, (297 - y) * mm, text)
+            else:
+                c.drawString(x * mm, (297 - y) * mm, text)
+        if line_width is not None:
+            c.setLineWidth(line_width)
+        for x1, y1, x2, y2 in page_rules:
+            c.line(x1 * mm, (297 - y1) * mm, x2 * mm, (297 - y2) * mm)
     c.save()
     return path
 
