@@ -33,10 +33,16 @@ MEASURED_SPLIT = 0.95
 
 
 def _figure(text: str) -> str:
-    """A figure cell without the stray dot or comma a scan's speck adds after it (``34.51.``), and without a
-    currency code glued on by a dot a scan read for the blank (``USD.420.30``)."""
+    """A figure cell without the stray dot or comma a scan's speck adds after it (``34.51.``), without a
+    currency code glued on by a dot a scan read for the blank (``USD.420.30``), and with the decimal point a
+    scan read as a colon put back (``2:42``, see :data:`_COLON`)."""
     t = re.sub(r"^[A-Z]{3}[.:](?=[-−(]?\d)", "", text.strip())
+    t = _COLON.sub(r"\1.\2", t)
     return t[:-1] if len(t) > 1 and t[-1] in ".,。，" and t[-2].isdigit() else t
+
+
+#: a figure whose decimal point a scan read as a colon (``2:42``); read, but never sure (:func:`_line`)
+_COLON = re.compile(r"^([-−(]?\d+):(\d{2}\)?)$")
 
 
 def _money(text: str, comma: bool | None = None) -> Decimal:
@@ -125,8 +131,8 @@ def _sums_up(line: InvoiceLine, above: list[InvoiceLine]) -> bool:
         return False
     if line.amount != sum((ln.amount for ln in above), Decimal(0)):
         return False
-    taxes = [ln.tax for ln in above]
-    return line.tax is None or (None not in taxes and line.tax == sum(taxes, Decimal(0)))
+    taxes = [ln.tax for ln in above]  # a tax a scan made unreadable leaves the amounts to tell
+    return line.tax is None or None in taxes or line.tax == sum(taxes, Decimal(0))
 
 
 #: the cell a line field is taken from when its own column is not there (a SKU split off the description ...)
@@ -168,7 +174,8 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
             return
         if value is not None:
             data[col] = value
-            conf[col] = min(v.confidence, 0.85) if col in guessed else v.confidence  # under a misread header
+            # under a misread header, or a figure whose point was read as a colon
+            conf[col] = min(v.confidence, 0.85) if col in guessed or _COLON.match(v.text.strip()) else v.confidence
 
     take("description", text_value)
     take("sku", text_value)

@@ -1,0 +1,46 @@
+"""Item tables on the generator's scans (seed 19) through the real OCR, against the lines their digital twins read:
+a page the OCR engine's deskew left sloping (a form of short cells: too few long text boxes to measure its
+angle), whose words are now levelled before the layout groups them into lines, so each row's description stays on
+its row (before, every line lost its description); and a table whose ``合计`` OCR cut to ``合`` and one of whose
+taxes it read ``2:42``: the 合 row was a seventh line doubling the net (4,709.60 for 2,354.80, tax 0)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.documents import extract_document, read_words
+from extractors.ocr import load_image
+from extractors.ocr.level import level, slope
+from extractors.words import normalize_text
+
+
+def _twins(tmp_path: Path, our_companies, family: str, per_family: int):  # type: ignore[no-untyped-def]
+    from fixtures.generator.family_set import generate_family_set
+
+    truth = generate_family_set(tmp_path / "set", seed=19, per_family=per_family, scans=1.0, only=[family])
+    ours = truth["our_company"]
+    our_companies(ours["name"], tax_ids=(ours["tax_id"],), name_en=ours["name_en"])
+    folder = tmp_path / "set" / "invoices" / family
+    name = f"{family}_{per_family - 1:03d}"
+    scan = next((folder / "scans").glob(f"{name}.*"))
+    return extract_document(folder / f"{name}.pdf"), load_image(scan)
+
+
+def test_a_sloping_scan_reads_the_lines_its_digital_twin_reads(tmp_path: Path, ocr_engine, our_companies) -> None:
+    digital, image = _twins(tmp_path, our_companies, "cn_layers", 1)
+    page = ocr_engine.read(image)
+    assert abs(page.skew) < 0.3  # the engine found no slope to undo
+    assert abs(slope(page.words)) > 0.01 and abs(slope(level(page.words))) < 0.003  # its words show one
+    scanned = read_words(page.words, "auto", ocr=True)
+    want = [(normalize_text(ln.description), ln.amount, ln.tax) for ln in digital.record.lines]
+    assert len(want) >= 2
+    assert [(ln.description, ln.amount, ln.tax) for ln in scanned.record.lines] == want
+
+
+def test_a_total_row_cut_short_and_a_colon_for_a_point(tmp_path: Path, ocr_engine, our_companies) -> None:
+    digital, image = _twins(tmp_path, our_companies, "cn_discount", 2)
+    scanned = read_words(ocr_engine.read(image).words, "auto", ocr=True)
+    want = [(ln.amount, ln.tax) for ln in digital.record.lines]
+    assert len(want) >= 4
+    assert [(ln.amount, ln.tax) for ln in scanned.record.lines] == want
+    assert (scanned.record.net, scanned.record.tax) == (digital.record.net, digital.record.tax)
