@@ -22,6 +22,16 @@ def _de(v: D) -> str:
     return f"{v:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
+def _vat_totals(pdf: Pdf, y: float, lines: list[dict], rate: str, labels: tuple[str, str, str], fig=None,
+               unit: str = " €") -> None:
+    """Net, VAT at ``rate`` and total under a table (from ``y``), labelled ``labels``, figures as ``fig`` prints
+    them (German by default) followed by ``unit``."""
+    fig = fig or _de
+    net = _sum(lines, "amount")
+    tax = (net * D(rate)).quantize(D("0.01"))
+    pdf.totals(130, y, [(label, f"{fig(v)}{unit}") for label, v in zip(labels, (net, tax, net + tax), strict=True)])
+
+
 def de_pos_menge(path: Path) -> list[dict]:
     """A German supplier: Pos. | Menge | Einheit | Bezeichnung | Einzelpreis | Gesamtpreis (quantity and unit
     before the description), German figures, a header rule only, a Rabatt as a line of its own."""
@@ -40,10 +50,7 @@ def de_pos_menge(path: Path) -> list[dict]:
             ["3", "6", "Dose", lines[2]["description"], "14,95", "89,70"],
             ["", "", "", lines[3]["description"], "", "-8,11"]]
     end = table(pdf, 20, y, cols, rows, grid="none", lead=4.2)
-    net = _sum(lines, "amount")
-    tax = (net * D("0.19")).quantize(D("0.01"))
-    pdf.totals(130, end + 8, [("Nettobetrag", f"{_de(net)} €"), ("zzgl. 19 % MwSt.", f"{_de(tax)} €"),
-                              ("Rechnungsbetrag", f"{_de(net + tax)} €")])
+    _vat_totals(pdf, end + 8, lines, "0.19", ("Nettobetrag", "zzgl. 19 % MwSt.", "Rechnungsbetrag"))
     pdf.save()
     return lines
 
@@ -76,9 +83,7 @@ def de_uebertrag(path: Path) -> list[dict]:
     pdf.page()
     pdf.text(20, 20, "Rechnung 2026-30412, Seite 2", 9)
     end = table(pdf, 20, 30, cols, [["", "", "Übertrag", "", "", _de(first)], *rows(lines[8:], 8)], grid="lines")
-    net = _sum(lines, "amount")
-    tax = (net * D("0.19")).quantize(D("0.01"))
-    pdf.totals(130, end + 8, [("Nettobetrag", _de(net)), ("MwSt. 19 %", _de(tax)), ("Gesamtbetrag €", _de(net + tax))])
+    _vat_totals(pdf, end + 8, lines, "0.19", ("Nettobetrag", "MwSt. 19 %", "Gesamtbetrag €"), unit="")
     pdf.save()
     return lines
 
@@ -122,10 +127,7 @@ def es_factura(path: Path) -> list[dict]:
             ["PA-4040", lines[1]["description"], "60", "9,00", "1,5%", "531,90"],
             ["SV-LAS", lines[2]["description"], "1", "500,00", "", "500,00"]]
     end = table(pdf, 20, y, cols, rows, grid="none", lead=4.5)
-    net = _sum(lines, "amount")
-    tax = (net * D("0.21")).quantize(D("0.01"))
-    pdf.totals(130, end + 8, [("Base imponible", f"{_de(net)} €"), ("IVA 21%", f"{_de(tax)} €"),
-                              ("Importe total", f"{_de(net + tax)} €")])
+    _vat_totals(pdf, end + 8, lines, "0.21", ("Base imponible", "IVA 21%", "Importe total"))
     pdf.save()
     return lines
 
@@ -300,9 +302,7 @@ def fr_facture(path: Path) -> list[dict]:
 
     rows = [[t["sku"], t["description"], f"{t['quantity']}", fr(t["unit_price"]), f"{fr(t['amount'])} €"] for t in lines]
     end = table(pdf, 20, y, cols, rows, grid="none", lead=4.5)
-    net = _sum(lines, "amount")
-    tax = (net * D("0.20")).quantize(D("0.01"))
-    pdf.totals(130, end + 8, [("Total HT", f"{fr(net)} €"), ("TVA 20 %", f"{fr(tax)} €"), ("Total TTC", f"{fr(net + tax)} €")])
+    _vat_totals(pdf, end + 8, lines, "0.20", ("Total HT", "TVA 20 %", "Total TTC"), fr)
     pdf.save()
     return lines
 
