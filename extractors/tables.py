@@ -239,6 +239,7 @@ class TableReader:
         tl = self.layout.lines[no]
         cols = [Column(h.name, "".join(c.ch for c in tl.chars[h.start:h.end]).strip(), h.x0, h.x1,
                        matched=len(h.label)) for h in known]
+        cols = [part for c in cols for part in self._apart(tl, c)]
         for i in range(1, len(cols)):  # two labels in one OCR word (税率/征收率税额): widened, they overlap
             if cols[i].x0 < cols[i - 1].x1:
                 cols[i - 1].x1 = min(cols[i - 1].x1, bare[i - 1].x1)
@@ -393,12 +394,27 @@ class TableReader:
             if len(found) == 1:
                 found[0].name, found[0].guessed = name, True
 
-    def _sub_heads(self, ps: list[_Piece]) -> list[tuple[str, float, float]]:
+    def _apart(self, tl: TextLine, col: Column) -> list[Column]:
+        """A label matched across a column gap (OCR's one box ``Item      Description``, read as the label
+        ``Item Description``) is the heads of its pieces more than 1.5 text heights apart, each named by the
+        longest dictionary label in it."""
+        ps = [p for p in pieces(tl, gap=0.9) if p.x0 >= col.x0 - 0.1 and p.x1 <= col.x1 + 0.1]
+        parts = self._sub_heads(ps, 1.5)
+        if len(parts) < 2:
+            return [col]
+        out = []
+        for text, x0, x1 in parts:
+            found = self._labels_in(text)
+            size, name = max(found) if found else (0, None)
+            out.append(Column(name, text, x0, x1, matched=size))
+        return out
+
+    def _sub_heads(self, ps: list[_Piece], apart: float = 1.2) -> list[tuple[str, float, float]]:
         """Header pieces under one head, left to right, as (text, x0, x1) of each sub-head: words less than
-        1.2 text heights apart are one (``Tax Amt``), wider gaps part sub-columns."""
+        ``apart`` (1.2) text heights apart are one (``Tax Amt``), wider gaps part sub-columns."""
         out: list[tuple[str, float, float]] = []
         for p in sorted(ps, key=lambda p: p.x0):
-            if out and p.x0 - out[-1][2] < 1.2 * self.h:
+            if out and p.x0 - out[-1][2] < apart * self.h:
                 out[-1] = (f"{out[-1][0]} {p.text}", out[-1][1], p.x1)
             else:
                 out.append((p.text, p.x0, p.x1))
