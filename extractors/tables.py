@@ -501,6 +501,11 @@ class TableReader:
         tol = 0.3 * self.h
         if figure:
             found = [c for c in cols if c.x0 <= x1 - tol]
+            # a figure that starts left of a header and ends short of its middle is no cell of it (right-aligned
+            # or centred cells end at or past their header's middle): that header overflows its cell
+            # (``税率/征收率`` over the amounts' cell, with no ruling lines to bound it)
+            while len(found) > 1 and x0 < found[-1].x0 - tol and x1 < (found[-1].x0 + found[-1].x1) / 2 - tol:
+                found.pop()
             return (found[-1] if found else cols[0]), True
         under = [c for c in cols if min(x1, c.x1) - max(x0, c.x0) > 0.5 * min(x1 - x0, c.x1 - c.x0)]
         if len(under) == 1:

@@ -47,10 +47,11 @@ def test_a_total_row_cut_short_and_a_colon_for_a_point(tmp_path: Path, ocr_engin
 
 
 def test_hand_written_tables_scanned_read_their_lines(tmp_path: Path, docs, ocr_engine, our_companies) -> None:
-    """Two hand-written tables printed and scanned (0.6 degrees, 200 dpi): ``Item`` / ``No.`` over a SKU column and
-    ``Description`` | ``Hrs`` | ``Rate`` | ``GST`` | ``Amount`` in cell rectangles. OCR reads ``Item  Description``
+    """Hand-written tables printed and scanned (0.6 degrees, 200 dpi): ``Item`` / ``No.`` over a SKU column and
+    ``Description`` | ``Hrs`` | ``Rate`` | ``GST`` | ``Amount`` in cell rectangles: OCR reads ``Item  Description``
     as one box, which matched the label ``Item Description`` (the SKUs were glued to the descriptions), and the
-    rectangles' table gave no line at all."""
+    rectangles' table gave no line at all; a 专票 grid whose ``税率/征收率`` is wider than its cell: a scan has no
+    ruling lines, and the amounts fell under the rate's header (the discount line lost, no amount read)."""
     import importlib.util
     import sys
 
@@ -64,9 +65,9 @@ def test_hand_written_tables_scanned_read_their_lines(tmp_path: Path, docs, ocr_
     tables = {**sys.modules["line_tables"].DOCUMENTS, **sys.modules["line_tables_2"].DOCUMENTS}
     lt = sys.modules["line_tables"]
     our_companies(lt.OURS, tax_ids=(lt.OUR_TAX_ID,), name_en=lt.OURS_EN)
-    for name in ("en_header_wrap", "en_hrs_gst"):
+    for name in ("en_header_wrap", "en_hrs_gst", "cn_grid_overflow"):
         truth = tables[name](tmp_path / f"{name}.pdf")
         image = docs.scan(tmp_path / f"{name}.pdf", tmp_path / f"{name}.jpg", rotate=0.6, seed=3)
         result = read_words(ocr_engine.read(load_image(image)).words, "auto", ocr=True)
-        got = [(ln.sku, ln.quantity, ln.unit_price, ln.amount, ln.tax) for ln in result.record.lines]
-        assert got == [(t["sku"], t["quantity"], t["unit_price"], t["amount"], t["tax"]) for t in truth], name
+        got = [(ln.sku, ln.quantity, ln.unit_price, ln.amount, ln.tax_rate, ln.tax) for ln in result.record.lines]
+        assert got == [(t["sku"], t["quantity"], t["unit_price"], t["amount"], t["tax_rate"], t["tax"]) for t in truth], name
