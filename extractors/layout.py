@@ -70,6 +70,9 @@ class Labels:
     row_key: tuple[str, ...]
     table_end: tuple[str, ...]
     title: dict[str, float]
+    #: a table's summary lines (``Net``, ``VAT 20%``) and carried-forward lines (``Übertrag``): no items
+    table_summary: tuple[str, ...] = ()
+    table_carry: tuple[str, ...] = ()
 
 
 def load_labels(path: Path | str | None = None) -> dict[str, Labels]:
@@ -94,6 +97,8 @@ def load_labels(path: Path | str | None = None) -> dict[str, Labels]:
             columns={k: tuple(v) for k, v in spec.get("columns", {}).items()},
             row_key=tuple(spec.get("row_key", {}).get("columns", ())),
             table_end=tuple(spec.get("table", {}).get("end", ())),
+            table_summary=tuple(spec.get("table", {}).get("summary", ())),
+            table_carry=tuple(spec.get("table", {}).get("carry", ())),
             title={k: float(v) for k, v in spec.get("title", {}).items()},
         )
     return kinds

@@ -22,10 +22,15 @@ from extractors.words import DOUBTFUL_BLANK
 #: End labels that close one page's part of a table, not the table.
 PAGE_END = ("小计", "本页小计", "sub-total", "subtotal", "subtotal", "carried forward")
 #: Columns that hold figures only: text under no header never goes there.
-NUMERIC = frozenset({"quantity", "unit_price", "amount", "tax_rate", "tax", "line_no", "total_price", "discount"})
+NUMERIC = frozenset({"quantity", "unit_price", "amount", "tax_rate", "tax", "line_no", "total_price", "discount", "gross",
+                     "gross_price"})
 #: Room at a wrapped line's end wider than its next character by this much (text heights) shows the break was
 #: not for want of room (positions and the padding measured from the cell's left edge are that exact).
 ROOM = 0.1
+#: Columns a table may print more than once under different heads, to be added up (CGST and SGST amounts, rates)
+ADDITIVE = ("tax", "tax_rate")
+#: a header piece that only names the currency of the header left of it (``Einzelpreis €``, ``Amount ₹``)
+_CURRENCY_QUALIFIER = re.compile(r"^[(（\[]?(?:[€$£¥￥₹]|[A-Z]{3}|Rs\.?|in [€$£¥₹A-Z]{1,3})[)）\]]?$")
 _FIGURE = re.compile(r"^(?:[A-Z]{3}[.:]|Rs\.|[A-Z]{1,2}\$)?[-−(]?[¥￥$€£]?[-−]?\d[\d,.\s]*%?\)?$")
 
 
@@ -42,6 +47,8 @@ class Column:
     guessed: bool = False
     #: the grid cell (left and right ruling line) the header sits in, where the PDF draws one
     cell: tuple[float, float] | None = None
+    #: the length of the dictionary label that names it (blank-free): a longer one in its whole header text wins
+    matched: int = 0
 
     @property
     def key(self) -> str:
@@ -157,6 +164,20 @@ def wrap_blanks(order: list[list[_Piece]], cell: tuple[float, float] | None, h: 
     return out, doubt
 
 
+#: a figure's groups parted by a blank (``45 973,80``, French and Swiss software): the head and a group after it
+_THOUSANDS_HEAD = re.compile(r"^[-−(]?[€$£¥]?\d{1,3}$")
+_THOUSANDS_TAIL = re.compile(r"^\d{3}(?:[.,]\d+)?\)?$|^\d{3}$")
+_RATE = re.compile(r"^[(（]?\d+(?:[.,]\d+)?\s*%[)）]?$|^%$")
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _compact(text: str) -> str:
+    return "".join(_norm(text).split())
+
+
 def _is_figure(text: str) -> bool:
     return bool(_FIGURE.match(text.strip()))
 
@@ -171,6 +192,8 @@ class TableReader:
         self.columns_matcher = _Matcher(labels.columns)
         self.keys = labels.row_key
         self._page_end = {"".join(_norm(p).split()) for p in PAGE_END}
+        self._summary = {_compact(p) for p in labels.table_summary}
+        self._carry = {_compact(p) for p in labels.table_carry}
 
     # -- header ---------------------------------------------------------------------------------------
     def headers(self) -> dict[int, tuple[int, list[Hit]]]:
@@ -179,6 +202,7 @@ class TableReader:
         for h in self.layout._column_hits:
             by_line.setdefault(h.line_no, []).append(h)
         found: dict[int, tuple[int, list[Hit]]] = {}
+        weak: dict[int, tuple[int, list[Hit]]] = {}
         for no in sorted(by_line):
             hits = by_line[no]
             names = {h.name for h in hits}
@@ -187,7 +211,21 @@ class TableReader:
                 found.setdefault(page, (no, hits))
             elif len(names) >= 3 and page not in found and any(c.name in self.keys for c in self.columns(no, hits)[0]):
                 found[page] = (no, hits)  # the row key's header misread on a scan (金膜 for 金额): guessed
-        return found
+            elif page not in weak and self._two_named(no, hits):
+                weak[page] = (no, hits)
+        return {**weak, **found}
+
+    def _two_named(self, no: int, hits: list[Hit]) -> bool:
+        """A header of a description and a row key column with other header text the dictionary does not know
+        between or beside them (``Description | Period | Amount``): a line of three or more short pieces apart,
+        no digits, nothing but its headers."""
+        names = {h.name for h in hits}
+        if not (self.keys and names & set(self.keys) and "description" in names):
+            return False
+        ps = pieces(self.layout.lines[no], gap=0.9)
+        cols, _last = self.columns(no, hits)
+        return (len(cols) >= 3 and not any(ch.isdigit() for p in ps for ch in p.text)
+                and sum(1 for c in cols if c.name is None) >= 1 and all(len(p.text) <= 20 for p in ps))
 
     def columns(self, no: int, hits: list[Hit]) -> tuple[list[Column], int]:
         """The columns of header line ``no`` (known labels widened to their header text, other header
@@ -199,7 +237,9 @@ class TableReader:
         bare = sorted(uniq.values(), key=lambda h: h.x0)
         known = self.layout._widen(no, bare)
         tl = self.layout.lines[no]
-        cols = [Column(h.name, "".join(c.ch for c in tl.chars[h.start:h.end]).strip(), h.x0, h.x1) for h in known]
+        cols = [Column(h.name, "".join(c.ch for c in tl.chars[h.start:h.end]).strip(), h.x0, h.x1,
+                       matched=len(h.label)) for h in known]
+        cols = [part for c in cols for part in self._apart(tl, c)]
         for i in range(1, len(cols)):  # two labels in one OCR word (税率/征收率税额): widened, they overlap
             if cols[i].x0 < cols[i - 1].x1:
                 cols[i - 1].x1 = min(cols[i - 1].x1, bare[i - 1].x1)
@@ -210,6 +250,7 @@ class TableReader:
             cols.append(Column(None, p.text, p.x0, p.x1))
         cols.sort(key=lambda c: c.x0)
         cols = self._merge_unknown(cols)
+        self._join_above(no, cols)
         last = no
         for nxt in range(no + 1, min(no + 3, len(self.layout.lines))):
             line = self.layout.lines[nxt]
@@ -220,24 +261,34 @@ class TableReader:
                 break
             # a header's second line is short pieces under its headers, not a row's wrapped text
             if any(p.x1 - p.x0 > 1.3 * max((c.x1 - c.x0 for c in cols
-                                             if min(p.x1, c.x1) - max(p.x0, c.x0) > 0), default=0) + self.h
+                                             if min(p.x1, c.x1) - max(p.x0, c.x0) > 0), default=4.6 * self.h) + self.h
                    for p in ps):
                 break
+            heads: dict[int, list[_Piece]] = {}
             for p in ps:
                 near = min(cols, key=lambda c: max(c.x0 - p.x1, p.x0 - c.x1, 0) + abs((c.x0 + c.x1 - p.x0 - p.x1) / 2) * 0.01)
                 if max(near.x0 - p.x1, p.x0 - near.x1) > 1.5 * self.h:
                     cols.append(Column(None, p.text, p.x0, p.x1))
                     continue
-                near.label = _join([near.label, p.text])
-                near.x0, near.x1 = min(near.x0, p.x0), max(near.x1, p.x1)
+                heads.setdefault(id(near), []).append(p)
+            for c in [c for c in cols if id(c) in heads]:
+                subs = self._sub_heads(heads[id(c)])
+                if len(subs) >= 2:  # a group head over its sub-columns (CGST over Rate | Amount)
+                    cols.remove(c)
+                    cols += [Column(None, _join([c.label, t]), x0, x1) for t, x0, x1 in subs]
+                    continue
+                c.label = _join([c.label, *(p.text for p in heads[id(c)])])
+                c.x0, c.x1 = min(c.x0, *(p.x0 for p in heads[id(c)])), max(c.x1, *(p.x1 for p in heads[id(c)]))
             cols.sort(key=lambda c: c.x0)
             last = nxt
         for c in cols:
             if c.name is None:  # a wrapped header may now read as a known label (通行日期 + 起)
-                found = list(self.columns_matcher.finditer("".join(_norm(c.label).split())))
-                names = {n for *_r, n in found} - {x.name for x in cols}
+                found = self._labels_in(c.label)
+                names = {n for _len, n in found} - {x.name for x in cols}
                 if len(names) == 1:
                     c.name = names.pop()
+                    c.matched = max(size for size, n in found if n == c.name)
+        self._rename(cols)
         self._guess(cols)
         below = self.layout.lines[last + 1] if last + 1 < len(self.layout.lines) else None
         return self._grid(tl, cols, below if below is not None and below.page == tl.page else None), last
@@ -343,12 +394,95 @@ class TableReader:
             if len(found) == 1:
                 found[0].name, found[0].guessed = name, True
 
+    def _apart(self, tl: TextLine, col: Column) -> list[Column]:
+        """A label matched across a column gap (OCR's one box ``Item      Description``, read as the label
+        ``Item Description``) is the heads of its pieces more than 1.5 text heights apart, each named by the
+        longest dictionary label in it."""
+        ps = [p for p in pieces(tl, gap=0.9) if p.x0 >= col.x0 - 0.1 and p.x1 <= col.x1 + 0.1]
+        parts = self._sub_heads(ps, 1.5)
+        if len(parts) < 2:
+            return [col]
+        out = []
+        for text, x0, x1 in parts:
+            found = self._labels_in(text)
+            size, name = max(found) if found else (0, None)
+            out.append(Column(name, text, x0, x1, matched=size))
+        return out
+
+    def _sub_heads(self, ps: list[_Piece], apart: float = 1.2) -> list[tuple[str, float, float]]:
+        """Header pieces under one head, left to right, as (text, x0, x1) of each sub-head: words less than
+        ``apart`` (1.2) text heights apart are one (``Tax Amt``), wider gaps part sub-columns."""
+        out: list[tuple[str, float, float]] = []
+        for p in sorted(ps, key=lambda p: p.x0):
+            if out and p.x0 - out[-1][2] < apart * self.h:
+                out[-1] = (f"{out[-1][0]} {p.text}", out[-1][1], p.x1)
+            else:
+                out.append((p.text, p.x0, p.x1))
+        return out
+
+    def _join_above(self, no: int, cols: list[Column]) -> None:
+        """A header whose heads start on the line above (``Gross`` / ``Amount ₹``, ``Taxable`` / ``Value ₹``):
+        that line, close above, with two or more pieces of text and no digits, each over one of the header's
+        columns, is the heads' first line."""
+        if no == 0:
+            return
+        tl, above = self.layout.lines[no], self.layout.lines[no - 1]
+        if above.page != tl.page or tl.y0 - above.y1 > 0.9 * self.h or no - 1 in self.layout.header_lines:
+            return
+        ps = pieces(above, gap=0.9)
+        if len(ps) < 2 or any(ch.isdigit() for p in ps for ch in p.text):
+            return
+        over = []
+        for p in ps:
+            under = [c for c in cols if min(p.x1, c.x1) - max(p.x0, c.x0) > 0]
+            if len(under) != 1 or len(p.text) > 20 or p.x1 - p.x0 > max(2 * (under[0].x1 - under[0].x0), 8 * self.h):
+                return
+            over.append((p, under[0]))
+        for p, c in over:
+            c.label = _join([p.text, c.label])
+            c.x0, c.x1 = min(c.x0, p.x0), max(c.x1, p.x1)
+
+    def _rename(self, cols: list[Column]) -> None:
+        """Each column named by the longest dictionary label in its whole header text (``Unit`` / ``Price`` is a
+        unit price, ``Item`` / ``No.`` a SKU, ``Gross`` / ``Amount`` not the amount); of two columns named
+        alike the one with the longer label keeps the name, the other is a column of its own."""
+        for c in cols:
+            found = self._labels_in(c.label)
+            if found and max(found)[0] > c.matched:
+                c.matched, c.name = max(found)
+        for name in {c.name for c in cols if c.name}:
+            same = sorted((c for c in cols if c.name == name), key=lambda c: c.x0)
+            labels = [_compact(c.label) for c in same]
+            if name in ADDITIVE and len(same) > 1 and not any(a in b for a in labels for b in labels if a is not b):
+                for k, c in enumerate(same[1:], 2):  # CGST and SGST: the line's tax is both
+                    c.name = f"{name}+{k}"
+                continue
+            for c in sorted(same, key=lambda c: -c.matched)[1:]:
+                c.name = None
+
+    def _labels_in(self, label: str) -> list[tuple[int, str]]:
+        """(length, column name) of the dictionary labels in header text ``label`` that start and end at its
+        word boundaries (``Tax`` is not in ``Taxable``)."""
+        norm = _norm(label)
+        compact, starts, ends = "", set(), set()
+        for i, ch in enumerate(norm):
+            if ch.isspace():
+                continue
+            if i == 0 or not (_ascii_alnum(norm[i - 1]) and _ascii_alnum(ch)):
+                starts.add(len(compact))
+            compact += ch
+            if i + 1 == len(norm) or not (_ascii_alnum(norm[i + 1]) and _ascii_alnum(ch)):
+                ends.add(len(compact))
+        return [(len(lab), n) for s, e, lab, n in self.columns_matcher.finditer(compact, shorter=True)
+                if s in starts and e in ends]
+
     def _merge_unknown(self, cols: list[Column]) -> list[Column]:
         """Unknown header text next to another unknown one is one header; a bracketed qualifier
-        (``Unit Price (USD)``, ``金额 （含税）``) belongs to the header left of it."""
+        (``Unit Price (USD)``, ``金额 （含税）``) or a currency (``Einzelpreis €``) belongs to the header left of it."""
         out: list[Column] = []
         for c in cols:
-            qualifier = c.label[:1] in "(（[" and out and c.x0 - out[-1].x1 < 1.2 * self.h
+            qualifier = (c.label[:1] in "(（[" or _CURRENCY_QUALIFIER.match(c.label)) and out \
+                and c.x0 - out[-1].x1 < 1.2 * self.h
             if out and c.name is None and (qualifier or (out[-1].name is None and c.x0 - out[-1].x1 < 0.9 * self.h)):
                 out[-1].label = _join([out[-1].label, c.label])
                 out[-1].x1 = c.x1
@@ -367,6 +501,11 @@ class TableReader:
         tol = 0.3 * self.h
         if figure:
             found = [c for c in cols if c.x0 <= x1 - tol]
+            # a figure that starts left of a header and ends short of its middle is no cell of it (right-aligned
+            # or centred cells end at or past their header's middle): that header overflows its cell
+            # (``税率/征收率`` over the amounts' cell, with no ruling lines to bound it)
+            while len(found) > 1 and x0 < found[-1].x0 - tol and x1 < (found[-1].x0 + found[-1].x1) / 2 - tol:
+                found.pop()
             return (found[-1] if found else cols[0]), True
         under = [c for c in cols if min(x1, c.x1) - max(x0, c.x0) > 0.5 * min(x1 - x0, c.x1 - c.x0)]
         if len(under) == 1:
@@ -420,6 +559,10 @@ class TableReader:
                     continue
                 p = _Piece(chars, tl)
             fig = _is_figure(p.text)
+            if groups and _THOUSANDS_HEAD.match(groups[-1][-1].text) and _THOUSANDS_TAIL.match(p.text) \
+                    and p.x0 - groups[-1][-1].x1 < 0.45 * self.h:
+                groups[-1][-1] = _Piece(groups[-1][-1].chars + p.chars, tl)  # ``45 973,80``: one figure
+                continue
             if groups and not fig and not _is_figure(groups[-1][-1].text) and p.x0 - groups[-1][-1].x1 < 0.45 * self.h:
                 groups[-1].append(p)
             else:
@@ -458,6 +601,29 @@ class TableReader:
                 return "page" if hit.label in self._page_end else "table"
         return None
 
+    def _label_only(self, no: int, cols: list[Column]) -> str:
+        """Line ``no``'s text without its figures, rates and currency signs, blank-free (``VAT 20% -48.00`` ->
+        ``vat``), when no figure of it stands in a quantity or unit price column; else ``""``."""
+        tl = self.layout.lines[no]
+        texts = []
+        for p in pieces(tl):
+            if _is_figure(p.text) or _RATE.match(p.text):
+                col, _sure = self.column_of(p.chars, cols, True)
+                if col.name in ("quantity", "unit_price"):
+                    return ""
+                continue
+            texts.append(p.text)
+        return _compact(" ".join(texts))
+
+    def summary(self, no: int, cols: list[Column]) -> bool:
+        """Line ``no`` is a summary under the table (``Net -240.00``, ``VAT 20% -48.00``): only a summary label
+        and figures (none in a quantity or unit price column)."""
+        return bool(self._summary) and self._label_only(no, cols) in self._summary
+
+    def carry(self, no: int, cols: list[Column]) -> bool:
+        """Line ``no`` names the sum carried between pages (``Übertrag 1.234,56``, ``Brought forward``)."""
+        return bool(self._carry) and self._label_only(no, cols).rstrip(":：") in self._carry
+
     def read(self) -> ItemTable | None:
         """The item table, over as many consecutive pages as it runs; ``None`` when there is no header."""
         heads = self.headers()
@@ -483,6 +649,7 @@ class TableReader:
                 continue
             body: list[int] = []
             end_no, end_kind = None, None
+            table_end = False
             grid = [r for r in self.layout.rules.get(page, ()) if any(c.cell and abs(r[0] - c.cell[0]) < 0.3 * self.h
                                                                       for c in cols)]
 
@@ -497,6 +664,13 @@ class TableReader:
                 if kind:
                     end_no, end_kind = i, kind
                     break
+                if self.carry(i, cols):
+                    if any(self._key_figure(self.cells(lines[j], cols), cols) for j in body):
+                        break  # at the page's foot: this page's part ends
+                    continue  # at its head: the sum brought from the page before, no item
+                if self.summary(i, cols):
+                    table_end = True
+                    break
                 if prev_y is not None and lines[i].y0 - prev_y > 5 * self.h and body:
                     break
                 if ruled_body and self._ruled_cells(lines[i], cols) is None and below_grid(lines[i]):
@@ -510,6 +684,7 @@ class TableReader:
                 table = ItemTable([*cols])
             table.pages.append(page)
             self._rows(table, body, cols)
+            table.ended = table.ended or table_end
             if end_no is not None:
                 by_key = {c.key: c for c in cols}
                 if end_kind == "table":

@@ -164,13 +164,15 @@ def words_of(path: Path | str, *, workers: int | None = 1) -> tuple[list[Word], 
 
 def read_words(words: list[Word], kind: str = "auto", *, source: str | None = None, ocr: bool = False,
                rules: dict[int, list[tuple[float, float, float]]] | None = None) -> DocumentResult:
-    """Extract a record of ``kind`` (``auto``: detected) from positioned words; OCR words (``ocr``) with the
-    blanks their character spacing shows put back (:mod:`extractors.ocr.blanks`). ``rules``: a PDF's vertical
+    """Extract a record of ``kind`` (``auto``: detected) from positioned words; OCR words (``ocr``) levelled
+    where the page still slopes (:mod:`extractors.ocr.level`) and with the blanks their character spacing shows
+    put back (:mod:`extractors.ocr.blanks`). ``rules``: a PDF's vertical
     ruling lines by page, which an invoice's item table takes its column boundaries from."""
     if ocr:
         from extractors.ocr.blanks import put_blanks
+        from extractors.ocr.level import level
 
-        words = put_blanks(words)
+        words = put_blanks(level(words))
     kind = kind.replace("-", "_")
     if kind == "auto":
         if not words:

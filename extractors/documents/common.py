@@ -167,19 +167,21 @@ def percent(text: str) -> Decimal | None:
 
 
 _QTY_UNIT = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*([A-Za-z\u4e00-\u9fff]{1,6})\.?\s*$")
+_QTY_UNIT_COMMA = re.compile(r"^\s*(\d[\d.]*(?:,\d+)?)\s*([A-Za-z\u4e00-\u9fff]{1,6})\.?\s*$")
 _SKU_PARENS = re.compile(r"\s*\(([A-Z0-9][A-Z0-9\-./_]{2,})\)\s*")
 _SKU_MODEL = re.compile(r",?\s*\b(?:Model|Art\.?\s*No\.?|Item\s*No\.?|Part\s*No\.?)\s*[:.]?\s+([A-Z0-9][A-Z0-9\-./_]*\d[A-Z0-9\-./_]*),?\s*",
                         re.I)
 
 
-def quantity_unit(text: str) -> tuple[Decimal, str | None]:
-    """``10000 SET`` -> (10000, "SET"); a bare figure -> (figure, None)."""
+def quantity_unit(text: str, comma: bool | None = None) -> tuple[Decimal, str | None]:
+    """``10000 SET`` -> (10000, "SET"); a bare figure -> (figure, None); ``comma``: the decimal mark's
+    (``1.000`` is a thousand in a table of decimal commas)."""
     from extractors.parse import parse_amount
 
-    m = _QTY_UNIT.match(text)
+    m = _QTY_UNIT.match(text) or (_QTY_UNIT_COMMA.match(text) if comma else None)
     if m:
-        return parse_amount(m.group(1)), m.group(2)
-    return parse_amount(text), None
+        return parse_amount(m.group(1), decimal_comma=comma), m.group(2)
+    return parse_amount(text, decimal_comma=comma), None
 
 
 def split_description(text: str) -> tuple[str, str | None, str | None]:

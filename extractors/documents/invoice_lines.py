@@ -33,25 +33,53 @@ MEASURED_SPLIT = 0.95
 
 
 def _figure(text: str) -> str:
-    """A figure cell without the stray dot or comma a scan's speck adds after it (``34.51.``), and without a
-    currency code glued on by a dot a scan read for the blank (``USD.420.30``)."""
+    """A figure cell without the stray dot or comma a scan's speck adds after it (``34.51.``), without a
+    currency code glued on by a dot a scan read for the blank (``USD.420.30``), and with the decimal point a
+    scan read as a colon put back (``2:42``, see :data:`_COLON`)."""
     t = re.sub(r"^[A-Z]{3}[.:](?=[-−(]?\d)", "", text.strip())
+    t = _COLON.sub(r"\1.\2", t)
     return t[:-1] if len(t) > 1 and t[-1] in ".,。，" and t[-2].isdigit() else t
 
 
-def _money(text: str) -> Decimal:
-    value = parse_amount(_figure(text))
+#: a figure whose decimal point a scan read as a colon (``2:42``); read, but never sure (:func:`_line`)
+_COLON = re.compile(r"^([-−(]?\d+):(\d{2}\)?)$")
+
+
+def _money(text: str, comma: bool | None = None) -> Decimal:
+    value = parse_amount(_figure(text), decimal_comma=comma)
     if value < 0:
         raise ValueError(f"{text!r} is negative")
     return value
 
 
-def _signed(text: str) -> Decimal:
+def _signed(text: str, comma: bool | None = None) -> Decimal:
     """A line's amount or tax: negative on discount lines (``-2.92``, ``(2.92)``, ``−2.92``)."""
     t = _figure(text).replace("−", "-").replace("－", "-")
     if t.startswith("(") and t.endswith(")"):
-        return -abs(parse_amount(t[1:-1]))
-    return parse_amount(t)
+        return -abs(parse_amount(t[1:-1], decimal_comma=comma))
+    return parse_amount(t, decimal_comma=comma)
+
+
+#: an article code (letters and digits, one token: ``DC-150``, ``TW-SET3``), not a line number (``1``, ``12.``)
+_CODE = re.compile(r"(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9\-./_]{2,}")
+#: figure columns whose cells show the table's decimal mark
+_FIGURES = ("quantity", "unit_price", "amount", "tax", "gross", "gross_price", "discount")
+
+
+def decimal_mark(table: ItemTable) -> bool | None:
+    """Whether the table's figures use the decimal comma (``142,50``, ``1.234,56``: True), the point
+    (``142.50``, ``1,234.56``: False) or cannot tell (None); what its figures show decides the ambiguous
+    ones (``1.000`` pieces, ``0,285``)."""
+    comma = point = 0
+    for row in [*table.rows, table.total_row]:
+        for key in _FIGURES:
+            v = row.get(key)
+            t = v.text.strip() if v is not None else ""
+            if re.search(r"\d,\d{2}(?!\d)(?!.*[.,]\d)|\d\.\d{3},\d", t):
+                comma += 1
+            elif re.search(r"\d\.\d{2}(?!\d)(?!.*[.,]\d)|\d,\d{3}\.\d", t):
+                point += 1
+    return True if comma and not point else False if point and not comma else None
 
 
 def _totals(table: ItemTable, layout: Layout, fields: Fields) -> None:
@@ -79,8 +107,9 @@ def read_lines(layout: Layout, fields: Fields) -> list[InvoiceLine]:
     names = set(table.names)
     guessed = {c.key for c in table.columns if c.guessed}
     in_percent = {c.name for c in table.columns if c.name in ("tax_rate", "discount") and "%" in c.label}
+    comma = decimal_mark(table)
     for row in table.rows:
-        line = _line(row, len(out) + 1, names, fields, guessed, in_percent)
+        line = _line(row, len(out) + 1, names, fields, guessed, in_percent, comma)
         if line is None:
             continue
         if _sums_up(line, out):
@@ -102,8 +131,8 @@ def _sums_up(line: InvoiceLine, above: list[InvoiceLine]) -> bool:
         return False
     if line.amount != sum((ln.amount for ln in above), Decimal(0)):
         return False
-    taxes = [ln.tax for ln in above]
-    return line.tax is None or (None not in taxes and line.tax == sum(taxes, Decimal(0)))
+    taxes = [ln.tax for ln in above]  # a tax a scan made unreadable leaves the amounts to tell
+    return line.tax is None or None in taxes or line.tax == sum(taxes, Decimal(0))
 
 
 #: the cell a line field is taken from when its own column is not there (a SKU split off the description ...)
@@ -117,9 +146,22 @@ def _rate_in_percent(text: str) -> Decimal | None:
 
 
 def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
-          guessed: set[str] = frozenset(), in_percent: set[str] = frozenset()) -> InvoiceLine | None:
+          guessed: set[str] = frozenset(), in_percent: set[str] = frozenset(), comma: bool | None = None
+          ) -> InvoiceLine | None:
     data: dict[str, Any] = {"line_no": no}
     conf: dict[str, float] = {}
+    row = _tax_rate_cell(row)
+    if "sku" not in row and row.get("line_no") is not None and _CODE.fullmatch(row["line_no"].text.strip()):
+        row = {**row, "sku": row["line_no"]}  # an ``Item`` column holding codes (``DC-150``), not numbers
+
+    def money(t: str) -> Decimal:
+        return _money(t, comma)
+
+    def signed(t: str) -> Decimal:
+        return _signed(t, comma)
+
+    def unit_price(t: str) -> Decimal:  # a discount line may print its unit price negative (``-25.00``)
+        return abs(_signed(t, comma))
 
     def take(col: str, parser) -> None:
         v = row.get(col)
@@ -132,20 +174,21 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
             return
         if value is not None:
             data[col] = value
-            conf[col] = min(v.confidence, 0.85) if col in guessed else v.confidence  # under a misread header
+            # under a misread header, or a figure whose point was read as a colon
+            conf[col] = min(v.confidence, 0.85) if col in guessed or _COLON.match(v.text.strip()) else v.confidence
 
     take("description", text_value)
     take("sku", text_value)
     take("spec", text_value)
     take("unit", text_value)
-    take("quantity", lambda t: quantity_unit(t)[0])
+    take("quantity", lambda t: quantity_unit(t, comma)[0])
     if "quantity" in data and "unit" not in data and row.get("quantity") is not None:
-        unit = quantity_unit(row["quantity"].text)[1]
+        unit = quantity_unit(row["quantity"].text, comma)[1]
         if unit:
             data["unit"], conf["unit"] = unit, conf["quantity"]
     if "quantity" not in data and row.get("unit") is not None:
         try:  # "10 PCS" read as one piece under the unit header
-            qty, unit = quantity_unit(row["unit"].text)
+            qty, unit = quantity_unit(row["unit"].text, comma)
             if unit:
                 data["quantity"], data["unit"] = qty, unit
                 conf["quantity"] = conf["unit"] = row["unit"].confidence
@@ -171,10 +214,12 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
             data["description"], data["spec"] = name, spec
             conf["description"] = conf["spec"] = min(conf["description"],
                                                      MEASURED_SPLIT if measured_split(name, spec) else 0.85)
-    take("unit_price", _money)
-    take("amount", _signed)
+    take("unit_price", unit_price)
+    take("amount", signed)
     take("tax_rate", _rate_in_percent if "tax_rate" in in_percent else percent)
-    take("tax", _signed)
+    take("tax", signed)
+    _parts(row, data, conf, fields, no, signed)
+    _gross(row, data, conf, fields, no, signed)
     computed = "amount" not in data and bool(data.get("quantity")) and bool(data.get("unit_price"))
     if computed:
         # a row whose amount could not be read keeps its place: quantity x unit price, for review
@@ -194,7 +239,7 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
     if q is not None and p is not None and not computed:  # a computed amount is no check of itself
         exp = p.as_tuple().exponent
         step = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
-        gross = [g for g in _discounted(q * p, row.get("discount"), "discount" in in_percent)
+        gross = [g for g in _discounted(q * p, row.get("discount"), "discount" in in_percent, comma)
                  if abs(g - abs(data["amount"])) <= Decimal("0.01") + q * step / 2]
         if q <= 0 or not gross:
             fields.warnings.append(f"line {no}: quantity {q} x unit price {p} != amount {data['amount']}")
@@ -217,21 +262,86 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
     return InvoiceLine(**data)
 
 
-def _discounted(gross: Decimal, cell: Value | None, in_percent: bool) -> list[Decimal]:
+def _discounted(gross: Decimal, cell: Value | None, in_percent: bool, comma: bool | None = None) -> list[Decimal]:
     """Quantity x unit price, and after the line's discount (a rate, ``10%`` or ``10`` under a ``%`` header:
     x 0.9; or an amount: minus it) where a discount column prints one."""
     out = [gross]
-    t = cell.text.strip().replace(",", "") if cell is not None else ""
+    t = cell.text.strip() if cell is not None else ""
     if not t:
         return out
     try:
         if t.endswith("%") or in_percent:
-            out.append((gross * (1 - abs(Decimal(t.rstrip("% "))) / 100)).quantize(Decimal("0.01")))
+            rate = t.rstrip("% ").replace(",", ".") if comma else t.rstrip("% ").replace(",", "")
+            out.append((gross * (1 - abs(Decimal(rate)) / 100)).quantize(Decimal("0.01")))
         else:
-            out.append(gross - abs(parse_amount(_figure(t))))
+            out.append(gross - abs(parse_amount(_figure(t), decimal_comma=comma)))
     except (ValueError, ArithmeticError):
         pass
     return out
+
+
+def _parts(row: dict[str, Value], data: dict[str, Any], conf: dict[str, float], fields: Fields, no: int,
+           signed) -> None:
+    """A tax printed in parts (CGST and SGST columns, each with its rate): the line's tax and rate are the sums."""
+    for name, parse in (("tax", signed), ("tax_rate", percent)):
+        parts = [v for k, v in sorted(row.items()) if k.startswith(f"{name}+") and v.text.strip()]
+        if not parts or name not in data:
+            continue
+        try:
+            data[name] = sum((parse(v.text) for v in parts), data[name])
+        except (ValueError, ArithmeticError, TypeError):
+            fields.warnings.append(f"line {no}: a part of its {name.replace('_', ' ')} is not readable")
+            data.pop(name)
+            continue
+        conf[name] = min(conf[name], *(v.confidence for v in parts))
+
+
+def _tax_rate_cell(row: dict[str, Value]) -> dict[str, Value]:
+    """A rate printed under the tax header (``MwSt.`` over ``19 %``) is the line's tax rate, not its tax."""
+    v = row.get("tax")
+    if v is not None and "tax_rate" not in row and re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*%\s*", v.text):
+        row = {k: x for k, x in row.items() if k != "tax"}
+        row["tax_rate"] = v
+    return row
+
+
+def _gross(row: dict[str, Value], data: dict[str, Any], conf: dict[str, float], fields: Fields, no: int,
+           signed) -> None:
+    """A tax-inclusive line (a ``Gesamt brutto`` / ``金额（含税）`` column, a ``含税`` unit price). Without a net
+    amount the line's amount is its gross less its tax (printed, or the gross's share at the line's rate:
+    computed, so below 0.9 until the lines' sum confirms it); with one, quantity x the gross unit price must
+    make amount + tax, and confirms them. The record keeps no gross price (its unit price is net)."""
+    gross_v, price_v = row.get("gross"), row.get("gross_price")
+    try:
+        gross = signed(gross_v.text) if gross_v is not None and gross_v.text.strip() else None
+        gprice = abs(signed(price_v.text)) if price_v is not None and price_v.text.strip() else None
+    except (ValueError, ArithmeticError):
+        fields.warnings.append(f"line {no}: a tax-inclusive figure is not readable")
+        return
+    q = data.get("quantity")
+    if gross is None and gprice is not None and q is not None:
+        gross = (q * gprice).quantize(Decimal("0.01"))
+    if gross is None:
+        return
+    if "amount" not in data:
+        tax, rate = data.get("tax"), data.get("tax_rate")
+        if tax is None and rate is None:
+            fields.warnings.append(f"line {no}: only an amount with its tax ({gross}) is printed; its tax is unknown")
+            return
+        if tax is None:
+            tax = gross - (gross / (1 + rate)).quantize(Decimal("0.01"))
+            data["tax"], conf["tax"] = tax, 0.85
+        data["amount"] = gross - tax
+        conf["amount"] = min(0.85, gross_v.confidence if gross_v is not None else price_v.confidence)
+        fields.warnings.append(f"line {no}: amount {data['amount']} = {gross} with its tax less the tax {tax}")
+        return
+    if gprice is not None and q is not None and data.get("tax") is not None and \
+            abs(q * gprice - abs(data["amount"] + data["tax"])) <= Decimal("0.01") + q * Decimal("0.005"):
+        for c in ("quantity", "amount", "tax"):
+            conf[c] = max(conf[c], 0.99)
+            fields.confirmed.add(f"lines[{no - 1}].{c}")
+        fields.warnings.append(f"line {no}: unit price {gprice} includes the tax; quantity x it = amount + tax;"
+                               " unit price left out")
 
 
 def _unnamed_figure(row: dict[str, Value], data: dict[str, Any], conf: dict[str, float], fields: Fields,
