@@ -473,7 +473,7 @@ class Store:
 
     def stream(self, cls: type[Record], fields: Sequence[str], *, parties: Iterable[str] | None = None,
                without_match: Iterable[str] | None = None, chunk_size: int = 5000,
-               party_group: int = 500) -> Iterator[list[tuple[Any, ...]]]:
+               party_group: int = 500, in_order: bool = False) -> Iterator[list[tuple[Any, ...]]]:
         """Rows ``(key, *fields)`` of one record type, in chunks of at most ``chunk_size`` rows, in (party,
         key) order (by code point), read with ``fetchmany`` from one query at a time: never every record in memory, never a
         pydantic record. Field values are read from the payload in the database (JSON): text for amounts,
@@ -482,7 +482,8 @@ class Store:
         ``parties``: only the records of these parties (the indexed party column: an invoice's buyer name,
         a receipt's payer name, a customer's code), read ``party_group`` parties per query, in order.
         ``without_match``: only the payments with no match record of these statuses (e.g. ``("auto",
-        "confirmed", "rejected")``: the ones still to decide)."""
+        "confirmed", "rejected")``: the ones still to decide). ``in_order``: in insertion order instead (as
+        :meth:`all` reads them; with ``parties``, within each group of parties)."""
         query = select(records.c.key, *(records.c.payload[name].as_string() for name in fields)).where(
             records.c.kind == cls.KIND)
         if without_match is not None:
@@ -492,7 +493,7 @@ class Store:
                 decided.c.status.in_(list(without_match))))
         # code point order on both databases (PostgreSQL's default collation sorts by locale)
         binary = self.engine.dialect.name == "postgresql"
-        query = query.order_by(records.c.party.collate("C") if binary else records.c.party,
+        query = query.order_by(records.c.id) if in_order else query.order_by(records.c.party.collate("C") if binary else records.c.party,
                                records.c.key.collate("C") if binary else records.c.key)
         if parties is None:
             groups: list[list[str] | None] = [None]
@@ -513,11 +514,13 @@ class Store:
         with self.engine.connect() as conn:
             return sorted(row.party for row in conn.execute(query))
 
-    def count(self, cls: type[Record] | None = None) -> int:
-        """How many records (of one type, or in all)."""
+    def count(self, cls: type[Record] | None = None, *, status: Iterable[str] | None = None) -> int:
+        """How many records (of one type, or in all; of these statuses)."""
         query = select(func.count()).select_from(records)
         if cls is not None:
             query = query.where(records.c.kind == cls.KIND)
+        if status is not None:
+            query = query.where(records.c.status.in_(list(status)))
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
 
