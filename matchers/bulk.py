@@ -117,6 +117,7 @@ class PartOutcome:
     open_count: int
     new_amounts: set[tuple[str, Decimal]]
     fingerprints: list[tuple[str, str]]
+    checked: dict[str, Any] = field(default_factory=dict)
     saved_new: int = 0
     saved_unchanged: int = 0
     seconds: float = 0.0
@@ -146,6 +147,7 @@ class BulkRun:
     fingerprints: list[tuple[str, str]]
     listed_all: bool
     customer_names: dict[str, str] = field(default_factory=dict)
+    checks: list[dict[str, Any]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     rss_mb: dict[str, int] = field(default_factory=dict)
 
@@ -186,6 +188,7 @@ class _World:
     keep_open: int = 0
     fingerprints: bool = False
     chunk: int = 5000
+    check: Callable[[list[Match]], dict[str, Any]] | None = None
 
 
 _WORLD: _World | None = None  # set in the parent before the workers fork
@@ -368,6 +371,8 @@ def _run_part(number: int) -> PartOutcome:
         fps = [(m.payment_key, fingerprint(m)) for m in matches] if world.fingerprints else []
         outcome = PartOutcome(number, len(receipts), len(invoices), dict(counts), shown, infos,
                               open_items[:world.keep_open], len(open_items), set(new_amounts), fps)
+        if world.check is not None:
+            outcome.checked = world.check(matches)
         del items, open_items, receipts, invoices
         if world.save and matches:
             outcome.saved_new, outcome.saved_unchanged = save_matches(Store(world.url, migrate=False), matches,
@@ -398,12 +403,14 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
                     profile: Profile | None = None, rules: Sequence[MoneyRule] = (), ours: Ours | None = None,
                     save: bool = False, actor: str = "reconcile", list_max: int = 20_000,
                     fingerprints: bool = False, chunk: int = 5000,
+                    check: Callable[[list[Match]], dict[str, Any]] | None = None,
                     progress: Callable[[str], None] = lambda _line: None) -> BulkRun:
     """Reconcile every undecided receipt of ``store`` against its invoices, in ``parts`` parts (default: 4 a
     worker, or one per :data:`PART_PAYMENTS` payments when more) on ``workers`` processes; with
     ``save`` each worker stores its part's matches. Every match is listed in ``BulkRun.shown`` when at most
     ``list_max`` payments are decided, else only those a person decides (review, unmatched, rule postings);
-    open items alike. ``progress`` gets a line per step and per part."""
+    open items alike. ``progress`` gets a line per step and per part; ``check`` is called in the worker with
+    each part's matches (a bench's truth check), its answers are in ``BulkRun.checks``, by part."""
     global _WORLD
     t_start = time.perf_counter()
     profile = profile or load_profile()
@@ -430,7 +437,7 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     ruled_infos = {row[0]: row[1:1 + len(RECEIPT_FIELDS)] for row in receipts if row[0] in ruled_keys}
     world = _World(store.url, profile, customers, cix, settled, unsure, kept_statuses, frozenset(skip),
                    save=save, actor=actor, keep_all=len(receipts) <= list_max, keep_open=list_max,
-                   fingerprints=fingerprints, chunk=chunk)
+                   fingerprints=fingerprints, chunk=chunk, check=check)
     if split == "evidence":
         world.receipts = [row[:1 + len(RECEIPT_FIELDS)] for row in receipts if row[0] not in skip]
         del receipts
@@ -494,7 +501,7 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
                    sum(o.saved_new for o in final) + (len(ruled) if save else 0),
                    sum(o.saved_unchanged for o in final), skipped,
                    sorted(fp for o in final for fp in o.fingerprints), world.keep_all,
-                   {c.code: c.name for c in customers}, seconds,
+                   {c.code: c.name for c in customers}, [o.checked for o in final], seconds,
                    {"parent": _rss_mb(), "worker": max((o.rss_mb for o in final), default=0)})
 
 
