@@ -428,19 +428,31 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     skipped = not_used(store)
     progress(f"read {len(customers):,} customers, {kept_count:,} payments decided earlier, "
              f"{len(settled):,} items with money applied")
-    receipts = [row for rows in store.stream(BankReceipt, (*RECEIPT_FIELDS, *RECEIPT_EXTRA),
-                                             without_match=kept_statuses, chunk_size=chunk, in_order=True)
-                for row in rows]
-    ruled, set_aside, skip = _parent_pass(receipts, ours, rules, cix, unsure)
-    parts = parts or max(max(workers, 1) * 4, -(-len(receipts) // PART_PAYMENTS))
-    ruled_keys = {m.payment_key for m in ruled}
-    ruled_infos = {row[0]: row[1:1 + len(RECEIPT_FIELDS)] for row in receipts if row[0] in ruled_keys}
+    # the receipts to decide, a chunk at a time: ours and partly read ones set aside, money rules posted;
+    # the rows kept only where the evidence split needs them all
+    ruled: list[Match] = []
+    set_aside: list[tuple[str, str]] = []
+    skip: set[str] = set()
+    ruled_infos: dict[str, tuple] = {}
+    kept_rows: list[tuple] = []
+    total = 0
+    for rows in store.stream(BankReceipt, (*RECEIPT_FIELDS, *RECEIPT_EXTRA), without_match=kept_statuses,
+                             chunk_size=chunk, in_order=True):
+        got, aside, left = _parent_pass(rows, ours, rules, cix, unsure)
+        ruled += got
+        set_aside += aside
+        skip |= left
+        keys = {m.payment_key for m in got}
+        ruled_infos.update((row[0], row[1:1 + len(RECEIPT_FIELDS)]) for row in rows if row[0] in keys)
+        if split == "evidence":
+            kept_rows += [row[:1 + len(RECEIPT_FIELDS)] for row in rows if row[0] not in left]
+        total += len(rows)
+    parts = parts or max(max(workers, 1) * 4, -(-total // PART_PAYMENTS))
     world = _World(store.url, profile, customers, cix, settled, unsure, kept_statuses, frozenset(skip),
-                   save=save, actor=actor, keep_all=len(receipts) <= list_max, keep_open=list_max,
+                   save=save, actor=actor, keep_all=total <= list_max, keep_open=list_max,
                    fingerprints=fingerprints, chunk=chunk, check=check)
     if split == "evidence":
-        world.receipts = [row[:1 + len(RECEIPT_FIELDS)] for row in receipts if row[0] not in skip]
-        del receipts
+        world.receipts = kept_rows
         world.invoices = [row for rows in store.stream(Invoice, INVOICE_FIELDS, chunk_size=chunk, in_order=True)
                           for row in rows]
         seconds["read"] = round(time.perf_counter() - t0, 1)
@@ -453,7 +465,6 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
             world.plans = split_evidence(world, pays, items, parts)
             del pays, items
     else:
-        del receipts
         seconds["read"] = round(time.perf_counter() - t0, 1)
         t0 = time.perf_counter()
         world.plans = split_customers(store, cix, customers, parts)
