@@ -222,12 +222,13 @@ class Batch:
         now = _now()
         created: list[dict[str, Any]] = []
         lost: list[_Row] = []
+        # one statement compiled once, executed for many rows (SQLAlchemy's insertmanyvalues batches them
+        # with RETURNING); a statement with every row's values inline is compiled anew each time
+        insert = (dialect_insert(self._conn, records).on_conflict_do_nothing(index_elements=["kind", "key"])
+                  .returning(records.c.kind, records.c.key))
         for part in _parts(new):
-            insert = (dialect_insert(self._conn, records)
-                      .values([dict(kind=r.kind, key=r.key, version=1, created_at=now, **r.columns) for r in part])
-                      .on_conflict_do_nothing(index_elements=["kind", "key"])
-                      .returning(records.c.kind, records.c.key))
-            got = {(x.kind, x.key) for x in self._conn.execute(insert)}
+            got = {(x.kind, x.key) for x in self._conn.execute(
+                insert, [dict(kind=r.kind, key=r.key, version=1, created_at=now, **r.columns) for r in part])}
             for row in part:
                 if (row.kind, row.key) in got:
                     outcomes[row.index] = "inserted"
