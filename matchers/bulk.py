@@ -91,8 +91,11 @@ NOT_USED: tuple[type, ...] = (Order, StatementLine, Delivery, Product)
 #: matches saved per transaction (short write locks: two workers share a SQLite file)
 SAVE_ROWS = 2000
 Split = Literal["evidence", "customers"]
-#: payments a part is cut for by default (at least 4 parts a worker): about 700 MB a worker on the row path
+#: payments a part is cut for by default on the evidence split (at least 4 parts a worker)
 PART_PAYMENTS = 50_000
+#: customers a part holds on the customer split (bench/scale.py's million: 20 parts of 5,000 customers, 50,000
+#: receipts and invoices, about 1 GB a worker); fixed by the customers, so that every run cuts alike
+PART_CUSTOMERS = 5_000
 
 
 def not_used(store: Store) -> dict[str, int]:
@@ -408,9 +411,11 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
                     check: Callable[[list[Match]], dict[str, Any]] | None = None,
                     progress: Callable[[str], None] = lambda _line: None) -> BulkRun:
     """Reconcile every undecided receipt of ``store`` against its invoices, in ``parts`` parts (default: 4 a
-    worker, or one per :data:`PART_PAYMENTS` payments when more) on ``workers`` processes; with
-    ``save`` each worker stores its part's matches. Every match is listed in ``BulkRun.shown`` when at most
-    ``list_max`` payments are decided, else only those a person decides (review, unmatched, rule postings);
+    worker or one per :data:`PART_PAYMENTS` payments; by customers one per :data:`PART_CUSTOMERS`
+    customers) on ``workers`` processes; with
+    ``save`` each worker stores its part's matches. Every match is listed in ``BulkRun.shown`` (and the
+    earlier ones in ``kept``) when at most ``list_max`` payments are decided and kept, else only those a
+    person decides (review, unmatched, rule postings);
     open items alike. ``progress`` gets a line per step and per part; ``check`` is called in the worker with
     each part's matches (a bench's truth check), its answers are in ``BulkRun.checks``, by part."""
     global _WORLD
@@ -449,9 +454,11 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
         if split == "evidence":
             kept_rows += [row[:1 + len(RECEIPT_FIELDS)] for row in rows if row[0] not in left]
         total += len(rows)
-    parts = parts or max(max(workers, 1) * 4, -(-total // PART_PAYMENTS))
+    if not parts:  # customer parts by the customers alone: a re-run (fewer receipts, other workers) cuts alike
+        parts = (-(-len(customers) // PART_CUSTOMERS) if split == "customers"
+                 else max(max(workers, 1) * 4, -(-total // PART_PAYMENTS)))
     world = _World(store.url, profile, customers, cix, settled, unsure, kept_statuses, frozenset(skip),
-                   save=save, actor=actor, keep_all=total <= list_max, keep_open=list_max,
+                   save=save, actor=actor, keep_all=total + kept_count <= list_max, keep_open=list_max,
                    fingerprints=fingerprints, chunk=chunk, check=check)
     if split == "evidence":
         world.receipts = kept_rows
