@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import random
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,7 +37,6 @@ from sqlalchemy import (
     func,
     literal,
     select,
-    tuple_,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
@@ -206,10 +206,16 @@ class Batch:
         outcomes: dict[int, str] = {}
         stored: dict[tuple[str, str], str] = {}
         for part in _parts(rows):
-            current = (select(records.c.kind, records.c.key, records.c.fingerprint)
-                       .where(tuple_(records.c.kind, records.c.key).in_([(r.kind, r.key) for r in part]))
-                       .order_by(records.c.kind, records.c.key).with_for_update())
-            stored.update({(x.kind, x.key): x.fingerprint for x in self._conn.execute(current)})
+            # one kind at a time: ``kind = ? AND key IN (...)`` searches the unique index, where SQLite scans
+            # all of it for a row-value ``(kind, key) IN (...)`` (0.1-0.6 s a statement at 3M records)
+            by_kind: dict[str, list[str]] = defaultdict(list)
+            for r in part:
+                by_kind[r.kind].append(r.key)
+            for kind, keys in by_kind.items():
+                current = (select(records.c.kind, records.c.key, records.c.fingerprint)
+                           .where(records.c.kind == kind, records.c.key.in_(keys))
+                           .order_by(records.c.kind, records.c.key).with_for_update())
+                stored.update({(x.kind, x.key): x.fingerprint for x in self._conn.execute(current)})
         new: list[_Row] = []
         for row in rows:
             fingerprint = stored.get((row.kind, row.key))
