@@ -336,89 +336,45 @@ def write_million(url: str, truth_path: str, total: int, blocks: int, processes:
             "load_avg_1min": round(os.getloadavg()[0], 1)}
 
 
-def route(store, parts: int) -> tuple[list[dict], dict]:
-    """Which parties (buyer names of invoices, payer names of receipts) and customers each partition
-    reads: every customer from the store, one index over all of them, each distinct party name resolved
-    once (tax id first where the row has one is the matcher's rule; here names) and sent to the partition
-    of its customer (stable hash of the code); names of no known customer to a partition of their own."""
-    import zlib
+class _TruthCheck:
+    """A part's automatic matches against the truth (run in the worker on its matches, by
+    matchers.bulk's ``check``): counts, and the digest of the part's decisions."""
 
-    from hub.records import BankReceipt, Customer, Invoice
-    from matchers.names import CustomerIndex
+    def __init__(self, truth_path: str) -> None:
+        self.truth_path = truth_path
 
-    t0 = time.perf_counter()
-    customers = store.all(Customer)
-    index = CustomerIndex.build(customers)
+    def __call__(self, matches) -> dict:
+        import sqlite3
 
-    def bucket(code: str | None) -> int:
-        return parts if code is None else zlib.crc32(code.encode()) % parts
+        from matchers.partition import match_digest, rows_of
 
-    plan = [{"customers": [], "invoice_parties": [], "receipt_parties": []} for _ in range(parts + 1)]
-    for customer in customers:
-        plan[bucket(customer.code)]["customers"].append(customer.code)
-    for cls, field in ((Invoice, "invoice_parties"), (BankReceipt, "receipt_parties")):
-        for party in store.parties(cls):
-            hits = index.lookup(party, min_score=0.9, limit=1)
-            plan[bucket(hits[0].customer_code if hits else None)][field].append(party)
-    return [p for p in plan if p["invoice_parties"] or p["receipt_parties"]], {
-        "customers": len(customers), "route_seconds": round(time.perf_counter() - t0, 1)}
-
-
-def _store_part(args: tuple[str, str, dict, int]) -> dict:
-    """One partition, read from the store as rows (its customers, its buyers' invoices, its payers'
-    receipts still undecided) and reconciled on the row path; counts and truth checks back."""
-    import sqlite3
-
-    from hub.records import BankReceipt, Customer, Invoice
-    from hub.store import Store
-    from matchers.cash import INVOICE_FIELDS, RECEIPT_FIELDS, reconcile_rows
-    from matchers.partition import match_digest
-
-    url, truth_path, plan, chunk = args
-    t0, c0 = time.perf_counter(), time.process_time()
-    store = Store(url, migrate=False)
-    customers = [Customer(code=code, name=name, name_en=name_en, aliases=json.loads(aliases) if aliases else [],
-                          tax_id=tax_id)
-                 for rows in store.stream(Customer, ("name", "name_en", "aliases", "tax_id"),
-                                          parties=plan["customers"], chunk_size=chunk)
-                 for code, name, name_en, aliases, tax_id in rows]
-    invoices = [row for rows in store.stream(Invoice, INVOICE_FIELDS, parties=plan["invoice_parties"],
-                                             chunk_size=chunk) for row in rows]
-    receipts = [row for rows in store.stream(BankReceipt, RECEIPT_FIELDS, parties=plan["receipt_parties"],
-                                             without_match=("auto", "confirmed", "rejected"), chunk_size=chunk)
-                for row in rows]
-    store.engine.dispose()
-    read, read_cpu = time.perf_counter() - t0, time.process_time() - c0
-    t1, c1 = time.perf_counter(), time.process_time()
-    decided = reconcile_rows(receipts, invoices, customers)
-    seconds, cpu = time.perf_counter() - t1, time.process_time() - c1
-    auto = [(key, applied) for key, status, applied in decided if status == "auto"]
-    truth_db = sqlite3.connect(truth_path)
-    ok = 0
-    for i in range(0, len(auto), 900):
-        batch = auto[i:i + 900]
-        truth = dict(truth_db.execute("SELECT receipt, invoices FROM truth WHERE receipt IN "
-                                      "(SELECT value FROM json_each(?))", [json.dumps([k for k, _ in batch])]))
-        ok += sum(1 for key, applied in batch if sorted(t for t, _ in applied) == json.loads(truth[key]))
-    truth_db.close()
-    return {"receipts": len(receipts), "invoices": len(invoices), "customers": len(customers),
-            "auto": len(auto), "auto_ok": ok, "review": sum(1 for r in decided if r[1] == "review"),
-            "read_seconds": round(read, 1), "read_cpu_seconds": round(read_cpu, 1),
-            "reconcile_seconds": round(seconds, 1), "reconcile_cpu_seconds": round(cpu, 1),
-            "digest": match_digest(decided),
-            "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+        rows = rows_of(matches)
+        auto = [(key, applied) for key, status, applied in rows if status == "auto"]
+        truth_db = sqlite3.connect(self.truth_path)
+        ok = 0
+        for i in range(0, len(auto), 900):
+            batch = auto[i:i + 900]
+            truth = dict(truth_db.execute("SELECT receipt, invoices FROM truth WHERE receipt IN "
+                                          "(SELECT value FROM json_each(?))", [json.dumps([k for k, _ in batch])]))
+            ok += sum(1 for key, applied in batch if sorted(t for t, _ in applied) == json.loads(truth[key]))
+        truth_db.close()
+        return {"auto": len(auto), "auto_ok": ok, "review": sum(1 for r in rows if r[1] == "review"),
+                "digest": match_digest(rows)}
 
 
 def million_from_store(total: int, parts: int, processes: int, folder: str | None, chunk: int,
-                       write_only: bool = False, store_url: str | None = None) -> dict:
-    """Write the million to a store (timed apart), then route and reconcile it streaming from the
-    store: ``parts`` partitions by customer on ``processes`` processes forked after routing (they share
-    the parent's name index and name caches, copy-on-write). The store is ``million.db`` (SQLite) in
-    ``folder``, or ``store_url`` (PostgreSQL: an empty database, written once; the truth in ``folder``)."""
-    import multiprocessing
+                       write_only: bool = False, store_url: str | None = None, split: str = "customers") -> dict:
+    """Write the million to a store (timed apart), then reconcile it streaming from the store through the
+    library's large path (matchers.bulk.reconcile_store, what ``orderhub reconcile --from-store --large``
+    runs, without saving): ``parts`` partitions cut by ``split`` (``customers``: bench/scale.py's routing
+    by customer, as before it moved into the library) on ``processes`` processes forked after the split.
+    The store is ``million.db`` (SQLite) in ``folder``, or ``store_url`` (PostgreSQL: an empty database,
+    written once; the truth in ``folder``)."""
     import tempfile
 
+    from hub.records import Invoice
     from hub.store import Store
+    from matchers.bulk import reconcile_store
 
     tmp = Path(folder or tempfile.mkdtemp(prefix="bench-million-"))
     tmp.mkdir(parents=True, exist_ok=True)
@@ -431,37 +387,26 @@ def million_from_store(total: int, parts: int, processes: int, folder: str | Non
         return out
     t0, c0 = time.perf_counter(), time.process_time()
     store = Store(url, migrate=False)
-    plan, out["route"] = route(store, parts)
-    store.engine.dispose()
-    out["route"]["parent_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    out["route"]["cpu_seconds"] = round(time.process_time() - c0, 1)
-    print("routed", json.dumps(out["route"]), flush=True)
-    done = []
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-        for d in pool.map(_store_part, [(url, truth_path, p, chunk) for p in plan]):
-            done.append(d)  # in plan order, as they finish: a run cut short still says what it did
-            print("part", json.dumps({**d, "elapsed_seconds": round(time.perf_counter() - t0, 1),
-                                      "load_avg_1min": round(os.getloadavg()[0], 1)}), flush=True)
+    run = reconcile_store(store, workers=processes, parts=parts, split=split, chunk=chunk,  # type: ignore[arg-type]
+                          check=_TruthCheck(truth_path), list_max=0,
+                          progress=lambda line: print("progress", line, flush=True))
     wall = time.perf_counter() - t0
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    receipts = sum(d["receipts"] for d in done)
-    auto = sum(d["auto"] for d in done)
-    ok = sum(d["auto_ok"] for d in done)
-    out.update({"receipts": receipts, "invoices": sum(d["invoices"] for d in done),
-                "customers": sum(d["customers"] for d in done), "partitions": len(plan), "processes": processes,
+    for n, checked in enumerate(run.checks):
+        print("part", json.dumps({"part": n, **checked}), flush=True)
+    receipts = sum(run.counts.values())
+    auto = sum(d["auto"] for d in run.checks)
+    ok = sum(d["auto_ok"] for d in run.checks)
+    out.update({"split": split, "receipts": receipts, "invoices": store.count(Invoice),
+                "customers": len(run.customer_names), "partitions": run.parts, "processes": processes,
+                "largest_part": run.largest_part, "seconds": run.seconds,
                 "wall_seconds_route_read_reconcile": round(wall, 1),
                 "cpu_seconds_parent_and_workers": round(time.process_time() - c0 + kids.ru_utime + kids.ru_stime, 1),
-                "read_seconds_sum": round(sum(d["read_seconds"] for d in done), 1),
-                "reconcile_seconds_sum": round(sum(d["reconcile_seconds"] for d in done), 1),
-                "read_cpu_seconds_sum": round(sum(d["read_cpu_seconds"] for d in done), 1),
-                "reconcile_cpu_seconds_sum": round(sum(d["reconcile_cpu_seconds"] for d in done), 1),
-                "peak_rss_mb_worker": max(d["rss_mb"] for d in done),
-                "peak_rss_mb_parent": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                "peak_rss_mb_worker": run.rss_mb["worker"], "peak_rss_mb_parent": run.rss_mb["parent"],
                 "auto_rate": round(auto / receipts, 4), "auto_precision": round(ok / auto, 5) if auto else None,
-                "auto": auto, "auto_wrong": auto - ok,
-                "review": sum(d["review"] for d in done), "load_avg_1min": round(os.getloadavg()[0], 1),
-                "parts": [{k: d[k] for k in ("receipts", "auto", "read_seconds", "reconcile_seconds", "rss_mb")}
-                          for d in done]})
+                "auto": auto, "auto_wrong": auto - ok, "review": run.counts.get("review", 0),
+                "load_avg_1min": round(os.getloadavg()[0], 1)})
+    store.engine.dispose()
     return out
 
 
@@ -1048,6 +993,9 @@ def main() -> None:
     ap.add_argument("--store-url", default=None,
                     help="--from-store: the store's database (an empty PostgreSQL database, written by COPY; "
                          "default: SQLite million.db in --store-dir, which then holds only the truth)")
+    ap.add_argument("--split", choices=["customers", "evidence"], default="customers",
+                    help="--from-store: how matchers.bulk cuts the million (customers: by customer, bounded memory; "
+                         "evidence: the single pass's result, one part where the evidence joins everything)")
     ap.add_argument("--pages", type=int, default=12)
     args = ap.parse_args()
     if args.chunk_size is None:
@@ -1060,7 +1008,7 @@ def main() -> None:
             return
         if args.from_store:
             big = million_from_store(args.million, args.million_parts, args.processes, args.store_dir,
-                                     args.chunk_size_rows, args.write_only, args.store_url)
+                                     args.chunk_size_rows, args.write_only, args.store_url, args.split)
             print("million_from_store", json.dumps(big), flush=True)
             if args.write_only:
                 return

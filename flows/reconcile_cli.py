@@ -10,8 +10,10 @@ is installed (``extractors.pipeline.extract_records``).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ from hub.records import (
     StatementLine,
 )
 from hub.store import Store
+from matchers.bulk import BulkRun
 from matchers.cash import CashResult, reconcile
 from matchers.credits import Credit
 from matchers.decisions import ApplyReport, ClerkDecision, apply_decisions
@@ -351,6 +354,90 @@ def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = Non
     return ReconcileRun(result, holds, path, new, unchanged)
 
 
+#: a store holding at least this many receipts and invoices is reconciled on the large path (rows streamed,
+#: parts in processes: ``matchers.bulk``) unless it holds records that path does not use
+LARGE_FROM = int(os.environ.get("ORDERHUB_RECONCILE_LARGE_FROM", "100000"))
+
+
+def wants_large(store: Store, large: bool | None) -> bool:
+    """Whether ``reconcile --from-store`` takes the large path: as asked, else for a store of at least
+    :data:`LARGE_FROM` receipts and invoices with none of the records it does not use."""
+    from matchers.bulk import not_used
+
+    if large is not None:
+        return large
+    return store.count(BankReceipt) + store.count(Invoice) >= LARGE_FROM and not not_used(store)
+
+
+@dataclass
+class LargeRun:
+    """What the large path did (:func:`run_reconcile_large`)."""
+
+    run: BulkRun
+    workbook: Path | None
+
+
+def run_reconcile_large(store: Store, *, out: Path | None, save: bool = False, profile: str | None = None,
+                        tolerances: Path | None = None, json_out: Path | None = None, actor: str = "reconcile",
+                        rules: Path | None = None, workers: int | None = None, split: str = "evidence",
+                        list_max: int = 20_000) -> LargeRun:
+    """``reconcile --from-store`` on a large store (``matchers.bulk.reconcile_store``): the matches of the
+    small path (``split="evidence"``), saved by the workers (idempotent), and the workbook of every review
+    item with its candidates, scores and reasons; automatic matches and open items are listed when there
+    are at most ``list_max``, else counted on the summary (they are in the store)."""
+    from matchers.bulk import reconcile_store, workers_default
+    from matchers.cash import _day
+
+    prof = load_profile(profile, tolerances)
+    run = reconcile_store(store, workers=workers or workers_default(), split=split,  # type: ignore[arg-type]
+                          profile=prof, rules=load_rules(rules), save=save, actor=actor, list_max=list_max,
+                          progress=lambda line: console.print(line, highlight=False))
+    shown = [*run.shown, *run.kept]
+    infos = {key: PaymentInfo("receipt", key, _day(value_date), payer or "", Decimal(str(amount)), currency,
+                              memo or "", bank or "")
+             for key, (value_date, payer, amount, currency, memo, bank, _txn) in run.infos.items()}
+    if run.kept:
+        infos.update(payment_infos(store.all(BankReceipt)))
+    names = run.customer_names
+    items = [OpenItemRow(i.kind, i.key, i.label, names.get(i.customer_code or "", i.party_name), i.doc_date,
+                         i.currency, i.total, i.due) for i in run.open_items]
+    not_listed = {"auto": 0 if run.listed_all else run.counts.get("auto", 0),
+                  "kept": 0 if run.listed_all else run.kept_count, "open": run.open_count - len(items)}
+    path = write_reconciliation(out, shown, infos, items, [], run.set_aside, customers=names,
+                                documents=document_rows(store),
+                                reasons={m.payment_key: review_reasons(m, prof) for m in shown},
+                                not_listed=not_listed) if out else None
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        with json_out.open("w", encoding="utf-8") as fh:
+            for m in shown:
+                fh.write(json.dumps({"kind": "match", "record": m.payload()}, ensure_ascii=False) + "\n")
+    return LargeRun(run, path)
+
+
+def _print_large(done: LargeRun, save: bool) -> None:
+    run = done.run
+    c = run.counts
+    console.print(f"payments: {sum(c.values()):,} proposed — auto {c['auto']:,}, review {c['review']:,}, "
+                  f"unmatched {c['unmatched']:,}; kept as decided {run.kept_count:,}; set aside "
+                  f"{len(run.set_aside):,}; {run.parts} parts, {run.merges} merged, largest {run.largest_part:,} "
+                  f"payments; {run.seconds.get('total', 0)} s, peak RSS {run.rss_mb['parent']} MB the parent, "
+                  f"{run.rss_mb['worker']} MB a worker")
+    if c["rule"]:
+        console.print(f"posted by rule (tax refunds, interest, bank charges ...): {c['rule']:,}")
+    if save:
+        console.print(f"store: {run.saved_new:,} proposals new or changed, {run.saved_unchanged:,} unchanged")
+    if run.not_used:
+        used = ", ".join(f"{n:,} {kind}" for kind, n in run.not_used.items())
+        err_console.print(f"[yellow]large path: not used: {used} (orders, statement lines, deliveries and products "
+                          "are read by the small path only: --small)[/]", highlight=False)
+    if not run.listed_all:
+        console.print("the workbook lists every payment to review with its candidates; automatic matches and "
+                      "open items are counted on its summary (they are in the store)")
+    if done.workbook:
+        console.print(f"wrote {done.workbook}")
+
+
 def apply_workbook(store: Store, workbook: Path, by: str | None = None) -> tuple[ApplyReport, list[str]]:
     """Read a filled-in workbook and apply its decisions (rows that fail are reported, not applied)."""
     read = read_decisions(workbook)
@@ -438,13 +525,31 @@ def register(app: typer.Typer) -> None:
         tolerances: Path | None = typer.Option(None, "--tolerances", help="Your own tolerances.toml"),
         rules: Path | None = typer.Option(None, "--rules", help="Your own money_rules.toml (tax refunds, interest, "
                                           "bank charges ...; default: matchers/data/money_rules.toml)"),
+        large: bool | None = typer.Option(None, "--large/--small", help="--from-store: rows streamed from the store "
+                                          "in parts on --workers processes, the same matches (default: for a store of "
+                                          "100,000 receipts and invoices or more without orders, statement lines or "
+                                          "deliveries, which only the small path reads)"),
+        workers: int | None = typer.Option(None, "--workers", min=1, help="--large: processes (default: "
+                                           "ORDERHUB_WORKERS, else every core)"),
+        split: str = typer.Option("evidence", "--split", help="--large: 'evidence' (parts joined by what each payment "
+                                  "can see: the small path's matches) or 'customers' (parts by customer: bounded "
+                                  "memory, may decide otherwise where a memo or an amount points at another "
+                                  "customer's invoice)"),
     ) -> None:
         """Propose matches and write the reconciliation workbook (`reconcile apply` reads it back)."""
         if ctx.invoked_subcommand:
             return
         if not from_store and not (receipts and (invoices or orders)):
             raise InputError("give --receipts and --invoices (or --orders), or --from-store")
+        if split not in ("evidence", "customers"):
+            raise InputError(f"unknown --split {split!r} (use evidence or customers)")
         store = Store() if (from_store or save) else None
+        if from_store and store is not None and wants_large(store, large):
+            if out is None and json_out is None and not save:
+                raise InputError("nothing to write: give --out, --json or --store")
+            _print_large(run_reconcile_large(store, out=out, save=save, profile=profile, tolerances=tolerances,
+                                             json_out=json_out, rules=rules, workers=workers, split=split), save)
+            return
         if from_store:
             assert store is not None
             inputs = Inputs.from_store(store)

@@ -1033,10 +1033,12 @@ def _day(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def payments_from_rows(rows: Iterable[Sequence]) -> tuple[list[Payment], list[tuple[str, str]]]:
+def payments_from_rows(rows: Iterable[Sequence], unsure: Mapping[str, Collection[str]] | None = None,
+                       ) -> tuple[list[Payment], list[tuple[str, str]]]:
     """Payments from receipt rows ``(key, *RECEIPT_FIELDS)`` (JSON values as the store keeps them, or
     Decimals and dates); a row without amount, value date or currency is set aside as
-    :func:`matchers.partial.unusable` sets its record aside."""
+    :func:`matchers.partial.unusable` sets its record aside. ``unsure``: as :func:`payments_from`'s."""
+    unsure = unsure or {}
     payments: list[Payment] = []
     set_aside: list[tuple[str, str]] = []
     for key, value_date, payer, amount, currency, memo, bank, txn in rows:
@@ -1045,15 +1047,16 @@ def payments_from_rows(rows: Iterable[Sequence]) -> tuple[list[Payment], list[tu
             set_aside.append((key, f"needs review: {', '.join(missing)} not read from the document"))
             continue
         payments.append(Payment("receipt", key, _day(value_date), payer or "", _money(amount), currency, memo or "",
-                                bank or "", txn or ""))
+                                bank or "", txn or "", signals_of(unsure.get(key, ()))))
     return payments, set_aside
 
 
-def items_from_rows(rows: Iterable[Sequence], customers: CustomerIndex,
-                    settled: dict[str, Decimal] | None = None) -> list[OpenItem]:
+def items_from_rows(rows: Iterable[Sequence], customers: CustomerIndex, settled: dict[str, Decimal] | None = None,
+                    unsure: Mapping[str, Collection[str]] | None = None) -> list[OpenItem]:
     """Open items from invoice rows ``(key, *INVOICE_FIELDS)``: what :func:`build_items` makes of the
     same invoices when no order is given (rows without total, issue date or currency are left out)."""
     settled = settled or {}
+    unsure = unsure or {}
     items: list[OpenItem] = []
     rows = list(rows)
     credits = _credits_of_rows(rows)
@@ -1075,6 +1078,8 @@ def items_from_rows(rows: Iterable[Sequence], customers: CustomerIndex,
         items.append(OpenItem(len(items), "invoice", key, number or key, customer, buyer or "", currency, total,
                               max(total - less - settled.get(key, ZERO), ZERO), _day(issue_date), refs,
                               credited=less, credit_notes=notes))
+        if key in unsure:
+            items[-1].unsure = signals_of(unsure[key], ITEM_SIGNAL_FIELDS)
     return items
 
 
@@ -1124,6 +1129,27 @@ def _reconcile_rows(receipts: Iterable[Sequence], invoices: Iterable[Sequence], 
         rows.append((key, status, applied))
     rows.sort()
     return rows
+
+
+def decide_rows(receipts: Iterable[Sequence], invoices: Iterable[Sequence], customers: CustomerIndex, *,
+                profile: Profile | None = None, settled: dict[str, Decimal] | None = None,
+                unsure: Mapping[str, Collection[str]] | None = None, resolved: ResolvedMemos | None = None,
+                ) -> tuple[list[Match], list[OpenItem], set[tuple[str, Decimal]]]:
+    """The matches :func:`reconcile` makes of the same receipts and invoices (rows as for
+    :func:`reconcile_rows`, in the same order), every one with its score, breakdown, reason and candidates;
+    the open items after the run and the amounts part payments left (``CashResult.new_amounts``). No
+    orders, statement lines, rules or earlier decisions: pass only undecided payments, and in ``settled``
+    what posted matches applied. Call it with the garbage collector paused (:func:`_gc_paused`) on many
+    rows (``matchers.bulk`` does)."""
+    profile = profile or load_profile()
+    posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
+    items = items_from_rows(invoices, customers, settled, unsure)
+    matcher = CashMatcher(items, customers, profile, resolved)
+    pays, _set_aside = payments_from_rows(receipts, unsure)
+    decided, by_key = _decide_all(matcher, pays, posted)
+    matches = [_to_match(by_key[key], status, ranked, profile) for key, (status, ranked, _) in decided.items()]
+    matches.sort(key=lambda m: m.payment_key)
+    return matches, items, set(matcher.new_amounts)
 
 
 def _apply_rules(rules: Sequence[MoneyRule], pays: list[Payment], set_aside: list[tuple[str, str]],

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import zipfile
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -206,21 +206,29 @@ def _applied(m: Match) -> str:
     return "; ".join(filter(None, [_targets(m.allocations), *rules])) or "—"
 
 
+#: summary lines of what a large run did not list (``not_listed``)
+NOT_LISTED = {"auto": "自动匹配（未列出）automatic matches not listed",
+              "kept": "以前已决定（未列出）decided earlier, not listed", "open": "未结项（未列出）open items not listed"}
+
+
 def write_reconciliation(path: str | Path, matches: Sequence[Match], payments: dict[str, PaymentInfo],
                          open_items: Sequence[OpenItemRow] = (), holds: Sequence[HoldRow] = (),
                          set_aside: Sequence[tuple[str, str]] = (), *, title: str = "对账 Reconciliation",
                          customers: dict[str, str] | None = None, documents: Sequence[DocumentRow] = (),
-                         reasons: dict[str, list[str]] | None = None, credits: Sequence[CreditRow] = ()) -> Path:
+                         reasons: dict[str, list[str]] | None = None, credits: Sequence[CreditRow] = (),
+                         not_listed: Mapping[str, int] | None = None) -> Path:
     """Write the workbook; returns its path. ``customers`` maps customer codes to names, ``reasons``
     payment keys to why each needs a person (``matchers.review.review_reasons``), ``credits`` the credit
-    notes (a sheet of their own when there are any: what each reduces, the ones to review first)."""
+    notes (a sheet of their own when there are any: what each reduces, the ones to review first),
+    ``not_listed`` what a run over a large store did not list, counted on the summary (``auto``: automatic
+    matches, ``open``: open items; they are in the store)."""
     path = Path(path)
     names = customers or {}
     why = reasons or {}
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY_SHEET
-    _summary(summary, matches, open_items, holds, set_aside, documents, title, credits)
+    _summary(summary, matches, open_items, holds, set_aside, documents, title, credits, not_listed or {})
     _matched(wb.create_sheet(MATCHED_SHEET), [m for m in matches if m.status in ("auto", "confirmed")],
              payments, names)
     _review(wb.create_sheet(REVIEW_SHEET), [m for m in matches if m.status in ("review", "unmatched")],
@@ -258,7 +266,7 @@ def save(wb: Workbook, path: Path) -> None:
 
 def _summary(ws, matches: Sequence[Match], open_items: Sequence[OpenItemRow], holds: Sequence[HoldRow],
              set_aside: Sequence[tuple[str, str]], documents: Sequence[DocumentRow], title: str,
-             credits: Sequence[CreditRow] = ()) -> None:
+             credits: Sequence[CreditRow] = (), not_listed: Mapping[str, int] | None = None) -> None:
     put(ws, 1, 1, title).font = Font(bold=True, size=14, name=FONT_NAME)
     header(ws, [("结果 Outcome", 22), ("币种 Currency", 14), ("笔数 Payments", 14), ("金额 Amount", 18)], row=3)
     counts: dict[tuple[str, str], list] = defaultdict(lambda: [0, Decimal(0)])
@@ -311,6 +319,12 @@ def _summary(ws, matches: Sequence[Match], open_items: Sequence[OpenItemRow], ho
         put(ws, row, 3, len(credits))
         put(ws, row, 4, f"{len(credits) - waiting} 已抵减 applied, {waiting} 待复核 to review (见“{CREDITS_SHEET}”)")
         row += 1
+    for what, n in (not_listed or {}).items():
+        if n:
+            put(ws, row, 1, NOT_LISTED.get(what, what))
+            put(ws, row, 3, n)
+            put(ws, row, 4, "未列在本表，在数据库中 not listed here: in the store")
+            row += 1
     row += 1
     steps = [
         "怎么做 How to decide:",

@@ -1,0 +1,612 @@
+"""Cash application over a store too large to hold as records (``orderhub reconcile --from-store`` on a
+large store): receipts and invoices streamed from the store as rows (:meth:`hub.store.Store.stream`, no
+pydantic record per invoice or receipt), cut into parts that run in worker processes, each part
+deciding on the row path's items and payments with the record path's scoring, reasons and candidates
+(:func:`matchers.cash.decide_rows`), so every match, review item and candidate is the one
+:func:`matchers.cash.reconcile` gives.
+
+Two ways to cut (``split``):
+
+- ``evidence`` (the default): :mod:`matchers.partition`'s argument on rows. One global pass (no
+  scoring) resolves every memo against every open item and joins each payment with what the matcher can
+  look at (the items its memo names, the items of the customers its payer name finds, the first items
+  open for its amount, customers sharing a name key or a tax id, the amount a part payment leaves); the
+  joined sets are packed into parts, and parts that a part payment's new amount joins after matching are
+  merged and run again. The result is the single pass's, match for match. Where the evidence crosses
+  customers everywhere (bench/reconcile.py's world: amounts drawn from 500k integers, so at a million
+  nearly every payment sees another customer's invoice open for its amount) the sets join into one and
+  the run is one process on rows.
+- ``customers``: bench/scale.py's routing of the million: each distinct buyer and payer name resolved
+  once against every customer and sent to the part of its customer (crc32 of the code), each part read
+  from the store by its parties in its worker and matched against its own items only. Memory bounded by
+  the part, parallel; a payment whose memo names, or whose amount equals, another part's invoice, or
+  whose payer two customers of two parts share, may be decided differently from the single pass.
+
+Honoured as in the small path: earlier decisions (payments with an ``auto``/``confirmed``/``rejected``
+match are left as decided and what posted matches applied is taken off each invoice), money rules
+(applied first), the our-companies master (receipts we paid, transfers between our accounts, set aside),
+fields read with low confidence (no automatic match rests on them), partly read receipts and invoices
+(set aside / left out). Not used (:data:`NOT_USED`, :func:`not_used` counts them in a store): orders,
+statement lines, deliveries (three-way holds) and products; a store holding them needs the small path
+for a result identical to it.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import multiprocessing
+import os
+import resource
+import time
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+from hub.records import (
+    BankReceipt,
+    Customer,
+    Delivery,
+    Invoice,
+    Match,
+    Order,
+    Product,
+    SourceFile,
+    StatementLine,
+)
+from hub.store import Store
+from matchers.cash import (
+    EQUAL_AMOUNT_POOL,
+    INVOICE_FIELDS,
+    POSTED,
+    RECEIPT_FIELDS,
+    CashMatcher,
+    OpenItem,
+    Payment,
+    _apply_rules,
+    _gc_paused,
+    decide_rows,
+    item_keys,
+    items_from_rows,
+    payments_from_rows,
+    q,
+)
+from matchers.names import CustomerIndex
+from matchers.ours import Ours
+from matchers.partial import unsure_fields
+from matchers.partition import _Sets
+from matchers.references import ResolvedMemos
+from matchers.rules import MoneyRule
+from matchers.tolerance import Profile, load_profile
+
+#: the receipt fields read besides :data:`matchers.cash.RECEIPT_FIELDS`: the our-companies check's
+RECEIPT_EXTRA = ("payer_account", "payee_name", "payee_account")
+#: record kinds the large path does not read (the small path does)
+NOT_USED: tuple[type, ...] = (Order, StatementLine, Delivery, Product)
+#: matches saved per transaction (short write locks: two workers share a SQLite file)
+SAVE_ROWS = 2000
+Split = Literal["evidence", "customers"]
+#: payments a part is cut for by default on the evidence split (at least 4 parts a worker)
+PART_PAYMENTS = 50_000
+#: customers a part holds on the customer split (bench/scale.py's million: 20 parts of 5,000 customers, 50,000
+#: receipts and invoices, about 1 GB a worker); fixed by the customers, so that every run cuts alike
+PART_CUSTOMERS = 5_000
+
+
+def not_used(store: Store) -> dict[str, int]:
+    """Records of the kinds the large path leaves out, counted per kind (only kinds the store holds)."""
+    return {cls.KIND: n for cls in NOT_USED if (n := store.count(cls))}
+
+
+@dataclass
+class PartOutcome:
+    """What a worker sends back for one part: counts by status, the matches a person sees (review and
+    unmatched, every match when ``keep_all``), what the workbook shows of their payments, the part's
+    open items (at most ``keep``), the amounts its part payments left, a digest of its matches and what
+    saving them did."""
+
+    part: int
+    payments: int
+    invoices: int
+    counts: dict[str, int]
+    shown: list[Match]
+    infos: dict[str, tuple]
+    open_items: list[OpenItem]
+    open_count: int
+    new_amounts: set[tuple[str, Decimal]]
+    fingerprints: list[tuple[str, str]]
+    checked: dict[str, Any] = field(default_factory=dict)
+    saved_new: int = 0
+    saved_unchanged: int = 0
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    rss_mb: int = 0
+
+
+@dataclass
+class BulkRun:
+    """What :func:`reconcile_store` did: the matches shown (review, unmatched, rule postings, and every
+    match when the run is small enough to list), the payments' workbook facts, open items, set-aside
+    payments, counts, and how the run went (parts, merges, seconds, peak RSS)."""
+
+    shown: list[Match]
+    kept: list[Match]
+    infos: dict[str, tuple]
+    open_items: list[OpenItem]
+    open_count: int
+    set_aside: list[tuple[str, str]]
+    counts: Counter[str]
+    kept_count: int
+    parts: int
+    merges: int
+    largest_part: int
+    saved_new: int
+    saved_unchanged: int
+    not_used: dict[str, int]
+    fingerprints: list[tuple[str, str]]
+    listed_all: bool
+    customer_names: dict[str, str] = field(default_factory=dict)
+    checks: list[dict[str, Any]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    rss_mb: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Plan:
+    """One part: positions of its receipt and invoice rows (in store order), the memo hits its matcher
+    uses (evidence split) or the parties it reads itself (customer split), and the amounts its payments
+    look up among items that other parts' part payments could add to."""
+
+    receipts: list[int] = field(default_factory=list)
+    invoices: list[int] = field(default_factory=list)
+    resolved: ResolvedMemos | None = None
+    open_amounts: frozenset[tuple[str, Decimal]] = frozenset()
+    customers: list[str] | None = None
+    invoice_parties: list[str] = field(default_factory=list)
+    receipt_parties: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _World:
+    """What the parent read and the workers inherit (forked): rows, customers, earlier settlements."""
+
+    url: str
+    profile: Profile
+    customers: list[Customer]
+    cix: CustomerIndex
+    settled: dict[str, Decimal]
+    unsure: Mapping[str, frozenset[str]]
+    kept_statuses: tuple[str, ...]
+    skip: frozenset[str]  # receipts decided by a rule or set aside in the parent
+    receipts: list[tuple] = field(default_factory=list)
+    invoices: list[tuple] = field(default_factory=list)
+    plans: list[_Plan] = field(default_factory=list)
+    save: bool = False
+    actor: str = "reconcile"
+    keep_all: bool = False
+    keep_open: int = 0
+    fingerprints: bool = False
+    chunk: int = 5000
+    check: Callable[[list[Match]], dict[str, Any]] | None = None
+
+
+_WORLD: _World | None = None  # set in the parent before the workers fork
+
+
+def _rss_mb() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def _settled_from_store(store: Store, posted: Collection[str], chunk: int) -> dict[str, Decimal]:
+    """What posted matches applied to each target (as :func:`matchers.cash._settled_by`), from match rows."""
+    settled: dict[str, Decimal] = defaultdict(Decimal)
+    for rows in store.stream(Match, ("status", "allocations", "write_offs"), chunk_size=chunk):
+        for _key, status, allocations, write_offs in rows:
+            if status not in posted:
+                continue
+            for a in json.loads(allocations or "[]"):
+                amount = a.get("target_amount")
+                settled[a["target_key"]] += Decimal(str(amount if amount is not None else a["amount"]))
+            for w in json.loads(write_offs or "[]"):
+                if w.get("target_key"):
+                    settled[w["target_key"]] += Decimal(str(w["amount"]))
+    return dict(settled)
+
+
+def _receipt_view(row: Sequence) -> BankReceipt:
+    """A receipt row as the record the our-companies check and the money rules read (constructed
+    without validation: only the fields of the row)."""
+    names = ("value_date", "payer_name", "amount", "currency", "memo", "bank", "transaction_id", *RECEIPT_EXTRA)
+    return BankReceipt.model_construct(**dict(zip(names, row[1:], strict=True)))
+
+
+def _parent_pass(rows: list[tuple], ours: Ours, rules: Sequence[MoneyRule], cix: CustomerIndex,
+                 unsure: Mapping[str, frozenset[str]]) -> tuple[list[Match], list[tuple[str, str]], set[str]]:
+    """The receipts the small path decides before matching: ours set aside, partly read ones set aside,
+    money rules posted; returns the rule postings, the set-aside payments and the keys of both."""
+    set_aside: list[tuple[str, str]] = []
+    keep: list[tuple] = []
+    for row in rows:
+        if ours and (why := ours.not_money_in(_receipt_view(row))) is not None:
+            set_aside.append((row[0], why))
+        else:
+            keep.append(row[:1 + len(RECEIPT_FIELDS)])
+    pays, aside = payments_from_rows(keep, unsure)
+    set_aside += aside
+    ruled, rest, set_aside = _apply_rules(rules, pays, set_aside, [], cix, set())
+    left = {p.key for p in rest}
+    return ruled, set_aside, {row[0] for row in rows if row[0] not in left}
+
+
+# -- the evidence split, on rows -----------------------------------------------------------------------
+def split_evidence(world: _World, pays: list[Payment], items: list[OpenItem], parts: int) -> list[_Plan]:
+    """:func:`matchers.partition.split` on rows: at most ``parts`` plans deciding every payment as the
+    single pass does. ``pays`` are the payments of ``world.receipts`` (one each, in order), ``items`` the
+    open items of ``world.invoices`` (:func:`matchers.cash.items_from_rows`)."""
+    cix = world.cix
+    matcher = CashMatcher(items, cix, world.profile, explain=False)  # the single pass's indexes, nothing scored
+    sets = _Sets()
+    rec_node = [sets.new() for _ in pays]
+    item_node = [sets.new() for _ in items]
+    cust_node = {c.code: sets.new() for c in world.customers}
+    for codes in cix.sharing():
+        for code in codes[1:]:
+            sets.union(cust_node[codes[0]], cust_node[code])
+    first_tax: dict[str, int] = {}
+    for c in world.customers:
+        if c.tax_id:
+            sets.union(cust_node[c.code], first_tax.setdefault(c.tax_id.upper(), cust_node[c.code]))
+    for item, node in zip(items, item_node, strict=True):
+        if item.customer_code in cust_node:
+            sets.union(node, cust_node[item.customer_code])
+    keys = item_keys(items)
+    resolved = ResolvedMemos.resolve(matcher.refs, (p.memo for p in pays), lambda idx: keys[int(idx)])
+    position = {key: idx for idx, key in enumerate(keys)}
+    open_amounts: dict[int, tuple[str, Decimal]] = {}
+    looks_up: dict[tuple[str, Decimal], list[int]] = defaultdict(list)
+    named_of: list[list[int]] = []
+    for at, pay in enumerate(pays):
+        node = rec_node[at]
+        named = [position[target] for target, *_ in resolved.by_memo[pay.memo]]
+        for idx in named:
+            sets.union(node, item_node[idx])
+        for hit in cix.lookup(pay.payer)[:2]:
+            sets.union(node, cust_node[hit.customer_code])  # joined with its items above
+        amount = (pay.currency, q(pay.amount))
+        equal = matcher.by_amount.get(amount, [])
+        for idx in equal[:EQUAL_AMOUNT_POOL]:
+            sets.union(node, item_node[idx])
+        if len(equal) < EQUAL_AMOUNT_POOL:
+            open_amounts[at] = amount
+            looks_up[amount].append(node)
+        named_of.append(named)
+    for at, named in enumerate(named_of):
+        pay = pays[at]
+        for idx in named:
+            item = items[idx]
+            if item.currency == pay.currency and item.due > pay.amount:
+                for other in looks_up.get((item.currency, q(item.due - pay.amount)), ()):
+                    sets.union(other, item_node[idx])
+    groups: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for at, node in enumerate(rec_node):
+        groups[sets.find(node)][0].append(at)
+    for item, node in zip(items, item_node, strict=True):
+        groups[sets.find(node)][1].append(item.idx)
+    loads = [0] * max(parts, 1)
+    bins: list[tuple[list[int], list[int]]] = [([], []) for _ in loads]
+    for recs, invs in sorted(groups.values(), key=lambda g: (-(len(g[0]) + len(g[1])), (g[0] or g[1])[0])):
+        b = loads.index(min(loads))
+        loads[b] += len(recs) + len(invs)
+        bins[b][0].extend(recs)
+        bins[b][1].extend(invs)
+    row_of_item = _positions(world.invoices, [i.key for i in items])  # partly read invoices have no item
+    plans = []
+    for recs, invs in bins:
+        if not recs:
+            continue
+        recs.sort()
+        invs.sort()
+        plans.append(_Plan(recs, [row_of_item[i] for i in invs],
+                           resolved.only(pays[a].memo for a in recs),
+                           frozenset(open_amounts[a] for a in recs if a in open_amounts)))
+    return plans
+
+
+# -- the customer split (bench/scale.py's routing) ------------------------------------------------------
+def split_customers(store: Store, cix: CustomerIndex, customers: Sequence[Customer], parts: int) -> list[_Plan]:
+    """Each distinct buyer and payer name resolved once against every customer and sent to the part of
+    its customer (crc32 of the code; names of no known customer to a part of their own); each part reads
+    its customers, its buyers' invoices and its payers' receipts itself."""
+    def bucket(code: str | None) -> int:
+        return parts if code is None else zlib.crc32(code.encode()) % parts
+
+    plans = [_Plan(customers=[]) for _ in range(parts + 1)]
+    for c in customers:
+        plans[bucket(c.code)].customers.append(c.code)  # type: ignore[union-attr]
+    for cls, attr in ((Invoice, "invoice_parties"), (BankReceipt, "receipt_parties")):
+        for party in store.parties(cls):
+            hits = cix.lookup(party, min_score=0.9, limit=1)
+            getattr(plans[bucket(hits[0].customer_code if hits else None)], attr).append(party)
+    return [p for p in plans if p.receipt_parties]
+
+
+# -- one part, in a worker ------------------------------------------------------------------------------
+def _read_part(world: _World, plan: _Plan) -> tuple[list[tuple], list[tuple], CustomerIndex]:
+    if plan.customers is None:
+        return ([world.receipts[i] for i in plan.receipts], [world.invoices[i] for i in plan.invoices], world.cix)
+    store = Store(world.url, migrate=False)
+    try:
+        mine = set(plan.customers)
+        cix = CustomerIndex.build(c for c in world.customers if c.code in mine)
+        invoices = [row for rows in store.stream(Invoice, INVOICE_FIELDS, parties=plan.invoice_parties,
+                                                 chunk_size=world.chunk, in_order=True) for row in rows]
+        receipts = [row[:1 + len(RECEIPT_FIELDS)]
+                    for rows in store.stream(BankReceipt, (*RECEIPT_FIELDS, *RECEIPT_EXTRA),
+                                             parties=plan.receipt_parties, without_match=world.kept_statuses,
+                                             chunk_size=world.chunk, in_order=True)
+                    for row in rows if row[0] not in world.skip]
+    finally:
+        store.engine.dispose()
+    return receipts, invoices, cix
+
+
+def _run_part(number: int) -> PartOutcome:
+    """Reconcile part ``number`` of the forked world; save its matches when asked."""
+    world = _WORLD
+    assert world is not None, "the bulk world is set before the workers fork"
+    t0, c0 = time.perf_counter(), time.process_time()
+    plan = world.plans[number]
+    # the collector stays off until the part's objects are gone: a full collection walks every one of them
+    with _gc_paused():
+        receipts, invoices, cix = _read_part(world, plan)
+        matches, items, new_amounts = decide_rows(receipts, invoices, cix, profile=world.profile,
+                                                  settled=world.settled, unsure=world.unsure,
+                                                  resolved=plan.resolved)
+        counts = Counter(m.status for m in matches)
+        shown = [m for m in matches if world.keep_all or m.status not in ("auto", "confirmed")]
+        keys = {m.payment_key for m in shown}
+        infos = {row[0]: row[1:] for row in receipts if row[0] in keys}
+        open_items = [i for i in items if i.due > 0]
+        fps = [(m.payment_key, fingerprint(m)) for m in matches] if world.fingerprints else []
+        outcome = PartOutcome(number, len(receipts), len(invoices), dict(counts), shown, infos,
+                              open_items[:world.keep_open], len(open_items), set(new_amounts), fps)
+        if world.check is not None:
+            outcome.checked = world.check(matches)
+        del items, open_items, receipts, invoices
+        if world.save and matches:
+            outcome.saved_new, outcome.saved_unchanged = save_matches(Store(world.url, migrate=False), matches,
+                                                                      world.actor)
+        del matches
+    outcome.seconds = round(time.perf_counter() - t0, 1)
+    outcome.cpu_seconds = round(time.process_time() - c0, 1)
+    outcome.rss_mb = _rss_mb()
+    return outcome
+
+
+def save_matches(store: Store, matches: Sequence[Match], actor: str) -> tuple[int, int]:
+    """Upsert matches in transactions of :data:`SAVE_ROWS` (idempotent on the payment's key: an unchanged
+    proposal is not written again); returns (written, unchanged)."""
+    new = unchanged = 0
+    try:
+        for n in range(0, len(matches), SAVE_ROWS):
+            chunk = list(matches[n:n + SAVE_ROWS])
+            done = store.transaction(lambda b, c=chunk: b.upsert(c, note="proposed by reconcile"), actor)
+            new += done.changed
+            unchanged += len(done.unchanged)
+    finally:
+        store.engine.dispose()
+    return new, unchanged
+
+
+# -- the whole run --------------------------------------------------------------------------------------
+def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None, split: Split = "evidence",
+                    profile: Profile | None = None, rules: Sequence[MoneyRule] = (), ours: Ours | None = None,
+                    save: bool = False, actor: str = "reconcile", list_max: int = 20_000,
+                    fingerprints: bool = False, chunk: int = 5000,
+                    check: Callable[[list[Match]], dict[str, Any]] | None = None,
+                    progress: Callable[[str], None] = lambda _line: None) -> BulkRun:
+    """Reconcile every undecided receipt of ``store`` against its invoices, in ``parts`` parts (default: 4 a
+    worker or one per :data:`PART_PAYMENTS` payments; by customers one per :data:`PART_CUSTOMERS`
+    customers) on ``workers`` processes; with
+    ``save`` each worker stores its part's matches. Every match is listed in ``BulkRun.shown`` (and the
+    earlier ones in ``kept``) when at most ``list_max`` payments are decided and kept, else only those a
+    person decides (review, unmatched, rule postings);
+    open items alike. ``progress`` gets a line per step and per part; ``check`` is called in the worker with
+    each part's matches (a bench's truth check), its answers are in ``BulkRun.checks``, by part."""
+    global _WORLD
+    t_start = time.perf_counter()
+    profile = profile or load_profile()
+    posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
+    kept_statuses = tuple(dict.fromkeys((*posted, "rejected", "confirmed")))
+    ours = Ours.from_settings() if ours is None else ours
+    seconds: dict[str, float] = {}
+
+    t0 = time.perf_counter()
+    customers = store.all(Customer)
+    cix = CustomerIndex.build(customers)
+    unsure = unsure_fields(store.all(SourceFile, status="needs_review"))
+    settled = _settled_from_store(store, posted, chunk)
+    kept_count = store.count(Match, status=kept_statuses)
+    skipped = not_used(store)
+    progress(f"read {len(customers):,} customers, {kept_count:,} payments decided earlier, "
+             f"{len(settled):,} items with money applied")
+    # the receipts to decide, a chunk at a time: ours and partly read ones set aside, money rules posted;
+    # the rows kept only where the evidence split needs them all
+    ruled: list[Match] = []
+    set_aside: list[tuple[str, str]] = []
+    skip: set[str] = set()
+    ruled_infos: dict[str, tuple] = {}
+    kept_rows: list[tuple] = []
+    total = 0
+    for rows in store.stream(BankReceipt, (*RECEIPT_FIELDS, *RECEIPT_EXTRA), without_match=kept_statuses,
+                             chunk_size=chunk, in_order=True):
+        got, aside, left = _parent_pass(rows, ours, rules, cix, unsure)
+        ruled += got
+        set_aside += aside
+        skip |= left
+        keys = {m.payment_key for m in got}
+        ruled_infos.update((row[0], row[1:1 + len(RECEIPT_FIELDS)]) for row in rows if row[0] in keys)
+        if split == "evidence":
+            kept_rows += [row[:1 + len(RECEIPT_FIELDS)] for row in rows if row[0] not in left]
+        total += len(rows)
+    if not parts:  # customer parts by the customers alone: a re-run (fewer receipts, other workers) cuts alike
+        parts = (-(-len(customers) // PART_CUSTOMERS) if split == "customers"
+                 else max(max(workers, 1) * 4, -(-total // PART_PAYMENTS)))
+    world = _World(store.url, profile, customers, cix, settled, unsure, kept_statuses, frozenset(skip),
+                   save=save, actor=actor, keep_all=total + kept_count <= list_max, keep_open=list_max,
+                   fingerprints=fingerprints, chunk=chunk, check=check)
+    if split == "evidence":
+        world.receipts = kept_rows
+        world.invoices = [row for rows in store.stream(Invoice, INVOICE_FIELDS, chunk_size=chunk, in_order=True)
+                          for row in rows]
+        seconds["read"] = round(time.perf_counter() - t0, 1)
+        progress(f"read {len(world.receipts):,} receipts to decide and {len(world.invoices):,} invoices "
+                 f"({seconds['read']} s)")
+        t0 = time.perf_counter()
+        with _gc_paused():
+            pays, _ = payments_from_rows(world.receipts, unsure)
+            items = items_from_rows(world.invoices, cix, settled)
+            world.plans = split_evidence(world, pays, items, parts)
+            del pays, items
+    else:
+        seconds["read"] = round(time.perf_counter() - t0, 1)
+        t0 = time.perf_counter()
+        world.plans = split_customers(store, cix, customers, parts)
+    seconds["split"] = round(time.perf_counter() - t0, 1)
+    sizes = sorted((len(p.receipts) or len(p.receipt_parties) for p in world.plans), reverse=True)
+    progress(f"split ({split}): {len(world.plans)} parts, largest {sizes[0] if sizes else 0:,} "
+             f"{'payments' if split == 'evidence' else 'payer names'} ({seconds['split']} s)")
+    store.engine.dispose()
+    if save and ruled:
+        save_matches(store, ruled, actor)
+
+    t0 = time.perf_counter()
+    _WORLD = world
+    gc.freeze()  # the forked workers' collector never walks (and copies) the parent's objects
+    outcomes: dict[int, PartOutcome] = {}
+    merges = 0
+    try:
+        todo = list(range(len(world.plans)))
+        while todo:
+            for outcome in _map(_run_part, todo, workers):
+                outcomes[outcome.part] = outcome
+                done = sum(o.payments for o in outcomes.values())
+                progress(f"part {len(outcomes)}/{len(world.plans)}: {outcome.payments:,} payments, "
+                         f"{outcome.invoices:,} invoices — auto {outcome.counts.get('auto', 0):,}, review "
+                         f"{outcome.counts.get('review', 0):,}, unmatched {outcome.counts.get('unmatched', 0):,} "
+                         f"({outcome.seconds} s, {outcome.cpu_seconds} CPU-s, {outcome.rss_mb} MB; {done:,} "
+                         f"payments done, "
+                         f"{time.perf_counter() - t_start:.0f} s)")
+            todo = _merge_parts(world, outcomes) if split == "evidence" else []
+            merges += len(todo)
+    finally:
+        _WORLD = None
+        gc.unfreeze()
+    seconds["parts"] = round(time.perf_counter() - t0, 1)
+    seconds["parts_cpu"] = round(sum(o.cpu_seconds for o in outcomes.values()), 1)
+    seconds["total"] = round(time.perf_counter() - t_start, 1)
+    final = [outcomes[i] for i in sorted(outcomes)]
+    counts: Counter[str] = Counter()
+    for o in final:
+        counts.update(o.counts)
+    counts.update(m.status if m.status != "confirmed" else "rule" for m in ruled)
+    kept = store.all(Match, status=list(kept_statuses)) if world.keep_all else []
+    shown = sorted([*ruled, *(m for o in final for m in o.shown)], key=lambda m: m.payment_key)
+    return BulkRun(shown, kept, {**ruled_infos, **{k: v for o in final for k, v in o.infos.items()}},
+                   [i for o in final for i in o.open_items][:list_max], sum(o.open_count for o in final),
+                   set_aside, counts, kept_count, len(final), merges, max((o.payments for o in final), default=0),
+                   sum(o.saved_new for o in final) + (len(ruled) if save else 0),
+                   sum(o.saved_unchanged for o in final), skipped,
+                   sorted(fp for o in final for fp in o.fingerprints), world.keep_all,
+                   {c.code: c.name for c in customers}, [o.checked for o in final], seconds,
+                   {"parent": _rss_mb(), "worker": max((o.rss_mb for o in final), default=0)})
+
+
+def _positions(rows: Sequence[tuple], keys: Sequence[str]) -> list[int]:
+    """Row positions of ``keys`` (each a row's key, in row order)."""
+    at = {row[0]: n for n, row in enumerate(rows)}
+    return [at[k] for k in keys]
+
+
+def _map(fn: Callable[[int], PartOutcome], todo: list[int], workers: int) -> Iterable[PartOutcome]:
+    """Parts on ``workers`` forked processes (in this process for one worker or one part), as they finish."""
+    if workers <= 1 or len(todo) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(fn, todo)
+        return
+    from concurrent.futures import as_completed
+
+    with ProcessPoolExecutor(min(workers, len(todo)), mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(fn, n) for n in todo]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _merge_parts(world: _World, outcomes: dict[int, PartOutcome]) -> list[int]:
+    """Parts whose part payments left an amount that another part's payments look up are merged into
+    one new plan each (run again); returns the new plans' numbers. The merged parts' outcomes go."""
+    live = sorted(outcomes)
+    sets = _Sets()
+    node = {n: sets.new() for n in live}
+    looking: dict[tuple[str, Decimal], list[int]] = defaultdict(list)
+    for n in live:
+        for amount in world.plans[n].open_amounts:
+            looking[amount].append(n)
+    joined = False
+    for n in live:
+        for amount in outcomes[n].new_amounts:
+            for other in looking.get(amount, ()):
+                if other != n and sets.find(node[other]) != sets.find(node[n]):
+                    sets.union(node[other], node[n])
+                    joined = True
+    if not joined:
+        return []
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in live:
+        groups[sets.find(node[n])].append(n)
+    new = []
+    for group in groups.values():
+        if len(group) == 1:
+            continue
+        plans = [world.plans[n] for n in group]
+        memos = {m: h for p in plans for m, h in p.resolved.by_memo.items()}  # type: ignore[union-attr]
+        world.plans.append(_Plan(sorted(i for p in plans for i in p.receipts),
+                                 sorted(i for p in plans for i in p.invoices), ResolvedMemos(memos),
+                                 frozenset().union(*(p.open_amounts for p in plans))))
+        for n in group:
+            del outcomes[n]
+        new.append(len(world.plans) - 1)
+    return new
+
+
+def workers_default() -> int:
+    """``ORDERHUB_WORKERS``, else the cores this process may use."""
+    if env := os.environ.get("ORDERHUB_WORKERS"):
+        return max(int(env), 1)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def fingerprint(match: Match) -> str:
+    """sha256 of every field of a match but when it was decided (status, score, breakdown, reason,
+    allocations, write-offs, candidates, who decided)."""
+    return hashlib.sha256(match.model_dump_json(exclude={"decided_at"}).encode()).hexdigest()
+
+
+def digest(fingerprints: Iterable[tuple[str, str]]) -> str:
+    """sha256 over (payment key, match sha256) pairs in key order."""
+    h = hashlib.sha256()
+    for key, fp in sorted(fingerprints):
+        h.update(f"{key}\t{fp}\n".encode())
+    return h.hexdigest()
+
+
+def as_dict(run: BulkRun) -> dict[str, Any]:
+    """The run's figures (for ``--json`` summaries and the bench)."""
+    return {"parts": run.parts, "merges": run.merges, "largest_part": run.largest_part,
+            "counts": dict(run.counts), "kept": run.kept_count, "set_aside": len(run.set_aside),
+            "open_items": run.open_count, "saved_new": run.saved_new, "saved_unchanged": run.saved_unchanged,
+            "not_used": run.not_used, "seconds": run.seconds, "rss_mb": run.rss_mb}
