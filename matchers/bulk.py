@@ -70,6 +70,7 @@ from matchers.cash import (
     Payment,
     _apply_rules,
     _gc_paused,
+    credits_of_rows,
     decide_rows,
     item_keys,
     items_from_rows,
@@ -298,20 +299,26 @@ def split_evidence(world: _World, pays: list[Payment], items: list[OpenItem], pa
     for item, node in zip(items, item_node, strict=True):
         groups[sets.find(node)][1].append(item.idx)
     loads = [0] * max(parts, 1)
-    bins: list[tuple[list[int], list[int]]] = [([], []) for _ in loads]
+    bins: list[tuple[list[int], list[int], list[int]]] = [([], [], []) for _ in loads]
     for recs, invs in sorted(groups.values(), key=lambda g: (-(len(g[0]) + len(g[1])), (g[0] or g[1])[0])):
         b = loads.index(min(loads))
         loads[b] += len(recs) + len(invs)
         bins[b][0].extend(recs)
         bins[b][1].extend(invs)
     row_of_item = _positions(world.invoices, [i.key for i in items])  # partly read invoices have no item
+    # a credit note has no item: its row goes with the invoice it reduces (decided over every row, as the
+    # single pass does), so that the part takes the same amount off
+    bin_of = {items[i].key: b for b, (_recs, invs, _notes) in enumerate(bins) for i in invs}
+    notes = [c for c in credits_of_rows(world.invoices) if c.target_key in bin_of]
+    for c, row in zip(notes, _positions(world.invoices, [c.key for c in notes]) if notes else (), strict=True):
+        bins[bin_of[c.target_key]][2].append(row)
     plans = []
-    for recs, invs in bins:
+    for recs, invs, note_rows in bins:
         if not recs:
             continue
         recs.sort()
         invs.sort()
-        plans.append(_Plan(recs, [row_of_item[i] for i in invs],
+        plans.append(_Plan(recs, sorted([row_of_item[i] for i in invs] + note_rows),
                            resolved.only(pays[a].memo for a in recs),
                            frozenset(open_amounts[a] for a in recs if a in open_amounts)))
     return plans

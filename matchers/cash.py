@@ -1059,7 +1059,7 @@ def items_from_rows(rows: Iterable[Sequence], customers: CustomerIndex, settled:
     unsure = unsure or {}
     items: list[OpenItem] = []
     rows = list(rows)
-    credits = _credits_of_rows(rows)
+    credits = credits_of_rows(rows)
     off = credited(credits)
     for key, _kind, number, code, issue_date, buyer, tax_id, currency, total, order_ref, *credit in rows:
         if total is None or issue_date is None or currency is None:
@@ -1083,7 +1083,7 @@ def items_from_rows(rows: Iterable[Sequence], customers: CustomerIndex, settled:
     return items
 
 
-def _credits_of_rows(rows: Sequence[Sequence]) -> list[Credit]:
+def credits_of_rows(rows: Sequence[Sequence]) -> list[Credit]:
     """:func:`matchers.credits.apply_credits` on invoice rows (the issuer taken from the natural key)."""
     if not any(len(r) > 10 and r[10] == "credit_note" for r in rows):
         return []  # no credit note among the rows (the common case)

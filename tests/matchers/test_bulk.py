@@ -18,7 +18,7 @@ import pytest
 from openpyxl import load_workbook
 
 from flows.reconcile_cli import Inputs, run_reconcile, run_reconcile_large
-from hub.records import BankReceipt, Match, SourceFile
+from hub.records import BankReceipt, Invoice, Match, SourceFile
 from hub.settings import OurCompany, write_our_companies
 from hub.store import Store
 from matchers.bulk import digest, fingerprint, reconcile_store
@@ -39,6 +39,13 @@ def _world(load_bench, n: int):
         BankReceipt(bank="ICBC", transaction_id="PART1", value_date=date(2026, 3, 4), payer_name=customers[1].name,
                     amount=None, memo=invoices[1].number),
     ]
+    # a credit note (its own row, no open item) takes 130.00 off its invoice: the payment of the rest
+    bill = invoices[2].model_copy(update={"number": "INV-CRN-1", "total": Decimal("1130.00"), "net": None,
+                                          "tax": None, "lines": []})
+    note = bill.model_copy(update={"number": "CRN-1", "document_type": "credit_note", "original_number": "INV-CRN-1",
+                                   "total": Decimal("-130.00")})
+    extra += [bill, note, BankReceipt(bank="ICBC", transaction_id="CRN1", value_date=date(2026, 3, 5),
+                                      payer_name=bill.buyer_name, amount=Decimal("1000.00"), memo="货款")]
     unsure = receipts[7]  # its amount was read with low confidence: no automatic match rests on it
     files = [SourceFile(sha256="a" * 64, path="scan.pdf", kind="receipt", status="needs_review",
                         review_fields=["amount"], record_keys=[f"receipt:{unsure.natural_key()}"])]
@@ -57,6 +64,11 @@ def _stores(tmp_path: Path, records: list, urls: list[str]) -> list[Store]:
 def match_fingerprints(matches: list[Match]) -> list[tuple[str, str]]:
     """Every field of every match (but when a clerk's decision was stamped), by payment key."""
     return sorted((m.payment_key, fingerprint(m)) for m in matches)
+
+
+def bill_key(store: Store) -> str:
+    """The key of the invoice the world's credit note reduces."""
+    return next(inv.natural_key() for inv in store.all(Invoice) if inv.number == "INV-CRN-1")
 
 
 def _decide(store: Store) -> None:
@@ -98,6 +110,8 @@ def test_large_path_stores_the_small_paths_matches(tmp_path: Path, load_bench, o
             statuses = {m.payment_key: m.status for m in large.all(Match)}
             assert statuses["ICBC|TAX1"] == "confirmed" and statuses["ICBC|INT1"] == "confirmed"  # money rules
             assert "ICBC|OURS1" not in statuses and "ICBC|PART1" not in statuses  # set aside
+            paid = next(m for m in large.all(Match) if m.payment_key == "ICBC|CRN1")
+            assert paid.status == "auto" and {a.target_key for a in paid.allocations} == {bill_key(large)}
             assert len(big.run.shown) < len(statuses) + len(big.run.kept) or big.run.listed_all
         else:
             assert run.new == 0 and big.run.saved_new == 0, step  # nothing proposed twice
