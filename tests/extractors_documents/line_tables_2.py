@@ -14,7 +14,19 @@ from __future__ import annotations
 from decimal import Decimal as D
 from pathlib import Path
 
-from line_tables import OUR_TAX_ID, OURS, OURS_EN, Col, Pdf, _cn_foot, _cn_head, _en_head, _sum, ln, table
+from tests.extractors_documents.line_tables import (
+    OUR_TAX_ID,
+    OURS,
+    OURS_EN,
+    Col,
+    Pdf,
+    _cn_foot,
+    _cn_head,
+    _en_head,
+    _sum,
+    ln,
+    table,
+)
 
 
 def _de(v: D) -> str:

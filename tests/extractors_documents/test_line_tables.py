@@ -5,8 +5,6 @@ the geometry and read English tables' sub-descriptions and % columns are asserte
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -14,11 +12,7 @@ import pytest
 
 from extractors.documents import extract_document
 from extractors.words import normalize_text
-
-_spec = importlib.util.spec_from_file_location("line_tables", Path(__file__).with_name("line_tables.py"))
-line_tables = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("line_tables", line_tables)
-_spec.loader.exec_module(line_tables)
+from tests.extractors_documents import line_tables
 
 FIELDS = ("description", "spec", "sku", "quantity", "unit_price", "amount", "tax_rate", "tax")
 

@@ -4,26 +4,15 @@ confidence >= 0.9; the classes fixed by the table reader asserted one by one (ea
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
 
 from extractors.documents import extract_document
-
-_here = Path(__file__).parent
-for _name in ("line_tables", "line_tables_2"):
-    if _name not in sys.modules:
-        _spec = importlib.util.spec_from_file_location(_name, _here / f"{_name}.py")
-        _mod = importlib.util.module_from_spec(_spec)
-        sys.modules[_name] = _mod
-        _spec.loader.exec_module(_mod)
-line_tables_2 = sys.modules["line_tables_2"]
-
-from tests.extractors_documents import test_held_out_invoices_2 as held  # noqa: E402
-from tests.extractors_documents.test_line_tables import _wrong  # noqa: E402
+from tests.extractors_documents import line_tables_2
+from tests.extractors_documents import test_held_out_invoices_2 as held
+from tests.extractors_documents.test_line_tables import _wrong
 
 
 @pytest.fixture

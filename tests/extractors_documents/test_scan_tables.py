@@ -52,18 +52,10 @@ def test_hand_written_tables_scanned_read_their_lines(tmp_path: Path, docs, ocr_
     as one box, which matched the label ``Item Description`` (the SKUs were glued to the descriptions), and the
     rectangles' table gave no line at all; a 专票 grid whose ``税率/征收率`` is wider than its cell: a scan has no
     ruling lines, and the amounts fell under the rate's header (the discount line lost, no amount read)."""
-    import importlib.util
-    import sys
+    from tests.extractors_documents import line_tables as lt
+    from tests.extractors_documents import line_tables_2
 
-    here = Path(__file__).parent
-    for name in ("line_tables", "line_tables_2"):
-        if name not in sys.modules:
-            spec = importlib.util.spec_from_file_location(name, here / f"{name}.py")
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[name] = module
-            spec.loader.exec_module(module)
-    tables = {**sys.modules["line_tables"].DOCUMENTS, **sys.modules["line_tables_2"].DOCUMENTS}
-    lt = sys.modules["line_tables"]
+    tables = {**lt.DOCUMENTS, **line_tables_2.DOCUMENTS}
     our_companies(lt.OURS, tax_ids=(lt.OUR_TAX_ID,), name_en=lt.OURS_EN)
     for name in ("en_header_wrap", "en_hrs_gst", "cn_grid_overflow"):
         truth = tables[name](tmp_path / f"{name}.pdf")
