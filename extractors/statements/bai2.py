@@ -20,9 +20,7 @@ from extractors.statements.details import party_in_details
 from extractors.statements.model import LineIds, StatementImport
 from hub.errors import InputError, describe_validation_error
 from hub.records import StatementLine
-
-#: currencies whose amounts BAI2 writes without minor units
-_NO_DECIMALS = {"JPY", "KRW", "CLP", "ISK", "VND", "HUF"}
+from hub.validation import currencies
 
 
 def looks_like_bai2(head: bytes) -> bool:
@@ -100,7 +98,7 @@ def _detail(fields: list[str], number: int, as_of: date | None, acct: str, ccy: 
     text (which may itself hold commas)."""
     code = int(fields[1])
     sign = _sign(code)
-    minor = Decimal(1) if ccy in _NO_DECIMALS else Decimal("0.01")
+    minor = Decimal(1).scaleb(-currencies().get(ccy, 2))  # implied decimals: the currency's ISO minor units
     amount = (Decimal(fields[2] or "0") * minor).quantize(minor) * sign
     funds = fields[3].strip().upper()
     rest = fields[4:]

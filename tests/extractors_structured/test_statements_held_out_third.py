@@ -547,3 +547,18 @@ def test_name_words_that_look_like_references_stay() -> None:
     assert party_in_details(["FPS CREDIT 7-ELEVEN"]) == "7-ELEVEN"
     assert party_in_details(["INCOMING WIRE FROM GREAT LAKES MACHINING LLC REF PO 88301"]) == "GREAT LAKES MACHINING LLC"
     assert party_in_details(["TRANSFER FROM A/C 123-456789-001"]) is None  # no name: the text stays the counterparty
+
+
+def test_bai2_amounts_take_the_currencys_minor_units(tmp_path: Path) -> None:
+    """BAI2 writes amounts without a decimal point, in the currency's minor units (ISO 4217, hub/data/currencies.csv):
+    yen have none, forint two, Kuwaiti dinar three. A hand-kept list of zero-decimal currencies read HUF 1,234.56
+    as 123,456 and KWD 123.456 as 1,234.56."""
+    text = BAI2.replace("USD", "{ccy}").replace("16,175,12X00,Z,3456789014ES,,DEPOSIT\n", "")
+    got = {}
+    for ccy in ("JPY", "HUF", "KWD"):
+        path = tmp_path / f"{ccy}.bai"
+        path.write_text(text.format(ccy=ccy), encoding="utf-8")
+        got[ccy] = [ln.amount for ln in read_statement(path).lines]
+    assert got == {"JPY": [D("1240000"), D("-650000"), D("-4500")],
+                   "HUF": [D("12400.00"), D("-6500.00"), D("-45.00")],
+                   "KWD": [D("1240.000"), D("-650.000"), D("-4.500")]}
