@@ -168,21 +168,26 @@ def reopen_document(store: Store, sha256: str, *, by: str, reason: str | None = 
 
 def is_reopened(store: Store, sha256: str) -> bool:
     """Whether the file's last review event is a reopening (it is in review because a person said it is wrong)."""
-    actions = [e.action for e in store.history(("source_file", sha256), include_linked=False)
-               if e.action in ("document:confirmed", "document:reopened")]
-    return bool(actions) and actions[-1] == "document:reopened"
+    with store.engine.connect() as conn:
+        last = _last_review_event(conn, sha256, ("document:confirmed", "document:reopened"))
+    return last is not None and last.action == "document:reopened"
 
 
 def who_reopened(batch: Batch, sha256: str) -> str:
     """``reopened by NAME at TIME`` of the file's last reopening, else that it was never confirmed."""
+    row = _last_review_event(batch.conn, sha256, ("document:reopened",))
+    return f"reopened by {row.actor} at {row.at:%Y-%m-%d %H:%M}" if row else "not confirmed yet"
+
+
+def _last_review_event(conn: Any, sha256: str, actions: tuple[str, ...]) -> Any:
+    """The file's last audit event among ``actions`` (action, actor, at), read on ``conn``, or None."""
     from sqlalchemy import select
 
     from hub.schema import audit_events as ev
 
-    row = batch.conn.execute(select(ev.c.actor, ev.c.at).where(
-        ev.c.kind == "source_file", ev.c.key == sha256, ev.c.action == "document:reopened")
+    return conn.execute(select(ev.c.action, ev.c.actor, ev.c.at).where(
+        ev.c.kind == "source_file", ev.c.key == sha256, ev.c.action.in_(actions))
         .order_by(ev.c.id.desc()).limit(1)).first()
-    return f"reopened by {row.actor} at {row.at:%Y-%m-%d %H:%M}" if row else "not confirmed yet"
 
 
 def _learn(batch: Batch, kind: str, record: Record, source: SourceFile, changed: list[tuple[str, Any, Any]],
