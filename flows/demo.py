@@ -13,6 +13,7 @@ import logging
 import os
 import shlex
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -235,7 +236,7 @@ def run_demo(out: Path, seed: int, orders: int, review: bool, review_minutes: fl
             "then open http://127.0.0.1:4201 → Runs → 'reconcile (pause review)' → Resume, fill in the form "
             f"and submit. This demo waits up to {review_minutes:g} minutes; unanswered items stay in review.",
             title="Review in the Prefect UI", border_style="yellow"))
-        print_commands([("Start the UI", f"{_env(home, prefect=True)} .venv/bin/orderhub server --port 4201 "
+        print_commands([("Start the UI", f"{_env(home, prefect=True)} {orderhub_command()} server --port 4201 "
                                           f"--files-port {FILES_PORT} --files-root {shlex.quote(str(out))}")])
     day = result.as_of = world_day(world)
     result.reconciled = reconcile_flow(review="pause" if review else "auto", out_dir=out_files, as_of=day,
@@ -326,13 +327,26 @@ def _env(home: Path, prefect: bool = False) -> str:
     return prefix
 
 
+def orderhub_command() -> str:
+    """The ``orderhub`` executable of this environment as a user types it here: relative to the working folder
+    when it lies inside it (``.venv/bin/orderhub`` in the project), else its absolute path (``orderhub`` when
+    the environment has none, e.g. run as a module)."""
+    exe = Path(sys.executable).parent / "orderhub"  # not resolved: the venv's python links to the system's
+    if not exe.exists():
+        return "orderhub"
+    try:
+        return shlex.quote(str(exe.absolute().relative_to(Path.cwd())))
+    except ValueError:
+        return shlex.quote(str(exe.absolute()))
+
+
 def next_commands(result: DemoResult) -> list[tuple[str, str]]:
     """What to try next, as ``(what, command)``: each command carries the demo's ``ORDERHUB_HOME`` (and
     ``PREFECT_HOME`` for the server) and, where a rule counts days, the demo world's last day."""
     home = result.out.parent / "home"
     day = f" --as-of {result.as_of.isoformat()}" if result.as_of else ""
     workbook = result.files.get("reconciliation workbook", result.out / "reconciliation.xlsx")
-    cmd = ".venv/bin/orderhub"
+    cmd = orderhub_command()
     from station.config import station_url
 
     return [

@@ -80,3 +80,17 @@ def test_the_demo_commands_carry_its_home_and_its_day_on_whole_lines(tmp_path: P
     lines = buffer.getvalue().splitlines()
     for _, cmd in next_commands(result):
         assert f"  {cmd}" in lines, cmd  # one line, not folded at 60 columns, no box around it
+
+
+def test_the_demo_commands_run_from_where_the_user_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from another folder than the project, the printed commands name the environment's orderhub by its
+    absolute path (a relative `.venv/bin/orderhub` would not exist there), and that command runs."""
+    from flows.demo import DemoResult, next_commands
+
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "demo" / "out"
+    result = DemoResult(world_dir=tmp_path / "demo" / "world-1", out=out, as_of=date(2026, 3, 31), files={})
+    exe = Path(sys.executable).parent / "orderhub"
+    for _, cmd in next_commands(result):
+        assert f" {exe.absolute()} " in cmd, cmd
+    assert subprocess.run([str(exe), "--help"], capture_output=True, timeout=120).returncode == 0
