@@ -587,11 +587,14 @@ class HeaderReader:
                     continue
                 token = _number_token(piece.text)
                 if token:
-                    generic = _squash(hit.label) in ("no.", "nr.", "n°")
-                    conf = (1.0 if how == "right" else 0.95) * (0.8 if generic else 1.0) * (1.0 if rank == 0 else 0.97)
-                    self.f.set("number", token, piece.confidence * conf, piece.value)
+                    generic = _squash(hit.label) in ("no.", "nr.", "n°", "no")
                     raw = unicodedata.normalize("NFKC", piece.text)
                     at = raw.upper().find(token)
+                    if generic and _ADDRESS_AFTER.match(raw[at + len(token):] if at >= 0 else "") \
+                            and not issuers().dated.match(raw[at + len(token):]):
+                        break  # ``No. 88 Xinghu Street``: a house number, the words of its street after it
+                    conf = (1.0 if how == "right" else 0.95) * (0.8 if generic else 1.0) * (1.0 if rank == 0 else 0.97)
+                    self.f.set("number", token, piece.confidence * conf, piece.value)
                     self.number_rest = (raw[at + len(token):] if at >= 0 else "", piece)
                     return
 
@@ -898,6 +901,8 @@ _TITLE_NUMBER = re.compile(r"^\s*(?:tax\s+|vat\s+|commercial\s+)?(?:invoice|rech
 _PLACE_DATE = re.compile(r"^\s*[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\s*,\s*(?:(?:den|le|il|el)\s+)?$", re.I)
 _SENDER_SEP = re.compile(r"\s*[·•∙・|]\s*|\s+[–\-.]\s+")
 _COMMON = {"USD", "EUR", "GBP", "INR", "HKD", "SGD", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "SEK", "NOK", "DKK"}
+#: words after a generic ``No.``'s figure: a street's name, so the figure is a house number, not the invoice's
+_ADDRESS_AFTER = re.compile(r"\s*,?\s*[^\W\d_]{3,}")
 _NUMBER_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]")
 
 

@@ -54,18 +54,21 @@ _USCC = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]
 
 #: Words only a Chinese VAT invoice prints (a bilingual "INVOICE 发票" title alone does not count).
 VAT_MARKERS = ("增值税", "电子发票", "发票代码", "价税合计", "全面数字化")
+#: Words only a Taiwanese 統一發票 prints (its 統一編號, 證明聯, 營業稅, 新臺幣; matched folded to simplified):
+#: its 電子發票 is no mainland VAT invoice, it reads as any issuer's invoice
+TAIWAN_MARKERS = ("统一编号", "证明联", "营业税", "新台币")
 
 
 def _is_chinese(layout: Layout) -> bool:
     text = "".join(tl.compact for tl in layout.lines)
-    return any(m in text for m in VAT_MARKERS)
+    return any(m in text for m in VAT_MARKERS) and not any(m in text for m in TAIWAN_MARKERS)
 
 
 def _kind(layout: Layout, number: str | None, code: str | None) -> str:
     text = "".join(tl.compact for tl in layout.lines)
     if number and len(number) == 20:
         return "cn_vat_e"
-    if any(m in text for m in VAT_MARKERS):
+    if any(m in text for m in VAT_MARKERS) and not any(m in text for m in TAIWAN_MARKERS):
         if "专用发票" in text:
             return "cn_vat_special"
         return "cn_vat_ordinary" if code or "普通发票" in text else "cn_vat_e"
