@@ -651,6 +651,10 @@ class Layout:
         scoped = self.scoped_hits(name)
         return bool(scoped) and all(id(h) in self.order_scoped for h in scoped)
 
+    def scoped_name(self, hit: Hit) -> str | None:
+        """The field a generic label's hit was resolved to (``buyer_tax_id`` for 統一編號 in the 買方 block)."""
+        return self._scope.get(id(hit))
+
     def scoped_hits(self, name: str) -> list[Hit]:
         """Hits of generic labels resolved to ``name`` (e.g. ``buyer_name`` from 名称 in the 购买方 block)."""
         return [h for h in self.hits if h.name.startswith("@") and self._scope.get(id(h)) == name]

@@ -572,6 +572,10 @@ class HeaderReader:
             if not re.search(r"\d", token) or len(re.sub(r"\W", "", token)) < 5:
                 continue
             role = "buyer" if hit.name in ("buyer_vat", "buyer_tax_id") else "seller" if hit.name == "seller_tax_id" else None
+            scope = layout.scoped_name(hit) if hit.name == "@tax_id" else None
+            if scope is not None and id(hit) not in layout.order_scoped:
+                # a generic id label (統一編號, 등록번호) in a block under its heading (買方, 공급받는자): that side's
+                role = {"buyer_tax_id": "buyer", "seller_tax_id": "seller"}.get(scope or "", role)
             found.append((token, p.confidence, hit.line_no, p.value, role, hit.x0))
         if not found:
             for no, text in enumerate(self.texts):
@@ -589,7 +593,11 @@ class HeaderReader:
             # an id labelled on the line under the buyer's block, where its lines start, ends that block
             under_buyer = bool(self.buyer_lines) and buyer_x is not None and 0 < no - max(self.buyer_lines) <= 2 \
                 and abs(x - buyer_x) <= layout.h
-            if role == "buyer" or (role is None and (no in self.buyer_lines or under_buyer)):
+            # two ids on one line of side-by-side blocks (``NIP: …`` | ``NIP UE: …``): the one where the buyer's
+            # name starts is the buyer's, the other the seller's
+            beside = buyer_x is not None and any(o[2] == no and o[5] != x for o in found)
+            in_buyer = no in self.buyer_lines and (not beside or abs(x - buyer_x) <= 2 * layout.h)
+            if role == "buyer" or (role is None and (in_buyer or under_buyer)):
                 if "buyer_tax_id" not in self.f.values:
                     self.f.set("buyer_tax_id", token, conf * 0.95, where)
                     # the buyer's block gives its side, as a label would; so does a buyer's id label
@@ -870,6 +878,11 @@ class HeaderReader:
                 taxes = [t for t in taxes if t not in big]
         if tax_value is not None and taxes:
             self.f.set("tax", tax_value, min(t.confidence for t in taxes), taxes[0].where)
+        elif len(taxes) > 1 and net is None and (chosen is None or sum(t.value for t in taxes) < chosen.value):
+            # one tax line per rate or per tax (消費税 10% and 8%, GST and QST) and no net to check them: their sum,
+            # confirmed when the lines' net and it make the total
+            tax_sum = sum((t.value for t in taxes), Decimal(0))
+            self.f.set("tax", tax_sum, min(t.confidence for t in taxes) * 0.85, taxes[0].where)
         elif taxes:
             self.f.set("tax", taxes[0].value, taxes[0].confidence, taxes[0].where)
         if words is not None and self.f.get("total") is not None:
