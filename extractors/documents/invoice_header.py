@@ -532,10 +532,18 @@ class HeaderReader:
                     part = part.strip()
                     if _company(part) and _is_name(part) and not self.layout.hits_in(cand, s0, e0) or (
                             _company(part) and _is_name(part) and cand != no):
-                        part = _name_before_sentence(part)
+                        part = self._without_side_label(_name_before_sentence(part))
                         self.f.set("seller_name", part, piece.confidence * 0.8, piece.value)
                         self.f.warnings.append(f"seller {part!r} taken from the block of its tax id; check it")
                         return
+
+    def _without_side_label(self, text: str) -> str:
+        """``賣　方：永豐壓鑄工業股份有限公司`` -> the name: a seller's heading before a colon is no part of it."""
+        m = re.match(r"^\s*([^:：]{1,12}?)\s*[:：]\s*(?=\S)", text)
+        anchors = {simplified(_squash(a)) for a in self.layout.labels.sections.get("seller", ())}
+        if m and simplified(_squash(m.group(1))) in anchors:
+            return text[m.end():].strip()
+        return text
 
     def _seller_text(self) -> list[str]:
         out = []
@@ -567,8 +575,9 @@ class HeaderReader:
             if hit.name == "seller_tax_id":
                 self.seller_lines.add(hit.line_no)
             token = re.sub(r"\s+(?=[\dA-Z]{2,}\b)", " ", p.text).strip()
-            token = re.split(r"\s{2,}|,|;|\s[·•|\-–]\s|\s[-–]$|\s(?=[A-Za-z]{3,}:)|\s(?=(?:IBAN|BIC|SWIFT|Tel|Fax)\b)",
-                             token)[0].strip()
+            token = re.split(r"\s{2,}|,|;|\s[·•|\-–]\s|\s[-–]$|\s(?=[A-Za-z]{3,}:)|\s(?=(?:IBAN|BIC|SWIFT|Tel|Fax)\b)"
+                             r"|\s(?=[^\x00-\x7f])",  # ``T5122002003344　振込先:…``: a word of another script follows
+                             unicodedata.normalize("NFKC", token))[0].strip()
             if not re.search(r"\d", token) or len(re.sub(r"\W", "", token)) < 5:
                 continue
             role = "buyer" if hit.name in ("buyer_vat", "buyer_tax_id") else "seller" if hit.name == "seller_tax_id" else None
@@ -852,6 +861,16 @@ class HeaderReader:
             match = [a for a in values if a.value == words]
             if match:
                 chosen, how = match[0], "words"
+        if chosen is None and len({a.value for a in values}) > 1:
+            # payments received between the invoice's total and what is still due (``Invoice Total 4,550.00`` ..
+            # ``Less: Payment received (1,500.00)`` .. ``Balance Due 3,050.00``): the total is the one before them
+            for paid in self.amounts("paid", comma):
+                before = [a for a in values if any(a.value - abs(paid.value) == b.value for b in values)]
+                if before:
+                    chosen, how = before[0], "before payments"
+                    self.f.warnings.append(f"{paid.label.strip()} {abs(paid.value)} printed: the total is "
+                                           f"{chosen.value}, what is due after it less")
+                    break
         if chosen is None and values:
             due = [a for a in values if any(d in _squash(a.label) for d in _DUE)]
             grand = [a for a in values if any(g in _squash(a.label) for g in _GRAND)]

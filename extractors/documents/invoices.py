@@ -260,7 +260,7 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
         total = alt
     tw = in_words is not None and amount_eq(in_words, total)
     ts = computed is not None and amount_eq(computed, total)
-    if ts:
+    if ts and not guessed:  # (a guessed net = total, tax 0 adds up by itself: no evidence)
         fields.confirm("total", "net", "tax")
     if tw:
         fields.confirm("total", "total_in_words")
