@@ -783,14 +783,14 @@ class HeaderReader:
     def _column_gap(tl: TextLine, start: int) -> int:
         """Where a label's value ends on its line: at a gutter (three line heights) after its first figure where
         the next column begins with a word (``ご請求金額 ￥122,960-      TEL 052-123-4567``), not with a figure
-        (``VAT at 20%      £64.40``)."""
+        (``VAT at 20%      £64.40``) nor a currency."""
         seen = False
         for i in range(start, len(tl.chars)):
             c = tl.chars[i]
             if seen and c.ch.isspace() and c.x1 - c.x0 > 3 * tl.height:
                 word = "".join(ch.ch for ch in tl.chars[i + 1:i + 12]).split()
-                if word and not re.search(r"\d", word[0]):
-                    return i
+                if word and not re.search(r"\d", word[0]) and not currency_mentions(word[0]):
+                    return i  # (a currency before the figure, ``MWST 8.1%      CHF 388.80``, is no column)
             seen = seen or c.ch.isdigit()
         return len(tl.chars)
 
