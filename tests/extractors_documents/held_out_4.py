@@ -15,12 +15,18 @@ from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
-from tests.extractors_documents.handmade import OUR_ACCOUNTS, OUR_TAX_ID, OURS, OURS_EN, draw_pdf
+from tests.extractors_documents.handmade import (
+    OUR_ACCOUNTS,
+    OUR_TAX_ID,
+    OURS,
+    OURS_DE,
+    OURS_DE_VAT,
+    OURS_EN,
+    OURS_IN,
+    OURS_IN_GSTIN,
+    draw_pdf,
+)
 
-OURS_DE = "Hengrui Precision Europe GmbH"
-OURS_DE_VAT = "DE815362741"
-OURS_IN = "Hengrui Precision India Private Limited"
-OURS_IN_GSTIN = "27AADCH7735R1ZT"
 OURS_TW = "恆銳精密科技股份有限公司"
 OURS_TW_UBN = "24536783"
 OURS_KR = "헝루이정밀코리아 주식회사"
