@@ -84,6 +84,9 @@ def _cn_numeral_date(raw: str) -> str:
     return f"{y}年{m}月{d}日"
 
 
+_ERA_SPAN = re.compile(_ERA_YEAR.pattern + r"\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?")
+
+
 def _era_date(raw: str) -> str:
     """``令和8年12月1日`` / ``民國115年12月01日`` / ``115年12月01日`` with the Gregorian year (``2026年12月1日``)."""
     def gregorian(m: re.Match[str]) -> str:
@@ -191,6 +194,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
             elif kind == "compact":
                 continue  # 20260315 is as often a number as a date
             spans.append((m.start(), m.end()))
+    spans += [(m.start(), m.end()) for m in _ERA_SPAN.finditer(raw)]  # 中華民國115年12月05日, 令和8年12月1日
     return spans
 
 
