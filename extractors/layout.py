@@ -28,11 +28,24 @@ _DOTS = set("·•・‧∙")
 
 def _norm(text: str) -> str:
     """Text as labels are matched: NFKC, lower case, accents off Latin letters (a label printed
-    ``Numéro``/``Numero`` or a scan's ``Descriptión`` matches either spelling)."""
+    ``Numéro``/``Numero`` or a scan's ``Descriptión`` matches either spelling), traditional Chinese and
+    Japanese forms as the simplified ones (``發票號碼`` matches ``发票号码``)."""
     text = unicodedata.normalize("NFKC", text).lower()
     if text.isascii():
         return text
-    return "".join(_fold(ch) for ch in text)
+    return simplified("".join(_fold(ch) for ch in text))
+
+
+@cache
+def _simplified_table() -> dict[int, str]:
+    text = resources.files("extractors").joinpath("data/traditional.toml").read_text(encoding="utf-8")
+    return {ord(t): s for s, forms in tomllib.loads(text)["chars"].items() for t in forms}
+
+
+def simplified(text: str) -> str:
+    """``text`` with its traditional Chinese and Japanese character forms folded to the simplified ones the
+    label dictionary uses (``data/traditional.toml``), one character for one."""
+    return text.translate(_simplified_table())
 
 
 def fold_accents(text: str) -> str:
@@ -637,6 +650,10 @@ class Layout:
             return False
         scoped = self.scoped_hits(name)
         return bool(scoped) and all(id(h) in self.order_scoped for h in scoped)
+
+    def scoped_name(self, hit: Hit) -> str | None:
+        """The field a generic label's hit was resolved to (``buyer_tax_id`` for 統一編號 in the 買方 block)."""
+        return self._scope.get(id(hit))
 
     def scoped_hits(self, name: str) -> list[Hit]:
         """Hits of generic labels resolved to ``name`` (e.g. ``buyer_name`` from 名称 in the 购买方 block)."""

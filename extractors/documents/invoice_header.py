@@ -32,7 +32,7 @@ from importlib import resources
 
 from extractors.documents.result import Fields
 from extractors.documents.roles import identity
-from extractors.layout import Hit, Layout, Value
+from extractors.layout import Hit, Layout, TextLine, Value, simplified
 from extractors.parse import infer_dayfirst, parse_amount, parse_date
 from extractors.parse.amounts import english_words_to_amount
 from extractors.parse.currencies import currency_mentions, resolve_currency
@@ -70,6 +70,8 @@ class Issuers:
     dated: re.Pattern[str] = re.compile(r"(?!)")
     #: the words that make a tax label the end of a net's (``Charges before VAT``)
     net_of: re.Pattern[str] = re.compile(r"(?!)")
+    #: the honorifics after an addressee's name (``… Co., Ltd. 御中``, ``… 귀하``): the buyer, never the letterhead
+    addressee: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @cache
@@ -84,7 +86,10 @@ def issuers() -> Issuers:
     languages = {lang: (tuple(spec["words"]), bool(spec["dayfirst"]), bool(spec["decimal_comma"]))
                  for lang, spec in data.get("languages", {}).items()}
     forms = sorted(data.get("legal_forms", {}).get("suffixes", ()), key=len, reverse=True)
-    legal = re.compile(r"(?:^|[\s,])(?:" + "|".join(re.escape(f) for f in forms) + r")\.?(?=$|[\s,)])", re.I)
+    latin = [f for f in forms if not _cjk(f)]
+    cjk = [f for f in forms if _cjk(f)]  # 株式会社北辰精機, 대한정밀기계 주식회사: no blanks around them needed
+    legal = re.compile(r"(?:^|[\s,])(?:" + "|".join(re.escape(f) for f in latin) + r")\.?(?=$|[\s,)])"
+                       + "".join(f"|{re.escape(f)}" for f in cjk), re.I)
     capital = re.compile("|".join(re.escape(w) for w in data.get("legal_forms", {}).get("capital", ())) or r"(?!)", re.I)
     days = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("days", ())) + r")(?![^\W\d_])",
                       re.I)
@@ -92,8 +97,10 @@ def issuers() -> Issuers:
                        + r")\s*[:.]?\s", re.I)
     net_of = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("net_of", ()))
                         + r")\s*$", re.I)
+    addressee = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("addressee", ()))
+                           + r")\s*$") if data.get("terms", {}).get("addressee") else re.compile(r"(?!)")
     return Issuers(countries, languages, legal, capital, days,
-                   tuple(data.get("legal_forms", {}).get("cn_endings", ())), dated, net_of)
+                   tuple(data.get("legal_forms", {}).get("cn_endings", ())), dated, net_of, addressee)
 
 
 def _squash(text: str) -> str:
@@ -254,6 +261,10 @@ def party_name(pieces: list[Piece]) -> tuple[Piece, float] | None:
 
 
 # -- the issuer's country, dates, amounts ------------------------------------------------------------
+def _cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
 def _country_of(texts: list[str], tax_id: str | None) -> tuple[str | None, str]:
     data = issuers()
     if tax_id:
@@ -264,8 +275,9 @@ def _country_of(texts: list[str], tax_id: str | None) -> tuple[str | None, str]:
     for code, c in data.countries.items():
         if any(p.search(joined) for p in c.tax_ids):
             return code, "tax id"
-    def named(words: tuple[str, ...]) -> bool:
-        return any(re.search(r"(?<![^\W\d_])" + re.escape(w) + r"(?![^\W\d_])", joined) for w in words)
+    def named(words: tuple[str, ...]) -> bool:  # a Latin word whole; a Chinese one anywhere (台南市永康區)
+        return any(re.search(re.escape(w) if _cjk(w) else r"(?<![^\W\d_])" + re.escape(w) + r"(?![^\W\d_])", joined)
+                   for w in words)
 
     for code, c in data.countries.items():
         if named(c.words) or any(p.search(joined) for p in c.address):
@@ -393,6 +405,11 @@ class HeaderReader:
                 self.f.set("seller_name", p.text, p.confidence * 0.85, p.value)
                 self.seller_lines = {hit.line_no, *(p.line_no for p in pieces)}
 
+    def _title(self, text: str) -> bool:
+        """Whether ``text`` is a document title of the dictionary (``請求書``, ``（適格請求書）``, ``전자세금계산서``)."""
+        key = simplified(re.sub(r"[()（）\[\]【】]", "", _squash(text)))
+        return bool(key) and key in {simplified(_squash(k)) for k in self.layout.labels.title}
+
     def _letterhead(self) -> None:
         """No seller label: the issuer's name is the letterhead, a company name at the top of page 1."""
         layout = self.layout
@@ -426,7 +443,16 @@ class HeaderReader:
                         min(piece.x1, self.buyer_x[1]) - max(piece.x0, self.buyer_x[0]) > 0:
                     continue  # the buyer's block
                 if _squash(piece.text) in ("invoice", "commercialinvoice", "rechnung", "facture", "factuur", "factura",
-                                           "fattura", "taxinvoice", "vatinvoice", "proformainvoice"):
+                                           "fattura", "taxinvoice", "vatinvoice", "proformainvoice") or \
+                        self._title(piece.text):
+                    continue
+                honour = issuers().addressee.search(piece.text)
+                if honour and honour.start() > 0:  # ``Suzhou … Co., Ltd. 御中``: the addressee, as good as a label
+                    if "buyer_name" not in self.f.values:
+                        self.f.set("buyer_name", piece.text[:honour.start()].strip(), piece.confidence * 0.9,
+                                   piece.value)
+                        self.f.placed.add("buyer_name")  # the honorific gives its side, as a label would
+                        self.buyer_lines.add(no)
                     continue
                 parts = _SENDER_SEP.split(piece.text)
                 if len(parts) > 1:  # a sender line ("Müller GmbH · Industriestraße 5 · 70565 Stuttgart")
@@ -506,10 +532,18 @@ class HeaderReader:
                     part = part.strip()
                     if _company(part) and _is_name(part) and not self.layout.hits_in(cand, s0, e0) or (
                             _company(part) and _is_name(part) and cand != no):
-                        part = _name_before_sentence(part)
+                        part = self._without_side_label(_name_before_sentence(part))
                         self.f.set("seller_name", part, piece.confidence * 0.8, piece.value)
                         self.f.warnings.append(f"seller {part!r} taken from the block of its tax id; check it")
                         return
+
+    def _without_side_label(self, text: str) -> str:
+        """``賣　方：永豐壓鑄工業股份有限公司`` -> the name: a seller's heading before a colon is no part of it."""
+        m = re.match(r"^\s*([^:：]{1,12}?)\s*[:：]\s*(?=\S)", text)
+        anchors = {simplified(_squash(a)) for a in self.layout.labels.sections.get("seller", ())}
+        if m and simplified(_squash(m.group(1))) in anchors:
+            return text[m.end():].strip()
+        return text
 
     def _seller_text(self) -> list[str]:
         out = []
@@ -541,11 +575,16 @@ class HeaderReader:
             if hit.name == "seller_tax_id":
                 self.seller_lines.add(hit.line_no)
             token = re.sub(r"\s+(?=[\dA-Z]{2,}\b)", " ", p.text).strip()
-            token = re.split(r"\s{2,}|,|;|\s[·•|\-–]\s|\s[-–]$|\s(?=[A-Za-z]{3,}:)|\s(?=(?:IBAN|BIC|SWIFT|Tel|Fax)\b)",
-                             token)[0].strip()
+            token = re.split(r"\s{2,}|,|;|\s[·•|\-–]\s|\s[-–]$|\s(?=[A-Za-z]{3,}:)|\s(?=(?:IBAN|BIC|SWIFT|Tel|Fax)\b)"
+                             r"|\s(?=[^\x00-\x7f])",  # ``T5122002003344　振込先:…``: a word of another script follows
+                             unicodedata.normalize("NFKC", token))[0].strip()
             if not re.search(r"\d", token) or len(re.sub(r"\W", "", token)) < 5:
                 continue
             role = "buyer" if hit.name in ("buyer_vat", "buyer_tax_id") else "seller" if hit.name == "seller_tax_id" else None
+            scope = layout.scoped_name(hit) if hit.name == "@tax_id" else None
+            if scope is not None and id(hit) not in layout.order_scoped:
+                # a generic id label (統一編號, 등록번호) in a block under its heading (買方, 공급받는자): that side's
+                role = {"buyer_tax_id": "buyer", "seller_tax_id": "seller"}.get(scope or "", role)
             found.append((token, p.confidence, hit.line_no, p.value, role, hit.x0))
         if not found:
             for no, text in enumerate(self.texts):
@@ -563,7 +602,11 @@ class HeaderReader:
             # an id labelled on the line under the buyer's block, where its lines start, ends that block
             under_buyer = bool(self.buyer_lines) and buyer_x is not None and 0 < no - max(self.buyer_lines) <= 2 \
                 and abs(x - buyer_x) <= layout.h
-            if role == "buyer" or (role is None and (no in self.buyer_lines or under_buyer)):
+            # two ids on one line of side-by-side blocks (``NIP: …`` | ``NIP UE: …``): the one where the buyer's
+            # name starts is the buyer's, the other the seller's
+            beside = buyer_x is not None and any(o[2] == no and o[5] != x for o in found)
+            in_buyer = no in self.buyer_lines and (not beside or abs(x - buyer_x) <= 2 * layout.h)
+            if role == "buyer" or (role is None and (in_buyer or under_buyer)):
                 if "buyer_tax_id" not in self.f.values:
                     self.f.set("buyer_tax_id", token, conf * 0.95, where)
                     # the buyer's block gives its side, as a label would; so does a buyer's id label
@@ -587,11 +630,14 @@ class HeaderReader:
                     continue
                 token = _number_token(piece.text)
                 if token:
-                    generic = _squash(hit.label) in ("no.", "nr.", "n°")
-                    conf = (1.0 if how == "right" else 0.95) * (0.8 if generic else 1.0) * (1.0 if rank == 0 else 0.97)
-                    self.f.set("number", token, piece.confidence * conf, piece.value)
+                    generic = _squash(hit.label) in ("no.", "nr.", "n°", "no")
                     raw = unicodedata.normalize("NFKC", piece.text)
                     at = raw.upper().find(token)
+                    if generic and _ADDRESS_AFTER.match(raw[at + len(token):] if at >= 0 else "") \
+                            and not issuers().dated.match(raw[at + len(token):]):
+                        break  # ``No. 88 Xinghu Street``: a house number, the words of its street after it
+                    conf = (1.0 if how == "right" else 0.95) * (0.8 if generic else 1.0) * (1.0 if rank == 0 else 0.97)
+                    self.f.set("number", token, piece.confidence * conf, piece.value)
                     self.number_rest = (raw[at + len(token):] if at >= 0 else "", piece)
                     return
 
@@ -708,8 +754,9 @@ class HeaderReader:
             self.f.drop("due_date", f"due date {due} is before the issue date {issue}; left for review")
 
     # -- amounts ------------------------------------------------------------------------------------
-    def _in_item_rows(self, hit: Hit) -> bool:
-        """Whether a label sits on a line of the item table ("Tax filing service" is an item, not the tax)."""
+    def _in_item_rows(self, hit: Hit | Value) -> bool:
+        """Whether a label (or a value) sits on a line of the item table ("Tax filing service" is an item, not
+        the tax)."""
         if not hasattr(self, "_rows"):
             table = read_table(self.layout)
             # item rows: a description with a quantity or a unit price (a summary line read into the table has not)
@@ -732,6 +779,21 @@ class HeaderReader:
         before = "".join(c.ch for c in tl.chars[:hit.start])
         return bool(issuers().net_of.search(before))
 
+    @staticmethod
+    def _column_gap(tl: TextLine, start: int) -> int:
+        """Where a label's value ends on its line: at a gutter (three line heights) after its first figure where
+        the next column begins with a word (``ご請求金額 ￥122,960-      TEL 052-123-4567``), not with a figure
+        (``VAT at 20%      £64.40``) nor a currency."""
+        seen = False
+        for i in range(start, len(tl.chars)):
+            c = tl.chars[i]
+            if seen and c.ch.isspace() and c.x1 - c.x0 > 3 * tl.height:
+                word = "".join(ch.ch for ch in tl.chars[i + 1:i + 12]).split()
+                if word and not re.search(r"\d", word[0]) and not currency_mentions(word[0]):
+                    return i  # (a currency before the figure, ``MWST 8.1%      CHF 388.80``, is no column)
+            seen = seen or c.ch.isdigit()
+        return len(tl.chars)
+
     def amounts(self, name: str, comma: bool | None, net_of_tax: bool = False) -> list[Amount]:
         """The amounts right of (or under) each label of ``name``; ``net_of_tax``: those of the tax labels
         that end a net's label instead (``Charges before VAT``), which are no tax."""
@@ -744,7 +806,7 @@ class HeaderReader:
                 continue
             later = [h.start for h in self.layout.hits_in(hit.line_no, hit.end, len(tl.chars))
                      if h.start >= hit.end and h.name in ("total", "net", "tax", "paid")]
-            stop = min([len(tl.chars), *later])
+            stop = min([len(tl.chars), *later, self._column_gap(tl, hit.end)])
             text = "".join(c.ch for c in tl.chars[hit.end:stop])
             tokens = amount_tokens(text)
             where = None
@@ -757,7 +819,8 @@ class HeaderReader:
                               chars[-1].x1 if chars else hit.x1, tl.y1)
             elif not _RATE.search(text):  # ``IGST: 18.0 %`` names a rate: nothing under it is its amount
                 v = self.layout.value_below(hit)
-                if v is not None and amount_tokens(v.text):
+                if v is not None and amount_tokens(v.text) and not self._in_item_rows(v):
+                    # (a column head's cell below it, ``Cena netto`` over an item's 9 800,00, is no total)
                     token, where = amount_tokens(v.text)[-1], v
             if where is None:
                 continue
@@ -798,6 +861,16 @@ class HeaderReader:
             match = [a for a in values if a.value == words]
             if match:
                 chosen, how = match[0], "words"
+        if chosen is None and len({a.value for a in values}) > 1:
+            # payments received between the invoice's total and what is still due (``Invoice Total 4,550.00`` ..
+            # ``Less: Payment received (1,500.00)`` .. ``Balance Due 3,050.00``): the total is the one before them
+            for paid in self.amounts("paid", comma):
+                before = [a for a in values if any(a.value - abs(paid.value) == b.value for b in values)]
+                if before:
+                    chosen, how = before[0], "before payments"
+                    self.f.warnings.append(f"{paid.label.strip()} {abs(paid.value)} printed: the total is "
+                                           f"{chosen.value}, what is due after it less")
+                    break
         if chosen is None and values:
             due = [a for a in values if any(d in _squash(a.label) for d in _DUE)]
             grand = [a for a in values if any(g in _squash(a.label) for g in _GRAND)]
@@ -824,6 +897,11 @@ class HeaderReader:
                 taxes = [t for t in taxes if t not in big]
         if tax_value is not None and taxes:
             self.f.set("tax", tax_value, min(t.confidence for t in taxes), taxes[0].where)
+        elif len(taxes) > 1 and net is None and (chosen is None or sum(t.value for t in taxes) < chosen.value):
+            # one tax line per rate or per tax (消費税 10% and 8%, GST and QST) and no net to check them: their sum,
+            # confirmed when the lines' net and it make the total
+            tax_sum = sum((t.value for t in taxes), Decimal(0))
+            self.f.set("tax", tax_sum, min(t.confidence for t in taxes) * 0.85, taxes[0].where)
         elif taxes:
             self.f.set("tax", taxes[0].value, taxes[0].confidence, taxes[0].where)
         if words is not None and self.f.get("total") is not None:
@@ -862,7 +940,9 @@ class HeaderReader:
             for text in self.texts:
                 mentions += [m for m in currency_mentions(text) if m in _COMMON or m in ("$", "¥", "￥")]
         cur = issuers().countries[country].currency if country and how != "city" else None
-        hints = ("CNY",) if any("\u4e00" <= ch <= "\u9fff" for t in self.texts for ch in t) else ()
+        # Chinese text hints at 人民币 only from an issuer not known to be elsewhere (a Taiwanese or Japanese one)
+        hints = ("CNY",) if country in (None, "CN") and any("\u4e00" <= ch <= "\u9fff" for t in self.texts for ch in t) \
+            else ()
         code, conf, why = resolve_currency(mentions, cur, hints)
         if code is None:
             if "currency" in self.f.values:
@@ -897,7 +977,10 @@ _TITLE_NUMBER = re.compile(r"^\s*(?:tax\s+|vat\s+|commercial\s+)?(?:invoice|rech
                            r"(?:no\.?|nr\.?|n°|nº|#|number)?\s*[:.]?\s*(?P<no>[A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)\s*$", re.I)
 _PLACE_DATE = re.compile(r"^\s*[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\s*,\s*(?:(?:den|le|il|el)\s+)?$", re.I)
 _SENDER_SEP = re.compile(r"\s*[·•∙・|]\s*|\s+[–\-.]\s+")
-_COMMON = {"USD", "EUR", "GBP", "INR", "HKD", "SGD", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "SEK", "NOK", "DKK"}
+_COMMON = {"USD", "EUR", "GBP", "INR", "HKD", "SGD", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "SEK", "NOK", "DKK",
+           "TWD", "KRW", "PLN", "CZK", "HUF", "MXN", "BRL", "ZAR", "THB", "MYR", "TRY", "AED"}
+#: words after a generic ``No.``'s figure: a street's name, so the figure is a house number, not the invoice's
+_ADDRESS_AFTER = re.compile(r"\s*,?\s*[^\W\d_]{3,}")
 _NUMBER_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]")
 
 

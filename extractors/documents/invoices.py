@@ -39,6 +39,7 @@ from extractors.parse import (
     parse_vat_invoice_code,
     parse_vat_invoice_number,
 )
+from extractors.tables import read_table
 from extractors.words import Word
 from hub.errors import InputError
 from hub.records import Invoice, InvoiceLine
@@ -54,18 +55,21 @@ _USCC = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]
 
 #: Words only a Chinese VAT invoice prints (a bilingual "INVOICE 发票" title alone does not count).
 VAT_MARKERS = ("增值税", "电子发票", "发票代码", "价税合计", "全面数字化")
+#: Words only a Taiwanese 統一發票 prints (its 統一編號, 證明聯, 營業稅, 新臺幣; matched folded to simplified):
+#: its 電子發票 is no mainland VAT invoice, it reads as any issuer's invoice
+TAIWAN_MARKERS = ("统一编号", "证明联", "营业税", "新台币")
 
 
 def _is_chinese(layout: Layout) -> bool:
     text = "".join(tl.compact for tl in layout.lines)
-    return any(m in text for m in VAT_MARKERS)
+    return any(m in text for m in VAT_MARKERS) and not any(m in text for m in TAIWAN_MARKERS)
 
 
 def _kind(layout: Layout, number: str | None, code: str | None) -> str:
     text = "".join(tl.compact for tl in layout.lines)
     if number and len(number) == 20:
         return "cn_vat_e"
-    if any(m in text for m in VAT_MARKERS):
+    if any(m in text for m in VAT_MARKERS) and not any(m in text for m in TAIWAN_MARKERS):
         if "专用发票" in text:
             return "cn_vat_special"
         return "cn_vat_ordinary" if code or "普通发票" in text else "cn_vat_e"
@@ -208,12 +212,22 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
             fields.doubt(f"大写 amount {words!r} is not readable", "total_in_words")
     line_sum = sum((ln.amount for ln in lines), Decimal("0")) if lines else None
     line_taxes = bool(lines) and all(ln.tax is not None for ln in lines)
+    guessed = False
+    if not fields.get("_chinese") and net is None and tax is None and total is not None and line_sum is not None \
+            and not line_taxes and 0 < line_sum < total and fields.get("_tax_printed"):
+        # it names a tax, prints no net nor tax amount we read, and its lines sum to less than the total: the
+        # lines are the net and the rest its tax (``Razem: 12 400,00 | 2 852,00 | 15 252,00`` under the columns)
+        fields.set("net", line_sum, 0.85)
+        fields.set("tax", total - line_sum, 0.85)
+        fields.warnings.append(f"net {line_sum} taken from the lines and tax {total - line_sum} as the total less"
+                               " them: no net or tax amount read; check them")
+        net, tax = line_sum, total - line_sum
     if not fields.get("_chinese") and net is None and tax is None and total is not None and not line_taxes:
         # a commercial invoice printing only its total charges no tax: net is the total, and lines that do
         # not add up to it are a warning below rather than a tax made up to fill the gap
         fields.set("tax", Decimal("0"), 0.9)
         fields.set("net", total, fields.confidence.get("total", 0.9) * 0.95)
-        net, tax = total, Decimal("0")
+        net, tax, guessed = total, Decimal("0"), True
         if fields.get("_tax_printed"):  # it prints a tax (``IGST: 18.0 %``) whose amount was not read
             fields.doubt(f"the invoice names a tax ({fields.get('_tax_printed')}) but no tax amount was read; net ="
                          " total and tax 0 are a guess, left for review", "net", "tax")
@@ -246,7 +260,7 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
         total = alt
     tw = in_words is not None and amount_eq(in_words, total)
     ts = computed is not None and amount_eq(computed, total)
-    if ts:
+    if ts and not guessed:  # (a guessed net = total, tax 0 adds up by itself: no evidence)
         fields.confirm("total", "net", "tax")
     if tw:
         fields.confirm("total", "total_in_words")
@@ -267,7 +281,7 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
             fields.confirm("net", *(f"lines[{i}].amount" for i in range(len(lines))))
         else:
             fields.doubt(f"the lines sum to {line_sum}, the invoice says net {net}", "net",
-                         *(("tax",) if derived_tax else ()),  # total - net: as doubtful as the net
+                         *(("tax",) if derived_tax or guessed else ()),  # total - net, or 0: as doubtful as the net
                          *(f"lines[{i}].amount" for i in range(len(lines))))
     _check_rates(fields, lines)
     line_tax = [ln.tax for ln in lines if ln.tax is not None]
@@ -313,6 +327,9 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
         taxed = [h for h in layout.hits_for("tax")]
         if taxed:
             f.values["_tax_printed"] = " ".join("".join(c.ch for c in layout.lines[taxed[0].line_no].chars).split())
+        table = read_table(layout)
+        if not taxed and table is not None and {"tax", "tax_rate"} & set(table.names):
+            f.values["_tax_printed"] = "a tax column in the item table"
         pick(layout, f, "order_ref", parse_order_ref)
         _remarks(layout, f)
     else:

@@ -20,6 +20,20 @@ def _load_months() -> dict[str, int]:
 
 
 MONTHS = _load_months()
+
+
+def _load_eras() -> tuple[dict[str, int], int]:
+    """Era offsets by era name and the offset of a bare three-digit year, from ``extractors/data/eras.toml``."""
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("extractors").joinpath("data/eras.toml").read_text(encoding="utf-8"))
+    return {unicodedata.normalize("NFKC", k): int(v) for k, v in data["eras"].items()}, int(data["bare"]["three_digit_year"])
+
+
+ERAS, _BARE_ERA = _load_eras()
+_ERA_YEAR = re.compile(r"(?:(?P<era>" + "|".join(sorted(map(re.escape, ERAS), key=len, reverse=True))
+                       + r")\s*(?P<y>\d{1,2}|元)|(?<![\d.,])(?P<bare>1\d{2}))\s*年(?=\s*\d{1,2}\s*月)")
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9, "十": 10}
 _MON = r"(?P<mon>[^\W\d_]{3,10})\.?"
@@ -70,6 +84,19 @@ def _cn_numeral_date(raw: str) -> str:
     return f"{y}年{m}月{d}日"
 
 
+_ERA_SPAN = re.compile(_ERA_YEAR.pattern + r"\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?")
+
+
+def _era_date(raw: str) -> str:
+    """``令和8年12月1日`` / ``民國115年12月01日`` / ``115年12月01日`` with the Gregorian year (``2026年12月1日``)."""
+    def gregorian(m: re.Match[str]) -> str:
+        if m.group("bare"):
+            return f"{int(m.group('bare')) + _BARE_ERA}年"
+        return f"{(1 if m.group('y') == '元' else int(m.group('y'))) + ERAS[m.group('era')]}年"
+
+    return _ERA_YEAR.sub(gregorian, raw)
+
+
 def _build(y: int, m: int, d: int, original: str) -> date:
     try:
         return date(y, m, d)
@@ -83,7 +110,7 @@ def _parse(text: str, dayfirst: bool | None) -> tuple[date, bool]:
     raw = unicodedata.normalize("NFKC", str(text)).strip()
     if not raw:
         raise ValueError("empty date")
-    raw = _cn_numeral_date(raw)
+    raw = _era_date(_cn_numeral_date(raw))
     for kind, pattern in _PATTERNS:
         if kind.endswith("_text"):
             for match in pattern.finditer(raw):
@@ -167,6 +194,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
             elif kind == "compact":
                 continue  # 20260315 is as often a number as a date
             spans.append((m.start(), m.end()))
+    spans += [(m.start(), m.end()) for m in _ERA_SPAN.finditer(raw)]  # 中華民國115年12月05日, 令和8年12月1日
     return spans
 
 

@@ -18,7 +18,7 @@ from importlib import resources
 from hub.validation import check_uscc
 
 _LABEL = re.compile(r"^(?:统一社会信用代码|纳税人识别号|税号|USCC|VAT\s*(?:Reg\.?\s*)?(?:No\.?|Number|ID)?|GSTIN|GST\s*No\.?|"
-                    r"ABN|EIN|BN|RUT|TRN|RFC|MST|VKN|UEN|GST\s*Reg(?:istration)?\.?\s*No\.?|Tax\s*ID|TIN|UID|USt-?IdNr\.?|"
+                    r"ABN|EIN|BN|RUT|TRN|RFC|MST|VKN|UEN|CNPJ|NIP(?:\s*UE)?|사업자등록번호|등록번호|GST\s*Reg(?:istration)?\.?\s*No\.?|Tax\s*ID|TIN|UID|USt-?IdNr\.?|"
                     r"N°\s*TVA|BTW)\s*[:：.#/]?\s*", re.I)
 
 
@@ -78,6 +78,27 @@ def _eu_vat(code: str) -> bool | None:
     return None
 
 
+def _cnpj(code: str) -> bool:
+    def digit(body: str, weights: tuple[int, ...]) -> str:
+        rest = sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11
+        return "0" if rest < 2 else str(11 - rest)
+
+    first = digit(code[:12], (5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2))
+    return code[12:] == first + digit(code[:12] + first, (6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2))
+
+
+def _nip(code: str) -> bool:
+    body = code[-10:]
+    rest = sum(int(d) * w for d, w in zip(body[:9], (6, 5, 7, 2, 3, 4, 5, 6, 7), strict=True)) % 11
+    return rest == int(body[9])
+
+
+def _brn(code: str) -> bool:
+    digits = [int(d) for d in code]
+    total = sum(d * w for d, w in zip(digits[:9], (1, 3, 7, 1, 3, 7, 1, 3, 5), strict=True)) + digits[8] * 5 // 10
+    return (10 - total % 10) % 10 == digits[9]
+
+
 def _rut(code: str) -> bool:
     body, check = code[:-1], code[-1]
     total = sum(int(d) * (2 + i % 6) for i, d in enumerate(reversed(body)))
@@ -94,7 +115,8 @@ def _uscc(code: str) -> bool:
 
 
 CHECKS: dict[str, Callable[[str], bool | None]] = {"uscc": _uscc, "gstin": _gstin, "abn": _abn, "eu_vat": _eu_vat,
-                                                   "rut": _rut}
+                                                   "rut": _rut,
+                                                   "cnpj": _cnpj, "nip": _nip, "brn": _brn}
 
 
 @cache

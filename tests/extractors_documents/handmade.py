@@ -18,6 +18,11 @@ OURS = "苏州恒锐精密五金制品有限公司"
 OURS_EN = "Suzhou Hengrui Precision Hardware Co., Ltd."
 OUR_TAX_ID = "91320594MA1MXQ7K8G"
 OUR_ACCOUNTS = ("1102020109000123456", "6226090512345678")
+#: the Suzhou company's German and Indian subsidiaries (held-out sets 3 and 4)
+OURS_DE = "Hengrui Precision Europe GmbH"
+OURS_DE_VAT = "DE815362741"
+OURS_IN = "Hengrui Precision India Private Limited"
+OURS_IN_GSTIN = "27AADCH7735R1ZT"
 
 
 def draw_pdf(path: Path, items: list[tuple], rules: list[tuple], font: str, line_width: float | None = None,

@@ -19,12 +19,19 @@ from pathlib import Path
 import pytest
 
 from extractors.documents import extract_document
-from tests.extractors_documents.handmade import OUR_ACCOUNTS, OUR_TAX_ID, OURS, OURS_EN, draw_pdf, same
+from tests.extractors_documents.handmade import (
+    OUR_ACCOUNTS,
+    OUR_TAX_ID,
+    OURS,
+    OURS_DE,
+    OURS_DE_VAT,
+    OURS_EN,
+    OURS_IN,
+    OURS_IN_GSTIN,
+    draw_pdf,
+    same,
+)
 
-OURS_DE = "Hengrui Precision Europe GmbH"
-OURS_DE_VAT = "DE815362741"
-OURS_IN = "Hengrui Precision India Private Limited"
-OURS_IN_GSTIN = "27AADCH7735R1ZT"
 W = "WQ"
 
 DOCS: dict[str, tuple] = {
