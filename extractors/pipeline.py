@@ -144,7 +144,7 @@ def sniff(path: Path, data: bytes) -> str:
     if data.startswith(IMAGE_MAGIC) and not data.startswith(b"PK"):
         return "document"
     fmt = detect_format(data)
-    if fmt in ("mt940", "camt053", "bai2"):
+    if fmt in ("mt940", "camt053", "bai2", "ofx", "qif"):
         return "statement"
     if path.suffix.lower() in TABLE_SUFFIXES or data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         return "table"
@@ -258,7 +258,7 @@ class Batch:
             if found == "table":
                 return _table_kind(path, data)
             if found == "unknown":
-                raise InputError("is not a file orderhub reads (PDF, image, csv/xls/xlsx, MT940, CAMT.053, BAI2)",
+                raise InputError("is not a file orderhub reads (PDF, image, csv/xls/xlsx, MT940, CAMT.053, BAI2, OFX, QIF)",
                                  source=str(path))
             return found
         if wanted in DOCUMENT_KINDS and found != "document":

@@ -110,7 +110,10 @@ def _normalise_separators(body: str, decimal_comma: bool | None, original: str) 
 def _check_groups(intpart: str, sep: str, original: str) -> None:
     groups = intpart.split(sep)
     ok = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
-    if not ok:
+    # Indian grouping (lakh, crore): 2,45,000.00 and 1,23,45,678.00, twos before the last three
+    indian = sep == "," and len(groups) >= 3 and 1 <= len(groups[0]) <= 2 and len(groups[-1]) == 3 and all(
+        len(g) == 2 for g in groups[1:-1])
+    if not (ok or indian):
         raise ValueError(f"{original!r}: digit groups around {sep!r} are not in threes")
 
 

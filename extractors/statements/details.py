@@ -86,3 +86,19 @@ def party_in_details(lines: list[str]) -> str | None:
     if not name and len(lines) > 1:
         name = _name(lines[1])
     return name or None
+
+
+_CHECK_RE = re.compile(r"(?:CHECK|CHEQUE|CHQ)\s*(?:NO\.?|#)?\s*\d+", re.I)
+
+
+def party_of_text(text: str) -> str:
+    """The other party of a payee-like text (OFX ``NAME``, QIF ``P``): the party after a transaction type we know,
+    nothing for the bank's own words (``WIRE TRANSFER FEE``, ``CHECK 1043``, ``INTEREST``), else the text whole."""
+    text = " ".join(text.split())
+    found = party_in_details([text])
+    if found is not None:
+        return found
+    words = text.split()
+    if not words or _CHECK_RE.fullmatch(text) or _squash(words[-1]) in _not_parties() or _squash(text) in _not_parties():
+        return ""
+    return text

@@ -13,16 +13,22 @@ _CAMT_RE = re.compile(rb"urn:iso:std:iso:20022:tech:xsd:camt\.05[234]\.\d{3}\.\d
 
 
 def detect_format(data: bytes) -> str | None:
-    """``mt940``, ``camt053``, ``bai2``, ``table`` or None (not a statement format we know) from the bytes."""
+    """``mt940``, ``camt053``, ``bai2``, ``ofx``, ``qif``, ``table`` or None (not a statement format we know) from the bytes."""
     head = data[:65536]
     if _CAMT_RE.search(head) or (head.lstrip().startswith(b"<") and re.search(rb"BkToCstmr(?:Stmt|AcctRpt|DbtCdtNtfctn)", head)):
         return "camt053"
     if _MT940_RE.search(head) or head.lstrip().startswith(b"{1:"):
         return "mt940"
     from extractors.statements.bai2 import looks_like_bai2
+    from extractors.statements.ofx import looks_like_ofx
+    from extractors.statements.qif import looks_like_qif
 
     if looks_like_bai2(head):
         return "bai2"
+    if looks_like_ofx(head):
+        return "ofx"
+    if looks_like_qif(head):
+        return "qif"
     if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         return "table"
     if b"\x00" not in head[:4096] or head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -32,7 +38,7 @@ def detect_format(data: bytes) -> str | None:
 
 def read_statement(path: Path, data: bytes | None = None, *, bank: str | None = None,
                    account: str | None = None) -> StatementImport:
-    """Import one statement file (csv/xls/xlsx export, MT940, CAMT.053/052/054 or BAI2) into signed StatementLines.
+    """Import one statement file (csv/xls/xlsx export, MT940, CAMT.053/052/054, BAI2, OFX/QFX or QIF) into signed StatementLines.
 
     ``bank``/``account`` override what the file says (needed when an export names neither).
     Raises :class:`hub.errors.InputError` naming the file and the reason when it cannot be read.
@@ -53,9 +59,17 @@ def read_statement(path: Path, data: bytes | None = None, *, bank: str | None = 
         from extractors.statements.bai2 import read_bai2
 
         return read_bai2(path, data, bank=bank, account=account)
+    if kind == "ofx":
+        from extractors.statements.ofx import read_ofx
+
+        return read_ofx(path, data, bank=bank, account=account)
+    if kind == "qif":
+        from extractors.statements.qif import read_qif
+
+        return read_qif(path, data, bank=bank, account=account)
     if kind == "table":
         from extractors.statements.tables import read_table_statement
 
         return read_table_statement(path, data, bank=bank, account=account)
-    raise InputError("is not a bank statement this importer knows (csv/xls/xlsx export, MT940, CAMT.053, BAI2)",
+    raise InputError("is not a bank statement this importer knows (csv/xls/xlsx export, MT940, CAMT.053, BAI2, OFX, QIF)",
                      source=str(path))

@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractors.columns import HeaderMap, RowProblem, find_header, is_blank, load_fields
+from extractors.columns import HeaderMap, RowProblem, bracket_parts, find_header, is_blank, load_fields
 from extractors.parse import find_currency, infer_dayfirst, parse_currency, parse_date
 from extractors.spreadsheets import Cell, Sheet, cell_text, read_sheets
 from extractors.statements.balances import Entry, check_balances
@@ -47,6 +47,7 @@ from extractors.statements.details import party_in_details
 from extractors.statements.model import LineIds, StatementImport
 from hub.errors import InputError, describe_validation_error
 from hub.records import StatementLine
+from hub.validation import currencies
 
 COLUMNS = "statement_columns.toml"
 #: fields whose columns name the other party of a line
@@ -55,7 +56,9 @@ PARTY_FIELDS = ("counterparty_name", "payer_name", "payee_name", "merchant", "pl
 WRAPPING_FIELDS = ("item", "summary", "memo", "counterparty_name", "merchant", "place")
 #: confidence of a currency the export does not print: a bank's home currency, a default
 HOME_CURRENCY_CONFIDENCE = 0.9
-DEFAULT_CURRENCY_CONFIDENCE = 0.5
+#: an ISO code in the file's name (``OCBC_SGD_601234567001_Mar2026.csv``), an IBAN's country
+FILE_NAME_CURRENCY_CONFIDENCE = 0.9
+IBAN_CURRENCY_CONFIDENCE = 0.85
 
 __all__ = ["COLUMNS", "detect_bank", "read_table_statement", "rules"]
 
@@ -77,6 +80,9 @@ def _preamble_value(lines: list[str], labels: list[str], *, digits: bool = False
             match = re.search(rf"(?<![\w]){re.escape(label)}\.?\s*(?:\[[^\]]*\]|\([^)]*\))?\s*(?:[:：]\s*(?:¦\s*)?|¦\s*)\[?([^¦\[\],，]+)", compact, re.I)
             if match and match.group(1).strip():
                 value = match.group(1).strip()
+                iban = re.match(r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w])", value)
+                if digits and iban:  # an IBAN keeps its country and check digits (AT61 1904 3002 3457 3201)
+                    return re.sub(r"\s", "", iban.group())
                 if digits:
                     # the number among words (``USD Current Account 015-123-4-567890``, ``1088... 户名：...``)
                     number = re.search(r"(?<![\w-])[\d*xX](?:[\d*xX]|[ \-](?=[\d*xX])){5,}(?![\w-])", value)
@@ -128,6 +134,8 @@ class _Draft:
     direction_reason: str | None = None
     #: the text of the rows under it that carry neither date nor amount (details wrapped over rows): field, text
     more: list[tuple[str, str]] = field(default_factory=list)
+    #: what the balance moved by when a fee is printed beside the amount (the Net column, else amount - |fee|)
+    net: Decimal | None = None
 
     @property
     def explicit(self) -> bool:
@@ -167,9 +175,10 @@ class _TableReader:
         self._last_number = -1  # the last row of the last transaction read (the rows wrapped under it join it)
 
     # -- file-wide readings -------------------------------------------------------------------------
-    def _currency(self, preamble: list[str], bank: dict[str, Any] | None) -> tuple[str, float]:
+    def _currency(self, preamble: list[str], bank: dict[str, Any] | None) -> tuple[str | None, float]:
         """The statement's currency when a row does not say: the preamble's, the amount header's
-        (``金额(元)``, ``Amount (HKD)``), the bank's home currency, else CNY (flagged for review)."""
+        (``金额(元)``, ``Amount (HKD)``), the bank's home currency, an ISO code in the file's name, the country of
+        the account's IBAN (for review), else None (needs review: never a default)."""
         ccy = _preamble_value(preamble, rules()["preamble"]["currency"])
         if ccy:
             try:
@@ -180,12 +189,21 @@ class _TableReader:
                     return found, 1.0
         for name in ("amount", "credit", "debit", "balance"):
             for col in self.header.columns.get(name, []):
-                found = find_currency(self.header.headers[col])
+                found = find_currency(self.header.headers[col]) or _unit_currency(self.header.headers[col])
                 if found and not (found == "USD" and "US" not in self.header.headers[col].upper()):
                     return found, 1.0
         if bank and bank.get("currency"):
             return bank["currency"], 1.0 if bank.get("wallet") else HOME_CURRENCY_CONFIDENCE
-        return "CNY", DEFAULT_CURRENCY_CONFIDENCE
+        named = currency_in_name(self.path.stem)
+        if named:
+            return named, FILE_NAME_CURRENCY_CONFIDENCE
+        by_iban = iban_currency(self.account)
+        if by_iban:
+            self.result.warnings.append(f"the export prints no currency; {by_iban} from the IBAN's country: check it")
+            return by_iban, IBAN_CURRENCY_CONFIDENCE
+        self.result.warnings.append("the export prints no currency and names no bank we know: the lines' currency "
+                                    "is empty and needs review")
+        return None, 0.0
 
     def _is_card(self, text: str) -> bool:
         """Whether the export is a card statement: card words in its name, preamble or header (信用卡,
@@ -496,8 +514,23 @@ class _TableReader:
                 balance = None if cell is None else -abs(cell.value) if cell.direction == "out" else cell.value
             except ValueError:
                 self.bad_balances += 1
-        return _Draft(number, seq, row, booking, value_date, size, sign, how, balance, currency, notes, printed,
-                      direction_cell, direction_reason)
+        draft = _Draft(number, seq, row, booking, value_date, size, sign, how, balance, currency, notes, printed,
+                       direction_cell, direction_reason)
+        self._fee(draft)
+        return draft
+
+    def _fee(self, d: _Draft) -> None:
+        """A fee printed beside the amount (Gross / Fee / Net): noted in the description; the balance moves by the
+        Net column, else by the amount less the fee (a fee is a cost whichever sign it is printed with)."""
+        fee, net = self._read(d.row, "fee"), self._read(d.row, "net")
+        if fee is not None and fee.value:
+            d.notes.append(f"fee {-abs(fee.value)}")
+        if d.sign is None:
+            return
+        if net is not None:
+            d.net = net.value
+        elif fee is not None and fee.value:
+            d.net = d.size * d.sign - abs(fee.value)
 
     # -- signs ----------------------------------------------------------------------------------------
     def _text(self, row: Sequence[Cell]) -> str:
@@ -548,7 +581,9 @@ class _TableReader:
         following the one before it in that currency's balance)."""
         if len(drafts) < 2:
             return
-        entries = [Entry(i if renumber else d.seq, d.size, d.sign, d.explicit, d.balance) for i, d in enumerate(drafts)]
+        entries = [Entry(i if renumber else d.seq, d.size, d.sign, d.explicit, d.balance) if d.net is None or d.net == 0
+                   else Entry(i if renumber else d.seq, abs(d.net), 1 if d.net > 0 else -1, d.explicit, d.balance)
+                   for i, d in enumerate(drafts)]
         check = check_balances(entries, prefer_polarity=-1 if self.card else 1)
         with_balance = sum(1 for d in drafts if d.balance is not None)
         if check.order is None:
@@ -664,6 +699,33 @@ class _TableReader:
                 description=description, reference=reference, balance=d.balance, source_line=d.number)
         except ValidationError as exc:
             raise RowProblem(describe_validation_error(exc, "StatementLine")) from None
+
+
+def _unit_currency(header: str) -> str | None:
+    """The currency a header's bracketed unit names (``입금액(원)``, ``金額(新臺幣)``), by the currency signs table."""
+    for part in bracket_parts(header)[1]:
+        try:
+            return parse_currency(part)
+        except ValueError:
+            continue
+    return None
+
+
+def currency_in_name(stem: str) -> str | None:
+    """The one ISO 4217 code written as a word of a file's name (``OCBC_SGD_601234567001_Mar2026``), else None."""
+    found = {w for w in re.split(r"[^A-Za-z]+", stem) if len(w) == 3 and w.isupper() and w in currencies()}
+    return found.pop() if len(found) == 1 else None
+
+
+def iban_currency(account: str) -> str | None:
+    """The currency of the country of an IBAN (``AT61 1904 ...`` -> EUR), from ``[iban_currency]``, else None."""
+    compact = re.sub(r"[\s\-]", "", account or "").upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
+        return None
+    for code, countries in rules().get("iban_currency", {}).items():
+        if compact[:2] in countries:
+            return code
+    return None
 
 
 def _name_in_account(account: str) -> tuple[str, str]:
