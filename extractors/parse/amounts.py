@@ -36,7 +36,7 @@ def parse_amount(text: str | int | Decimal, *, decimal_comma: bool | None = None
     """A signed ``Decimal`` from an amount as printed, or ``ValueError`` naming the text and the reason.
 
     Accepts currency symbols/codes around the figure, thousands separators (``,`` ``.`` blank ``'``),
-    a decimal comma, negatives as ``-1.00``, ``1.00-``, ``(1.00)`` or ``负``, full-width digits, and
+    a decimal comma, negatives as ``-1.00``, ``1.00-``, ``(1.00)`` or ``负`` (and ``1.00+``), full-width digits, and
     Chinese uppercase amounts. ``decimal_comma`` settles ``1,234`` / ``1.234`` (one separator followed
     by exactly three digits): None reads ``1,234`` as thousands and ``1.234`` as a decimal point (as
     Chinese and English documents print them), True reads them the European way, False the English way.
@@ -63,6 +63,8 @@ def parse_amount(text: str | int | Decimal, *, decimal_comma: bool | None = None
         negative, body = True, body[:-1]
     elif body[:1] == "+":
         body = body[1:]
+    elif body[-1:] == "+":  # 12,500.00+ (Malaysian and other banks sign money in after the figure)
+        body = body[:-1]
     elif body.upper().endswith(("CR", "DR")):
         negative, body = body.upper().endswith("DR"), body[:-2]
     if body.startswith("负"):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,6 +57,9 @@ PARTY_FIELDS = ("counterparty_name", "payer_name", "payee_name", "merchant", "pl
 WRAPPING_FIELDS = ("item", "summary", "memo", "counterparty_name", "merchant", "place")
 #: confidence of a currency the export does not print: a bank's home currency, a default
 HOME_CURRENCY_CONFIDENCE = 0.9
+#: the counterparty read from a details text after a type or label we know; the text whole (no type known)
+DETAILS_PARTY_CONFIDENCE = 0.9
+WHOLE_TEXT_PARTY_CONFIDENCE = 0.5
 #: an ISO code in the file's name (``OCBC_SGD_601234567001_Mar2026.csv``), an IBAN's country
 FILE_NAME_CURRENCY_CONFIDENCE = 0.9
 IBAN_CURRENCY_CONFIDENCE = 0.85
@@ -173,6 +177,8 @@ class _TableReader:
         self.yearless_dayfirst = self._yearless_dayfirst()
         self.yearless_used: set[str] = set()
         self._last_number = -1  # the last row of the last transaction read (the rows wrapped under it join it)
+        #: lines whose party came from the details text by a type or label, or is that text whole (no type known)
+        self.parties_read: Counter[str] = Counter()
 
     # -- file-wide readings -------------------------------------------------------------------------
     def _currency(self, preamble: list[str], bank: dict[str, Any] | None) -> tuple[str | None, float]:
@@ -264,6 +270,14 @@ class _TableReader:
             if index < len(row) and not is_blank(row[index]):
                 return self.header.headers[index]
         return self.col(name)
+
+    def _column_currency(self, row: Sequence[Cell], name: str) -> str | None:
+        """The currency in the header of the column a row's ``name`` was taken from, where the export has several
+        such columns (RBC's ``CAD$`` and ``USD$``): each row is in its own column's currency."""
+        if len(self.header.columns.get(name, [])) < 2:
+            return None
+        header = self.col_of(row, name)
+        return find_currency(header) or _unit_currency(header)
 
     def raw(self, row: Sequence[Cell], name: str) -> Cell:
         """The cell of the preferred column of ``name``, placeholders (``/``, ``-``) included."""
@@ -367,6 +381,10 @@ class _TableReader:
             if name in s:
                 out[name] = s[name]
         out["currency"] = s["currency"] if "currency" in s else self.currency_confidence
+        if self.parties_read["whole text"]:  # a details text with no type we know: the party is a guess to review
+            out["counterparty_name"] = min(out.get("counterparty_name", 1.0), WHOLE_TEXT_PARTY_CONFIDENCE)
+        elif self.parties_read["details"]:
+            out["counterparty_name"] = min(out.get("counterparty_name", 1.0), DETAILS_PARTY_CONFIDENCE)
         if self.yearless_used and not (self.period.end or self.period.start):
             out["booking_date"] = min(out["booking_date"], 0.8)  # a year from the file name's year alone
         out["amount"] = min(out["amount"], self.amount_cap)
@@ -455,7 +473,7 @@ class _TableReader:
                     size, sign = Decimal("0.00"), 1
             else:
                 notes += [amount.note] if amount.note else []
-                cell_ccy = cell_ccy or amount.currency
+                cell_ccy = cell_ccy or amount.currency or self._column_currency(row, "amount")
                 size, printed = abs(amount.value), amount.value
                 raw_direction = self.raw(row, "direction")
                 try:
@@ -666,8 +684,10 @@ class _TableReader:
             named = party_in_details([cell_text(h.first(row, field)), *(t for n, t in more if n == field)])
             if named and not self.is_ours(named, ""):
                 name = named
+                self.parties_read["details"] += 1
             elif not any(f in h.columns for f in (*PARTY_FIELDS, "counterparty_account")):
                 name = get("item") or (get("summary") if self.card else "")
+                self.parties_read["whole text" if name and not self.card else "none"] += 1
         return name, account, bank
 
     def line(self, d: _Draft) -> StatementLine:
@@ -702,8 +722,10 @@ class _TableReader:
 
 
 def _unit_currency(header: str) -> str | None:
-    """The currency a header's bracketed unit names (``입금액(원)``, ``金額(新臺幣)``), by the currency signs table."""
-    for part in bracket_parts(header)[1]:
+    """The currency a header's bracketed unit or last word names (``입금액(원)``, ``金額(新臺幣)``, ``Débit euros``), by
+    the currency signs table."""
+    outer, inner = bracket_parts(header)
+    for part in [*inner, *outer.split()[-1:]]:  # 입금액(원); Débit euros
         try:
             return parse_currency(part)
         except ValueError:
