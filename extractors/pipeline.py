@@ -254,6 +254,11 @@ class Batch:
             raise InputError("is empty (0 bytes)", source=str(path))
         found = sniff(path, data)
         wanted = self.options.kind
+        if found == "document" and wanted in ("auto", "statement") and data.startswith(PDF_MAGIC):
+            from extractors.statements.pdf import looks_like_pdf_statement
+
+            if looks_like_pdf_statement(data):  # a 对账单 printed as a PDF: its table is read like an export
+                return "statement"
         if wanted == "auto":
             if found == "table":
                 return _table_kind(path, data)

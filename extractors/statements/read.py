@@ -13,8 +13,10 @@ _CAMT_RE = re.compile(rb"urn:iso:std:iso:20022:tech:xsd:camt\.05[234]\.\d{3}\.\d
 
 
 def detect_format(data: bytes) -> str | None:
-    """``mt940``, ``camt053``, ``bai2``, ``ofx``, ``qif``, ``table`` or None (not a statement format we know) from the bytes."""
+    """``mt940``, ``camt053``, ``bai2``, ``ofx``, ``qif``, ``pdf``, ``table`` or None (not a statement format we know) from the bytes."""
     head = data[:65536]
+    if head.startswith(b"%PDF"):
+        return "pdf"
     if _CAMT_RE.search(head) or (head.lstrip().startswith(b"<") and re.search(rb"BkToCstmr(?:Stmt|AcctRpt|DbtCdtNtfctn)", head)):
         return "camt053"
     if _MT940_RE.search(head) or head.lstrip().startswith(b"{1:"):
@@ -38,7 +40,8 @@ def detect_format(data: bytes) -> str | None:
 
 def read_statement(path: Path, data: bytes | None = None, *, bank: str | None = None,
                    account: str | None = None) -> StatementImport:
-    """Import one statement file (csv/xls/xlsx export, MT940, CAMT.053/052/054, BAI2, OFX/QFX or QIF) into signed StatementLines.
+    """Import one statement file (csv/xls/xlsx export, MT940, CAMT.053/052/054, BAI2, OFX/QFX, QIF, or a PDF statement
+    with a text layer) into signed StatementLines.
 
     ``bank``/``account`` override what the file says (needed when an export names neither).
     Raises :class:`hub.errors.InputError` naming the file and the reason when it cannot be read.
@@ -67,6 +70,10 @@ def read_statement(path: Path, data: bytes | None = None, *, bank: str | None = 
         from extractors.statements.qif import read_qif
 
         return read_qif(path, data, bank=bank, account=account)
+    if kind == "pdf":
+        from extractors.statements.pdf import read_pdf_statement
+
+        return read_pdf_statement(path, data, bank=bank, account=account)
     if kind == "table":
         from extractors.statements.tables import read_table_statement
 

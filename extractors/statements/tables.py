@@ -659,7 +659,7 @@ class _TableReader:
         h = self.header
 
         def get(name: str) -> str:
-            return " ".join([cell_text(h.first(row, name)), *(t for n, t in more if n == name)]).strip()
+            return join_wrapped([cell_text(h.first(row, name)), *(t for n, t in more if n == name)])
 
         name, account, bank = get("counterparty_name"), get("counterparty_account"), get("counterparty_bank")
         both = "payer_name" in h.columns and "payee_name" in h.columns
@@ -719,6 +719,21 @@ class _TableReader:
                 description=description, reference=reference, balance=d.balance, source_line=d.number)
         except ValidationError as exc:
             raise RowProblem(describe_validation_error(exc, "StatementLine")) from None
+
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def join_wrapped(parts: Sequence[str]) -> str:
+    """A cell's text wrapped over rows, joined: with a blank, but none between Chinese characters
+    (``杭州西湖精密机械`` / ``有限公司``)."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        glue = "" if out and _CJK_RE.match(out[-1]) and _CJK_RE.match(part[0]) else " "
+        out = f"{out}{glue}{part}" if out else part
+    return out
 
 
 def _unit_currency(header: str) -> str | None:
@@ -790,12 +805,14 @@ def our_parties() -> tuple[set[str], set[str]]:
 
 
 def read_table_statement(path: Path, data: bytes | None = None, *, bank: str | None = None,
-                         account: str | None = None, columns: str | Path = COLUMNS) -> StatementImport:
+                         account: str | None = None, columns: str | Path = COLUMNS,
+                         sheets: list[Sheet] | None = None) -> StatementImport:
     """Import a csv/xls/xlsx statement export: every sheet with a statement header row (exports of more
     than 65,536 rows continue on further sheets), in sheet order. Rows that cannot be read are row
-    warnings; a file with no statement header is refused (:class:`InputError`)."""
+    warnings; a file with no statement header is refused (:class:`InputError`). ``sheets``: the tables
+    when they come from elsewhere (a PDF's page, :mod:`extractors.statements.pdf`)."""
     fields = load_fields(columns)
-    sheets = read_sheets(path, data)
+    sheets = read_sheets(path, data) if sheets is None else sheets
     first_error: InputError | None = None
     combined: StatementImport | None = None
     ids = LineIds()

@@ -652,3 +652,65 @@ def test_french_and_spanish_headers(tmp_path: Path) -> None:
     assert [(ln.amount, ln.currency) for ln in bnp.lines][0] == (D("5640.00"), "EUR")  # the currency: 'euros'
     bbva = _read(tmp_path, "bbva_movimientos.xlsx")
     assert bbva.account == "ES9121000418450200051332" and bbva.lines[1].balance == D("13103.55")
+
+
+OURS = "苏州恒锐精密五金制品有限公司"
+
+# A 中国建设银行 单位客户账户对账单 printed as a PDF: preamble, header, rows whose 对方户名 and 摘要 wrap onto a second
+# line, a second page under the same columns (no header printed again)
+PDF_HEAD = [(12, "交易日期"), (32, "摘要"), (62, "借方发生额"), (88, "贷方发生额"), (114, "余额"), (138, "对方户名"), (178, "对方账号")]
+
+
+def pdf_page(rows: list, y0: float = 52, title: bool = True) -> list[tuple]:
+    items = []
+    if title:
+        items += [(60, 16, "中国建设银行单位客户账户对账单", 14), (12, 26, f"账号：32250198883600000123    户名：{OURS}", 8),
+                  (12, 32, "币种：人民币    起止日期：2026-03-01 至 2026-03-31", 8)]
+    items += [(x, y0 - 8, t, 8) for x, t in PDF_HEAD]
+    y = y0
+    for r in rows:
+        for x, t in zip([12, 32, -84, -110, -134, 138, 178], r[0], strict=True):
+            if t:
+                items.append((x, y, t, 7.5))
+        for x, t in r[1]:  # the wrapped second line
+            items.append((x, y + 4, t, 7.5))
+        y += 10
+    return items
+
+
+PDF_P1 = [(["2026-03-02", "跨行汇入", "", "42,000.00", "142,000.00", "杭州西湖精密机械", "6217001234567890123"], [(138, "有限公司"), (32, "2月货款")]),
+      (["2026-03-04", "网银转账", "16,800.00", "", "125,200.00", "江苏华东钢材贸易", "3602012309200456789"], [(138, "有限公司"), (32, "钢材款")]),
+      (["2026-03-06", "手续费", "10.00", "", "125,190.00", "", ""], [])]
+PDF_P2 = [(["2026-03-12", "跨行汇入", "", "8,800.50", "133,990.50", "无锡天成机电设备", "32050162863600001234"], [(138, "有限公司")]),
+      (["2026-03-21", "结息", "", "31.42", "134,021.92", "", ""], [])]
+PDF_TRUTH = [("2026-03-02", "42000.00", "CNY", "杭州西湖精密机械有限公司", "2月货款", "142000.00"),
+         ("2026-03-04", "-16800.00", "CNY", "江苏华东钢材贸易有限公司", "钢材款", "125200.00"),
+         ("2026-03-06", "-10.00", "CNY", "*", "", "125190.00"),
+         ("2026-03-12", "8800.50", "CNY", "无锡天成机电设备有限公司", "", "133990.50"),
+         ("2026-03-21", "31.42", "CNY", "*", "", "134021.92")]
+
+
+def test_a_statement_printed_as_a_pdf(tmp_path: Path) -> None:
+    """A bank's 对账单 PDF was read as a receipt (payer '账号', memo '借方发生额 贷方发生额 余额', the first row's
+    amount at 0.92): its table is now read like an export, the words under each header cell, the wrapped second
+    lines joined to their row (without a blank between Chinese characters), the rows of page 2 under page 1's
+    columns. A customer's statement of account (no bank, no party columns) is not taken for one."""
+    from extractors.pipeline import Options, extract_paths
+    from extractors.statements.pdf import looks_like_pdf_statement
+    from hub.settings import load_settings
+    from tests.extractors_documents.handmade import draw_pdf
+
+    path = draw_pdf(tmp_path / "ccb_对账单_202603.pdf", pdf_page(PDF_P1), [], "WQ",
+                    more_pages=((pdf_page(PDF_P2, 30, False), []),))
+    [outcome] = extract_paths([path], load_settings(tmp_path / "home"), Options(workers=1))
+    assert outcome.kind == "statement" and outcome.error is None and not outcome.row_warnings
+    lines = outcome.records
+    assert [(str(ln.booking_date), str(ln.amount), ln.currency, ln.counterparty_name or "*", str(ln.balance))
+            for ln in lines] == [(d, a, c, p, b) for d, a, c, p, _, b in PDF_TRUTH]
+    assert "2月货款" in lines[0].description and lines[0].account == "32250198883600000123"
+    ar = draw_pdf(tmp_path / "soa.pdf", [(20, 20, "STATEMENT OF ACCOUNT", 14), (20, 30, "Brightline Fixtures Ltd.")] + [
+        (x, 40, t) for x, t in ((20, "Date"), (45, "Reference"), (80, "Description"), (120, "Debit"), (145, "Credit"),
+                                (170, "Balance"))] + [
+        (20, 48, "2026-03-04"), (45, 48, "HR-EX-260304"), (80, 48, "Invoice"), (120, 48, "3,720.00"), (170, 48, "4,920.00")],
+        [], "DV")
+    assert not looks_like_pdf_statement(ar.read_bytes())
