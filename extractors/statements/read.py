@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
@@ -38,6 +39,13 @@ def detect_format(data: bytes) -> str | None:
     return None
 
 
+#: the reader of each format: (module, function), imported when a file of it comes
+READERS = {"camt053": ("extractors.statements.camt", "read_camt053"), "mt940": ("extractors.statements.swift", "read_mt940"),
+           "bai2": ("extractors.statements.bai2", "read_bai2"), "ofx": ("extractors.statements.ofx", "read_ofx"),
+           "qif": ("extractors.statements.qif", "read_qif"), "pdf": ("extractors.statements.pdf", "read_pdf_statement"),
+           "table": ("extractors.statements.tables", "read_table_statement")}
+
+
 def read_statement(path: Path, data: bytes | None = None, *, bank: str | None = None,
                    account: str | None = None) -> StatementImport:
     """Import one statement file (csv/xls/xlsx export, MT940, CAMT.053/052/054, BAI2, OFX/QFX, QIF, or a PDF statement
@@ -50,33 +58,9 @@ def read_statement(path: Path, data: bytes | None = None, *, bank: str | None = 
     if not data:
         raise InputError("is empty (0 bytes)", source=str(path))
     kind = detect_format(data)
-    if kind == "camt053":
-        from extractors.statements.camt import read_camt053
-
-        return read_camt053(path, data, bank=bank, account=account)
-    if kind == "mt940":
-        from extractors.statements.swift import read_mt940
-
-        return read_mt940(path, data, bank=bank, account=account)
-    if kind == "bai2":
-        from extractors.statements.bai2 import read_bai2
-
-        return read_bai2(path, data, bank=bank, account=account)
-    if kind == "ofx":
-        from extractors.statements.ofx import read_ofx
-
-        return read_ofx(path, data, bank=bank, account=account)
-    if kind == "qif":
-        from extractors.statements.qif import read_qif
-
-        return read_qif(path, data, bank=bank, account=account)
-    if kind == "pdf":
-        from extractors.statements.pdf import read_pdf_statement
-
-        return read_pdf_statement(path, data, bank=bank, account=account)
-    if kind == "table":
-        from extractors.statements.tables import read_table_statement
-
-        return read_table_statement(path, data, bank=bank, account=account)
-    raise InputError("is not a bank statement this importer knows (csv/xls/xlsx export, MT940, CAMT.053, BAI2, OFX, QIF)",
+    if kind in READERS:
+        module, name = READERS[kind]
+        reader = getattr(importlib.import_module(module), name)
+        return reader(path, data, bank=bank, account=account)
+    raise InputError("is not a bank statement this importer knows (csv/xls/xlsx export, MT940, CAMT.053, BAI2, OFX, QIF, PDF)",
                      source=str(path))

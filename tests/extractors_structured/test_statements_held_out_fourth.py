@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from extractors.statements import read_statement
-from tests.extractors_structured.exports import write_csv, write_xlsx
+from tests.extractors_structured.exports import squash, write_csv, write_export
 
 # P1 PayPal activity download (Activity > Download, "All transactions", UTF-8 BOM): Gross/Fee/Net, several currencies,
 # a currency conversion as a pair of rows, a Denied row, MM/DD/YYYY, Balance per currency
@@ -453,22 +453,11 @@ DOCS += [
 
 
 def _write(tmp_path: Path, name: str) -> Path:
-    file, how, content, encoding, _, _ = next(d for d in DOCS if d[0] == name)
-    path = tmp_path / file
-    if how == "xlsx":
-        return write_xlsx(path, content)
-    if how == "csv":
-        return write_csv(path, content, encoding)
-    path.write_bytes(content.encode(encoding))
-    return path
+    return write_export(tmp_path, next(d for d in DOCS if d[0] == name))
 
 
 def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
     return read_statement(_write(tmp_path, name))
-
-
-def _squash(text: str | None) -> str:
-    return "".join((text or "").split()).casefold()
 
 
 @pytest.mark.parametrize("name", [d[0] for d in DOCS[:-5]])
@@ -479,9 +468,9 @@ def test_held_out_export_reads_every_row(tmp_path: Path, name: str) -> None:
     assert got == [(date.fromisoformat(d), D(a), c) for d, a, c, *_ in truth]
     for ln, (_, _, _, party, memo, balance) in zip(result.lines, truth, strict=True):
         if party != "*":  # a bank's fee, interest or a transfer between one's own balances names no party
-            assert _squash(ln.counterparty_name) == _squash(party), (ln.counterparty_name, party)
+            assert squash(ln.counterparty_name) == squash(party), (ln.counterparty_name, party)
         if memo:
-            assert _squash(memo) in _squash(f"{ln.description} {ln.reference or ''}"), (ln.description, ln.reference, memo)
+            assert squash(memo) in squash(f"{ln.description} {ln.reference or ''}"), (ln.description, ln.reference, memo)
         if balance:
             assert ln.balance == D(balance)
     if account:
@@ -504,11 +493,11 @@ def test_round_two_reads_every_row(tmp_path: Path, name: str) -> None:
         (date.fromisoformat(d), D(a), c, D(b) if b else None) for d, a, c, _, _, b in truth]
     for i, (ln, (_, _, _, party, memo, _)) in enumerate(zip(result.lines, truth, strict=True)):
         if party != "*" and (name, i) not in ROUND_TWO_WRONG:
-            assert _squash(ln.counterparty_name) == _squash(party), (ln.counterparty_name, party)
+            assert squash(ln.counterparty_name) == squash(party), (ln.counterparty_name, party)
         if (name, i) in ROUND_TWO_WRONG:
             assert result.confidence["counterparty_name"] < 0.9
         if memo:
-            assert _squash(memo) in _squash(f"{ln.description} {ln.reference or ''}")
+            assert squash(memo) in squash(f"{ln.description} {ln.reference or ''}")
     if account:
         assert re.sub(r"\W", "", result.account) == account
 
