@@ -204,11 +204,12 @@ class _TableReader:
         if named:
             return named, FILE_NAME_CURRENCY_CONFIDENCE
         by_iban = iban_currency(self.account)
-        if by_iban:
+        if by_iban and "currency" not in self.header.columns:
             self.result.warnings.append(f"the export prints no currency; {by_iban} from the IBAN's country: check it")
             return by_iban, IBAN_CURRENCY_CONFIDENCE
-        self.result.warnings.append("the export prints no currency and names no bank we know: the lines' currency "
-                                    "is empty and needs review")
+        if "currency" not in self.header.columns:  # else each row says its own
+            self.result.warnings.append("the export prints no currency and names no bank we know: the lines' "
+                                        "currency is empty and needs review")
         return None, 0.0
 
     def _is_card(self, text: str) -> bool:

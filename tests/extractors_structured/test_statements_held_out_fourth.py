@@ -703,3 +703,26 @@ def test_a_statement_printed_as_a_pdf(tmp_path: Path) -> None:
         (20, 48, "2026-03-04"), (45, 48, "HR-EX-260304"), (80, 48, "Invoice"), (120, 48, "3,720.00"), (170, 48, "4,920.00")],
         [], "DV")
     assert not looks_like_pdf_statement(ar.read_bytes())
+
+
+# Shopify Payments' transactions export: Amount / Fee / Net, the Order the charge paid, Available On, a currency column
+SHOPIFY = [["Transaction Date", "Type", "Order", "Card Brand", "Card Source", "Payout Status", "Payout Date", "Payout ID",
+            "Available On", "Amount", "Fee", "Net", "Checkout", "Currency"],
+           ["2026-03-03 10:11:12 -0500", "charge", "#1043", "visa", "online", "paid", "2026-03-05", "84120011", "2026-03-05",
+            "120.00", "3.78", "116.22", "c1043", "USD"],
+           ["2026-03-08 09:00:00 -0500", "refund", "#1043", "visa", "online", "paid", "2026-03-09", "84120012", "2026-03-09",
+            "-20.00", "0.00", "-20.00", "c1043", "USD"],
+           ["2026-03-20 11:30:00 -0500", "adjustment", "", "", "", "pending", "", "", "2026-03-22", "-15.00", "0.00", "-15.00",
+            "", "USD"]]
+
+
+def test_a_payment_providers_export_names_the_order(tmp_path: Path) -> None:
+    """Shopify's ``Order`` (``#1043``) is what a charge pays: it was read nowhere (a reconciliation looks for it in
+    the reference); the fee is noted; a currency column leaves no 'prints no currency' warning."""
+    result = read_statement(write_csv(tmp_path / "payment_transactions_export_1.csv", SHOPIFY, "utf-8"))
+    assert [(ln.booking_date, ln.value_date, ln.amount, ln.currency, ln.reference) for ln in result.lines] == [
+        (date(2026, 3, 3), date(2026, 3, 5), D("120.00"), "USD", "#1043"),
+        (date(2026, 3, 8), date(2026, 3, 9), D("-20.00"), "USD", "#1043"),
+        (date(2026, 3, 20), date(2026, 3, 22), D("-15.00"), "USD", None)]
+    assert "fee -3.78" in result.lines[0].description
+    assert not any("currency" in w for w in result.warnings)
