@@ -13,9 +13,10 @@ over two lines) has neither date nor amount there and joins the row above, as in
 from __future__ import annotations
 
 import io
+from functools import cache
 from pathlib import Path
 
-from extractors.columns import HeaderMap, load_fields, map_headers
+from extractors.columns import HeaderMap, load_fields, map_headers, normalise_header
 from extractors.spreadsheets import Cell, Sheet
 from extractors.statements.model import StatementImport
 from extractors.words import Line, Word, group_lines
@@ -86,14 +87,42 @@ def _column(word: Word, spans: list[tuple[float, float]]) -> int:
     return min(range(len(spans)), key=lambda i: distance(spans[i]))
 
 
+class StatementPdf(InputError):
+    """Raised by the document reader for a bank's statement printed as a PDF: the pipeline reads it as a statement."""
+
+    REASON = "is a bank statement printed as a PDF (a table of dated amounts and balances): read as a statement"
+
+    def __init__(self, source: str | None = None) -> None:
+        super().__init__(self.REASON, source=source)
+
+
 def looks_like_pdf_statement(data: bytes) -> bool:
-    """Whether a PDF's first page holds a statement's header row (see the module's doc)."""
+    """Whether a PDF's first page holds a bank statement's table (see the module's doc)."""
     try:
         pages = _page_lines(data, first_only=True)
     except Exception:  # not readable here: the document reader says why
         return False
-    lines = pages[0] if pages else []
+    return bool(pages) and _statement_table(pages[0])
+
+
+def statement_table_in(words: list[Word]) -> bool:
+    """Whether a document's words (its first page) hold a bank statement's table (see the module's doc)."""
+    first = min((w.page for w in words), default=1)
+    return _statement_table(group_lines([w for w in words if w.page == first]))
+
+
+@cache
+def _date_headers() -> frozenset[str]:
+    fields = load_fields("statement_columns.toml")
+    return frozenset(normalise_header(a) for name in ("booking_date", "transaction_date", "value_date")
+                     for a in fields[name].aliases)
+
+
+def _statement_table(lines: list[Line]) -> bool:
+    dates = _date_headers()
     for index, line in enumerate(lines):
+        if len(line.words) < 3 or not any(normalise_header(c[0]) in dates for c in _cells(line)):
+            continue  # a header names its date column exactly: the rest is not mapped (fast)
         found = _header_of(line)
         if found is None:
             continue
