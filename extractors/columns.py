@@ -31,10 +31,12 @@ from rapidfuzz import fuzz
 from extractors.spreadsheets import Cell, cell_text
 from hub.errors import InputError
 from hub.records import RowWarning
+from hub.validation import currencies
 
 #: Headers scoring at least this (0-100) against an alias map to its field.
 FUZZY_THRESHOLD = 84.0
 _UNIT_SUFFIX_RE = re.compile(r"[(\[（【](?:元|万元|¥|￥|\$|人民币|港币|港元|美元|欧元|[a-z]{3}|pcs|个)[)\]）】]$")
+_CODE_SUFFIX_RE = re.compile(r"^(.*[a-z].*?)\s+([A-Z]{3})$")
 _BRACKET_RE = re.compile(r"[(\[（【]([^()\[\]（）【】]*)[)\]）】]")
 
 
@@ -150,6 +152,9 @@ def header_variants(header: str) -> list[tuple[str, float]]:
         other = re.sub(r"^[\[(（【\s]+|[\])）】\s]+$", "", other)
         if other:
             variants.append((normalise_header(other), 0.6))
+    coded = _CODE_SUFFIX_RE.match(raw.strip())  # ``Amount AUD``, ``Balance AUD``: the currency after the name
+    if coded and coded.group(2) in currencies():
+        variants.append((normalise_header(coded.group(1)), 0.2))
     outer = _BRACKET_RE.sub("", raw).strip()
     if outer and outer != raw.strip():
         variants.append((normalise_header(outer), 0.2))

@@ -16,6 +16,7 @@ from typing import Any
 
 from extractors.quarantine import quarantine_file
 from extractors.registry import DOCUMENT_KINDS, KINDS, builtin, document_reader
+from extractors.statements.pdf import StatementPdf
 from hub.errors import InputError, OrderhubError
 from hub.records import FieldSource, Order, PageInfo, PartialRecord, Record, RowWarning, SourceFile
 from hub.records.files import field_sources
@@ -144,7 +145,7 @@ def sniff(path: Path, data: bytes) -> str:
     if data.startswith(IMAGE_MAGIC) and not data.startswith(b"PK"):
         return "document"
     fmt = detect_format(data)
-    if fmt in ("mt940", "camt053", "bai2"):
+    if fmt in ("mt940", "camt053", "bai2", "ofx", "qif"):
         return "statement"
     if path.suffix.lower() in TABLE_SUFFIXES or data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         return "table"
@@ -254,11 +255,16 @@ class Batch:
             raise InputError("is empty (0 bytes)", source=str(path))
         found = sniff(path, data)
         wanted = self.options.kind
+        if found == "document" and wanted == "statement" and data.startswith(PDF_MAGIC):
+            from extractors.statements.pdf import looks_like_pdf_statement
+
+            if looks_like_pdf_statement(data):  # a 对账单 printed as a PDF: its table is read like an export
+                return "statement"
         if wanted == "auto":
             if found == "table":
                 return _table_kind(path, data)
             if found == "unknown":
-                raise InputError("is not a file orderhub reads (PDF, image, csv/xls/xlsx, MT940, CAMT.053, BAI2)",
+                raise InputError("is not a file orderhub reads (PDF, image, csv/xls/xlsx, MT940, CAMT.053, BAI2, OFX, QIF)",
                                  source=str(path))
             return found
         if wanted in DOCUMENT_KINDS and found != "document":
@@ -336,7 +342,13 @@ class Batch:
                         outcome.warnings.append(f"page of {Path(result.first).name}; read with it")
                     self._finish(outcome, path, None, size)
                     continue
-                if isinstance(result, Exception):
+                if isinstance(result, StatementPdf):  # a bank's statement printed as a PDF: read like an export
+                    try:
+                        outcome.kind = "statement"
+                        self._structured(outcome, path, path.read_bytes(), "statement")
+                    except (OrderhubError, OSError) as exc:
+                        outcome.error = _reason(exc, path) if isinstance(exc, OrderhubError) else str(exc)
+                elif isinstance(result, Exception):
                     outcome.error = _reason(result, path)
                 else:
                     outcome.kind = result.kind.replace("_", "-")

@@ -1,5 +1,5 @@
-"""Tabular files as rows of cells: csv/tsv/txt (UTF-8, UTF-8-BOM, UTF-16 with BOM, GB18030/GBK),
-xlsx (openpyxl) and xls (xlrd). Macros and formulas are refused; so are zip bombs and text in an
+"""Tabular files as rows of cells: csv/tsv/txt (UTF-8, UTF-8-BOM, UTF-16 with BOM, GB18030/GBK; Big5, Shift-JIS,
+EUC-KR, Windows-1252), xlsx (openpyxl) and xls (xlrd). Macros and formulas are refused; so are zip bombs and text in an
 encoding that is none of these.
 
 Cells come back as ``str`` (stripped of blanks, tabs and full-width spaces), ``Decimal`` (numbers
@@ -103,9 +103,48 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         text = None
     if text is not None and _plausible_chinese(text):
-        return text, "gb18030"
+        # Korean (EUC-KR) text reads as plausible GB2312 too: where it decodes as another encoding, the measure decides
+        other = _other_encoding(data, also=("gb18030",), among=OTHER_ENCODINGS[:3])
+        return other if other and other[1] != "gb18030" else (text, "gb18030")
+    found = _other_encoding(data)
+    if found:
+        return found
     raise InputError("is in an unexpected text encoding (expected UTF-8, UTF-8 with BOM, UTF-16 with BOM, "
-                     "GB18030/GBK); save it as UTF-8 and try again", source=source)
+                     "GB18030/GBK, Big5, Shift-JIS, EUC-KR, Windows-1252); save it as UTF-8 and try again",
+                     source=source)
+
+
+#: the other encodings banks' exports come in: Japanese (Shift-JIS), Taiwanese and Hong Kong (Big5), Korean
+#: (EUC-KR) and European (Windows-1252) banks' csv
+OTHER_ENCODINGS = ("cp932", "cp950", "cp949", "cp1252")
+
+
+def _other_encoding(data: bytes, also: tuple[str, ...] = (), among: tuple[str, ...] = OTHER_ENCODINGS,
+                    ) -> tuple[str, str] | None:
+    """The text in the one of ``among`` (and ``also``) that decodes it strictly and reads least like noise
+    (charset_normalizer's measure), or None; with ``also``, None unless one of ``among`` decodes it."""
+    from charset_normalizer import from_bytes
+
+    strict = []
+    for encoding in among:
+        try:
+            strict.append((encoding, data.decode(encoding)))
+        except UnicodeDecodeError:
+            continue
+    if also:
+        if not strict:
+            return None
+        strict += [(encoding, data.decode(encoding)) for encoding in also]
+    if len(strict) <= 1:
+        return (strict[0][1], strict[0][0]) if strict else None
+    best = from_bytes(data, cp_isolation=[e for e, _ in strict]).best()
+    if best is None:
+        return strict[0][1], strict[0][0]
+    name = best.encoding.replace("_", "").replace("-", "").casefold()
+    aliases = {"shiftjis": "cp932", "big5": "cp950", "euckr": "cp949", "windows1252": "cp1252", "gb2312": "gb18030",
+               "gbk": "gb18030"}
+    chosen = aliases.get(name, name)
+    return next(((text, enc) for enc, text in strict if enc == chosen), (strict[0][1], strict[0][0]))
 
 
 def _split(text: str, delimiter: str) -> list[list[Cell]]:

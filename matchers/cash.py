@@ -900,6 +900,9 @@ def payments_from(records: Iterable[BankReceipt | StatementLine], ours: Ours | N
             if ours and (why := ours.not_money_in(record)) is not None:
                 set_aside.append((record.natural_key(), why))
                 continue
+            if (why := unusable(record)) is not None:
+                set_aside.append((record.natural_key(), why))
+                continue
             lines.append(record)
         elif ours and (why := ours.not_money_in(record)) is not None:
             set_aside.append((record.natural_key(), why))

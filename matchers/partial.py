@@ -8,11 +8,13 @@ from collections.abc import Collection, Mapping
 from hub.records import Record
 
 #: What a record read from a document must hold before money or goods can be matched on it.
-MATCH_FIELDS = {"receipt": ("amount", "value_date", "currency"), "invoice": ("total", "issue_date", "currency")}
+MATCH_FIELDS = {"receipt": ("amount", "value_date", "currency"), "invoice": ("total", "issue_date", "currency"),
+                # an export that prints no currency (QIF, some bank csv) leaves its lines' currency empty
+                "statement_line": ("currency",)}
 
 
 def unusable(record: Record) -> str | None:
-    """Why a partly read receipt or invoice cannot take part in matching (None: it can)."""
+    """Why a partly read receipt, invoice or statement line cannot take part in matching (None: it can)."""
     missing = [n for n in MATCH_FIELDS.get(record.KIND, ()) if getattr(record, n, None) is None]
     if not missing:
         return None

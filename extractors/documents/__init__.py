@@ -174,6 +174,16 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
 
         words = put_blanks(level(words))
     kind = kind.replace("-", "_")
+    if kind in ("auto", "receipt") and words:
+        from extractors.documents.swift_copy import looks_like_mt103, read_mt103
+
+        if looks_like_mt103(words):  # a SWIFT MT103 printed: its field tags, not labels, say the receipt
+            return read_mt103(words, source=source, ocr=ocr)
+    if kind == "auto" and words and not ocr:
+        from extractors.statements.pdf import StatementPdf, statement_table_in
+
+        if statement_table_in(words):  # a bank's statement PDF: the pipeline reads its table as a statement
+            raise StatementPdf(source)
     if kind == "auto":
         if not words:
             raise InputError("no text found on the document (blank page or not a document)", source=source)

@@ -36,7 +36,7 @@ def parse_amount(text: str | int | Decimal, *, decimal_comma: bool | None = None
     """A signed ``Decimal`` from an amount as printed, or ``ValueError`` naming the text and the reason.
 
     Accepts currency symbols/codes around the figure, thousands separators (``,`` ``.`` blank ``'``),
-    a decimal comma, negatives as ``-1.00``, ``1.00-``, ``(1.00)`` or ``负``, full-width digits, and
+    a decimal comma, negatives as ``-1.00``, ``1.00-``, ``(1.00)`` or ``负`` (and ``1.00+``), full-width digits, and
     Chinese uppercase amounts. ``decimal_comma`` settles ``1,234`` / ``1.234`` (one separator followed
     by exactly three digits): None reads ``1,234`` as thousands and ``1.234`` as a decimal point (as
     Chinese and English documents print them), True reads them the European way, False the English way.
@@ -63,6 +63,8 @@ def parse_amount(text: str | int | Decimal, *, decimal_comma: bool | None = None
         negative, body = True, body[:-1]
     elif body[:1] == "+":
         body = body[1:]
+    elif body[-1:] == "+":  # 12,500.00+ (Malaysian and other banks sign money in after the figure)
+        body = body[:-1]
     elif body.upper().endswith(("CR", "DR")):
         negative, body = body.upper().endswith("DR"), body[:-2]
     if body.startswith("负"):
@@ -110,7 +112,10 @@ def _normalise_separators(body: str, decimal_comma: bool | None, original: str) 
 def _check_groups(intpart: str, sep: str, original: str) -> None:
     groups = intpart.split(sep)
     ok = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
-    if not ok:
+    # Indian grouping (lakh, crore): 2,45,000.00 and 1,23,45,678.00, twos before the last three
+    indian = sep == "," and len(groups) >= 3 and 1 <= len(groups[0]) <= 2 and len(groups[-1]) == 3 and all(
+        len(g) == 2 for g in groups[1:-1])
+    if not (ok or indian):
         raise ValueError(f"{original!r}: digit groups around {sep!r} are not in threes")
 
 

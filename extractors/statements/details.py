@@ -68,6 +68,21 @@ def _not_parties() -> frozenset[str]:
     return frozenset(_squash(w) for w in rules()["details"]["not_parties"])
 
 
+@cache
+def _generic_type() -> re.Pattern[str]:
+    """A type our lists lack that ends in a direction word (``INSTANT TRANSFER FROM``, ``DUITNOW TRANSFER TO``):
+    a few capitalised words, one of them a payment noun (``[details] generic_type_nouns``: not ``BACK TO SCHOOL``),
+    then one of ``generic_type_ends``."""
+    table = rules()["details"]
+    ends = "|".join(_phrase(w) for w in table.get("generic_type_ends", []))
+    nouns = "|".join(_phrase(w) for w in table.get("generic_type_nouns", []))
+    most = int(table.get("generic_type_words", 3))
+    if not (ends and nouns):
+        return re.compile(r"(?!)")
+    word = r"[A-Z][A-Z0-9&/\-]*\s+"
+    return re.compile(rf"^(?=(?:{word}){{0,{most - 1}}}(?:{nouns})\s)(?:{word}){{1,{most}}}(?:{ends})(?=\s+\S)")
+
+
 def party_in_details(lines: list[str]) -> str | None:
     """The other party named in a line's details (its first line, then the lines wrapped under it), or None
     when the text has no label or transaction type we know (the caller keeps the text as it is)."""
@@ -79,10 +94,26 @@ def party_in_details(lines: list[str]) -> str | None:
     if found and (name := _name(found.group(1))):
         return name
     first = _CJK_LEAD_RE.sub("", lines[0])
-    typed = types.match(first)
+    typed = types.match(first) or _generic_type().match(first)
     if not typed:
         return None
     name = _name(first[typed.end():])
     if not name and len(lines) > 1:
         name = _name(lines[1])
     return name or None
+
+
+_CHECK_RE = re.compile(r"(?:CHECK|CHEQUE|CHQ)\s*(?:NO\.?|#)?\s*\d+", re.I)
+
+
+def party_of_text(text: str) -> str:
+    """The other party of a payee-like text (OFX ``NAME``, QIF ``P``): the party after a transaction type we know,
+    nothing for the bank's own words (``WIRE TRANSFER FEE``, ``CHECK 1043``, ``INTEREST``), else the text whole."""
+    text = " ".join(text.split())
+    found = party_in_details([text])
+    if found is not None:
+        return found
+    words = text.split()
+    if not words or _CHECK_RE.fullmatch(text) or _squash(words[-1]) in _not_parties() or _squash(text) in _not_parties():
+        return ""
+    return text

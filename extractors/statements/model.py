@@ -14,7 +14,7 @@ class StatementImport:
     """The lines of one statement file, with what the importer could not take as given."""
 
     source: str
-    format: str  # "table", "mt940", "camt053" or "bai2"
+    format: str  # "table", "pdf", "mt940", "camt053", "bai2", "ofx" or "qif"
     bank: str
     account: str
     lines: list[StatementLine] = field(default_factory=list)

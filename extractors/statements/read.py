@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
@@ -13,16 +14,24 @@ _CAMT_RE = re.compile(rb"urn:iso:std:iso:20022:tech:xsd:camt\.05[234]\.\d{3}\.\d
 
 
 def detect_format(data: bytes) -> str | None:
-    """``mt940``, ``camt053``, ``bai2``, ``table`` or None (not a statement format we know) from the bytes."""
+    """``mt940``, ``camt053``, ``bai2``, ``ofx``, ``qif``, ``pdf``, ``table`` or None (not a statement format we know) from the bytes."""
     head = data[:65536]
+    if head.startswith(b"%PDF"):
+        return "pdf"
     if _CAMT_RE.search(head) or (head.lstrip().startswith(b"<") and re.search(rb"BkToCstmr(?:Stmt|AcctRpt|DbtCdtNtfctn)", head)):
         return "camt053"
     if _MT940_RE.search(head) or head.lstrip().startswith(b"{1:"):
         return "mt940"
     from extractors.statements.bai2 import looks_like_bai2
+    from extractors.statements.ofx import looks_like_ofx
+    from extractors.statements.qif import looks_like_qif
 
     if looks_like_bai2(head):
         return "bai2"
+    if looks_like_ofx(head):
+        return "ofx"
+    if looks_like_qif(head):
+        return "qif"
     if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         return "table"
     if b"\x00" not in head[:4096] or head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -30,9 +39,17 @@ def detect_format(data: bytes) -> str | None:
     return None
 
 
+#: the reader of each format: (module, function), imported when a file of it comes
+READERS = {"camt053": ("extractors.statements.camt", "read_camt053"), "mt940": ("extractors.statements.swift", "read_mt940"),
+           "bai2": ("extractors.statements.bai2", "read_bai2"), "ofx": ("extractors.statements.ofx", "read_ofx"),
+           "qif": ("extractors.statements.qif", "read_qif"), "pdf": ("extractors.statements.pdf", "read_pdf_statement"),
+           "table": ("extractors.statements.tables", "read_table_statement")}
+
+
 def read_statement(path: Path, data: bytes | None = None, *, bank: str | None = None,
                    account: str | None = None) -> StatementImport:
-    """Import one statement file (csv/xls/xlsx export, MT940, CAMT.053/052/054 or BAI2) into signed StatementLines.
+    """Import one statement file (csv/xls/xlsx export, MT940, CAMT.053/052/054, BAI2, OFX/QFX, QIF, or a PDF statement
+    with a text layer) into signed StatementLines.
 
     ``bank``/``account`` override what the file says (needed when an export names neither).
     Raises :class:`hub.errors.InputError` naming the file and the reason when it cannot be read.
@@ -41,21 +58,9 @@ def read_statement(path: Path, data: bytes | None = None, *, bank: str | None = 
     if not data:
         raise InputError("is empty (0 bytes)", source=str(path))
     kind = detect_format(data)
-    if kind == "camt053":
-        from extractors.statements.camt import read_camt053
-
-        return read_camt053(path, data, bank=bank, account=account)
-    if kind == "mt940":
-        from extractors.statements.swift import read_mt940
-
-        return read_mt940(path, data, bank=bank, account=account)
-    if kind == "bai2":
-        from extractors.statements.bai2 import read_bai2
-
-        return read_bai2(path, data, bank=bank, account=account)
-    if kind == "table":
-        from extractors.statements.tables import read_table_statement
-
-        return read_table_statement(path, data, bank=bank, account=account)
-    raise InputError("is not a bank statement this importer knows (csv/xls/xlsx export, MT940, CAMT.053, BAI2)",
+    if kind in READERS:
+        module, name = READERS[kind]
+        reader = getattr(importlib.import_module(module), name)
+        return reader(path, data, bank=bank, account=account)
+    raise InputError("is not a bank statement this importer knows (csv/xls/xlsx export, MT940, CAMT.053, BAI2, OFX, QIF, PDF)",
                      source=str(path))

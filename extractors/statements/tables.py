@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,7 +28,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractors.columns import HeaderMap, RowProblem, find_header, is_blank, load_fields
+from extractors.columns import HeaderMap, RowProblem, bracket_parts, find_header, is_blank, load_fields
 from extractors.parse import find_currency, infer_dayfirst, parse_currency, parse_date
 from extractors.spreadsheets import Cell, Sheet, cell_text, read_sheets
 from extractors.statements.balances import Entry, check_balances
@@ -47,6 +48,7 @@ from extractors.statements.details import party_in_details
 from extractors.statements.model import LineIds, StatementImport
 from hub.errors import InputError, describe_validation_error
 from hub.records import StatementLine
+from hub.validation import currencies
 
 COLUMNS = "statement_columns.toml"
 #: fields whose columns name the other party of a line
@@ -55,7 +57,12 @@ PARTY_FIELDS = ("counterparty_name", "payer_name", "payee_name", "merchant", "pl
 WRAPPING_FIELDS = ("item", "summary", "memo", "counterparty_name", "merchant", "place")
 #: confidence of a currency the export does not print: a bank's home currency, a default
 HOME_CURRENCY_CONFIDENCE = 0.9
-DEFAULT_CURRENCY_CONFIDENCE = 0.5
+#: the counterparty read from a details text after a type or label we know; the text whole (no type known)
+DETAILS_PARTY_CONFIDENCE = 0.9
+WHOLE_TEXT_PARTY_CONFIDENCE = 0.5
+#: an ISO code in the file's name (``OCBC_SGD_601234567001_Mar2026.csv``), an IBAN's country
+FILE_NAME_CURRENCY_CONFIDENCE = 0.9
+IBAN_CURRENCY_CONFIDENCE = 0.85
 
 __all__ = ["COLUMNS", "detect_bank", "read_table_statement", "rules"]
 
@@ -77,6 +84,9 @@ def _preamble_value(lines: list[str], labels: list[str], *, digits: bool = False
             match = re.search(rf"(?<![\w]){re.escape(label)}\.?\s*(?:\[[^\]]*\]|\([^)]*\))?\s*(?:[:：]\s*(?:¦\s*)?|¦\s*)\[?([^¦\[\],，]+)", compact, re.I)
             if match and match.group(1).strip():
                 value = match.group(1).strip()
+                iban = re.match(r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w])", value)
+                if digits and iban:  # an IBAN keeps its country and check digits (AT61 1904 3002 3457 3201)
+                    return re.sub(r"\s", "", iban.group())
                 if digits:
                     # the number among words (``USD Current Account 015-123-4-567890``, ``1088... 户名：...``)
                     number = re.search(r"(?<![\w-])[\d*xX](?:[\d*xX]|[ \-](?=[\d*xX])){5,}(?![\w-])", value)
@@ -128,6 +138,8 @@ class _Draft:
     direction_reason: str | None = None
     #: the text of the rows under it that carry neither date nor amount (details wrapped over rows): field, text
     more: list[tuple[str, str]] = field(default_factory=list)
+    #: what the balance moved by when a fee is printed beside the amount (the Net column, else amount - |fee|)
+    net: Decimal | None = None
 
     @property
     def explicit(self) -> bool:
@@ -165,11 +177,14 @@ class _TableReader:
         self.yearless_dayfirst = self._yearless_dayfirst()
         self.yearless_used: set[str] = set()
         self._last_number = -1  # the last row of the last transaction read (the rows wrapped under it join it)
+        #: lines whose party came from the details text by a type or label, or is that text whole (no type known)
+        self.parties_read: Counter[str] = Counter()
 
     # -- file-wide readings -------------------------------------------------------------------------
-    def _currency(self, preamble: list[str], bank: dict[str, Any] | None) -> tuple[str, float]:
+    def _currency(self, preamble: list[str], bank: dict[str, Any] | None) -> tuple[str | None, float]:
         """The statement's currency when a row does not say: the preamble's, the amount header's
-        (``金额(元)``, ``Amount (HKD)``), the bank's home currency, else CNY (flagged for review)."""
+        (``金额(元)``, ``Amount (HKD)``), the bank's home currency, an ISO code in the file's name, the country of
+        the account's IBAN (for review), else None (needs review: never a default)."""
         ccy = _preamble_value(preamble, rules()["preamble"]["currency"])
         if ccy:
             try:
@@ -180,12 +195,22 @@ class _TableReader:
                     return found, 1.0
         for name in ("amount", "credit", "debit", "balance"):
             for col in self.header.columns.get(name, []):
-                found = find_currency(self.header.headers[col])
+                found = find_currency(self.header.headers[col]) or _unit_currency(self.header.headers[col])
                 if found and not (found == "USD" and "US" not in self.header.headers[col].upper()):
                     return found, 1.0
         if bank and bank.get("currency"):
             return bank["currency"], 1.0 if bank.get("wallet") else HOME_CURRENCY_CONFIDENCE
-        return "CNY", DEFAULT_CURRENCY_CONFIDENCE
+        named = currency_in_name(self.path.stem)
+        if named:
+            return named, FILE_NAME_CURRENCY_CONFIDENCE
+        by_iban = iban_currency(self.account)
+        if by_iban and "currency" not in self.header.columns:
+            self.result.warnings.append(f"the export prints no currency; {by_iban} from the IBAN's country: check it")
+            return by_iban, IBAN_CURRENCY_CONFIDENCE
+        if "currency" not in self.header.columns:  # else each row says its own
+            self.result.warnings.append("the export prints no currency and names no bank we know: the lines' "
+                                        "currency is empty and needs review")
+        return None, 0.0
 
     def _is_card(self, text: str) -> bool:
         """Whether the export is a card statement: card words in its name, preamble or header (信用卡,
@@ -246,6 +271,14 @@ class _TableReader:
             if index < len(row) and not is_blank(row[index]):
                 return self.header.headers[index]
         return self.col(name)
+
+    def _column_currency(self, row: Sequence[Cell], name: str) -> str | None:
+        """The currency in the header of the column a row's ``name`` was taken from, where the export has several
+        such columns (RBC's ``CAD$`` and ``USD$``): each row is in its own column's currency."""
+        if len(self.header.columns.get(name, [])) < 2:
+            return None
+        header = self.col_of(row, name)
+        return find_currency(header) or _unit_currency(header)
 
     def raw(self, row: Sequence[Cell], name: str) -> Cell:
         """The cell of the preferred column of ``name``, placeholders (``/``, ``-``) included."""
@@ -349,6 +382,10 @@ class _TableReader:
             if name in s:
                 out[name] = s[name]
         out["currency"] = s["currency"] if "currency" in s else self.currency_confidence
+        if self.parties_read["whole text"]:  # a details text with no type we know: the party is a guess to review
+            out["counterparty_name"] = min(out.get("counterparty_name", 1.0), WHOLE_TEXT_PARTY_CONFIDENCE)
+        elif self.parties_read["details"]:
+            out["counterparty_name"] = min(out.get("counterparty_name", 1.0), DETAILS_PARTY_CONFIDENCE)
         if self.yearless_used and not (self.period.end or self.period.start):
             out["booking_date"] = min(out["booking_date"], 0.8)  # a year from the file name's year alone
         out["amount"] = min(out["amount"], self.amount_cap)
@@ -437,7 +474,7 @@ class _TableReader:
                     size, sign = Decimal("0.00"), 1
             else:
                 notes += [amount.note] if amount.note else []
-                cell_ccy = cell_ccy or amount.currency
+                cell_ccy = cell_ccy or amount.currency or self._column_currency(row, "amount")
                 size, printed = abs(amount.value), amount.value
                 raw_direction = self.raw(row, "direction")
                 try:
@@ -496,8 +533,23 @@ class _TableReader:
                 balance = None if cell is None else -abs(cell.value) if cell.direction == "out" else cell.value
             except ValueError:
                 self.bad_balances += 1
-        return _Draft(number, seq, row, booking, value_date, size, sign, how, balance, currency, notes, printed,
-                      direction_cell, direction_reason)
+        draft = _Draft(number, seq, row, booking, value_date, size, sign, how, balance, currency, notes, printed,
+                       direction_cell, direction_reason)
+        self._fee(draft)
+        return draft
+
+    def _fee(self, d: _Draft) -> None:
+        """A fee printed beside the amount (Gross / Fee / Net): noted in the description; the balance moves by the
+        Net column, else by the amount less the fee (a fee is a cost whichever sign it is printed with)."""
+        fee, net = self._read(d.row, "fee"), self._read(d.row, "net")
+        if fee is not None and fee.value:
+            d.notes.append(f"fee {-abs(fee.value)}")
+        if d.sign is None:
+            return
+        if net is not None:
+            d.net = net.value
+        elif fee is not None and fee.value:
+            d.net = d.size * d.sign - abs(fee.value)
 
     # -- signs ----------------------------------------------------------------------------------------
     def _text(self, row: Sequence[Cell]) -> str:
@@ -548,7 +600,9 @@ class _TableReader:
         following the one before it in that currency's balance)."""
         if len(drafts) < 2:
             return
-        entries = [Entry(i if renumber else d.seq, d.size, d.sign, d.explicit, d.balance) for i, d in enumerate(drafts)]
+        entries = [Entry(i if renumber else d.seq, d.size, d.sign, d.explicit, d.balance) if d.net is None or d.net == 0
+                   else Entry(i if renumber else d.seq, abs(d.net), 1 if d.net > 0 else -1, d.explicit, d.balance)
+                   for i, d in enumerate(drafts)]
         check = check_balances(entries, prefer_polarity=-1 if self.card else 1)
         with_balance = sum(1 for d in drafts if d.balance is not None)
         if check.order is None:
@@ -606,7 +660,7 @@ class _TableReader:
         h = self.header
 
         def get(name: str) -> str:
-            return " ".join([cell_text(h.first(row, name)), *(t for n, t in more if n == name)]).strip()
+            return join_wrapped([cell_text(h.first(row, name)), *(t for n, t in more if n == name)])
 
         name, account, bank = get("counterparty_name"), get("counterparty_account"), get("counterparty_bank")
         both = "payer_name" in h.columns and "payee_name" in h.columns
@@ -631,8 +685,10 @@ class _TableReader:
             named = party_in_details([cell_text(h.first(row, field)), *(t for n, t in more if n == field)])
             if named and not self.is_ours(named, ""):
                 name = named
+                self.parties_read["details"] += 1
             elif not any(f in h.columns for f in (*PARTY_FIELDS, "counterparty_account")):
                 name = get("item") or (get("summary") if self.card else "")
+                self.parties_read["whole text" if name and not self.card else "none"] += 1
         return name, account, bank
 
     def line(self, d: _Draft) -> StatementLine:
@@ -664,6 +720,50 @@ class _TableReader:
                 description=description, reference=reference, balance=d.balance, source_line=d.number)
         except ValidationError as exc:
             raise RowProblem(describe_validation_error(exc, "StatementLine")) from None
+
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def join_wrapped(parts: Sequence[str]) -> str:
+    """A cell's text wrapped over rows, joined: with a blank, but none between Chinese characters
+    (``杭州西湖精密机械`` / ``有限公司``)."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        glue = "" if out and _CJK_RE.match(out[-1]) and _CJK_RE.match(part[0]) else " "
+        out = f"{out}{glue}{part}" if out else part
+    return out
+
+
+def _unit_currency(header: str) -> str | None:
+    """The currency a header's bracketed unit or last word names (``입금액(원)``, ``金額(新臺幣)``, ``Débit euros``), by
+    the currency signs table."""
+    outer, inner = bracket_parts(header)
+    for part in [*inner, *outer.split()[-1:]]:  # 입금액(원); Débit euros
+        try:
+            return parse_currency(part)
+        except ValueError:
+            continue
+    return None
+
+
+def currency_in_name(stem: str) -> str | None:
+    """The one ISO 4217 code written as a word of a file's name (``OCBC_SGD_601234567001_Mar2026``), else None."""
+    found = {w for w in re.split(r"[^A-Za-z]+", stem) if len(w) == 3 and w.isupper() and w in currencies()}
+    return found.pop() if len(found) == 1 else None
+
+
+def iban_currency(account: str) -> str | None:
+    """The currency of the country of an IBAN (``AT61 1904 ...`` -> EUR), from ``[iban_currency]``, else None."""
+    compact = re.sub(r"[\s\-]", "", account or "").upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
+        return None
+    for code, countries in rules().get("iban_currency", {}).items():
+        if compact[:2] in countries:
+            return code
+    return None
 
 
 def _name_in_account(account: str) -> tuple[str, str]:
@@ -706,12 +806,14 @@ def our_parties() -> tuple[set[str], set[str]]:
 
 
 def read_table_statement(path: Path, data: bytes | None = None, *, bank: str | None = None,
-                         account: str | None = None, columns: str | Path = COLUMNS) -> StatementImport:
+                         account: str | None = None, columns: str | Path = COLUMNS,
+                         sheets: list[Sheet] | None = None) -> StatementImport:
     """Import a csv/xls/xlsx statement export: every sheet with a statement header row (exports of more
     than 65,536 rows continue on further sheets), in sheet order. Rows that cannot be read are row
-    warnings; a file with no statement header is refused (:class:`InputError`)."""
+    warnings; a file with no statement header is refused (:class:`InputError`). ``sheets``: the tables
+    when they come from elsewhere (a PDF's page, :mod:`extractors.statements.pdf`)."""
     fields = load_fields(columns)
-    sheets = read_sheets(path, data)
+    sheets = read_sheets(path, data) if sheets is None else sheets
     first_error: InputError | None = None
     combined: StatementImport | None = None
     ids = LineIds()

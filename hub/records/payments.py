@@ -44,7 +44,7 @@ class StatementLine(Record):
     booking_date: IsoDate
     value_date: IsoDate | None = None
     amount: Money
-    currency: Currency = "CNY"
+    currency: Currency | None = Field(default="CNY", description="None when the file prints no currency (needs review)")
     counterparty_name: str = ""
     counterparty_account: str | None = None
     counterparty_bank: str | None = None

@@ -25,3 +25,21 @@ def write_xlsx(path: Path, rows: list[list], merges: tuple[str, ...] = ()) -> Pa
         book.active.merge_cells(cells)
     book.save(path)
     return path
+
+
+def write_export(folder: Path, doc: tuple) -> Path:
+    """A held-out export ``(file name, how, content, encoding, ...)`` under ``folder``: ``xlsx`` rows, ``csv`` rows
+    in the encoding, else the text encoded as it is (OFX, QIF, ``;`` or UTF-16 exports, HTML "xls")."""
+    file, how, content, encoding = doc[:4]
+    path = folder / file
+    if how == "xlsx":
+        return write_xlsx(path, content)
+    if how == "csv":
+        return write_csv(path, content, encoding)
+    path.write_bytes(content.encode(encoding))
+    return path
+
+
+def squash(text: str | None) -> str:
+    """Text compared without blanks and case."""
+    return "".join((text or "").split()).casefold()

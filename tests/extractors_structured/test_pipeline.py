@@ -80,14 +80,17 @@ def batch(tmp_path: Path) -> Path:
         for item in src.infolist():
             dst.writestr(item, src.read(item.filename))
         dst.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0" + b"\x00" * 60)
-    (bad / "latin1.csv").write_bytes("Buchungstag;Empfänger;Betrag\n01.03.2026;Müller;-12,50\n".encode("cp1252"))
+    # a European bank's Windows-1252 export is read (issue 14); bytes no text encoding decodes are not
+    (folder / "eu").mkdir()
+    (folder / "eu" / "latin1.csv").write_bytes("Buchungstag;Empfänger;Betrag\n01.03.2026;Müller;-12,50\n".encode("cp1252"))
+    (bad / "garbled.csv").write_bytes(b"Date;Amount\n\x81\n\x8d\n\x90;\x9d\n")
     (bad / "no_header.csv").write_text("2026-03-01,12.00,x\n2026-03-02,13.00,y\n", encoding="utf-8")
     (bad / "scan.jpg").write_bytes(b"<html>a saved web page, not a photo</html>")
     return folder
 
 
 BAD = {"empty.pdf": "empty", "truncated.pdf": "PDF", "locked.pdf": "password", "icon.png": "small",
-       "bomb.png": "bomb", "formulas.xlsx": "formula", "macros.xlsm": "macros", "latin1.csv": "encoding",
+       "bomb.png": "bomb", "formulas.xlsx": "formula", "macros.xlsm": "macros", "garbled.csv": "encoding",
        "no_header.csv": "header", "scan.jpg": "not a readable image"}
 
 
@@ -97,7 +100,7 @@ def test_extract_batch_cli(batch: Path, tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     rows = {Path(r["source"]).name: r for r in map(json.loads, result.stdout.splitlines())}
-    assert set(rows) == set(BAD) | {"农行3月.csv", "德润工贸_202603_采购单.xlsx"}
+    assert set(rows) == set(BAD) | {"农行3月.csv", "德润工贸_202603_采购单.xlsx", "latin1.csv"}
     for name, word in BAD.items():
         row = rows[name]
         assert word.lower() in row["error"].lower(), (name, row["error"])
@@ -120,7 +123,9 @@ def test_extract_batch_cli(batch: Path, tmp_path: Path) -> None:
     files = {Path(f.path).name: f for f in store.all(SourceFile)}
     assert files["bomb.png"].status == "quarantined" and "bomb" in files["bomb.png"].quarantine_reason
     assert files["农行3月.csv"].status == "stored" and len(files["农行3月.csv"].record_keys) == 2
-    assert store.count(StatementLine) == 2 and store.count(Order) == 2
+    # 农行's two lines and the Windows-1252 export's one, stored with no currency (it prints none: needs review)
+    assert store.count(StatementLine) == 3 and store.count(Order) == 2
+    assert rows["latin1.csv"]["records"][0]["currency"] is None and rows["latin1.csv"]["status"] == "needs_review"
     before = (store.count(), store.audit_count(), sorted(p.name for p in (home / "quarantine").iterdir()))
 
     again = run("extract", str(batch), "--json", "--store", home=home)

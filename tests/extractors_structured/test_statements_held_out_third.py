@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from extractors.statements import read_statement
-from tests.extractors_structured.exports import write_csv, write_xlsx
+from tests.extractors_structured.exports import squash, write_csv, write_export
 
 OURS = "苏州恒锐精密五金制品有限公司"
 OURS_EN = "SUZHOU HENGRUI PRECISION HARDWARE CO LTD"
@@ -373,22 +373,11 @@ DOCS += [("hangseng_business.csv", "csv", U1, "utf-8", U1_T, "239123456001"),
 
 
 def _write(tmp_path: Path, name: str) -> Path:
-    file, how, content, encoding, _, _ = next(d for d in DOCS if d[0] == name)
-    path = tmp_path / file
-    if how == "xlsx":
-        return write_xlsx(path, content)
-    if how == "csv":
-        return write_csv(path, content, encoding)
-    path.write_bytes(content.encode(encoding))
-    return path
+    return write_export(tmp_path, next(d for d in DOCS if d[0] == name))
 
 
 def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
     return read_statement(_write(tmp_path, name))
-
-
-def _squash(text: str | None) -> str:
-    return "".join((text or "").split()).casefold()
 
 
 @pytest.mark.parametrize("name", [d[0] for d in DOCS])
@@ -399,9 +388,9 @@ def test_held_out_export_reads_every_row(tmp_path: Path, name: str) -> None:
     assert got == [(date.fromisoformat(d), D(a), c) for d, a, c, _, _ in truth]
     for ln, (_, _, _, party, memo) in zip(result.lines, truth, strict=True):
         if party != "*":  # a bank's fee, interest or a transfer to one's own bank names no party
-            assert _squash(ln.counterparty_name) == _squash(party), (ln.counterparty_name, party)
+            assert squash(ln.counterparty_name) == squash(party), (ln.counterparty_name, party)
         if memo:
-            assert _squash(memo) in _squash(f"{ln.description} {ln.reference or ''}"), (ln.description, ln.reference, memo)
+            assert squash(memo) in squash(f"{ln.description} {ln.reference or ''}"), (ln.description, ln.reference, memo)
     if account:
         assert re.sub(r"\W", "", result.account) == account
     assert not result.row_warnings

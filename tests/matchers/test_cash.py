@@ -265,3 +265,19 @@ def test_records_built_without_validation_equal_pydantic_model_construct() -> No
     [m] = reconcile([pay], [inv], customers=customers()).matches
     assert m.status == "auto"
     assert Match.model_validate(m.model_dump()) == m
+
+
+def test_a_statement_line_without_a_currency_is_set_aside_for_review() -> None:
+    """An export that prints no currency (QIF, a csv naming no bank) leaves its lines' currency empty (issue 14:
+    never a default). Such a line made the reconcile fail ('unknown currency None' building its Match); now it is
+    set aside for review, as a receipt without a currency is, and the line with a currency still matches."""
+
+    def line(txn: str, currency: str | None) -> StatementLine:
+        return StatementLine(bank="unknown", transaction_id=txn, booking_date=date(2026, 3, 3), amount=Decimal("4200.00"),
+                             currency=currency, counterparty_name="NORDIC TOOLS AB", description="INV HR-EX-2602-050")
+
+    invoice = Invoice(kind="commercial", number="HR-EX-2602-050", issue_date=date(2026, 3, 1), seller_name="A",
+                      buyer_name="NORDIC TOOLS AB", total=Decimal("4200.00"), currency="EUR")
+    result = reconcile([line("t1", None), line("t2", "EUR")], [invoice])
+    assert [(m.status, m.currency) for m in result.matches] == [("auto", "EUR")]
+    assert result.set_aside == [("unknown||t1", "needs review: currency not read from the document")]

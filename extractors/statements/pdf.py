@@ -1,0 +1,187 @@
+"""Statements printed as PDFs (a bank's 对账单 / account statement with a text layer): the page's words into the
+rows and columns of a table, then read like an export (:func:`extractors.statements.tables.read_table_statement`).
+
+The header row is the line whose words map to statement columns (``statement_columns.toml``) with a date, an
+amount (or debit/credit) and a column only statements have (a balance, the other party, debit and credit apart):
+an invoice's item table has none of these. A PDF is taken for a bank statement (:func:`looks_like_pdf_statement`)
+only when a bank is named above that table or it has the other party's columns: a customer's statement of account
+or a 往来对账单 between companies has dates, debits, credits and balances too, and moves no money. Each word below it goes to the column it stands under
+(:func:`_column`: the header cell it aligns with); a repeated header on a later page is skipped. The lines above the
+header are the preamble (account, holder, currency, period). Text that wraps onto the line under a row (对方户名
+over two lines) has neither date nor amount there and joins the row above, as in a converted export."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+from extractors.columns import HeaderMap, load_fields, map_headers, normalise_header
+from extractors.spreadsheets import Cell, Sheet
+from extractors.statements.model import StatementImport
+from extractors.words import Line, Word, group_lines
+from hub.errors import InputError
+
+#: fields only a statement's table has beside its dates and amounts
+STATEMENT_ONLY = ("balance", "counterparty_name", "counterparty_account", "payer_name", "payee_name")
+#: columns of the other party of a line: only a bank's statement has them
+PARTY_COLUMNS = ("counterparty_name", "counterparty_account", "counterparty_bank", "payer_name", "payee_name")
+#: a gap between words wider than this many character heights starts a new header cell
+CELL_GAP = 1.0
+#: the share of a header line's cells that must be statement columns
+MIN_SHARE = 0.6
+
+
+def _cells(line: Line) -> list[tuple[str, float, float]]:
+    """A line's words joined into cells where they stand close (``Value Date``): (text, x0, x1)."""
+    out: list[tuple[str, float, float]] = []
+    for word in line.words:
+        if out and word.x0 - out[-1][2] <= CELL_GAP * word.height:
+            text, x0, _ = out[-1]
+            out[-1] = (f"{text} {word.text}", x0, word.x1)
+        else:
+            out.append((word.text, word.x0, word.x1))
+    return out
+
+
+def _is_header(header: HeaderMap) -> bool:
+    cols = header.columns
+    mapped = sum(len(c) for c in cols.values())
+    if mapped < MIN_SHARE * len(header.headers):  # a line of labels and values (a receipt's grid) is no header
+        return False
+    dated = any(f in cols for f in ("booking_date", "transaction_date", "value_date"))
+    money = "amount" in cols or ("credit" in cols and "debit" in cols)
+    return dated and money and (any(f in cols for f in STATEMENT_ONLY) or ("credit" in cols and "debit" in cols))
+
+
+def _header_of(line: Line) -> tuple[HeaderMap, list[tuple[str, float, float]]] | None:
+    cells = _cells(line)
+    if len(cells) < 3:
+        return None
+    header = map_headers([c[0] for c in cells], load_fields("statement_columns.toml"))
+    return (header, cells) if _is_header(header) else None
+
+
+def _page_lines(data: bytes, first_only: bool = False) -> list[list[Line]]:
+    import pdfplumber
+
+    from extractors.pdfwords import page_words
+
+    out: list[list[Line]] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            words: list[Word] = page_words(page, number)
+            out.append(group_lines(words))
+            if first_only:
+                break
+    return out
+
+
+def _column(word: Word, spans: list[tuple[float, float]]) -> int:
+    """The header cell a word stands under: aligned with its left edge, its right edge (amounts are right-aligned,
+    often past the header's end) or its centre, whichever is nearest."""
+    def distance(span: tuple[float, float]) -> float:
+        x0, x1 = span
+        return min(abs(word.x0 - x0), abs(word.x1 - x1), abs(word.cx - (x0 + x1) / 2))
+
+    return min(range(len(spans)), key=lambda i: distance(spans[i]))
+
+
+class StatementPdf(InputError):
+    """Raised by the document reader for a bank's statement printed as a PDF: the pipeline reads it as a statement."""
+
+    REASON = "is a bank statement printed as a PDF (a table of dated amounts and balances): read as a statement"
+
+    def __init__(self, source: str | None = None) -> None:
+        super().__init__(self.REASON, source=source)
+
+
+def looks_like_pdf_statement(data: bytes) -> bool:
+    """Whether a PDF's first page holds a bank statement's table (see the module's doc)."""
+    try:
+        pages = _page_lines(data, first_only=True)
+    except Exception:  # not readable here: the document reader says why
+        return False
+    return bool(pages) and _statement_table(pages[0])
+
+
+def statement_table_in(words: list[Word]) -> bool:
+    """Whether a document's words (its first page) hold a bank statement's table (see the module's doc)."""
+    first = min((w.page for w in words), default=1)
+    return _statement_table(group_lines([w for w in words if w.page == first]))
+
+
+@cache
+def _date_headers() -> frozenset[str]:
+    fields = load_fields("statement_columns.toml")
+    return frozenset(normalise_header(a) for name in ("booking_date", "transaction_date", "value_date")
+                     for a in fields[name].aliases)
+
+
+def _statement_table(lines: list[Line]) -> bool:
+    dates = _date_headers()
+    for index, line in enumerate(lines):
+        if len(line.words) < 3 or not any(normalise_header(c[0]) in dates for c in _cells(line)):
+            continue  # a header names its date column exactly: the rest is not mapped (fast)
+        found = _header_of(line)
+        if found is None:
+            continue
+        # a bank's: a bank named above the table, or the other party's columns. A customer's statement of
+        # account or a 往来对账单 has dates, debit, credit and balance too, and is no bank statement
+        from extractors.statements.tables import detect_bank
+
+        banked = detect_bank(" ".join(ln.text for ln in lines[:index])) is not None or any(
+            f in found[0].columns for f in PARTY_COLUMNS)
+        return banked and any(_is_row(below) for below in lines[index + 1:index + 6])
+    return False
+
+
+def _is_row(line: Line) -> bool:
+    from extractors.parse import parse_amount, parse_date
+
+    def ok(parse, text: str) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            parse(text)
+            return True
+        except ValueError:
+            return False
+
+    texts = [w.text for w in line.words]
+    return any(ok(parse_date, t) for t in texts) and any(any(ch.isdigit() for ch in t) and ("." in t or "," in t)
+                                                        and ok(parse_amount, t) for t in texts)
+
+
+def pdf_sheet(data: bytes, name: str) -> Sheet:
+    """The statement's table as rows of cells: the preamble lines (one cell each), the header, the rows."""
+    rows: list[list[Cell]] = []
+    spans: list[tuple[float, float]] | None = None
+    for lines in _page_lines(data):
+        for line in lines:
+            found = _header_of(line)
+            if found is not None:
+                if spans is None:
+                    spans = [(x0, x1) for _, x0, x1 in found[1]]
+                    rows.append([c[0] for c in found[1]])
+                continue  # the header repeated on a later page
+            if spans is None:
+                rows.append([line.text])
+                continue
+            row: list[Cell] = [None] * len(spans)
+            for word in line.words:
+                col = _column(word, spans)
+                row[col] = word.text if row[col] is None else f"{row[col]} {word.text}"
+            rows.append(row)
+    if spans is None:
+        raise InputError("is a PDF without a statement table (no header row with dates, amounts and balances)",
+                         source=name)
+    return Sheet(name, rows, "pdf")
+
+
+def read_pdf_statement(path: Path, data: bytes, *, bank: str | None = None,
+                       account: str | None = None) -> StatementImport:
+    """Import a statement printed as a PDF with a text layer (see the module's doc)."""
+    from extractors.statements.tables import read_table_statement
+
+    result = read_table_statement(path, data, bank=bank, account=account, sheets=[pdf_sheet(data, str(path))])
+    result.format = "pdf"
+    return result
