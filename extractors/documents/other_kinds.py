@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any
 
 from extractors.layout import default_labels
-from extractors.words import Line, Word, group_lines
+from extractors.words import Line, Word, group_lines, median_height
 
 #: Gap between two words (in line heights) that splits a line into segments (two columns of a header).
 SEGMENT_GAP = 1.5
@@ -141,7 +141,7 @@ def _title_hits(words: list[Word]) -> list[_Hit]:
     from extractors.documents.classify import _title_area
 
     first = [w for w in words if w.page == min(w.page for w in words)]
-    body = statistics.median(w.height for w in first if w.height > 0)
+    body = median_height(first)
     area = {id(w) for w in _title_area(first)}
     hits: list[_Hit] = []
     for line in group_lines(first):
@@ -153,7 +153,7 @@ def _title_hits(words: list[Word]) -> list[_Hit]:
                 if other and 2 * _letters(key) < _letters(text):
                     continue  # a part of a name ("Contract Packaging Ltd."), not a title
                 whole = alone and start == 0 and end >= len(text.rstrip(":：."))
-                if size >= float(_config().get("prominent", 1.25)):
+                if size >= float(_config().get("prominent", 1.2)):
                     if size < CLEAR_TITLE and _label_follows(text, end):
                         continue
                 elif not whole:
