@@ -29,7 +29,7 @@ SEGMENT_GAP = 1.5
 #: Hits at least this fraction of the most prominent hit's size are in the top tier of titles.
 TIER = 0.9
 #: Prominence (height over the body's) from which a phrase followed by a label word is still a title.
-CLEAR_TITLE = 1.5
+CLEAR_TITLE = 1.3
 #: Words under an invoice-number column header that make it a list of invoices.
 MIN_LISTED = 2
 

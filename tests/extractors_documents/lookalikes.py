@@ -443,6 +443,91 @@ NOT_INVOICES: dict[str, tuple] = {
  (120, 76, 'Neuer Saldo', 9, 'DVB'), (-190, 76, '50.889,42', 9, 'DVB'),
 ], [(20, 48, 190, 48), (20, 70, 190, 70)], "DV", "bank_statement"),
 
+# --- a second round, written after the first fix to check it on other shapes of the same classes ----------------
+# a German offer numbered in its title, printed only a little larger than the body
+"angebot_nr_de": ([
+ (20, 14, 'Schwarzwald Präzisionsteile KG', 10, 'DVB'), (20, 19, 'Gewerbepark 4 · 78112 St. Georgen · USt-IdNr. DE813377201', 7),
+ (20, 32, 'Hengrui Precision Europe GmbH · Hanauer Landstraße 291 · 60314 Frankfurt am Main', 8),
+ (20, 46, 'Angebot Nr. 2026-117', 11, 'DVB'), (140, 46, 'St. Georgen, 23.03.2026', 8),
+ (20, 56, 'Pos.', 8), (32, 56, 'Artikel', 8), (-135, 56, 'Menge', 8), (-162, 56, 'E-Preis', 8), (-190, 56, 'Betrag', 8),
+ (20, 62, '1', 8), (32, 62, 'Drehteil DT-14, Edelstahl 1.4305', 8), (-135, 62, '2.000', 8), (-162, 62, '1,84', 8),
+ (-190, 62, '3.680,00', 8),
+ (120, 72, 'Summe netto', 8), (-190, 72, '3.680,00 EUR', 8), (120, 77, 'MwSt. 19 %', 8), (-190, 77, '699,20 EUR', 8),
+ (120, 82, 'Summe brutto', 8), (-190, 82, '4.379,20 EUR', 8),
+ (20, 95, 'Angebot gültig 4 Wochen. Es gelten unsere Allgemeinen Verkaufsbedingungen.', 7),
+], [(20, 58, 190, 58), (20, 67, 190, 67)], "DV", "quotation"),
+
+# a quotation whose title is printed in the body's size, alone on its line
+"quotation_plain_en": ([
+ (20, 14, 'Northbay Tooling Pty Ltd', 9), (20, 18, '12 Foundry Lane, Geelong VIC 3220  ABN 51 824 753 556', 8),
+ (20, 28, 'Quotation', 9),
+ (20, 34, 'Number: NT-Q-5521', 8), (80, 34, 'Date: 24/03/2026', 8), (130, 34, 'Expires: 23/04/2026', 8),
+ (20, 40, f'Prepared for: {OURS_EN}', 8),
+ (20, 50, 'Item', 8), (60, 50, 'Description', 8), (-150, 50, 'Qty', 8), (-190, 50, 'Line total', 8),
+ (20, 56, 'NT-220', 8), (60, 56, 'Progressive die, 4 stations', 8), (-150, 56, '1', 8), (-190, 56, 'A$18,400.00', 8),
+ (120, 66, 'Subtotal', 8), (-190, 66, 'A$18,400.00', 8), (120, 71, 'GST 10%', 8), (-190, 71, 'A$1,840.00', 8),
+ (120, 76, 'Total inc. GST', 8), (-190, 76, 'A$20,240.00', 8),
+ (20, 88, 'To accept this quotation, sign and return it with your purchase order.', 8),
+], [(20, 52, 190, 52), (20, 61, 190, 61)], "DV", "quotation"),
+
+# a bilingual customer purchase order: 采购订单 and PURCHASE ORDER on one line
+"purchase_order_bilingual": ([
+ (45, 14, '采购订单  PURCHASE ORDER', 14, W),
+ (20, 25, '订单号 PO No.：SZ-PO-260322-09', 8, W), (130, 25, '日期 Date：2026-03-22', 8, W),
+ (20, 31, '买方 Buyer：深圳市南山区宏远贸易有限公司', 8, W), (20, 37, f'卖方 Vendor：{OURS}', 8, W),
+ (20, 47, '品名 Item', 8, W), (-140, 47, '数量 Qty', 8, W), (-165, 47, '单价 Price', 8, W), (-190, 47, '金额 Amount', 8, W),
+ (20, 54, '不锈钢铰链 HR-35A', 8, W), (-140, 54, '20000', 8), (-165, 54, '3.55', 8), (-190, 54, '71,000.00', 8),
+ (20, 64, '合计 Total：CNY 71,000.00（含税）', 8, W),
+ (20, 72, '请于2026-04-15前交货，发票须注明本订单号。', 8, W),
+], [(18, 44, 192, 44), (18, 59, 192, 59)], W, "purchase_order"),
+
+# a customer statement with an aging line, titled only "Customer Statement"
+"customer_statement_en": ([
+ (20, 14, OURS_EN, 9, 'DVB'),
+ (140, 14, 'Customer Statement', 12, 'DVB'), (140, 21, 'As of 31 March 2026', 8),
+ (20, 28, 'Pacific Rim Imports LLC', 8), (20, 32, '400 Harbor Blvd, Long Beach CA 90802', 8),
+ (20, 44, 'Date', 8, 'DVB'), (45, 44, 'Transaction', 8, 'DVB'), (95, 44, 'Amount', 8, 'DVB'), (-190, 44, 'Open Balance', 8, 'DVB'),
+ (20, 50, '2026-02-14', 8), (45, 50, 'Invoice #HR-EX-260214', 8), (95, 50, '8,850.00', 8), (-190, 50, '8,850.00', 8),
+ (20, 56, '2026-03-01', 8), (45, 56, 'Payment - thank you', 8), (95, 56, '-4,000.00', 8), (-190, 56, '4,850.00', 8),
+ (20, 62, '2026-03-19', 8), (45, 62, 'Invoice #HR-EX-260319', 8), (95, 62, '2,300.00', 8), (-190, 62, '7,150.00', 8),
+ (120, 72, 'Amount Due', 9, 'DVB'), (-190, 72, 'USD 7,150.00', 9, 'DVB'),
+ (20, 80, 'Current 2,300.00 | 1-30 days 4,850.00 | 31-60 days 0.00 | over 60 days 0.00', 7),
+], [(20, 46, 190, 46), (20, 67, 190, 67)], "DV", "statement_of_account"),
+
+# a German first reminder: Zahlungserinnerung
+"zahlungserinnerung_de": ([
+ (20, 14, 'Schwarzwald Präzisionsteile KG', 11, 'DVB'),
+ (20, 28, 'Hengrui Precision Europe GmbH', 8), (20, 32, 'Hanauer Landstraße 291, 60314 Frankfurt am Main', 8),
+ (140, 28, 'Datum: 06.04.2026', 8),
+ (20, 44, 'Zahlungserinnerung', 13, 'DVB'),
+ (20, 52, 'Sicher haben Sie übersehen, unsere Rechnung Nr. 2026-0451 vom 02.03.2026 über', 8),
+ (20, 56, '4.379,20 EUR zu begleichen. Bitte überweisen Sie den Betrag bis zum 16.04.2026.', 8),
+ (20, 66, 'Offener Betrag: 4.379,20 EUR', 9, 'DVB'),
+ (20, 270, 'Schwarzwald Präzisionsteile KG · USt-IdNr. DE813377201 · IBAN DE12 6945 0065 0000 1122 33', 6),
+], [], "DV", "payment_reminder"),
+
+# a bank's transaction list printed from online banking
+"jiaoyi_mingxi_cn": ([
+ (60, 14, '招商银行 账户交易明细', 14, W),
+ (20, 24, f'户名：{OURS}', 8, W), (120, 24, '账号：512902345610801', 8, W), (20, 30, '起止日期：20260301-20260331', 8, W),
+ (20, 40, '交易日', 8, W), (45, 40, '交易类型', 8, W), (75, 40, '交易金额', 8, W), (105, 40, '账户余额', 8, W),
+ (135, 40, '对方户名', 8, W),
+ (20, 46, '20260305', 8), (45, 46, '汇入汇款', 8, W), (75, 46, '28,250.00', 8), (105, 46, '128,250.00', 8),
+ (135, 46, '无锡新吴区宏泰机电设备有限公司', 7, W),
+ (20, 52, '20260311', 8), (45, 52, '网银转出', 8, W), (75, 52, '-9,860.00', 8), (105, 52, '118,390.00', 8),
+ (135, 52, '东方航空', 7, W),
+], [(18, 37, 192, 37)], W, "bank_statement"),
+
+# a 收款收据 book form
+"shoukuan_shouju_cn": ([
+ (80, 14, '收款收据', 15, W), (150, 15, 'NO.0002391', 10),
+ (20, 26, '入账日期：2026年03月27日', 8, W),
+ (20, 34, '交款单位：宁波海曙明达五金制品有限公司', 9, W), (120, 34, '收款方式：现金', 9, W),
+ (20, 42, '人民币（大写）：捌佰元整', 9, W), (120, 42, '¥：800.00', 9, W),
+ (20, 50, '收款事由：样品费', 9, W),
+ (20, 60, f'收款单位（财务章）：{OURS}', 8, W), (130, 60, '会计：周敏', 8, W), (165, 60, '出纳：王丽', 8, W),
+], [(18, 30, 192, 30), (18, 55, 192, 55)], W, "cash_receipt"),
+
 # --- a delivery note that prints the invoice number and amounts: read as the delivery note it is --------------
 "delivery_note_cn": ([
  (85, 14, '送货单', 16, W),
@@ -610,6 +695,33 @@ LOOKALIKES: dict[str, tuple] = {
  (-190, 69, '1,800.00', 8),
  (130, 82, 'Total HKD', 9, 'DVB'), (-190, 82, '1,800.00', 9, 'DVB'),
 ], [(20, 64, 190, 64), (20, 76, 190, 76)], "DV", "invoice", {"number": "PCP-26-0331", "total": D("1800.00")}),
+
+# second round: a German invoice numbered in its title, naming the offer and order it bills
+"rechnung_nr_de": ([
+ (20, 14, 'Schwarzwald Präzisionsteile KG', 10, 'DVB'), (20, 19, 'Gewerbepark 4 · 78112 St. Georgen · USt-IdNr. DE813377201', 7),
+ (20, 32, 'Hengrui Precision Europe GmbH · Hanauer Landstraße 291 · 60314 Frankfurt am Main', 8),
+ (20, 46, 'Rechnung Nr. 2026-0451', 11, 'DVB'), (140, 46, 'St. Georgen, 02.03.2026', 8),
+ (20, 51, 'Ihr Auftrag vom 25.03.2026 zu unserem Angebot Nr. 2026-117; Lieferschein LS-2026-0388', 7),
+ (20, 58, 'Pos.', 8), (32, 58, 'Artikel', 8), (-135, 58, 'Menge', 8), (-162, 58, 'E-Preis', 8), (-190, 58, 'Betrag', 8),
+ (20, 64, '1', 8), (32, 64, 'Drehteil DT-14, Edelstahl 1.4305', 8), (-135, 64, '2.000', 8), (-162, 64, '1,84', 8),
+ (-190, 64, '3.680,00', 8),
+ (120, 74, 'Summe netto', 8), (-190, 74, '3.680,00 EUR', 8), (120, 79, 'MwSt. 19 %', 8), (-190, 79, '699,20 EUR', 8),
+ (120, 84, 'Rechnungsbetrag', 8), (-190, 84, '4.379,20 EUR', 8),
+ (20, 97, 'Zahlbar bis 01.04.2026 ohne Abzug. Bei Zahlungsverzug erhalten Sie eine Mahnung.', 7),
+], [(20, 60, 190, 60), (20, 69, 190, 69)], "DV", "invoice", {"number": "2026-0451", "total": D("4379.20")}),
+
+# second round: an Australian "Tax Invoice / Statement"
+"tax_invoice_statement_au": ([
+ (20, 14, 'Northbay Tooling Pty Ltd', 12, 'DVB'), (20, 20, '12 Foundry Lane, Geelong VIC 3220  ABN 51 824 753 556', 7),
+ (130, 14, 'Tax Invoice / Statement', 12, 'DVB'),
+ (130, 24, 'Invoice No: NT-5588', 8), (130, 29, 'Date: 30/03/2026', 8), (130, 34, 'Quote ref: NT-Q-5521', 8),
+ (20, 30, f'Bill to: {OURS_EN}', 8),
+ (20, 46, 'Description', 8, 'DVB'), (-150, 46, 'Qty', 8, 'DVB'), (-190, 46, 'Amount', 8, 'DVB'),
+ (20, 52, 'Progressive die, 4 stations', 8), (-150, 52, '1', 8), (-190, 52, '18,400.00', 8),
+ (120, 62, 'Subtotal', 8), (-190, 62, '18,400.00', 8), (120, 67, 'GST', 8), (-190, 67, '1,840.00', 8),
+ (120, 72, 'Total AUD', 9, 'DVB'), (-190, 72, '20,240.00', 9, 'DVB'),
+ (20, 84, 'Account summary: previous balance 0.00, this invoice 20,240.00, balance due 20,240.00', 7),
+], [(20, 48, 190, 48), (20, 57, 190, 57)], "DV", "invoice", {"number": "NT-5588", "total": D("20240.00")}),
 
 # a bank e-receipt (电子回单) whose 用途 says it pays invoices
 "receipt_memo_invoices": ([

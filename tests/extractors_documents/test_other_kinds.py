@@ -146,3 +146,16 @@ def test_mixed_folder_through_the_ingest(folder: Path, tmp_path: Path) -> None:
     invoices = {inv.number for inv in store.all(Invoice)}
     assert invoices == {spec[4]["number"] for spec in LOOKALIKES.values() if spec[3] == "invoice"}
     assert summary.report is not None and "a quotation" in Path(summary.report).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["quotation_cn", "shouju_cn", "payment_reminder_en", "invoice_po_en"])
+def test_scans_are_told_apart_by_their_title_too(folder: Path, tmp_path: Path, docs, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Printed and scanned, read by the real OCR: the title's height on the page image decides as on a PDF."""
+    image = docs.scan(folder / f"{name}.pdf", tmp_path / f"{name}.jpg", seed=3)
+    if name in LOOKALIKES:
+        result = extract_document(image)
+        assert result.ocr and result.kind == LOOKALIKES[name][3]
+        assert result.record.number == LOOKALIKES[name][4]["number"]
+        return
+    with pytest.raises(InputError, match=WHAT[REFUSED[name][3]]):
+        extract_document(image)
