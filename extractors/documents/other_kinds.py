@@ -148,9 +148,13 @@ def _title_hits(words: list[Word]) -> list[_Hit]:
         alone = len(_segments(line)) == 1 and all(id(w) in area for w in line.words)
         for segment in _segments(line):
             text, bounds = _compact(segment)
-            for start, end, key, kind, other, weight in _find(text, bounds):
+            found = _find(text, bounds)
+            share: dict[str, int] = {}  # the letters of each kind's phrases here (a bilingual title: both)
+            for _s, _e, key, kind, _o, _w in found:
+                share[kind] = share.get(kind, 0) + _letters(key)
+            for start, end, key, kind, other, weight in found:
                 size = statistics.median(w.height for w in segment) / body
-                if other and 2 * _letters(key) < _letters(text):
+                if other and 2 * share[kind] < _letters(text):
                     continue  # a part of a name ("Contract Packaging Ltd."), not a title
                 whole = alone and start == 0 and end >= len(text.rstrip(":：."))
                 if size >= float(_config().get("prominent", 1.2)):
@@ -163,7 +167,8 @@ def _title_hits(words: list[Word]) -> list[_Hit]:
 
 
 def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    """Letters, a Chinese character counting as two (``合同`` weighs as much as ``contract`` in a bilingual title)."""
+    return sum(2 if _cjk(ch) else 1 for ch in text if ch.isalpha())
 
 
 def _printed(segment: list[Word], key: str) -> str:

@@ -528,6 +528,18 @@ NOT_INVOICES: dict[str, tuple] = {
  (20, 60, f'收款单位（财务章）：{OURS}', 8, W), (130, 60, '会计：周敏', 8, W), (165, 60, '出纳：王丽', 8, W),
 ], [(18, 30, 192, 30), (18, 55, 192, 55)], W, "cash_receipt"),
 
+# a bilingual contract whose Chinese and English titles share one line
+"contract_bilingual": ([
+ (25, 14, '购销合同  PURCHASE AND SALE CONTRACT', 13, W),
+ (20, 25, '合同号 Contract No.：HR-PSC-2604-002', 8, W), (130, 25, '签约日期 Date：2026-04-02', 8, W),
+ (20, 31, f'卖方 Seller：{OURS}', 8, W), (20, 37, '买方 Buyer：Pacific Rim Imports LLC', 8, W),
+ (20, 47, '品名 Commodity', 8, W), (-140, 47, '数量 Quantity', 8, W), (-165, 47, '单价 Unit Price', 8, W),
+ (-190, 47, '金额 Amount', 8, W),
+ (20, 54, 'Zinc alloy handle HR-128', 8), (-140, 54, '10,000 PCS', 8), (-165, 54, 'USD 0.66', 8), (-190, 54, 'USD 6,600.00', 8),
+ (20, 64, '总金额 Total Amount：USD 6,600.00', 8, W),
+ (20, 72, '本合同一式两份，双方各执一份。This contract is made out in two originals.', 7, W),
+], [(18, 44, 192, 44), (18, 59, 192, 59)], W, "contract"),
+
 # --- a delivery note that prints the invoice number and amounts: read as the delivery note it is --------------
 "delivery_note_cn": ([
  (85, 14, '送货单', 16, W),
@@ -709,6 +721,19 @@ LOOKALIKES: dict[str, tuple] = {
  (120, 84, 'Rechnungsbetrag', 8), (-190, 84, '4.379,20 EUR', 8),
  (20, 97, 'Zahlbar bis 01.04.2026 ohne Abzug. Bei Zahlungsverzug erhalten Sie eine Mahnung.', 7),
 ], [(20, 60, 190, 60), (20, 69, 190, 69)], "DV", "invoice", {"number": "2026-0451", "total": D("4379.20")}),
+
+# an exporter whose Chinese name holds 合同 (合同能源管理, energy performance contracting), printed above its title
+"energy_contracting_invoice": ([
+ (40, 13, '上海合同能源管理有限公司', 16, W), (48, 21, 'Shanghai EPC Energy Management Co., Ltd.', 9, 'DVB'),
+ (70, 30, 'COMMERCIAL INVOICE', 13, 'DVB'),
+ (20, 40, 'To: Pacific Rim Imports LLC, 400 Harbor Blvd, Long Beach CA 90802', 8),
+ (130, 46, 'Invoice No.: SEPC-26-0077', 8), (130, 51, 'Date: 2026-04-03', 8),
+ (20, 62, 'Description', 8, 'DVB'), (-135, 62, 'Quantity', 8, 'DVB'), (-162, 62, 'Unit Price', 8, 'DVB'),
+ (-190, 62, 'Amount', 8, 'DVB'),
+ (20, 69, 'Heat pump controller HP-3', 8), (-135, 69, '40 SETS', 8), (-162, 69, 'USD 215.00', 8),
+ (-190, 69, 'USD 8,600.00', 8),
+ (120, 80, 'TOTAL CIF LONG BEACH', 9, 'DVB'), (-190, 80, 'USD 8,600.00', 9, 'DVB'),
+], [(20, 64, 190, 64), (20, 74, 190, 74)], "DV", "invoice", {"number": "SEPC-26-0077", "total": D("8600.00")}),
 
 # second round: an Australian "Tax Invoice / Statement"
 "tax_invoice_statement_au": ([
