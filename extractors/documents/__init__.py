@@ -188,9 +188,12 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
         if not words:
             raise InputError("no text found on the document (blank page or not a document)", source=source)
         found = classify(words)
+        _refuse_other_kind(words, found, source)
         if found is None:
             raise InputError("not recognised as an invoice, bank receipt, packing list or delivery note", source=source)
         kind = found
+    else:
+        _refuse_other_kind(words, kind, source)
     readers = _readers()
     if kind not in readers:
         raise InputError(f"unknown document kind {kind!r} (known: {', '.join(readers)})", source=source)
@@ -199,6 +202,21 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
     if rules and kind == "invoice":
         return readers[kind](words, source=source, ocr=ocr, rules=rules)
     return readers[kind](words, source=source, ocr=ocr)
+
+
+#: How a refusal names the kind that was asked for (or detected).
+_ASKED = {"invoice": "an invoice", "receipt": "a bank receipt", "packing_list": "a packing list",
+          "delivery": "a delivery note", None: "a document orderhub reads"}
+
+
+def _refuse_other_kind(words: list[Word], kind: str | None, source: str | None) -> None:
+    """Raise when the document is a quotation, a purchase order, a reminder ... (see
+    :mod:`extractors.documents.other_kinds`): it is not of ``kind``, whatever its fields."""
+    from extractors.documents.other_kinds import other_kind
+
+    other = other_kind(words)
+    if other is not None:
+        raise InputError(other.reason(_ASKED.get(kind, f"a {kind}")), source=source)
 
 
 #: ``layouts(result, words)``: reads fields where reviewers taught their issuer prints them
