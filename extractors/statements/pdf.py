@@ -26,6 +26,8 @@ from hub.errors import InputError
 STATEMENT_ONLY = ("balance", "counterparty_name", "counterparty_account", "payer_name", "payee_name")
 #: columns of the other party of a line: only a bank's statement has them
 PARTY_COLUMNS = ("counterparty_name", "counterparty_account", "counterparty_bank", "payer_name", "payee_name")
+#: the columns of money: a word under one of them that is no amount may be the end of the text before it
+MONEY_COLUMNS = ("amount", "credit", "debit", "balance", "fee", "net")
 #: a gap between words wider than this many character heights starts a new header cell
 CELL_GAP = 1.0
 #: the share of a header line's cells that must be statement columns
@@ -146,31 +148,53 @@ def _is_row(line: Line) -> bool:
         except ValueError:
             return False
 
+    from extractors.statements.cells import yearless
+
     texts = [w.text for w in line.words]
-    return any(ok(parse_date, t) for t in texts) and any(any(ch.isdigit() for ch in t) and ("." in t or "," in t)
-                                                        and ok(parse_amount, t) for t in texts)
+    cells = [c[0] for c in _cells(line)]  # "04 Mar": a date of two words, its year in the statement's period
+    dated = any(ok(parse_date, t) or yearless(t) is not None for t in (*texts, *cells))
+    return dated and any(any(ch.isdigit() for ch in t) and ("." in t or "," in t) and ok(parse_amount, t)
+                         for t in texts)
+
+
+def _row(line: Line, spans: list[tuple[float, float]], money: set[int]) -> list[Cell]:
+    """A table line's words put under the header cells they align with. A word that would go under an amount
+    column but is no amount, printed close after the word before it, stays in that word's column: the end of a
+    long details text (``... INV HR-EX-260112``) reaching under the next column."""
+    from extractors.parse import parse_amount
+
+    row: list[Cell] = [None] * len(spans)
+    before: tuple[Word, int] | None = None
+    for word in line.words:
+        col = _column(word, spans)
+        if col in money and before is not None and word.x0 - before[0].x1 <= CELL_GAP * word.height:
+            try:
+                parse_amount(word.text)
+            except ValueError:
+                col = before[1]
+        row[col] = word.text if row[col] is None else f"{row[col]} {word.text}"
+        before = (word, col)
+    return row
 
 
 def pdf_sheet(data: bytes, name: str) -> Sheet:
     """The statement's table as rows of cells: the preamble lines (one cell each), the header, the rows."""
     rows: list[list[Cell]] = []
     spans: list[tuple[float, float]] | None = None
+    money: set[int] = set()
     for lines in _page_lines(data):
         for line in lines:
             found = _header_of(line)
             if found is not None:
                 if spans is None:
                     spans = [(x0, x1) for _, x0, x1 in found[1]]
+                    money = {c for f in MONEY_COLUMNS for c in found[0].columns.get(f, [])}
                     rows.append([c[0] for c in found[1]])
                 continue  # the header repeated on a later page
             if spans is None:
                 rows.append([line.text])
                 continue
-            row: list[Cell] = [None] * len(spans)
-            for word in line.words:
-                col = _column(word, spans)
-                row[col] = word.text if row[col] is None else f"{row[col]} {word.text}"
-            rows.append(row)
+            rows.append(_row(line, spans, money))
     if spans is None:
         raise InputError("is a PDF without a statement table (no header row with dates, amounts and balances)",
                          source=name)

@@ -63,6 +63,8 @@ WHOLE_TEXT_PARTY_CONFIDENCE = 0.5
 #: an ISO code in the file's name (``OCBC_SGD_601234567001_Mar2026.csv``), an IBAN's country
 FILE_NAME_CURRENCY_CONFIDENCE = 0.9
 IBAN_CURRENCY_CONFIDENCE = 0.85
+#: the one ISO currency the rows print where the bank's home currency was the guess (for review)
+PRINTED_ELSEWHERE_CONFIDENCE = 0.85
 
 __all__ = ["COLUMNS", "detect_bank", "read_table_statement", "rules"]
 
@@ -199,7 +201,15 @@ class _TableReader:
                 if found and not (found == "USD" and "US" not in self.header.headers[col].upper()):
                     return found, 1.0
         if bank and bank.get("currency"):
-            return bank["currency"], 1.0 if bank.get("wallet") else HOME_CURRENCY_CONFIDENCE
+            home = bank["currency"]
+            printed = self._printed_currencies()
+            if bank.get("wallet") or not printed or home in printed:
+                return home, 1.0 if bank.get("wallet") else HOME_CURRENCY_CONFIDENCE
+            # a bank's home currency is a guess: the file prints another one (``Closing Balance USD``)
+            other = sorted(printed)
+            self.result.warnings.append(f"the export prints no currency column; the bank's home currency is {home} "
+                                        f"but the file names {', '.join(other)}: check it")
+            return (other[0], PRINTED_ELSEWHERE_CONFIDENCE) if len(other) == 1 else (None, 0.0)
         named = currency_in_name(self.path.stem)
         if named:
             return named, FILE_NAME_CURRENCY_CONFIDENCE
@@ -211,6 +221,19 @@ class _TableReader:
             self.result.warnings.append("the export prints no currency and names no bank we know: the lines' "
                                         "currency is empty and needs review")
         return None, 0.0
+
+    def _printed_currencies(self) -> set[str]:
+        """ISO currencies the rows below the header print in their text (a description, ``Closing Balance USD``
+        under a PDF's table, ``USD 1,200.00``)."""
+        from extractors.parse.currencies import currency_mentions
+
+        known = currencies()
+        found: set[str] = set()
+        for row in self.sheet.rows[self.header.row + 1:]:
+            for cell in row:
+                if isinstance(cell, str) and any(ch.isalpha() for ch in cell):
+                    found.update(m for m in currency_mentions(cell) if m in known)
+        return found
 
     def _is_card(self, text: str) -> bool:
         """Whether the export is a card statement: card words in its name, preamble or header (信用卡,
