@@ -216,6 +216,10 @@ def put_blanks(words: Iterable[Word]) -> list[Word]:
             for w in words]
 
 
+#: a date with a two-digit day and the time after it read as one token (``2026-03-0916:05:09``): only one
+#: reading is a date and a time, so the blank is put back without doubt
+_DATE_TIME = re.compile(r"(?<!\d)(\d{4}([-/.])\d{2}\2\d{2})(?=(?:[01]\d|2[0-3]):[0-5]\d(?!\d))")
+
 #: two money figures, each with two decimals and one decimal mark, read as one token (``914.945,998.00`` of
 #: ``₹914.94 ₹5,998.00``: the blank and the currency sign between them lost)
 _GLUED = {mark: re.compile(rf"(?<![\d{re.escape(group)}{re.escape(mark)}])(\d{{1,3}}(?:{re.escape(group)}\d{{3}})*"
@@ -226,13 +230,15 @@ _GLUED = {mark: re.compile(rf"(?<![\d{re.escape(group)}{re.escape(mark)}])(\d{{1
 
 def glued_figures(word: Word, settings: dict[str, Any] | None = None) -> Word:
     """``word`` with a blank put between two money figures OCR read as one token (``914.945,998.00`` ->
-    ``914.94 5,998.00``): no printed figure has a decimal mark with two decimals followed by more digits and a
+    ``914.94 5,998.00``), and between a date and the time glued to it (``2026-03-0916:05:09``): no printed figure has a decimal mark with two decimals followed by more digits and a
     second decimal mark with two. Sure where the recogniser's step between the two figures exceeds its usual step
     between digits by ``glued_sure_step`` of that step (the blank, a currency sign OCR dropped); else the word is
     capped at ``doubtful_confidence``."""
     cfg = settings or blank_settings()
     if not cfg.get("enabled", True) or not cfg.get("glued_figures", True):
         return word
+    if _DATE_TIME.search(word.text):
+        word = replace(word, text=_DATE_TIME.sub(r"\1 ", word.text))
     text = word.text
     cuts = sorted({m.end() for rx in _GLUED.values() for m in rx.finditer(text)})
     if not cuts:

@@ -2,11 +2,12 @@
 (``handmade.draw_pdf``) rendered and degraded as office scanners, fax machines and phones leave them
 (``degrade.py``; the whole set is measured by ``bench/scans_real.py``). Each test is a class of page that main
 read wrong: a multi-page TIFF read as its first page only, a JPEG whose EXIF orientation mirrors it, two figures
-OCR glued into one token (``914.945,998.00``), totals made up from the other figures and then "confirmed" by
+OCR glued into one token (``914.945,998.00``) and a date glued to its time, totals made up from the other figures and then "confirmed" by
 them, a scan's lost tax line taken for none printed."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from PIL import Image
 
 from extractors.documents import extract_document
 from tests.extractors_documents import test_held_out_invoices_3 as inv3
+from tests.extractors_documents import test_held_out_receipts_third as rc3
 from tests.extractors_documents.degrade import DPI, _grain, _paper, _u8, fax, seal
+from tests.extractors_documents.handmade import wrong_receipt_fields
 
 pytestmark = pytest.mark.usefixtures("ours")
 
@@ -25,8 +28,9 @@ pytestmark = pytest.mark.usefixtures("ours")
 def ours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from hub.settings import OurCompany, write_our_companies
 
+    accounts = tuple(dict.fromkeys((*inv3.OUR_ACCOUNTS, *rc3.OUR_ACCOUNTS)))
     path = write_our_companies([
-        OurCompany(name=inv3.OURS, name_en=inv3.OURS_EN, tax_ids=(inv3.OUR_TAX_ID,), accounts=inv3.OUR_ACCOUNTS),
+        OurCompany(name=inv3.OURS, name_en=inv3.OURS_EN, tax_ids=(inv3.OUR_TAX_ID,), accounts=accounts),
         OurCompany(name=inv3.OURS_DE, tax_ids=(inv3.OURS_DE_VAT,)),
         OurCompany(name=inv3.OURS_IN, tax_ids=(inv3.OURS_IN_GSTIN,))], tmp_path / "our_companies.toml")
     monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(path))
@@ -111,3 +115,18 @@ def test_a_tax_line_lost_on_a_fax_is_not_taken_for_no_tax(tmp_path: Path) -> Non
     path.write_bytes(data)
     result = extract_document(path)
     assert not _never_wrong_when_sure(result, "energy_bill")
+
+
+def test_a_date_glued_to_its_time_is_the_value_date(tmp_path: Path) -> None:
+    """``交易时间：2026-03-09 16:05:09`` read ``2026-03-0916:05:09`` on every scan of a Ping An receipt: main found
+    no value date."""
+    from extractors.pdfwords import render_pages
+    from tests.extractors_documents.handmade import draw_pdf
+
+    items, rules, font = rc3.DOCS["q3_pingan_we_pay"][0]
+    pdf = draw_pdf(tmp_path / "pingan.pdf", items, rules, font, line_width=0.6)
+    path = tmp_path / "scan.jpg"
+    _u8(_grain(_paper(render_pages(pdf, [1], dpi=DPI)[0]), np.random.default_rng(3), 4)).save(path, quality=88)
+    result = extract_document(path)
+    assert result.record.value_date == date(2026, 3, 9)
+    assert not wrong_receipt_fields(result, rc3.DOCS["q3_pingan_we_pay"][1])
