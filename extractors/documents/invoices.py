@@ -196,8 +196,9 @@ _LIST_NOTE = "清单"
 
 
 def _check_totals(fields: Fields, lines: list[InvoiceLine], ocr: bool = False) -> None:
-    """Net, tax, total and 大写 checked against each other and the lines; a figure made up from the others is
-    not confirmed by them. ``ocr``: the words are a scan's, where a tax line OCR lost looks like none printed."""
+    """Net, tax, total and 大写 checked against each other and the lines. ``ocr``: the words are a scan's, where
+    a figure made up from the others is not confirmed by them (only a confirmed figure of a scan is sure) and a
+    tax row OCR lost looks like none printed; a text layer's figures are as printed, and keep the checks."""
     net, tax, total = fields.get("net"), fields.get("tax"), fields.get("total")
     words = fields.get("total_in_words")
     in_words = None
@@ -218,16 +219,17 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine], ocr: bool = False) -
         fields.set("net", total, min(guess, fields.confidence.get("total", 0.9) * 0.95) if ocr else
                    fields.confidence.get("total", 0.9) * 0.95)
         net, tax = total, Decimal("0")
-        made_from_total = True
-    else:
-        made_from_total = False
+        made_from_total = ocr
         if fields.get("_tax_printed"):  # it prints a tax (``IGST: 18.0 %``) whose amount was not read
             fields.doubt(f"the invoice names a tax ({fields.get('_tax_printed')}) but no tax amount was read; net ="
                          " total and tax 0 are a guess, left for review", "net", "tax")
+    else:
+        made_from_total = False
     net_from_lines = net is None and line_sum is not None
     if net_from_lines:
         # as sure as its least sure line; a line with no description read is a summary row more likely than an item
-        unnamed = [0.6 for i, ln in enumerate(lines) if not ln.description and not fields.confidence.get(f"lines[{i}].description")]
+        unnamed = [0.6 for i, ln in enumerate(lines)
+                   if ocr and not ln.description and not fields.confidence.get(f"lines[{i}].description")]
         fields.set("net", line_sum, min([fields.confidence.get(f"lines[{i}].amount", 1.0)
                                          for i in range(len(lines))] + unnamed) * 0.95)
         net = line_sum
@@ -254,7 +256,7 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine], ocr: bool = False) -
         fields.set("total", alt, 0.8)
         fields.warnings.append(f"total figure not found; {alt} taken from {'大写' if in_words is not None else 'net + tax'}")
         total = alt
-        total_from = "words" if in_words is not None else "sum"
+        total_from = ("words" if in_words is not None else "sum") if ocr else None
     else:
         total_from = None
     tw = in_words is not None and amount_eq(in_words, total)
@@ -277,8 +279,8 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine], ocr: bool = False) -
         fields.doubt(f"net {net} + tax {tax} = {computed} disagrees with the total {fields.get('total')}",
                      "net", "tax", *(() if tw else ("total",)))
     if line_sum is not None and net is not None:
-        if net_from_lines:
-            pass  # the lines' own sum: nothing to check it against here
+        if net_from_lines and ocr:
+            pass  # the lines' own sum, as OCR read them: nothing to check it against here
         elif amount_eq(line_sum, net, Decimal("0.01") * max(1, len(lines))):
             fields.confirm("net", *(f"lines[{i}].amount" for i in range(len(lines))))
         else:
