@@ -47,8 +47,9 @@ class _Pending:
 
     def ocr_done(self, src, page) -> None:
         """Take an OCR'd page's words and size (its number is its place among this item's sources)."""
-        # a PDF's image page keeps its number; image files of one document are its pages in order
-        number = _source_page(src) if isinstance(src, tuple) else self.ocr_sources.index(src) + 1
+        # a PDF's image page keeps its number; image files (and a TIFF's frames) of one document are its pages in order
+        pdf_page = isinstance(src, tuple) and Path(src[0]).suffix.lower() == ".pdf"
+        number = _source_page(src) if pdf_page else self.ocr_sources.index(src) + 1
         page.words = [w if w.page == number else _on_page(w, number) for w in page.words]
         self.words.extend(page.words)
         if getattr(page, "seal_words", None) is not None:
