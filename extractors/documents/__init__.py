@@ -47,8 +47,9 @@ class _Pending:
 
     def ocr_done(self, src, page) -> None:
         """Take an OCR'd page's words and size (its number is its place among this item's sources)."""
-        # a PDF's image page keeps its number; image files of one document are its pages in order
-        number = _source_page(src) if isinstance(src, tuple) else self.ocr_sources.index(src) + 1
+        # a PDF's image page keeps its number; image files (and a TIFF's frames) of one document are its pages in order
+        pdf_page = isinstance(src, tuple) and Path(src[0]).suffix.lower() == ".pdf"
+        number = _source_page(src) if pdf_page else self.ocr_sources.index(src) + 1
         page.words = [w if w.page == number else _on_page(w, number) for w in page.words]
         self.words.extend(page.words)
         if getattr(page, "seal_words", None) is not None:
@@ -72,7 +73,7 @@ class _Pending:
 
 
 def _source_page(src) -> int:
-    """The page number an OCR source stands for: ``(pdf, n)`` is page n, an image page 1."""
+    """The page number an OCR source stands for: ``(pdf or multi-page image, n)`` is page n, an image page 1."""
     return int(src[1]) if isinstance(src, tuple) else 1
 
 
@@ -104,13 +105,14 @@ def _prepare(source: Path | Sequence[Path]) -> _Pending:
                 item.rules[page.number] = page.rules
                 item.pages[page.number] = PageInfo(number=page.number, width=page.width, height=page.height)
     elif suffix in IMAGE_SUFFIXES:
-        from extractors.ocr.base import load_image
+        from extractors.ocr.base import image_frames, load_image
 
         img = load_image(path)  # validates the file here (bombs, corrupt) with a clear error
         h, w = img.shape[:2]
         if min(h, w) < 200:
             raise InputError(f"the image is {w}x{h} pixels, too small to be a document page", source=str(path))
-        item.ocr_sources.append(str(path))
+        frames = image_frames(path)  # a multi-page TIFF (a fax, a scanner's batch): every page is read
+        item.ocr_sources.extend([str(path)] if frames == 1 else [(str(path), n) for n in range(1, frames + 1)])
     else:
         raise InputError(f"not a document this reader knows ({path.suffix or 'no extension'}; expected PDF or an "
                          "image)", source=str(path))

@@ -199,7 +199,10 @@ def _grid_parties(layout: Layout, f: Fields) -> None:
 _LIST_NOTE = "清单"
 
 
-def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
+def _check_totals(fields: Fields, lines: list[InvoiceLine], ocr: bool = False) -> None:
+    """Net, tax, total and 大写 checked against each other and the lines. ``ocr``: the words are a scan's, where
+    a figure made up from the others is not confirmed by them (only a confirmed figure of a scan is sure) and a
+    tax row OCR lost looks like none printed; a text layer's figures are as printed, and keep the checks."""
     net, tax, total = fields.get("net"), fields.get("tax"), fields.get("total")
     words = fields.get("total_in_words")
     in_words = None
@@ -225,15 +228,21 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
     if not fields.get("_chinese") and net is None and tax is None and total is not None and not line_taxes:
         # a commercial invoice printing only its total charges no tax: net is the total, and lines that do
         # not add up to it are a warning below rather than a tax made up to fill the gap
-        fields.set("tax", Decimal("0"), 0.9)
-        fields.set("net", total, fields.confidence.get("total", 0.9) * 0.95)
+        guess = 0.85 if ocr else 0.9
+        fields.set("tax", Decimal("0"), guess)
+        fields.set("net", total, min(guess, fields.confidence.get("total", 0.9) * 0.95) if ocr else
+                   fields.confidence.get("total", 0.9) * 0.95)
         net, tax, guessed = total, Decimal("0"), True
         if fields.get("_tax_printed"):  # it prints a tax (``IGST: 18.0 %``) whose amount was not read
             fields.doubt(f"the invoice names a tax ({fields.get('_tax_printed')}) but no tax amount was read; net ="
                          " total and tax 0 are a guess, left for review", "net", "tax")
-    if net is None and line_sum is not None:
+    net_from_lines = net is None and line_sum is not None
+    if net_from_lines:
+        # as sure as its least sure line; a line with no description read is a summary row more likely than an item
+        unnamed = [0.6 for i, ln in enumerate(lines)
+                   if ocr and not ln.description and not fields.confidence.get(f"lines[{i}].description")]
         fields.set("net", line_sum, min([fields.confidence.get(f"lines[{i}].amount", 1.0)
-                                         for i in range(len(lines))]) * 0.95)
+                                         for i in range(len(lines))] + unnamed) * 0.95)
         net = line_sum
     if tax is None and line_taxes:
         tax = sum((ln.tax for ln in lines), Decimal("0"))
@@ -258,11 +267,16 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
         fields.set("total", alt, 0.8)
         fields.warnings.append(f"total figure not found; {alt} taken from {'大写' if in_words is not None else 'net + tax'}")
         total = alt
+        total_from = ("words" if in_words is not None else "sum") if ocr else None
+    else:
+        total_from = None
     tw = in_words is not None and amount_eq(in_words, total)
     ts = computed is not None and amount_eq(computed, total)
-    if ts and not guessed:  # (a guessed net = total, tax 0 adds up by itself: no evidence)
+    # a figure made from the others agrees with them by construction: that confirms nothing (a guessed net =
+    # total with tax 0, a scan's total taken as net + tax)
+    if ts and total_from != "sum" and not guessed:
         fields.confirm("total", "net", "tax")
-    if tw:
+    if tw and total_from != "words":
         fields.confirm("total", "total_in_words")
     if in_words is not None and not tw:
         if not ts and computed is not None and amount_eq(in_words, computed):
@@ -277,7 +291,9 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine]) -> None:
         fields.doubt(f"net {net} + tax {tax} = {computed} disagrees with the total {fields.get('total')}",
                      "net", "tax", *(() if tw else ("total",)))
     if line_sum is not None and net is not None:
-        if amount_eq(line_sum, net, Decimal("0.01") * max(1, len(lines))):
+        if net_from_lines and ocr:
+            pass  # the lines' own sum, as OCR read them: nothing to check it against here
+        elif amount_eq(line_sum, net, Decimal("0.01") * max(1, len(lines))):
             fields.confirm("net", *(f"lines[{i}].amount" for i in range(len(lines))))
         else:
             fields.doubt(f"the lines sum to {line_sum}, the invoice says net {net}", "net",
@@ -397,7 +413,7 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     if chinese and len(lines) <= 1 and any(_LIST_NOTE in (ln.description or "") for ln in lines):
         lines = list_lines(words, layout.labels, f, layout.rules) or lines
     lines = settle_credit(words, layout, f, lines, chinese=chinese)  # a credit note's amounts signed
-    _check_totals(f, lines)
+    _check_totals(f, lines, ocr=ocr)
     kind = _kind(layout, f.get("number"), f.get("code"))
     f.set("kind", kind, 1.0)
     if kind == "proforma":  # an offer to pay against (three-way match skips it; reconciliation once a final one is read)

@@ -246,6 +246,13 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
     if decided and "tax_id" in attrs and who.tax_ids and f.get(mine) is not None and not who.matches("tax_id", f.get(mine)):
         # our side is decided (our name), but the id read there is none of ours: another party's id, or misread
         f.doubt(f"{ours} tax id {f.get(mine)} is not one of ours (our-companies master); left for review", mine)
+    name = f"{ours}_name"
+    if "name" in attrs and who.names and f.get(name) is not None and not who.matches("name", f.get(name)) \
+            and f.get(mine) is not None and who.matches("tax_id", f.get(mine)) and not swapped:
+        # the other half: our tax id read beside a name that is none of ours (a scan that lost the block our id
+        # was printed in, and took it for this side's)
+        f.doubt(f"{ours} tax id {f.get(mine)} is ours but the {ours} read is {f.get(name)!r}; left for review",
+                mine, name)
     if decided or layout is None:
         return
     fallback = [f"{side}_{attr}" for side in (ours, other) for attr in attrs

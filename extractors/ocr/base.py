@@ -47,13 +47,15 @@ class OcrEngine(Protocol):
     # handling (``extractors.ocr.seals.read_page``) re-reads the unmasked bands of sealed pages with it
 
 
-def load_image(source: Path | str | bytes | np.ndarray) -> np.ndarray:
-    """A BGR ``uint8`` array from a path, encoded bytes or an array; decompression bombs refused.
+def load_image(source: Path | str | bytes | np.ndarray, frame: int = 0) -> np.ndarray:
+    """A BGR ``uint8`` array from a path, encoded bytes or an array, turned as its EXIF orientation tag says (a
+    phone's JPEG stores the sensor's pixels and the turn that makes them upright); ``frame``: the page of a
+    multi-page image (TIFF, 0-based). Decompression bombs refused.
 
     Raises :class:`hub.errors.InputError` naming the file for what cannot be read as an image.
     """
     import cv2
-    from PIL import Image
+    from PIL import Image, ImageOps
 
     from hub.errors import InputError
 
@@ -66,8 +68,10 @@ def load_image(source: Path | str | bytes | np.ndarray) -> np.ndarray:
 
             Image.MAX_IMAGE_PIXELS = 60_000_000
             with Image.open(io.BytesIO(source) if isinstance(source, bytes) else Path(source)) as im:
+                if frame:
+                    im.seek(frame)
                 im.load()
-                arr = np.asarray(im.convert("RGB"))[:, :, ::-1].copy()
+                arr = np.asarray(ImageOps.exif_transpose(im).convert("RGB"))[:, :, ::-1].copy()
         except Image.DecompressionBombError:
             raise InputError("the image is too large to be a document page (decompression bomb?)", source=name) from None
         except FileNotFoundError:
@@ -79,3 +83,14 @@ def load_image(source: Path | str | bytes | np.ndarray) -> np.ndarray:
     elif arr.shape[2] == 4:
         arr = cv2.cvtColor(arr, cv2.COLOR_BGRA2BGR)
     return np.ascontiguousarray(arr, dtype=np.uint8)
+
+
+def image_frames(path: Path | str) -> int:
+    """How many pages (frames) an image file holds: a multi-page TIFF's pages, 1 for other images."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as im:
+            return max(1, int(getattr(im, "n_frames", 1)))
+    except Exception:  # unreadable: load_image says why
+        return 1

@@ -212,7 +212,49 @@ def put_blanks(words: Iterable[Word]) -> list[Word]:
             if len(steps) >= cfg["page_em_steps"]:
                 ratios.setdefault(w.page, []).append(statistics.median(steps) / w.height)
     per_page = {p: statistics.median(r) for p, r in ratios.items() if len(r) >= cfg["page_em_segments"]}
-    return [punctuation_for_blanks(blanks_from_gaps(w, cfg, per_page.get(w.page)), cfg) for w in words]
+    return [glued_figures(punctuation_for_blanks(blanks_from_gaps(w, cfg, per_page.get(w.page)), cfg), cfg)
+            for w in words]
+
+
+#: a date with a two-digit day and the time after it read as one token (``2026-03-0916:05:09``): only one
+#: reading is a date and a time, so the blank is put back without doubt
+_DATE_TIME = re.compile(r"(?<!\d)(\d{4}([-/.])\d{2}\2\d{2})(?=(?:[01]\d|2[0-3]):[0-5]\d(?!\d))")
+
+#: two money figures, each with two decimals and one decimal mark, read as one token (``914.945,998.00`` of
+#: ``₹914.94 ₹5,998.00``: the blank and the currency sign between them lost)
+_GLUED = {mark: re.compile(rf"(?<![\d{re.escape(group)}{re.escape(mark)}])(\d{{1,3}}(?:{re.escape(group)}\d{{3}})*"
+                           rf"|\d+){re.escape(mark)}\d\d(?=(?:\d{{1,3}}(?:{re.escape(group)}\d{{3}})*|\d+)"
+                           rf"{re.escape(mark)}\d\d(?![\d{re.escape(group)}{re.escape(mark)}]))")
+          for mark, group in ((".", ","), (",", "."))}
+
+
+def glued_figures(word: Word, settings: dict[str, Any] | None = None) -> Word:
+    """``word`` with a blank put between two money figures OCR read as one token (``914.945,998.00`` ->
+    ``914.94 5,998.00``), and between a date and the time glued to it (``2026-03-0916:05:09``): no printed figure has a decimal mark with two decimals followed by more digits and a
+    second decimal mark with two. Sure where the recogniser's step between the two figures exceeds its usual step
+    between digits by ``glued_sure_step`` of that step (the blank, a currency sign OCR dropped); else the word is
+    capped at ``doubtful_confidence``."""
+    cfg = settings or blank_settings()
+    if not cfg.get("enabled", True) or not cfg.get("glued_figures", True):
+        return word
+    if _DATE_TIME.search(word.text):
+        word = replace(word, text=_DATE_TIME.sub(r"\1 ", word.text))
+    text = word.text
+    cuts = sorted({m.end() for rx in _GLUED.values() for m in rx.finditer(text)})
+    if not cuts:
+        return word
+    solid = [i for i, ch in enumerate(text) if ch != " "]
+    xs = word.char_x if len(word.char_x) == len(solid) else ()
+    sure = bool(xs)
+    if xs:
+        digit_steps = [xs[k + 1] - xs[k] for k in range(len(solid) - 1)
+                       if text[solid[k]].isdigit() and text[solid[k + 1]].isdigit()]
+        usual = statistics.median(digit_steps) if digit_steps else 0.0
+        for cut in cuts:
+            k = solid.index(cut - 1)
+            sure = sure and usual > 0 and xs[k + 1] - xs[k] >= (1 + cfg["glued_sure_step"]) * usual
+    out = "".join(ch + (" " if i + 1 in cuts else "") for i, ch in enumerate(text))
+    return replace(word, text=out, confidence=word.confidence if sure else min(word.confidence, cfg["doubtful_confidence"]))
 
 
 #: a full stop between two words with no blank after it: after 3 lower-case letters before a capitalised

@@ -21,7 +21,7 @@ import numpy as np
 from extractors.ocr.base import OcrPage, load_image
 from extractors.ocr.seals import read_page
 
-#: A page to read: an image file, a (pdf file, 1-based page number) pair, or an image array.
+#: A page to read: an image file, a (pdf file or multi-page image, 1-based page number) pair, or an image array.
 PageSource = str | Path | tuple[str | Path, int] | np.ndarray
 Progress = Callable[[int, int], None]
 
@@ -67,11 +67,14 @@ def _init(backend: str, threads: int | None) -> None:
 
 
 def load_page(source: PageSource) -> np.ndarray:
-    """The page image (BGR array) for a page source; PDF pages rendered at :data:`PDF_DPI`."""
+    """The page image (BGR array) for a page source; PDF pages rendered at :data:`PDF_DPI`, a multi-page
+    image's page taken from its frames."""
     if isinstance(source, tuple):
+        path, number = source
+        if Path(path).suffix.lower() != ".pdf":
+            return load_image(path, frame=number - 1)
         from extractors.pdfwords import render_pages
 
-        path, number = source
         return load_image(np.asarray(render_pages(path, [number], dpi=PDF_DPI)[0])[:, :, ::-1])
     return load_image(source)
 
@@ -94,8 +97,10 @@ def _pixels(source: PageSource) -> int:
     """The page's size in pixels, from the image header alone (a rough measure of its OCR time)."""
     if isinstance(source, np.ndarray):
         return source.shape[0] * source.shape[1]
-    if isinstance(source, tuple):
+    if isinstance(source, tuple) and Path(source[0]).suffix.lower() == ".pdf":
         return int(A4_INCHES[0] * A4_INCHES[1] * PDF_DPI**2)  # a scanned PDF page, rendered
+    if isinstance(source, tuple):
+        source = source[0]  # a multi-page image's page: about the size of its first
     from PIL import Image
 
     try:
