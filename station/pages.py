@@ -50,10 +50,17 @@ def page_views(source: SourceFile) -> list[PageView]:
             finally:
                 pdf.close()
     if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file():
-        from PIL import Image
+        from PIL import Image, ImageOps
 
+        from extractors.ocr.base import image_frames
+
+        views = []
         with Image.open(path) as img:
-            return [PageView(1, float(img.width), float(img.height), "px")]
+            for n in range(image_frames(path)):  # a multi-page TIFF's every page
+                img.seek(n)
+                width, height = ImageOps.exif_transpose(img).size  # upright, as the reader saw it
+                views.append(PageView(n + 1, float(width), float(height), "px"))
+        return views
     return []
 
 
@@ -82,11 +89,12 @@ def page_png(source: SourceFile, number: int, cache: Path) -> bytes:
     else:
         from PIL import Image
 
-        file = Path(info.image) if info is not None and info.image else (path if number == 1 else None)
+        file, frame = _page_image(source, number)
         if file is None or not file.is_file():
             raise LookupError(f"page {number} of {path.name}")
-        with Image.open(file) as img:
-            image = img.convert("RGB")
+        from extractors.ocr import load_image
+
+        image = Image.fromarray(load_image(file, frame=frame)[:, :, ::-1])  # EXIF-turned, as the reader saw it
         if info is not None and info.rotation and info.unit == "px" and \
                 (image.width > image.height) != (info.width > info.height):
             image = image.rotate(-info.rotation, expand=True)  # boxes are on the upright page
@@ -131,20 +139,35 @@ def scan_words(source: SourceFile, cache: Path) -> dict[int, list[tuple[str, tup
     out: dict[int, list[tuple[str, tuple[float, float, float, float]]]] = {}
     path = Path(source.path)
     for view in page_views(source):
-        info = _page_info(source, view.number)
         if is_pdf(path):
             from extractors.pdfwords import render_pages
 
             image = load_image(_to_array(render_pages(path, [view.number])[0]))
         else:
-            file = Path(info.image) if info is not None and info.image else path
-            image = load_image(file)
+            file, frame = _page_image(source, view.number)
+            image = load_image(file or path, frame=frame)
         with _ocr_lock:
             page = default_engine().read(image, page=view.number)
         out[view.number] = [(w.text, (w.x0, w.y0, w.x1, w.y1)) for w in page.words]
     cache.mkdir(parents=True, exist_ok=True)
     cached.write_text(json.dumps({str(k): v for k, v in out.items()}, ensure_ascii=False), "utf-8")
     return out
+
+
+def _page_image(source: SourceFile, number: int) -> tuple[Path | None, int]:
+    """The image file of a scan's page ``number`` and its frame in it: the page's own image, else the page of
+    a multi-page TIFF (frame ``number - 1``), else the file itself for page 1; (None, 0) for a page it has not."""
+    from extractors.ocr.base import image_frames
+
+    info = _page_info(source, number)
+    if info is not None and info.image:
+        return Path(info.image), 0
+    path = Path(source.path)
+    if number == 1:
+        return path, 0
+    if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file() and number <= image_frames(path):
+        return path, number - 1
+    return None, 0
 
 
 def _to_array(image: Any) -> Any:
