@@ -478,6 +478,21 @@ class Store:
         with self.engine.connect() as conn:
             return [cls.model_validate(row.payload) for row in conn.execute(query)]
 
+    def stream_records(self, cls: type[R], *, status: Iterable[str] | None = None,
+                       without_match: Iterable[str] | None = None, chunk_size: int = 5000) -> Iterator[list[R]]:
+        """Every record of a type (of these statuses; ``without_match`` as for :meth:`stream`), in insertion
+        order as :meth:`all` reads them, in chunks of at most ``chunk_size`` records read with ``fetchmany``:
+        one chunk of pydantic records in memory at a time."""
+        query = select(records.c.payload).where(records.c.kind == cls.KIND).order_by(records.c.id)
+        if status is not None:
+            query = query.where(records.c.status.in_(list(status)))
+        query = _without_match(query, cls, without_match)
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True).execute(query)
+            while chunk := result.fetchmany(chunk_size):
+                yield [cls.model_validate(row.payload) for row in chunk]
+            result.close()
+
     def stream(self, cls: type[Record], fields: Sequence[str], *, parties: Iterable[str] | None = None,
                without_match: Iterable[str] | None = None, chunk_size: int = 5000,
                party_group: int = 500, in_order: bool = False) -> Iterator[list[tuple[Any, ...]]]:
@@ -491,13 +506,8 @@ class Store:
         ``without_match``: only the payments with no match record of these statuses (e.g. ``("auto",
         "confirmed", "rejected")``: the ones still to decide). ``in_order``: in insertion order instead (as
         :meth:`all` reads them; with ``parties``, within each group of parties)."""
-        query = select(records.c.key, *(records.c.payload[name].as_string() for name in fields)).where(
-            records.c.kind == cls.KIND)
-        if without_match is not None:
-            decided = records.alias("decided")
-            query = query.where(~exists().where(
-                decided.c.kind == "match", decided.c.key == literal(f"{cls.KIND}|") + records.c.key,
-                decided.c.status.in_(list(without_match))))
+        query = _without_match(select(records.c.key, *(records.c.payload[name].as_string() for name in fields)).where(
+            records.c.kind == cls.KIND), cls, without_match)
         # code point order on both databases (PostgreSQL's default collation sorts by locale)
         binary = self.engine.dialect.name == "postgresql"
         query = query.order_by(records.c.id) if in_order else query.order_by(records.c.party.collate("C") if binary else records.c.party,
@@ -580,3 +590,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _without_match(query: Any, cls: type[Record], statuses: Iterable[str] | None) -> Any:
+    """``query`` of payments of ``cls`` limited to those with no match record of these statuses."""
+    if statuses is None:
+        return query
+    decided = records.alias("decided")
+    return query.where(~exists().where(decided.c.kind == "match",
+                                       decided.c.key == literal(f"{cls.KIND}|") + records.c.key,
+                                       decided.c.status.in_(list(statuses))))
