@@ -1,8 +1,9 @@
-"""Cash application over a store too large to hold as records (``orderhub reconcile --from-store`` on a
-large store): receipts and invoices streamed from the store as rows (:meth:`hub.store.Store.stream`, no
-pydantic record per invoice or receipt), cut into parts that run in worker processes, each part
-deciding on the row path's items and payments with the record path's scoring, reasons and candidates
-(:func:`matchers.cash.decide_rows`), so every match, review item and candidate is the one
+"""Cash application over a store too large to hold as records (``orderhub reconcile --from-store`` and the
+``reconcile`` flow on a large store): receipts and invoices streamed from the store as rows
+(:meth:`hub.store.Store.stream`, no pydantic record per invoice or receipt), statement lines streamed a
+chunk of records at a time, cut into parts that run in worker processes, each part deciding its payments
+against its open items with the record path's scoring, reasons and candidates
+(:func:`matchers.cash.decide_payments`), so every match, review item and candidate is the one
 :func:`matchers.cash.reconcile` gives.
 
 Two ways to cut (``split``):
@@ -26,9 +27,12 @@ Honoured as in the small path: earlier decisions (payments with an ``auto``/``co
 match are left as decided and what posted matches applied is taken off each invoice), money rules
 (applied first), the our-companies master (receipts we paid, transfers between our accounts, set aside),
 fields read with low confidence (no automatic match rests on them), partly read receipts and invoices
-(set aside / left out). Not used (:data:`NOT_USED`, :func:`not_used` counts them in a store): orders,
-statement lines, deliveries (three-way holds) and products; a store holding them needs the small path
-for a result identical to it.
+(set aside / left out), credit notes. On the evidence split also statement lines (money out and a
+receipt's copies set aside), orders, deliveries (three-way holds) and products: a store holding orders or
+deliveries has its invoices, orders and products read as records once in the parent, to build the open items
+with the small path's code (:func:`matchers.cash.open_items`; see :func:`reconcile_store` for why no part
+can build them alone). The customer split reads none of these (:data:`NOT_USED`, :func:`not_used` counts
+them in a store).
 """
 
 from __future__ import annotations
