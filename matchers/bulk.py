@@ -305,8 +305,8 @@ def _lines_pass(store: Store, ours: Ours, rules: Sequence[MoneyRule], cix: Custo
 def split_evidence(world: _World, pays: list[Payment], items: list[OpenItem], parts: int) -> list[_Plan]:
     """:func:`matchers.partition.split` on payments and open items: at most ``parts`` plans deciding every
     payment as the single pass does (each plan holds positions in ``pays`` and ``items``; an item's
-    ``idx`` is its position). Invoices billing one order go together (the order lends them its
-    references and its deposit)."""
+    ``idx`` is its position). What an order lends its invoices (its references, its deposit, a part still
+    to bill) is in their items already; a memo naming the order names each of them (joined)."""
     cix = world.cix
     matcher = CashMatcher(items, cix, world.profile, explain=False)  # the single pass's indexes, nothing scored
     sets = _Sets()
@@ -320,12 +320,9 @@ def split_evidence(world: _World, pays: list[Payment], items: list[OpenItem], pa
     for c in world.customers:
         if c.tax_id:
             sets.union(cust_node[c.code], first_tax.setdefault(c.tax_id.upper(), cust_node[c.code]))
-    first_of: dict[str, int] = {}
     for item, node in zip(items, item_node, strict=True):
         if item.customer_code in cust_node:
             sets.union(node, cust_node[item.customer_code])
-        for ref in item.refs:  # an order's references shared by its invoices (and by the order's own item)
-            sets.union(node, first_of.setdefault(ref, node))
     keys = item_keys(items)
     resolved = ResolvedMemos.resolve(matcher.refs, (p.memo for p in pays), lambda idx: keys[int(idx)])
     position = {key: idx for idx, key in enumerate(keys)}
@@ -533,9 +530,10 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     skipped = not_used(store, split)
     progress(f"read {len(customers):,} customers, {kept_count:,} payments decided earlier, "
              f"{len(settled):,} items with money applied")
-    tmp = Path(tempfile.mkdtemp(prefix=".reconcile-", dir=json_out.parent)) if json_out else None
+    tmp = None
     if json_out:
-        assert tmp is not None
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".reconcile-", dir=json_out.parent))
         with (tmp / "kept.jsonl").open("w", encoding="utf-8") as fh:  # before this run saves anything
             for chunk_of in store.stream_records(Match, status=kept_statuses, chunk_size=chunk):
                 fh.writelines(json_line(m) + "\n" for m in chunk_of)
