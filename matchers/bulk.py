@@ -535,8 +535,8 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
         json_out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".reconcile-", dir=json_out.parent))
         with (tmp / "kept.jsonl").open("w", encoding="utf-8") as fh:  # before this run saves anything
-            for chunk_of in store.stream_records(Match, status=kept_statuses, chunk_size=chunk):
-                fh.writelines(json_line(m) + "\n" for m in chunk_of)
+            for texts in store.stream_json(Match, status=kept_statuses, chunk_size=chunk):
+                fh.writelines(f'{{"kind": "match", "record": {text}}}\n' for text in texts)
     # the payments to decide, a chunk at a time: ours and partly read ones set aside, money rules posted;
     # the payments kept only where the evidence split needs them all
     ruled: list[Match] = []
