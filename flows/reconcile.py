@@ -2,6 +2,10 @@
 workbooks, artifacts, and a review pause whose answers go through the same ``apply_decisions`` path as
 ``orderhub reconcile apply``.
 
+On a large store (the rule of ``orderhub reconcile --from-store``: :func:`flows.reconcile_cli.wants_large`,
+or the ``large`` parameter) the matching takes the large path (``matchers.bulk.reconcile_store``) on
+``workers`` processes, each part logged as it finishes; the artifacts and the review are the same.
+
 Review modes: ``pause`` (a typed form in the Prefect UI's Resume dialog lists the uncertain matches with
 their candidates; a timeout leaves them in review and the run completes), ``auto`` (demo: confirm the top
 candidate scoring at least ``auto_accept``), ``skip`` (leave everything for the workbook).
@@ -13,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
@@ -23,8 +27,9 @@ from prefect.input import RunInput
 from pydantic import BaseModel, Field, create_model
 
 from flows.files import file_link
-from flows.reconcile_cli import Inputs, hold_rows, run_reconcile
+from flows.reconcile_cli import Inputs, hold_rows, run_reconcile, run_reconcile_large, wants_large
 from hub.records import Candidate, Match
+from hub.records.matches import MatchStatus
 from hub.settings import load_settings
 from hub.store import Store
 from matchers.decisions import ClerkDecision, apply_decisions
@@ -57,6 +62,7 @@ class ReconcileSummary:
     match_keys: list[str] = field(default_factory=list)
     statuses_after: dict[str, int] = field(default_factory=dict)  # the same payments once the review is applied
     credits_for_review: list[str] = field(default_factory=list)  # credit notes that reduce no invoice, with why
+    large: bool = False  # the large path matched (``match_keys`` empty: the statuses after are the store's)
 
 
 def candidate_keys(match: Match) -> list[str]:
@@ -124,17 +130,40 @@ def auto_decisions(items: list[Match], threshold: float, clerk: str) -> list[Cle
 
 
 @task(name="cash-application-and-three-way")
-def match_task(out_dir: Path, profile: str | None, day: date) -> ReconcileSummary:
-    """Propose matches on the store's open items, store them, write both workbooks."""
+def match_task(out_dir: Path, profile: str | None, day: date, large: bool | None = None,
+               workers: int | None = None) -> ReconcileSummary:
+    """Propose matches on the store's open items, store them, write both workbooks (on the large path when
+    the store is large or ``large``: :func:`flows.reconcile_cli.wants_large`)."""
     store = Store()
-    run = run_reconcile(Inputs.from_store(store), out=out_dir / f"reconciliation-{day.isoformat()}.xlsx",
-                        store=store, save=True, profile=profile, actor="reconcile flow")
+    workbook = out_dir / f"reconciliation-{day.isoformat()}.xlsx"
+    if wants_large(store, large):
+        return _match_large(store, workbook, out_dir / f"three-way-holds-{day.isoformat()}.xlsx", profile, workers)
+    run = run_reconcile(Inputs.from_store(store), out=workbook, store=store, save=True, profile=profile,
+                        actor="reconcile flow")
     threeway = write_threeway(out_dir / f"three-way-holds-{day.isoformat()}.xlsx", hold_rows(run.holds))
     return ReconcileSummary(statuses=dict(Counter(m.status for m in [*run.result.matches, *run.result.kept])),
                             holds=sum(r.status == "hold" for r in run.holds), invoices_checked=len(run.holds),
                             workbook=str(run.workbook) if run.workbook else None, threeway_workbook=str(threeway),
                             match_keys=[m.natural_key() for m in [*run.result.matches, *run.result.kept]],
                             credits_for_review=[c.why for c in run.result.credits_for_review()])
+
+
+def _match_large(store: Store, workbook: Path, holds_workbook: Path, profile: str | None,
+                 workers: int | None) -> ReconcileSummary:
+    """The large path (``matchers.bulk``), each step and part logged."""
+    logger = get_run_logger()
+    done = run_reconcile_large(store, out=workbook, save=True, profile=profile, actor="reconcile flow",
+                               workers=workers, progress=logger.info)
+    run = done.run
+    threeway = write_threeway(holds_workbook, hold_rows(run.holds))
+    logger.info("large path: %d parts (%d merged), largest %d payments; %s s; peak RSS %d MB the parent, %d MB a "
+                "worker; store: %d new or changed, %d unchanged", run.parts, run.merges, run.largest_part,
+                run.seconds.get("total"), run.rss_mb["parent"], run.rss_mb["worker"], run.saved_new,
+                run.saved_unchanged)
+    return ReconcileSummary(statuses=dict(run.statuses), holds=sum(r.status == "hold" for r in run.holds),
+                            invoices_checked=len(run.holds), workbook=str(done.workbook) if done.workbook else None,
+                            threeway_workbook=str(threeway), credits_for_review=[c.why for c in run.credits
+                                                                                 if not c.applied], large=True)
 
 
 @task(name="review-items")
@@ -164,9 +193,12 @@ def _resume_after_timeout() -> None:
                                   force=True)
 
 
-def statuses_now(keys: list[str]) -> dict[str, int]:
-    """How many of these matches are in each status in the store now (after decisions)."""
+def statuses_now(keys: list[str] | None) -> dict[str, int]:
+    """How many of these matches (None: every match of the store) are in each status in the store now
+    (after decisions)."""
     store = Store()
+    if keys is None:
+        return {s: n for s in get_args(MatchStatus) if (n := store.count(Match, status=[s]))}
     found = (store.get(Match, key) for key in keys)
     return dict(Counter(m.status for m in found if m is not None))
 
@@ -222,14 +254,17 @@ def _publish_applied(summary: ReconcileSummary) -> None:
 @flow(name="reconcile", flow_run_name="reconcile ({review} review)", log_prints=True)
 def reconcile_flow(review: ReviewMode = "pause", as_of: date | None = None, out_dir: Path | None = None,
                    profile: str | None = None, auto_accept: float = 0.5, timeout_minutes: float = 24 * 60,
-                   form_items: int = 20, poll_seconds: int = 10) -> ReconcileSummary:
+                   form_items: int = 20, poll_seconds: int = 10, large: bool | None = None,
+                   workers: int | None = None) -> ReconcileSummary:
     """Propose matches on everything open, write the workbooks, publish artifacts, then take the review:
     a paused form (``pause``), automatic (``auto``, top candidate at least ``auto_accept``) or none (``skip``).
-    A pause that times out leaves the items in review and the run completes."""
+    A pause that times out leaves the items in review and the run completes. ``large``: the large path
+    (rows streamed, parts on ``workers`` processes, default ``ORDERHUB_WORKERS`` else every core) or not;
+    None: by the store's size, as ``orderhub reconcile --from-store`` decides."""
     logger = get_run_logger()
     day = as_of or date.today()
     folder = out_dir or load_settings().home / "reports"
-    summary = match_task(folder, profile, day)
+    summary = match_task(folder, profile, day, large, workers)
     summary.review = review
     items = review_items_task()
     _publish(summary, items)
@@ -256,7 +291,7 @@ def reconcile_flow(review: ReviewMode = "pause", as_of: date | None = None, out_
     # read again after a review: during a pause a clerk may also have decided items in the station
     remaining = items if review == "skip" else review_items_task()
     summary.in_review = len(remaining)
-    summary.statuses_after = statuses_now(summary.match_keys)
+    summary.statuses_after = statuses_now(None if summary.large else summary.match_keys)
     if review != "skip":  # the summary is not published again: the decisions artifact holds the counts after
         _publish_applied(summary)
     logger.info("reconcile: proposed %s; after review %s; three-way holds %d of %d", summary.statuses,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -359,14 +359,16 @@ def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = Non
 LARGE_FROM = int(os.environ.get("ORDERHUB_RECONCILE_LARGE_FROM", "100000"))
 
 
-def wants_large(store: Store, large: bool | None) -> bool:
-    """Whether ``reconcile --from-store`` takes the large path: as asked, else for a store of at least
-    :data:`LARGE_FROM` receipts and invoices with none of the records it does not use."""
+def wants_large(store: Store, large: bool | None, split: str = "evidence") -> bool:
+    """Whether ``reconcile --from-store`` (and the ``reconcile`` flow) takes the large path: as asked, else
+    for a store of at least :data:`LARGE_FROM` receipts, statement lines and invoices, with none of the
+    records ``split`` does not use (the customer split reads no orders, statement lines or deliveries)."""
     from matchers.bulk import not_used
 
     if large is not None:
         return large
-    return store.count(BankReceipt) + store.count(Invoice) >= LARGE_FROM and not not_used(store)
+    size = store.count(BankReceipt) + store.count(StatementLine) + store.count(Invoice)
+    return size >= LARGE_FROM and not not_used(store, split)
 
 
 @dataclass
@@ -380,22 +382,31 @@ class LargeRun:
 def run_reconcile_large(store: Store, *, out: Path | None, save: bool = False, profile: str | None = None,
                         tolerances: Path | None = None, json_out: Path | None = None, actor: str = "reconcile",
                         rules: Path | None = None, workers: int | None = None, split: str = "evidence",
-                        list_max: int = 20_000) -> LargeRun:
+                        list_max: int = 20_000, progress: Callable[[str], None] | None = None) -> LargeRun:
     """``reconcile --from-store`` on a large store (``matchers.bulk.reconcile_store``): the matches of the
     small path (``split="evidence"``), saved by the workers (idempotent), and the workbook of every review
-    item with its candidates, scores and reasons; automatic matches and open items are listed when there
-    are at most ``list_max``, else counted on the summary (they are in the store)."""
+    item with its candidates, scores and reasons, the credit notes and the three-way holds; automatic
+    matches and open items are listed when there are at most ``list_max``, else counted on the summary
+    (they are in the store). ``json_out`` gets every match (streamed by the workers). ``progress`` gets
+    each step's and each part's line (default: the console)."""
     from matchers.bulk import reconcile_store, workers_default
     from matchers.cash import _day
 
     prof = load_profile(profile, tolerances)
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
     run = reconcile_store(store, workers=workers or workers_default(), split=split,  # type: ignore[arg-type]
                           profile=prof, rules=load_rules(rules), save=save, actor=actor, list_max=list_max,
-                          progress=lambda line: console.print(line, highlight=False))
+                          json_out=json_out,
+                          progress=progress or (lambda line: console.print(line, highlight=False)))
     shown = [*run.shown, *run.kept]
-    infos = {key: PaymentInfo("receipt", key, _day(value_date), payer or "", Decimal(str(amount)), currency,
+    infos = {key: PaymentInfo(kind, key, _day(value_date), payer or "", Decimal(str(amount)), currency,
                               memo or "", bank or "")
-             for key, (value_date, payer, amount, currency, memo, bank, _txn) in run.infos.items()}
+             for key, (kind, value_date, payer, amount, currency, memo, bank) in run.infos.items()}
+    # statement lines as the small path shows them (the bank of an account the file does not name)
+    lines = [line for m in shown if m.payment_kind == "statement_line"
+             if (line := store.get(StatementLine, m.payment_key)) is not None]
+    infos.update(payment_infos(lines))
     if run.kept:
         infos.update(payment_infos(store.all(BankReceipt)))
     names = run.customer_names
@@ -403,15 +414,12 @@ def run_reconcile_large(store: Store, *, out: Path | None, save: bool = False, p
                          i.currency, i.total, i.due) for i in run.open_items]
     not_listed = {"auto": 0 if run.listed_all else run.counts.get("auto", 0),
                   "kept": 0 if run.listed_all else run.kept_count, "open": run.open_count - len(items)}
-    path = write_reconciliation(out, shown, infos, items, [], run.set_aside, customers=names,
+    holds = with_releases(store, run.holds) if run.holds else []
+    path = write_reconciliation(out, shown, infos, items, hold_rows(holds), run.set_aside, customers=names,
                                 documents=document_rows(store),
                                 reasons={m.payment_key: review_reasons(m, prof) for m in shown},
-                                not_listed=not_listed) if out else None
-    if json_out:
-        json_out.parent.mkdir(parents=True, exist_ok=True)
-        with json_out.open("w", encoding="utf-8") as fh:
-            for m in shown:
-                fh.write(json.dumps({"kind": "match", "record": m.payload()}, ensure_ascii=False) + "\n")
+                                credits=credit_rows(run.credits), not_listed=not_listed) if out else None
+    run.holds = holds
     return LargeRun(run, path)
 
 
@@ -425,12 +433,21 @@ def _print_large(done: LargeRun, save: bool) -> None:
                   f"{run.rss_mb['worker']} MB a worker")
     if c["rule"]:
         console.print(f"posted by rule (tax refunds, interest, bank charges ...): {c['rule']:,}")
+    if run.holds:
+        console.print(f"three-way: {sum(r.status == 'hold' for r in run.holds)} on hold of {len(run.holds)} invoices")
+    if run.credits:
+        waiting = sum(not c.applied for c in run.credits)
+        console.print(f"credit notes: {len(run.credits) - waiting} applied to their invoices, {waiting} for review "
+                      "(original invoice not found ...)")
     if save:
         console.print(f"store: {run.saved_new:,} proposals new or changed, {run.saved_unchanged:,} unchanged")
+    if run.json_out:
+        console.print(f"wrote every match to {run.json_out}")
     if run.not_used:
         used = ", ".join(f"{n:,} {kind}" for kind, n in run.not_used.items())
         err_console.print(f"[yellow]large path: not used: {used} (orders, statement lines, deliveries and products "
-                          "are read by the small path only: --small)[/]", highlight=False)
+                          "are read by --split evidence and the small path, not by --split customers)[/]",
+                          highlight=False)
     if not run.listed_all:
         console.print("the workbook lists every payment to review with its candidates; automatic matches and "
                       "open items are counted on its summary (they are in the store)")
@@ -544,7 +561,7 @@ def register(app: typer.Typer) -> None:
         if split not in ("evidence", "customers"):
             raise InputError(f"unknown --split {split!r} (use evidence or customers)")
         store = Store() if (from_store or save) else None
-        if from_store and store is not None and wants_large(store, large):
+        if from_store and store is not None and wants_large(store, large, split):
             if out is None and json_out is None and not save:
                 raise InputError("nothing to write: give --out, --json or --store")
             _print_large(run_reconcile_large(store, out=out, save=save, profile=profile, tolerances=tolerances,

@@ -1,8 +1,9 @@
-"""Cash application over a store too large to hold as records (``orderhub reconcile --from-store`` on a
-large store): receipts and invoices streamed from the store as rows (:meth:`hub.store.Store.stream`, no
-pydantic record per invoice or receipt), cut into parts that run in worker processes, each part
-deciding on the row path's items and payments with the record path's scoring, reasons and candidates
-(:func:`matchers.cash.decide_rows`), so every match, review item and candidate is the one
+"""Cash application over a store too large to hold as records (``orderhub reconcile --from-store`` and the
+``reconcile`` flow on a large store): receipts and invoices streamed from the store as rows
+(:meth:`hub.store.Store.stream`, no pydantic record per invoice or receipt), statement lines streamed a
+chunk of records at a time, cut into parts that run in worker processes, each part deciding its payments
+against its open items with the record path's scoring, reasons and candidates
+(:func:`matchers.cash.decide_payments`), so every match, review item and candidate is the one
 :func:`matchers.cash.reconcile` gives.
 
 Two ways to cut (``split``):
@@ -26,26 +27,33 @@ Honoured as in the small path: earlier decisions (payments with an ``auto``/``co
 match are left as decided and what posted matches applied is taken off each invoice), money rules
 (applied first), the our-companies master (receipts we paid, transfers between our accounts, set aside),
 fields read with low confidence (no automatic match rests on them), partly read receipts and invoices
-(set aside / left out). Not used (:data:`NOT_USED`, :func:`not_used` counts them in a store): orders,
-statement lines, deliveries (three-way holds) and products; a store holding them needs the small path
-for a result identical to it.
+(set aside / left out), credit notes. On the evidence split also statement lines (money out and a
+receipt's copies set aside), orders, deliveries (three-way holds) and products: a store holding orders or
+deliveries has its invoices, orders and products read as records once in the parent, to build the open items
+with the small path's code (:func:`matchers.cash.open_items`; see :func:`reconcile_store` for why no part
+can build them alone). The customer split reads none of these (:data:`NOT_USED`, :func:`not_used` counts
+them in a store).
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import heapq
 import json
 import multiprocessing
 import os
 import resource
+import shutil
+import tempfile
 import time
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Literal
 
 from hub.records import (
@@ -68,26 +76,30 @@ from matchers.cash import (
     CashMatcher,
     OpenItem,
     Payment,
+    ReceiptTwins,
     _apply_rules,
     _gc_paused,
     credits_of_rows,
-    decide_rows,
+    decide_payments,
     item_keys,
     items_from_rows,
+    open_items,
     payments_from_rows,
     q,
 )
+from matchers.credits import Credit
 from matchers.names import CustomerIndex
 from matchers.ours import Ours
 from matchers.partial import unsure_fields
 from matchers.partition import _Sets
 from matchers.references import ResolvedMemos
 from matchers.rules import MoneyRule
+from matchers.threeway import ThreeWayResult, three_way
 from matchers.tolerance import Profile, load_profile
 
 #: the receipt fields read besides :data:`matchers.cash.RECEIPT_FIELDS`: the our-companies check's
 RECEIPT_EXTRA = ("payer_account", "payee_name", "payee_account")
-#: record kinds the large path does not read (the small path does)
+#: record kinds the customer split does not read (the evidence split and the small path do)
 NOT_USED: tuple[type, ...] = (Order, StatementLine, Delivery, Product)
 #: matches saved per transaction (short write locks: two workers share a SQLite file)
 SAVE_ROWS = 2000
@@ -99,9 +111,10 @@ PART_PAYMENTS = 50_000
 PART_CUSTOMERS = 5_000
 
 
-def not_used(store: Store) -> dict[str, int]:
-    """Records of the kinds the large path leaves out, counted per kind (only kinds the store holds)."""
-    return {cls.KIND: n for cls in NOT_USED if (n := store.count(cls))}
+def not_used(store: Store, split: str = "customers") -> dict[str, int]:
+    """Records of the kinds ``split`` leaves out, counted per kind (only kinds the store holds): none on the
+    evidence split, orders, statement lines, deliveries and products on the customer split."""
+    return {} if split == "evidence" else {cls.KIND: n for cls in NOT_USED if (n := store.count(cls))}
 
 
 @dataclass
@@ -153,15 +166,20 @@ class BulkRun:
     listed_all: bool
     customer_names: dict[str, str] = field(default_factory=dict)
     checks: list[dict[str, Any]] = field(default_factory=list)
+    #: every match proposed or kept, counted by its status (``counts`` counts rule postings as ``rule``)
+    statuses: Counter[str] = field(default_factory=Counter)
+    credits: list[Credit] = field(default_factory=list)
+    holds: list[ThreeWayResult] = field(default_factory=list)
+    json_out: Path | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     rss_mb: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
 class _Plan:
-    """One part: positions of its receipt and invoice rows (in store order), the memo hits its matcher
-    uses (evidence split) or the parties it reads itself (customer split), and the amounts its payments
-    look up among items that other parts' part payments could add to."""
+    """One part: positions of its payments and open items in the world's (evidence split), the memo hits
+    its matcher uses, or the parties it reads itself (customer split), and the amounts its payments look
+    up among items that other parts' part payments could add to."""
 
     receipts: list[int] = field(default_factory=list)
     invoices: list[int] = field(default_factory=list)
@@ -184,8 +202,8 @@ class _World:
     unsure: Mapping[str, frozenset[str]]
     kept_statuses: tuple[str, ...]
     skip: frozenset[str]  # receipts decided by a rule or set aside in the parent
-    receipts: list[tuple] = field(default_factory=list)
-    invoices: list[tuple] = field(default_factory=list)
+    pays: list[Payment] = field(default_factory=list)  # the evidence split's payments and open items
+    items: list[OpenItem] = field(default_factory=list)
     plans: list[_Plan] = field(default_factory=list)
     save: bool = False
     actor: str = "reconcile"
@@ -194,6 +212,7 @@ class _World:
     fingerprints: bool = False
     chunk: int = 5000
     check: Callable[[list[Match]], dict[str, Any]] | None = None
+    json_dir: Path | None = None  # each part writes its matches there (``key<TAB>json`` lines, by key)
 
 
 _WORLD: _World | None = None  # set in the parent before the workers fork
@@ -227,9 +246,11 @@ def _receipt_view(row: Sequence) -> BankReceipt:
 
 
 def _parent_pass(rows: list[tuple], ours: Ours, rules: Sequence[MoneyRule], cix: CustomerIndex,
-                 unsure: Mapping[str, frozenset[str]]) -> tuple[list[Match], list[tuple[str, str]], set[str]]:
+                 unsure: Mapping[str, frozenset[str]],
+                 ) -> tuple[list[Match], list[tuple[str, str]], set[str], list[Payment]]:
     """The receipts the small path decides before matching: ours set aside, partly read ones set aside,
-    money rules posted; returns the rule postings, the set-aside payments and the keys of both."""
+    money rules posted; returns the rule postings, the set-aside payments, the keys of both and the
+    payments left to match."""
     set_aside: list[tuple[str, str]] = []
     keep: list[tuple] = []
     for row in rows:
@@ -241,14 +262,51 @@ def _parent_pass(rows: list[tuple], ours: Ours, rules: Sequence[MoneyRule], cix:
     set_aside += aside
     ruled, rest, set_aside = _apply_rules(rules, pays, set_aside, [], cix, set())
     left = {p.key for p in rest}
-    return ruled, set_aside, {row[0] for row in rows if row[0] not in left}
+    return ruled, set_aside, {row[0] for row in rows if row[0] not in left}, rest
+
+
+def _lines_pass(store: Store, ours: Ours, rules: Sequence[MoneyRule], cix: CustomerIndex,
+                unsure: Mapping[str, frozenset[str]], kept_statuses: Sequence[str], chunk: int,
+                ) -> tuple[list[Match], list[tuple[str, str]], list[Payment]]:
+    """The undecided statement lines, streamed, as :func:`matchers.cash.payments_from` and the money rules
+    take them: money out and our own transfers set aside (a money rule may post money out), the copies
+    of a receipt (any receipt of the store, decided or not) set aside; the rule postings, the set-aside
+    lines and the payments left to match."""
+    twins = ReceiptTwins()
+    for rows in store.stream(BankReceipt, (*RECEIPT_FIELDS, *RECEIPT_EXTRA), chunk_size=chunk, in_order=True):
+        mine = [row[:1 + len(RECEIPT_FIELDS)] for row in rows
+                if not (ours and ours.not_money_in(_receipt_view(row)) is not None)]
+        pays, _ = payments_from_rows(mine, unsure)
+        usable = {p.key for p in pays}
+        twins.txns.update(row[7] for row in mine if row[0] in usable)
+        twins.add(pays)
+    ruled: list[Match] = []
+    set_aside: list[tuple[str, str]] = []
+    left: list[Payment] = []
+    for lines in store.stream_records(StatementLine, without_match=kept_statuses, chunk_size=chunk):
+        money_in = []
+        aside: list[tuple[str, str]] = []
+        for line in lines:
+            if line.amount <= 0:
+                aside.append((line.natural_key(), "money out"))
+            elif ours and (why := ours.not_money_in(line)) is not None:
+                aside.append((line.natural_key(), why))
+            else:
+                money_in.append(line)
+        pays, copies = twins.line_payments(money_in, unsure)
+        got, rest, aside = _apply_rules(rules, pays, aside + copies, list(lines), cix, set())
+        ruled += got
+        set_aside += aside
+        left += rest
+    return ruled, set_aside, left
 
 
 # -- the evidence split, on rows -----------------------------------------------------------------------
 def split_evidence(world: _World, pays: list[Payment], items: list[OpenItem], parts: int) -> list[_Plan]:
-    """:func:`matchers.partition.split` on rows: at most ``parts`` plans deciding every payment as the
-    single pass does. ``pays`` are the payments of ``world.receipts`` (one each, in order), ``items`` the
-    open items of ``world.invoices`` (:func:`matchers.cash.items_from_rows`)."""
+    """:func:`matchers.partition.split` on payments and open items: at most ``parts`` plans deciding every
+    payment as the single pass does (each plan holds positions in ``pays`` and ``items``; an item's
+    ``idx`` is its position). What an order lends its invoices (its references, its deposit, a part still
+    to bill) is in their items already; a memo naming the order names each of them (joined)."""
     cix = world.cix
     matcher = CashMatcher(items, cix, world.profile, explain=False)  # the single pass's indexes, nothing scored
     sets = _Sets()
@@ -299,27 +357,20 @@ def split_evidence(world: _World, pays: list[Payment], items: list[OpenItem], pa
     for item, node in zip(items, item_node, strict=True):
         groups[sets.find(node)][1].append(item.idx)
     loads = [0] * max(parts, 1)
-    bins: list[tuple[list[int], list[int], list[int]]] = [([], [], []) for _ in loads]
+    bins: list[tuple[list[int], list[int]]] = [([], []) for _ in loads]
     for recs, invs in sorted(groups.values(), key=lambda g: (-(len(g[0]) + len(g[1])), (g[0] or g[1])[0])):
         b = loads.index(min(loads))
         loads[b] += len(recs) + len(invs)
         bins[b][0].extend(recs)
         bins[b][1].extend(invs)
-    row_of_item = _positions(world.invoices, [i.key for i in items])  # partly read invoices have no item
-    # a credit note has no item: its row goes with the invoice it reduces (decided over every row, as the
-    # single pass does), so that the part takes the same amount off
-    bin_of = {items[i].key: b for b, (_recs, invs, _notes) in enumerate(bins) for i in invs}
-    notes = [c for c in credits_of_rows(world.invoices) if c.target_key in bin_of]
-    for c, row in zip(notes, _positions(world.invoices, [c.key for c in notes]) if notes else (), strict=True):
-        bins[bin_of[c.target_key]][2].append(row)
+    # credit notes are no items: what they take off is in their invoice's item already
     plans = []
-    for recs, invs, note_rows in bins:
+    for recs, invs in bins:
         if not recs:
             continue
         recs.sort()
         invs.sort()
-        plans.append(_Plan(recs, sorted([row_of_item[i] for i in invs] + note_rows),
-                           resolved.only(pays[a].memo for a in recs),
+        plans.append(_Plan(recs, invs, resolved.only(pays[a].memo for a in recs),
                            frozenset(open_amounts[a] for a in recs if a in open_amounts)))
     return plans
 
@@ -343,9 +394,13 @@ def split_customers(store: Store, cix: CustomerIndex, customers: Sequence[Custom
 
 
 # -- one part, in a worker ------------------------------------------------------------------------------
-def _read_part(world: _World, plan: _Plan) -> tuple[list[tuple], list[tuple], CustomerIndex]:
+def _read_part(world: _World, plan: _Plan) -> tuple[list[Payment], list[OpenItem], CustomerIndex]:
+    """A part's payments and open items (each item's ``idx`` its position in the part): taken from the
+    world on the evidence split (copies: the matcher takes money off them), read from the store by the
+    part's parties on the customer split."""
     if plan.customers is None:
-        return ([world.receipts[i] for i in plan.receipts], [world.invoices[i] for i in plan.invoices], world.cix)
+        return ([world.pays[i] for i in plan.receipts],
+                [replace(world.items[i], idx=n) for n, i in enumerate(plan.invoices)], world.cix)
     store = Store(world.url, migrate=False)
     try:
         mine = set(plan.customers)
@@ -359,7 +414,8 @@ def _read_part(world: _World, plan: _Plan) -> tuple[list[tuple], list[tuple], Cu
                     for row in rows if row[0] not in world.skip]
     finally:
         store.engine.dispose()
-    return receipts, invoices, cix
+    return (payments_from_rows(receipts, world.unsure)[0], items_from_rows(invoices, cix, world.settled, world.unsure),
+            cix)
 
 
 def _run_part(number: int) -> PartOutcome:
@@ -370,21 +426,21 @@ def _run_part(number: int) -> PartOutcome:
     plan = world.plans[number]
     # the collector stays off until the part's objects are gone: a full collection walks every one of them
     with _gc_paused():
-        receipts, invoices, cix = _read_part(world, plan)
-        matches, items, new_amounts = decide_rows(receipts, invoices, cix, profile=world.profile,
-                                                  settled=world.settled, unsure=world.unsure,
-                                                  resolved=plan.resolved)
+        pays, items, cix = _read_part(world, plan)
+        matches, new_amounts = decide_payments(pays, items, cix, profile=world.profile, resolved=plan.resolved)
         counts = Counter(m.status for m in matches)
         shown = [m for m in matches if world.keep_all or m.status not in ("auto", "confirmed")]
         keys = {m.payment_key for m in shown}
-        infos = {row[0]: row[1:] for row in receipts if row[0] in keys}
-        open_items = [i for i in items if i.due > 0]
+        infos = {p.key: _info(p) for p in pays if p.key in keys}
+        still_open = [i for i in items if i.due > 0]
         fps = [(m.payment_key, fingerprint(m)) for m in matches] if world.fingerprints else []
-        outcome = PartOutcome(number, len(receipts), len(invoices), dict(counts), shown, infos,
-                              open_items[:world.keep_open], len(open_items), set(new_amounts), fps)
+        outcome = PartOutcome(number, len(pays), len(items), dict(counts), shown, infos,
+                              still_open[:world.keep_open], len(still_open), set(new_amounts), fps)
         if world.check is not None:
             outcome.checked = world.check(matches)
-        del items, open_items, receipts, invoices
+        if world.json_dir is not None:
+            write_lines(_part_file(world.json_dir, number), matches)
+        del items, still_open, pays
         if world.save and matches:
             outcome.saved_new, outcome.saved_unchanged = save_matches(Store(world.url, migrate=False), matches,
                                                                       world.actor)
@@ -393,6 +449,28 @@ def _run_part(number: int) -> PartOutcome:
     outcome.cpu_seconds = round(time.process_time() - c0, 1)
     outcome.rss_mb = _rss_mb()
     return outcome
+
+
+def _info(pay: Payment) -> tuple:
+    """What the workbook shows of a payment: (kind, value date, payer, amount, currency, memo, bank)."""
+    return (pay.kind, pay.value_date, pay.payer, pay.amount, pay.currency, pay.memo, pay.bank)
+
+
+def _part_file(folder: Path, number: int) -> Path:
+    return folder / f"part-{number:05d}.tsv"
+
+
+def write_lines(path: Path, matches: Iterable[Match]) -> None:
+    """Matches (in payment key order) as ``payment key<TAB>JSON line`` rows, the JSON as ``orderhub reconcile
+    --json`` writes a match."""
+    with path.open("w", encoding="utf-8") as fh:
+        for m in matches:
+            fh.write(f"{m.payment_key}\t{json_line(m)}\n")
+
+
+def json_line(match: Match) -> str:
+    """One match as a line of ``orderhub reconcile --json`` (without the newline)."""
+    return json.dumps({"kind": "match", "record": match.payload()}, ensure_ascii=False)
 
 
 def save_matches(store: Store, matches: Sequence[Match], actor: str) -> tuple[int, int]:
@@ -416,15 +494,23 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
                     save: bool = False, actor: str = "reconcile", list_max: int = 20_000,
                     fingerprints: bool = False, chunk: int = 5000,
                     check: Callable[[list[Match]], dict[str, Any]] | None = None,
+                    json_out: Path | None = None,
                     progress: Callable[[str], None] = lambda _line: None) -> BulkRun:
-    """Reconcile every undecided receipt of ``store`` against its invoices, in ``parts`` parts (default: 4 a
-    worker or one per :data:`PART_PAYMENTS` payments; by customers one per :data:`PART_CUSTOMERS`
-    customers) on ``workers`` processes; with
-    ``save`` each worker stores its part's matches. Every match is listed in ``BulkRun.shown`` (and the
-    earlier ones in ``kept``) when at most ``list_max`` payments are decided and kept, else only those a
-    person decides (review, unmatched, rule postings);
-    open items alike. ``progress`` gets a line per step and per part; ``check`` is called in the worker with
-    each part's matches (a bench's truth check), its answers are in ``BulkRun.checks``, by part."""
+    """Reconcile every undecided payment of ``store`` against its open items, in ``parts`` parts (default: 4
+    a worker or one per :data:`PART_PAYMENTS` payments; by customers one per :data:`PART_CUSTOMERS`
+    customers) on ``workers`` processes; with ``save`` each worker stores its part's matches. Every match is
+    listed in ``BulkRun.shown`` (and the earlier ones in ``kept``) when at most ``list_max`` payments are
+    decided and kept, else only those a person decides (review, unmatched, rule postings); open items alike.
+    ``json_out``: every match, proposed and kept, written there as ``orderhub reconcile --json`` does (each
+    part's streamed to a file by its worker, merged in payment key order; the kept ones after them).
+    ``progress`` gets a line per step and per part; ``check`` is called in the worker with each part's
+    matches (a bench's truth check), its answers are in ``BulkRun.checks``, by part.
+
+    On the evidence split a store holding orders or deliveries has its invoices, orders and products read
+    as records in this process (an invoice names any customer's order by its reference, cross-channel
+    copies of an order are found over every order, an invoice printing no order reference competes for
+    the buyer's orders by its lines): the open items are built once, as the small path builds them, and
+    each part takes its own; the three-way holds are checked on the same records."""
     global _WORLD
     t_start = time.perf_counter()
     profile = profile or load_profile()
@@ -432,54 +518,73 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     kept_statuses = tuple(dict.fromkeys((*posted, "rejected", "confirmed")))
     ours = Ours.from_settings() if ours is None else ours
     seconds: dict[str, float] = {}
+    evidence = split == "evidence"
 
     t0 = time.perf_counter()
     customers = store.all(Customer)
     cix = CustomerIndex.build(customers)
     unsure = unsure_fields(store.all(SourceFile, status="needs_review"))
     settled = _settled_from_store(store, posted, chunk)
-    kept_count = store.count(Match, status=kept_statuses)
-    skipped = not_used(store)
+    kept_by_status = Counter({s: n for s in kept_statuses if (n := store.count(Match, status=[s]))})
+    kept_count = sum(kept_by_status.values())
+    skipped = not_used(store, split)
     progress(f"read {len(customers):,} customers, {kept_count:,} payments decided earlier, "
              f"{len(settled):,} items with money applied")
-    # the receipts to decide, a chunk at a time: ours and partly read ones set aside, money rules posted;
-    # the rows kept only where the evidence split needs them all
+    tmp = None
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".reconcile-", dir=json_out.parent))
+        with (tmp / "kept.jsonl").open("w", encoding="utf-8") as fh:  # before this run saves anything
+            for texts in store.stream_json(Match, status=kept_statuses, chunk_size=chunk):
+                fh.writelines(f'{{"kind": "match", "record": {text}}}\n' for text in texts)
+    # the payments to decide, a chunk at a time: ours and partly read ones set aside, money rules posted;
+    # the payments kept only where the evidence split needs them all
     ruled: list[Match] = []
     set_aside: list[tuple[str, str]] = []
     skip: set[str] = set()
     ruled_infos: dict[str, tuple] = {}
-    kept_rows: list[tuple] = []
+    pays: list[Payment] = []
     total = 0
     for rows in store.stream(BankReceipt, (*RECEIPT_FIELDS, *RECEIPT_EXTRA), without_match=kept_statuses,
                              chunk_size=chunk, in_order=True):
-        got, aside, left = _parent_pass(rows, ours, rules, cix, unsure)
+        got, aside, left, rest = _parent_pass(rows, ours, rules, cix, unsure)
         ruled += got
         set_aside += aside
         skip |= left
         keys = {m.payment_key for m in got}
-        ruled_infos.update((row[0], row[1:1 + len(RECEIPT_FIELDS)]) for row in rows if row[0] in keys)
-        if split == "evidence":
-            kept_rows += [row[:1 + len(RECEIPT_FIELDS)] for row in rows if row[0] not in left]
+        ruled_infos.update((row[0], ("receipt", *row[1:1 + len(RECEIPT_FIELDS) - 1]))
+                           for row in rows if row[0] in keys)
+        if evidence:
+            pays += rest
         total += len(rows)
+    if evidence and store.count(StatementLine):
+        got, aside, rest = _lines_pass(store, ours, rules, cix, unsure, kept_statuses, chunk)
+        ruled += got
+        set_aside += aside
+        pays += rest
+        total += len(got) + len(aside) + len(rest)
     if not parts:  # customer parts by the customers alone: a re-run (fewer receipts, other workers) cuts alike
         parts = (-(-len(customers) // PART_CUSTOMERS) if split == "customers"
                  else max(max(workers, 1) * 4, -(-total // PART_PAYMENTS)))
+    keep_all = total + kept_count <= list_max
+    kept = store.all(Match, status=list(kept_statuses)) if keep_all else []  # before this run saves
     world = _World(store.url, profile, customers, cix, settled, unsure, kept_statuses, frozenset(skip),
-                   save=save, actor=actor, keep_all=total + kept_count <= list_max, keep_open=list_max,
-                   fingerprints=fingerprints, chunk=chunk, check=check)
-    if split == "evidence":
-        world.receipts = kept_rows
-        world.invoices = [row for rows in store.stream(Invoice, INVOICE_FIELDS, chunk_size=chunk, in_order=True)
-                          for row in rows]
+                   save=save, actor=actor, keep_all=keep_all, keep_open=list_max,
+                   fingerprints=fingerprints, chunk=chunk, check=check, json_dir=tmp)
+    credits: list[Credit] = []
+    holds: list[ThreeWayResult] = []
+    if evidence:
+        with _gc_paused():
+            world.items, credits, holds, invoices = _open_items(store, customers, cix, settled, unsure, profile,
+                                                                chunk)
+        world.pays = pays
         seconds["read"] = round(time.perf_counter() - t0, 1)
-        progress(f"read {len(world.receipts):,} receipts to decide and {len(world.invoices):,} invoices "
-                 f"({seconds['read']} s)")
+        progress(f"read {len(pays):,} payments to decide and {invoices:,} invoices, {len(world.items):,} open "
+                 f"items ({seconds['read']} s)")
         t0 = time.perf_counter()
         with _gc_paused():
-            pays, _ = payments_from_rows(world.receipts, unsure)
-            items = items_from_rows(world.invoices, cix, settled)
-            world.plans = split_evidence(world, pays, items, parts)
-            del pays, items
+            world.plans = split_evidence(world, pays, world.items, parts)
+        del pays
     else:
         seconds["read"] = round(time.perf_counter() - t0, 1)
         t0 = time.perf_counter()
@@ -487,7 +592,7 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     seconds["split"] = round(time.perf_counter() - t0, 1)
     sizes = sorted((len(p.receipts) or len(p.receipt_parties) for p in world.plans), reverse=True)
     progress(f"split ({split}): {len(world.plans)} parts, largest {sizes[0] if sizes else 0:,} "
-             f"{'payments' if split == 'evidence' else 'payer names'} ({seconds['split']} s)")
+             f"{'payments' if evidence else 'payer names'} ({seconds['split']} s)")
     store.engine.dispose()
     if save and ruled:
         save_matches(store, ruled, actor)
@@ -509,20 +614,24 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
                          f"({outcome.seconds} s, {outcome.cpu_seconds} CPU-s, {outcome.rss_mb} MB; {done:,} "
                          f"payments done, "
                          f"{time.perf_counter() - t_start:.0f} s)")
-            todo = _merge_parts(world, outcomes) if split == "evidence" else []
+            todo = _merge_parts(world, outcomes) if evidence else []
             merges += len(todo)
     finally:
         _WORLD = None
         gc.unfreeze()
     seconds["parts"] = round(time.perf_counter() - t0, 1)
     seconds["parts_cpu"] = round(sum(o.cpu_seconds for o in outcomes.values()), 1)
-    seconds["total"] = round(time.perf_counter() - t_start, 1)
     final = [outcomes[i] for i in sorted(outcomes)]
+    if json_out and tmp is not None:
+        t0 = time.perf_counter()
+        _write_json(json_out, tmp, ruled, [o.part for o in final])
+        seconds["json"] = round(time.perf_counter() - t0, 1)
+    seconds["total"] = round(time.perf_counter() - t_start, 1)
     counts: Counter[str] = Counter()
     for o in final:
         counts.update(o.counts)
+    statuses = counts + Counter(m.status for m in ruled) + kept_by_status
     counts.update(m.status if m.status != "confirmed" else "rule" for m in ruled)
-    kept = store.all(Match, status=list(kept_statuses)) if world.keep_all else []
     shown = sorted([*ruled, *(m for o in final for m in o.shown)], key=lambda m: m.payment_key)
     return BulkRun(shown, kept, {**ruled_infos, **{k: v for o in final for k, v in o.infos.items()}},
                    [i for o in final for i in o.open_items][:list_max], sum(o.open_count for o in final),
@@ -530,14 +639,45 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
                    sum(o.saved_new for o in final) + (len(ruled) if save else 0),
                    sum(o.saved_unchanged for o in final), skipped,
                    sorted(fp for o in final for fp in o.fingerprints), world.keep_all,
-                   {c.code: c.name for c in customers}, [o.checked for o in final], seconds,
-                   {"parent": _rss_mb(), "worker": max((o.rss_mb for o in final), default=0)})
+                   {c.code: c.name for c in customers}, [o.checked for o in final], statuses, credits, holds,
+                   json_out, seconds, {"parent": _rss_mb(), "worker": max((o.rss_mb for o in final), default=0)})
 
 
-def _positions(rows: Sequence[tuple], keys: Sequence[str]) -> list[int]:
-    """Row positions of ``keys`` (each a row's key, in row order)."""
-    at = {row[0]: n for n, row in enumerate(rows)}
-    return [at[k] for k in keys]
+def _open_items(store: Store, customers: list[Customer], cix: CustomerIndex, settled: dict[str, Decimal],
+                unsure: Mapping[str, frozenset[str]], profile: Profile, chunk: int,
+                ) -> tuple[list[OpenItem], list[Credit], list[ThreeWayResult], int]:
+    """Every open item of the store as the small path builds them, the credit notes, the three-way results
+    (where deliveries are stored) and how many invoices were read. Without orders and deliveries: from
+    invoice rows; with them: from records (see :func:`reconcile_store`)."""
+    if not (store.count(Order) or store.count(Delivery)):
+        rows = [row for rows in store.stream(Invoice, INVOICE_FIELDS, chunk_size=chunk, in_order=True)
+                for row in rows]
+        return items_from_rows(rows, cix, settled, unsure), credits_of_rows(rows), [], len(rows)
+    invoices = [inv for got in store.stream_records(Invoice, chunk_size=chunk) for inv in got]
+    orders = [o for got in store.stream_records(Order, chunk_size=chunk) for o in got]
+    products = store.all(Product)
+    items, credits = open_items(invoices, orders, customers, cix, settled, products, unsure)
+    deliveries = store.all(Delivery)
+    holds = three_way(invoices, orders, deliveries, products, customers, profile=profile) if deliveries else []
+    return items, credits, holds, len(invoices)
+
+
+def _write_json(out: Path, folder: Path, ruled: Sequence[Match], parts: Sequence[int]) -> None:
+    """The parts' match files and the rule postings merged in payment key order into ``out``, then the
+    matches kept as decided (written before the run); the folder is removed."""
+    write_lines(folder / "rules.tsv", sorted(ruled, key=lambda m: m.payment_key))
+    files = [(folder / "rules.tsv").open(encoding="utf-8"),
+             *(_part_file(folder, n).open(encoding="utf-8") for n in parts)]
+    try:
+        with out.open("w", encoding="utf-8") as fh:
+            for line in heapq.merge(*files, key=lambda row: row.split("\t", 1)[0]):
+                fh.write(line.split("\t", 1)[1])
+            with (folder / "kept.jsonl").open(encoding="utf-8") as kept:
+                shutil.copyfileobj(kept, fh)
+    finally:
+        for f in files:
+            f.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _map(fn: Callable[[int], PartOutcome], todo: list[int], workers: int) -> Iterable[PartOutcome]:

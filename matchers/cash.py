@@ -911,23 +911,44 @@ def payments_from(records: Iterable[BankReceipt | StatementLine], ours: Ours | N
         else:
             receipts.append(record)
     payments = [Payment.from_record(r, unsure.get(r.natural_key(), ())) for r in receipts]
-    by_txn = {r.transaction_id for r in receipts}
-    by_amount: dict[tuple[str, Decimal], list[Payment]] = defaultdict(list)
-    for pay in payments:
-        by_amount[(pay.currency, pay.amount)].append(pay)
-    for line in lines:
-        pay = Payment.from_record(line, unsure.get(line.natural_key(), ()))
-        if line.transaction_id in by_txn:
-            set_aside.append((pay.key, "same transaction as a receipt"))
-            continue
-        twin = next((r for r in by_amount.get((pay.currency, pay.amount), [])
-                     if abs((r.value_date - pay.value_date).days) <= 2
-                     and name_similarity(r.payer, pay.payer) >= 0.85), None)
-        if twin is not None:
-            set_aside.append((pay.key, f"same money as receipt {twin.key}"))
-            continue
-        payments.append(pay)
-    return payments, set_aside
+    twins = ReceiptTwins({r.transaction_id for r in receipts})
+    twins.add(payments)
+    lines_in, lines_aside = twins.line_payments(lines, unsure)
+    return payments + lines_in, set_aside + lines_aside
+
+
+class ReceiptTwins:
+    """What tells a statement line that is a receipt's copy (see :func:`payments_from`): the receipts'
+    transaction ids and the receipts by currency and amount."""
+
+    def __init__(self, transaction_ids: Collection[str | None] = ()) -> None:
+        self.txns = set(transaction_ids)
+        self.by_amount: dict[tuple[str, Decimal], list[Payment]] = defaultdict(list)
+
+    def add(self, receipts: Iterable[Payment]) -> None:
+        for pay in receipts:
+            self.by_amount[(pay.currency, pay.amount)].append(pay)
+
+    def line_payments(self, lines: Iterable[StatementLine], unsure: Mapping[str, Collection[str]] | None = None,
+                      ) -> tuple[list[Payment], list[tuple[str, str]]]:
+        """Payments of statement lines of money in (already past the our-companies check), less the
+        copies of a receipt (set aside, with why)."""
+        unsure = unsure or {}
+        payments: list[Payment] = []
+        set_aside: list[tuple[str, str]] = []
+        for line in lines:
+            pay = Payment.from_record(line, unsure.get(line.natural_key(), ()))
+            if line.transaction_id in self.txns:
+                set_aside.append((pay.key, "same transaction as a receipt"))
+                continue
+            twin = next((r for r in self.by_amount.get((pay.currency, pay.amount), [])
+                         if abs((r.value_date - pay.value_date).days) <= 2
+                         and name_similarity(r.payer, pay.payer) >= 0.85), None)
+            if twin is not None:
+                set_aside.append((pay.key, f"same money as receipt {twin.key}"))
+                continue
+            payments.append(pay)
+        return payments, set_aside
 
 
 def reconcile(
@@ -960,21 +981,14 @@ def _reconcile(payments: Iterable[BankReceipt | StatementLine], invoices: Iterab
                customers: Iterable[Customer], *, profile: Profile | None, prior: Iterable[Match],
                products: Iterable[Product], rules: Sequence[MoneyRule], resolved: ResolvedMemos | None,
                ours: Ours | None, unsure: Mapping[str, Collection[str]] | None) -> CashResult:
-    from matchers.threeway import ProductIndex, link_invoices
-
     profile = profile or load_profile()
     prior = list(prior)
     posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
     kept = {m.payment_key: m for m in prior if m.status in posted or m.status in ("rejected", "confirmed")}
     customers = list(customers)
     cix = CustomerIndex.build(customers)
-    invoices = [inv for inv in invoices if unusable(inv) is None]  # partly read ones wait for review
-    invoices, credit_notes = split_credits(invoices)
-    credits = apply_credits(credit_notes, invoices)
-    invoices, orders = invoices, _without_copies(list(orders), invoices)
-    unlinked = any(not i.order_ref for i in invoices)
-    links = link_invoices(invoices, orders, ProductIndex(products), customers) if unlinked and orders else {}
-    items = build_items(invoices, orders, cix, _settled_by(kept.values(), posted), links, unsure, credits)
+    items, credits = open_items(invoices, orders, customers, cix, _settled_by(kept.values(), posted), products,
+                                unsure)
     matcher = CashMatcher(items, cix, profile, resolved)
     payments = list(payments)
     pays, set_aside = payments_from(payments, Ours.from_settings() if ours is None else ours, unsure)
@@ -986,6 +1000,23 @@ def _reconcile(payments: Iterable[BankReceipt | StatementLine], invoices: Iterab
     matches.sort(key=lambda m: m.payment_key)
     return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()),
                       set(matcher.new_amounts), credits)
+
+
+def open_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers: Sequence[Customer],
+               cix: CustomerIndex, settled: dict[str, Decimal], products: Iterable[Product] = (),
+               unsure: Mapping[str, Collection[str]] | None = None) -> tuple[list[OpenItem], list[Credit]]:
+    """The open items :func:`reconcile` matches against (partly read invoices left out, credit notes
+    applied to their invoices, cross-channel copies of an order dropped, invoices printing no order
+    reference tied to orders by their lines), and the credit notes."""
+    from matchers.threeway import ProductIndex, link_invoices
+
+    invoices = [inv for inv in invoices if unusable(inv) is None]  # partly read ones wait for review
+    invoices, credit_notes = split_credits(invoices)
+    credits = apply_credits(credit_notes, invoices)
+    orders = _without_copies(list(orders), invoices)
+    unlinked = any(not i.order_ref for i in invoices)
+    links = link_invoices(invoices, orders, ProductIndex(products), customers) if unlinked and orders else {}
+    return build_items(invoices, orders, cix, settled, links, unsure, credits), credits
 
 
 Decided = dict[str, tuple[str, list[Proposal], dict[int, int]]]
@@ -1144,15 +1175,25 @@ def decide_rows(receipts: Iterable[Sequence], invoices: Iterable[Sequence], cust
     orders, statement lines, rules or earlier decisions: pass only undecided payments, and in ``settled``
     what posted matches applied. Call it with the garbage collector paused (:func:`_gc_paused`) on many
     rows (``matchers.bulk`` does)."""
+    items = items_from_rows(invoices, customers, settled, unsure)
+    pays, _set_aside = payments_from_rows(receipts, unsure)
+    matches, new_amounts = decide_payments(pays, items, customers, profile=profile, resolved=resolved)
+    return matches, items, new_amounts
+
+
+def decide_payments(pays: Sequence[Payment], items: list[OpenItem], customers: CustomerIndex, *,
+                    profile: Profile | None = None, resolved: ResolvedMemos | None = None,
+                    ) -> tuple[list[Match], set[tuple[str, Decimal]]]:
+    """The matches :func:`reconcile` makes of these undecided payments against these open items (each
+    item's ``idx`` its position; the matcher takes money off them), in payment key order, and the amounts
+    part payments left."""
     profile = profile or load_profile()
     posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
-    items = items_from_rows(invoices, customers, settled, unsure)
     matcher = CashMatcher(items, customers, profile, resolved)
-    pays, _set_aside = payments_from_rows(receipts, unsure)
-    decided, by_key = _decide_all(matcher, pays, posted)
+    decided, by_key = _decide_all(matcher, list(pays), posted)
     matches = [_to_match(by_key[key], status, ranked, profile) for key, (status, ranked, _) in decided.items()]
     matches.sort(key=lambda m: m.payment_key)
-    return matches, items, set(matcher.new_amounts)
+    return matches, set(matcher.new_amounts)
 
 
 def _apply_rules(rules: Sequence[MoneyRule], pays: list[Payment], set_aside: list[tuple[str, str]],

@@ -1,10 +1,12 @@
 """Store.stream: rows of one record type as tuples, in (party, key) order, in chunks, only the parties
-asked for, payments already decided left out; and the matcher's row path on what it streams decides
+asked for, payments already decided left out (``stream_records``: the same as records, in chunks;
+``stream_json``: the stored JSON); and the matcher's row path on what it streams decides
 as the record path does (bench/reconcile.py's generator: memo typos and truncations, grouped payments,
 deposits, bank fees, payer names without their legal suffix)."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -67,6 +69,14 @@ def test_payments_with_a_decision_are_left_out(filled: Store, world) -> None:
             for row in chunk}
     assert done.natural_key() not in keys and rejected.natural_key() not in keys
     assert review.natural_key() in keys and len(keys) == len(receipts) - 2
+    # the same for records streamed a chunk at a time, in insertion order (as Store.all reads them)
+    chunks = list(filled.stream_records(BankReceipt, without_match=("confirmed", "rejected"), chunk_size=50))
+    assert max(len(c) for c in chunks) == 50
+    assert [r for c in chunks for r in c] == [r for r in filled.all(BankReceipt) if r.natural_key() in keys]
+    # and the stored JSON of matches of some statuses, unparsed: what each record's payload is
+    texts = [t for c in filled.stream_json(Match, status=("confirmed", "review"), chunk_size=1) for t in c]
+    assert [json.loads(t) for t in texts] == [m.payload() for m in filled.all(Match, status=("confirmed", "review"))]
+    assert len(texts) == 2
 
 
 def test_reconciling_streamed_rows_decides_as_reconciling_the_records(filled: Store, world) -> None:

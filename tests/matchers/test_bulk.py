@@ -2,7 +2,8 @@
 joined by their evidence, on worker processes) stores the same matches as the small path, field for field,
 on real SQLite (and PostgreSQL): a world of bench/reconcile.py's generator with money-rule receipts, a receipt
 we paid, a partly read receipt and a receipt whose amount was read with low confidence; run twice (nothing
-new the second time), then after a clerk's decisions. The workbook's review sheet is the small path's.
+new the second time), then after a clerk's decisions. The workbook's review and credit-note sheets are the
+small path's.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from hub.settings import OurCompany, write_our_companies
 from hub.store import Store
 from matchers.bulk import digest, fingerprint, reconcile_store
 from matchers.decisions import ClerkDecision, apply_decisions
+from reports.reconciliation import CREDITS_SHEET
 
 OURS = "苏州恒锐精密五金制品有限公司"
 
@@ -86,6 +88,11 @@ def _review_sheet(path: Path) -> list[tuple]:
     return [tuple(row) for row in ws.iter_rows(values_only=True)]
 
 
+def _credit_sheet(path: Path) -> list[tuple]:
+    ws = load_workbook(path)[CREDITS_SHEET]
+    return [tuple(row) for row in ws.iter_rows(values_only=True)]
+
+
 @pytest.fixture
 def ours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_our_companies([OurCompany(name=OURS)], tmp_path / "our_companies.toml")
@@ -106,6 +113,9 @@ def test_large_path_stores_the_small_paths_matches(tmp_path: Path, load_bench, o
         assert big.run.parts > 1 and big.run.merges == 0
         assert sorted(big.run.set_aside) == sorted(run.result.set_aside)
         assert _review_sheet(tmp_path / f"small-{step}.xlsx") == _review_sheet(tmp_path / f"large-{step}.xlsx")
+        # the credit note and the invoice it reduces, as on the small path's sheet
+        assert _credit_sheet(tmp_path / f"small-{step}.xlsx") == _credit_sheet(tmp_path / f"large-{step}.xlsx")
+        assert any("CRN-1" in str(cell) for row in _credit_sheet(tmp_path / f"large-{step}.xlsx")[1:] for cell in row)
         if step == "first":
             statuses = {m.payment_key: m.status for m in large.all(Match)}
             assert statuses["ICBC|TAX1"] == "confirmed" and statuses["ICBC|INT1"] == "confirmed"  # money rules
