@@ -36,6 +36,9 @@ def extract(
     bank: str | None = typer.Option(None, "--bank", help="Bank of statements that name none (e.g. 中国银行)"),
     account: str | None = typer.Option(None, "--account", help="Our account number for such statements"),
     workers: int | None = typer.Option(None, "--workers", help="OCR processes (default: all cores)"),
+    force_kind: bool = typer.Option(False, "--force-kind", help="Read the documents as --kind even where their "
+                                    "title says another kind (a true invoice refused as 'not an invoice: a "
+                                    "quotation'); your decision, kept in the audit log with --store"),
 ) -> None:
     """Read invoices, bank receipts, packing lists (PDF/scans), bank statements (csv/xls/xlsx, MT940,
     CAMT.053) and order exports (xlsx/csv) into records. Bad files are quarantined; the batch goes on.
@@ -59,7 +62,7 @@ def extract(
     settings = load_settings()
     target = Store(settings=settings) if store else None
     options = Options(kind=kind, threshold=threshold, channel=channel, customer=customer, bank=bank, account=account,
-                      workers=workers)
+                      workers=workers, force_kind=force_kind)
     err = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:

@@ -191,6 +191,8 @@ class Options:
     account: str | None = None
     workers: int | None = None
     quarantine: bool = True
+    #: read documents as ``kind`` even when their title says another kind (a person's decision, needs a kind)
+    force_kind: bool = False
 
 
 class Batch:
@@ -203,6 +205,9 @@ class Batch:
         reviewers' corrections teach where each issuer prints a field (extractors/documents/learned.py)."""
         if options.kind not in KINDS:
             raise InputError(f"unknown kind {options.kind!r} (expected one of: {', '.join(KINDS)})")
+        if options.force_kind and options.kind not in DOCUMENT_KINDS:
+            raise InputError(f"forcing a kind needs a document kind ({', '.join(sorted(DOCUMENT_KINDS))}), not "
+                             f"{options.kind!r}")
         self.settings, self.options, self.store, self.progress = settings, options, store, progress
         self.learned_from = learned_from or store
 
@@ -319,6 +324,8 @@ class Batch:
                     from extractors.documents.learned import StoreLayouts
 
                     extra["layouts"] = StoreLayouts(self.learned_from, self.options.threshold)
+                if self.options.force_kind and builtin(kind):
+                    extra["insist"] = True
                 try:
                     read = reader(docs, kind, workers=self.options.workers, progress=tick, **extra)
                 except Exception as exc:  # the whole group failed: report it on each file

@@ -155,6 +155,8 @@ def retry_cmd(
     customer: str | None = typer.Option(None, "--customer", help="Buyer of an order export without one"),
     bank: str | None = typer.Option(None, "--bank", help="Bank of a statement that names none"),
     account: str | None = typer.Option(None, "--account", help="Our account number for such a statement"),
+    force_kind: bool = typer.Option(False, "--force-kind", help="Read it as --kind even where its title says "
+                                    "another kind (a true invoice refused as 'not an invoice: a quotation')"),
 ) -> None:
     """Read a quarantined file again (as `orderhub extract --store` does); once read, it leaves the quarantine."""
     from extractors.pipeline import Options, extract_paths
@@ -168,7 +170,7 @@ def retry_cmd(
     store = Store(settings=settings)
     entry = find(quarantined_files(settings, store), file)
     path = _file_to_read(entry, settings.home)
-    options = Options(kind=kind, channel=channel, customer=customer, bank=bank, account=account)
+    options = Options(kind=kind, channel=channel, customer=customer, bank=bank, account=account, force_kind=force_kind)
     try:
         outcome = extract_paths([path], settings, options, store=store)[0]
     finally:

@@ -165,11 +165,13 @@ def words_of(path: Path | str, *, workers: int | None = 1) -> tuple[list[Word], 
 
 
 def read_words(words: list[Word], kind: str = "auto", *, source: str | None = None, ocr: bool = False,
-               rules: dict[int, list[tuple[float, float, float]]] | None = None) -> DocumentResult:
+               rules: dict[int, list[tuple[float, float, float]]] | None = None, insist: bool = False) -> DocumentResult:
     """Extract a record of ``kind`` (``auto``: detected) from positioned words; OCR words (``ocr``) levelled
     where the page still slopes (:mod:`extractors.ocr.level`) and with the blanks their character spacing shows
     put back (:mod:`extractors.ocr.blanks`). ``rules``: a PDF's vertical
-    ruling lines by page, which an invoice's item table takes its column boundaries from."""
+    ruling lines by page, which an invoice's item table takes its column boundaries from. ``insist``: read as
+    ``kind`` even when the title says another kind of document (a person's decision: a true invoice refused as
+    a quotation)."""
     if ocr:
         from extractors.ocr.blanks import put_blanks
         from extractors.ocr.level import level
@@ -194,7 +196,7 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
         if found is None:
             raise InputError("not recognised as an invoice, bank receipt, packing list or delivery note", source=source)
         kind = found
-    else:
+    elif not insist:
         _refuse_other_kind(words, kind, source)
     readers = _readers()
     if kind not in readers:
@@ -202,8 +204,17 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
     if not words:
         raise InputError("no text found on the document", source=source)
     if rules and kind == "invoice":
-        return readers[kind](words, source=source, ocr=ocr, rules=rules)
-    return readers[kind](words, source=source, ocr=ocr)
+        result = readers[kind](words, source=source, ocr=ocr, rules=rules)
+    else:
+        result = readers[kind](words, source=source, ocr=ocr)
+    if insist:
+        from extractors.documents.other_kinds import other_kind
+
+        other = other_kind(words)
+        if other is not None:  # said on the record: a person overruled the title
+            result.warnings.append(f"read as {_ASKED.get(kind, f'a {kind}')} because a person forced the kind "
+                                   f"(--force-kind); its title says {other.what} ({other.title!r})")
+    return result
 
 
 #: How a refusal names the kind that was asked for (or detected).
@@ -227,14 +238,15 @@ Layouts = Callable[[DocumentResult, list[Word]], object]
 
 
 def extract_document(path: Path | str, kind: str = "auto", *, workers: int | None = 1,
-                     layouts: Layouts | None = None) -> DocumentResult:
+                     layouts: Layouts | None = None, insist: bool = False) -> DocumentResult:
     """Read one PDF or image file into a :class:`DocumentResult`; raises :class:`InputError`. With
-    ``layouts``, fields missed are read where corrections of the issuer's documents taught."""
+    ``layouts``, fields missed are read where corrections of the issuer's documents taught; ``insist`` as in
+    :func:`read_words`."""
     from extractors.documents.readings import read_best
 
     item = _read_item(path, workers)
     result = read_best(item.words, item.second_words(), kind, source=str(path), ocr=bool(item.ocr_sources),
-                       rules=item.rules)
+                       rules=item.rules, insist=insist)
     result.pages = item.page_list()
     if layouts is not None:
         layouts(result, item.words)
@@ -243,12 +255,13 @@ def extract_document(path: Path | str, kind: str = "auto", *, workers: int | Non
 
 def extract_documents(paths: Sequence[Path | str | Sequence[Path | str]], kind: str = "auto", *, workers: int | None = None,
                       progress: Callable[[int, int], None] | None = None,
-                      layouts: Layouts | None = None) -> list[DocumentResult | InputError]:
+                      layouts: Layouts | None = None, insist: bool = False) -> list[DocumentResult | InputError]:
     """Read many documents; every scanned page of the batch is OCR'd in one process pool.
 
     An item may be a list of paths: the pages of one document (see :func:`group_pages`). Returns, in
     order, a result or the :class:`InputError` that item raised (the batch goes on).
-    ``progress(done, total)`` is called as OCR pages finish; ``layouts`` as in :func:`extract_document`.
+    ``progress(done, total)`` is called as OCR pages finish; ``layouts`` and ``insist`` as in
+    :func:`extract_document`.
     """
     items: list[_Pending] = []
     for p in paths:
@@ -278,7 +291,7 @@ def extract_documents(paths: Sequence[Path | str | Sequence[Path | str]], kind: 
             continue
         try:
             result = read_best(it.words, it.second_words(), kind, source=str(it.path), ocr=bool(it.ocr_sources),
-                               rules=it.rules)
+                               rules=it.rules, insist=insist)
             result.pages = it.page_list()
             if layouts is not None:
                 layouts(result, it.words)

@@ -26,24 +26,25 @@ SKIP = {"kind", "file_sha256", "warnings", "lines"}
 
 
 def read_best(words: list[Word], second: list[Word] | None, kind: str = "auto", *, source: str | None = None,
-              ocr: bool = False, rules: dict[int, list[tuple[float, float, float]]] | None = None) -> DocumentResult:
+              ocr: bool = False, rules: dict[int, list[tuple[float, float, float]]] | None = None,
+              insist: bool = False) -> DocumentResult:
     """Read ``words`` (the seal-masked reading) and, when given, ``second`` (the same pages with the seals'
     bands read unmasked), keeping per field the value that validates (see the module's doc)."""
     from extractors.documents import read_words
 
     if second is None or _same_words(words, second):
-        return read_words(words, kind, source=source, ocr=ocr, rules=rules)
+        return read_words(words, kind, source=source, ocr=ocr, rules=rules, insist=insist)
     try:
-        first = read_words(words, kind, source=source, ocr=ocr, rules=rules)
+        first = read_words(words, kind, source=source, ocr=ocr, rules=rules, insist=insist)
     except InputError:
-        other = read_words(second, kind, source=source, ocr=ocr, rules=rules)  # raises if neither reads
+        other = read_words(second, kind, source=source, ocr=ocr, rules=rules, insist=insist)  # raises if neither reads
         for name, conf in other.confidence.items():
             if name != "kind" and conf < CONFIRMED:
                 other.confidence[name] = min(conf, DOUBTFUL)
         other.warnings.append("read from the unmasked seal bands only (the seal-masked page did not read)")
         return other
     try:
-        other = read_words(second, first.kind, source=source, ocr=ocr, rules=rules)
+        other = read_words(second, first.kind, source=source, ocr=ocr, rules=rules, insist=insist)
     except InputError:
         return first
     return merge(first, other)

@@ -170,3 +170,23 @@ def test_scans_are_told_apart_by_their_title_too(folder: Path, tmp_path: Path, d
         return
     with pytest.raises(InputError, match=WHAT[REFUSED[name][3]]):
         extract_document(image)
+
+
+def test_a_person_may_force_the_kind_of_a_refused_file(folder: Path, tmp_path: Path) -> None:
+    """A true invoice refused by its title (here a quotation, as a person who knows better would push it through)
+    is read again from the quarantine with ``--kind invoice --force-kind``: stored as an invoice, the forcing said
+    on the record, out of the quarantine. Forcing without a document kind is refused."""
+    home = tmp_path / "home"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "quotation_en.pdf").write_bytes((folder / "quotation_en.pdf").read_bytes())
+    assert _run("extract", str(inbox), "--store", home=home).returncode == 1  # refused: quarantined
+    wrong = _run("extract", str(inbox), "--force-kind", home=home)
+    assert wrong.returncode != 0 and "forcing a kind needs a document kind" in wrong.stderr
+    done = _run("quarantine", "retry", "quotation_en.pdf", "--kind", "invoice", "--force-kind", home=home)
+    assert done.returncode == 0, done.stderr
+    assert "read as invoice" in done.stdout and "removed from the quarantine" in done.stdout
+    store = Store(settings=load_settings(home))
+    [source] = [sf for sf in store.all(SourceFile) if sf.path.endswith("quotation_en.pdf") and sf.status != "quarantined"]
+    assert source.kind == "invoice" and any("forced the kind" in w and "a quotation" in w for w in source.warnings)
+    assert len(store.all(Invoice)) == 1
