@@ -3,35 +3,16 @@ no longer says "This run didn't generate logs"), at the demo's logging settings.
 
 from __future__ import annotations
 
-import asyncio
-import time
 from pathlib import Path
 
 import pytest
-from prefect.client.orchestration import get_client
-from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
 
 from flows.customs_prefill import customs_prefill_flow
 from flows.ingest import ingest_documents_flow
 from hub.records import Declaration
 from hub.settings import load_settings
 from hub.store import Store
-
-
-def _run_and_logs(flow_run_id, last: str) -> tuple[str, list[str]]:
-    """The run's name and log messages, once the message starting with ``last`` arrived (logs reach the
-    API in batches, a moment after the run ends)."""
-    async def read():
-        async with get_client() as client:
-            run = await client.read_flow_run(flow_run_id)
-            logs = await client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])))
-            return run.name, [log.message for log in logs]
-    deadline = time.monotonic() + 30
-    while True:
-        name, logs = asyncio.run(read())
-        if any(m.startswith(last) for m in logs) or time.monotonic() > deadline:
-            return name, logs
-        time.sleep(0.5)
+from tests.flows.runs import run_seen
 
 
 @pytest.fixture
@@ -53,7 +34,8 @@ def test_customs_run_is_named_and_logs_what_it_did(prefect_server, demo_logging,
         batch.upsert(small_world.records())
     state = customs_prefill_flow(review="auto", home=str(tmp_path), out_dir=str(tmp_path / "wb"), return_state=True)
     summary = state.result()
-    name, logs = _run_and_logs(state.state_details.flow_run_id, "customs-prefill:")
+    seen = run_seen(state.state_details.flow_run_id, "customs-prefill:")
+    name, logs = seen.name, seen.logs
     assert name == "customs-prefill auto review: open export orders (no filing)"
     decls = store.all(Declaration)
     assert decls and len(summary.prefilled) == len(decls)
@@ -71,7 +53,7 @@ def test_ingest_logs_its_plan_chunks_and_quarantine(prefect_server, demo_logging
     (inbox / "scan-broken.pdf").write_bytes(b"%PDF-1.7 not really a pdf")
     state = ingest_documents_flow(folder=str(inbox), home=str(tmp_path / "home"), return_state=True)
     state.result()
-    _, logs = _run_and_logs(state.state_details.flow_run_id, "quarantined ")
+    logs = run_seen(state.state_details.flow_run_id, "quarantined ").logs
     assert any(m.startswith("1 files under") for m in logs), logs
     assert any(m.startswith("chunk 1 of 1 read") for m in logs)
     assert any(m.startswith("quarantined ") and "scan-broken.pdf" in m for m in logs)
@@ -79,7 +61,6 @@ def test_ingest_logs_its_plan_chunks_and_quarantine(prefect_server, demo_logging
 
 def test_reconcile_artifacts_count_after_the_decisions(prefect_server, small_world, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 
     from flows.reconcile import reconcile_flow
     from hub.records import Match
@@ -97,12 +78,7 @@ def test_reconcile_artifacts_count_after_the_decisions(prefect_server, small_wor
     assert summary.statuses_after == {s: stored.count(s) for s in set(stored)}
     assert summary.statuses_after.get("review", 0) == summary.in_review < summary.statuses.get("review", 0)
 
-    async def read():
-        async with get_client() as client:
-            flt = ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id]))
-            return await client.read_artifacts(artifact_filter=flt)
-
-    artifacts = asyncio.run(read())
+    artifacts = run_seen(state.state_details.flow_run_id, "reconcile:").artifacts
     # the run's artifacts tab shows each artifact once: the summary before the review, the decisions after it
     keys = [a.key for a in artifacts]
     assert keys.count("reconciliation-summary") == keys.count("reconciliation-workbook") == 1, keys

@@ -5,19 +5,10 @@ workbook link, review table with station links, decisions), each part logged to 
 
 from __future__ import annotations
 
-import asyncio
-import time
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from prefect.client.orchestration import get_client
-from prefect.client.schemas.filters import (
-    ArtifactFilter,
-    ArtifactFilterFlowRunId,
-    LogFilter,
-    LogFilterFlowRunId,
-)
 
 from flows.reconcile import reconcile_flow, review_items
 from hub.records import Match
@@ -25,6 +16,7 @@ from hub.settings import load_settings
 from hub.store import Store
 from matchers.bulk import digest, fingerprint
 from reports.reconciliation import REVIEW_SHEET
+from tests.flows.runs import run_seen
 
 
 def _home(path: Path, monkeypatch: pytest.MonkeyPatch, records: list) -> Store:
@@ -33,22 +25,6 @@ def _home(path: Path, monkeypatch: pytest.MonkeyPatch, records: list) -> Store:
     if not store.count():
         store.upsert(records)
     return store
-
-
-def _artifacts_and_logs(run_id, last: str) -> tuple[dict[str, object], list[str]]:
-    """The run's artifacts by key and its log messages, once one starts with ``last`` (logs arrive in batches)."""
-    async def read():
-        async with get_client() as client:
-            artifacts = await client.read_artifacts(
-                artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id])))
-            logs = await client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[run_id])))
-            return {a.key: a for a in artifacts}, [log.message for log in logs]
-    deadline = time.monotonic() + 30
-    while True:
-        artifacts, logs = asyncio.run(read())
-        if any(m.startswith(last) for m in logs) or time.monotonic() > deadline:
-            return artifacts, logs
-        time.sleep(0.5)
 
 
 def test_flow_on_the_large_path_equals_the_small_path(prefect_server: str, small_world, tmp_path: Path,
@@ -74,7 +50,8 @@ def test_flow_on_the_large_path_equals_the_small_path(prefect_server: str, small
               for s in (s_sum, l_sum)]
     assert sheets[0] == sheets[1]
     assert Path(l_sum.threeway_workbook).is_file()
-    artifacts, logs = _artifacts_and_logs(l_id, "reconcile:")
+    seen = run_seen(l_id, "reconcile:")
+    artifacts, logs = seen.by_key, seen.logs
     assert {"reconciliation-summary", "reconciliation-workbook", "reconciliation-review",
             "reconciliation-decisions"} <= set(artifacts), set(artifacts)
     table = str(artifacts["reconciliation-review"].data)
