@@ -44,15 +44,43 @@ MIN_SHARE = 0.6
 LETTERHEAD_LINES = 2
 
 
+def _groups(line: Line) -> list[list[Word]]:
+    """A line's words in groups where they stand close (``Value Date``)."""
+    out: list[list[Word]] = []
+    for word in line.words:
+        if out and word.x0 - out[-1][-1].x1 <= CELL_GAP * word.height:
+            out[-1].append(word)
+        else:
+            out.append([word])
+    return out
+
+
+def _cell(words: list[Word]) -> tuple[str, float, float]:
+    return " ".join(w.text for w in words), words[0].x0, words[-1].x1
+
+
 def _cells(line: Line) -> list[tuple[str, float, float]]:
     """A line's words joined into cells where they stand close (``Value Date``): (text, x0, x1)."""
+    return [_cell(group) for group in _groups(line)]
+
+
+@cache
+def _aliases() -> frozenset[str]:
+    return frozenset(normalise_header(a) for spec in load_fields("statement_columns.toml").values()
+                     for a in spec.aliases)
+
+
+def _header_cells(line: Line) -> list[tuple[str, float, float]]:
+    """A header line's cells; a cell that is no column's name but two names printed close together
+    (``Transaction Date Value Date``) is cut into the two."""
+    aliases = _aliases()
     out: list[tuple[str, float, float]] = []
-    for word in line.words:
-        if out and word.x0 - out[-1][2] <= CELL_GAP * word.height:
-            text, x0, _ = out[-1]
-            out[-1] = (f"{text} {word.text}", x0, word.x1)
-        else:
-            out.append((word.text, word.x0, word.x1))
+    for group in _groups(line):
+        text = _cell(group)[0]
+        cut = next((i for i in range(1, len(group)) if normalise_header(text) not in aliases
+                    and normalise_header(_cell(group[:i])[0]) in aliases
+                    and normalise_header(_cell(group[i:])[0]) in aliases), None)
+        out += [_cell(group[:cut]), _cell(group[cut:])] if cut else [_cell(group)]
     return out
 
 
@@ -67,7 +95,7 @@ def _is_header(header: HeaderMap) -> bool:
 
 
 def _header_of(line: Line) -> tuple[HeaderMap, list[tuple[str, float, float]]] | None:
-    cells = _cells(line)
+    cells = _header_cells(line)
     if len(cells) < 3:
         return None
     header = map_headers([c[0] for c in cells], load_fields("statement_columns.toml"))
@@ -133,7 +161,7 @@ def _date_headers() -> frozenset[str]:
 def _statement_table(lines: list[Line]) -> bool:
     dates = _date_headers()
     for index, line in enumerate(lines):
-        if len(line.words) < 3 or not any(normalise_header(c[0]) in dates for c in _cells(line)):
+        if len(line.words) < 3 or not any(normalise_header(c[0]) in dates for c in _header_cells(line)):
             continue  # a header names its date column exactly: the rest is not mapped (fast)
         found = _header_of(line)
         if found is None:

@@ -82,6 +82,25 @@ SCB_P2 = [["", "BALANCE BROUGHT FORWARD", "", "", "22,300.00"],
           ["19 Mar 2026", "OUTWARD TT SHENZHEN BAOAN PACKAGING", "1,980.00", "", "20,320.00"],
           ["31 Mar 2026", "ACCOUNT MAINTENANCE FEE", "15.00", "", "20,305.00"]]
 
+# a second round, written after the fixes of the first: shapes they were not made for (two names printed close
+# in one header cell, a balance C/F row closing the table, details wrapped over two lines, a signed Betrag column,
+# a Chinese statement with one signed amount column)
+OCBC_COLS = [(18, "Transaction Date"), (46, "Value Date"), (70, "Description"), (-150, "Withdrawal"), (-172, "Deposit"), (-192, "Balance")]
+OCBC = [["01 MAR", "", "BALANCE B/F", "", "", "12,400.00"],
+        ["04 MAR", "04 MAR", "GIRO - SALARY", "5,200.00", "", "7,200.00"],
+        ["", "", "STAFF PAYROLL MAR", "", "", ""],
+        ["15 MAR", "15 MAR", "FAST PAYMENT", "", "3,100.50", "10,300.50"],
+        ["", "", "LIM HARDWARE TRADING", "", "", ""],
+        ["31 MAR", "31 MAR", "BALANCE C/F", "", "", "10,300.50"]]
+SPK_COLS = [(20, "Buchungstag"), (44, "Valuta"), (66, "Buchungstext"), (-190, "Betrag")]
+SPK = [["02.03.2026", "02.03.2026", "Gutschrift Müller Anlagenbau GmbH", "1.240,50"],
+       ["10.03.2026", "10.03.2026", "Lastschrift Telekom Deutschland", "-89,95"],
+       ["23.03.2026", "24.03.2026", "Überweisung Lieferant Krause KG", "-3.400,00"]]
+ABC_COLS = [(14, "交易日期"), (34, "交易金额"), (-84, "本次余额"), (88, "对方户名"), (140, "交易用途")]
+ABC = [["20260305", "+26,000.00", "126,000.00", "南京江宁宏达机电有限公司", "货款"],
+       ["20260311", "-1,388.00", "124,612.00", "中国移动通信集团江苏有限公司", "通讯费"],
+       ["20260328", "-30,000.00", "94,612.00", "苏州工业园区兴达钢材有限公司", "采购款"]]
+
 STATEMENT_PDFS: dict[str, tuple] = {
 "barclays_uk": ([([
     (20, 14, "Barclays Bank UK PLC", 12, "DVB"), (120, 14, "Your business account statement", 10, "DVB"),
@@ -191,6 +210,32 @@ STATEMENT_PDFS: dict[str, tuple] = {
     ("2026-03-12", "4850.00", "USD", "INWARD TT PACIFIC RIM IMPORTS LLC", "22300.00"),
     ("2026-03-19", "-1980.00", "USD", "OUTWARD TT SHENZHEN BAOAN PACKAGING", "20320.00"),
     ("2026-03-31", "-15.00", "USD", "ACCOUNT MAINTENANCE FEE", "20305.00")]}),
+
+"ocbc_sg": ([([(18, 14, "OCBC Bank", 13, "DVB"), (120, 14, "STATEMENT OF ACCOUNT", 11, "DVB"),
+   (18, 24, "HENGRUI PRECISION (SINGAPORE) PTE. LTD.", 8), (120, 24, "Account No.", 8), (-192, 24, "686-123456-001", 8),
+   (120, 29, "Currency", 8), (-192, 29, "SGD", 8), (120, 34, "Period", 8), (-192, 34, "1 MAR 2026 TO 31 MAR 2026", 8),
+   *table(OCBC_COLS, OCBC, 46, step=5)], rules(46, 6, 5))], "DV",
+ {"account": "686123456001", "closing": "10300.50", "party": False, "lines": [
+    ("2026-03-04", "-5200.00", "SGD", "GIRO - SALARY | STAFF PAYROLL MAR", "7200.00"),
+    ("2026-03-15", "3100.50", "SGD", "FAST PAYMENT | LIM HARDWARE TRADING", "10300.50")]}),
+"sparkasse_de": ([([(20, 14, "Sparkasse KölnBonn", 12, "DVB"), (120, 14, "Kontoauszug 3/2026", 12, "DVB"),
+   (20, 24, "Hengrui Precision Europe GmbH", 8), (120, 24, "IBAN DE12 3705 0198 0001 2345 67", 8),
+   (120, 29, "vom 01.03.2026 bis 31.03.2026", 8),
+   (20, 38, "Kontostand am 01.03.2026", 8), (-190, 38, "10.000,00", 8),
+   *table(SPK_COLS, SPK, 46),
+   (20, 72, "Kontostand am 31.03.2026, 20:00 Uhr", 9, "DVB"), (-190, 72, "7.750,55", 9, "DVB")], rules(46, 3))], "DV",
+ {"account": "DE12370501980001234567", "closing": "7750.55", "party": False, "lines": [
+    ("2026-03-02", "1240.50", "EUR", "Gutschrift Müller Anlagenbau GmbH", None),
+    ("2026-03-10", "-89.95", "EUR", "Lastschrift Telekom Deutschland", None),
+    ("2026-03-23", "-3400.00", "EUR", "Überweisung Lieferant Krause KG", None)]}),
+"abc_cn": ([([(60, 14, "中国农业银行 账户交易明细", 14, W),
+   (14, 26, f"账户名称：{OURS}", 8, W), (120, 26, "账号：10-5401 0104 0012 345", 8, W),
+   (14, 32, "币种：人民币", 8, W), (120, 32, "起止日期：2026-03-01 至 2026-03-31", 8, W),
+   *table(ABC_COLS, ABC, 44, font=W)], rules(44, 3))], W,
+ {"account": "10540101040012345", "closing": None, "party": True, "lines": [
+    ("2026-03-05", "26000.00", "CNY", "南京江宁宏达机电有限公司", "126000.00"),
+    ("2026-03-11", "-1388.00", "CNY", "中国移动通信集团江苏有限公司", "124612.00"),
+    ("2026-03-28", "-30000.00", "CNY", "苏州工业园区兴达钢材有限公司", "94612.00")]}),
 }
 
 #: the two the integrator found (tests/extractors_documents/lookalikes.py), scored with the same truth shape
