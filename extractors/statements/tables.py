@@ -402,7 +402,12 @@ class _TableReader:
         whose figure is kept for the check of the lines against it (:meth:`check_carried`)."""
         text = _norm(_row_text(row)).casefold()
         footer = rules()["footer"]
-        if any(_norm(m).casefold() in text for m in footer.get("balance_figures", [])):
+        starts = [_norm(cell_text(c)).casefold() for c in row if not is_blank(c)]
+        markers = [_norm(m).casefold() for m in footer.get("balance_figures", [])]
+        # a transaction may name a balance in its text (INTEREST ON CLOSING BALANCE): with an amount read, the
+        # marker must begin a cell
+        if any(m in text for m in markers) and (not self._has_amount(row) or any(
+                c.startswith(m) for c in starts for m in markers)):
             figure = self._carried_figure(row)
             if figure is not None:
                 self.carried.append((self._drafts_read, figure))
@@ -410,6 +415,16 @@ class _TableReader:
         if any(not is_blank(c) for name in ("amount", "credit", "debit") for c in self.header.all(row, name)):
             return False
         return any(_norm(m).casefold() in text for m in footer.get("balance_rows", []))
+
+    def _has_amount(self, row: Sequence[Cell]) -> bool:
+        for name in ("amount", "credit", "debit"):
+            for cell in self.header.all(row, name):
+                try:
+                    if read_amount(cell) is not None:
+                        return True
+                except ValueError:
+                    continue
+        return False
 
     def _carried_figure(self, row: Sequence[Cell]) -> Decimal | None:
         """The balance a balance row prints: under the balance column, else under an amount, credit or debit

@@ -86,3 +86,13 @@ def test_a_period_printed_as_two_dates_of_one_year() -> None:
     assert [str(d) for d in dates_in("Statement period ¦ 3 March - 31 March 2026")] == ["2026-03-31"]
     assert [str(d) for d in dates_in("Zeitraum 01.03.2026 - 31.03.2026")] == ["2026-03-01", "2026-03-31"]
     assert [str(d) for d in dates_in("09MAR26")] == ["2026-03-09"]
+
+
+def test_a_line_that_names_a_balance_in_its_text_stays_a_line(tmp_path: Path) -> None:
+    """Only a row whose cell begins with a balance's label (or that has no amount) carries a balance over."""
+    items, rules, font, *_ = NOT_INVOICES["bank_statement_en"]
+    items = [(*i[:2], "INTEREST ON CLOSING BALANCE", *i[3:]) if i[2] == "CHARGES" else i for i in items]
+    done = _extract(tmp_path, draw_pdf(tmp_path / "hsbc_statement.pdf", items, rules, font))
+    assert [(ln.amount, ln.description) for ln in done.records][-1] == (Decimal("-120.00"),
+                                                                       "INTEREST ON CLOSING BALANCE")
+    assert "closing balance 85660.00 agrees with the lines" in done.skipped
