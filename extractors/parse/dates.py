@@ -43,8 +43,9 @@ _PATTERNS = [
     ("compact", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")),
     ("dmy_or_mdy", re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")),
     ("mdy_text", re.compile(_MON + r"[\s\-]*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|[\s\-]+)(?P<y>\d{4}|\d{2})(?!\d)")),
+    # 09MAR26 too; never the day of the next date as a two-digit year (``3 March - 31 March 2026``)
     ("dmy_text", re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°|o)?[\s\-.]*(?:de\s+)?" + _MON
-                            + r"(?:[\s\-.,]+(?:de\s+|del\s+)?|(?=\d))(?P<y>\d{4}|\d{2})(?!\d)")),  # 09MAR26 too
+                            + r"(?:[\s\-.,]+(?:de\s+|del\s+)?|(?=\d))(?P<y>\d{4}|\d{2}(?![\s\-]*[A-Za-z]{3,}\.?[\s\-]+\d{4}))(?!\d)")),
     ("ymd_text", re.compile(r"(?P<y>\d{4})[\s\-]+" + _MON + r"[\s\-]+(?P<d>\d{1,2})(?!\d)")),
 ]
 

@@ -218,19 +218,24 @@ def _nearest(month: int, day: int, anchor: date, *, after: int) -> date:
 
 _FULL_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|(0[1-9]|1[0-2])([0-3]\d))"
                            r"(?!\d)")
+#: a European date with its year after the day and month, dotted (``31.03.2026``): day first
+_DOTTED_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)")
 _MONTH_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年_]\s*(\d{1,2})\s*月?|(0[1-9]|1[0-2]))(?![\d/\-.])")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def dates_in(text: str) -> list[date]:
-    """Full dates in a line of text (``2025-12-01``, ``2025/12/01``, ``20251201``, ``2025年12月1日``, and with
-    a month name: ``01 Feb 2026``, ``Feb 1, 2026``)."""
+    """Full dates in a line of text (``2025-12-01``, ``2025/12/01``, ``20251201``, ``2025年12月1日``, dotted day
+    first ``31.03.2026``, and with a month name: ``01 Feb 2026``, ``Feb 1, 2026``)."""
     out = text_dates(text)
     for m in _FULL_DATE_RE.finditer(unicodedata.normalize("NFKC", text)):
         y = int(m.group(1))
         mo, d = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
         found = _date(y, int(mo), int(d))
         if found:
+            out.append(found)
+    for m in _DOTTED_DATE_RE.finditer(unicodedata.normalize("NFKC", text)):
+        if found := _date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
             out.append(found)
     return out
 

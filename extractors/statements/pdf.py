@@ -4,15 +4,22 @@ rows and columns of a table, then read like an export (:func:`extractors.stateme
 The header row is the line whose words map to statement columns (``statement_columns.toml``) with a date, an
 amount (or debit/credit) and a column only statements have (a balance, the other party, debit and credit apart):
 an invoice's item table has none of these. A PDF is taken for a bank statement (:func:`looks_like_pdf_statement`)
-only when a bank is named above that table or it has the other party's columns: a customer's statement of account
-or a 往来对账单 between companies has dates, debits, credits and balances too, and moves no money. Each word below it goes to the column it stands under
-(:func:`_column`: the header cell it aligns with); a repeated header on a later page is skipped. The lines above the
-header are the preamble (account, holder, currency, period). Text that wraps onto the line under a row (对方户名
-over two lines) has neither date nor amount there and joins the row above, as in a converted export."""
+only when a bank is named above that table (a bank the rules know, or a bank's word in the page's letterhead:
+``Barclays Bank UK PLC``, ``Commerzbank AG``: ``[pdf] bank_words``) or it has a column only a bank prints (the
+other party's, a value date: ``[pdf] bank_columns``): a customer's statement of account or a 往来对账单 between
+companies has dates, debits, credits and balances too, and moves no money. Each word below it goes to the column
+it stands under (:func:`_column`: the header cell it aligns with); a header repeated on a later page is skipped,
+with that page's running head above it (bank, account), and so is a line that is a page's number (``Page 1 of
+2``). The lines above the header are the preamble (account, holder, currency, period), each cut into its cells as
+the header is (``Account Number | 808-123456-838``: a label and its value printed apart). Text that wraps onto
+the line under a row (对方户名 over two lines) has neither date nor amount there and joins the row above, as in
+a converted export; a word run on under a date or money column that is no date or amount stays in the text
+before it."""
 
 from __future__ import annotations
 
 import io
+import re
 from functools import cache
 from pathlib import Path
 
@@ -22,27 +29,58 @@ from extractors.statements.model import StatementImport
 from extractors.words import Line, Word, group_lines
 from hub.errors import InputError
 
-#: fields only a statement's table has beside its dates and amounts
-STATEMENT_ONLY = ("balance", "counterparty_name", "counterparty_account", "payer_name", "payee_name")
-#: columns of the other party of a line: only a bank's statement has them
-PARTY_COLUMNS = ("counterparty_name", "counterparty_account", "counterparty_bank", "payer_name", "payee_name")
+#: fields only a statement's table has beside its dates and amounts (a booking and a value date: a Kontoauszug
+#: without a balance column)
+STATEMENT_ONLY = ("balance", "counterparty_name", "counterparty_account", "payer_name", "payee_name", "value_date")
 #: the columns of money: a word under one of them that is no amount may be the end of the text before it
 MONEY_COLUMNS = ("amount", "credit", "debit", "balance", "fee", "net")
+#: the columns of dates: a word under one of them that is no date may be the end of the text before it
+DATE_COLUMNS = ("booking_date", "transaction_date", "value_date")
 #: a gap between words wider than this many character heights starts a new header cell
 CELL_GAP = 1.0
 #: the share of a header line's cells that must be statement columns
 MIN_SHARE = 0.6
+#: the lines at the top of a page that are its letterhead (the issuer's name)
+LETTERHEAD_LINES = 2
+
+
+def _groups(line: Line) -> list[list[Word]]:
+    """A line's words in groups where they stand close (``Value Date``)."""
+    out: list[list[Word]] = []
+    for word in line.words:
+        if out and word.x0 - out[-1][-1].x1 <= CELL_GAP * word.height:
+            out[-1].append(word)
+        else:
+            out.append([word])
+    return out
+
+
+def _cell(words: list[Word]) -> tuple[str, float, float]:
+    return " ".join(w.text for w in words), words[0].x0, words[-1].x1
 
 
 def _cells(line: Line) -> list[tuple[str, float, float]]:
     """A line's words joined into cells where they stand close (``Value Date``): (text, x0, x1)."""
+    return [_cell(group) for group in _groups(line)]
+
+
+@cache
+def _aliases() -> frozenset[str]:
+    return frozenset(normalise_header(a) for spec in load_fields("statement_columns.toml").values()
+                     for a in spec.aliases)
+
+
+def _header_cells(line: Line) -> list[tuple[str, float, float]]:
+    """A header line's cells; a cell that is no column's name but two names printed close together
+    (``Transaction Date Value Date``) is cut into the two."""
+    aliases = _aliases()
     out: list[tuple[str, float, float]] = []
-    for word in line.words:
-        if out and word.x0 - out[-1][2] <= CELL_GAP * word.height:
-            text, x0, _ = out[-1]
-            out[-1] = (f"{text} {word.text}", x0, word.x1)
-        else:
-            out.append((word.text, word.x0, word.x1))
+    for group in _groups(line):
+        text = _cell(group)[0]
+        cut = next((i for i in range(1, len(group)) if normalise_header(text) not in aliases
+                    and normalise_header(_cell(group[:i])[0]) in aliases
+                    and normalise_header(_cell(group[i:])[0]) in aliases), None)
+        out += [_cell(group[:cut]), _cell(group[cut:])] if cut else [_cell(group)]
     return out
 
 
@@ -57,7 +95,7 @@ def _is_header(header: HeaderMap) -> bool:
 
 
 def _header_of(line: Line) -> tuple[HeaderMap, list[tuple[str, float, float]]] | None:
-    cells = _cells(line)
+    cells = _header_cells(line)
     if len(cells) < 3:
         return None
     header = map_headers([c[0] for c in cells], load_fields("statement_columns.toml"))
@@ -123,7 +161,7 @@ def _date_headers() -> frozenset[str]:
 def _statement_table(lines: list[Line]) -> bool:
     dates = _date_headers()
     for index, line in enumerate(lines):
-        if len(line.words) < 3 or not any(normalise_header(c[0]) in dates for c in _cells(line)):
+        if len(line.words) < 3 or not any(normalise_header(c[0]) in dates for c in _header_cells(line)):
             continue  # a header names its date column exactly: the rest is not mapped (fast)
         found = _header_of(line)
         if found is None:
@@ -132,9 +170,28 @@ def _statement_table(lines: list[Line]) -> bool:
         # account or a 往来对账单 has dates, debit, credit and balance too, and is no bank statement
         from extractors.statements.tables import detect_bank
 
-        banked = detect_bank(" ".join(ln.text for ln in lines[:index])) is not None or any(
-            f in found[0].columns for f in PARTY_COLUMNS)
+        banked = detect_bank(" ".join(ln.text for ln in lines[:index])) is not None or _bank_letterhead(
+            lines[:min(index, LETTERHEAD_LINES)]) or any(f in found[0].columns for f in _pdf_rules()["bank_columns"])
         return banked and any(_is_row(below) for below in lines[index + 1:index + 6])
+    return False
+
+
+@cache
+def _pdf_rules() -> dict[str, list[str]]:
+    from extractors.statements.cells import rules
+
+    return rules()["pdf"]
+
+
+def _bank_letterhead(lines: list[Line]) -> bool:
+    """Whether the page's first lines (its letterhead: who issued it) name a bank by a bank's word: a Latin word
+    whole (``Bank``, ``Commerzbank``; not ``Bankside`` nor ``Westbank``), a Chinese one anywhere (银行)."""
+    words = {w.casefold() for w in _pdf_rules()["bank_words"]}
+    for line in lines:
+        for word in line.words:
+            text = word.text.casefold().strip(".,;:()")
+            if text in words or any(not w.isascii() and w in text for w in words):
+                return True
     return False
 
 
@@ -157,21 +214,33 @@ def _is_row(line: Line) -> bool:
                          for t in texts)
 
 
-def _row(line: Line, spans: list[tuple[float, float]], money: set[int]) -> list[Cell]:
-    """A table line's words put under the header cells they align with. A word that would go under an amount
-    column but is no amount, printed close after the word before it, stays in that word's column: the end of a
-    long details text (``... INV HR-EX-260112``) reaching under the next column."""
-    from extractors.parse import parse_amount
+def _fits(text: str, col: int, money: set[int], dates: frozenset[int] | set[int]) -> bool:
+    """Whether a word can be the value of a money column (an amount) or a date column (a date, ``04.03``)."""
+    from extractors.parse import parse_amount, parse_date
+    from extractors.statements.cells import yearless
 
+    try:
+        if col in money:
+            parse_amount(text)
+        elif col in dates and yearless(text) is None:
+            parse_date(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _row(line: Line, spans: list[tuple[float, float]], money: set[int], dates: frozenset[int] | set[int] = frozenset()
+         ) -> list[Cell]:
+    """A table line's words put under the header cells they align with. A word that would go under an amount
+    or a date column but is none, printed close after the word before it, stays in that word's column: the end
+    of a long details text (``... INV HR-EX-260112``, ``... DUMONT SARL``) reaching under the next column."""
     row: list[Cell] = [None] * len(spans)
     before: tuple[Word, int] | None = None
     for word in line.words:
         col = _column(word, spans)
-        if col in money and before is not None and word.x0 - before[0].x1 <= CELL_GAP * word.height:
-            try:
-                parse_amount(word.text)
-            except ValueError:
-                col = before[1]
+        if (col in money or col in dates) and before is not None and before[1] != col \
+                and word.x0 - before[0].x1 <= CELL_GAP * word.height and not _fits(word.text, col, money, dates):
+            col = before[1]
         row[col] = word.text if row[col] is None else f"{row[col]} {word.text}"
         before = (word, col)
     return row
@@ -182,19 +251,27 @@ def pdf_sheet(data: bytes, name: str) -> Sheet:
     rows: list[list[Cell]] = []
     spans: list[tuple[float, float]] | None = None
     money: set[int] = set()
+    dates: set[int] = set()
+    page_number = re.compile(_pdf_rules()["page_number"], re.I)
     for lines in _page_lines(data):
-        for line in lines:
-            found = _header_of(line)
+        found_in = [_header_of(line) for line in lines]
+        # a later page that repeats the header: the lines above it are the page's running head (bank, account)
+        head = spans is not None and any(f is not None for f in found_in)
+        for line, found in zip(lines, found_in, strict=True):
             if found is not None:
+                head = False
                 if spans is None:
                     spans = [(x0, x1) for _, x0, x1 in found[1]]
                     money = {c for f in MONEY_COLUMNS for c in found[0].columns.get(f, [])}
+                    dates = {c for f in DATE_COLUMNS for c in found[0].columns.get(f, [])}
                     rows.append([c[0] for c in found[1]])
                 continue  # the header repeated on a later page
+            if head or page_number.fullmatch(line.text.strip()):
+                continue  # a running head or a page's number (``Page 1 of 2``, ``第 1 页 共 2 页``)
             if spans is None:
-                rows.append([line.text])
+                rows.append([c[0] for c in _cells(line)])
                 continue
-            rows.append(_row(line, spans, money))
+            rows.append(_row(line, spans, money, dates))
     if spans is None:
         raise InputError("is a PDF without a statement table (no header row with dates, amounts and balances)",
                          source=name)

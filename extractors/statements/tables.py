@@ -60,6 +60,8 @@ HOME_CURRENCY_CONFIDENCE = 0.9
 #: the counterparty read from a details text after a type or label we know; the text whole (no type known)
 DETAILS_PARTY_CONFIDENCE = 0.9
 WHOLE_TEXT_PARTY_CONFIDENCE = 0.5
+#: the amounts' confidence when the closing balance printed does not follow from the lines
+CARRIED_MISMATCH_CONFIDENCE = 0.5
 #: an ISO code in the file's name (``OCBC_SGD_601234567001_Mar2026.csv``), an IBAN's country
 FILE_NAME_CURRENCY_CONFIDENCE = 0.9
 IBAN_CURRENCY_CONFIDENCE = 0.85
@@ -79,11 +81,14 @@ def _row_text(row: Sequence[Cell]) -> str:
 
 def _preamble_value(lines: list[str], labels: list[str], *, digits: bool = False) -> str | None:
     """The value after ``label:`` in the preamble (cells joined by ``¦``), or in the cell after a label cell
-    (``Currency | USD``); ``digits`` joins grouped digits."""
+    (``Currency | USD``); ``digits`` joins grouped digits and takes an IBAN after its label and a blank."""
+    # an account's label and its IBAN printed as one text (``IBAN DE44 5019 ...``: a PDF's close words)
+    spaced = r"|\s+(?=[A-Z]{2}\d{2}\s?[A-Z0-9]{4})" if digits else ""
     for line in lines:
         compact = line.replace("\u3000", "")
         for label in labels:
-            match = re.search(rf"(?<![\w]){re.escape(label)}\.?\s*(?:\[[^\]]*\]|\([^)]*\))?\s*(?:[:：]\s*(?:¦\s*)?|¦\s*)\[?([^¦\[\],，]+)", compact, re.I)
+            match = re.search(rf"(?<![\w]){re.escape(label)}\.?\s*(?:\[[^\]]*\]|\([^)]*\))?\s*(?:[:：]\s*(?:¦\s*)?|¦\s*{spaced})"
+                              r"\[?([^¦\[\],，]+)", compact, re.I)
             if match and match.group(1).strip():
                 value = match.group(1).strip()
                 iban = re.match(r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w])", value)
@@ -179,6 +184,9 @@ class _TableReader:
         self.yearless_dayfirst = self._yearless_dayfirst()
         self.yearless_used: set[str] = set()
         self._last_number = -1  # the last row of the last transaction read (the rows wrapped under it join it)
+        #: balances printed in or out with their figure: (transaction rows read before it, the figure)
+        self.carried: list[tuple[int, Decimal]] = []
+        self._drafts_read = 0
         #: lines whose party came from the details text by a type or label, or is that text whole (no type known)
         self.parties_read: Counter[str] = Counter()
 
@@ -351,6 +359,7 @@ class _TableReader:
             if draft is not None:
                 drafts.append(draft)
                 self._last_number = number
+                self._drafts_read = len(drafts)
         self.settle_card_signs(drafts)
         self.settle_with_balances(drafts)
         for draft in drafts:
@@ -363,6 +372,7 @@ class _TableReader:
                 self.result.lines.append(self.line(draft))
             except RowProblem as exc:
                 self.row_warning(draft.number, exc)
+        self.check_carried()
         if self.bad_balances:
             self.result.warnings.append(f"{self.bad_balances} balance value(s) are not numbers ({self.col('balance')}); "
                                         "balances left empty")
@@ -387,11 +397,82 @@ class _TableReader:
 
     def _balance_row(self, row: Sequence[Cell]) -> bool:
         """A row carrying the balance over (承前页, 过次页, ``BALANCE B/F``) with no amount, whatever its date
-        cell holds (PSBC prints 承前页 in it)."""
+        cell holds (PSBC prints 承前页 in it); or a row printing the balance in or out with its figure under a
+        money column (``Alter Saldo 48.210,00``, ``Closing Balance USD 85,660.00``: ``[footer] balance_figures``),
+        whose figure is kept for the check of the lines against it (:meth:`check_carried`)."""
+        text = _norm(_row_text(row)).casefold()
+        footer = rules()["footer"]
+        starts = [_norm(cell_text(c)).casefold() for c in row if not is_blank(c)]
+        markers = [_norm(m).casefold() for m in footer.get("balance_figures", [])]
+        # a transaction may name a balance in its text (INTEREST ON CLOSING BALANCE): with an amount read, the
+        # marker must begin a cell
+        if any(m in text for m in markers) and (not self._has_amount(row) or any(
+                c.startswith(m) for c in starts for m in markers)):
+            figure = self._carried_figure(row)
+            if figure is not None:
+                self.carried.append((self._drafts_read, figure))
+                return True
         if any(not is_blank(c) for name in ("amount", "credit", "debit") for c in self.header.all(row, name)):
             return False
-        text = _norm(_row_text(row)).casefold()
-        return any(_norm(m).casefold() in text for m in rules()["footer"].get("balance_rows", []))
+        return any(_norm(m).casefold() in text for m in footer.get("balance_rows", []))
+
+    def _has_amount(self, row: Sequence[Cell]) -> bool:
+        for name in ("amount", "credit", "debit"):
+            for cell in self.header.all(row, name):
+                try:
+                    if read_amount(cell) is not None:
+                        return True
+                except ValueError:
+                    continue
+        return False
+
+    def _carried_figure(self, row: Sequence[Cell]) -> Decimal | None:
+        """The balance a balance row prints: under the balance column, else under an amount, credit or debit
+        column (a debit balance negative), else after its label and a colon in the row's text."""
+        for name, sign in (("balance", 1), ("amount", 1), ("credit", 1), ("debit", -1)):
+            for cell in self.header.all(row, name):
+                try:
+                    value = read_amount(cell)
+                except ValueError:
+                    continue
+                if value is not None:
+                    return sign * value.value
+        text = unicodedata.normalize("NFKC", _row_text(row))  # a labelled figure in a text: 期末余额：441,677.83
+        for marker in rules()["footer"].get("balance_figures", []):
+            found = re.search(rf"{re.escape(marker)}\s*:\s*(-?\d[\d,.']*)", text, re.I)
+            if found:
+                try:
+                    amount = read_amount(found.group(1))
+                except ValueError:
+                    continue
+                if amount is not None:
+                    return amount.value
+        return None
+
+    def check_carried(self) -> None:
+        """The lines against the balances printed before and after them: the opening balance plus the lines
+        must give the closing balance, and the closing balance is the last line's balance where one is printed.
+        A mismatch is warned and the amounts need review; an agreement is noted."""
+        lines = self.result.lines
+        before = [f for seen, f in self.carried if seen == 0]
+        after = [f for seen, f in self.carried if seen >= self._drafts_read > 0]
+        if not lines or not after:
+            return
+        closing = after[-1]
+        ends = [b for b in (lines[-1].balance, lines[0].balance) if b is not None]
+        problems = []
+        if ends and closing not in ends:
+            problems.append(f"the last line's balance is {ends[0]}")
+        if before:
+            total = before[0] + sum((ln.amount for ln in lines), Decimal(0))
+            if total != closing:
+                problems.append(f"the opening balance {before[0]} plus the lines gives {total}")
+        if problems:
+            self.result.warnings.append(f"the closing balance printed is {closing}, but {' and '.join(problems)}: "
+                                        "rows may be missing or misread")
+            self.amount_cap = min(self.amount_cap, CARRIED_MISMATCH_CONFIDENCE)
+        else:
+            self.result.skipped.append(f"closing balance {closing} agrees with the lines")
 
     def row_warning(self, number: int, exc: RowProblem) -> None:
         self.result.row_warnings.append(exc.warning(number, self.sheet_name))

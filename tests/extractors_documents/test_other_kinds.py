@@ -34,8 +34,9 @@ WHAT = {"quotation": "a quotation", "purchase_order": "a purchase order", "order
         "expense_report": "an expense report", "bank_statement": "a bank statement"}
 REFUSED = {name: spec for name, spec in NOT_INVOICES.items() if spec[3] in WHAT}
 #: bank statements printed as PDFs whose table the statement reader finds (extractors/statements/pdf.py): read as
-#: statements, not refused; the others (no balance column) are refused naming a bank statement
-READ_AS_STATEMENTS = {"bank_statement_cn", "jiaoyi_mingxi_cn", "bank_statement_en"}
+#: statements, not refused (all four: the Kontoauszug without a balance column by its value-date column); a bank
+#: statement whose table is not found is refused naming a bank statement
+READ_AS_STATEMENTS = {"bank_statement_cn", "jiaoyi_mingxi_cn", "bank_statement_en", "kontoauszug_de"}
 
 
 @pytest.fixture(scope="module")
