@@ -90,7 +90,7 @@ from matchers.cash import (
 from matchers.credits import Credit
 from matchers.names import CustomerIndex
 from matchers.ours import Ours
-from matchers.partial import unsure_fields
+from matchers.partial import unsure_fields, unusable
 from matchers.partition import _Sets
 from matchers.references import ResolvedMemos
 from matchers.rules import MoneyRule
@@ -290,6 +290,8 @@ def _lines_pass(store: Store, ours: Ours, rules: Sequence[MoneyRule], cix: Custo
             if line.amount <= 0:
                 aside.append((line.natural_key(), "money out"))
             elif ours and (why := ours.not_money_in(line)) is not None:
+                aside.append((line.natural_key(), why))
+            elif (why := unusable(line)) is not None:  # an export that printed no currency: as payments_from
                 aside.append((line.natural_key(), why))
             else:
                 money_in.append(line)

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 
 from fixtures.world import generate_world
 from flows.reconcile_cli import Inputs, run_reconcile, run_reconcile_large
-from hub.records import Match
+from hub.records import Match, StatementLine
 from hub.store import Store
 from matchers.bulk import digest, fingerprint
 from reports.reconciliation import (
@@ -104,3 +104,23 @@ def test_large_path_with_orders_and_lines_on_postgresql(tmp_path: Path, monkeypa
     assert len(_json(tmp_path / "large.jsonl")) == len(large.all(Match)) > 0
     assert run_reconcile_large(large, out=None, save=True, workers=2).run.saved_new == 0
     large.engine.dispose()
+
+
+def test_statement_lines_without_a_currency_are_set_aside_on_the_large_path(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export that prints no currency leaves its lines' currency empty (for review); the small path sets such
+    lines aside (matchers/partial.py), the large path failed building their matches ('unknown currency None')."""
+    monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(tmp_path / "none.toml"))
+    records = generate_world(seed=7, orders=120).records()
+    lines = [r for r in records if isinstance(r, StatementLine) and r.amount > 0][:3]
+    blank = {r.natural_key(): r.model_copy(update={"currency": None}) for r in lines}
+    records = [blank.get(r.natural_key(), r) if isinstance(r, StatementLine) else r for r in records]
+    small, large = (Store(f"sqlite:///{tmp_path / name}") for name in ("small.db", "large.db"))
+    for store in (small, large):
+        store.upsert(records)
+    run_reconcile(Inputs.from_store(small), out=tmp_path / "small.xlsx", store=small, save=True)
+    big = run_reconcile_large(large, out=tmp_path / "large.xlsx", save=True, workers=2)
+    assert big.run.parts > 1
+    assert _digest(small) == _digest(large)
+    aside = dict(big.run.set_aside)
+    assert all(key in aside and "currency" in aside[key] for key in blank), aside
