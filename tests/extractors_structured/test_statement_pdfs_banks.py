@@ -96,3 +96,16 @@ def test_a_line_that_names_a_balance_in_its_text_stays_a_line(tmp_path: Path) ->
     assert [(ln.amount, ln.description) for ln in done.records][-1] == (Decimal("-120.00"),
                                                                        "INTEREST ON CLOSING BALANCE")
     assert "closing balance 85660.00 agrees with the lines" in done.skipped
+
+
+@pytest.mark.parametrize(("name", "bank"), [("barclays_uk", "Barclays"), ("dbs_sg", "DBS Bank"),
+                                            ("ocbc_sg", "OCBC Bank"), ("commerzbank_de", "Commerzbank"),
+                                            ("bnp_fr", "BNP Paribas"), ("sparkasse_de", "Sparkasse")])
+def test_the_bank_is_named_and_no_currency_is_guessed_from_it(tmp_path: Path, name: str, bank: str) -> None:
+    """Banks whose accounts come in several currencies are named (they were stored under bank 'unknown'); their
+    entry gives no home currency, so the lines' currency stays the one the statement prints."""
+    pdf, truth = _draw(tmp_path, name)
+    done = _extract(tmp_path, pdf)
+    assert {ln.bank for ln in done.records} == {bank}
+    assert [ln.currency for ln in done.records] == [line[2] for line in truth["lines"]]
+    assert not any("names no bank we know" in w for w in done.warnings)
