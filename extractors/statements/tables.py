@@ -231,15 +231,20 @@ class _TableReader:
         return None, 0.0
 
     def _printed_currencies(self) -> set[str]:
-        """ISO currencies the rows below the header print in their text (a description, ``Closing Balance USD``
-        under a PDF's table, ``USD 1,200.00``)."""
+        """ISO currencies the rows below the header print with their money: in an amount or balance cell (``USD
+        1,200.00``) or on a line that is no transaction (``Closing Balance USD`` under a PDF's table). A
+        transaction's own text is left out: an exporter's CNY account names the USD it converts (结汇 USD)."""
         from extractors.parse.currencies import currency_mentions
 
+        cols = self.header.columns
+        money = {c for f in ("amount", "credit", "debit", "balance") for c in cols.get(f, [])}
+        dates = [c for f in ("booking_date", "transaction_date", "value_date") for c in cols.get(f, [])]
         known = currencies()
         found: set[str] = set()
         for row in self.sheet.rows[self.header.row + 1:]:
-            for cell in row:
-                if isinstance(cell, str) and any(ch.isalpha() for ch in cell):
+            dated = any(c < len(row) and row[c] not in (None, "") for c in dates)
+            for col, cell in enumerate(row):
+                if isinstance(cell, str) and (col in money or not dated) and any(ch.isalpha() for ch in cell):
                     found.update(m for m in currency_mentions(cell) if m in known)
         return found
 
