@@ -16,6 +16,7 @@ from typing import Any
 
 from extractors.quarantine import quarantine_file
 from extractors.registry import DOCUMENT_KINDS, KINDS, builtin, document_reader
+from extractors.remittances import RemittanceDocument
 from extractors.statements.pdf import StatementPdf
 from hub.errors import InputError, OrderhubError
 from hub.records import FieldSource, Order, PageInfo, PartialRecord, Record, RowWarning, SourceFile
@@ -30,6 +31,8 @@ IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"B
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls"}
 STATEMENT_SUFFIXES = {".sta", ".mt940", ".940", ".xml", ".camt", ".053"}
 IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+#: files that may be a payer's remittance advice (a sheet, an e-mail, a text); a PDF is told by its title
+REMITTANCE_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt", ".eml", ".text"}
 
 
 @dataclass
@@ -265,7 +268,14 @@ class Batch:
 
             if looks_like_pdf_statement(data):  # a 对账单 printed as a PDF: its table is read like an export
                 return "statement"
+        if wanted == "remittance":
+            return wanted  # a payer's remittance advice: PDF, sheet, e-mail or text
         if wanted == "auto":
+            if found in ("table", "unknown") and path.suffix.lower() in REMITTANCE_SUFFIXES:
+                from extractors.remittances import looks_like_remittance
+
+                if looks_like_remittance(path, data):
+                    return "remittance"
             if found == "table":
                 return _table_kind(path, data)
             if found == "unknown":
@@ -296,6 +306,10 @@ class Batch:
             outcome.records = list(orders.orders)
             outcome.confidence, outcome.warnings, outcome.skipped = orders.confidence, orders.warnings, orders.skipped
             outcome.row_warnings = list(orders.row_warnings)
+        elif kind == "remittance":
+            from extractors.remittances import read_remittance
+
+            self._document(outcome, read_remittance(path, data))
         else:
             raise InputError(f"no extractor for kind {kind!r}", source=str(path))
 
@@ -349,28 +363,34 @@ class Batch:
                         outcome.warnings.append(f"page of {Path(result.first).name}; read with it")
                     self._finish(outcome, path, None, size)
                     continue
-                if isinstance(result, StatementPdf):  # a bank's statement printed as a PDF: read like an export
+                if isinstance(result, StatementPdf | RemittanceDocument):  # read like an export / an advice
                     try:
-                        outcome.kind = "statement"
-                        self._structured(outcome, path, path.read_bytes(), "statement")
+                        outcome.kind = "statement" if isinstance(result, StatementPdf) else "remittance"
+                        self._structured(outcome, path, path.read_bytes(), outcome.kind)
                     except (OrderhubError, OSError) as exc:
                         outcome.error = _reason(exc, path) if isinstance(exc, OrderhubError) else str(exc)
                 elif isinstance(result, Exception):
                     outcome.error = _reason(result, path)
                 else:
                     outcome.kind = result.kind.replace("_", "-")
-                    record = result.record
-                    if isinstance(record, PartialRecord) and record.natural_key() != \
-                            record.model_copy(update={"file_sha256": outcome.sha256}).natural_key():
-                        record = record.model_copy(update={"file_sha256": outcome.sha256})  # key incomplete
-                    outcome.records = [record]
-                    outcome.single = True
-                    outcome.confidence = dict(result.confidence)
-                    outcome.warnings = list(result.warnings)
-                    outcome.ocr = bool(getattr(result, "ocr", False))
-                    outcome.sources = dict(getattr(result, "sources", {}) or {})
-                    outcome.pages = list(getattr(result, "pages", []) or [])
+                    self._document(outcome, result)
                 self._finish(outcome, path, None, size)
+
+    @staticmethod
+    def _document(outcome: Outcome, result: Any) -> None:
+        """Take one document's record (keyed by the file while its key is incomplete), confidences and warnings."""
+        record = result.record
+        if isinstance(record, PartialRecord) and record.natural_key() != \
+                record.model_copy(update={"file_sha256": outcome.sha256}).natural_key():
+            record = record.model_copy(update={"file_sha256": outcome.sha256})  # key incomplete
+        outcome.records = [record]
+        outcome.single = True
+        outcome.confidence = dict(result.confidence)
+        outcome.warnings = list(result.warnings)
+        outcome.ocr = bool(getattr(result, "ocr", False))
+        outcome.sources = dict(getattr(result, "sources", {}) or {})
+        outcome.pages = list(getattr(result, "pages", []) or [])
+        outcome.row_warnings = list(getattr(result, "row_warnings", []) or [])
 
     # -- side effects ----------------------------------------------------------------------------------
     def _finish(self, outcome: Outcome, path: Path, data: bytes | None, size: int) -> None:

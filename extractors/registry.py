@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 #: Kinds the CLI accepts, as users type them.
-KINDS = ("auto", "invoice", "receipt", "statement", "orders", "packing-list", "delivery")
+KINDS = ("auto", "invoice", "receipt", "statement", "orders", "packing-list", "delivery", "remittance")
 #: Kinds read from PDFs and images.
 DOCUMENT_KINDS = ("invoice", "receipt", "packing-list", "delivery")
 

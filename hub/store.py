@@ -56,7 +56,7 @@ log = logging.getLogger(__name__)
 INDEXED_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
     "party": {"default": ("customer_code", "customer_name", "payer_name", "buyer_name", "counterparty_name",
                           "code", "sku")},
-    "doc_date": {"default": ("order_date", "issue_date", "value_date", "booking_date", "signed_date")},
+    "doc_date": {"default": ("order_date", "issue_date", "value_date", "booking_date", "signed_date", "payment_date")},
     "amount": {"default": ("total", "amount", "payment_amount")},
 }
 

@@ -32,6 +32,7 @@ from hub.records import (
     Order,
     Product,
     Record,
+    RemittanceAdvice,
     StatementLine,
     WriteOff,
 )
@@ -964,6 +965,7 @@ def reconcile(
     resolved: ResolvedMemos | None = None,
     ours: Ours | None = None,
     unsure: Mapping[str, Collection[str]] | None = None,
+    advices: Sequence[RemittanceAdvice] = (),
 ) -> CashResult:
     """Propose a match for every payment not decided before; see the module text. ``rules`` (money that
     is not a customer's, ``matchers.rules``) are applied first, to money in and money out. ``resolved``:
@@ -971,16 +973,18 @@ def reconcile(
     ``ours``: our companies, to set aside receipts we paid and transfers between our accounts (default: the
     settings' our-companies master, ``matchers.ours``). ``unsure``: natural key of a payment -> its fields
     read with low confidence (``matchers.partial.unsure_fields``), and the same for invoices: a match resting
-    on them goes to review."""
+    on them goes to review. ``advices``: the payers' remittance advices; a payment that fits one is split over the
+    invoices it lists (``matchers.advices``) before the matcher's own evidence is weighed."""
     with _gc_paused():
         return _reconcile(payments, invoices, orders, customers, profile=profile, prior=prior, products=products,
-                          rules=rules, resolved=resolved, ours=ours, unsure=unsure)
+                          rules=rules, resolved=resolved, ours=ours, unsure=unsure, advices=advices)
 
 
 def _reconcile(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[Invoice], orders: Iterable[Order],
                customers: Iterable[Customer], *, profile: Profile | None, prior: Iterable[Match],
                products: Iterable[Product], rules: Sequence[MoneyRule], resolved: ResolvedMemos | None,
-               ours: Ours | None, unsure: Mapping[str, Collection[str]] | None) -> CashResult:
+               ours: Ours | None, unsure: Mapping[str, Collection[str]] | None,
+               advices: Sequence[RemittanceAdvice] = ()) -> CashResult:
     profile = profile or load_profile()
     prior = list(prior)
     posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
@@ -994,9 +998,14 @@ def _reconcile(payments: Iterable[BankReceipt | StatementLine], invoices: Iterab
     pays, set_aside = payments_from(payments, Ours.from_settings() if ours is None else ours, unsure)
     posted_by_rule, pays, set_aside = _apply_rules(rules, pays, set_aside, payments, cix, set(kept))
     todo = [pay for pay in pays if pay.key not in kept]
+    advised: list[Match] = []
+    if advices:
+        from matchers.advices import apply_advices
+
+        advised, todo = apply_advices(advices, todo, matcher, profile, unsure)
     decided, by_key = _decide_all(matcher, todo, posted)
     matches = [_to_match(by_key[key], status, ranked, profile) for key, (status, ranked, _) in decided.items()]
-    matches += posted_by_rule
+    matches += posted_by_rule + advised
     matches.sort(key=lambda m: m.payment_key)
     return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()),
                       set(matcher.new_amounts), credits)

@@ -192,7 +192,7 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
         if not words:
             raise InputError("no text found on the document (blank page or not a document)", source=source)
         found = classify(words)
-        _refuse_other_kind(words, found, source)
+        _refuse_other_kind(words, found, source, auto=True)
         if found is None:
             raise InputError("not recognised as an invoice, bank receipt, packing list or delivery note", source=source)
         kind = found
@@ -222,13 +222,19 @@ _ASKED = {"invoice": "an invoice", "receipt": "a bank receipt", "packing_list": 
           "delivery": "a delivery note", None: "a document orderhub reads"}
 
 
-def _refuse_other_kind(words: list[Word], kind: str | None, source: str | None) -> None:
+def _refuse_other_kind(words: list[Word], kind: str | None, source: str | None, *, auto: bool = False) -> None:
     """Raise when the document is a quotation, a purchase order, a reminder ... (see
-    :mod:`extractors.documents.other_kinds`): it is not of ``kind``, whatever its fields."""
+    :mod:`extractors.documents.other_kinds`): it is not of ``kind``, whatever its fields. A payer's remittance
+    advice met while the kind is detected (``auto``) raises :class:`extractors.remittances.RemittanceDocument`:
+    the pipeline reads it as a remittance advice."""
     from extractors.documents.other_kinds import other_kind
 
     other = other_kind(words)
     if other is not None:
+        if auto and other.kind == "remittance_advice":
+            from extractors.remittances import RemittanceDocument
+
+            raise RemittanceDocument(other.reason(_ASKED.get(kind, f"a {kind}")), source=source)
         raise InputError(other.reason(_ASKED.get(kind, f"a {kind}")), source=source)
 
 
