@@ -75,6 +75,8 @@ class Row:
     no: int
     cells: list[Cell]
     sheet: str | None = None
+    #: cells placed by their index (a sheet's columns, a text line cut at tabs or ``|``), not by position
+    indexed: bool = False
 
     @property
     def text(self) -> str:
@@ -162,14 +164,21 @@ def rows_from_words(words: list[Word]) -> list[Row]:
     return rows
 
 
-_TEXT_CUT = re.compile(r"\t+|\s*\|\s*|\s{2,}")
+_TEXT_CUT = re.compile(r"\s{2,}")
 
 
 def rows_from_text(text: str) -> list[Row]:
-    """Lines of a text as rows, cut into cells at tabs, ``|`` and runs of two or more blanks."""
+    """Lines of a text as rows: cut at tabs or ``|`` (cells by their index, an empty one counts), else at runs
+    of two or more blanks (cells by their character offsets)."""
     rows = []
     for no, line in enumerate(text.splitlines(), start=1):
-        line = unicodedata.normalize("NFKC", line.expandtabs(8)).rstrip()
+        line = unicodedata.normalize("NFKC", line).rstrip()
+        if "\t" in line or "|" in line:
+            parts = line.strip().strip("|").split("|") if "|" in line else line.split("\t")
+            cells = [Cell(i, i, p.strip()) for i, p in enumerate(parts) if p.strip()]
+            if cells:
+                rows.append(Row(no, cells, indexed=True))
+            continue
         cells, pos = [], 0
         for m in [*_TEXT_CUT.finditer(line), None]:
             end = m.start() if m else len(line)
@@ -193,7 +202,7 @@ def rows_from_sheets(path: Path, data: bytes, limit: int | None = None) -> list[
         for no, raw in enumerate(sheet.rows[:limit], start=1):
             cells = [Cell(i, i, _cell(cell_text(v))) for i, v in enumerate(raw) if cell_text(v).strip()]
             if cells:
-                rows.append(Row(no, cells, sheet.name))
+                rows.append(Row(no, cells, sheet.name, indexed=True))
     return rows
 
 
@@ -312,6 +321,7 @@ class _Reader:
         from extractors.documents.result import Fields
 
         self.src, self.source = src, source
+        self.header_indexed = False
         self.conf = config()
         self.f = Fields()
         self.row_warnings: list[RowWarning] = []
@@ -326,6 +336,7 @@ class _Reader:
             raise InputError("no invoice table found on the remittance advice (a header naming the invoice number "
                              "and the amount paid)", source=self.source)
         start, header = found
+        self.header_indexed = rows[start].indexed
         lines, end, total_row = self._lines(rows, start, header)
         outside = rows[:start] + rows[end:]
         self._labels(outside)
@@ -398,7 +409,7 @@ class _Reader:
             self.f.sources[name] = src.model_copy(update={"confidence": LABELLED})
 
     def _total_from(self, row: Row, header: dict[str, Cell]) -> None:
-        exact = self.src.unit == "column"
+        exact = row.indexed and self.header_indexed
         self.currency_hints += _codes(row.text)
         paid = [c for c in row.cells if _place(c, header, exact) in ("amount_paid", None)]
         for cell in [*reversed(paid), *reversed(row.cells)]:
@@ -445,7 +456,6 @@ class _Reader:
 
     # the table
     def _lines(self, rows: list[Row], start: int, header: dict[str, Cell]) -> tuple[list[RemittanceLine], int, Row | None]:
-        exact = self.src.unit == "column"
         total_words = self.conf["total_row"]
         lines: list[RemittanceLine] = []
         end = start + 1
@@ -456,6 +466,7 @@ class _Reader:
                 total_row = row
                 end += 1
                 break
+            exact = row.indexed and self.header_indexed
             cells: dict[str, list[Cell]] = {}
             for cell in row.cells:
                 name = _place(cell, header, exact)

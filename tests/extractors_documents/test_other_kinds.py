@@ -37,6 +37,9 @@ REFUSED = {name: spec for name, spec in NOT_INVOICES.items() if spec[3] in WHAT}
 #: statements, not refused (all four: the Kontoauszug without a balance column by its value-date column); a bank
 #: statement whose table is not found is refused naming a bank statement
 READ_AS_STATEMENTS = {"bank_statement_cn", "jiaoyi_mingxi_cn", "bank_statement_en", "kontoauszug_de"}
+#: a payer's remittance advice: refused as an invoice or a receipt by the document reader, read by the pipeline as a
+#: remittance advice (kind ``remittance``, extractors/remittances.py) and stored for the matcher
+READ_AS_REMITTANCES = {name for name, spec in NOT_INVOICES.items() if spec[3] == "remittance_advice"}
 
 
 @pytest.fixture(scope="module")
@@ -121,8 +124,10 @@ def test_mixed_folder_through_orderhub_extract(folder: Path, tmp_path: Path) -> 
     assert len(out) == len(NOT_INVOICES) + len(LOOKALIKES) + 1  # the batch went on past every refusal
     for name in READ_AS_STATEMENTS:  # a bank's statement PDF with its table: its lines, never an invoice
         assert out[name]["kind"] == "statement" and out[name]["records"] and "error" not in out[name], name
+    for name in READ_AS_REMITTANCES:  # a payer's remittance advice: its record, for the matcher
+        assert out[name]["kind"] == "remittance" and out[name]["record"]["lines"] and "error" not in out[name], name
     for name, spec in REFUSED.items():
-        if name in READ_AS_STATEMENTS:
+        if name in READ_AS_STATEMENTS | READ_AS_REMITTANCES:
             continue
         assert "record" not in out[name] or out[name]["record"] is None, name
         assert f": {WHAT[spec[3]]}" in out[name]["error"], (name, out[name]["error"])
@@ -132,7 +137,7 @@ def test_mixed_folder_through_orderhub_extract(folder: Path, tmp_path: Path) -> 
     assert out["delivery_note_cn"]["kind"] == "delivery"
     assert "error" in out["broken"] and "a quotation" not in out["broken"]["error"]
     reasons = list((tmp_path / "home" / "quarantine").glob("*.reason.txt"))
-    assert len(reasons) == len(REFUSED) - len(READ_AS_STATEMENTS) + 1
+    assert len(reasons) == len(REFUSED) - len(READ_AS_STATEMENTS) - len(READ_AS_REMITTANCES) + 1
     assert any("not an invoice: a quotation" in r.read_text(encoding="utf-8") for r in reasons)
 
 
@@ -144,16 +149,17 @@ def test_mixed_folder_through_the_ingest(folder: Path, tmp_path: Path) -> None:
     store = Store(settings=settings)
     summary = ingest_folder(store, mixed, settings, chunk_size=16, options=Options(workers=1))
     quarantined = {Path(q.source).stem: q.reason for q in summary.result.quarantined}
-    refused = set(REFUSED) - READ_AS_STATEMENTS
+    refused = set(REFUSED) - READ_AS_STATEMENTS - READ_AS_REMITTANCES
     assert set(quarantined) == refused | {"broken"}
     for name in refused:
         assert WHAT[REFUSED[name][3]] in quarantined[name]
     # the true invoices and receipts, the delivery note and the statements read from their PDFs
-    assert summary.result.stored == len(LOOKALIKES) + 1 + len(READ_AS_STATEMENTS)
+    assert summary.result.stored == len(LOOKALIKES) + 1 + len(READ_AS_STATEMENTS) + len(READ_AS_REMITTANCES)
     kinds = {Path(sf.path).stem: (sf.kind, sf.status, sf.quarantine_reason) for sf in store.all(SourceFile)}
     for name in refused:
         assert kinds[name][1] == "quarantined" and "not " in kinds[name][2]
     assert {kinds[name][0] for name in READ_AS_STATEMENTS} == {"statement"}
+    assert {kinds[name][0] for name in READ_AS_REMITTANCES} == {"remittance"} and len(READ_AS_REMITTANCES) == 2
     assert {kinds[name][0] for name in LOOKALIKES} == {"invoice", "receipt"}
     invoices = {inv.number for inv in store.all(Invoice)}
     assert invoices == {spec[4]["number"] for spec in LOOKALIKES.values() if spec[3] == "invoice"}
