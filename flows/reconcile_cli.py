@@ -33,6 +33,7 @@ from hub.records import (
     Order,
     Product,
     Record,
+    RemittanceAdvice,
     SourceFile,
     StatementLine,
 )
@@ -61,7 +62,7 @@ from reports.threeway import write_threeway
 console = Console()
 err_console = Console(stderr=True)
 KINDS: dict[str, type[Record]] = {cls.KIND: cls for cls in (BankReceipt, StatementLine, Invoice, Order, Customer,
-                                                             Product, Delivery)}
+                                                             Product, Delivery, RemittanceAdvice)}
 WORLD_SECTIONS = {"receipts": BankReceipt, "statement_lines": StatementLine, "invoices": Invoice, "orders": Order,
                   "customers": Customer, "products": Product, "deliveries": Delivery}
 
@@ -84,7 +85,7 @@ def _validate(cls: type[Record], payload: Any, where: str) -> Record:
 
 SLOT_KINDS: dict[str, tuple[type[Record], ...]] = {
     "payments": (BankReceipt, StatementLine), "invoices": (Invoice,), "orders": (Order,), "customers": (Customer,),
-    "products": (Product,), "deliveries": (Delivery,)}
+    "products": (Product,), "deliveries": (Delivery,), "advices": (RemittanceAdvice,)}
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
 
 
@@ -222,12 +223,14 @@ class Inputs:
     products: list[Product] = field(default_factory=list)
     deliveries: list[Delivery] = field(default_factory=list)
     read: ReadReport = field(default_factory=ReadReport)
+    #: the payers' remittance advices: a payment fitting one is split over the invoices it lists
+    advices: list[RemittanceAdvice] = field(default_factory=list)
 
     @classmethod
     def from_store(cls, store: Store) -> Inputs:
         """Every relevant record in the store."""
         return cls([*store.all(BankReceipt), *store.all(StatementLine)], store.all(Invoice), store.all(Order),
-                   store.all(Customer), store.all(Product), store.all(Delivery))
+                   store.all(Customer), store.all(Product), store.all(Delivery), advices=store.all(RemittanceAdvice))
 
     @classmethod
     def from_files(cls, **paths: Sequence[Path]) -> Inputs:
@@ -325,7 +328,8 @@ def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = Non
     # fields the files left for review (low confidence) carry no automatic match
     unsure = unsure_from_store(store) if store is not None else None
     result = reconcile(inputs.payments, inputs.invoices, inputs.orders, inputs.customers, profile=prof,
-                       prior=prior, products=inputs.products, rules=load_rules(rules), unsure=unsure)
+                       prior=prior, products=inputs.products, rules=load_rules(rules), unsure=unsure,
+                       advices=inputs.advices)
     holds = three_way(inputs.invoices, inputs.orders, inputs.deliveries, inputs.products, inputs.customers,
                       profile=prof) if inputs.deliveries else []
     if store is not None:
@@ -334,7 +338,7 @@ def run_reconcile(inputs: Inputs, *, out: Path | None, store: Store | None = Non
     if save and store is not None:
         with store.batch(actor) as batch:
             batch.upsert([*inputs.customers, *inputs.products, *inputs.orders, *inputs.deliveries, *inputs.invoices,
-                          *inputs.payments])
+                          *inputs.payments, *inputs.advices])
             done = batch.upsert(result.matches, note="proposed by reconcile")
         new, unchanged = done.changed, len(done.unchanged)
     customers = {c.code: c.name for c in inputs.customers}
@@ -368,7 +372,8 @@ def wants_large(store: Store, large: bool | None, split: str = "evidence") -> bo
     if large is not None:
         return large
     size = store.count(BankReceipt) + store.count(StatementLine) + store.count(Invoice)
-    return size >= LARGE_FROM and not not_used(store, split)
+    # the large path does not read remittance advices yet: a store holding them stays on the small path
+    return size >= LARGE_FROM and not not_used(store, split) and not store.count(RemittanceAdvice)
 
 
 @dataclass
@@ -534,6 +539,9 @@ def register(app: typer.Typer) -> None:
         customers: list[Path] = typer.Option([], "--customers", help="Customers (else from the store)"),
         products: list[Path] = typer.Option([], "--products", help="Products (for three-way descriptions)"),
         deliveries: list[Path] = typer.Option([], "--deliveries", help="Delivery notes (adds Three-way holds)"),
+        advices: list[Path] = typer.Option([], "--advices", help="Payers' remittance advices (PDF, xlsx/csv, .eml, "
+                                           "JSONL; files or folders): a payment fitting one is split over the "
+                                           "invoices it lists; with --from-store, besides the store's"),
         from_store: bool = typer.Option(False, "--from-store", help="Read every input from the store"),
         save: bool = typer.Option(False, "--store", help="Store the records and the proposals (needed by apply)"),
         out: Path | None = typer.Option(None, "--out", help="Workbook to write, e.g. reconciliation.xlsx"),
@@ -561,7 +569,8 @@ def register(app: typer.Typer) -> None:
         if split not in ("evidence", "customers"):
             raise InputError(f"unknown --split {split!r} (use evidence or customers)")
         store = Store() if (from_store or save) else None
-        if from_store and store is not None and wants_large(store, large, split):
+        # advices named on the command line are read on the small path (the large one does not read advices yet)
+        if from_store and store is not None and not advices and wants_large(store, large, split):
             if out is None and json_out is None and not save:
                 raise InputError("nothing to write: give --out, --json or --store")
             _print_large(run_reconcile_large(store, out=out, save=save, profile=profile, tolerances=tolerances,
@@ -570,9 +579,13 @@ def register(app: typer.Typer) -> None:
         if from_store:
             assert store is not None
             inputs = Inputs.from_store(store)
+            if advices:
+                named = read_records(advices, "advices", inputs.read)
+                keys = {a.natural_key() for a in named}
+                inputs.advices = [*(a for a in inputs.advices if a.natural_key() not in keys), *named]  # type: ignore[misc]
         else:
             inputs = Inputs.from_files(payments=receipts, invoices=invoices, orders=orders, customers=customers,
-                                       products=products, deliveries=deliveries)
+                                       products=products, deliveries=deliveries, advices=advices)
         if out is None and json_out is None and not save:
             raise InputError("nothing to write: give --out, --json or --store")
         for line in inputs.read.lines():
