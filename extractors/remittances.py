@@ -244,17 +244,20 @@ def source_of(path: Path, data: bytes, limit: int | None = None) -> Source:
 
 
 def looks_like_remittance(path: Path, data: bytes) -> bool:
-    """Whether a sheet, an e-mail or a text file is a remittance advice: a title phrase (subject or rows) and an
-    invoice table (an invoice-number column and an amount column)."""
+    """Whether a sheet, an e-mail or a text file is a remittance advice: an invoice table (an invoice-number column
+    and an amount column) with a title phrase above it (or in the e-mail's subject)."""
     if data.startswith(b"%PDF"):
         return False  # a PDF is told by its title and its list of invoices (extractors.documents.other_kinds)
     try:
         src = source_of(path, data, limit=60)
     except Exception:  # not readable as any of them: not one
         return False
+    found = _header(src.rows, config()["columns"])
+    if found is None:
+        return False
     titles = [_fold(t) for t in config()["titles"]]
-    head = " ".join([src.subject, *(r.text for r in src.rows[:40])]).lower()
-    return any(t in _norm(head).lower() for t in titles) and _header(src.rows, config()["columns"]) is not None
+    head = _norm(" ".join([src.subject, *(r.text for r in src.rows[:found[0]])])).lower()  # above the table only
+    return any(t in head for t in titles)
 
 
 # -- rows to the record ---------------------------------------------------------------------------------------
@@ -360,21 +363,25 @@ class _Reader:
         labels = self.conf["fields"]
         for r, row in enumerate(rows):
             for i, cell in enumerate(row.cells):
-                for name in sorted(labels, key=lambda n: -max(len(a) for a in labels[n])):
-                    hit = _prefix(cell.text, labels[name])
-                    if hit is None:
-                        continue
+                hits = [(len(h[0]), name, h) for name in labels if (h := _prefix(cell.text, labels[name])) is not None]
+                for _, name, hit in sorted(hits, key=lambda t: -t[0])[:1]:  # the longest label wins
                     value, where = hit[1], cell
                     if not value and i + 1 < len(row.cells) and not self._is_label(row.cells[i + 1].text):
                         value, where = row.cells[i + 1].text, row.cells[i + 1]
-                    elif not value and i + 1 == len(row.cells) and r + 1 < len(rows) and name.endswith("_name"):
-                        below = rows[r + 1].cells
-                        near = [c for c in below if abs(c.x0 - cell.x0) <= max(2.0, 0.05 * abs(cell.x0) + 1)]
-                        if near and not self._is_label(near[0].text):
-                            value, where = near[0].text, near[0]
+                    elif not value and i + 1 == len(row.cells) and name.endswith("_name"):
+                        value, where = self._below(rows[r + 1:r + 3], cell)
                     if value and self.f.get(name) is None:
                         self._set(name, value, where, hit[0])
                     break
+
+    def _below(self, rows: list[Row], cell: Cell) -> tuple[str, Cell]:
+        """A name printed under its label (``To:`` above the address block): the next cell starting where the
+        label starts, in the next two rows."""
+        for row in rows:
+            near = [c for c in row.cells if abs(c.x0 - cell.x0) <= max(2.0, 0.05 * abs(cell.x0) + 1)]
+            if near:
+                return ("", cell) if self._is_label(near[0].text) else (near[0].text, near[0])
+        return "", cell
 
     def _is_label(self, text: str) -> bool:
         return any(_prefix(text, ls) is not None for ls in self.conf["fields"].values())
@@ -399,7 +406,7 @@ class _Reader:
                     return
             else:
                 parsed = value.strip(" ,;")
-                if len(parsed) < 2:
+                if len(parsed) < 2 or "@" in parsed:  # a forwarded e-mail's "From: name <address>" names no payer
                     return
         except (ValueError, ArithmeticError, IndexError):
             return

@@ -15,7 +15,7 @@ KIND_LABELS = {
     "order": "订单 order", "declaration": "报关单 declaration", "invoice": "发票 invoice",
     "packing_list": "装箱单 packing list", "delivery": "签收单 delivery", "match": "核销 match",
     "receipt": "银行回单 receipt", "statement_line": "对账单行 statement line", "customer": "客户 customer",
-    "source_file": "文件 file", "test_rule": "测试规则 test rule",
+    "source_file": "文件 file", "test_rule": "测试规则 test rule", "remittance": "付款通知 remittance advice",
 }
 ACTION_LABELS = {"created": "新建 created", "updated": "修改 updated", "deleted": "删除 deleted"}
 SKIP_FIELDS = {"fingerprint", "updated_at", "created_at"}

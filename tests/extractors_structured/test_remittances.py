@@ -23,7 +23,7 @@ from hub.records import BankReceipt, RemittanceAdvice, SourceFile
 from hub.settings import load_settings
 from hub.store import Store
 from tests.extractors_documents.handmade import draw_pdf
-from tests.extractors_documents.lookalikes import LOOKALIKES, NOT_INVOICES, OURS
+from tests.extractors_documents.lookalikes import LOOKALIKES, NOT_INVOICES, OURS, OURS_EN
 
 D = Decimal
 
@@ -86,6 +86,7 @@ def test_an_english_letterhead_advice_pdf_field_for_field(tmp_path: Path) -> Non
     a = r.record
     assert (a.payer_name, a.reference, a.payment_date, a.total, a.currency) == (
         "Brightline Fixtures Ltd.", "BFL-PAY-88213", date(2026, 4, 6), D("5584.50"), "USD")
+    assert a.payee_name == OURS_EN  # printed under its label "To:", in the address block
     assert [(ln.invoice_number, ln.invoice_date, ln.invoice_amount, ln.amount_paid) for ln in a.lines] == [
         ("HR-EX-260112", date(2026, 1, 12), D("3720.00"), D("3720.00")),
         ("HR-EX-260203", date(2026, 2, 3), D("1864.50"), D("1864.50"))]
@@ -189,3 +190,15 @@ def test_a_broken_advice_is_stored_for_review_with_its_row(tmp_path: Path) -> No
     [sf] = store.all(SourceFile)
     assert sf.status == "needs_review" and sf.row_warnings[0].cell == "n. a."
     assert "total" in sf.review_fields and "lines[2].amount_paid" in sf.review_fields
+
+
+def test_a_bank_export_whose_memos_say_remittance_is_still_a_statement(tmp_path: Path) -> None:
+    """A statement csv with a 'Your reference' and an 'Amount' column and memos naming remittance advices: the
+    title must stand above the table for a sheet to be an advice."""
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join([
+        "Date,Description,Your reference,Amount,Balance",
+        "2026-04-07,INWARD REMITTANCE ADVICE ZA-2026-0412,HR-EX-260301,3585.00,10585.00",
+        "2026-04-08,PAYMENT ADVICE 88213,HR-EX-260112,5584.50,16169.50"]), encoding="utf-8")
+    [o] = extract_paths([path], load_settings(tmp_path / "home"), Options(quarantine=False))
+    assert o.kind == "statement" and len(o.records) == 2, (o.kind, o.error)
