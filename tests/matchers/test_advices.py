@@ -28,11 +28,11 @@ def world() -> tuple[list[Customer], list[Invoice]]:
 
 
 def advice(*lines: tuple[str, str] | RemittanceLine, total: str = "3600.00", ref: str = "ZA-2026-0412",
-           payer: str = "Nordwind Maschinen GmbH") -> RemittanceAdvice:
+           payer: str = "Nordwind Maschinen GmbH", currency: str = "EUR") -> RemittanceAdvice:
     built = [ln if isinstance(ln, RemittanceLine) else RemittanceLine(line_no=i, invoice_number=ln[0], amount_paid=D(ln[1]))
              for i, ln in enumerate(lines, start=1)]
     return RemittanceAdvice(payer_name=payer, reference=ref, payment_date=date(2026, 4, 7), total=D(total),
-                            currency="EUR", lines=built)
+                            currency=currency, lines=built)
 
 
 THREE = (("HR-EX-260301", "1200.00"), ("HR-EX-260305", "850.00"), ("HR-EX-260311", "1550.00"))
@@ -117,3 +117,36 @@ def test_an_advice_is_used_by_one_payment_only_and_the_others_match_as_before() 
     assert ms["ICBC|T-84"].status == "auto" and len(ms["ICBC|T-84"].allocations) == 3
     assert ms["ICBC|T-85"].status == "auto" and ms["ICBC|T-85"].allocations[0].target_label == "HR-EX-260318"
     assert "remittance advice" not in ms["ICBC|T-85"].reason
+
+
+def test_in_the_demo_world_an_advice_splits_its_receipt_and_changes_nothing_else(small_world) -> None:  # type: ignore[no-untyped-def]
+    """The demo world's payments and invoices, plus four new invoices of one of its customers and a receipt from it
+    paying three of them less a bank fee (no reference in the memo): without the advice that receipt is not
+    applied to those three automatically; with it, it is, and every other payment is decided as before."""
+    w = small_world
+    cust = next(c for c in w.customers if c.name_en)
+    seller = w.invoices[0].seller_name
+    new = [Invoice(kind="cn_vat_e", number=f"2632200000009900{n:04d}", issue_date=date(2026, 5, 4), seller_name=seller,
+                   buyer_name=cust.name, buyer_tax_id=cust.tax_id, currency="CNY", net=D(t), total=D(t))
+           for n, t in ((1, "11300.00"), (2, "5650.00"), (3, "22600.00"), (4, "16950.00"))]
+    # a decoy: {1, 2, 3} and {4, 5} both sum to 39,550.00
+    new.append(Invoice(kind="cn_vat_e", number="26322000000099000005", issue_date=date(2026, 5, 4), seller_name=seller,
+                       buyer_name=cust.name, buyer_tax_id=cust.tax_id, currency="CNY", net=D("22600.00"),
+                       total=D("22600.00")))
+    pay = receipt("ADV-1", cust.name_en, "39530.00", "货款", day=date(2026, 5, 20))
+    lines = [(n.number, str(n.total)) for n in new[:3]]
+    adv = advice(*lines, total="39550.00", ref="FK-2026-0520", payer=cust.name, currency="CNY")
+    payments = [*w.receipts, *w.statement_lines, pay]
+    invoices = [*w.invoices, *new]
+    base = {m.payment_key: m for m in reconcile(payments, invoices, w.orders, w.customers).matches}
+    mine = base["ICBC|ADV-1"]
+    assert mine.status != "auto" or [a.target_label for a in mine.allocations] != [n.number for n in new[:3]]
+    got = {m.payment_key: m for m in reconcile(payments, invoices, w.orders, w.customers, advices=[adv]).matches}
+    m = got["ICBC|ADV-1"]
+    assert m.status == "auto", m.reason
+    assert [a.target_label for a in m.allocations] == [n.number for n in new[:3]]
+    assert [(wo.reason_code, wo.amount) for wo in m.write_offs] == [("BANK_FEE", D("20.00"))]
+    assert "remittance advice FK-2026-0520" in m.reason
+    others = [k for k in base if k != "ICBC|ADV-1"]
+    assert [(got[k].status, [(a.target_key, a.amount) for a in got[k].allocations]) for k in others] == \
+        [(base[k].status, [(a.target_key, a.amount) for a in base[k].allocations]) for k in others]
