@@ -22,8 +22,10 @@ def review_reasons(match: Match, profile: Profile | None = None) -> list[str]:
         return []
     p = profile or load_profile()
     cands = match.candidates
+    # a payment fitting a payer's remittance advice (matchers.advices): the advice's own reasons come first
+    advised = [f"付款通知 {match.reason}"] if match.reason.startswith("remittance advice ") else []
     if not cands:
-        return ["没有金额、单号或付款人相符的未结项 no open invoice or order fits the amount, memo or payer"]
+        return advised or ["没有金额、单号或付款人相符的未结项 no open invoice or order fits the amount, memo or payer"]
     top = cands[0]
     out: list[str] = []
     if match.status == "unmatched":
@@ -46,4 +48,4 @@ def review_reasons(match: Match, profile: Profile | None = None) -> list[str]:
         out.append("金额不完全相符 the amount differs from what is open")
     if len(top.allocations) > 1:
         out.append(f"一笔付款对应 {len(top.allocations)} 个单据 one payment for {len(top.allocations)} items")
-    return out
+    return advised + out

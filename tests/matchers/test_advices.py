@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from hub.records import Customer, Invoice, RemittanceAdvice, RemittanceLine
 from matchers.cash import reconcile
+from matchers.review import review_reasons
 from tests.matchers.test_cash import receipt
 
 D = Decimal
@@ -68,6 +69,7 @@ def test_an_advice_naming_an_invoice_we_do_not_have_goes_to_review() -> None:
     assert m.status == "review" and not m.allocations
     assert "names invoice HR-EX-999999, which we do not have" in m.reason
     assert m.candidates and "ZA-2026-0412" in m.candidates[0].reason
+    assert "names invoice HR-EX-999999" in review_reasons(m)[0]  # what the workbook's Why review column shows
 
 
 def test_lines_that_do_not_sum_to_the_total_go_to_review() -> None:
