@@ -131,15 +131,17 @@ def auto_decisions(items: list[Match], threshold: float, clerk: str) -> list[Cle
 
 @task(name="cash-application-and-three-way")
 def match_task(out_dir: Path, profile: str | None, day: date, large: bool | None = None,
-               workers: int | None = None) -> ReconcileSummary:
+               workers: int | None = None, advices: Path | None = None) -> ReconcileSummary:
     """Propose matches on the store's open items, store them, write both workbooks (on the large path when
-    the store is large or ``large``: :func:`flows.reconcile_cli.wants_large`)."""
+    the store is large or ``large``: :func:`flows.reconcile_cli.wants_large`). ``advices``: a folder of payers'
+    remittance advices read besides the store's (and stored with the proposals; read on the small path)."""
     store = Store()
     workbook = out_dir / f"reconciliation-{day.isoformat()}.xlsx"
-    if wants_large(store, large):
+    if advices is None and wants_large(store, large):
         return _match_large(store, workbook, out_dir / f"three-way-holds-{day.isoformat()}.xlsx", profile, workers)
-    run = run_reconcile(Inputs.from_store(store), out=workbook, store=store, save=True, profile=profile,
-                        actor="reconcile flow")
+    inputs = Inputs.from_store(store)
+    inputs.add_advices([advices] if advices is not None else [])
+    run = run_reconcile(inputs, out=workbook, store=store, save=True, profile=profile, actor="reconcile flow")
     threeway = write_threeway(out_dir / f"three-way-holds-{day.isoformat()}.xlsx", hold_rows(run.holds))
     return ReconcileSummary(statuses=dict(Counter(m.status for m in [*run.result.matches, *run.result.kept])),
                             holds=sum(r.status == "hold" for r in run.holds), invoices_checked=len(run.holds),
@@ -255,16 +257,17 @@ def _publish_applied(summary: ReconcileSummary) -> None:
 def reconcile_flow(review: ReviewMode = "pause", as_of: date | None = None, out_dir: Path | None = None,
                    profile: str | None = None, auto_accept: float = 0.5, timeout_minutes: float = 24 * 60,
                    form_items: int = 20, poll_seconds: int = 10, large: bool | None = None,
-                   workers: int | None = None) -> ReconcileSummary:
+                   workers: int | None = None, advices: Path | None = None) -> ReconcileSummary:
     """Propose matches on everything open, write the workbooks, publish artifacts, then take the review:
     a paused form (``pause``), automatic (``auto``, top candidate at least ``auto_accept``) or none (``skip``).
     A pause that times out leaves the items in review and the run completes. ``large``: the large path
     (rows streamed, parts on ``workers`` processes, default ``ORDERHUB_WORKERS`` else every core) or not;
-    None: by the store's size, as ``orderhub reconcile --from-store`` decides."""
+    None: by the store's size, as ``orderhub reconcile --from-store`` decides. ``advices``: a folder of payers'
+    remittance advices read besides the store's (``orderhub reconcile --advices``)."""
     logger = get_run_logger()
     day = as_of or date.today()
     folder = out_dir or load_settings().home / "reports"
-    summary = match_task(folder, profile, day, large, workers)
+    summary = match_task(folder, profile, day, large, workers, advices)
     summary.review = review
     items = review_items_task()
     _publish(summary, items)

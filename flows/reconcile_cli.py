@@ -239,6 +239,14 @@ class Inputs:
         got = {slot: read_records(files, slot, report) for slot, files in paths.items() if files}
         return cls(**got, read=report)  # type: ignore[arg-type]
 
+    def add_advices(self, paths: Sequence[Path]) -> None:
+        """Remittance advices read from ``paths`` besides those already here (one read again replaces its copy)."""
+        if not paths:
+            return
+        named = [a for a in read_records(paths, "advices", self.read) if isinstance(a, RemittanceAdvice)]
+        keys = {a.natural_key() for a in named}
+        self.advices = [*(a for a in self.advices if a.natural_key() not in keys), *named]
+
     def merge_master(self, store: Store) -> None:
         """Customers and products from the store where files gave none; a customer given in a file keeps
         the aliases learned in the store."""
@@ -579,10 +587,7 @@ def register(app: typer.Typer) -> None:
         if from_store:
             assert store is not None
             inputs = Inputs.from_store(store)
-            if advices:
-                named = read_records(advices, "advices", inputs.read)
-                keys = {a.natural_key() for a in named}
-                inputs.advices = [*(a for a in inputs.advices if a.natural_key() not in keys), *named]  # type: ignore[misc]
+            inputs.add_advices(advices)
         else:
             inputs = Inputs.from_files(payments=receipts, invoices=invoices, orders=orders, customers=customers,
                                        products=products, deliveries=deliveries, advices=advices)

@@ -120,3 +120,19 @@ def test_without_the_advices_the_receipts_wait_or_go_elsewhere(tmp_path: Path) -
     assert got["BOC|T-1"]["status"] != "auto"
     two = got["BOC|T-2"]  # the amount of one other invoice: without the advice it pays that one, or waits
     assert two["status"] != "auto" or [a["target_label"] for a in two["allocations"]] == ["26322000000031420000"]
+
+
+def test_the_reconcile_flow_reads_a_folder_of_advices(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reconcile flow's matching step (its task's function, without a Prefect server) with ``advices=DIR``."""
+    from flows.reconcile import match_task
+
+    files = _records(tmp_path)
+    home = tmp_path / "home"
+    monkeypatch.setenv("ORDERHUB_HOME", str(home))
+    Store(settings=load_settings(home)).upsert([r for name in ("customers", "invoices", "receipts")
+                                                for r in files[f"{name}_records"]])
+    summary = match_task.fn(tmp_path / "out", None, date(2026, 4, 9), advices=files["advices"])
+    assert summary.statuses.get("auto") == 2
+    matches = {m.payment_key: m for m in Store(settings=load_settings(home)).all(Match)}
+    assert "remittance advice ZA-2026-0412" in matches["BOC|T-1"].reason
+    assert "remittance advice FK20260406-003" in matches["BOC|T-2"].reason
