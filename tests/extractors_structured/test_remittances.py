@@ -179,6 +179,10 @@ def test_orderhub_extract_stores_advices_once(inbox: Path, tmp_path: Path) -> No
     store = Store(settings=load_settings(home))
     assert len(store.all(RemittanceAdvice)) == 5 and len(store.all(BankReceipt)) == 1
     assert {sf.kind for sf in store.all(SourceFile)} == {"remittance", "receipt"}
+    avis = store.get(RemittanceAdvice, "Société Lumière SARL|AV-7781")
+    assert avis is not None and avis.total == D("2980.00")
+    [event] = store.history(avis, include_linked=False)  # one audit event: created, from its file
+    assert event.action == "created" and "avis.eml" in (event.note or "")
 
 
 def test_a_broken_advice_is_stored_for_review_with_its_row(tmp_path: Path) -> None:
