@@ -206,3 +206,16 @@ def test_a_bank_export_whose_memos_say_remittance_is_still_a_statement(tmp_path:
         "2026-04-08,PAYMENT ADVICE 88213,HR-EX-260112,5584.50,16169.50"]), encoding="utf-8")
     [o] = extract_paths([path], load_settings(tmp_path / "home"), Options(quarantine=False))
     assert o.kind == "statement" and len(o.records) == 2, (o.kind, o.error)
+
+
+def test_a_reviewer_completes_the_unreadable_line_in_the_station(tmp_path: Path) -> None:
+    """Reviewed as other records are: the reviewer's amount for the unreadable line goes into the stored advice."""
+    from hub.review import confirm_document
+
+    settings = load_settings(tmp_path / "home")
+    store = Store(settings=settings)
+    [o] = extract_paths([zahlungsavis_xlsx(tmp_path / "avis.xlsx", broken=True)], settings, Options(), store=store)
+    confirm_document(store, o.sha256, {"lines[2].amount_paid": "1519.00"}, by="王丽")
+    [advice] = store.all(RemittanceAdvice)
+    assert advice.lines[2].amount_paid == D("1519.00") and advice.lines_paid == advice.total
+    assert store.get(SourceFile, o.sha256).status == "stored"
