@@ -122,6 +122,7 @@ def _advised(pay: Payment, fit: AdviceFit, by_ref: Mapping[str, list[OpenItem]],
     parts: list[tuple[OpenItem, Decimal, Decimal]] = []
     write_offs: list[WriteOff] = []
     said: list[str] = []
+    open_now: dict[int, Decimal] = {}  # what each item has left once the advice's earlier lines are applied
     for line in advice.lines:
         number = line.invoice_number or f"line {line.line_no}"
         if line.amount_paid is None:
@@ -134,14 +135,19 @@ def _advised(pay: Payment, fit: AdviceFit, by_ref: Mapping[str, list[OpenItem]],
         if item.currency != pay.currency:
             review.append(f"invoice {item.label} is in {item.currency}, the payment in {pay.currency}")
             continue
-        if line.amount_paid > item.due + CENT:
+        due = open_now.get(item.idx, item.due)
+        if line.amount_paid > due + CENT:
             review.append(f"it pays {line.amount_paid:,.2f} on invoice {item.label}, above its open "
-                          f"{item.due:,.2f}")
+                          f"{due:,.2f}")
             continue
-        paid = min(line.amount_paid, item.due)
+        paid = min(line.amount_paid, due)
+        open_now[item.idx] = due - paid
         parts.append((item, paid, paid))
         said.append(f"invoice {item.label}: {paid:,.2f}")
-        left = q(item.due - paid)
+        left = q(due - paid)
+        if any(other.amount_paid and other.line_no > line.line_no and other.invoice_number and
+               normalize_ref(other.invoice_number) == normalize_ref(item.label) for other in advice.lines):
+            continue  # a later line pays more on the same invoice: what is left is judged there
         if left <= CENT:
             continue
         why = line.deduction_reason or line.note or "no reason given"

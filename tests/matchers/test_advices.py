@@ -152,3 +152,15 @@ def test_in_the_demo_world_an_advice_splits_its_receipt_and_changes_nothing_else
     others = [k for k in base if k != "ICBC|ADV-1"]
     assert [(got[k].status, [(a.target_key, a.amount) for a in got[k].allocations]) for k in others] == \
         [(base[k].status, [(a.target_key, a.amount) for a in base[k].allocations]) for k in others]
+
+
+def test_two_lines_on_one_invoice_above_what_is_open_go_to_review() -> None:
+    customers, invoices = world()
+    pay = receipt("T-86", "NORDWIND MASCHINEN GMBH", "1400.00", day=DAY, currency="EUR")
+    bad = advice(("HR-EX-260301", "700.00"), ("HR-EX-260301", "700.00"), total="1400.00")
+    m = reconcile([pay], invoices, customers=customers, advices=[bad]).matches[0]
+    assert m.status == "review" and "pays 700.00 on invoice HR-EX-260301, above its open 500.00" in m.reason
+    split = advice(("HR-EX-260301", "600.00"), ("HR-EX-260301", "600.00"), total="1200.00")
+    pay2 = receipt("T-87", "NORDWIND MASCHINEN GMBH", "1200.00", day=DAY, currency="EUR")
+    m2 = reconcile([pay2], invoices, customers=customers, advices=[split]).matches[0]
+    assert m2.status == "auto" and [a.amount for a in m2.allocations] == [D("600.00"), D("600.00")]
