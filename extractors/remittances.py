@@ -139,9 +139,10 @@ def _column_of(text: str, columns: dict[str, list[str]]) -> str | None:
         if any(_fold(a) == key for a in aliases):
             return name
     best: tuple[int, str] | None = None
+    ends = {_fold(w) for w in config().get("number_words", [])}
     for name, aliases in columns.items():
         hit = _prefix(text, aliases)
-        if hit is not None and not hit[1] and (best is None or len(hit[0]) > best[0]):
+        if hit is not None and (not hit[1] or _fold(hit[1]) in ends) and (best is None or len(hit[0]) > best[0]):
             best = (len(hit[0]), name)
     return best[1] if best else None
 
@@ -327,6 +328,7 @@ class _Reader:
         self.header_indexed = False
         self.conf = config()
         self.f = Fields()
+        self.deduction: tuple[Decimal, str, str] | None = None  # the whole payment's: amount, reason, code
         self.row_warnings: list[RowWarning] = []
         self.currency_hints: list[str] = []
 
@@ -345,13 +347,15 @@ class _Reader:
         self._labels(outside)
         if total_row is not None and self.f.get("total") is None:
             self._total_from(total_row, header)
-        self._letterhead(rows[:start])
+        self._letterhead(rows[:start], rows[end:])
         self._currency(rows, header)
         self._check(lines)
         advice = RemittanceAdvice(payer_name=self.f.get("payer_name"), reference=self.f.get("reference"),
                                   payment_date=self.f.get("payment_date"), total=self.f.get("total"),
                                   currency=self.f.get("currency"), payee_name=self.f.get("payee_name"),
-                                  lines=lines, warnings=list(self.f.warnings))
+                                  lines=lines, warnings=list(self.f.warnings),
+                                  **({"deduction": self.deduction[0], "deduction_reason": self.deduction[1],
+                                      "deduction_code": self.deduction[2]} if self.deduction else {}))
         self.f.missing("payer_name", "reference", "payment_date", "total", "currency")
         result = DocumentResult("remittance", advice, self.f.final(False), list(self.f.warnings),
                                 sources=self.f.sources)
@@ -431,22 +435,49 @@ class _Reader:
                     self.f.sources["total"] = src.model_copy(update={"confidence": LABELLED})
                 return
 
-    def _letterhead(self, rows: list[Row]) -> None:
+    def _letterhead(self, rows: list[Row], after: list[Row] | None = None) -> None:
         """No payer label: the advice's issuer is the payer, the first line of the letterhead (a company name);
         an e-mail's sender name when the body names none."""
         if self.f.get("payer_name") is not None:
             return
         titles = [_fold(t) for t in self.conf["titles"]]
         payee = (self.f.get("payee_name") or "").lower()
+        head: str | None = None
         for row in rows[:3]:
             text = row.cells[0].text.strip()
-            if not text or any(t in text.lower() for t in titles) or self._is_label(text) or text.lower() == payee:
+            if not text or any(t in text.lower() for t in titles) or self._is_label(text) or text.lower() == payee \
+                    or _prefix(text, self.conf.get("salutations", [])) is not None:
                 continue
             if sum(ch.isalpha() for ch in text) >= 4 and not re.search(r"\d{3}", text):
-                self.f.set("payer_name", text, LETTERHEAD if _LEGAL.search(text) else SENDER)
-                return
+                if _LEGAL.search(text):
+                    self.f.set("payer_name", text, LETTERHEAD)
+                    return
+                # a name, not a sentence of the letter (an e-mail's body starts with one)
+                if head is None and len(text.split()) <= 6 and not text.endswith((".", ",", ":", "。", "，")):
+                    head = text
+        signed = self._signature(after or [])
+        if signed is not None:
+            self.f.set("payer_name", signed.text, LETTERHEAD)
+            self._locate("payer_name", signed)
+            return
+        if head is not None:
+            self.f.set("payer_name", head, SENDER)
+            return
         if self.src.sender:
             self.f.set("payer_name", self.src.sender, SENDER)
+
+    def _signature(self, rows: list[Row]) -> Cell | None:
+        """The company a letter or e-mail is signed by: a name with a legal form in the few lines after its
+        closing (``Kind regards,`` / ``此致`` / ``Mit freundlichen Grüßen``)."""
+        closings = self.conf.get("closings", [])
+        for r, row in enumerate(rows):
+            if _prefix(row.cells[0].text, closings) is None:
+                continue
+            for below in rows[r + 1:r + 5]:
+                text = below.cells[0].text.strip()
+                if _LEGAL.search(text) or re.search(r"(公司|集团|有限|株式会社)$", text):
+                    return below.cells[0]
+        return None
 
     def _currency(self, rows: list[Row], header: dict[str, Cell]) -> None:
         if self.f.get("currency") is not None:
@@ -480,6 +511,8 @@ class _Reader:
                 if name is not None:
                     cells.setdefault(name, []).append(cell)
             number = " ".join(c.text for c in cells.get("invoice_number", []))
+            if lines and self._whole_deduction(row):
+                continue
             if not any(ch.isdigit() for ch in number):
                 if lines and not any(ch.isdigit() for ch in row.text) and len(row.cells) == 1 and \
                         "note" in header and _place(row.cells[0], header, exact) == "note":
@@ -493,6 +526,28 @@ class _Reader:
         else:
             end = len(rows)
         return lines, end, total_row
+
+    def _whole_deduction(self, row: Row) -> bool:
+        """A row under the lines that deducts from the whole payment (``Less: bank charges  -20.00``, ``扣手续费
+        20.00``): a deduction label or word first, an amount last. Sets the advice's deduction."""
+        first = row.cells[0].text
+        words = [w for ws in self.conf["deduction_codes"].values() for w in ws]
+        said = _prefix(first, self.conf["columns"]["deduction"]) is not None or any(
+            w.lower() in first.lower() for w in words)
+        if not said or len(row.cells) < 2 or any(ch.isdigit() for ch in first):
+            return False
+        try:
+            value = abs(amount_in(row.cells[-1].text))
+        except (ValueError, ArithmeticError):
+            return False
+        if not value or self.f.get("deduction") is not None:
+            return False
+        reason = _prefix(first, self.conf["columns"]["deduction"])
+        why = (reason[1] if reason and reason[1] else first).strip(" :：")
+        self.f.set("deduction", value, LABELLED)
+        self._locate("deduction", row.cells[-1])
+        self.deduction = (value, why, deduction_code(why))
+        return True
 
     def _line(self, no: int, row: Row, number: str, cells: dict[str, list[Cell]], header: dict[str, Cell]) -> RemittanceLine:
         from extractors.parse import parse_date
@@ -557,17 +612,22 @@ class _Reader:
             return
         total = self.f.get("total")
         got = sum((ln.amount_paid for ln in lines if ln.amount_paid is not None), Decimal("0"))
+        read = [*paid, *(["deduction"] if self.deduction is not None else [])]
+        if self.deduction is not None:
+            got -= self.deduction[0]
         if total is None:
             if len(paid) == len(lines):  # printed nowhere: the lines' sum, for a person to confirm
                 self.f.derive("total", got, DOUBTFUL, paid)
                 self.f.warnings.append(f"no total printed: the lines pay {got:,.2f}")
             return
         if got == total and len(paid) == len(lines):
-            self.f.confirm("total", *paid)
-            for name in paid:
+            self.f.confirm("total", *read)
+            for name in read:
                 self.f.confidence[name] = max(self.f.confidence[name], CONFIRMED)
         else:
-            self.f.doubt(f"the lines pay {got:,.2f}, the advice's total is {total:,.2f}", "total", *paid)
+            less = f" less the {self.deduction[0]:,.2f} deducted: {got:,.2f}" if self.deduction else ""
+            lines_sum = got + (self.deduction[0] if self.deduction else 0)
+            self.f.doubt(f"the lines pay {lines_sum:,.2f}{less}, the advice's total is {total:,.2f}", "total", *read)
 
 
 def read_remittance(path: Path | str, data: bytes | None = None) -> DocumentResult:

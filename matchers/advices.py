@@ -160,23 +160,37 @@ def _advised(pay: Payment, fit: AdviceFit, by_ref: Mapping[str, list[OpenItem]],
             code = (line.deduction_code or "short payment").replace("_", " ")
             review.append(f"it deducts {left:,.2f} from invoice {item.label} ({code}: {why}): the invoice stays "
                           "open by it — write it off or claim it")
-    if advice.total is not None and q(advice.lines_paid) != q(advice.total):
-        review.append(f"its lines pay {advice.lines_paid:,.2f}, its total is {advice.total:,.2f}")
+    if advice.total is not None and q(advice.net_paid) != q(advice.total):
+        less = f" less {advice.deduction:,.2f} deducted" if advice.deduction else ""
+        review.append(f"its lines pay {advice.lines_paid:,.2f}{less}, its total is {advice.total:,.2f}")
+    fees: list[tuple[Decimal, str, str]] = []  # bank fees taken off the biggest part: amount, note, what is said
+    if advice.deduction:
+        why = advice.deduction_reason or "no reason given"
+        if advice.deduction_code == "bank_fee" and advice.deduction <= profile.fee_limit(pay.currency,
+                                                                                            advice.lines_paid):
+            fees.append((advice.deduction, f"bank fee deducted on {label} ({why})",
+                         f"bank fee {advice.deduction:,.2f} deducted from the whole payment ({why})"))
+        else:
+            code = (advice.deduction_code or "short payment").replace("_", " ")
+            review.append(f"it deducts {advice.deduction:,.2f} from the whole payment ({code}: {why}): write it "
+                          "off or claim it")
+    if fit.fee > 0:
+        fees.append((fit.fee, f"bank fee: {label} pays {advice.total:,.2f}, {pay.amount:,.2f} received",
+                     f"bank fee {fit.fee:,.2f} (the advice's {advice.total:,.2f} less the {pay.amount:,.2f} "
+                     "received)"))
     doubtful = sorted(unsure.get(advice.natural_key(), ()))
     if doubtful:
         review.append(f"its fields {', '.join(doubtful)} were left for review")
-    if fit.fee > 0 and parts:
+    for fee, note, words in fees if parts else ():
         biggest = max(range(len(parts)), key=lambda i: parts[i][1])
         item, amount, settles = parts[biggest]
-        if fit.fee >= amount:
-            review.append(f"the bank fee {fit.fee:,.2f} is more than invoice {item.label}'s part")
-        else:
-            parts[biggest] = (item, amount - fit.fee, settles - fit.fee)
-            write_offs.append(_construct(WriteOff, amount=fit.fee, currency=pay.currency, reason_code="BANK_FEE",
-                                         note=f"bank fee: {label} pays {advice.total:,.2f}, {pay.amount:,.2f} "
-                                              "received", target_key=item.key))
-            said.append(f"bank fee {fit.fee:,.2f} (the advice's {advice.total:,.2f} less the "
-                        f"{pay.amount:,.2f} received)")
+        if fee >= amount:
+            review.append(f"the bank fee {fee:,.2f} is more than invoice {item.label}'s part")
+            continue
+        parts[biggest] = (item, amount - fee, settles - fee)
+        write_offs.append(_construct(WriteOff, amount=fee, currency=pay.currency, reason_code="BANK_FEE", note=note,
+                                     target_key=item.key))
+        said.append(words)
     evidence = ", ".join(w for w, on in (("its reference in the memo", fit.reference), ("the payer", fit.payer),
                                           ("the date", fit.date)) if on)
     reason = f"{label} lists {'; '.join(said) or 'no invoice we have'} (fits by the amount, {evidence})"

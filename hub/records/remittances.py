@@ -42,9 +42,18 @@ class RemittanceAdvice(PartialRecord):
     currency: Currency | None = Field(default=None, description="None when the advice prints none (needs review)")
     payee_name: str | None = None
     lines: list[RemittanceLine] = Field(default_factory=list)
+    deduction: Money | None = Field(default=None, description="What the payer takes off the whole payment, printed "
+                                    "under the lines (``Less: bank charges -20.00``)")
+    deduction_reason: str | None = Field(default=None, description="Why, as printed")
+    deduction_code: str | None = Field(default=None, description="bank_fee, discount, short_payment, other")
     warnings: list[str] = Field(default_factory=list)
 
     @property
     def lines_paid(self) -> Decimal:
         """What the lines pay together."""
         return sum((ln.amount_paid for ln in self.lines if ln.amount_paid is not None), Decimal("0"))
+
+    @property
+    def net_paid(self) -> Decimal:
+        """What the lines pay less the deduction printed for the whole payment: the advice's total."""
+        return self.lines_paid - (self.deduction or Decimal("0"))

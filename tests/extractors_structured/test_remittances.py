@@ -219,3 +219,62 @@ def test_a_reviewer_completes_the_unreadable_line_in_the_station(tmp_path: Path)
     [advice] = store.all(RemittanceAdvice)
     assert advice.lines[2].amount_paid == D("1519.00") and advice.lines_paid == advice.total
     assert store.get(SourceFile, o.sha256).status == "stored"
+
+
+PLAIN_ADVICE = """\
+Dear Supplier,
+
+Please be advised that a payment has been made to your account as detailed below.
+
+Payment reference:   KIL-PAY-00918
+Payment date:        28/11/2026
+Payment amount:      GBP 4,870.50
+
+Your invoice no.     Invoice date     Amount paid
+HR-EX-261020         20/10/2026         2,310.00
+HR-EX-261033         27/10/2026         2,580.50
+Less: bank charges                        -20.00
+
+Total                                   4,870.50
+
+Kind regards,
+Kestrel Industrial Ltd
+Accounts Payable
+"""
+
+
+def plain_eml(path: Path) -> Path:
+    """A UK payer's plain-text e-mail: a greeting first, the company only in the signature, a head `Your invoice
+    no.`, and a bank charge taken off the whole payment under the lines."""
+    msg = EmailMessage()
+    msg["From"] = "Accounts Payable <ap@kestrel-industrial.co.uk>"
+    msg["To"] = "receivables@hengrui.example.cn"
+    msg["Subject"] = "Payment notification - BACS run 2026-11-28"
+    msg.set_content(PLAIN_ADVICE)
+    path.write_bytes(msg.as_bytes())
+    return path
+
+
+def test_an_e_mail_signed_by_its_payer_with_a_charge_off_the_whole_payment(tmp_path: Path) -> None:
+    """Found by hand after the remit merge: the greeting was taken for the payer, `Your invoice no.` named no
+    column (the file was refused, kind auto or remittance), and the charge under the lines left them 20.00 off."""
+    src = plain_eml(tmp_path / "kestrel.eml")
+    [res] = extract_paths([src], load_settings(tmp_path / "home"), Options(quarantine=False))
+    assert res.error is None and res.kind == "remittance"
+    [a] = res.records
+    assert (a.payer_name, a.reference, a.payment_date, a.total, a.currency) == (
+        "Kestrel Industrial Ltd", "KIL-PAY-00918", date(2026, 11, 28), D("4870.50"), "GBP")
+    assert [(ln.invoice_number, ln.invoice_date, ln.amount_paid) for ln in a.lines] == [
+        ("HR-EX-261020", date(2026, 10, 20), D("2310.00")), ("HR-EX-261033", date(2026, 10, 27), D("2580.50"))]
+    assert (a.deduction, a.deduction_code, a.net_paid) == (D("20.00"), "bank_fee", D("4870.50"))
+    assert not res.warnings and not res.needs_review() and res.status() == "stored"
+
+
+def test_a_greeting_is_never_the_payer(tmp_path: Path) -> None:
+    src = tmp_path / "unsigned.eml"
+    plain_eml(src)
+    src.write_bytes(src.read_bytes().replace(b"Kestrel Industrial Ltd", b"Jane Smith"))
+    [res] = extract_paths([src], load_settings(tmp_path / "home"), Options(quarantine=False))
+    [a] = res.records
+    assert a.payer_name not in ("Dear Supplier,", "Jane Smith")  # a person signs, no company: the sender
+    assert res.confidence.get("payer_name", 0) < 0.9 and "payer_name" in res.needs_review()

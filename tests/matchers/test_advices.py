@@ -164,3 +164,31 @@ def test_two_lines_on_one_invoice_above_what_is_open_go_to_review() -> None:
     pay2 = receipt("T-87", "NORDWIND MASCHINEN GMBH", "1200.00", day=DAY, currency="EUR")
     m2 = reconcile([pay2], invoices, customers=customers, advices=[split]).matches[0]
     assert m2.status == "auto" and [a.amount for a in m2.allocations] == [D("600.00"), D("600.00")]
+
+
+def test_a_bank_charge_the_advice_takes_off_the_whole_payment_is_written_off_and_said() -> None:
+    """`Less: bank charges -20.00` under the lines: the lines pay 3,620.00, the advice's total (and the money) is
+    3,600.00; without the deduction the lines would not sum and the payment would wait for a person."""
+    customers, invoices = world()
+    lines = (("HR-EX-260301", "1200.00"), ("HR-EX-260305", "850.00"), ("HR-EX-260311", "1570.00"))
+    invoices[2] = invoices[2].model_copy(update={"net": D("1570.00"), "total": D("1570.00")})
+    adv = advice(*lines).model_copy(update={"deduction": D("20.00"), "deduction_reason": "bank charges",
+                                            "deduction_code": "bank_fee"})
+    pay = receipt("T-90", "NORDWIND MASCHINEN GMBH", "3600.00", "ZAHLUNG LT AVIS", day=DAY, currency="EUR")
+    m = reconcile([pay], invoices, customers=customers, advices=[adv]).matches[0]
+    assert m.status == "auto", m.reason
+    assert sum(a.amount for a in m.allocations) == D("3600.00")
+    [fee] = m.write_offs
+    assert fee.reason_code == "BANK_FEE" and fee.amount == D("20.00") and "bank charges" in fee.note
+    assert "bank fee 20.00 deducted from the whole payment" in m.reason
+
+
+def test_a_discount_off_the_whole_payment_goes_to_a_person() -> None:
+    customers, invoices = world()
+    adv = advice(*THREE, total="3528.00").model_copy(update={"deduction": D("72.00"),
+                                                            "deduction_reason": "2% early payment discount",
+                                                            "deduction_code": "discount"})
+    pay = receipt("T-91", "NORDWIND MASCHINEN GMBH", "3528.00", "ZAHLUNG LT AVIS", day=DAY, currency="EUR")
+    m = reconcile([pay], invoices, customers=customers, advices=[adv]).matches[0]
+    assert m.status == "review"
+    assert "deducts 72.00 from the whole payment (discount: 2% early payment discount)" in m.reason
