@@ -168,6 +168,25 @@ def rows_from_words(words: list[Word]) -> list[Row]:
 _TEXT_CUT = re.compile(r"\s{2,}")
 
 
+_COMPANY_END = re.compile(r"^.*?(?:有限公司|有限责任公司|股份有限公司|公司|集团)")
+
+
+def _company(text: str) -> str:
+    """A signature's company without the department after it (``无锡诚泰精密制造有限公司 财务部``)."""
+    m = _COMPANY_END.match(text)
+    return m.group(0).strip() if m else text.strip()
+
+
+def _columns_at(line: str) -> list[int]:
+    """The screen column each character offset of ``line`` starts at: wide (CJK) characters take two, as a
+    monospaced text aligns them, so a figure stands under its Chinese head."""
+    cols, at = [0], 0
+    for ch in line:
+        at += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        cols.append(at)
+    return cols
+
+
 def rows_from_text(text: str) -> list[Row]:
     """Lines of a text as rows: cut at tabs or ``|`` (cells by their index, an empty one counts), else at runs
     of two or more blanks (cells by their character offsets)."""
@@ -181,12 +200,13 @@ def rows_from_text(text: str) -> list[Row]:
                 rows.append(Row(no, cells, indexed=True))
             continue
         cells, pos = [], 0
+        col = _columns_at(line)
         for m in [*_TEXT_CUT.finditer(line), None]:
             end = m.start() if m else len(line)
             part = line[pos:end]
             if part.strip():
                 lead = len(part) - len(part.lstrip())
-                cells.append(Cell(pos + lead, end, part.strip()))
+                cells.append(Cell(col[pos + lead], col[end], part.strip()))
             if m:
                 pos = m.end()
         if cells:
@@ -348,6 +368,7 @@ class _Reader:
         if total_row is not None and self.f.get("total") is None:
             self._total_from(total_row, header)
         self._letterhead(rows[:start], rows[end:])
+        self._date_in_letter(rows[:start])
         self._currency(rows, header)
         self._check(lines)
         advice = RemittanceAdvice(payer_name=self.f.get("payer_name"), reference=self.f.get("reference"),
@@ -457,7 +478,7 @@ class _Reader:
                     head = text
         signed = self._signature(after or [])
         if signed is not None:
-            self.f.set("payer_name", signed.text, LETTERHEAD)
+            self.f.set("payer_name", _company(signed.text), LETTERHEAD)
             self._locate("payer_name", signed)
             return
         if head is not None:
@@ -478,6 +499,28 @@ class _Reader:
                 if _LEGAL.search(text) or re.search(r"(公司|集团|有限|株式会社)$", text):
                     return below.cells[0]
         return None
+
+    def _date_in_letter(self, rows: list[Row]) -> None:
+        """No labelled payment date: the one date of a sentence above the table that speaks of paying
+        (``我司已于2026年11月25日通过招商银行向贵司付款``, ``we paid on 25 November``), for review."""
+        from extractors.parse import parse_date
+        from extractors.parse.dates import date_spans
+
+        if self.f.get("payment_date") is not None:
+            return
+        words = [w.lower() for w in self.conf.get("paying_words", [])]
+        for row in rows:
+            text = unicodedata.normalize("NFKC", row.text)
+            if not any(w in text.lower() for w in words):
+                continue
+            spans = date_spans(text)
+            if len(spans) != 1:
+                continue
+            try:
+                self.f.set("payment_date", parse_date(text[spans[0][0]:spans[0][1]]), SENDER)
+            except (ValueError, ArithmeticError):
+                continue
+            return
 
     def _currency(self, rows: list[Row], header: dict[str, Cell]) -> None:
         if self.f.get("currency") is not None:

@@ -278,3 +278,44 @@ def test_a_greeting_is_never_the_payer(tmp_path: Path) -> None:
     [a] = res.records
     assert a.payer_name not in ("Dear Supplier,", "Jane Smith")  # a person signs, no company: the sender
     assert res.confidence.get("payer_name", 0) < 0.9 and "payer_name" in res.needs_review()
+
+
+CN_TEXT_ADVICE = """\
+付款通知书
+
+致：苏州恒瑞精密五金有限公司
+我司已于2026年11月25日通过招商银行向贵司付款，明细如下：
+
+付款编号：FK20261125-003
+币种：人民币
+
+序号  发票号码                 开票日期      发票金额      本次付款
+1     26322000000001204704     2026-10-08    12,000.00     12,000.00
+2     26322000000001204711     2026-10-15     8,560.00      8,500.00
+扣手续费                                                      -15.00
+付款合计                                                   20,485.00
+
+此致
+敬礼
+无锡诚泰精密制造有限公司 财务部
+"""
+
+
+def test_a_chinese_text_advice_aligned_by_screen_columns(tmp_path: Path) -> None:
+    """A 付款通知书 saved as text: figures stand under their Chinese heads as a monospaced screen shows them (a
+    wide character takes two columns), a 序号 column, the addressee under 致 (us, not the payer), the payer in the
+    signature without its department, the date only in the letter's sentence (for review), a fee for the whole
+    payment. Before: the payer was the addressee at 0.9, the line numbers were the invoice numbers."""
+    src = tmp_path / "fukuan.txt"
+    src.write_text(CN_TEXT_ADVICE, encoding="utf-8")
+    [res] = extract_paths([src], load_settings(tmp_path / "home"), Options(quarantine=False))
+    assert res.error is None and res.kind == "remittance"
+    [a] = res.records
+    assert (a.payer_name, a.payee_name, a.reference, a.total, a.currency) == (
+        "无锡诚泰精密制造有限公司", "苏州恒瑞精密五金有限公司", "FK20261125-003", D("20485.00"), "CNY")
+    assert [(ln.invoice_number, ln.invoice_date, ln.invoice_amount, ln.deduction, ln.amount_paid) for ln in a.lines] == [
+        ("26322000000001204704", date(2026, 10, 8), D("12000.00"), None, D("12000.00")),
+        ("26322000000001204711", date(2026, 10, 15), D("8560.00"), D("60.00"), D("8500.00"))]
+    assert (a.deduction, a.deduction_code) == (D("15.00"), "bank_fee")
+    assert a.payment_date == date(2026, 11, 25) and res.confidence["payment_date"] < 0.9
+    assert res.needs_review() == ["payment_date"]
