@@ -381,7 +381,7 @@ def wants_large(store: Store, large: bool | None, split: str = "evidence") -> bo
         return large
     size = store.count(BankReceipt) + store.count(StatementLine) + store.count(Invoice)
     # the large path does not read remittance advices yet: a store holding them stays on the small path
-    return size >= LARGE_FROM and not not_used(store, split) and not store.count(RemittanceAdvice)
+    return size >= LARGE_FROM and not not_used(store, split)
 
 
 @dataclass
@@ -459,8 +459,8 @@ def _print_large(done: LargeRun, save: bool) -> None:
     if run.not_used:
         used = ", ".join(f"{n:,} {kind}" for kind, n in run.not_used.items())
         err_console.print(f"[yellow]large path: not used: {used} (orders, statement lines, deliveries and products "
-                          "are read by --split evidence and the small path, not by --split customers)[/]",
-                          highlight=False)
+                          "are read by --split evidence and the small path, not by --split customers; remittance "
+                          "advices by the small path only: leave out --large)[/]", highlight=False)
     if not run.listed_all:
         console.print("the workbook lists every payment to review with its candidates; automatic matches and "
                       "open items are counted on its summary (they are in the store)")

@@ -64,6 +64,7 @@ from hub.records import (
     Match,
     Order,
     Product,
+    RemittanceAdvice,
     SourceFile,
     StatementLine,
 )
@@ -112,9 +113,10 @@ PART_CUSTOMERS = 5_000
 
 
 def not_used(store: Store, split: str = "customers") -> dict[str, int]:
-    """Records of the kinds ``split`` leaves out, counted per kind (only kinds the store holds): none on the
-    evidence split, orders, statement lines, deliveries and products on the customer split."""
-    return {} if split == "evidence" else {cls.KIND: n for cls in NOT_USED if (n := store.count(cls))}
+    """Records of the kinds ``split`` leaves out, counted per kind (only kinds the store holds): remittance
+    advices on either split, and orders, statement lines, deliveries and products on the customer split."""
+    unread = {RemittanceAdvice.KIND: n} if (n := store.count(RemittanceAdvice)) else {}  # no split reads them yet
+    return unread if split == "evidence" else {cls.KIND: n for cls in NOT_USED if (n := store.count(cls))} | unread
 
 
 @dataclass

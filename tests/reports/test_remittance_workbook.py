@@ -136,3 +136,16 @@ def test_the_reconcile_flow_reads_a_folder_of_advices(tmp_path: Path, monkeypatc
     matches = {m.payment_key: m for m in Store(settings=load_settings(home)).all(Match)}
     assert "remittance advice ZA-2026-0412" in matches["BOC|T-1"].reason
     assert "remittance advice FK20260406-003" in matches["BOC|T-2"].reason
+
+
+def test_the_large_path_says_it_leaves_the_stores_advices_out(tmp_path: Path) -> None:
+    """The large path reads no advices yet: a store holding them stays on the small path by itself, and an
+    explicit --large says what it leaves out instead of dropping the advices silently."""
+    files = _records(tmp_path)
+    home = tmp_path / "home"
+    assert _run("extract", str(files["advices"]), "--store", home=home).returncode == 0
+    Store(settings=load_settings(home)).upsert(
+        [r for name in ("customers", "invoices", "receipts") for r in files[f"{name}_records"]])
+    done = _run("reconcile", "--from-store", "--large", "--workers", "1", "--out", str(tmp_path / "r.xlsx"), home=home)
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert "not used: 2 remittance" in " ".join(done.stderr.split()), done.stderr
