@@ -17,7 +17,7 @@ import html
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -282,16 +282,40 @@ def looks_like_remittance(path: Path, data: bytes) -> bool:
 
 
 # -- rows to the record ---------------------------------------------------------------------------------------
+UNNAMED = "_unnamed"  # a header cell naming no column we read: what stands under it is nobody's
+
+
+def _split_glued(cell: Cell, columns: dict[str, list[str]]) -> list[tuple[str, Cell]]:
+    """A head cell that is two column names printed too close to part (``Rechnungsdatum Rechnungsbetrag``): the
+    two, each given its share of the cell's width by its characters."""
+    words = cell.text.split()
+    for k in range(1, len(words)):
+        left, right = " ".join(words[:k]), " ".join(words[k:])
+        a, b = _column_of(left, columns), _column_of(right, columns)
+        if a is not None and b is not None and a != b:
+            cut = cell.x0 + (cell.x1 - cell.x0) * (len(left) + 0.5) / (len(cell.text) or 1)
+            return [(a, replace(cell, x1=cut, text=left)), (b, replace(cell, x0=cut, text=right))]
+    return []
+
+
 def _header(rows: list[Row], columns: dict[str, list[str]]) -> tuple[int, dict[str, Cell]] | None:
-    """The index of the table's header row and its cells by column name."""
+    """The index of the table's header row and its cells by column name (cells naming no column, or a column
+    named twice, under ``_unnamed<n>``: figures under them are placed there, not in a neighbour's column)."""
     for i, row in enumerate(rows):
         named: dict[str, Cell] = {}
+        unnamed: list[Cell] = []
         for cell in row.cells:
             name = _column_of(cell.text, columns)
-            if name is not None and name not in named:
-                named[name] = cell
+            parts = [(name, cell)] if name is not None else _split_glued(cell, columns) if not row.indexed else []
+            if not parts:
+                unnamed.append(cell)
+            for part_name, part in parts:
+                if part_name not in named:
+                    named[part_name] = part
+                else:
+                    unnamed.append(part)
         if "invoice_number" in named and {"amount_paid", "invoice_amount"} & set(named):
-            return i, named
+            return i, named | {f"{UNNAMED}{n}": c for n, c in enumerate(unnamed)}
     return None
 
 
@@ -350,6 +374,9 @@ class _Reader:
         self.f = Fields()
         self.deduction: tuple[Decimal, str, str] | None = None  # the whole payment's: amount, reason, code
         self.row_warnings: list[RowWarning] = []
+        # generic labels (``Date``, ``Datum``: the advice's own date, often) yield to a specific one anywhere
+        self.weak_labels = {_fold(x) for x in self.conf.get("weak_labels", [])}
+        self.weakly_set: set[str] = set()
         self.currency_hints: list[str] = []
 
     def read(self) -> DocumentResult:
@@ -395,8 +422,13 @@ class _Reader:
                         value, where = row.cells[i + 1].text, row.cells[i + 1]
                     elif not value and i + 1 == len(row.cells) and name.endswith("_name"):
                         value, where = self._below(rows[r + 1:r + 3], cell)
-                    if value and self.f.get(name) is None:
+                    weak = _fold(hit[0]) in self.weak_labels
+                    if value and (self.f.get(name) is None or name in self.weakly_set and not weak):
                         self._set(name, value, where, hit[0])
+                        if weak:
+                            self.weakly_set.add(name)
+                        elif self.f.get(name) is not None:
+                            self.weakly_set.discard(name)
                     break
 
     def _below(self, rows: list[Row], cell: Cell) -> tuple[str, Cell]:

@@ -319,3 +319,62 @@ def test_a_chinese_text_advice_aligned_by_screen_columns(tmp_path: Path) -> None
     assert (a.deduction, a.deduction_code) == (D("15.00"), "bank_fee")
     assert a.payment_date == date(2026, 11, 25) and res.confidence["payment_date"] < 0.9
     assert res.needs_review() == ["payment_date"]
+
+
+def zahlungsavis_letter(path: Path) -> Path:
+    """A German payer's Zahlungsavis letter: its heads `Rechnungsdatum` and `Rechnungsbetrag` printed too close
+    to part (one word run in the text layer), figures right-aligned under a head they do not overlap, the
+    advice's own `Datum` above the `Ausführungsdatum` (the payment's)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _, h = A4
+    c.setFont("Helvetica-Bold", 13)
+    c.drawString(50, h - 60, "Brenner Antriebstechnik GmbH & Co. KG")
+    c.setFont("Helvetica", 9)
+    c.drawString(50, h - 74, "Industriestraße 12 · 70565 Stuttgart · USt-IdNr. DE812345674")
+    c.drawString(50, h - 110, "Suzhou Hengrui Precision Hardware Co., Ltd.")
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(50, h - 160, "Zahlungsavis")
+    c.setFont("Helvetica", 9)
+    c.drawString(50, h - 180, "Avis-Nr.: ZV-2026-11-0447")
+    c.drawString(300, h - 180, "Datum: 27.11.2026")
+    c.drawString(50, h - 192, "Ausführungsdatum: 30.11.2026")
+    c.drawString(50, h - 215, "Sehr geehrte Damen und Herren,")
+    c.drawString(50, h - 227, "wir haben folgende Rechnungen zur Zahlung angewiesen:")
+    y, cols = h - 255, [50, 150, 230, 320, 400, 480]
+    for x, t in zip(cols, ["Rechnung Nr.", "Rechnungsdatum", "Rechnungsbetrag", "Skonto", "Grund", "Zahlbetrag"],
+                    strict=True):
+        c.drawString(x, y, t)
+    for row in (("HR-EX-261101", "02.11.2026", "4.250,00", "85,00", "2% Skonto", "4.165,00"),
+                ("HR-EX-261108", "09.11.2026", "1.980,00", "", "", "1.980,00"),
+                ("HR-EX-261115", "16.11.2026", "760,00", "", "", "760,00")):
+        y -= 14
+        for x, t in zip(cols, row, strict=True):
+            if t and t[0].isdigit() and "," in t:
+                c.drawRightString(x + 60, y, t)
+            elif t:
+                c.drawString(x, y, t)
+    c.drawString(50, y - 18, "Summe")
+    c.drawRightString(540, y - 18, "6.905,00 EUR")
+    c.drawString(50, y - 48, "Mit freundlichen Grüßen")
+    c.save()
+    return path
+
+
+def test_heads_printed_too_close_and_figures_beside_their_heads(tmp_path: Path) -> None:
+    """Before: the glued head named no column, so each invoice's amount went to the nearest named one, Skonto,
+    and was stored as a deduction of 4,250.00 at 0.95; the advice's date was taken for the payment's."""
+    [res] = extract_paths([zahlungsavis_letter(tmp_path / "avis.pdf")], load_settings(tmp_path / "home"),
+                          Options(quarantine=False))
+    assert res.error is None and res.kind == "remittance"
+    [a] = res.records
+    assert (a.payer_name, a.reference, a.payment_date, a.total, a.currency) == (
+        "Brenner Antriebstechnik GmbH & Co. KG", "ZV-2026-11-0447", date(2026, 11, 30), D("6905.00"), "EUR")
+    assert [(ln.invoice_number, ln.invoice_date, ln.invoice_amount, ln.deduction, ln.deduction_code, ln.amount_paid)
+            for ln in a.lines] == [
+        ("HR-EX-261101", date(2026, 11, 2), D("4250.00"), D("85.00"), "discount", D("4165.00")),
+        ("HR-EX-261108", date(2026, 11, 9), D("1980.00"), None, None, D("1980.00")),
+        ("HR-EX-261115", date(2026, 11, 16), D("760.00"), None, None, D("760.00"))]
+    assert res.status() == "stored"
