@@ -184,7 +184,7 @@ def _write(tmp_path: Path, name: str) -> Path:
     return write_export(tmp_path, doc)
 
 
-@pytest.mark.parametrize("name", [d[0] for d in DOCS])
+@pytest.mark.parametrize("name", [d[0] for d in DOCS[:12]])
 def test_held_out_export_reads_every_row(tmp_path: Path, name: str) -> None:
     _, _, _, _, truth, account = next(d for d in DOCS if d[0] == name)
     result = read_statement(_write(tmp_path, name))
@@ -312,3 +312,65 @@ def test_an_opening_balance_in_a_pdf_statements_preamble(tmp_path: Path) -> None
     bad = read_statement(draw_pdf(tmp_path / "ccb_对账单_bad.pdf", page("110,000.00"), [], "WQ"))
     assert len(bad.lines) == 3 and any("the oldest" in w and "110000.00" in w for w in bad.warnings)
     assert bad.confidence["amount"] < 0.9
+
+
+# round two, written after the first fixes, on banks and shapes they were not made for
+# G1 邮储银行 单位账户 (xlsx): 承前页 with the balance as the first table row, 过次页 as the last
+G1 = [["中国邮政储蓄银行 账户交易明细"], ["账号：100123456789012345", "币种：人民币"],
+      ["交易日期", "交易摘要", "支出金额", "存入金额", "账户余额", "对方户名", "对方账号"],
+      ["承前页", "", "", "", "80,000.00", "", ""],
+      ["2026-03-09", "转账存入", "", "12,600.00", "92,600.00", "嘉兴南湖精密部件有限公司", "33050163723500001111"],
+      ["2026-03-23", "网银转出", "8,000.00", "", "84,600.00", "苏州吴中恒通运输有限公司", "32250198883600002222"],
+      ["过次页", "", "", "", "84,600.00", "", ""]]
+G1_T = [("2026-03-09", "12600.00", "CNY", "嘉兴南湖精密部件有限公司", "", "92600.00"),
+        ("2026-03-23", "-8000.00", "CNY", "苏州吴中恒通运输有限公司", "", "84600.00")]
+
+# G2 兴业银行 (csv, GBK): date and time in their own columns, 借贷标志 借/贷 with an unsigned amount
+G2 = [["兴业银行账户明细"], ["账号:117010100100123456"], ["币种:人民币"],
+      ["交易日期", "交易时间", "借贷标志", "交易金额", "账户余额", "对方户名", "对方账号", "用途"],
+      ["2026-03-04", "10:11:12", "贷", "9,900.00", "59,900.00", "台州黄岩模塑有限公司", "1207021109200123456", "模具款 HR-TZ-0304"],
+      ["2026-03-04", "16:20:00", "借", "1,250.00", "58,650.00", "上海洋山港集装箱码头有限公司", "31001504100050001234", "港杂费"]]
+G2_T = [("2026-03-04", "9900.00", "CNY", "台州黄岩模塑有限公司", "HR-TZ-0304", "59900.00"),
+        ("2026-03-04", "-1250.00", "CNY", "上海洋山港集装箱码头有限公司", "港杂费", "58650.00")]
+
+# G3 平安银行 企业网银 (xlsx): newest first, signed amounts with a plus, 本期余额 in the footer
+G3 = [["平安银行对账单"], ["账号：15000098765432", "户名：苏州恒锐精密五金制品有限公司", "币种：人民币"],
+      ["交易时间", "交易金额", "账户余额", "对方户名", "摘要"],
+      ["2026-03-26 14:00:01", "-2,300.00", "47,700.00", "深圳市华南物流有限公司", "运费"],
+      ["2026-03-11 09:30:45", "+20,000.00", "50,000.00", "佛山市顺德区锐捷五金有限公司", "货款 HR-FS-0311"],
+      ["本期余额：47,700.00"]]
+G3_T = [("2026-03-26", "-2300.00", "CNY", "深圳市华南物流有限公司", "运费", "47700.00"),
+        ("2026-03-11", "20000.00", "CNY", "佛山市顺德区锐捷五金有限公司", "HR-FS-0311", "50000.00")]
+
+# G4 三井住友銀行 (SMBC) 入出金明細 csv in Shift-JIS: 年月日, お引出し, お預入れ, お取り扱い内容, 残高
+G4 = [["年月日", "お引出し", "お預入れ", "お取り扱い内容", "残高"],
+      ["2026/3/5", "", "1,250,000", "振込 カ)オオサカセイミツ", "3,750,000"],
+      ["2026/3/25", "88,000", "", "振込手数料等 ニホンツウウン(カ", "3,662,000"]]
+G4_T = [("2026-03-05", "1250000.00", None, "*", "", "3750000.00"),
+        ("2026-03-25", "-88000.00", None, "*", "", "3662000.00")]
+
+DOCS += [
+    ("邮储银行明细.xlsx", "xlsx", G1, None, G1_T, "100123456789012345"),
+    ("兴业银行账户明细.csv", "csv", G2, "gbk", G2_T, "117010100100123456"),
+    ("平安银行对账单.xlsx", "xlsx", G3, None, G3_T, "15000098765432"),
+    ("meisai_smbc.csv", "csv", G4, "shift_jis", G4_T, ""),
+]
+ROUND_TWO = [d[0] for d in DOCS[-4:]]
+
+
+@pytest.mark.parametrize("name", ROUND_TWO)
+def test_round_two_reads_every_row(tmp_path: Path, name: str) -> None:
+    _, _, _, _, truth, account = next(d for d in DOCS if d[0] == name)
+    result = read_statement(_write(tmp_path, name))
+    assert [(ln.booking_date, ln.amount, ln.currency, ln.balance) for ln in result.lines] == [
+        (date.fromisoformat(d), D(a), c, D(b) if b else None) for d, a, c, _, _, b in truth]
+    for ln, (_, _, _, party, memo, _) in zip(result.lines, truth, strict=True):
+        if party != "*":
+            assert squash(ln.counterparty_name) == squash(party), (ln.counterparty_name, party)
+        if memo:
+            assert squash(memo) in squash(f"{ln.description} {ln.reference or ''}")
+    if account:
+        assert re.sub(r"\W", "", result.account) == account
+    if any(c is None for _, _, c, *_ in truth):  # the export prints no currency: empty, and not sure
+        assert result.confidence["currency"] == 0.0
+    assert not result.row_warnings and result.bank != "unknown"
