@@ -13,9 +13,11 @@ from decimal import Decimal
 
 from extractors.statements.cells import read_amount, rules, squash
 
-#: a date printed beside a balance's label (``Kontostand am 28.02.2026``, ``期初余额(2026-03-01)``)
+#: a date or time printed beside a balance's label (``Kontostand am 28.02.2026``, ``期初余额(2026-03-01)``, ``Balance
+#: B/F 01/03``, ``per 28.02.``, ``3月1日``, ``24:00``)
 _DATE = re.compile(r"\d{1,4}\s*[./\-年]\s*\d{1,2}\s*[./\-月]\s*\d{1,4}\s*日?|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}"
-                   r"|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}")
+                   r"|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|(?<![\d,.])\d{1,2}/\d{1,2}(?![\d,.])"
+                   r"|(?<![\d,.])\d{1,2}\.\d{1,2}\.(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*日|(?<![\d,.])\d{1,2}:\d{2}(?::\d{2})?(?![\d,.])")
 #: a figure with its sign or direction marker (``-1,234.50``, ``(1,234.50)``, ``12.345,67 S``, ``500.00 DR``)
 _FIGURE = re.compile(r"[(\-−+]?\s*\d[\d,.' \u00a0]*\d(?:\s*\))?(?:\s*(?:CR|DR|Cr|Dr|贷|借|H|S)(?![A-Za-z]))?"
                      r"|[(\-−+]?\d(?:\s*\))?")
