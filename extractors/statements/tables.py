@@ -513,22 +513,24 @@ class _TableReader:
         if opening is not None and lines[oldest].balance is not None:
             expected = opening + self.polarity * lines[oldest].amount
             if expected != lines[oldest].balance:
-                problems.append(f"row {self.line_rows[oldest]} (the oldest) should hold {opening} "
+                problems.append(f"row {self.line_rows[oldest]} (the oldest) should hold the opening balance {opening} "
                                 f"{'+' if lines[oldest].amount >= 0 else '-'} {abs(lines[oldest].amount)} = {expected} "
                                 f"but its balance is {lines[oldest].balance}")
         if closing is not None and lines[newest].balance is not None and lines[newest].balance != closing:
-            problems.append(f"row {self.line_rows[newest]} (the newest) has the balance {lines[newest].balance}")
+            problems.append(f"the last line's balance is {lines[newest].balance} (row {self.line_rows[newest]}, "
+                            "the newest)")
         if opening is not None and closing is not None:
             total = opening + self.polarity * sum((ln.amount for ln in lines), Decimal(0))
             if total != closing:
                 problems.append(f"the opening balance {opening} plus the lines gives {total}")
-        said = " and ".join(f"the {what} balance printed is {value}"
-                            for what, value in (("opening", opening), ("closing", closing)) if value is not None)
+        said = f"the closing balance printed is {closing}" if closing is not None else \
+            f"the opening balance printed is {opening}"
         if problems:
             self.result.warnings.append(f"{said}, but {'; '.join(problems)}: rows may be missing or misread")
             self.amount_cap = min(self.amount_cap, CARRIED_MISMATCH_CONFIDENCE)
         else:
-            self.result.skipped.append(f"{said}; it agrees with the lines")
+            self.result.skipped += [f"{what} balance {value} agrees with the lines"
+                                    for what, value in (("closing", closing), ("opening", opening)) if value is not None]
 
     def row_warning(self, number: int, exc: RowProblem) -> None:
         self.result.row_warnings.append(exc.warning(number, self.sheet_name))
