@@ -32,6 +32,7 @@ from extractors.columns import HeaderMap, RowProblem, bracket_parts, find_header
 from extractors.parse import find_currency, infer_dayfirst, parse_currency, parse_date
 from extractors.spreadsheets import Cell, Sheet, cell_text, read_sheets
 from extractors.statements.balances import Entry, check_balances
+from extractors.statements.carried import balances_in, printed_balances
 from extractors.statements.cells import (
     Period,
     Yearless,
@@ -65,6 +66,10 @@ CARRIED_MISMATCH_CONFIDENCE = 0.5
 #: an ISO code in the file's name (``OCBC_SGD_601234567001_Mar2026.csv``), an IBAN's country
 FILE_NAME_CURRENCY_CONFIDENCE = 0.9
 IBAN_CURRENCY_CONFIDENCE = 0.85
+#: a row whose currency cell is blank, in the one currency the column prints on the other rows
+BLANK_CELL_CURRENCY_CONFIDENCE = 0.85
+#: the one ISO currency printed beside the preamble's opening or closing balance
+BALANCE_CURRENCY_CONFIDENCE = 0.95
 #: the one ISO currency the rows print where the bank's home currency was the guess (for review)
 PRINTED_ELSEWHERE_CONFIDENCE = 0.85
 
@@ -186,6 +191,15 @@ class _TableReader:
         self._last_number = -1  # the last row of the last transaction read (the rows wrapped under it join it)
         #: balances printed in or out with their figure: (transaction rows read before it, the figure)
         self.carried: list[tuple[int, Decimal]] = []
+        #: the opening and closing balances the preamble prints (``期初余额：500,000.00`` above the table)
+        self.printed = printed_balances(preamble)
+        #: the rows' order and the balance's polarity the running-balance check found (None: not found)
+        self.order: str | None = None
+        self.polarity = -1 if self.card else 1
+        #: the row number of each line read (the lines in file order)
+        self.line_rows: list[int] = []
+        #: rows whose currency cell is blank and took the one currency the column prints
+        self.blank_currency_rows: list[int] = []
         self._drafts_read = 0
         #: lines whose party came from the details text by a type or label, or is that text whole (no type known)
         self.parties_read: Counter[str] = Counter()
@@ -208,6 +222,9 @@ class _TableReader:
                 found = find_currency(self.header.headers[col]) or _unit_currency(self.header.headers[col])
                 if found and not (found == "USD" and "US" not in self.header.headers[col].upper()):
                     return found, 1.0
+        beside = self._balance_currencies(preamble)
+        if len(beside) == 1:  # printed with the preamble's balance (``Opening balance | HKD 120,500.00``)
+            return beside.pop(), BALANCE_CURRENCY_CONFIDENCE
         if bank and bank.get("currency"):
             home = bank["currency"]
             printed = self._printed_currencies()
@@ -229,6 +246,27 @@ class _TableReader:
             self.result.warnings.append("the export prints no currency and names no bank we know: the lines' "
                                         "currency is empty and needs review")
         return None, 0.0
+
+    @staticmethod
+    def _balance_currencies(preamble: list[str]) -> set[str]:
+        """ISO currencies printed on the preamble's lines of an opening or closing balance."""
+        from extractors.parse.currencies import currency_mentions
+
+        known = currencies()
+        return {m for line in preamble if balances_in([line]) for m in currency_mentions(line) if m in known}
+
+    def _column_currency_only(self) -> str | None:
+        """The one currency the currency column prints, where some rows leave it blank (an Amazon settlement
+        prints it on its first line only): those rows take it. None when it prints none or several."""
+        found = set()
+        for row in self.sheet.rows[self.header.row + 1:]:
+            cell = self.header.first(row, "currency")
+            if cell is not None:
+                try:
+                    found.add(parse_currency(cell_text(cell)))
+                except ValueError:
+                    continue
+        return found.pop() if len(found) == 1 else None
 
     def _printed_currencies(self) -> set[str]:
         """ISO currencies the rows below the header print with their money: in an amount or balance cell (``USD
@@ -375,9 +413,13 @@ class _TableReader:
                 continue
             try:
                 self.result.lines.append(self.line(draft))
+                self.line_rows.append(draft.number)
             except RowProblem as exc:
                 self.row_warning(draft.number, exc)
         self.check_carried()
+        if self.blank_currency_rows:
+            self.result.warnings.append(f"row(s) {_rows(self.blank_currency_rows)}: the currency cell is blank; "
+                                        "took the one currency the other rows print: check it")
         if self.bad_balances:
             self.result.warnings.append(f"{self.bad_balances} balance value(s) are not numbers ({self.col('balance')}); "
                                         "balances left empty")
@@ -442,42 +484,53 @@ class _TableReader:
                     continue
                 if value is not None:
                     return sign * value.value
-        text = unicodedata.normalize("NFKC", _row_text(row))  # a labelled figure in a text: 期末余额：441,677.83
-        for marker in rules()["footer"].get("balance_figures", []):
-            found = re.search(rf"{re.escape(marker)}\s*:\s*(-?\d[\d,.']*)", text, re.I)
-            if found:
-                try:
-                    amount = read_amount(found.group(1))
-                except ValueError:
-                    continue
-                if amount is not None:
-                    return amount.value
-        return None
+        # a figure after its label in a text: 期末余额：441,677.83, ``Closing balance 85,660.00``
+        found = balances_in([_row_text(row)])
+        return found[0][1] if found else None
 
     def check_carried(self) -> None:
-        """The lines against the balances printed before and after them: the opening balance plus the lines
-        must give the closing balance, and the closing balance is the last line's balance where one is printed.
-        A mismatch is warned and the amounts need review; an agreement is noted."""
+        """The lines against the balances printed before and after them, in the table (balance rows) or above
+        and below it (the preamble's ``期初余额``, a footer's ``Closing balance``): the oldest line's balance must
+        follow from the opening balance by its amount, the newest line's balance must be the closing balance, and
+        the opening balance plus the lines must give the closing one. A mismatch is warned (naming the row) and
+        the amounts need review; an agreement is noted. The rows' order is the running balance's, else the dates'."""
         lines = self.result.lines
+        if not lines:
+            return
         before = [f for seen, f in self.carried if seen == 0]
         after = [f for seen, f in self.carried if seen >= self._drafts_read > 0]
-        if not lines or not after:
+        opening = before[0] if before else self.printed.opening
+        closing = after[-1] if after else self.printed.closing
+        if opening is None and closing is None:
             return
-        closing = after[-1]
-        ends = [b for b in (lines[-1].balance, lines[0].balance) if b is not None]
+        if len({ln.currency for ln in lines}) > 1:
+            self.result.warnings.append("the statement prints an opening or closing balance but its lines are in "
+                                        "several currencies: the lines were not checked against it")
+            return
+        newest_first = self.order == "newest first" if self.order else lines[0].booking_date > lines[-1].booking_date
+        oldest, newest = (len(lines) - 1, 0) if newest_first else (0, len(lines) - 1)
         problems = []
-        if ends and closing not in ends:
-            problems.append(f"the last line's balance is {ends[0]}")
-        if before:
-            total = before[0] + sum((ln.amount for ln in lines), Decimal(0))
+        if opening is not None and lines[oldest].balance is not None:
+            expected = opening + self.polarity * lines[oldest].amount
+            if expected != lines[oldest].balance:
+                problems.append(f"row {self.line_rows[oldest]} (the oldest) should hold the opening balance {opening} "
+                                f"{'+' if lines[oldest].amount >= 0 else '-'} {abs(lines[oldest].amount)} = {expected} "
+                                f"but its balance is {lines[oldest].balance}")
+        if closing is not None and lines[newest].balance is not None and lines[newest].balance != closing:
+            problems.append(f"the last line's balance is {lines[newest].balance} (row {self.line_rows[newest]}, "
+                            "the newest)")
+        if opening is not None and closing is not None:
+            total = opening + self.polarity * sum((ln.amount for ln in lines), Decimal(0))
             if total != closing:
-                problems.append(f"the opening balance {before[0]} plus the lines gives {total}")
+                problems.append(f"the opening balance {opening} plus the lines gives {total}")
+        said = f"the closing balance printed is {closing}" if closing is not None else \
+            f"the opening balance printed is {opening}"
         if problems:
-            self.result.warnings.append(f"the closing balance printed is {closing}, but {' and '.join(problems)}: "
-                                        "rows may be missing or misread")
+            self.result.warnings.append(f"{said}, but {'; '.join(problems)}: rows may be missing or misread")
             self.amount_cap = min(self.amount_cap, CARRIED_MISMATCH_CONFIDENCE)
         else:
-            self.result.skipped.append(f"closing balance {closing} agrees with the lines")
+            self.result.skipped += [f"{what} balance {value} agrees with the lines"
+                                    for what, value in (("closing", closing), ("opening", opening)) if value is not None]
 
     def row_warning(self, number: int, exc: RowProblem) -> None:
         self.result.row_warnings.append(exc.warning(number, self.sheet_name))
@@ -491,6 +544,10 @@ class _TableReader:
             if name in s:
                 out[name] = s[name]
         out["currency"] = s["currency"] if "currency" in s else self.currency_confidence
+        if any(ln.currency is None for ln in self.result.lines):  # a blank currency cell: nothing says it
+            out["currency"] = 0.0
+        elif self.blank_currency_rows:
+            out["currency"] = min(out["currency"], BLANK_CELL_CURRENCY_CONFIDENCE)
         if self.parties_read["whole text"]:  # a details text with no type we know: the party is a guess to review
             out["counterparty_name"] = min(out.get("counterparty_name", 1.0), WHOLE_TEXT_PARTY_CONFIDENCE)
         elif self.parties_read["details"]:
@@ -634,6 +691,10 @@ class _TableReader:
                 self.result.warnings.append(f"row {number}: unknown currency {cell_text(ccy)!r}, used {currency}")
         elif cell_ccy:
             currency = cell_ccy
+        elif currency is None and "currency" in h.columns:
+            currency = self._column_currency_only()
+            if currency is not None:
+                self.blank_currency_rows.append(number)
         balance = None
         raw_balance = h.first(row, "balance")
         if raw_balance is not None:
@@ -713,6 +774,8 @@ class _TableReader:
                    else Entry(i if renumber else d.seq, abs(d.net), 1 if d.net > 0 else -1, d.explicit, d.balance)
                    for i, d in enumerate(drafts)]
         check = check_balances(entries, prefer_polarity=-1 if self.card else 1)
+        if not renumber and check.order is not None:
+            self.order, self.polarity = check.order, check.polarity
         with_balance = sum(1 for d in drafts if d.balance is not None)
         if check.order is None:
             if with_balance >= 3:
