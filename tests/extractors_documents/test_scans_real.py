@@ -93,6 +93,18 @@ def test_two_figures_glued_by_ocr_are_two_figures(tmp_path: Path) -> None:
     assert not _never_wrong_when_sure(result, "marketplace_in")
 
 
+def test_a_tax_printed_in_parts_is_the_whole_tax(tmp_path: Path) -> None:
+    """CGST and SGST on two rows of the item table (``9% CGST ₹457.47`` / ``9% SGST ₹457.47``), the whole tax
+    printed only in the TOTAL row before the total (``TOTAL: ₹914.94 ₹5,998.00``): main took the SGST row's
+    457.47 as the invoice's tax (net + tax disagreeing with the total, all three for review). The figure
+    beside the total that makes net + tax = total is the tax."""
+    _, imgs = _pages("marketplace_in", tmp_path)
+    path = tmp_path / "scan.jpg"
+    _u8(_grain(_paper(imgs[0]), np.random.default_rng(23), 5)).save(path, quality=80)
+    rec = extract_document(path).record
+    assert (rec.net, rec.tax, rec.total) == (D("5083.06"), D("914.94"), D("5998.00"))
+
+
 def test_a_total_made_from_the_lines_is_not_confirmed_by_them(tmp_path: Path) -> None:
     """A seal over the total of a Hong Kong commercial invoice: the item table ran on into the totals block
     (rows without a description), no total figure was found, so net = the rows' sum and total = net + tax, each
