@@ -439,7 +439,7 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     if len(found) < 2 and not lines:
         raise InputError("does not read as an invoice: no invoice number, date, total or parties found"
                          + (f" (only {found[0]})" if found else ""), source=source)
-    settle_invoice(f, layout)  # tax ids shape-checked; we are the seller (extractors/documents/roles.py)
+    settle_invoice(f, layout, ocr=ocr)  # tax ids shape-checked; we are the seller (extractors/documents/roles.py)
     data = {k: v for k, v in f.values.items() if k in Invoice.model_fields}
     data["lines"] = lines
     data.setdefault("currency", None)
