@@ -108,7 +108,7 @@ def test_a_tax_printed_in_parts_is_the_whole_tax(tmp_path: Path) -> None:
 
 def test_a_signature_over_our_name_gives_our_spelling_doubted(tmp_path: Path) -> None:
     """A ballpoint signature across the buyer's name (``Hengrui Precision Europe GmbH`` read ``HengfulPision
-    Europe GmbH``, 0.85 on main) beside our own VAT number: the our-companies master's spelling, for review."""
+    Europe GmbH``, at 0.6 on main) beside our own VAT number: the our-companies master's spelling, for review."""
     from tests.extractors_documents.degrade import pen
 
     pdf, imgs = _pages("saas_reverse_charge", tmp_path)
