@@ -49,6 +49,9 @@ class Column:
     cell: tuple[float, float] | None = None
     #: the length of the dictionary label that names it (blank-free): a longer one in its whole header text wins
     matched: int = 0
+    #: where an unruled cell under a centred header ends: its values' left edge mirrored about the header's
+    #: centre (text that starts right of it is the next column's, however close)
+    bound: float | None = None
 
     @property
     def key(self) -> str:
@@ -563,7 +566,8 @@ class TableReader:
                     and p.x0 - groups[-1][-1].x1 < 0.45 * self.h:
                 groups[-1][-1] = _Piece(groups[-1][-1].chars + p.chars, tl)  # ``45 973,80``: one figure
                 continue
-            if groups and not fig and not _is_figure(groups[-1][-1].text) and p.x0 - groups[-1][-1].x1 < 0.45 * self.h:
+            if groups and not fig and not _is_figure(groups[-1][-1].text) and p.x0 - groups[-1][-1].x1 < 0.45 * self.h \
+                    and not self._across_bound(groups[-1][-1], p, cols):
                 groups[-1].append(p)
             else:
                 groups.append([p])
@@ -573,6 +577,27 @@ class TableReader:
             col, sure = self.column_of(chars, cols, len(g) == 1 and _is_figure(g[0].text))
             out.append((g, col, sure))
         return out
+
+    def _across_bound(self, left: _Piece, right: _Piece, cols: list[Column]) -> bool:
+        """Whether two pieces a blank apart lie either side of a centred column's cell end (:attr:`Column.bound`):
+        ``*传感器*铂电阻温度传感`` | ``Φ8x300mm`` under 项目名称 | 规格型号, the spec's first word no description's."""
+        return any(c.bound is not None and left.x1 <= c.bound + 0.2 * self.h and right.x0 > c.bound for c in cols)
+
+    def _centred_bounds(self, body: list[int], cols: list[Column]) -> None:
+        """:attr:`Column.bound` of the first column where it is text under a centred header over left-aligned
+        values (a VAT grid's 项目名称 on a scan, without ruling lines): the lines' left edge starts a text height or
+        more left of the header, so the cell ends as far right of the header's centre."""
+        first = cols[0] if cols else None
+        if first is None or first.cell is not None or first.name != "description" or len(cols) < 2:
+            return
+        starts = [self.layout.lines[i].chars[0].x0 for i in body if self.layout.lines[i].chars]
+        starts = [x for x in starts if x < first.x1]
+        if len(starts) < 2:
+            return
+        left = min(starts)
+        bound = first.x0 + first.x1 - left
+        if left < first.x0 - self.h and first.x1 < bound < cols[1].x0:
+            first.bound = bound
 
     def _edges(self, body: list[int], cols: list[Column]) -> dict[str, list[tuple[float, float]]]:
         edges: dict[str, list[tuple[float, float]]] = {}
@@ -683,6 +708,7 @@ class TableReader:
             if table is None:
                 table = ItemTable([*cols])
             table.pages.append(page)
+            self._centred_bounds(body, cols)
             self._rows(table, body, cols)
             table.ended = table.ended or table_end
             if end_no is not None:

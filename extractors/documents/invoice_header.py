@@ -338,6 +338,18 @@ def amount_tokens(text: str) -> list[str]:
     return out
 
 
+def tax_options(total: Amount, taxes: list[Amount]) -> list[tuple[Decimal, float, Value, str]]:
+    """Printed figures that may be the invoice's whole tax where the one read is a part of it (CGST of CGST +
+    SGST, GST of GST + QST): a figure printed before the total on its line (a TOTAL row under the tax and total
+    columns: ``914.94 5,998.00``) and the sum of several tax lines. Checked against total - net once the net is
+    known (:func:`extractors.documents.invoices._check_totals`)."""
+    out = [(v, c, w, f"printed beside the total {total.value}") for v, c, w in total.before if 0 < v < total.value]
+    if len(taxes) > 1:
+        out.append((sum((t.value for t in taxes), Decimal(0)), min(t.confidence for t in taxes), taxes[0].where,
+                    "the sum of the tax lines " + " + ".join(f"{t.label.strip()} {t.value}" for t in taxes)))
+    return out
+
+
 # -- the reader -----------------------------------------------------------------------------------------
 @dataclass
 class Amount:
@@ -347,6 +359,9 @@ class Amount:
     line_no: int
     where: Value
     text: str
+    #: the other figures right of the label before the one taken (a table's TOTAL row: ``914.94 5,998.00``
+    #: under the tax and total columns), with their confidences
+    before: tuple[tuple[Decimal, float, Value], ...] = ()
 
 
 _DUE = ("due", "payable", "balance", "dû", "du", "zuzahlen", "zahlbetrag", "tebetalen", "apagar", "dapagare",
@@ -810,13 +825,17 @@ class HeaderReader:
             text = "".join(c.ch for c in tl.chars[hit.end:stop])
             tokens = amount_tokens(text)
             where = None
+            before: list[tuple[str, Value]] = []
             if tokens:
                 token = tokens[-1]
                 at = text.rfind(token)
-                chars = [c for c in tl.chars[hit.end + at:hit.end + at + len(token)] if not c.ch.isspace()]
-                conf = min(c.conf for c in chars) if chars else 1.0
-                where = Value(text[at:].strip(), conf, "right", tl.page, chars[0].x0 if chars else hit.x1, tl.y0,
-                              chars[-1].x1 if chars else hit.x1, tl.y1)
+                where = self._token_value(tl, hit.end + at, token, stop)
+                start = 0
+                for other in tokens[:-1]:
+                    k = text.find(other, start)
+                    if 0 <= k < at:
+                        before.append((other, self._token_value(tl, hit.end + k, other, hit.end + k + len(other))))
+                        start = k + len(other)
             elif not _RATE.search(text):  # ``IGST: 18.0 %`` names a rate: nothing under it is its amount
                 v = self.layout.value_below(hit)
                 if v is not None and amount_tokens(v.text) and not self._in_item_rows(v):
@@ -830,9 +849,25 @@ class HeaderReader:
                 continue
             label_text = "".join(c.ch for c in tl.chars[hit.start:hit.end])
             line_text = "".join(c.ch for c in tl.chars)
+            figures = []
+            for other, v in before:
+                try:
+                    figures.append((parse_amount(other.strip("()"), decimal_comma=comma), v.confidence, v))
+                except (ValueError, ArithmeticError):
+                    continue
             out.append(Amount(value, where.confidence * (1.0 if where.how == "right" else 0.97), label_text,
-                              hit.line_no, where, line_text))
+                              hit.line_no, where, line_text, tuple(figures)))
         return out
+
+    @staticmethod
+    def _token_value(tl: TextLine, at: int, token: str, stop: int) -> Value:
+        """The figure ``token`` read at character ``at`` of ``tl`` (its text up to ``stop``), as sure as its least
+        sure character."""
+        chars = [c for c in tl.chars[at:at + len(token)] if not c.ch.isspace()]
+        conf = min(c.conf for c in chars) if chars else 1.0
+        x0 = chars[0].x0 if chars else tl.chars[min(at, len(tl.chars) - 1)].x0
+        x1 = chars[-1].x1 if chars else x0
+        return Value("".join(c.ch for c in tl.chars[at:stop]).strip(), conf, "right", tl.page, x0, tl.y0, x1, tl.y1)
 
     def totals(self, comma: bool | None) -> list[str]:
         """Net, tax and total by evidence; returns the texts of the lines they were read on (for the currency)."""
@@ -904,6 +939,8 @@ class HeaderReader:
             self.f.set("tax", tax_sum, min(t.confidence for t in taxes) * 0.85, taxes[0].where)
         elif taxes:
             self.f.set("tax", taxes[0].value, taxes[0].confidence, taxes[0].where)
+        if chosen is not None and tax_value is None:
+            self.f.values["_tax_options"] = tax_options(chosen, taxes)
         if words is not None and self.f.get("total") is not None:
             if words == self.f.get("total"):
                 self.f.confirm("total", "total_in_words")
@@ -1044,4 +1081,4 @@ def read_header(layout: Layout, fields: Fields, today: date | None = None) -> No
     fields.values["_decimal_comma"] = comma
 
 
-__all__ = ["HeaderReader", "amount_tokens", "decimal_mark", "issuers", "party_name", "read_header"]
+__all__ = ["HeaderReader", "amount_tokens", "tax_options", "decimal_mark", "issuers", "party_name", "read_header"]

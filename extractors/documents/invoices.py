@@ -244,6 +244,8 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine], ocr: bool = False) -
         fields.set("net", line_sum, min([fields.confidence.get(f"lines[{i}].amount", 1.0)
                                          for i in range(len(lines))] + unnamed) * 0.95)
         net = line_sum
+    if net is not None and total is not None and not guessed and (tax is None or not amount_eq(net + tax, total)):
+        tax = _whole_tax(fields, net, tax, total)
     if tax is None and line_taxes:
         tax = sum((ln.tax for ln in lines), Decimal("0"))
         fields.set("tax", tax, 0.9)
@@ -307,6 +309,20 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine], ocr: bool = False) -
             fields.confirm("tax", *(f"lines[{i}].tax" for i in range(len(lines))))
         else:
             fields.doubt(f"the lines' tax sums to {tsum}, the invoice says tax {tax}", "tax")
+
+
+def _whole_tax(fields: Fields, net: Decimal, tax: Decimal | None, total: Decimal) -> Decimal | None:
+    """The tax as printed whole where the one read is a part of it (CGST of CGST + SGST, read on its own row, the
+    total tax printed only in the TOTAL row): the one printed figure among the header's options
+    (:func:`extractors.documents.invoice_header.tax_options`) that makes net + tax = total; else ``tax``."""
+    fits = [o for o in fields.get("_tax_options") or () if amount_eq(net + o[0], total)]
+    if len({o[0] for o in fits}) != 1:
+        return tax
+    value, conf, where, how = fits[0]
+    fields.set("tax", value, conf, where)
+    fields.warnings.append(f"tax {value} taken ({how}): net {net} + {value} = the total {total}"
+                           + (f"; {tax} read under a tax label is a part of it" if tax is not None else ""))
+    return value
 
 
 def _check_rates(fields: Fields, lines: list[InvoiceLine]) -> None:
@@ -423,7 +439,7 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
     if len(found) < 2 and not lines:
         raise InputError("does not read as an invoice: no invoice number, date, total or parties found"
                          + (f" (only {found[0]})" if found else ""), source=source)
-    settle_invoice(f, layout)  # tax ids shape-checked; we are the seller (extractors/documents/roles.py)
+    settle_invoice(f, layout, ocr=ocr)  # tax ids shape-checked; we are the seller (extractors/documents/roles.py)
     data = {k: v for k, v in f.values.items() if k in Invoice.model_fields}
     data["lines"] = lines
     data.setdefault("currency", None)

@@ -57,14 +57,21 @@ class Identity:
         self.spelling: dict[str, str] = {}
         self.tax_ids: set[str] = set()
         self.accounts: set[str] = set()
+        #: each company's names (our spelling) by its normalised tax ids and accounts
+        self.names_of: dict[str, list[str]] = {}
         for c in companies:
+            spelled = []
             for n in (getattr(c, "name", ""), getattr(c, "name_en", ""), *getattr(c, "aliases", ())):
                 if n and _norm_name(n):
                     self.names.add(_norm_name(n))
                     self.printed.add(_as_printed(n).casefold())
                     self.spelling.setdefault(_norm_name(n), _as_printed(n))
+                    spelled.append(_as_printed(n))
             self.tax_ids.update(_norm_id(t) for t in getattr(c, "tax_ids", ()) if t)
             self.accounts.update(_norm_id(a) for a in getattr(c, "accounts", ()) if a)
+            for key in (*getattr(c, "tax_ids", ()), *getattr(c, "accounts", ())):
+                if key:
+                    self.names_of.setdefault(_norm_id(key), []).extend(spelled)
 
     def __bool__(self) -> bool:
         return bool(self.names or self.tax_ids or self.accounts)
@@ -86,6 +93,18 @@ class Identity:
         if value is None or self.exact("name", value):
             return None
         return self.spelling.get(_norm_name(value))
+
+    def garbled(self, value: Any, key: Any) -> str | None:
+        """Our spelling of the name ``value`` misread, where ``key`` (a tax id or account read beside it) is one
+        of ours exactly and ``value`` is within ``roles.toml [names] close_to_ours`` of that company's name."""
+        if value is None or key is None or self.matches("name", value):
+            return None
+        from rapidfuzz import fuzz
+
+        v = _norm_name(value)
+        scored = [(fuzz.ratio(v, _norm_name(n)) / 100, n) for n in self.names_of.get(_norm_id(key), ())]
+        best = max(scored, default=(0.0, None))
+        return best[1] if best[0] >= _names_settings()["close_to_ours"] else None
 
     def matches(self, attr: str, value: Any) -> bool:
         """Whether ``value`` names us: exactly, a name that contains one of ours (or is contained in one),
@@ -126,6 +145,12 @@ def _direction_words() -> dict[str, dict[str, tuple[str, ...]]]:
     text = resources.files("extractors").joinpath("data/roles.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)["direction"]
     return {part: {k: tuple(v) for k, v in words.items()} for part, words in data.items()}
+
+
+@cache
+def _names_settings() -> dict[str, float]:
+    text = resources.files("extractors").joinpath("data/roles.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)["names"]
 
 
 def _squash(text: str) -> str:
@@ -195,8 +220,23 @@ def _both_sides(f: Fields, ours: str, other: str, attrs: Sequence[str], who: Ide
     return f"our-companies master finds us on both sides ({read}): the parties are left for review"
 
 
+def _garbled_name(f: Fields, ours: str, other: str, attrs: Sequence[str], who: Identity) -> None:
+    """A scan's name on one side, close to one of ours (:meth:`Identity.garbled`), beside that company's own tax
+    id or account: our spelling, doubted. Only our side (the side our id is on) is ever replaced."""
+    for side in (ours, other):
+        name = f"{side}_name"
+        keys = [f.get(f"{side}_{a}") for a in attrs if a != "name"]
+        spelled = next((s for k in keys if (s := who.garbled(f.get(name), k))), None)
+        if spelled is None or who.matches("name", f.get(f"{other if side == ours else ours}_name")):
+            continue
+        f.doubt(f"{side} name read {f.get(name)!r} is close to ours beside our own id: {spelled!r} taken from "
+                "the our-companies master (a pen stroke or stamp over the name?); check it", name)
+        f.values[name] = spelled
+        return
+
+
 def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attrs: Sequence[str], *,
-                   who: Identity | None = None, what: str = "") -> None:
+                   who: Identity | None = None, what: str = "", ocr: bool = False) -> None:
     """Put our fields on our side (``ours``: ``seller``/``payee``/``payer``) and the counterparty's on the
     other, attribute by attribute (name, tax id, account, bank follows the account).
 
@@ -240,6 +280,8 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
             if attr.replace("_", " ") not in swapped and f.get(f"{other}_{attr}") is not None \
                     and who.matches(attr, f.get(f"{other}_{attr}")):
                 f.doubt(f"{other} {attr.replace('_', ' ')} is also one of ours", f"{other}_{attr}")
+    if "name" in unknown and ocr:
+        _garbled_name(f, ours, other, attrs, who)
     if both:
         f.doubt(both, *(f"{side}_{attr}" for side in (ours, other) for attr in attrs if f.get(f"{side}_{attr}") is not None))
     mine = f"{ours}_tax_id"
@@ -355,7 +397,7 @@ def _unlabelled_buyer(f: Fields, layout: Layout | None, who: Identity) -> None:
             return
 
 
-def settle_invoice(f: Fields, layout: Layout | None = None, *, who: Identity | None = None) -> None:
+def settle_invoice(f: Fields, layout: Layout | None = None, *, who: Identity | None = None, ocr: bool = False) -> None:
     """An invoice's parties: tax ids shape-checked, then we are the seller (our tax id is never the
     buyer's), the counterparty the buyer; unless the invoice's labels put us under the buyer's heading
     (a supplier's invoice to us), which is kept as printed and said in a warning, never swapped."""
@@ -365,9 +407,9 @@ def settle_invoice(f: Fields, layout: Layout | None = None, *, who: Identity | N
     if _purchase(f, layout, who):
         f.warnings.append("we are the buyer on this invoice (our company is under its buyer label): a "
                           "purchase invoice, parties kept as printed")
-        settle_parties(f, layout, "buyer", "seller", ("name", "tax_id"), who=who, what="a purchase invoice")
+        settle_parties(f, layout, "buyer", "seller", ("name", "tax_id"), who=who, what="a purchase invoice", ocr=ocr)
         return
-    settle_parties(f, layout, "seller", "buyer", ("name", "tax_id"), who=who)
+    settle_parties(f, layout, "seller", "buyer", ("name", "tax_id"), who=who, ocr=ocr)
 
 
 #: the confidence of our name or account read from no label (an advice's address block, ``Account Number``)

@@ -63,3 +63,20 @@ def test_hand_written_tables_scanned_read_their_lines(tmp_path: Path, docs, ocr_
         result = read_words(ocr_engine.read(load_image(image)).words, "auto", ocr=True)
         got = [(ln.sku, ln.quantity, ln.unit_price, ln.amount, ln.tax_rate, ln.tax) for ln in result.record.lines]
         assert got == [(t["sku"], t["quantity"], t["unit_price"], t["amount"], t["tax_rate"], t["tax"]) for t in truth], name
+
+
+def test_a_specs_first_word_beside_a_description_is_the_specs(tmp_path: Path, docs, ocr_engine, our_companies) -> None:
+    """A VAT grid scanned (no ruling lines): ``*传感器*铂电阻温度传感`` ends a blank short of ``Φ8x300mm``, the
+    spec cell's first word, and main read them as one description (``... Φ8x300mm器组件``, the spec without its
+    first word; ``M30``, ``M12x40 A2-70`` the same). The description's cell ends as far right of its centred
+    header 项目名称 as its lines start left of it: a word starting past that is the next column's."""
+    from tests.extractors_documents import line_tables as lt
+
+    our_companies(lt.OURS, tax_ids=(lt.OUR_TAX_ID,), name_en=lt.OURS_EN)
+    truth = lt.cn_wrap_grid(tmp_path / "grid.pdf")
+    image = docs.scan(tmp_path / "grid.pdf", tmp_path / "grid.jpg", rotate=0.4, seed=5)
+    result = read_words(ocr_engine.read(load_image(image)).words, "auto", ocr=True)
+    lines = result.record.lines
+    assert [normalize_text(ln.description) for ln in lines] == [normalize_text(t["description"]) for t in truth]
+    assert [ln.spec.split()[0] if ln.spec else None for ln in lines] == \
+        [t["spec"].split()[0] if t.get("spec") else None for t in truth]

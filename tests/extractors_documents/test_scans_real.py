@@ -3,7 +3,8 @@
 (``degrade.py``; the whole set is measured by ``bench/scans_real.py``). Each test is a class of page that main
 read wrong: a multi-page TIFF read as its first page only, a JPEG whose EXIF orientation mirrors it, two figures
 OCR glued into one token (``914.945,998.00``) and a date glued to its time, totals made up from the other figures and then "confirmed" by
-them, a scan's lost tax line taken for none printed."""
+them, a scan's lost tax line taken for none printed, a tax printed in parts (CGST + SGST) taken for its first
+part, our own name garbled by a signature over it."""
 
 from __future__ import annotations
 
@@ -91,6 +92,52 @@ def test_two_figures_glued_by_ocr_are_two_figures(tmp_path: Path) -> None:
     result = extract_document(path)
     assert result.record.total == D("5998.00")
     assert not _never_wrong_when_sure(result, "marketplace_in")
+
+
+def test_a_tax_printed_in_parts_is_the_whole_tax(tmp_path: Path) -> None:
+    """CGST and SGST on two rows of the item table (``9% CGST ₹457.47`` / ``9% SGST ₹457.47``), the whole tax
+    printed only in the TOTAL row before the total (``TOTAL: ₹914.94 ₹5,998.00``): main took the SGST row's
+    457.47 as the invoice's tax (net + tax disagreeing with the total, all three for review). The figure
+    beside the total that makes net + tax = total is the tax."""
+    _, imgs = _pages("marketplace_in", tmp_path)
+    path = tmp_path / "scan.jpg"
+    _u8(_grain(_paper(imgs[0]), np.random.default_rng(23), 5)).save(path, quality=80)
+    rec = extract_document(path).record
+    assert (rec.net, rec.tax, rec.total) == (D("5083.06"), D("914.94"), D("5998.00"))
+
+
+def test_a_signature_over_our_name_gives_our_spelling_doubted(tmp_path: Path) -> None:
+    """A ballpoint signature across the buyer's name (``Hengrui Precision Europe GmbH`` read ``HengfulPision
+    Europe GmbH``, at 0.6 on main) beside our own VAT number: the our-companies master's spelling, for review."""
+    from tests.extractors_documents.degrade import pen
+
+    pdf, imgs = _pages("saas_reverse_charge", tmp_path)
+    data, _, _ = pen(pdf, imgs[0], inv3.DOCS["saas_reverse_charge"][0], inv3.TRUTH["saas_reverse_charge"],
+                     "invoice", np.random.default_rng([5, 1]))
+    path = tmp_path / "signed.jpg"
+    path.write_bytes(data)
+    result = extract_document(path)
+    assert (result.record.buyer_name, result.record.buyer_tax_id) == (inv3.OURS_DE, inv3.OURS_DE_VAT)
+    assert result.confidence["buyer_name"] < 0.9
+    assert any("our-companies master" in w for w in result.warnings)
+    assert not _never_wrong_when_sure(result, "saas_reverse_charge")
+
+
+def test_a_counterpartys_name_like_ours_is_never_replaced_by_ours() -> None:
+    """A supplier named almost like us (``Suzhou Hengli Precision Hardware``, 96% like ours) beside its own tax
+    id: kept as read; only a name beside our own id takes our spelling."""
+    from extractors.documents.result import Fields
+    from extractors.documents.roles import settle_invoice
+
+    f = Fields()
+    for name, value in (("seller_name", "Suzhou Hengli Precision Hardware Co., Ltd."),
+                        ("seller_tax_id", "91320500MA1P3X4K2R"), ("buyer_name", "HengfulPision Europe GmbH"),
+                        ("buyer_tax_id", inv3.OURS_DE_VAT)):
+        f.set(name, value, 0.85)
+    settle_invoice(f, ocr=True)  # our VAT number: we are the seller (no labels to say it is a purchase)
+    ours, theirs = ("seller", "buyer") if f.get("seller_tax_id") == inv3.OURS_DE_VAT else ("buyer", "seller")
+    assert f.get(f"{theirs}_name") == "Suzhou Hengli Precision Hardware Co., Ltd."
+    assert f.get(f"{ours}_name") == inv3.OURS_DE and f.confidence[f"{ours}_name"] < 0.9
 
 
 def test_a_total_made_from_the_lines_is_not_confirmed_by_them(tmp_path: Path) -> None:
