@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
-from tests.extractors_documents.handmade import OURS, OURS_DE, OURS_DE_VAT, OURS_EN, OUR_TAX_ID, draw_pdf
+from tests.extractors_documents.handmade import OUR_TAX_ID, OURS, OURS_DE, OURS_DE_VAT, OURS_EN, draw_pdf
 from tests.extractors_documents.held_out_4 import our_companies, right  # noqa: F401  (the same five entities)
 
 DOCS: dict[str, tuple] = {
