@@ -458,7 +458,6 @@ LINES: dict[str, list[tuple[str, D, D]]] = {
 "vn_hoadon": [("SKD11", D("2"), D("90000000")), ("EDM", D("50"), D("35000000"))],
 "se_brutto": [("Lagerhus", D("100"), D("21600.00")), ("Lock", D("100"), D("5400.00"))],
 "us_three_taxes": [("Hex cap", D("2000"), D("1240.00")), ("Flat washer", D("2000"), D("160.00"))],
-"hu_szamla": [("Lézervágott", D("1200"), D("3000000"))],
 }
 
 
