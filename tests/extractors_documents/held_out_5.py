@@ -312,12 +312,12 @@ DOCS: dict[str, tuple] = {
  (120, 15, 'Cumpărător: ' + OURS_DE, 8, 'DVB'), (120, 21, 'CIF: ' + OURS_DE_VAT, 8), (120, 25, 'Sediul: Hafenstraße 12, Bremen, Germania', 8),
  (85, 45, 'FACTURĂ', 15, 'DVB'), (70, 52, 'Seria TMP nr. 004471', 9), (70, 57, 'Data emiterii: 01.12.2026', 9),
  (70, 62, 'Data scadenței: 31.12.2026', 9),
- (20, 74, 'Nr. crt.', 8, 'DVB'), (35, 74, 'Denumirea produselor sau a serviciilor', 8, 'DVB'), (-120, 74, 'U.M.', 8, 'DVB'),
- (-135, 74, 'Cant.', 8, 'DVB'), (-155, 74, 'Preț unitar (fără TVA)', 7, 'DVB'), (-175, 74, 'Valoarea', 8, 'DVB'),
- (-190, 74, 'TVA', 8, 'DVB'),
- (20, 81, '1', 8), (35, 81, 'Suport sudat oțel S235', 8), (-120, 81, 'buc', 8), (-135, 81, '500', 8), (-155, 81, '42,00', 8),
- (-175, 81, '21.000,00', 8), (-190, 81, '0,00', 8),
- (20, 96, 'Total', 9, 'DVB'), (-175, 96, '21.000,00', 9), (-190, 96, '0,00', 9),
+ (20, 74, 'Nr. crt.', 8, 'DVB'), (35, 74, 'Denumirea produselor sau a serviciilor', 7, 'DVB'), (-112, 74, 'U.M.', 7, 'DVB'),
+ (-124, 74, 'Cant.', 7, 'DVB'), (-153, 74, 'Preț unitar (fără TVA)', 6, 'DVB'), (-172, 74, 'Valoarea', 7, 'DVB'),
+ (-190, 74, 'TVA', 7, 'DVB'),
+ (20, 81, '1', 8), (35, 81, 'Suport sudat oțel S235', 8), (-112, 81, 'buc', 8), (-124, 81, '500', 8), (-153, 81, '42,00', 8),
+ (-172, 81, '21.000,00', 8), (-190, 81, '0,00', 8),
+ (20, 96, 'Total', 9, 'DVB'), (-172, 96, '21.000,00', 9), (-190, 96, '0,00', 9),
  (20, 103, 'Total de plată', 10, 'DVB'), (-190, 103, '21.000,00 lei', 10, 'DVB'),
  (20, 112, 'Livrare intracomunitară scutită de TVA conform art. 294 alin. (2) lit. a) Cod fiscal', 7),
 ], [(20, 76, 190, 76), (20, 90, 190, 90)], "DV"),
@@ -458,6 +458,9 @@ LINES: dict[str, list[tuple[str, D, D]]] = {
 "vn_hoadon": [("SKD11", D("2"), D("90000000")), ("EDM", D("50"), D("35000000"))],
 "se_brutto": [("Lagerhus", D("100"), D("21600.00")), ("Lock", D("100"), D("5400.00"))],
 "us_three_taxes": [("Hex cap", D("2000"), D("1240.00")), ("Flat washer", D("2000"), D("160.00"))],
+"tr_fatura": [("Pik döküm", D("400"), D("25000.00")), ("Talaşlı", D("400"), D("5000.00"))],
+"id_faktur": [("Bushing", D("5000"), D("22500000")), ("Poros", D("1000"), D("12000000"))],
+"ro_factura": [("Suport sudat", D("500"), D("21000.00"))],
 }
 
 
