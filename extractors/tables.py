@@ -33,6 +33,9 @@ ADDITIVE = ("tax", "tax_rate")
 _CURRENCY_QUALIFIER = re.compile(r"^[(（\[]?(?:[€$£¥￥₹]|[A-Z]{3}|Rs\.?|in [€$£¥₹A-Z]{1,3})[)）\]]?$")
 _FIGURE = re.compile(r"^(?:[A-Z]{3}[.:]|Rs\.|[A-Z]{1,2}\$)?[-−(]?[¥￥$€£]?[-−]?\d[\d,.\s]*%?\)?$")
 
+#: a unit word after a quantity in its cell (``400 Adet``, ``1,500 pcs``, ``1 200 db``)
+_UNIT_WORD = re.compile(r"[^\W\d_]{1,6}\.?")
+
 
 @dataclass
 class Column:
@@ -571,10 +574,18 @@ class TableReader:
                 groups[-1].append(p)
             else:
                 groups.append([p])
-        out = []
-        for g in groups:
+        out: list[tuple[list[_Piece], Column, bool]] = []
+        for n, g in enumerate(groups):
             chars = [c for p in g for c in p.chars]
-            col, sure = self.column_of(chars, cols, len(g) == 1 and _is_figure(g[0].text))
+            fig = len(g) == 1 and _is_figure(g[0].text)
+            col, sure = self.column_of(chars, cols, fig)
+            unit = groups[n + 1] if fig and n + 1 < len(groups) else None
+            if unit is not None and _UNIT_WORD.fullmatch(" ".join(p.text for p in unit)) \
+                    and unit[0].x0 - g[-1].x1 < 0.6 * self.h:
+                # ``400 Adet`` right-aligned under ``Miktar``: the figure's cell ends where its unit does
+                whole, _ = self.column_of(chars + [c for p in unit for c in p.chars], cols, True)
+                if whole.name == "quantity":
+                    col, sure = whole, True
             out.append((g, col, sure))
         return out
 

@@ -166,8 +166,9 @@ def percent(text: str) -> Decimal | None:
     return (Decimal(m.group(1)) / 100).normalize()
 
 
-_QTY_UNIT = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*([A-Za-z\u4e00-\u9fff]{1,6})\.?\s*$")
-_QTY_UNIT_COMMA = re.compile(r"^\s*(\d[\d.]*(?:,\d+)?)\s*([A-Za-z\u4e00-\u9fff]{1,6})\.?\s*$")
+# ``1 200 db``: thousands grouped by a blank, as Hungarian, Swedish and French tables print them
+_QTY_UNIT = re.compile(r"^\s*(\d{1,3}(?: \d{3})+|\d[\d,]*(?:\.\d+)?)\s*([A-Za-z\u4e00-\u9fff]{1,6})\.?\s*$")
+_QTY_UNIT_COMMA = re.compile(r"^\s*(\d{1,3}(?: \d{3})+(?:,\d+)?|\d[\d.]*(?:,\d+)?)\s*([A-Za-z\u4e00-\u9fff]{1,6})\.?\s*$")
 _SKU_PARENS = re.compile(r"\s*\(([A-Z0-9][A-Z0-9\-./_]{2,})\)\s*")
 _SKU_MODEL = re.compile(r",?\s*\b(?:Model|Art\.?\s*No\.?|Item\s*No\.?|Part\s*No\.?)\s*[:.]?\s+([A-Z0-9][A-Z0-9\-./_]*\d[A-Z0-9\-./_]*),?\s*",
                         re.I)

@@ -591,6 +591,7 @@ class HeaderReader:
                 self.seller_lines.add(hit.line_no)
             token = re.sub(r"\s+(?=[\dA-Z]{2,}\b)", " ", p.text).strip()
             token = re.split(r"\s{2,}|,|;|\s[·•|\-–]\s|\s[-–]$|\s(?=[A-Za-z]{3,}:)|\s(?=(?:IBAN|BIC|SWIFT|Tel|Fax)\b)"
+                             r"|\s(?=\()"  # ``0205561012345 (Head Office)``: a note after the id
                              r"|\s(?=[^\x00-\x7f])",  # ``T5122002003344　振込先:…``: a word of another script follows
                              unicodedata.normalize("NFKC", token))[0].strip()
             if not re.search(r"\d", token) or len(re.sub(r"\W", "", token)) < 5:
@@ -615,8 +616,10 @@ class HeaderReader:
         buyer_x = self.f.sources["buyer_name"].box[0] if "buyer_name" in self.f.sources else None
         for token, conf, no, where, role, x in found:
             # an id labelled on the line under the buyer's block, where its lines start, ends that block
+            # (where its name starts, or where its label does: ``Cumpărător: …`` over ``CIF: DE…`` in the right column)
+            starts = (buyer_x, getattr(self, "buyer_x", (buyer_x,))[0])
             under_buyer = bool(self.buyer_lines) and buyer_x is not None and 0 < no - max(self.buyer_lines) <= 2 \
-                and abs(x - buyer_x) <= layout.h
+                and any(abs(x - s) <= layout.h for s in starts)
             # two ids on one line of side-by-side blocks (``NIP: …`` | ``NIP UE: …``): the one where the buyer's
             # name starts is the buyer's, the other the seller's
             beside = buyer_x is not None and any(o[2] == no and o[5] != x for o in found)
@@ -638,14 +641,16 @@ class HeaderReader:
 
     # -- number and dates ---------------------------------------------------------------------------
     def number(self) -> None:
-        for rank, hit in enumerate(self.layout.hits_for("number")):
+        # a generic ``No:`` (``Cad. No: 17`` in an address) after every invoice number's own label (``Fatura No:``)
+        hits = sorted(self.layout.hits_for("number"), key=lambda h: _squash(h.label) in _GENERIC_NO)
+        for rank, hit in enumerate(hits):
             for how, piece in (("right", right_text(self.layout, hit, max_gap=20)),
                                ("below", self._below(hit))):
                 if piece is None:
                     continue
                 token = _number_token(piece.text)
                 if token:
-                    generic = _squash(hit.label) in ("no.", "nr.", "n°", "no")
+                    generic = _squash(hit.label) in _GENERIC_NO
                     raw = unicodedata.normalize("NFKC", piece.text)
                     at = raw.upper().find(token)
                     if generic and _ADDRESS_AFTER.match(raw[at + len(token):] if at >= 0 else "") \
@@ -1016,6 +1021,8 @@ _PLACE_DATE = re.compile(r"^\s*[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\s*,\s*
 _SENDER_SEP = re.compile(r"\s*[·•∙・|]\s*|\s+[–\-.]\s+")
 _COMMON = {"USD", "EUR", "GBP", "INR", "HKD", "SGD", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "SEK", "NOK", "DKK",
            "TWD", "KRW", "PLN", "CZK", "HUF", "MXN", "BRL", "ZAR", "THB", "MYR", "TRY", "AED"}
+#: number labels that name no document (``No.``, ``Nr.``): read after every invoice number's own label
+_GENERIC_NO = ("no.", "nr.", "n°", "no")
 #: words after a generic ``No.``'s figure: a street's name, so the figure is a house number, not the invoice's
 _ADDRESS_AFTER = re.compile(r"\s*,?\s*[^\W\d_]{3,}")
 _NUMBER_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]")

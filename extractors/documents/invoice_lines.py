@@ -75,9 +75,10 @@ def decimal_mark(table: ItemTable) -> bool | None:
         for key in _FIGURES:
             v = row.get(key)
             t = v.text.strip() if v is not None else ""
-            if re.search(r"\d,\d{2}(?!\d)(?!.*[.,]\d)|\d\.\d{3},\d", t):
+            # two groups of thousands (``Rp 22.500.000``, ``90,000,000``) tell the mark as a decimal part does
+            if re.search(r"\d,\d{2}(?!\d)(?!.*[.,]\d)|\d\.\d{3},\d|\d\.\d{3}\.\d{3}(?![\d,])", t):
                 comma += 1
-            elif re.search(r"\d\.\d{2}(?!\d)(?!.*[.,]\d)|\d,\d{3}\.\d", t):
+            elif re.search(r"\d\.\d{2}(?!\d)(?!.*[.,]\d)|\d,\d{3}\.\d|\d,\d{3},\d{3}(?![\d.])", t):
                 point += 1
     return True if comma and not point else False if point and not comma else None
 
@@ -245,6 +246,7 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
             fields.warnings.append(f"line {no}: quantity {q} x unit price {p} != amount {data['amount']}")
             data.pop("unit_price")
             conf["amount"] = min(conf.get("amount", 1), 0.6)
+            conf["quantity"] = min(conf["quantity"], 0.6)  # which of the three is misread, none can tell
         else:
             for c in ("quantity", "unit_price", "amount"):
                 conf[c] = max(conf[c], 0.99)

@@ -22,16 +22,17 @@ def _load_months() -> dict[str, int]:
 MONTHS = _load_months()
 
 
-def _load_eras() -> tuple[dict[str, int], int]:
-    """Era offsets by era name and the offset of a bare three-digit year, from ``extractors/data/eras.toml``."""
+def _load_eras() -> tuple[dict[str, int], int, tuple[int, int]]:
+    """Era offsets by era name, the offset of a bare three-digit year and the Buddhist era's (from which year), from ``extractors/data/eras.toml``."""
     import tomllib
     from importlib import resources
 
     data = tomllib.loads(resources.files("extractors").joinpath("data/eras.toml").read_text(encoding="utf-8"))
-    return {unicodedata.normalize("NFKC", k): int(v) for k, v in data["eras"].items()}, int(data["bare"]["three_digit_year"])
+    return ({unicodedata.normalize("NFKC", k): int(v) for k, v in data["eras"].items()}, int(data["bare"]["three_digit_year"]),
+            (int(data["buddhist"]["from"]), int(data["buddhist"]["offset"])))
 
 
-ERAS, _BARE_ERA = _load_eras()
+ERAS, _BARE_ERA, (_BUDDHIST_FROM, _BUDDHIST_OFFSET) = _load_eras()
 _ERA_YEAR = re.compile(r"(?:(?P<era>" + "|".join(sorted(map(re.escape, ERAS), key=len, reverse=True))
                        + r")\s*(?P<y>\d{1,2}|元)|(?<![\d.,])(?P<bare>1\d{2}))\s*年(?=\s*\d{1,2}\s*月)")
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -40,6 +41,8 @@ _MON = r"(?P<mon>[^\W\d_]{3,10})\.?"
 _PATTERNS = [
     ("ymd", re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?")),
     ("ymd", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
+    # Vietnamese: ``Ngày 01 tháng 12 năm 2026``
+    ("ymd", re.compile(r"(?i:ngày)\s*(?P<d>\d{1,2})\s*(?i:tháng)\s*(?P<m>\d{1,2})\s*(?i:năm)\s*(?P<y>\d{4})")),
     ("compact", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")),
     ("dmy_or_mdy", re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")),
     ("mdy_text", re.compile(_MON + r"[\s\-]*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|[\s\-]+)(?P<y>\d{4}|\d{2})(?!\d)")),
@@ -99,6 +102,8 @@ def _era_date(raw: str) -> str:
 
 
 def _build(y: int, m: int, d: int, original: str) -> date:
+    if y >= _BUDDHIST_FROM:  # 01/12/2569 on a Thai invoice: the Buddhist era
+        y -= _BUDDHIST_OFFSET
     try:
         return date(y, m, d)
     except ValueError as exc:
