@@ -43,7 +43,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from hub.records import BankReceipt, Customer, Invoice, Match, StatementLine
-from matchers.cash import EQUAL_AMOUNT_POOL, CashMatcher, build_items, item_keys, payments_from, q
+from matchers.cash import (
+    EQUAL_AMOUNT_POOL,
+    CashMatcher,
+    OpenItem,
+    Payment,
+    build_items,
+    item_keys,
+    payments_from,
+    q,
+)
 from matchers.credits import apply_credits
 from matchers.names import CustomerIndex
 from matchers.partial import unusable
@@ -152,36 +161,13 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
     position = {key: idx for idx, key in enumerate(keys)}
     open_amounts: dict[str, set[AmountKey]] = defaultdict(set)  # by payment key
     memos: dict[str, set[str]] = defaultdict(set)
-    looks_up: dict[AmountKey, list[int]] = defaultdict(list)  # amount -> nodes of payments open to more
-    seen: list[tuple[int, list[int]]] = []  # payment, the items its memo names (what it may part-pay)
-    for pay in pays:
-        node = rec_node[rec_of[pay.key]]  # records of one key are joined (_join_records)
+    # records of one key are joined (_join_records): a payment's node is its record's
+    looked = join_payments(sets, pays, [rec_node[rec_of[p.key]] for p in pays], items, item_node, cust_node,
+                           matcher, cix, resolved, position)
+    for pay, amount in zip(pays, looked, strict=True):
         memos[pay.key].add(pay.memo)
-        named = [position[target] for target, *_ in resolved.by_memo[pay.memo]]
-        pool = list(named)
-        for hit in cix.lookup(pay.payer)[:2]:
-            sets.union(node, cust_node[hit.customer_code])
-            pool += matcher.by_customer.get(hit.customer_code, [])
-        amount = (pay.currency, q(pay.amount))
-        equal = matcher.by_amount.get(amount, [])
-        pool += equal[:EQUAL_AMOUNT_POOL]
-        for idx in pool:
-            sets.union(node, item_node[idx])
-        if len(equal) < EQUAL_AMOUNT_POOL:  # part payments elsewhere could add to what it sees
+        if amount is not None:
             open_amounts[pay.key].add(amount)
-            looks_up[amount].append(node)
-        seen.append((rec_of[pay.key], named))
-    # what a part payment leaves on an item its memo names (the due less the payment) joins the item with
-    # the payments looking that amount up, before matching, so that merges after matching are rare. Only
-    # named items: unnamed, a part payment scores at most 0.3 amount + name + date, below the default
-    # auto threshold, and does not post. (Either way only an economy: run_partitioned checks after.)
-    for at, pool in seen:
-        rec = records[at]
-        for idx in pool:
-            item = items[idx]
-            if item.currency == rec.currency and item.due > rec.amount:
-                for other in looks_up.get((item.currency, q(item.due - rec.amount)), ()):
-                    sets.union(other, item_node[idx])
 
     # the joined sets, packed largest first into the lightest part (ties: the first)
     groups: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
@@ -196,13 +182,7 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
             groups[sets.find(node_of[credit.target_key])][1].append(j)
         else:
             loose_credits.append(j)
-    loads = [0] * max(partitions, 1)
-    bins: list[tuple[list[int], list[int]]] = [([], []) for _ in loads]
-    for recs, invs in sorted(groups.values(), key=lambda g: (-(len(g[0]) + len(g[1])), (g[0] or g[1])[0])):
-        b = loads.index(min(loads))
-        loads[b] += len(recs) + len(invs)
-        bins[b][0].extend(recs)
-        bins[b][1].extend(invs)
+    bins = pack(groups.values(), partitions)
     bins[0][1].extend(i for i, inv in enumerate(invoices) if unusable(inv) is not None)  # reconcile drops them
     bins[0][1].extend(loose_credits)  # they reduce no invoice: they wait for review
     parts = []
@@ -229,6 +209,55 @@ def _join_customers(sets: _Sets, cix: CustomerIndex, customers: Sequence[Custome
     for customer in customers:
         if customer.tax_id:
             sets.union(node[customer.code], first.setdefault(customer.tax_id.upper(), node[customer.code]))
+
+
+def join_payments(sets: _Sets, pays: Sequence[Payment], pay_node: Sequence[int], items: Sequence[OpenItem],
+                  item_node: Sequence[int], cust_node: dict[str, int], matcher: CashMatcher, cix: CustomerIndex,
+                  resolved: ResolvedMemos, position: dict[str, int]) -> list[AmountKey | None]:
+    """Join each payment (node ``pay_node[i]``) with what the single pass may look at for it: the items its
+    memo names, its payer's customers (joined with their items), the first items open for exactly its
+    amount; and, what a part payment leaves on an item its memo names (the due less the payment), the
+    payments looking that amount up. Returns per payment the amount it looks up where part payments elsewhere
+    could add to what it sees (fewer items than the pool's limit open for it), else None."""
+    looks_up: dict[AmountKey, list[int]] = defaultdict(list)  # amount -> nodes of payments open to more
+    open_amount: list[AmountKey | None] = []
+    named_of: list[list[int]] = []
+    for pay, node in zip(pays, pay_node, strict=True):
+        named = [position[target] for target, *_ in resolved.by_memo[pay.memo]]
+        for idx in named:
+            sets.union(node, item_node[idx])
+        for hit in cix.lookup(pay.payer)[:2]:
+            sets.union(node, cust_node[hit.customer_code])  # joined with its items by the caller
+        amount = (pay.currency, q(pay.amount))
+        equal = matcher.by_amount.get(amount, [])
+        for idx in equal[:EQUAL_AMOUNT_POOL]:
+            sets.union(node, item_node[idx])
+        if len(equal) < EQUAL_AMOUNT_POOL:
+            looks_up[amount].append(node)
+        open_amount.append(amount if len(equal) < EQUAL_AMOUNT_POOL else None)
+        named_of.append(named)
+    # only named items: unnamed, a part payment scores at most 0.3 amount + name + date, below the default
+    # auto threshold, and does not post (either way only an economy: run_partitioned checks after)
+    for pay, named in zip(pays, named_of, strict=True):
+        for idx in named:
+            item = items[idx]
+            if item.currency == pay.currency and item.due > pay.amount:
+                for other in looks_up.get((item.currency, q(item.due - pay.amount)), ()):
+                    sets.union(other, item_node[idx])
+    return open_amount
+
+
+def pack(groups: Iterable[tuple[list[int], list[int]]], parts: int) -> list[tuple[list[int], list[int]]]:
+    """Joined groups (payment and item positions) packed largest first into the lightest of ``parts`` bins
+    (ties: the first)."""
+    loads = [0] * max(parts, 1)
+    bins: list[tuple[list[int], list[int]]] = [([], []) for _ in loads]
+    for recs, invs in sorted(groups, key=lambda g: (-(len(g[0]) + len(g[1])), (g[0] or g[1])[0])):
+        b = loads.index(min(loads))
+        loads[b] += len(recs) + len(invs)
+        bins[b][0].extend(recs)
+        bins[b][1].extend(invs)
+    return bins
 
 
 def _join_records(sets: _Sets, records: Sequence[BankReceipt | StatementLine], node: list[int]) -> None:
