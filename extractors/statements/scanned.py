@@ -74,7 +74,7 @@ def ocr_page_lines(path: Path) -> list[list[Line]]:
         from extractors.ocr.level import level
 
         words = put_blanks(level(words_of(path)[0]))
-    gap = float(_settings().get("cell_gap", 1.0))
+    gap = float(_settings().get("cell_gap", 0.5))
     words = [part for word in words for part in split_cells(word, gap)]
     pages: dict[int, list[Word]] = {}
     for word in words:
