@@ -183,10 +183,14 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
 
         if looks_like_mt103(words):  # a SWIFT MT103 printed: its field tags, not labels, say the receipt
             return read_mt103(words, source=source, ocr=ocr)
-    if kind == "auto" and words and not ocr:
+    if kind == "auto" and words:
         from extractors.statements.pdf import StatementPdf, statement_table_in
 
-        if statement_table_in(words):  # a bank's statement PDF: the pipeline reads its table as a statement
+        if statement_table_in(words):  # a bank's statement (PDF or scan): the pipeline reads its table as one
+            if ocr and source:
+                from extractors.statements.scanned import remember
+
+                remember(source, words)  # the statement reader takes this OCR's words, not the pages' again
             raise StatementPdf(source)
     if kind == "auto":
         if not words:

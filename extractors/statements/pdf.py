@@ -248,12 +248,18 @@ def _row(line: Line, spans: list[tuple[float, float]], money: set[int], dates: f
 
 def pdf_sheet(data: bytes, name: str) -> Sheet:
     """The statement's table as rows of cells: the preamble lines (one cell each), the header, the rows."""
+    return lines_sheet(_page_lines(data), name)
+
+
+def lines_sheet(pages: list[list[Line]], name: str, fmt: str = "pdf") -> Sheet:
+    """The statement's table from each page's lines (a PDF's text layer, or OCR's words of a scanned page):
+    the preamble lines (one cell each), the header, the rows."""
     rows: list[list[Cell]] = []
     spans: list[tuple[float, float]] | None = None
     money: set[int] = set()
     dates: set[int] = set()
     page_number = re.compile(_pdf_rules()["page_number"], re.I)
-    for lines in _page_lines(data):
+    for lines in pages:
         found_in = [_header_of(line) for line in lines]
         # a later page that repeats the header: the lines above it are the page's running head (bank, account)
         head = spans is not None and any(f is not None for f in found_in)
@@ -275,7 +281,7 @@ def pdf_sheet(data: bytes, name: str) -> Sheet:
     if spans is None:
         raise InputError("is a PDF without a statement table (no header row with dates, amounts and balances)",
                          source=name)
-    return Sheet(name, rows, "pdf")
+    return Sheet(name, rows, fmt)
 
 
 def read_pdf_statement(path: Path, data: bytes, *, bank: str | None = None,
@@ -283,6 +289,11 @@ def read_pdf_statement(path: Path, data: bytes, *, bank: str | None = None,
     """Import a statement printed as a PDF with a text layer (see the module's doc)."""
     from extractors.statements.tables import read_table_statement
 
-    result = read_table_statement(path, data, bank=bank, account=account, sheets=[pdf_sheet(data, str(path))])
+    pages = _page_lines(data)
+    if not any(pages):  # page images without a text layer: a scanned statement, read by OCR
+        from extractors.statements.scanned import read_scanned_statement
+
+        return read_scanned_statement(path, data, bank=bank, account=account)
+    result = read_table_statement(path, data, bank=bank, account=account, sheets=[lines_sheet(pages, str(path))])
     result.format = "pdf"
     return result

@@ -10,14 +10,18 @@ from extractors.statements.model import StatementImport
 from hub.errors import InputError
 
 _MT940_RE = re.compile(rb"(?m)^\s*:(?:20|21|25|28C?|60[FM]|61|62[FM]|64|65|86):")
+#: the first bytes of the image files a scanned statement comes as (PNG, JPEG, TIFF)
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _CAMT_RE = re.compile(rb"urn:iso:std:iso:20022:tech:xsd:camt\.05[234]\.\d{3}\.\d{2}")
 
 
 def detect_format(data: bytes) -> str | None:
-    """``mt940``, ``camt053``, ``bai2``, ``ofx``, ``qif``, ``pdf``, ``table`` or None (not a statement format we know) from the bytes."""
+    """``mt940``, ``camt053``, ``bai2``, ``ofx``, ``qif``, ``pdf``, ``scan`` (an image), ``table`` or None (not a statement format we know) from the bytes."""
     head = data[:65536]
     if head.startswith(b"%PDF"):
         return "pdf"
+    if head.startswith(_IMAGE_MAGIC):
+        return "scan"
     if _CAMT_RE.search(head) or (head.lstrip().startswith(b"<") and re.search(rb"BkToCstmr(?:Stmt|AcctRpt|DbtCdtNtfctn)", head)):
         return "camt053"
     if _MT940_RE.search(head) or head.lstrip().startswith(b"{1:"):
@@ -42,14 +46,15 @@ def detect_format(data: bytes) -> str | None:
 #: the reader of each format: (module, function), imported when a file of it comes
 READERS = {"camt053": ("extractors.statements.camt", "read_camt053"), "mt940": ("extractors.statements.swift", "read_mt940"),
            "bai2": ("extractors.statements.bai2", "read_bai2"), "ofx": ("extractors.statements.ofx", "read_ofx"),
-           "qif": ("extractors.statements.qif", "read_qif"), "pdf": ("extractors.statements.pdf", "read_pdf_statement"),
+           "qif": ("extractors.statements.qif", "read_qif"), "scan": ("extractors.statements.scanned", "read_scanned_statement"),
+           "pdf": ("extractors.statements.pdf", "read_pdf_statement"),
            "table": ("extractors.statements.tables", "read_table_statement")}
 
 
 def read_statement(path: Path, data: bytes | None = None, *, bank: str | None = None,
                    account: str | None = None) -> StatementImport:
-    """Import one statement file (csv/xls/xlsx export, MT940, CAMT.053/052/054, BAI2, OFX/QFX, QIF, or a PDF statement
-    with a text layer) into signed StatementLines.
+    """Import one statement file (csv/xls/xlsx export, MT940, CAMT.053/052/054, BAI2, OFX/QFX, QIF, a PDF statement
+    with a text layer, or a scanned one: page images, a photo, a TIFF) into signed StatementLines.
 
     ``bank``/``account`` override what the file says (needed when an export names neither).
     Raises :class:`hub.errors.InputError` naming the file and the reason when it cannot be read.
