@@ -69,7 +69,6 @@ from hub.records import (
 )
 from hub.store import Store
 from matchers.cash import (
-    EQUAL_AMOUNT_POOL,
     INVOICE_FIELDS,
     POSTED,
     RECEIPT_FIELDS,
@@ -85,13 +84,12 @@ from matchers.cash import (
     items_from_rows,
     open_items,
     payments_from_rows,
-    q,
 )
 from matchers.credits import Credit
 from matchers.names import CustomerIndex
 from matchers.ours import Ours
 from matchers.partial import unsure_fields, unusable
-from matchers.partition import _Sets
+from matchers.partition import _Sets, join_evidence, pack
 from matchers.references import ResolvedMemos
 from matchers.rules import MoneyRule
 from matchers.threeway import ThreeWayResult, three_way
@@ -309,62 +307,21 @@ def split_evidence(world: _World, pays: list[Payment], items: list[OpenItem], pa
     payment as the single pass does (each plan holds positions in ``pays`` and ``items``; an item's
     ``idx`` is its position). What an order lends its invoices (its references, its deposit, a part still
     to bill) is in their items already; a memo naming the order names each of them (joined)."""
-    cix = world.cix
-    matcher = CashMatcher(items, cix, world.profile, explain=False)  # the single pass's indexes, nothing scored
+    matcher = CashMatcher(items, world.cix, world.profile, explain=False)  # the indexes, nothing scored
     sets = _Sets()
     rec_node = [sets.new() for _ in pays]
     item_node = [sets.new() for _ in items]
     cust_node = {c.code: sets.new() for c in world.customers}
-    for codes in cix.sharing():
-        for code in codes[1:]:
-            sets.union(cust_node[codes[0]], cust_node[code])
-    first_tax: dict[str, int] = {}
-    for c in world.customers:
-        if c.tax_id:
-            sets.union(cust_node[c.code], first_tax.setdefault(c.tax_id.upper(), cust_node[c.code]))
-    for item, node in zip(items, item_node, strict=True):
-        if item.customer_code in cust_node:
-            sets.union(node, cust_node[item.customer_code])
     keys = item_keys(items)
     resolved = ResolvedMemos.resolve(matcher.refs, (p.memo for p in pays), lambda idx: keys[int(idx)])
-    position = {key: idx for idx, key in enumerate(keys)}
-    open_amounts: dict[int, tuple[str, Decimal]] = {}
-    looks_up: dict[tuple[str, Decimal], list[int]] = defaultdict(list)
-    named_of: list[list[int]] = []
-    for at, pay in enumerate(pays):
-        node = rec_node[at]
-        named = [position[target] for target, *_ in resolved.by_memo[pay.memo]]
-        for idx in named:
-            sets.union(node, item_node[idx])
-        for hit in cix.lookup(pay.payer)[:2]:
-            sets.union(node, cust_node[hit.customer_code])  # joined with its items above
-        amount = (pay.currency, q(pay.amount))
-        equal = matcher.by_amount.get(amount, [])
-        for idx in equal[:EQUAL_AMOUNT_POOL]:
-            sets.union(node, item_node[idx])
-        if len(equal) < EQUAL_AMOUNT_POOL:
-            open_amounts[at] = amount
-            looks_up[amount].append(node)
-        named_of.append(named)
-    for at, named in enumerate(named_of):
-        pay = pays[at]
-        for idx in named:
-            item = items[idx]
-            if item.currency == pay.currency and item.due > pay.amount:
-                for other in looks_up.get((item.currency, q(item.due - pay.amount)), ()):
-                    sets.union(other, item_node[idx])
+    open_at = join_evidence(sets, matcher, world.cix, world.customers, pays, rec_node, items, item_node,
+                            cust_node, resolved, [(p.currency, p.amount) for p in pays])
     groups: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for at, node in enumerate(rec_node):
         groups[sets.find(node)][0].append(at)
     for item, node in zip(items, item_node, strict=True):
         groups[sets.find(node)][1].append(item.idx)
-    loads = [0] * max(parts, 1)
-    bins: list[tuple[list[int], list[int]]] = [([], []) for _ in loads]
-    for recs, invs in sorted(groups.values(), key=lambda g: (-(len(g[0]) + len(g[1])), (g[0] or g[1])[0])):
-        b = loads.index(min(loads))
-        loads[b] += len(recs) + len(invs)
-        bins[b][0].extend(recs)
-        bins[b][1].extend(invs)
+    bins = pack(groups.values(), parts)
     # credit notes are no items: what they take off is in their invoice's item already
     plans = []
     for recs, invs in bins:
@@ -373,7 +330,7 @@ def split_evidence(world: _World, pays: list[Payment], items: list[OpenItem], pa
         recs.sort()
         invs.sort()
         plans.append(_Plan(recs, invs, resolved.only(pays[a].memo for a in recs),
-                           frozenset(open_amounts[a] for a in recs if a in open_amounts)))
+                           frozenset(a_ for a in recs if (a_ := open_at[a]) is not None)))
     return plans
 
 

@@ -43,7 +43,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from hub.records import BankReceipt, Customer, Invoice, Match, StatementLine
-from matchers.cash import EQUAL_AMOUNT_POOL, CashMatcher, build_items, item_keys, payments_from, q
+from matchers.cash import (
+    EQUAL_AMOUNT_POOL,
+    CashMatcher,
+    OpenItem,
+    Payment,
+    build_items,
+    item_keys,
+    payments_from,
+    q,
+)
 from matchers.credits import apply_credits
 from matchers.names import CustomerIndex
 from matchers.partial import unusable
@@ -137,11 +146,7 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
     rec_node = [sets.new() for _ in records]
     item_node = [sets.new() for _ in items]
     cust_node = {c.code: sets.new() for c in customers}
-    _join_customers(sets, cix, customers, cust_node)
     _join_records(sets, records, rec_node)
-    for item, node in zip(items, item_node, strict=True):
-        if item.customer_code in cust_node:
-            sets.union(node, cust_node[item.customer_code])
     first_item: dict[str, int] = {}
     for item, node in zip(items, item_node, strict=True):
         sets.union(node, item_node[first_item.setdefault(item.key, item.idx)])
@@ -149,41 +154,16 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
     keys = item_keys(items)
     resolved = ResolvedMemos.resolve(matcher.refs, (p.memo for p in pays), lambda idx: keys[int(idx)])
     rec_of = {rec.natural_key(): i for i, rec in enumerate(records)}
-    position = {key: idx for idx, key in enumerate(keys)}
+    at_of = [rec_of[pay.key] for pay in pays]  # records of one key are joined (_join_records)
+    open_at = join_evidence(sets, matcher, cix, customers, pays, [rec_node[at] for at in at_of], items, item_node,
+                            cust_node, resolved, [(records[at].currency, records[at].amount) for at in at_of])
     open_amounts: dict[str, set[AmountKey]] = defaultdict(set)  # by payment key
     memos: dict[str, set[str]] = defaultdict(set)
-    looks_up: dict[AmountKey, list[int]] = defaultdict(list)  # amount -> nodes of payments open to more
-    seen: list[tuple[int, list[int]]] = []  # payment, the items its memo names (what it may part-pay)
-    for pay in pays:
-        node = rec_node[rec_of[pay.key]]  # records of one key are joined (_join_records)
+    for pay, amount in zip(pays, open_at, strict=True):
         memos[pay.key].add(pay.memo)
-        named = [position[target] for target, *_ in resolved.by_memo[pay.memo]]
-        pool = list(named)
-        for hit in cix.lookup(pay.payer)[:2]:
-            sets.union(node, cust_node[hit.customer_code])
-            pool += matcher.by_customer.get(hit.customer_code, [])
-        amount = (pay.currency, q(pay.amount))
-        equal = matcher.by_amount.get(amount, [])
-        pool += equal[:EQUAL_AMOUNT_POOL]
-        for idx in pool:
-            sets.union(node, item_node[idx])
-        if len(equal) < EQUAL_AMOUNT_POOL:  # part payments elsewhere could add to what it sees
+        if amount is not None:
             open_amounts[pay.key].add(amount)
-            looks_up[amount].append(node)
-        seen.append((rec_of[pay.key], named))
-    # what a part payment leaves on an item its memo names (the due less the payment) joins the item with
-    # the payments looking that amount up, before matching, so that merges after matching are rare. Only
-    # named items: unnamed, a part payment scores at most 0.3 amount + name + date, below the default
-    # auto threshold, and does not post. (Either way only an economy: run_partitioned checks after.)
-    for at, pool in seen:
-        rec = records[at]
-        for idx in pool:
-            item = items[idx]
-            if item.currency == rec.currency and item.due > rec.amount:
-                for other in looks_up.get((item.currency, q(item.due - rec.amount)), ()):
-                    sets.union(other, item_node[idx])
 
-    # the joined sets, packed largest first into the lightest part (ties: the first)
     groups: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for i, node in enumerate(rec_node):
         groups[sets.find(node)][0].append(i)
@@ -196,13 +176,7 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
             groups[sets.find(node_of[credit.target_key])][1].append(j)
         else:
             loose_credits.append(j)
-    loads = [0] * max(partitions, 1)
-    bins: list[tuple[list[int], list[int]]] = [([], []) for _ in loads]
-    for recs, invs in sorted(groups.values(), key=lambda g: (-(len(g[0]) + len(g[1])), (g[0] or g[1])[0])):
-        b = loads.index(min(loads))
-        loads[b] += len(recs) + len(invs)
-        bins[b][0].extend(recs)
-        bins[b][1].extend(invs)
+    bins = pack(groups.values(), partitions)
     bins[0][1].extend(i for i, inv in enumerate(invoices) if unusable(inv) is not None)  # reconcile drops them
     bins[0][1].extend(loose_credits)  # they reduce no invoice: they wait for review
     parts = []
@@ -219,16 +193,71 @@ def split(payments: Iterable[BankReceipt | StatementLine], invoices: Iterable[In
     return parts
 
 
-def _join_customers(sets: _Sets, cix: CustomerIndex, customers: Sequence[Customer], node: dict[str, int]) -> None:
-    """Customers one payer name or tax id can point at together: a shared name key (an alias, a group's
-    name) or a shared tax id."""
+def join_evidence(sets: _Sets, matcher: CashMatcher, cix: CustomerIndex, customers: Sequence[Customer],
+                  pays: Sequence[Payment], pay_node: Sequence[int], items: Sequence[OpenItem],
+                  item_node: Sequence[int], cust_node: dict[str, int], resolved: ResolvedMemos,
+                  money: Sequence[AmountKey]) -> list[AmountKey | None]:
+    """Joins (in ``sets``) everything the matcher could look at for each payment: customers one payer name
+    or tax id points at together, each item with its customer, each payment with the items its memo names,
+    the (first two) customers its payer name finds and the first items of its amount; then a part payment's
+    rest (``money``: the payment's currency and amount; the due less it, on an item its memo names) with
+    the payments looking that amount up. Returns, per payment, the amount it looks up in other parts (the
+    equal-amount pool not full), else None. The one union-find of :func:`split` and
+    :func:`matchers.bulk.split_evidence`."""
     for codes in cix.sharing():
         for code in codes[1:]:
-            sets.union(node[codes[0]], node[code])
+            sets.union(cust_node[codes[0]], cust_node[code])
     first: dict[str, int] = {}
     for customer in customers:
         if customer.tax_id:
-            sets.union(node[customer.code], first.setdefault(customer.tax_id.upper(), node[customer.code]))
+            sets.union(cust_node[customer.code], first.setdefault(customer.tax_id.upper(), cust_node[customer.code]))
+    for item, node in zip(items, item_node, strict=True):
+        if item.customer_code in cust_node:
+            sets.union(node, cust_node[item.customer_code])
+    position = {key: idx for idx, key in enumerate(item_keys(items))}
+    open_at: list[AmountKey | None] = []
+    looks_up: dict[AmountKey, list[int]] = defaultdict(list)  # amount -> nodes of payments open to more
+    named_of: list[list[int]] = []  # per payment, the items its memo names (what it may part-pay)
+    for pay, node in zip(pays, pay_node, strict=True):
+        named = [position[target] for target, *_ in resolved.by_memo[pay.memo]]
+        for idx in named:
+            sets.union(node, item_node[idx])
+        for hit in cix.lookup(pay.payer)[:2]:
+            sets.union(node, cust_node[hit.customer_code])  # joined with its items above
+        amount = (pay.currency, q(pay.amount))
+        equal = matcher.by_amount.get(amount, [])
+        for idx in equal[:EQUAL_AMOUNT_POOL]:
+            sets.union(node, item_node[idx])
+        if len(equal) < EQUAL_AMOUNT_POOL:  # part payments elsewhere could add to what it sees
+            open_at.append(amount)
+            looks_up[amount].append(node)
+        else:
+            open_at.append(None)
+        named_of.append(named)
+    # what a part payment leaves on an item its memo names (the due less the payment) joins the item with
+    # the payments looking that amount up, before matching, so that merges after matching are rare. Only
+    # named items: unnamed, a part payment scores at most 0.3 amount + name + date, below the default
+    # auto threshold, and does not post. (Either way only an economy: the runs check after.)
+    for (currency, paid), named in zip(money, named_of, strict=True):
+        for idx in named:
+            item = items[idx]
+            if item.currency == currency and item.due > paid:
+                for other in looks_up.get((item.currency, q(item.due - paid)), ()):
+                    sets.union(other, item_node[idx])
+    return open_at
+
+
+def pack(groups: Iterable[tuple[list[int], list[int]]], parts: int) -> list[tuple[list[int], list[int]]]:
+    """The joined sets (records, invoices), largest first into the lightest of ``parts`` bins (ties: the
+    first)."""
+    loads = [0] * max(parts, 1)
+    bins: list[tuple[list[int], list[int]]] = [([], []) for _ in loads]
+    for recs, invs in sorted(groups, key=lambda g: (-(len(g[0]) + len(g[1])), (g[0] or g[1])[0])):
+        b = loads.index(min(loads))
+        loads[b] += len(recs) + len(invs)
+        bins[b][0].extend(recs)
+        bins[b][1].extend(invs)
+    return bins
 
 
 def _join_records(sets: _Sets, records: Sequence[BankReceipt | StatementLine], node: list[int]) -> None:
