@@ -45,6 +45,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from hub.errors import StoreError
 from hub.records import RECORD_TYPES, Record
+from hub.records.base import payload_fingerprint
 from hub.schema import audit_events, links, records
 from hub.settings import Settings, load_settings
 
@@ -341,7 +342,7 @@ def row_columns(record: Record, now: datetime) -> dict[str, Any]:
         "doc_date": doc_date.isoformat() if doc_date is not None else None,
         "amount": amount,
         "currency": getattr(record, "currency", None),
-        "fingerprint": record.fingerprint(),
+        "fingerprint": payload_fingerprint(payload),
         "payload": payload,
         "updated_at": now,
     }

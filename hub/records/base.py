@@ -64,8 +64,13 @@ class Record(BaseModel):
 
     def fingerprint(self) -> str:
         """A sha256 of the payload: equal content, equal fingerprint (drives 'no change' upserts)."""
-        text = json.dumps(self.payload(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return payload_fingerprint(self.payload())
+
+
+def payload_fingerprint(payload: dict[str, Any]) -> str:
+    """The sha256 :meth:`Record.fingerprint` takes, of a payload already dumped (one dump a stored row)."""
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class PartialRecord(Record):
