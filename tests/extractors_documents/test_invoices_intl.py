@@ -285,3 +285,47 @@ def test_classic_commercial_invoices_total_line_ends_the_table(tmp_path: Path) -
         expected = doc["fields"]
         assert len(inv.lines) == len(expected["lines"]), name
         assert str(inv.total) == expected["total"], name
+
+
+def test_the_customers_po_under_its_english_labels_is_the_order_reference(tmp_path: Path) -> None:
+    """A Singapore tax invoice's block `Invoice No. / Date / Terms / Due Date / Your PO`: the buyer's PO number is
+    the order reference (null before: `Your PO` was no label of it), not read into another field."""
+    from reportlab.lib.pagesizes import A4
+
+    path = tmp_path / "sg.pdf"
+    c = Canvas(str(path), pagesize=A4)
+    _, h = A4
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(50, h - 55, "MERLION PRECISION ENGINEERING PTE. LTD.")
+    c.setFont("Helvetica", 8)
+    c.drawString(50, h - 68, "21 Tuas South Avenue 7, Singapore 637531 | UEN 201412345K | GST Reg. No. M2-0123456-7")
+    c.setFont("Helvetica-Bold", 16)
+    c.drawRightString(545, h - 100, "TAX INVOICE")
+    c.setFont("Helvetica", 9)
+    for i, (k, v) in enumerate([("Invoice No.", "MPE/INV/26/00817"), ("Date", "14 Nov 2026"), ("Terms", "30 days"),
+                                ("Due Date", "14 Dec 2026"), ("Your PO", "PO-HR-7781")]):
+        c.drawString(380, h - 125 - 12 * i, k)
+        c.drawString(450, h - 125 - 12 * i, v)
+    c.drawString(50, h - 125, "Bill To:")
+    c.drawString(50, h - 137, "Suzhou Hengrui Precision Hardware Co., Ltd.")
+    y = h - 210
+    for x, t in [(50, "S/N"), (80, "Description"), (330, "Qty"), (380, "Unit Price"), (470, "Amount (SGD)")]:
+        c.drawString(x, y, t)
+    for n, d, q, p, a in [("1", "Anodised cover plate", "150", "8.20", "1,230.00"),
+                          ("2", "Freight & handling", "1", "180.00", "180.00")]:
+        y -= 14
+        c.drawString(50, y, n)
+        c.drawString(80, y, d)
+        c.drawRightString(350, y, q)
+        c.drawRightString(430, y, p)
+        c.drawRightString(545, y, a)
+    for k, v in [("Sub-total", "1,410.00"), ("GST @ 9%", "126.90"), ("Total Amount Payable (SGD)", "1,536.90")]:
+        y -= 13
+        c.drawString(330, y, k)
+        c.drawRightString(545, y, v)
+    c.save()
+    r = extract_document(path)
+    inv = r.record
+    assert (inv.number, inv.order_ref, inv.issue_date, inv.due_date) == (
+        "MPE/INV/26/00817", "PO-HR-7781", date(2026, 11, 14), date(2026, 12, 14))
+    assert (inv.net, inv.tax, inv.total, inv.currency) == (Decimal("1410.00"), Decimal("126.90"), Decimal("1536.90"), "SGD")
