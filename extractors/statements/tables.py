@@ -513,9 +513,9 @@ class _TableReader:
         if opening is not None and lines[oldest].balance is not None:
             expected = opening + self.polarity * lines[oldest].amount
             if expected != lines[oldest].balance:
-                problems.append(f"row {self.line_rows[oldest]} (the oldest) should hold the opening balance {opening} "
-                                f"{'+' if lines[oldest].amount >= 0 else '-'} {abs(lines[oldest].amount)} = {expected} "
-                                f"but its balance is {lines[oldest].balance}")
+                problems.append(f"row {self.line_rows[oldest]} (the oldest) holds the balance {lines[oldest].balance} "
+                                f"where the opening balance {opening} {'+' if lines[oldest].amount >= 0 else '-'} "
+                                f"{abs(lines[oldest].amount)} gives {expected}")
         if closing is not None and lines[newest].balance is not None and lines[newest].balance != closing:
             problems.append(f"the last line's balance is {lines[newest].balance} (row {self.line_rows[newest]}, "
                             "the newest)")

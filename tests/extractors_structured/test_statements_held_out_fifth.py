@@ -229,7 +229,7 @@ def test_an_opening_balance_above_the_table_is_checked(tmp_path: Path) -> None:
     assert any("agrees with the lines" in s for s in good.skipped) and good.confidence["amount"] == 1.0
     bad = _icbc(tmp_path, opening="480,000.00", name="icbc_bad.csv")
     assert len(bad.lines) == 2 and not bad.row_warnings
-    [warning] = [w for w in bad.warnings if "should hold the opening balance 480000.00" in w]
+    [warning] = [w for w in bad.warnings if "where the opening balance 480000.00" in w]
     assert "row 6 (the oldest)" in warning and bad.confidence["amount"] < 0.9
     closing = _icbc(tmp_path, closing="441,767.83", name="icbc_closing.csv")
     assert any("row 7, the newest" in w for w in closing.warnings) and closing.confidence["amount"] < 0.9
