@@ -366,6 +366,10 @@ class Batch:
                 if isinstance(result, StatementPdf | RemittanceDocument):  # read like an export / an advice
                     try:
                         outcome.kind = "statement" if isinstance(result, StatementPdf) else "remittance"
+                        if isinstance(result, StatementPdf) and result.words:
+                            from extractors.statements.scanned import remember
+
+                            remember(str(path), result.words)  # the statement reader takes them, not OCR again
                         self._structured(outcome, path, path.read_bytes(), outcome.kind)
                     except (OrderhubError, OSError) as exc:
                         outcome.error = _reason(exc, path) if isinstance(exc, OrderhubError) else str(exc)

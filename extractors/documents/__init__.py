@@ -187,11 +187,7 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
         from extractors.statements.pdf import StatementPdf, statement_table_in
 
         if statement_table_in(words):  # a bank's statement (PDF or scan): the pipeline reads its table as one
-            if ocr and source:
-                from extractors.statements.scanned import remember
-
-                remember(source, words)  # the statement reader takes this OCR's words, not the pages' again
-            raise StatementPdf(source)
+            raise StatementPdf(source, words if ocr else None)  # a scan's words go with it: no second OCR
     if kind == "auto":
         if not words:
             raise InputError("no text found on the document (blank page or not a document)", source=source)

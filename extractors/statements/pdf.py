@@ -132,8 +132,10 @@ class StatementPdf(InputError):
 
     REASON = "is a bank statement printed as a PDF (a table of dated amounts and balances): read as a statement"
 
-    def __init__(self, source: str | None = None) -> None:
+    def __init__(self, source: str | None = None, words: list | None = None) -> None:
         super().__init__(self.REASON, source=source)
+        #: a scan's OCR words (levelled, blanks put back), so that the statement reader does not OCR it again
+        self.words = words
 
 
 def looks_like_pdf_statement(data: bytes) -> bool:

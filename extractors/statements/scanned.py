@@ -54,8 +54,8 @@ def split_cells(word: Word, gap: float) -> list[Word]:
     return out
 
 
-#: OCR's words of a scan the document reader took for a statement, by source, until the statement reader takes
-#: them (this process only: a page read in a worker process is read again here)
+#: OCR's words of the scan the document reader took for a statement (carried by its ``StatementPdf``; the
+#: pipeline remembers them just before it imports that file), until the statement reader takes them
 _READ: dict[str, list[Word]] = {}
 
 

@@ -54,3 +54,20 @@ def test_a_scanned_row_whose_balance_does_not_follow_needs_review(tmp_path: Path
                                                   Decimal("9640.00")]
     assert {w.row for w in result.row_warnings} >= {2}, result.row_warnings
     assert max(result.confidence.values()) < 0.9, result.confidence
+
+
+def test_scanned_statements_in_one_batch_are_ocrd_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two scanned statements in one batch: the document reader's OCR words go with each file to the statement
+    reader, so no page is OCR'd a second time (on main only the batch's last scan kept its words: the others were
+    read again, doubling their OCR time). The real OCR runs; the spy only counts the statement reader's own OCR."""
+    import extractors.documents as documents
+
+    again: list[str] = []
+    real = documents.words_of
+    monkeypatch.setattr(documents, "words_of", lambda path, **kw: again.append(str(path)) or real(path, **kw))
+    paths = [scan(name, tmp_path) for name in ("icbc_300_seal", "hsbc_200")]
+    done = extract_paths(paths, load_settings(tmp_path / "home"), Options(workers=2, quarantine=False))
+    assert [d.kind for d in done] == ["statement", "statement"], [d.error for d in done]
+    for d, name in zip(done, ("icbc_300_seal", "hsbc_200"), strict=True):
+        assert _rows(d, name.startswith("icbc")) == [tuple(line) for line in SCANNED[name][3]["lines"]]
+    assert again == []
