@@ -52,6 +52,9 @@ def _load_signs() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
 SIGNS, AMBIGUOUS = _load_signs()
 for _sign, _code in SIGNS.items():  # amounts strip every known sign (parse_amount)
     SYMBOLS.setdefault(_sign, _code)
+for _sign, _codes in AMBIGUOUS.items():  # and the shared ones that are no word (``Rs.``); ``kr`` stays a word
+    if not _sign.isalpha():
+        SYMBOLS.setdefault(_sign, _codes[0])
 _SIGN_RE = re.compile("|".join(re.escape(s) for s in sorted({*SIGNS, *AMBIGUOUS}, key=len, reverse=True)))
 
 

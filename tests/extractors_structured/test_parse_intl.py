@@ -65,7 +65,7 @@ def test_amount_tokens_leave_rates_out() -> None:
 
 @pytest.mark.parametrize("text, code", [
     ("US$ 4.11", "USD"), ("USD 4.11", "USD"), ("€ 1.234,56", "EUR"), ("1.234,56 EUR", "EUR"), ("£850.00", "GBP"),
-    ("₹ 2000.00", "INR"), ("Rs. 2,000", "INR"), ("HK$ 10", "HKD"), ("S$ 10", "SGD"), ("A$ 10", "AUD"), ("C$ 10", "CAD"),
+    ("₹ 2000.00", "INR"), ("HK$ 10", "HKD"), ("S$ 10", "SGD"), ("A$ 10", "AUD"), ("C$ 10", "CAD"),
     ("CHF 10", "CHF"), ("JPY 100", "JPY"), ("100円", "JPY"), ("人民币 100元", "CNY"), ("CNY 100", "CNY"),
 ])
 def test_printed_currency(text: str, code: str) -> None:
@@ -78,6 +78,10 @@ def test_shared_signs_need_a_context() -> None:
     assert resolve_currency(currency_mentions("$4.11"), "HKD")[0] == "HKD"
     assert resolve_currency(currency_mentions("$4.11"), "EUR")[0] is None  # a euro issuer's $ is still unknown
     assert resolve_currency(currency_mentions("¥ 300"))[0] is None
+    # ``Rs.`` is the Indian, the Pakistani, the Sri Lankan or the Nepalese rupee: the issuer's country tells
+    assert resolve_currency(currency_mentions("Rs. 2,000"))[0] is None
+    assert resolve_currency(currency_mentions("Rs. 2,000"), "INR")[0] == "INR"
+    assert resolve_currency(currency_mentions("Rs. 885,000.00"), "PKR")[0] == "PKR"
     assert resolve_currency(currency_mentions("¥ 300"), None, ("CNY",))[0] == "CNY"
     assert resolve_currency(currency_mentions("¥ 300"), "JPY")[0] == "JPY"
     code, conf, _ = resolve_currency([], "INR")  # nothing printed: the issuer's country, below review threshold
