@@ -106,6 +106,57 @@ def _rut(code: str) -> bool:
     return check == {10: "K", 11: "0"}.get(expected, str(expected))
 
 
+def _mod11(body: str, weights: tuple[int, ...]) -> int:
+    return sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11
+
+
+def _cuit(code: str) -> bool:
+    """Argentina's CUIT: 11 minus the weighted sum mod 11 (11 is 0; 10 is never issued)."""
+    rest = 11 - _mod11(code[:10], (5, 4, 3, 2, 7, 6, 5, 4, 3, 2))
+    return rest != 10 and rest % 11 == int(code[10])
+
+
+def _ruc(code: str) -> bool:
+    """Peru's RUC: as the CUIT, but 10 is 0 and 11 is 1."""
+    rest = 11 - _mod11(code[:10], (5, 4, 3, 2, 7, 6, 5, 4, 3, 2))
+    return {10: 0, 11: 1}.get(rest, rest) == int(code[10])
+
+
+def _nit(code: str) -> bool:
+    """Colombia's NIT: the DIAN's prime weights from the right, mod 11 (0 and 1 stay, else 11 minus it)."""
+    weights = (3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71)
+    rest = sum(int(d) * w for d, w in zip(reversed(code[:-1]), weights, strict=False)) % 11
+    return (rest if rest < 2 else 11 - rest) == int(code[-1])
+
+
+def _cvr(code: str) -> bool:
+    return _mod11(code[-8:], (2, 7, 6, 5, 4, 3, 2, 1)) == 0
+
+
+def _ytunnus(code: str) -> bool:
+    """Finland's business id (Y-tunnus 2614533-9, VAT FI26145339)."""
+    rest = _mod11(code[-8:-1], (7, 9, 10, 5, 8, 4, 2))
+    return rest != 1 and (0 if rest == 0 else 11 - rest) == int(code[-1])
+
+
+def _inn(code: str) -> bool:
+    """Russia's ИНН: a company's 10 digits (alone or before its 9-digit КПП), a person's 12."""
+    if len(code) == 12:
+        first = _mod11(code[:10], (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)) % 10
+        second = _mod11(code[:11], (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)) % 10
+        return (first, second) == (int(code[10]), int(code[11]))
+    return _mod11(code[:9], (2, 4, 10, 3, 5, 9, 4, 6, 8)) % 10 == int(code[9])
+
+
+def _edrpou(code: str) -> bool:
+    """Ukraine's ЄДРПОУ code: weights 1-7 (7,1-6 for codes from 30000000 to 60000000), again plus 2 when 10."""
+    weights = (7, 1, 2, 3, 4, 5, 6) if 30_000_000 <= int(code) < 60_000_000 else (1, 2, 3, 4, 5, 6, 7)
+    rest = sum(int(d) * w for d, w in zip(code[:7], weights, strict=True)) % 11
+    if rest == 10:
+        rest = sum(int(d) * (w + 2) for d, w in zip(code[:7], weights, strict=True)) % 11 % 10
+    return rest == int(code[7])
+
+
 def _uscc(code: str) -> bool:
     try:
         check_uscc(code)
@@ -115,7 +166,8 @@ def _uscc(code: str) -> bool:
 
 
 CHECKS: dict[str, Callable[[str], bool | None]] = {"uscc": _uscc, "gstin": _gstin, "abn": _abn, "eu_vat": _eu_vat,
-                                                   "rut": _rut,
+                                                   "rut": _rut, "cuit": _cuit, "ruc": _ruc, "nit": _nit, "cvr": _cvr,
+                                                   "ytunnus": _ytunnus, "inn": _inn, "edrpou": _edrpou,
                                                    "cnpj": _cnpj, "nip": _nip, "brn": _brn}
 
 
