@@ -137,13 +137,16 @@ class _Matcher:
         self.by_label: dict[str, str] = {}
         self.priority: dict[str, int] = {}
         self.read_dots: dict[str, tuple[int, ...]] = {}  # a dotted key -> where its dots stand for blanks
+        names = {name: tuple(labels) for name, labels in names.items()}
+        # a key some label prints with its dots (``VAT Reg. TIN``) reads them as printed, never as blanks
+        as_printed = {"".join(_norm(label).split()) for labels in names.values() for label in labels}
         for name, labels in names.items():
             for rank, label in enumerate(labels):
                 printed = "".join(_norm(label).split())
                 for key in _dotted(_norm(label)):
                     self.by_label.setdefault(key, name)
                     self.priority.setdefault(key, rank)
-                    if key != printed and key not in self.read_dots:
+                    if key != printed and key not in as_printed and key not in self.read_dots:
                         self.read_dots[key] = _inserted_dots(printed, key)
         keys = sorted(self.by_label, key=len, reverse=True)
         self.regex = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
