@@ -386,6 +386,9 @@ class HeaderReader:
         for hit in self.layout.hits_for(name):
             if not _standalone(self.layout, hit):
                 continue  # "billing@example-supplier.com" holds no Supplier label
+            if any(o.line_no == hit.line_no and o.name in _NO_PARTY and o.end <= hit.start <= o.end + 3
+                   for o in self.layout.hits):
+                continue  # ``Condición frente al IVA: Cliente del Exterior``: a word of another label's value
             first = right_text(self.layout, hit)
             pieces = ([first] if first is not None and _is_name(_ATTENTION.sub("", first.text) or "x") else [])
             pieces += block_below(self.layout, hit, first)
@@ -683,7 +686,8 @@ class HeaderReader:
             return
 
     def number_after_title(self) -> None:
-        """No number label: a number printed right after the title word (``INVOICE INV-0042``, ``Rechnung 2024-117``)."""
+        """No number label: a number printed right after the title word (``INVOICE INV-0042``, ``Rechnung 2024-117``),
+        or alone on the line under it in the title's box (``FACTURA ELECTRÓNICA`` over ``F001-00004512``)."""
         if "number" in self.f.values:
             return
         for v in self.layout.find_text(_TITLE_NUMBER):
@@ -693,6 +697,26 @@ class HeaderReader:
                 self.f.set("number", token, v.confidence * 0.8, v)
                 self.f.warnings.append(f"invoice number {token!r} read after the title, without a label; check it")
                 return
+        lines = self.layout.lines
+        for no, tl in enumerate(lines[:-1]):
+            for s, e in self.layout.segments(no, gap=2.0):
+                if not _TITLE_ALONE.fullmatch("".join(c.ch for c in tl.chars[s:e]).strip()):
+                    continue
+                x0, x1 = tl.chars[s].x0, tl.chars[e - 1].x1
+                under = [n for n in range(no + 1, min(no + 4, len(lines)))
+                         if lines[n].page == tl.page and lines[n].y0 - tl.y1 <= 2 * tl.height]
+                for bno, bs, be in ((n, a, b) for n in under for a, b in self.layout.segments(n, gap=2.0)):
+                    below = lines[bno]
+                    text = "".join(c.ch for c in below.chars[bs:be]).strip()
+                    if below.chars[bs].x0 < x0 - 2 * tl.height or below.chars[be - 1].x1 > x1 + 2 * tl.height:
+                        continue
+                    token = _number_token(text) if _SERIES_NUMBER.fullmatch(text) else None
+                    if token:
+                        conf = min(c.conf for c in below.chars[bs:be] if not c.ch.isspace()) * 0.8
+                        self.f.set("number", token, conf, Value(text, conf, "below", below.page, below.chars[bs].x0,
+                                                                 below.y0, below.chars[be - 1].x1, below.y1))
+                        self.f.warnings.append(f"invoice number {token!r} read under the title, without a label; check it")
+                        return
 
     def date_in_header(self) -> None:
         """No issue-date label: the one unlabelled date in the upper part of page 1, for review."""
@@ -927,6 +951,17 @@ class HeaderReader:
                 self.f.confirm("total", "total_in_words")
         if net is not None:
             self.f.set("net", net.value, net.confidence, net.where)
+        elif chosen is not None and not taxes and chosen.value > 0:
+            # a total row under the net, tax and total columns (``Всего к оплате 250 000,00 | 50 000,00 |
+            # 300 000,00``) and no net or tax label: the two figures before the total that make it are net and tax
+            pairs = [(a, b) for i, a in enumerate(chosen.before) for b in chosen.before[i + 1:]
+                     if 0 <= b[0] < a[0] and a[0] + b[0] == chosen.value]
+            if len(pairs) == 1:
+                (nv, nc, nw), (tv, tc, tw) = pairs[0]
+                self.f.set("net", nv, nc * 0.95, nw)
+                self.f.set("tax", tv, tc * 0.95, tw)
+                self.f.warnings.append(f"net {nv} and tax {tv} read beside the total {chosen.value} on its row")
+                return [a.text for a in totals + nets + taxes if a.line_no in used or a in taxes]
         if chosen is not None and chosen.value > 0 and tax_value is None:
             # a tax is part of the total: a figure as large as the total, read under a tax label, is none
             # (``CGST`` in an item row's tax-type cell, the row's line total right of it)
@@ -1017,6 +1052,12 @@ def _dates_in(text: str) -> bool:
 # a middle dot or bar with or without blanks; a dot or dash only between blanks (OCR reads the dot so)
 _TITLE_NUMBER = re.compile(r"^\s*(?:tax\s+|vat\s+|commercial\s+)?(?:invoice|rechnung|facture|factuur|factura|fattura)\s*"
                            r"(?:no\.?|nr\.?|n°|nº|#|number)?\s*[:.]?\s*(?P<no>[A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)\s*$", re.I)
+#: labels of no party whose values may hold a party's label word (``Condición frente al IVA: Cliente del Exterior``)
+_NO_PARTY = ("other_ref", "other_date", "payment", "remarks", "order_ref", "currency")
+#: a title alone in its box (``FACTURA ELECTRÓNICA``, ``BOLETA DE VENTA``), and the series-number printed under it
+_TITLE_ALONE = re.compile(r"(?:tax\s+|vat\s+|commercial\s+|sales\s+)?(?:invoice|factura|fatura|facture|rechnung)"
+                          r"(?:\s+(?:electr[oó]nica|de\s+venta|electr[oó]nica\s+de\s+venta))*", re.I)
+_SERIES_NUMBER = re.compile(r"(?:N[°º]\s*)?[A-Z]{0,4}\d{0,4}\s?-\s?\d{1,10}|(?:N[°º]\s*)?[A-Z]\d{3}\d*", re.I)
 _PLACE_DATE = re.compile(r"^\s*[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+)*\s*,\s*(?:(?:den|le|il|el)\s+)?$", re.I)
 _SENDER_SEP = re.compile(r"\s*[·•∙・|]\s*|\s+[–\-.]\s+")
 _COMMON = {"USD", "EUR", "GBP", "INR", "HKD", "SGD", "AUD", "CAD", "CHF", "JPY", "CNY", "NZD", "SEK", "NOK", "DKK",
