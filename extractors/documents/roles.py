@@ -397,6 +397,31 @@ def _unlabelled_buyer(f: Fields, layout: Layout | None, who: Identity) -> None:
             return
 
 
+def _our_unlabelled_tax_id(f: Fields, layout: Layout | None, who: Identity) -> None:
+    """Our side named, its tax id not read, the other side's not ours: the tax id of that company of ours
+    printed on the page without a label the reader knows (``UID-Nr. DE…``, ``Moms-nr. DE…`` in the window
+    address) is that side's, at :data:`UNLABELLED_OURS` and with a warning."""
+    if layout is None or not who.tax_ids:
+        return
+    for side, other in (("buyer", "seller"), ("seller", "buyer")):
+        name = f.get(f"{side}_name")
+        if f.get(f"{side}_tax_id") is not None or not who.matches("name", name) \
+                or who.matches("name", f.get(f"{other}_name")) or who.exact("tax_id", f.get(f"{other}_tax_id")):
+            continue
+        for tl in layout.lines:
+            for token in re.split(r"[\s:：,;()]+", "".join(c.ch for c in tl.chars)):
+                owners = who.names_of.get(_norm_id(token), ()) if who.exact("tax_id", token) else ()
+                if any(who.matches("name", o) and (_norm_name(o) == _norm_name(name) or who.spelled(name) == o)
+                       for o in owners):
+                    at = "".join(c.ch for c in tl.chars).find(token)
+                    chars = [c for c in tl.chars[at:at + len(token)] if not c.ch.isspace()]
+                    conf = min([c.conf for c in chars] + [UNLABELLED_OURS])
+                    f.set(f"{side}_tax_id", token, conf, Value(token, conf, "pattern", tl.page, chars[0].x0, tl.y0,
+                                                            chars[-1].x1, tl.y1))
+                    f.warnings.append(f"{side} tax id {token!r}: ours, printed without a label we read; check it")
+                    return
+
+
 def settle_invoice(f: Fields, layout: Layout | None = None, *, who: Identity | None = None, ocr: bool = False) -> None:
     """An invoice's parties: tax ids shape-checked, then we are the seller (our tax id is never the
     buyer's), the counterparty the buyer; unless the invoice's labels put us under the buyer's heading
@@ -408,8 +433,10 @@ def settle_invoice(f: Fields, layout: Layout | None = None, *, who: Identity | N
         f.warnings.append("we are the buyer on this invoice (our company is under its buyer label): a "
                           "purchase invoice, parties kept as printed")
         settle_parties(f, layout, "buyer", "seller", ("name", "tax_id"), who=who, what="a purchase invoice", ocr=ocr)
+        _our_unlabelled_tax_id(f, layout, who)
         return
     settle_parties(f, layout, "seller", "buyer", ("name", "tax_id"), who=who, ocr=ocr)
+    _our_unlabelled_tax_id(f, layout, who)
 
 
 #: the confidence of our name or account read from no label (an advice's address block, ``Account Number``)
