@@ -27,7 +27,7 @@ from extractors.documents.invoice_header import issuers, read_header
 from extractors.documents.invoice_lines import list_lines, read_lines
 from extractors.documents.result import DocumentResult, Fields
 from extractors.documents.roles import settle_invoice
-from extractors.layout import Labels, Layout, Value, default_labels
+from extractors.layout import Hit, Labels, Layout, Value, default_labels
 from extractors.parse import (
     find_currency,
     is_chinese_upper,
@@ -197,6 +197,32 @@ def _grid_parties(layout: Layout, f: Fields) -> None:
 
 #: A VAT invoice whose goods are on an attached list (销货清单) prints this instead of the lines.
 _LIST_NOTE = "清单"
+#: the head of a summary row's total column (``票价 | 燃油附加费 | 增值税税额 | 民航发展基金 | 合计`` over their figures)
+_TOTAL_HEADS = ("合计", "合計")
+
+
+def _total_under_head(layout: Layout, f: Fields) -> None:
+    """No total read: a summary row of heads over their figures (an air itinerary's 票价 … 合计), where the tax's
+    head stands: the figure under its 合计 head is the total."""
+    if f.get("total") is not None:
+        return
+    for hit in layout.hits_for("tax"):
+        tl = layout.lines[hit.line_no]
+        for s, e in layout.segments(hit.line_no):
+            text = "".join(c.ch for c in tl.chars[s:e]).strip()
+            if text not in _TOTAL_HEADS or tl.chars[s].x0 < hit.x1:
+                continue
+            head = Hit("total", text, hit.line_no, s, e, tl.chars[s].x0, tl.y0, tl.chars[e - 1].x1, tl.y1, tl.page)
+            v = layout.value_below(head)
+            try:
+                value = _money(v.text) if v is not None else None
+            except ValueError:
+                value = None
+            if value is not None and v is not None:
+                f.set("total", value, v.confidence * 0.9, v)
+                f.warnings.append(f"total {value} read under the {text} head of the summary row")
+                return
+
 
 
 def _check_totals(fields: Fields, lines: list[InvoiceLine], ocr: bool = False) -> None:
@@ -401,6 +427,8 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
                 f.set("remarks", v.text, v.confidence)
                 break
         pick(layout, f, "total", _money)
+        if chinese:
+            _total_under_head(layout, f)
         pick(layout, f, "total_in_words", upper_words if chinese else text_value)
         if "total_in_words" not in f.values and chinese:
             spelled = spelled_amounts(layout)  # its label garbled on a scan (``价税合计`` without 大写)
