@@ -9,7 +9,8 @@ Egyptian e-invoice (tax registration number, ``ج.م``), a Danish faktura (CVR, 
 (Y-tunnus, ALV 25,5 %, eräpäivä, viitenumero), a Russian счёт-фактура (ИНН/КПП, НДС 20%, ``01 декабря 2026 г.``),
 a Ukrainian рахунок на оплату (ЄДРПОУ, ПДВ, грн), a Belgian factuur (BTW BE0… with its mod-97 check), a Chinese
 机动车销售统一发票 and a 数电 航空运输电子客票行程单 (票价 + 燃油附加费 + 民航发展基金, VAT computed), and an
-Austrian Rechnung with a ``Rabatt %`` column and a negative ``Rabatt`` line. The documents, their truth and our
+Austrian Rechnung with a ``Rabatt %`` column and a negative ``Rabatt`` line, a Uruguayan e-factura (RUT, IVA 22%,
+``$``) and a Sri Lankan tax invoice (``Value of Supply``, ``Rs.``). The documents, their truth and our
 companies (the five entities of the fourth set; we are the buyer on every one); the tests are in
 test_held_out_invoices_6.py."""
 
@@ -430,6 +431,33 @@ DOCS: dict[str, tuple] = {
  (125, 105, 'Rechnungsbetrag EUR', 9, 'DVB'), (-190, 105, '10.200,00', 9, 'DVB'),
  (20, 118, 'Zahlbar bis 31.12.2026 ohne Abzug · IBAN AT61 1904 3002 3457 3201', 7),
 ], [(20, 62, 190, 62), (20, 86, 190, 86)], "DV"),
+
+# 20. a Uruguayan e-factura: RUT of 12 digits, IVA 22% (tasa básica), $ of Uruguayan pesos
+"uy_efactura": ([
+ (20, 15, 'Metalúrgica del Plata S.A.', 13, 'DVB'), (20, 21, 'Camino Carrasco 5600, Montevideo, Uruguay', 8),
+ (135, 13, 'RUT 214356780017', 10, 'DVB'), (135, 19, 'e-Factura', 10, 'DVB'), (135, 25, 'Serie A N° 0004512', 10, 'DVB'),
+ (20, 40, 'Fecha:', 8), (45, 40, '01/12/2026', 8), (110, 40, 'Vencimiento:', 8), (140, 40, '31/12/2026', 8),
+ (20, 45, 'Cliente:', 8), (45, 45, OURS_EN, 8), (20, 50, 'Moneda:', 8), (45, 50, 'Pesos uruguayos', 8),
+ (20, 64, 'Descripción', 8, 'DVB'), (-130, 64, 'Cantidad', 8, 'DVB'), (-160, 64, 'Precio', 8, 'DVB'), (-190, 64, 'Importe', 8, 'DVB'),
+ (20, 71, 'Perfil de acero galvanizado', 8), (-130, 71, '100', 8), (-160, 71, '$ 1.250,00', 8), (-190, 71, '$ 125.000,00', 8),
+ (125, 86, 'Subtotal gravado 22%', 8), (-190, 86, '$ 125.000,00', 8),
+ (125, 91, 'IVA 22%', 8), (-190, 91, '$ 27.500,00', 8),
+ (125, 97, 'Total a pagar', 9, 'DVB'), (-190, 97, '$ 152.500,00', 9, 'DVB'),
+], [(20, 66, 190, 66), (20, 78, 190, 78)], "DV"),
+
+# 21. a Sri Lankan tax invoice: TIN and VAT No., VAT 18%, Rs.
+"lk_tax_invoice": ([
+ (20, 15, 'Lanka Precision Engineering (Pvt) Ltd', 13, 'DVB'), (20, 21, '45 Old Road, Ratmalana, Sri Lanka', 8),
+ (20, 25, 'TIN: 134567890 · VAT Reg. No. 134567890-7000', 8),
+ (150, 15, 'TAX INVOICE', 12, 'DVB'),
+ (130, 30, 'Invoice No:', 8), (158, 30, 'LPE/26/0771', 8), (130, 35, 'Date:', 8), (158, 35, '01.12.2026', 8),
+ (20, 34, 'Purchaser:', 8, 'DVB'), (20, 39, OURS_EN, 8), (20, 43, '88 Xinghu Street, Suzhou, China', 8),
+ (20, 60, 'Description', 8, 'DVB'), (-130, 60, 'Qty', 8, 'DVB'), (-160, 60, 'Unit Price', 8, 'DVB'), (-190, 60, 'Amount', 8, 'DVB'),
+ (20, 67, 'Rubber-bonded bush', 8), (-130, 67, '500', 8), (-160, 67, '1,200.00', 8), (-190, 67, '600,000.00', 8),
+ (125, 82, 'Value of Supply', 8), (-190, 82, 'Rs. 600,000.00', 8),
+ (125, 87, 'VAT 18%', 8), (-190, 87, 'Rs. 108,000.00', 8),
+ (125, 93, 'Total Amount Payable', 9, 'DVB'), (-190, 93, 'Rs. 708,000.00', 9, 'DVB'),
+], [(20, 62, 190, 62), (20, 74, 190, 74)], "DV"),
 }
 
 TRUTH: dict[str, dict] = {
@@ -492,6 +520,13 @@ TRUTH: dict[str, dict] = {
 "at_rabatt": {"number": "2026-04471", "issue_date": date(2026, 12, 1), "due_date": date(2026, 12, 31),
     "seller_name": "Steirische Präzisionsteile GmbH", "seller_tax_id": "ATU65432105", "buyer_name": OURS_DE,
     "buyer_tax_id": OURS_DE_VAT, "currency": "EUR", "net": D("8500.00"), "tax": D("1700.00"), "total": D("10200.00")},
+"uy_efactura": {"number": ("0004512", "A 0004512", "A0004512", "A-0004512"), "issue_date": date(2026, 12, 1),
+    "due_date": date(2026, 12, 31), "seller_name": "Metalúrgica del Plata S.A.", "seller_tax_id": "214356780017",
+    "buyer_name": OURS_EN, "buyer_tax_id": None, "currency": "UYU", "net": D("125000.00"), "tax": D("27500.00"),
+    "total": D("152500.00")},
+"lk_tax_invoice": {"number": "LPE/26/0771", "issue_date": date(2026, 12, 1), "seller_name": "Lanka Precision Engineering (Pvt) Ltd",
+    "seller_tax_id": ("134567890", "1345678907000"), "buyer_name": OURS_EN, "buyer_tax_id": None, "currency": "LKR",
+    "net": D("600000.00"), "tax": D("108000.00"), "total": D("708000.00")},
 }
 
 #: the item lines printed (description fragment, quantity, amount) where the set scores them
@@ -505,6 +540,7 @@ LINES: dict[str, list[tuple[str, D, D]]] = {
 "ua_rakhunok": [("Фланець", D("200"), D("90000.00")), ("Болт", D("1600"), D("20000.00"))],
 "fi_lasku": [("Hydraulisylinteri", D("10"), D("12000.00")), ("Asennustarvikkeet", D("10"), D("800.00"))],
 "nz_two_pages": [(desc.split()[0], D(qty), D(amount)) for _, desc, qty, _, amount in _ROWS],  # (a size may be its spec)
+"lk_tax_invoice": [("Rubber-bonded bush", D("500"), D("600000.00"))],
 "at_rabatt": [("Drehteil", D("1000"), D("4320.00")), ("Frästeil", D("500"), D("4560.00")), ("Rabatt", D("1"), D("-380.00"))],
 }
 

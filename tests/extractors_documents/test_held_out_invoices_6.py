@@ -106,6 +106,11 @@ CLASSES = {
     # an air itinerary's 合计 under its head in the summary row
     "air_itinerary_total": ("cn_air_itinerary", {"total": D("1400.00"), "tax": D("111.47")}),
     "belgian_vervaldag": ("be_factuur", {"due_date": date(2026, 12, 31)}),
+    # Uruguayan pesos by the RUT of 12 digits; the Sri Lankan rupee by the VAT number ``…-7000``, and its ``Value of
+    # Supply`` the net (it was an item, the net then the lines' 1,308,000.00)
+    "uruguayan_peso": ("uy_efactura", {"currency": "UYU"}),
+    "sri_lankan_rupee_value_of_supply": ("lk_tax_invoice", {"currency": "LKR", "net": D("600000.00"),
+                                                            "tax": D("108000.00")}),
 }
 
 
