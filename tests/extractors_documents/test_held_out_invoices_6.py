@@ -1,4 +1,4 @@
-"""A sixth held-out set of invoices (issue 14 §1-§4), written by hand (``held_out_6.py``): every printed header
+"""A sixth held-out set of invoices (issue 14 §1-§4), written by hand (``held_out_invoices_6.py``): every printed header
 field is asserted, none may be wrong at confidence >= 0.9, a field not printed is null and left for review;
 then one test per class the set found (each failed on main before this branch)."""
 
@@ -13,7 +13,7 @@ import pytest
 from extractors.documents import extract_document
 from extractors.parse.dates import parse_date
 from extractors.parse.taxids import check_tax_id
-from tests.extractors_documents.held_out_6 import DOCS, LINES, TRUTH, build, our_companies, right
+from tests.extractors_documents.held_out_invoices_6 import DOCS, LINES, TRUTH, build, our_companies, right
 
 
 @pytest.fixture
