@@ -33,6 +33,7 @@ from extractors.parse import (
     parse_date,
     parse_document_number,
 )
+from extractors.parse.currencies import AMBIGUOUS, currency_mentions, script_currency
 from extractors.tables import one_off
 from extractors.words import Word
 from hub.errors import InputError
@@ -40,7 +41,8 @@ from hub.records import BankReceipt
 
 _BANK = re.compile(r"([\u4e00-\u9fff]{2,16}?银行(?:股份有限公司)?|(?:The )?Bank of [A-Z][A-Za-z ]+(?:\([A-Z][A-Za-z ]+\))?"
                    r"(?: ?(?:Limited|Ltd\.?))?|[A-Z][A-Za-z ]+ Bank\b(?: \([A-Z][A-Za-z ]+\))?(?: (?:Limited|Ltd\.?|Berhad))?"
-                   r"|Citibank(?:,? N\.A\.)?|The Hongkong and Shanghai Banking Corporation(?: Limited)?|HSBC)")
+                   r"|Citibank(?:,? N\.A\.)?|The Hongkong and Shanghai Banking Corporation(?: Limited)?|HSBC"
+                   r"|[A-Z][a-z]{2,}bank\b(?: AG)?|[\u4e00-\u9fff\u30a0-\u30ffA-Z]{1,12}?銀行)")
 
 
 def _amount(text: str) -> Decimal:
@@ -448,6 +450,16 @@ def _words_currency(layout: Layout, f: Fields) -> str | None:
     return None
 
 
+def _sign_currency(layout: Layout, text: str) -> str | None:
+    """The currency of an amount's sign or code; a shared sign (``¥``) by the page's script (kana: the yen)."""
+    mentions = currency_mentions(text)
+    if mentions and mentions[0] in AMBIGUOUS:
+        told = script_currency([w.text for w in layout.words], mentions[0])
+        if told:
+            return told
+    return find_currency(text)
+
+
 def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels | None = None,
                  ocr: bool = False) -> DocumentResult:
     """Read a bank receipt or credit/debit advice from positioned words into a :class:`BankReceipt`
@@ -473,7 +485,7 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
         where = next((v for v in layout.candidates("amount") if find_currency(v.text)), None)
         named = _words_currency(layout, f)
         if where is not None:
-            f.set("currency", find_currency(where.text), 0.9, where)
+            f.set("currency", _sign_currency(layout, where.text), 0.9, where)
         elif named is not None:
             f.set("currency", named, 0.95)
         else:

@@ -78,6 +78,24 @@ def currency_mentions(text: str) -> list[str]:
     return [code for _, code in sorted(found)]
 
 
+#: the scripts ``[scripts]`` may name, by their characters
+_SCRIPTS = {"kana": re.compile(r"[\u3041-\u3096\u30a1-\u30fa\uff66-\uff9d]")}
+
+
+def script_currency(texts: list[str], sign: str) -> str | None:
+    """The currency a shared ``sign`` (``¥``) stands for on a page whose ``texts`` print a script that tells it
+    (data/currencies.toml ``[scripts]``: kana, the yen), or None."""
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("extractors").joinpath("data/currencies.toml").read_text(encoding="utf-8"))
+    for script, code in data.get("scripts", {}).items():
+        chars = _SCRIPTS.get(script)
+        if chars is not None and code in AMBIGUOUS.get(sign, ()) and any(chars.search(t) for t in texts):
+            return code
+    return None
+
+
 def resolve_currency(mentions: list[str], country_currency: str | None = None,
                      hints: tuple[str, ...] = ()) -> tuple[str | None, float, str]:
     """The currency of a document from what it prints: (code or None, confidence, how).

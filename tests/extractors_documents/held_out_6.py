@@ -19,7 +19,7 @@ OURS_JP = "恒鋭精密ジャパン株式会社"
 OUR_ACCOUNTS = ("97150078801234567", "0200 0012 0920 0012 345", "3101 0000 1234 5678 901", "1104 0000 0038 1234 56",
                 "86011234567890123", "6228 4801 2345 6789 012", "0-123456-018", "501-234567-001", "072-901234-5",
                 "8801 2345 6789 0011")
-OUR_ACCOUNTS_DE = ("DE27 1004 0000 0123 4567 00",)
+OUR_ACCOUNTS_DE = ("DE68 1004 0000 0123 4567 00",)
 OUR_ACCOUNTS_JP = ("1234567",)
 
 
@@ -325,9 +325,9 @@ GUTSCHRIFT = ([
     (130, 40, "Buchungstag:"), (158, 40, "12.03.2026"), (130, 45, "Belegnummer:"), (158, 45, "GS-0312-44871"),
     (20, 58, "Wir haben Ihrem Konto folgenden Betrag gutgeschrieben:"),
     (20, 68, "Kontoinhaber"), (70, 68, OURS_DE),
-    (20, 74, "IBAN"), (70, 74, "DE27 1004 0000 0123 4567 00"),
+    (20, 74, "IBAN"), (70, 74, "DE68 1004 0000 0123 4567 00"),
     (20, 80, "Auftraggeber"), (70, 80, "Rheinland Antriebstechnik GmbH & Co. KG"),
-    (20, 86, "IBAN Auftraggeber"), (70, 86, "DE44 3005 0110 1008 7654 32"),
+    (20, 86, "IBAN Auftraggeber"), (70, 86, "DE57 3005 0110 1008 7654 32"),
     (20, 92, "Bank des Auftraggebers"), (70, 92, "Stadtsparkasse Düsseldorf"),
     (20, 98, "Betrag"), (70, 98, "4.250,00 EUR"),
     (20, 104, "Wertstellung"), (70, 104, "12.03.2026"),
@@ -335,8 +335,8 @@ GUTSCHRIFT = ([
     (20, 124, "Dieser Beleg wurde maschinell erstellt und ist ohne Unterschrift gültig.", 7),
 ], [(20, 63, 190, 63), (20, 115, 190, 115)], "DV")
 GUTSCHRIFT_T = {"bank": "Commerzbank", "payer_name": "Rheinland Antriebstechnik GmbH & Co. KG",
-                "payer_account": "DE44300501101008765432", "payer_bank": "Stadtsparkasse Düsseldorf",
-                "payee_name": OURS_DE, "payee_account": "DE27100400000123456700", "amount": "4250.00", "currency": "EUR",
+                "payer_account": "DE57300501101008765432", "payer_bank": "Stadtsparkasse Düsseldorf",
+                "payee_name": OURS_DE, "payee_account": "DE68100400000123456700", "amount": "4250.00", "currency": "EUR",
                 "value_date": "2026-03-12", "transaction_id": "GS-0312-44871", "memo": "RE HR-DE-2602-031 KD-NR 10442"}
 
 # S17 Japanese 振込入金のお知らせ (三菱UFJ銀行): 振込依頼人 in katakana, 受取人, 振込金額 ¥ without decimals

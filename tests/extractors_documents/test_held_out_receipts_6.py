@@ -4,6 +4,7 @@ Every field each prints is asserted; a test per class fixed says what main did w
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -42,12 +43,12 @@ def extract(tmp_path: Path, name: str) -> Outcome:
 
 
 def _squash(value: object) -> str:
-    return "".join(str(value).replace("-", "").replace("/", "").split()).casefold()
+    return "".join(unicodedata.normalize("NFKC", str(value)).replace("-", "").replace("/", "").split()).casefold()
 
 
 def wrong_fields(out: Outcome, truth: dict, record: object | None = None) -> dict[str, tuple]:
     """The printed fields read otherwise: (read, printed, confidence). Amounts as numbers, dates as ISO dates,
-    accounts and references without blanks, dashes and slashes, names without case; the memo must hold the printed
+    accounts and references without blanks, dashes and slashes, names without case or width (NFKC); the memo must hold the printed
     one; the bank may be named short; a receipt's reference may be its transaction id or its receipt number;
     an advice's lines as (invoice number, amount paid) in order."""
     rec = record if record is not None else (out.records[0] if out.records else None)
