@@ -314,6 +314,10 @@ class Layout:
         vertical = anchors_v + [h for h in self._match_runs(runs, self._fields) if (h.page, h.x0, h.y0) not in taken]
         self.anchors = self._find(self._sections) + [h for h in vertical if h.name in labels.sections]
         self.hits += [h for h in vertical if h.name not in labels.sections]
+        # a field's label inside a longer heading (``Remitter`` of ``Remitter Details``) is that heading's word
+        self.hits = [h for h in self.hits if not any(
+            a.line_no == h.line_no and not a.vertical and a.start <= h.start and h.end <= a.end
+            and a.end - a.start > h.end - h.start for a in self.anchors)]
         #: words of vertical headings: a value read right of a label stops at them
         self._vertical_words = {id(w) for run, _ in runs for w in run
                                 if any(h.x0 <= w.x0 and w.x1 <= h.x1 and h.y0 <= w.y0 and w.y1 <= h.y1

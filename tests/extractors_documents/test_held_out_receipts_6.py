@@ -106,3 +106,16 @@ def test_an_mt103_print_names_its_fields_after_the_tags(tmp_path: Path, ours) ->
     assert fields == {"20": ["FT1"], "32A": ["Date : 19 March 2026", "Currency : EUR (EURO)", "Amount : #1,480.00#"],
                       "52A": ["BNPAFRPPXXX", "20 pieces of REFERENCE123"]}
     assert settlement(fields["32A"]) == (date(2026, 3, 19), "EUR", D("1480.00"))
+
+
+def test_bilingual_labels_and_role_headings_never_make_a_label_word_a_party(tmp_path: Path, ours) -> None:
+    """江苏银行's ``对方户名 Counterparty`` gave payee 'Counterparty' and us as the payer at 1.0 (the 贷 Cr. of
+    ``交易方向 Dr./Cr.`` unread); DBS's ``Remitter Details`` / ``Beneficiary Details`` headings gave both parties
+    'Details' at 1.0. Now the English halves are the 对方 labels, the headings own their Name rows."""
+    jsb = extract(tmp_path, "s09_jsb_bilingual_cr").records[0]
+    assert (jsb.payer_name, jsb.payee_name, jsb.payee_account) == ("常州武进凯达精密铸造有限公司", OURS, "501234567001")
+    dbs = extract(tmp_path, "s15_dbs_sg_side_by_side")
+    r = dbs.records[0]
+    assert (r.payer_name, r.payee_name) == ("MERLION PRECISION PARTS PTE LTD", OURS_EN.upper())
+    assert not {v for v in (r.payer_bank, r.payee_bank, r.payer_account) if v} - {
+        "OVERSEA-CHINESE BANKING CORP", "DBS BANK LTD SINGAPORE", "003987654321"}
