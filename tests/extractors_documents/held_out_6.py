@@ -406,8 +406,8 @@ ADV_DE = ([
     (20, 15, "Westfalen Hydraulik AG", 14, "DVB"), (20, 21, "Industriering 14 · 33689 Bielefeld · USt-IdNr. DE129384756", 7),
     (20, 34, "Zahlungsavis", 12, "DVB"),
     (20, 44, OURS_DE), (20, 49, "Königsallee 60, 40212 Düsseldorf"),
-    (130, 44, "Avis-Nr.:"), (160, 44, "ZA-88412"), (130, 49, "Datum:"), (160, 49, "27.03.2026"),
-    (130, 54, "Ausführungsdatum:"), (160, 54, "30.03.2026"),
+    (125, 44, "Avis-Nr.:"), (165, 44, "ZA-88412"), (125, 49, "Datum:"), (165, 49, "27.03.2026"),
+    (125, 54, "Ausführungsdatum:"), (165, 54, "30.03.2026"),
     (20, 66, "Sehr geehrte Damen und Herren,"), (20, 72, "wir begleichen folgende Rechnungen unter Abzug von 2 % Skonto:", 8),
     *_table([20, 58, -120, -150, -180], 82, [
         ["Rechnung Nr.", "Rechnungsdatum", "Bruttobetrag", "Skonto", "Zahlbetrag"],
@@ -449,8 +449,8 @@ ADV_SAP = ([
     (20, 15, "NORDSTAHL Components GmbH", 13, "DVB"), (130, 15, "Company code 1000", 8),
     (20, 26, "Payment advice note", 12, "DVB"),
     (20, 36, "Vendor"), (55, 36, "200417"), (20, 41, "Name"), (55, 41, OURS_EN),
-    (130, 36, "Payment doc."), (162, 36, "1500004412"), (130, 41, "Payment date"), (162, 41, "01.04.2026"),
-    (130, 46, "Currency"), (162, 46, "EUR"),
+    (140, 36, "Payment doc."), (168, 36, "1500004412"), (140, 41, "Payment date"), (168, 41, "01.04.2026"),
+    (140, 46, "Currency"), (168, 46, "EUR"),
     (20, 54, "We have paid the following items by bank transfer:", 8),
     *_table([20, 45, 78, -135, -160, -188], 62, [
         ["Doc. no.", "Reference", "Doc. date", "Gross amount", "Cash discount", "Net amount"],

@@ -119,3 +119,23 @@ def test_bilingual_labels_and_role_headings_never_make_a_label_word_a_party(tmp_
     assert (r.payer_name, r.payee_name) == ("MERLION PRECISION PARTS PTE LTD", OURS_EN.upper())
     assert not {v for v in (r.payer_bank, r.payee_bank, r.payer_account) if v} - {
         "OVERSEA-CHINESE BANKING CORP", "DBS BANK LTD SINGAPORE", "003987654321"}
+
+
+def test_an_advice_says_why_it_deducts_from_its_column_or_a_note_under_the_table(tmp_path: Path, ours) -> None:
+    """Main read every deduction of these as ``other``: a ``Skonto`` or ``Cash discount`` column names its kind;
+    a note under the table naming the invoice (``Motivo del descuento: rappel ...``, ``Deduction on HR-EX-2603-013:
+    wire fee ...``) is the reason; the Spanish total after that note was lost ("no total printed"); an ERP's
+    ``Vendor 200417`` is a number, not the payee's name."""
+    def deductions(name: str) -> list[tuple]:
+        [advice] = extract(tmp_path, name).records
+        return [(ln.invoice_number, ln.deduction, ln.deduction_code, ln.deduction_reason) for ln in advice.lines
+                if ln.deduction]
+
+    assert {c for *_, c, _r in deductions("a2_zahlungsavis_letter")} == {"discount"}
+    assert deductions("a3_aviso_de_pago") == [("HR-EX-2603-003", D("66.00"), "discount",
+                                               "rappel por volumen 2 % (factura HR-EX-2603-003)")]
+    assert deductions("a5_html_email_en") == [("HR-EX-2603-013", D("35.00"), "bank_fee", "wire fee charged by our bank.")]
+    sap = extract(tmp_path, "a4_sap_payment_advice_note")
+    assert sap.records[0].payee_name is None and {c for *_, c, _r in deductions("a4_sap_payment_advice_note")} == {
+        "discount"}
+    assert extract(tmp_path, "a6_html_email_zh").records[0].lines[1].deduction_code == "short_payment"
