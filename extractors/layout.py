@@ -339,7 +339,18 @@ class Layout:
             chars = self.lines[h.line_no].chars
             return _is_cjk(chars[h.start].ch) and _is_cjk(chars[h.start - 1].ch) and _is_cjk(chars[h.end].ch)
 
-        self.hits = [h for h in self.hits if not prose(h)]
+        def quoted(h: Hit) -> bool:
+            """A label glued to the figure after it, inside another value (``汇划手续费 业务编号BOB26...`` in a
+            摘要): text no label holds stands before it in its run of characters."""
+            chars = self.lines[h.line_no].chars if not h.vertical else []
+            if h.vertical or h.end >= len(chars) or not _is_ascii_alnum(chars[h.end].ch):
+                return False
+            start = next((s for s, e in self.segments(h.line_no) if s <= h.start < e), h.start)
+            held = {i for o in self._hits_by_line.get(h.line_no, []) if o is not h for i in range(o.start, o.end)}
+            return any(not c.ch.isspace() and c.ch not in _SEPARATORS and i not in held
+                       for i, c in enumerate(chars[start:h.start], start))
+
+        self.hits = [h for h in self.hits if not prose(h) and not quoted(h)]
         self._hits_by_line = {}
         for hit in self.hits + [a for a in self.anchors if not a.vertical]:
             self._hits_by_line.setdefault(hit.line_no, []).append(hit)

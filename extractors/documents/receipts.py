@@ -123,6 +123,14 @@ def _move(f: Fields, src: str, dst: str, layout: Layout | None = None) -> None:
     if dst in f.values and layout is not None and layout.by_order_only(dst):
         f.warnings.append(f"{dst} {f.get(dst)!r} (placed by reading order only) replaced by the labelled "
                           f"{src.split('_', 1)[0]} side's {f.get(src)!r}")
+        other = {"payer": "payee", "payee": "payer"}[dst.split("_", 1)[0]] + "_" + dst.split("_", 1)[1]
+        if src.startswith("theirs_") and other not in f.values:
+            # the account holder printed without a role (户名/账号 in the header) is the other side: ours
+            f.values[other] = f.values[dst]
+            f.confidence[other] = min(f.confidence.get(dst, BY_ORDER), BY_ORDER)
+            if dst in f.sources:
+                f.sources[other] = f.sources[dst]
+            f.warnings.append(f"{f.get(dst)!r} taken as {other}: the labelled other side is the {dst.split('_')[0]}")
         f.values.pop(dst)
     if dst in f.values:  # a payer/payee label already gave this field
         f.values.pop(src)

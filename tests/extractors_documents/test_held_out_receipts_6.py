@@ -139,3 +139,25 @@ def test_an_advice_says_why_it_deducts_from_its_column_or_a_note_under_the_table
     assert sap.records[0].payee_name is None and {c for *_, c, _r in deductions("a4_sap_payment_advice_note")} == {
         "discount"}
     assert extract(tmp_path, "a6_html_email_zh").records[0].lines[1].deduction_code == "short_payment"
+
+
+def test_a_receipt_number_quoted_in_a_memo_is_not_the_receipts_own(tmp_path: Path, ours) -> None:
+    """北京银行's fee receipt quotes the transfer's 业务编号 in its 摘要 (``汇划手续费 业务编号BOB…``): main took that as
+    the fee receipt's own number over its 凭证号. A label glued to a figure inside another value is no label."""
+    r = extract(tmp_path, "s06_bob_fee_receipt").records[0]
+    assert r.receipt_no == "BOBF2603230045618" and r.memo == "汇划手续费 业务编号BOB2603230045617"
+
+
+def test_an_account_holder_printed_without_a_role_is_the_side_opposite_the_labelled_one(tmp_path: Path, ours) -> None:
+    """苏州农商行's 入账通知书 prints our 账号/户名 in its header and 对方户名/对方账号 in the body: main put us on the
+    payer side by reading order, then let the 对方 labels replace us, so no payee was left at all."""
+    out = extract(tmp_path, "s10_szrcb_credit_notice")
+    r = out.records[0]
+    assert (r.payer_name, r.payee_name, r.payee_account) == ("张家港保税区鑫达国际贸易有限公司", OURS, "0729012345")
+    assert "payee_name" not in out.needs_review()
+
+
+def test_interbank_remittance_labels_name_the_banks(tmp_path: Path, ours) -> None:
+    """汇出行/汇入行 (the remitting and receiving bank of a 跨行汇款) were no labels: both banks were null."""
+    r = extract(tmp_path, "s05_bob_interbank_transfer").records[0]
+    assert (r.payer_bank, r.payee_bank) == ("北京银行苏州分行", "中国工商银行天津滨海支行")
