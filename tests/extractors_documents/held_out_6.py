@@ -111,7 +111,7 @@ CGB_PAGE_ALL = [CGB_PAGE_T,
                 {**CGB_PAGE_T, "payer_name": "嘉兴秀洲永兴五金有限公司", "payer_account": "33040171000024681357",
                  "payer_bank": "浙江嘉兴农村商业银行秀洲支行", "amount": "4080.00", "transaction_id": "CGB0319000102",
                  "memo": "HR-INV-260291"},
-                {**CGB_PAGE_T, "payer_name": "湖州南浔力鼎机械厂", "payer_account": "190508010400012345",
+                {**CGB_PAGE_T, "payer_name": "湖州南浔力鼎机械厂", "payer_account": "19050801040012345",
                  "payer_bank": "中国农业银行湖州南浔支行", "amount": "27615.50", "transaction_id": "CGB0319000103",
                  "memo": "HR-INV-260296"}]
 

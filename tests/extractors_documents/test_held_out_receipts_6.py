@@ -161,3 +161,23 @@ def test_interbank_remittance_labels_name_the_banks(tmp_path: Path, ours) -> Non
     """汇出行/汇入行 (the remitting and receiving bank of a 跨行汇款) were no labels: both banks were null."""
     r = extract(tmp_path, "s05_bob_interbank_transfer").records[0]
     assert (r.payer_bank, r.payee_bank) == ("北京银行苏州分行", "中国工商银行天津滨海支行")
+
+
+def test_a_page_of_three_receipts_is_three_records(tmp_path: Path, ours) -> None:
+    """广发银行's 网上银行 print holds three 电子回单 one under another: main read the first and dropped the other two
+    without a word. Each is now a record (stored once each), and the outcome says the page held three."""
+    from hub.store import Store
+
+    settings = load_settings(tmp_path / "home")
+    store = Store(settings=settings)
+    src = _file(tmp_path, "s04_cgb_three_on_a_page")
+    [out] = extract_paths([src], settings, Options(quarantine=False), store=store)
+    assert out.kind == "receipt" and len(out.records) == 3
+    for record, truth in zip(out.records, H.CGB_PAGE_ALL, strict=True):
+        assert not wrong_fields(out, truth, record), wrong_fields(out, truth, record)
+    assert "the document prints 3 receipts: each is read as a record of its own" in out.warnings
+    assert out.stored == {"inserted": 3, "updated": 0, "unchanged": 0}
+    [again] = extract_paths([src], settings, Options(quarantine=False), store=store)
+    assert again.stored == {"inserted": 0, "updated": 0, "unchanged": 3}
+    single = extract(tmp_path, "s01_spdb_heading_row")
+    assert single.single and len(single.records) == 1
