@@ -362,7 +362,11 @@ def _direction_value(text: str) -> str:
 def _party(layout: Layout, f: Fields, side: str) -> None:
     """One side's name, account and bank; a name or bank whose cell wraps onto the next line is read whole."""
     pick(layout, f, f"{side}_name", text_value, values=layout.candidates(f"{side}_name", wrapped=True))
-    pick(layout, f, f"{side}_account", _account)
+    if pick(layout, f, f"{side}_account", _account) is None and side in ("payer", "payee"):
+        printed = next((v.text for v in layout.candidates(f"{side}_account")), None)
+        if printed:  # labelled, but no account (a routing number and an account printed together): for review
+            f.set(f"{side}_account", None, 0.0)
+            f.warnings.append(f"{side} account {printed!r} is not read as an account number")
     pick(layout, f, f"{side}_bank", text_value, values=layout.candidates(f"{side}_bank", wrapped=True))
 
 
