@@ -42,7 +42,7 @@ from hub.records import BankReceipt
 _BANK = re.compile(r"([\u4e00-\u9fff]{2,16}?银行(?:股份有限公司)?|(?:The )?Bank of [A-Z][A-Za-z ]+(?:\([A-Z][A-Za-z ]+\))?"
                    r"(?: ?(?:Limited|Ltd\.?))?|[A-Z][A-Za-z ]+ Bank\b(?: \([A-Z][A-Za-z ]+\))?(?: (?:Limited|Ltd\.?|Berhad))?"
                    r"|Citibank(?:,? N\.A\.)?|The Hongkong and Shanghai Banking Corporation(?: Limited)?|HSBC"
-                   r"|[A-Z][a-z]{2,}bank\b(?: AG)?|[\u4e00-\u9fff\u30a0-\u30ffA-Z]{1,12}?銀行)")
+                   r"|[A-Z][a-z]{2,}bank\b(?: AG)?|(?:Stadt|Kreis)?[Ss]parkasse(?: [A-ZÄÖÜ][\w\-]+)?|[\u4e00-\u9fff\u30a0-\u30ffA-Z]{1,12}?銀行)")
 
 
 def _amount(text: str) -> Decimal:

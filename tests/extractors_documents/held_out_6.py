@@ -524,3 +524,106 @@ ADV_EML_ZH_T = {"payer_name": "宁波开泰汽车配件有限公司", "reference
                 "lines": [("26322000000184210573", "33900.00"), ("26322000000184210598", "12000.00"),
                           ("26322000000184210611", "8475.00")]}
 ADVICE_EMLS = {"a5_html_email_en": (advice_eml_en, ADV_EML_EN_T), "a6_html_email_zh": (advice_eml_zh, ADV_EML_ZH_T)}
+
+
+# ---- a second round, written after the fixes, in wordings and shapes they were not made for -----------------
+# T1 中信银行 电子回单: a heading row 付款方 | 收款方 over 名称/账号/开户行 label-value pairs, 交易金额 with 大写
+CITIC = ([
+    (65, 16, "中信银行 电子回单", 15), (15, 26, "回单编号：CITIC0402000315", 8), (140, 26, "交易日期：2026年04月02日", 8),
+    (50, 35, "付款方"), (140, 35, "收款方"),
+    (17, 43, "名称"), (35, 43, "绍兴柯桥恒美纺织机械有限公司", 8), (107, 43, "名称"), (125, 43, OURS, 7),
+    (17, 51, "账号"), (35, 51, "8110 8010 1390 0012 345"), (107, 51, "账号"), (125, 51, "97150078801234567"),
+    (17, 59, "开户行"), (35, 59, "中信银行绍兴柯桥支行", 8), (107, 59, "开户行"), (125, 59, "上海浦东发展银行苏州分行", 8),
+    (17, 67, "交易金额"), (35, 67, "¥19,450.00"), (107, 67, "大写"), (125, 67, "壹万玖仟肆佰伍拾元整"),
+    (17, 75, "附言"), (35, 75, "HR-INV-260322 配件款"), (107, 75, "交易流水号"), (125, 75, "CITIC2604020088123"),
+], grid(15, 30, 195, 79, (39, 47, 55, 63, 71), (33, 105, 123)), "WQ")
+CITIC_T = {"bank": "中信银行", "payer_name": "绍兴柯桥恒美纺织机械有限公司", "payer_account": "8110801013900012345",
+           "payer_bank": "中信银行绍兴柯桥支行", "payee_name": OURS, "payee_account": "97150078801234567",
+           "payee_bank": "上海浦东发展银行苏州分行", "amount": "19450.00", "currency": "CNY", "value_date": "2026-04-02",
+           "transaction_id": "CITIC2604020088123", "memo": "HR-INV-260322 配件款"}
+
+# T2 a Sparkasse Gutschrift (Zahlungspflichtiger, Empfänger, Buchungstag / Wert, Betrag in EUR before the figure)
+SPK = ([
+    (20, 15, "Sparkasse Düsseldorf", 15, "DVB"),
+    (20, 28, "Gutschrift", 12, "DVB"), (130, 28, "Auszug 3 / Blatt 1", 8),
+    (20, 38, "Empfänger"), (70, 38, OURS_DE),
+    (20, 44, "IBAN"), (70, 44, "DE68 1004 0000 0123 4567 00"),
+    (20, 50, "Zahlungspflichtiger"), (70, 50, "Niederrhein Fördertechnik AG"),
+    (20, 56, "IBAN des Zahlungspflichtigen"), (70, 56, "DE57 3005 0110 1008 7654 32"),
+    (20, 62, "Buchungstag"), (70, 62, "20.03.2026"), (120, 62, "Wert"), (140, 62, "20.03.2026"),
+    (20, 68, "Betrag"), (70, 68, "EUR 12.118,60"),
+    (20, 74, "Verwendungszweck"), (70, 74, "RG HR-DE-2603-024 ABZGL. SKONTO"),
+    (20, 80, "Referenz"), (70, 80, "SPK2003261144"),
+], [(20, 33, 190, 33), (20, 85, 190, 85)], "DV")
+SPK_T = {"bank": "Sparkasse Düsseldorf", "payer_name": "Niederrhein Fördertechnik AG", "payer_account": "DE57300501101008765432",
+         "payee_name": OURS_DE, "payee_account": "DE68100400000123456700", "amount": "12118.60", "currency": "EUR",
+         "value_date": "2026-03-20", "transaction_id": "SPK2003261144", "memo": "RG HR-DE-2603-024 ABZGL. SKONTO"}
+
+# T3 an MT103 print with tags after a blank (` 50F: Ordering Customer`), 59F with 1/ 2/ lines, SHA
+MT103_SHA = ([
+    (20, 15, "SWIFT MT103 Output", 12, "DVB"), (20, 22, "Receiver: SCBLHKHHXXX STANDARD CHARTERED BANK (HONG KONG) LTD", 8),
+    (22, 32, "20: Sender's Reference", 8), (40, 37, "SEB260407-1181", 8),
+    (22, 43, "32A: Value Date/Currency/Interbank Settled Amount", 8), (40, 48, "Date : 07 April 2026", 8),
+    (40, 53, "Currency : SEK (SWEDISH KRONA)", 8), (40, 58, "Amount : #86,400.00#", 8),
+    (22, 64, "50F: Ordering Customer-Party Identifier", 8), (40, 69, "/SE4550000000058398257466", 8),
+    (40, 74, "1/NORDIC TOOLS AB", 8), (40, 79, "2/BOX 221", 8),
+    (22, 85, "59F: Beneficiary Customer - Party Identifier", 8), (40, 90, "/447-0-123456-9", 8),
+    (40, 95, "1/SUZHOU HENGRUI PRECISION HARDWARE CO LTD", 8), (40, 100, "2/WING ON CENTRE HONG KONG", 8),
+    (22, 106, "70: Remittance Information", 8), (40, 111, "INV HR-EX-2603-027", 8),
+    (22, 117, "71A: Details of Charges", 8), (40, 122, "SHA", 8),
+], [], "DV")
+MT103_SHA_T = {"payer_name": "NORDIC TOOLS AB", "payer_account": "SE4550000000058398257466",
+               "payee_name": "SUZHOU HENGRUI PRECISION HARDWARE CO LTD", "payee_account": "44701234569",
+               "amount": "86400.00", "currency": "SEK", "value_date": "2026-04-07", "transaction_id": "SEB260407-1181",
+               "memo": "INV HR-EX-2603-027"}
+
+
+# T4 恒丰银行: two 客户回单 on one page, we pay in the second (付款人 = us)
+def _hfb(top: float, no: str, payer: tuple[str, str], payee: tuple[str, str], amount: str, memo: str) -> tuple:
+    y = top
+    items = [(75, y + 6, "恒丰银行 客户回单", 12), (15, y + 13, f"回单号：{no}", 7), (140, y + 13, "日期：2026-04-08", 7),
+             (17, y + 21, "付款人名称：" + payer[0], 8), (110, y + 21, "付款人账号：" + payer[1], 8),
+             (17, y + 28, "收款人名称：" + payee[0], 8), (110, y + 28, "收款人账号：" + payee[1], 8),
+             (17, y + 35, "金额：CNY " + amount, 8), (110, y + 35, "用途：" + memo, 8)]
+    return items, [(15, y + 16, 195, y + 16), (15, y + 39, 195, y + 39)]
+
+
+_HFB = [_hfb(10, "HF0408000031", ("烟台开发区海昌机械有限公司", "8530 1010 1220 0345 67"), (OURS, "3101 0000 1234 5678 901"),
+             "7,300.00", "HR-INV-260330"),
+        _hfb(80, "HF0408000032", (OURS, "3101 0000 1234 5678 901"), ("烟台福山顺达物流有限公司", "8530 1010 1220 0999 01"),
+             "1,260.00", "运费 4月")]
+HFB_PAGE = ([i for r in _HFB for i in r[0]], [x for r in _HFB for x in r[1]], "WQ")
+HFB_PAGE_ALL = [
+    {"bank": "恒丰银行", "payer_name": "烟台开发区海昌机械有限公司", "payer_account": "853010101220034567", "payee_name": OURS,
+     "payee_account": "3101000012345678901", "amount": "7300.00", "currency": "CNY", "value_date": "2026-04-08",
+     "transaction_id": "HF0408000031", "memo": "HR-INV-260330"},
+    {"bank": "恒丰银行", "payer_name": OURS, "payer_account": "3101000012345678901", "payee_name": "烟台福山顺达物流有限公司",
+     "payee_account": "853010101220099901", "amount": "1260.00", "currency": "CNY", "value_date": "2026-04-08",
+     "transaction_id": "HF0408000032", "memo": "运费 4月"}]
+
+ROUND2 = {"t1_citic_heading_row": (CITIC, CITIC_T), "t2_sparkasse_gutschrift": (SPK, SPK_T),
+          "t3_mt103_alliance_sha": (MT103_SHA, MT103_SHA_T), "t4_hfb_two_on_a_page": (HFB_PAGE, HFB_PAGE_ALL[0])}
+
+
+def advice_eml_de() -> bytes:
+    """A German payer's e-mail, HTML only: Zahlungsavis with a Rechnungsnummer/Bruttobetrag/Abzug/Zahlbetrag table
+    and a note under it giving the reason of a deduction."""
+    msg = EmailMessage()
+    msg["From"] = "Kreditoren <kreditoren@harz-antriebe.example>"
+    msg["To"] = "buchhaltung@hengrui-europe.example"
+    msg["Subject"] = "Zahlungsavis ZV-2026-0415"
+    table = _html_table([["Rechnungsnummer", "Rechnungsdatum", "Bruttobetrag", "Abzug", "Zahlbetrag"],
+                         ["HR-DE-2603-041", "02.03.2026", "1.785,00", "", "1.785,00"],
+                         ["HR-DE-2603-047", "11.03.2026", "2.499,00", "120,00", "2.379,00"],
+                         ["HR-DE-2603-052", "18.03.2026", "654,50", "", "654,50"]])
+    msg.set_content("<html><body><p>Sehr geehrte Damen und Herren,</p><p>Zahler: Harz Antriebe GmbH<br>"
+                    "Zahlungsreferenz: ZV-2026-0415<br>Zahlungsdatum: 15.04.2026<br>Währung: EUR</p>" + table +
+                    "<p>Abzug zu HR-DE-2603-047: Reklamation beschädigte Lieferung.</p><p>Gesamtbetrag: 4.818,50 EUR</p>"
+                    "<p>Mit freundlichen Grüßen<br>Harz Antriebe GmbH</p></body></html>", subtype="html")
+    return bytes(msg)
+
+
+ADV_EML_DE_T = {"payer_name": "Harz Antriebe GmbH", "reference": "ZV-2026-0415", "payment_date": "2026-04-15",
+                "total": "4818.50", "currency": "EUR",
+                "lines": [("HR-DE-2603-041", "1785.00"), ("HR-DE-2603-047", "2379.00"), ("HR-DE-2603-052", "654.50")]}
+ADVICE_EMLS_ROUND2 = {"t5_html_email_de": (advice_eml_de, ADV_EML_DE_T)}
