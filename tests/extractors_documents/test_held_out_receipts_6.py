@@ -217,3 +217,13 @@ def test_a_german_html_e_mail_advice_with_its_deduction_explained_below(tmp_path
     assert out.kind == "remittance" and not wrong_fields(out, H.ADV_EML_DE_T)
     [line] = [ln for ln in out.records[0].lines if ln.deduction]
     assert (line.deduction, line.deduction_code) == (D("120.00"), "short_payment")
+
+
+def test_parties_under_a_row_of_headings_and_a_bracketed_figure_label_need_no_review(tmp_path: Path, ours) -> None:
+    """浦发's 付款人 | 收款人 heading row over two 户名/账号/开户银行 columns: main read the parties right only because the
+    master swapped them, and left all four at 0.6 ("master finds us on both sides"); 上海银行's ``（小写）：¥93,280.00``
+    was no amount (taken from the 大写 at 0.8)."""
+    spdb = extract(tmp_path, "s01_spdb_heading_row")
+    assert not {"payer_name", "payer_account", "payee_name", "payee_account"} & set(spdb.needs_review()), spdb.warnings
+    bosc = extract(tmp_path, "s07_bosc_payee_first")
+    assert bosc.records[0].amount == D("93280.00") and "amount" not in bosc.needs_review()
