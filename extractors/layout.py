@@ -86,6 +86,9 @@ class Labels:
     #: a table's summary lines (``Net``, ``VAT 20%``) and carried-forward lines (``Übertrag``): no items
     table_summary: tuple[str, ...] = ()
     table_carry: tuple[str, ...] = ()
+    #: generic labels too common to count anywhere but in a head's column under a row of block headings
+    #: (``Account``, ``Bank`` under ``Remitter Details | Beneficiary Details``)
+    headed: tuple[str, ...] = ()
 
 
 def load_labels(path: Path | str | None = None) -> dict[str, Labels]:
@@ -113,6 +116,7 @@ def load_labels(path: Path | str | None = None) -> dict[str, Labels]:
             table_summary=tuple(spec.get("table", {}).get("summary", ())),
             table_carry=tuple(spec.get("table", {}).get("carry", ())),
             title={k: float(v) for k, v in spec.get("title", {}).items()},
+            headed=tuple(spec.get("headed", ())),
         )
     return kinds
 
@@ -317,6 +321,15 @@ class Layout:
         vertical = anchors_v + [h for h in self._match_runs(runs, self._fields) if (h.page, h.x0, h.y0) not in taken]
         self.anchors = self._find(self._sections) + [h for h in vertical if h.name in labels.sections]
         self.hits += [h for h in vertical if h.name not in labels.sections]
+        # a field's label inside a longer heading (``Remitter`` of ``Remitter Details``) is that heading's word
+        self.hits = [h for h in self.hits if not any(
+            a.line_no == h.line_no and not a.vertical and a.start <= h.start and h.end <= a.end
+            and a.end - a.start > h.end - h.start for a in self.anchors)]
+        if labels.headed:  # a generic label that counts only under a row of headings (Account, Bank)
+            headed = {key for label in labels.headed for key in _dotted(_norm(label))}
+            heads = self._head_rows()
+            self.hits = [h for h in self.hits if h.label not in headed or (
+                self._head_column(h, heads) is not None and any(st == h.start for st, _ in self.segments(h.line_no)))]
         #: words of vertical headings: a value read right of a label stops at them
         self._vertical_words = {id(w) for run, _ in runs for w in run
                                 if any(h.x0 <= w.x0 and w.x1 <= h.x1 and h.y0 <= w.y0 and w.y1 <= h.y1
@@ -338,7 +351,18 @@ class Layout:
             chars = self.lines[h.line_no].chars
             return _is_cjk(chars[h.start].ch) and _is_cjk(chars[h.start - 1].ch) and _is_cjk(chars[h.end].ch)
 
-        self.hits = [h for h in self.hits if not prose(h)]
+        def quoted(h: Hit) -> bool:
+            """A label glued to the figure after it, inside another value (``汇划手续费 业务编号BOB26...`` in a
+            摘要): text no label holds stands before it in its run of characters."""
+            chars = self.lines[h.line_no].chars if not h.vertical else []
+            if h.vertical or h.end >= len(chars) or not _is_ascii_alnum(chars[h.end].ch):
+                return False
+            start = next((s for s, e in self.segments(h.line_no) if s <= h.start < e), h.start)
+            held = {i for o in self._hits_by_line.get(h.line_no, []) if o is not h for i in range(o.start, o.end)}
+            return any(not c.ch.isspace() and c.ch not in _SEPARATORS and i not in held
+                       for i, c in enumerate(chars[start:h.start], start))
+
+        self.hits = [h for h in self.hits if not prose(h) and not quoted(h)]
         self._hits_by_line = {}
         for hit in self.hits + [a for a in self.anchors if not a.vertical]:
             self._hits_by_line.setdefault(hit.line_no, []).append(hit)
@@ -667,8 +691,14 @@ class Layout:
         scope: dict[int, str] = {}
         dist: dict[int, float] = {}
         unresolved: dict[str, list[Hit]] = {}
+        heads = self._head_rows()
         for hit in self.hits:
             if not hit.name.startswith("@"):
+                continue
+            column = self._head_column(hit, heads)
+            if column is not None:  # a label in a head's column under a row of headings (付款人 | 收款人)
+                scope[id(hit)] = f"{column}_{hit.name[1:]}"
+                dist[id(hit)] = 0.0
                 continue
             best, best_d = None, None
             for a in self.anchors:
@@ -710,6 +740,28 @@ class Layout:
                 scope[id(hit)] = f"{section}_{name[1:]}"
                 self.order_scoped.add(id(hit))  # no heading decided it: only the reading order did
         return scope
+
+    def _head_rows(self) -> list[list[Hit]]:
+        """Lines on which two or more headings of different blocks stand side by side, each left to right."""
+        rows: dict[tuple[int, int], list[Hit]] = {}
+        for a in self.anchors:
+            if not a.vertical and a.line_no >= 0:
+                rows.setdefault((a.page, a.line_no), []).append(a)
+        return [sorted(r, key=lambda a: a.x0) for r in rows.values() if len({a.name for a in r}) >= 2]
+
+    def _head_column(self, hit: Hit, heads: list[list[Hit]], rows: int = 12) -> str | None:
+        """The block whose column a generic label stands in, under a row of headings (columns split halfway
+        between the heads' centres); None for a label left of every head (a row label of the whole grid: see
+        :meth:`grid_by_heads`) or under no such row."""
+        for row in heads:
+            top, left = max(a.y1 for a in row), row[0].x0
+            if row[0].page != hit.page or hit.vertical or not top < hit.y0 < top + rows * self.h \
+                    or hit.x0 < left - 0.5 * self.h:
+                continue
+            centres = [(a.x0 + a.x1) / 2 for a in row]
+            cuts = [(p + q) / 2 for p, q in zip(centres, centres[1:], strict=False)]
+            return row[sum((hit.x0 + hit.x1) / 2 > cut for cut in cuts)].name
+        return None
 
     def grid_by_heads(self, rows: int = 12) -> dict[str, Value]:
         """A grid whose block headings are its column heads (``购买方`` and ``销售方`` side by side on one line)

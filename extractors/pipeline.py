@@ -383,14 +383,22 @@ class Batch:
     @staticmethod
     def _document(outcome: Outcome, result: Any) -> None:
         """Take one document's record (keyed by the file while its key is incomplete), confidences and warnings."""
-        record = result.record
-        if isinstance(record, PartialRecord) and record.natural_key() != \
-                record.model_copy(update={"file_sha256": outcome.sha256}).natural_key():
-            record = record.model_copy(update={"file_sha256": outcome.sha256})  # key incomplete
-        outcome.records = [record]
-        outcome.single = True
+        records = []
+        for part in [result, *getattr(result, "more", [])]:
+            record = part.record
+            if isinstance(record, PartialRecord) and record.natural_key() != \
+                    record.model_copy(update={"file_sha256": outcome.sha256}).natural_key():
+                record = record.model_copy(update={"file_sha256": outcome.sha256})  # key incomplete
+            records.append(record)
+        outcome.records = records
+        outcome.single = len(records) == 1
         outcome.confidence = dict(result.confidence)
         outcome.warnings = list(result.warnings)
+        for no, part in enumerate(getattr(result, "more", []), start=1):  # a page of several receipts
+            if no == 1:
+                outcome.confidence = {f"records[0].{k}": v for k, v in result.confidence.items()}
+            outcome.confidence.update({f"records[{no}].{k}": v for k, v in part.confidence.items()})
+            outcome.warnings += [f"receipt {no + 1}: {w}" for w in part.warnings]
         outcome.ocr = bool(getattr(result, "ocr", False))
         outcome.sources = dict(getattr(result, "sources", {}) or {})
         outcome.pages = list(getattr(result, "pages", []) or [])

@@ -231,15 +231,24 @@ def _cell(text: str) -> str:
     return text[:-9] if text.endswith(" 00:00:00") else text  # a date cell read as a datetime
 
 
+def _html_text(markup: str) -> str:
+    """An HTML body's text: a line per paragraph, break and table row, a tab after each cell."""
+    text = re.sub(r"(?i)<br\s*/?>|</p>|</tr>|</div>|</h\d>|</li>", "\n", markup)
+    text = re.sub(r"(?i)</t[dh]>", "\t", text)
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
 def email_text(data: bytes) -> tuple[str, str, str]:
-    """An e-mail's plain body (the HTML one stripped when it has no plain part), its subject and its sender's name."""
+    """An e-mail's body as text, its subject and its sender's name. The plain part, unless only the HTML part
+    holds the invoice table (a plain part saying "see the HTML"); the HTML one stripped when there is no plain one."""
     msg = email.message_from_bytes(data, policy=email.policy.default)
-    body = msg.get_body(preferencelist=("plain", "html"))
-    text = body.get_content() if body is not None else ""
-    if body is not None and body.get_content_type() == "text/html":
-        text = re.sub(r"(?i)<br\s*/?>|</p>|</tr>|</div>", "\n", text)
-        text = re.sub(r"(?i)</t[dh]>", "\t", text)
-        text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    texts = []
+    for kind in ("plain", "html"):
+        body = msg.get_body(preferencelist=(kind,))
+        if body is not None and body.get_content_type() == f"text/{kind}":
+            content = body.get_content()
+            texts.append(_html_text(content) if kind == "html" else content)
+    text = next((t for t in texts if _header(rows_from_text(t), config()["columns"]) is not None), texts[0] if texts else "")
     sender = email.utils.parseaddr(str(msg.get("From", "")))[0]
     return text, str(msg.get("Subject", "")), sender
 
@@ -314,6 +323,8 @@ def _header(rows: list[Row], columns: dict[str, list[str]]) -> tuple[int, dict[s
                     named[part_name] = part
                 else:
                     unnamed.append(part)
+        if "invoice_number" not in named and "reference" in named:  # an ERP's item reference: the invoice
+            named["invoice_number"] = named.pop("reference")
         if "invoice_number" in named and {"amount_paid", "invoice_amount"} & set(named):
             return i, named | {f"{UNNAMED}{n}": c for n, c in enumerate(unnamed)}
     return None
@@ -355,6 +366,10 @@ def _codes(text: str) -> list[str]:
     return [m for m in currency_mentions(text) if m not in AMBIGUOUS]
 
 
+#: rows of notes a table's total row may come after
+NOTE_ROWS = 3
+
+
 def deduction_code(*texts: str | None) -> str:
     """``bank_fee``, ``discount``, ``short_payment`` from the words of a deduction's reason or note, else ``other``."""
     words = " ".join(t for t in texts if t).lower()
@@ -378,6 +393,7 @@ class _Reader:
         self.weak_labels = {_fold(x) for x in self.conf.get("weak_labels", [])}
         self.weakly_set: set[str] = set()
         self.currency_hints: list[str] = []
+        self.table_stop: int | None = None  # the first row past the table's lines (a note may stand there)
 
     def read(self) -> DocumentResult:
         from extractors.documents.result import DocumentResult
@@ -390,6 +406,7 @@ class _Reader:
         start, header = found
         self.header_indexed = rows[start].indexed
         lines, end, total_row = self._lines(rows, start, header)
+        lines = self._explained(lines, rows[self.table_stop or end:end + NOTE_ROWS + 3])
         outside = rows[:start] + rows[end:]
         self._labels(outside)
         if total_row is not None and self.f.get("total") is None:
@@ -464,6 +481,8 @@ class _Reader:
             else:
                 parsed = value.strip(" ,;")
                 if len(parsed) < 2 or "@" in parsed:  # a forwarded e-mail's "From: name <address>" names no payer
+                    return
+                if not any(ch.isalpha() for ch in parsed):  # a vendor or customer number (Vendor 200417)
                     return
         except (ValueError, ArithmeticError, IndexError):
             return
@@ -593,7 +612,12 @@ class _Reader:
                         "note" in header and _place(row.cells[0], header, exact) == "note":
                     lines[-1] = lines[-1].model_copy(update={"note": f"{lines[-1].note} {row.text}".strip()})
                     continue
-                if lines:  # past the table
+                if lines:  # past the table; its total may follow a note (``Motivo del descuento: ...``)
+                    self.table_stop = end
+                    for k in range(end + 1, min(end + 1 + NOTE_ROWS, len(rows))):
+                        if _prefix(rows[k].cells[0].text, total_words) is not None:
+                            total_row, end = rows[k], k + 1
+                            break
                     break
                 continue
             line = self._line(len(lines) + 1, row, number, cells, header)
@@ -601,6 +625,24 @@ class _Reader:
         else:
             end = len(rows)
         return lines, end, total_row
+
+    def _explained(self, lines: list[RemittanceLine], rows: list[Row]) -> list[RemittanceLine]:
+        """Deductions explained under the table (``Deduction on HR-EX-2603-013: wire fee charged by our bank.``,
+        ``Motivo del descuento: rappel ... (factura HR-EX-2603-003)``): a row of text naming the invoice of a line
+        that deducts without a reason gives that line its reason (after the row's colon) and its code."""
+        out = []
+        for line in lines:
+            if line.deduction and not line.deduction_reason and line.invoice_number:
+                for row in rows:
+                    text = row.text.strip()
+                    if line.invoice_number in text:
+                        why = text.partition(":")[2].strip() or text
+                        code = deduction_code(why)
+                        line = line.model_copy(update={"deduction_reason": why, "deduction_code": (
+                            code if code != "other" else line.deduction_code)})
+                        break
+            out.append(line)
+        return out
 
     def _whole_deduction(self, row: Row) -> bool:
         """A row under the lines that deducts from the whole payment (``Less: bank charges  -20.00``, ``扣手续费
@@ -666,7 +708,10 @@ class _Reader:
             self.f.doubt(f"line {no} (invoice {values['invoice_number']}): {gross} less {less} is not the {paid} paid",
                          f"{p}.amount_paid", f"{p}.deduction")
         if values.get("deduction"):
-            values["deduction_code"] = deduction_code(values.get("deduction_reason"), values.get("note"))
+            code = deduction_code(values.get("deduction_reason"), values.get("note"))
+            if code == "other" and "deduction" in header:  # a column named for its kind (Skonto, Cash discount)
+                code = deduction_code(header["deduction"].text)
+            values["deduction_code"] = code
         if values.get("amount_paid") is None and not any(w.row == row.no for w in self.row_warnings):
             self.row_warnings.append(RowWarning(row=row.no, column=header.get("amount_paid", header["invoice_number"]).text,
                                                 cell=row.text, sheet=row.sheet, reason="no amount paid on the line"))

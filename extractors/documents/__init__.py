@@ -164,6 +164,31 @@ def words_of(path: Path | str, *, workers: int | None = 1) -> tuple[list[Word], 
     return item.words, bool(item.ocr_sources)
 
 
+def _receipts(words: list[Word], source: str | None, ocr: bool) -> DocumentResult:
+    """One receipt, or each receipt of a page that prints several (:mod:`receipt_pages`): the first result with
+    the others in its ``more``; a band that does not read as a receipt is said in the first one's warnings."""
+    from extractors.documents.receipt_pages import receipt_bands
+    from extractors.documents.receipts import read_receipt
+
+    bands = receipt_bands(words)
+    if len(bands) == 1:
+        return read_receipt(words, source=source, ocr=ocr)
+    results: list[DocumentResult] = []
+    failed: list[str] = []
+    for no, band in enumerate(bands, start=1):
+        try:
+            results.append(read_receipt(band, source=source, ocr=ocr))
+        except InputError as exc:
+            failed.append(f"receipt {no} of {len(bands)} not read: {str(exc).removeprefix(f'{source}: ')}")
+    if not results:
+        return read_receipt(words, source=source, ocr=ocr)
+    first, *more = results
+    first.more = more
+    first.warnings.append(f"the document prints {len(bands)} receipts: each is read as a record of its own")
+    first.warnings += failed
+    return first
+
+
 def read_words(words: list[Word], kind: str = "auto", *, source: str | None = None, ocr: bool = False,
                rules: dict[int, list[tuple[float, float, float]]] | None = None, insist: bool = False) -> DocumentResult:
     """Extract a record of ``kind`` (``auto``: detected) from positioned words; OCR words (``ocr``) levelled
@@ -205,6 +230,8 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
         raise InputError("no text found on the document", source=source)
     if rules and kind == "invoice":
         result = readers[kind](words, source=source, ocr=ocr, rules=rules)
+    elif kind == "receipt":
+        result = _receipts(words, source, ocr)
     else:
         result = readers[kind](words, source=source, ocr=ocr)
     if insist:

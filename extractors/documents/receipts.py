@@ -33,6 +33,7 @@ from extractors.parse import (
     parse_date,
     parse_document_number,
 )
+from extractors.parse.currencies import AMBIGUOUS, currency_mentions, script_currency
 from extractors.tables import one_off
 from extractors.words import Word
 from hub.errors import InputError
@@ -40,7 +41,8 @@ from hub.records import BankReceipt
 
 _BANK = re.compile(r"([\u4e00-\u9fff]{2,16}?银行(?:股份有限公司)?|(?:The )?Bank of [A-Z][A-Za-z ]+(?:\([A-Z][A-Za-z ]+\))?"
                    r"(?: ?(?:Limited|Ltd\.?))?|[A-Z][A-Za-z ]+ Bank\b(?: \([A-Z][A-Za-z ]+\))?(?: (?:Limited|Ltd\.?|Berhad))?"
-                   r"|Citibank(?:,? N\.A\.)?|The Hongkong and Shanghai Banking Corporation(?: Limited)?|HSBC)")
+                   r"|Citibank(?:,? N\.A\.)?|The Hongkong and Shanghai Banking Corporation(?: Limited)?|HSBC"
+                   r"|[A-Z][a-z]{2,}bank\b(?: AG)?|(?:Stadt|Kreis)?[Ss]parkasse(?: [A-ZÄÖÜ][\w\-]+)?|[\u4e00-\u9fff\u30a0-\u30ffA-Z]{1,12}?銀行)")
 
 
 def _amount(text: str) -> Decimal:
@@ -121,6 +123,14 @@ def _move(f: Fields, src: str, dst: str, layout: Layout | None = None) -> None:
     if dst in f.values and layout is not None and layout.by_order_only(dst):
         f.warnings.append(f"{dst} {f.get(dst)!r} (placed by reading order only) replaced by the labelled "
                           f"{src.split('_', 1)[0]} side's {f.get(src)!r}")
+        other = {"payer": "payee", "payee": "payer"}[dst.split("_", 1)[0]] + "_" + dst.split("_", 1)[1]
+        if src.startswith("theirs_") and other not in f.values:
+            # the account holder printed without a role (户名/账号 in the header) is the other side: ours
+            f.values[other] = f.values[dst]
+            f.confidence[other] = min(f.confidence.get(dst, BY_ORDER), BY_ORDER)
+            if dst in f.sources:
+                f.sources[other] = f.sources[dst]
+            f.warnings.append(f"{f.get(dst)!r} taken as {other}: the labelled other side is the {dst.split('_')[0]}")
         f.values.pop(dst)
     if dst in f.values:  # a payer/payee label already gave this field
         f.values.pop(src)
@@ -352,7 +362,11 @@ def _direction_value(text: str) -> str:
 def _party(layout: Layout, f: Fields, side: str) -> None:
     """One side's name, account and bank; a name or bank whose cell wraps onto the next line is read whole."""
     pick(layout, f, f"{side}_name", text_value, values=layout.candidates(f"{side}_name", wrapped=True))
-    pick(layout, f, f"{side}_account", _account)
+    if pick(layout, f, f"{side}_account", _account) is None and side in ("payer", "payee"):
+        printed = next((v.text for v in layout.candidates(f"{side}_account")), None)
+        if printed:  # labelled, but no account (a routing number and an account printed together): for review
+            f.set(f"{side}_account", None, 0.0)
+            f.warnings.append(f"{side} account {printed!r} is not read as an account number")
     pick(layout, f, f"{side}_bank", text_value, values=layout.candidates(f"{side}_bank", wrapped=True))
 
 
@@ -448,6 +462,16 @@ def _words_currency(layout: Layout, f: Fields) -> str | None:
     return None
 
 
+def _sign_currency(layout: Layout, text: str) -> str | None:
+    """The currency of an amount's sign or code; a shared sign (``¥``) by the page's script (kana: the yen)."""
+    mentions = currency_mentions(text)
+    if mentions and mentions[0] in AMBIGUOUS:
+        told = script_currency([w.text for w in layout.words], mentions[0])
+        if told:
+            return told
+    return find_currency(text)
+
+
 def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels | None = None,
                  ocr: bool = False) -> DocumentResult:
     """Read a bank receipt or credit/debit advice from positioned words into a :class:`BankReceipt`
@@ -473,7 +497,7 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
         where = next((v for v in layout.candidates("amount") if find_currency(v.text)), None)
         named = _words_currency(layout, f)
         if where is not None:
-            f.set("currency", find_currency(where.text), 0.9, where)
+            f.set("currency", _sign_currency(layout, where.text), 0.9, where)
         elif named is not None:
             f.set("currency", named, 0.95)
         else:

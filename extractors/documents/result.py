@@ -32,6 +32,8 @@ class DocumentResult:
     sources: dict[str, FieldSource] = field(default_factory=dict)
     #: the pages as read (size and unit), for drawing the boxes on them
     pages: list[PageInfo] = field(default_factory=list)
+    #: the further receipts of a page that prints several (each its own record, in the order printed)
+    more: list[DocumentResult] = field(default_factory=list)
 
     def needs_review(self, threshold: float = 0.9) -> list[str]:
         """The fields whose confidence is below ``threshold`` (fields not found have confidence 0)."""

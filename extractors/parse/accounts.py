@@ -8,7 +8,9 @@ import unicodedata
 _IBAN_RE = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$")
 _ACCOUNT_RE = re.compile(r"^[0-9]{6,34}$")
 _MASKED_RE = re.compile(r"^[0-9*]{6,34}$")
-_LABEL_RE = re.compile(r"^(?:账号|帐号|账户|帐户|卡号|account(?:\s*no\.?)?|a/c(?:\s*no\.?)?|iban)\s*[:：]?\s*", re.I)
+#: a label or the account's kind printed before the number (普通預金 1234567: a Japanese ordinary deposit account)
+_LABEL_RE = re.compile(r"^(?:账号|帐号|账户|帐户|卡号|account(?:\s*no\.?)?|a/c(?:\s*no\.?)?|iban|普通預金|当座預金|貯蓄預金|普通|当座)"
+                       r"\s*[:：]?\s*", re.I)
 
 
 def check_iban(text: str) -> str:

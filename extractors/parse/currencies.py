@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from hub.validation import check_currency, currencies
 
@@ -79,6 +80,29 @@ def currency_mentions(text: str) -> list[str]:
                 continue  # counted as a code above
         found.append((m.start(), SIGNS.get(sign, sign)))
     return [code for _, code in sorted(found)]
+
+
+#: the scripts ``[scripts]`` may name, by their characters
+_SCRIPTS = {"kana": re.compile(r"[\u3041-\u3096\u30a1-\u30fa\uff66-\uff9d]")}
+
+
+@cache
+def _script_codes() -> dict[str, str]:
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("extractors").joinpath("data/currencies.toml").read_text(encoding="utf-8"))
+    return dict(data.get("scripts", {}))
+
+
+def script_currency(texts: list[str], sign: str) -> str | None:
+    """The currency a shared ``sign`` (``¥``) stands for on a page whose ``texts`` print a script that tells it
+    (data/currencies.toml ``[scripts]``: kana, the yen), or None."""
+    for script, code in _script_codes().items():
+        chars = _SCRIPTS.get(script)
+        if chars is not None and code in AMBIGUOUS.get(sign, ()) and any(chars.search(t) for t in texts):
+            return code
+    return None
 
 
 def resolve_currency(mentions: list[str], country_currency: str | None = None,
