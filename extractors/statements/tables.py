@@ -455,8 +455,9 @@ class _TableReader:
             if self._balance_row(row):
                 self.result.skipped.append(f"row {number}: balance carried in or out ({_row_text(row)[:60]!r})")
                 continue
-            status = h.first(row, "status")
-            if status is not None and _norm(cell_text(status)).casefold() in skip_status:
+            # every status column (PayPal: ``Status`` Completed and ``Balance Impact`` Memo, a void moving nothing)
+            status = next((s for s in h.all(row, "status") if _norm(cell_text(s)).casefold() in skip_status), None)
+            if status is not None:
                 self.result.skipped.append(f"row {number}: status {cell_text(status)!r} moved no money")
                 continue
             wrapped = self._wrapped(row) if drafts and self._last_number == number - 1 else None
