@@ -111,12 +111,12 @@ def _preamble_value(lines: list[str], labels: list[str], *, digits: bool = False
             if match and match.group(1).strip():
                 value = match.group(1).strip()
                 if digits and not re.search(r"\d", value):
-                    # the label's cell names the account's kind (``Compte courant``): its number follows on the line
+                    # the label's cell names the account's kind (``Compte courant``) and its IBAN follows on the line;
+                    # else the value stands (a wallet's login or nickname: 微信昵称)
                     rest = compact[match.end():]
                     later = re.search(r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w])", rest)
                     if later:
                         return re.sub(r"\s", "", later.group())
-                    continue
                 iban = re.match(r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w])", value)
                 if digits and iban:  # an IBAN keeps its country and check digits (AT61 1904 3002 3457 3201)
                     return re.sub(r"\s", "", iban.group())
@@ -535,7 +535,8 @@ class _TableReader:
             j = index - 1
             while j > h.row and len(above) < 3:
                 if not all(is_blank(c) for c in rows[j]):
-                    if self._dates_or_none(rows[j]) is not None or self._has_amount(rows[j]):
+                    # a dated row, one with an amount, or the details of the row above wrapped under it: no heading
+                    if self._dates_or_none(rows[j]) is not None or self._has_amount(rows[j]) or self._wrapped(rows[j]):
                         break
                     above.append(j)
                 j -= 1
