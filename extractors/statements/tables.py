@@ -86,6 +86,10 @@ PRINTED_ELSEWHERE_CONFIDENCE = 0.85
 #: on the heading of a section of the table (``外币账户(美元)交易明细``, ``Sub-account | USD Savings``)
 ACCOUNT_LINE_CURRENCY_CONFIDENCE = 0.95
 SECTION_CURRENCY_CONFIDENCE = 0.95
+#: the amounts of an export read in minor units (cents) by its provider's convention, not by anything printed
+MINOR_UNITS_CONFIDENCE = 0.85
+#: the columns whose figures an export in minor units prints so
+MONEY_FIELDS = ("amount", "credit", "debit", "fee", "net", "balance")
 
 __all__ = ["COLUMNS", "detect_bank", "read_table_statement", "rules"]
 
@@ -205,6 +209,8 @@ class _TableReader:
             self.result.warnings.append("the export names no bank we know; lines are stored under bank 'unknown'")
         self.currency, self.currency_confidence = self._currency(preamble, found if not bank else _bank(bank))
         self.card = not (found or {}).get("wallet") and self._is_card(kind_text)
+        #: the export prints its money in minor units (Stripe's API-style ``amount`` in cents)
+        self.minor_units = self._in_minor_units((found or {}).get("minor_units", []))
         self.period: Period = find_period(preamble, path.stem)
         self.ids = LineIds()
         self.bad_balances = 0
@@ -288,6 +294,37 @@ class _TableReader:
             self.result.warnings.append("the export prints no currency and names no bank we know: the lines' "
                                         "currency is empty and needs review")
         return None, 0.0
+
+    def _in_minor_units(self, headers: list[str]) -> bool:
+        """Whether the amount column is headed as its provider's API prints amounts in minor units (``amount``,
+        exactly: ``[[banks]] minor_units``) and every figure in it is a whole number (``24000``, no separator)."""
+        cols = self.header.columns.get("amount", [])
+        if not cols or self.header.headers[cols[0]].strip() not in headers:
+            return False
+        cells = [row[cols[0]] for row in self.sheet.rows[self.header.row + 1:] if cols[0] < len(row)]
+        cells = [c for c in cells if not is_blank(c)]  # printed text only (a workbook's 240.00 may be stored as 240)
+        return bool(cells) and all(isinstance(c, str) and re.fullmatch(r"-?\d+", c.strip()) for c in cells)
+
+    def _to_major_units(self) -> None:
+        """The money cells of an export in minor units, in major units (``24000`` USD cents -> ``240.00``), by
+        each row's currency's minor units (JPY none); said in a warning, the amounts for review."""
+        h, known = self.header, currencies()
+        for index in range(h.row + 1, len(self.sheet.rows)):
+            row = list(self.sheet.rows[index])
+            try:
+                ccy = parse_currency(cell_text(h.first(row, "currency"))) if h.first(row, "currency") else self.currency
+            except ValueError:
+                ccy = self.currency
+            exponent = known.get(ccy or "", 2)
+            for name in MONEY_FIELDS:
+                for col in h.columns.get(name, []):
+                    text = cell_text(row[col]).strip() if col < len(row) else ""
+                    if re.fullmatch(r"-?\d+", text):
+                        row[col] = (Decimal(text) / Decimal(10) ** exponent).quantize(Decimal(1).scaleb(-exponent))
+            self.sheet.rows[index] = row
+        self.amount_cap = min(self.amount_cap, MINOR_UNITS_CONFIDENCE)
+        self.result.warnings.append(f"the amounts ({self.col('amount')}) are whole numbers in an export that prints "
+                                    "them in minor units (cents): read as such, check them")
 
     @staticmethod
     def _account_line_currencies(preamble: list[str]) -> set[str]:
@@ -423,6 +460,8 @@ class _TableReader:
         drafts: list[_Draft] = []
         seq = 0
         labels_row = -1
+        if self.minor_units:
+            self._to_major_units()
         self._find_sections()
         self._find_second_line()
         self.red_debits = self._red_debits()

@@ -622,3 +622,27 @@ def test_a_memo_row_moves_no_money(tmp_path: Path) -> None:
     result = read_statement(write_two(tmp_path, "Download_US.CSV"))
     assert [ln.amount for ln in result.lines] == [D("1250.00"), D("-1000.00")] and result.bank == "PayPal"
     assert sum("moved no money" in s for s in result.skipped) == 2 and any("Memo" in s for s in result.skipped)
+
+
+# a Stripe export in the API's shape (Sigma, balance transactions): amount, fee and net in cents, whole numbers
+STRIPE_CENTS = [["id", "type", "source", "amount", "fee", "net", "currency", "created", "available_on", "description",
+                 "reporting_category", "status"],
+                ["txn_3Ox1aB2eZvKYlo2C0a1b2c3d", "charge", "ch_3Ox1aB2eZvKYlo2C1abcdEfg", "24000", "726", "23274", "usd",
+                 "2026-03-03 08:14:22", "2026-03-05 00:00:00", "Order HR-W-1041", "charge", "available"],
+                ["txn_3Ox9kL2eZvKYlo2C0z9y8x7w", "refund", "re_3Ox9kL2eZvKYlo2C1qwerTyu", "-6000", "0", "-6000", "usd",
+                 "2026-03-09 19:40:03", "2026-03-09 19:40:03", "Refund for HR-W-1041", "refund", "available"],
+                ["txn_1Oy7pQ2eZvKYlo2CjPy00001", "charge", "ch_1Oy7pQ2eZvKYlo2CjPyAbcde", "52000", "1560", "50440", "jpy",
+                 "2026-03-10 02:00:00", "2026-03-12 00:00:00", "Order HR-JP-0310", "charge", "available"]]
+
+
+def test_stripe_api_amounts_in_cents(tmp_path: Path) -> None:
+    """Stripe's API-style export prints ``amount`` in the currency's minor units: 24000 usd is 240.00, 52000 jpy is
+    ¥52,000 (no minor unit); said in a warning, the amounts for review (on main: 24000.00 USD at 1.0). The itemized
+    report's decimal ``gross`` is read as printed."""
+    result = read_statement(write_export(tmp_path, ("balance_transactions.csv", "csv", STRIPE_CENTS, "utf-8")))
+    assert [(ln.amount, ln.currency) for ln in result.lines] == [
+        (D("240.00"), "USD"), (D("-60.00"), "USD"), (D("52000"), "JPY")]
+    assert result.confidence["amount"] < 0.9 and any("minor units" in w for w in result.warnings)
+    assert result.lines[0].booking_date == date(2026, 3, 3) and "fee -7.26" in result.lines[0].description
+    itemized = _read(tmp_path, "Itemized_balance_change_from_activity_USD_2026-03.csv")
+    assert itemized.lines[0].amount == D("240.00") and not any("minor units" in w for w in itemized.warnings)
