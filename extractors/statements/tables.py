@@ -181,6 +181,8 @@ class _Draft:
     more: list[tuple[str, str]] = field(default_factory=list)
     #: what the balance moved by when a fee is printed beside the amount (the Net column, else amount - |fee|)
     net: Decimal | None = None
+    #: the account of the section the row stands in, where the sections are accounts of their own
+    account: str | None = None
 
     @property
     def explicit(self) -> bool:
@@ -192,6 +194,7 @@ class _TableReader:
                  workbook: bool = False, fields: dict[str, FieldSpec] | None = None):
         self.path, self.sheet, self.header = path, sheet, header
         self.fields = fields
+        self.account_given = account
         self.source = str(path)
         self.sheet_name = sheet.name if workbook else None
         preamble = [" ¦ ".join(cell_text(c) for c in r if c is not None) for r in sheet.rows[: header.row]]
@@ -242,6 +245,9 @@ class _TableReader:
         self.repeats: dict[int, str | None] = {}
         self.headings: set[int] = set()
         self.section_currency: str | None = None
+        #: the account a section's headings name (``Account: 848-123456-001 USD Savings``), by the repeated header
+        self.repeat_accounts: dict[int, str] = {}
+        self.section_account: str | None = None
         #: a second header row naming the fields each transaction's second row holds (column -> field)
         self.second_line: dict[int, str] = {}
         self.second_scores: dict[str, float] = {}
@@ -475,6 +481,7 @@ class _TableReader:
                 continue
             if index in self.repeats:
                 self.section_currency = self.repeats[index]
+                self.section_account = self.repeat_accounts.get(index, self.section_account)
                 self.result.skipped.append(f"row {number}: the header repeated (a page or a section)")
                 continue
             if self.second_line and index == h.row + 1:
@@ -580,7 +587,11 @@ class _TableReader:
                     above.append(j)
                 j -= 1
             self.headings.update(above)
-            self.repeats[index] = currency_of([_row_text(rows[k]) for k in above])
+            texts = [" ¦ ".join(cell_text(c) for c in rows[k] if c is not None) for k in above]
+            self.repeats[index] = currency_of(texts)
+            account = _preamble_value(texts, rules()["preamble"]["account"], digits=True)
+            if account and re.search(r"\d{6}", account) and self.account_given is None:
+                self.repeat_accounts[index] = account
         if not any(self.repeats.values()):
             return
         first = next((r for r in reversed(rows[:h.row]) if not all(is_blank(c) for c in r)), None)
@@ -918,7 +929,7 @@ class _TableReader:
             except ValueError:
                 self.bad_balances += 1
         draft = _Draft(number, seq, row, booking, value_date, size, sign, how, balance, currency, notes, printed,
-                       direction_cell, direction_reason)
+                       direction_cell, direction_reason, account=self.section_account)
         self._fee(draft)
         return draft
 
@@ -972,10 +983,10 @@ class _TableReader:
         contradicts take its sign too, with a warning and the amount's confidence lowered."""
         if "balance" not in self.header.columns or len(drafts) < 2:
             return
-        currencies = list(dict.fromkeys(d.currency for d in drafts))
-        if len(currencies) > 1:  # a multi-currency wallet (Payoneer, Wise) keeps one balance per currency
-            for ccy in currencies:
-                self.settle_with_balances_of([d for d in drafts if d.currency == ccy], renumber=True)
+        balances = list(dict.fromkeys((d.currency, d.account) for d in drafts))
+        if len(balances) > 1:  # a multi-currency wallet (Payoneer, Wise), sub-accounts: one balance per currency, account
+            for key in balances:
+                self.settle_with_balances_of([d for d in drafts if (d.currency, d.account) == key], renumber=True)
             return
         self.settle_with_balances_of(drafts)
 
@@ -1100,7 +1111,7 @@ class _TableReader:
         tid = self.ids.make(bank_id, d.booking, amount, counterparty, description, d.balance)
         try:
             return StatementLine(
-                bank=self.bank, account=self.account, transaction_id=tid, booking_date=d.booking,
+                bank=self.bank, account=d.account or self.account, transaction_id=tid, booking_date=d.booking,
                 value_date=d.value_date, amount=amount, currency=d.currency, counterparty_name=counterparty,
                 counterparty_account=account or None, counterparty_bank=cp_bank or None,
                 description=description, reference=reference, balance=d.balance, source_line=d.number)

@@ -646,3 +646,24 @@ def test_stripe_api_amounts_in_cents(tmp_path: Path) -> None:
     assert result.lines[0].booking_date == date(2026, 3, 3) and "fee -7.26" in result.lines[0].description
     itemized = _read(tmp_path, "Itemized_balance_change_from_activity_USD_2026-03.csv")
     assert itemized.lines[0].amount == D("240.00") and not any("minor units" in w for w in itemized.warnings)
+
+
+# round three: HSBC HK with two accounts of their own in one file, each section headed by its account and currency
+HSBC_TWO = [["HSBC Hong Kong - Account activity"], [], ["Account: 848-123456-833 HKD Savings"],
+            ["Date", "Description", "Withdrawal", "Deposit", "Balance"],
+            ["03/03/2026", "FPS CREDIT WING ON TRADING LTD", "", "5,000.00", "25,000.00"],
+            ["18/03/2026", "PAYMENT TO CLP POWER HONG KONG LTD", "800.00", "", "24,200.00"], [],
+            ["Account: 848-123456-001 USD Savings"],
+            ["Date", "Description", "Withdrawal", "Deposit", "Balance"],
+            ["07/03/2026", "INWARD TT FROM ATLAS FASTENERS INC", "", "3,000.00", "13,000.00"],
+            ["21/03/2026", "OUTWARD TT TO NINGBO BEILUN CASTINGS CO", "2,500.00", "", "10,500.00"]]
+
+
+def test_each_section_its_own_account(tmp_path: Path) -> None:
+    """Sections headed by accounts of their own (``Account: 848-123456-001 USD Savings``): each section's lines are
+    that account's, in its currency, each account's balance checked on its own (on main: all four lines HKD, under
+    the first account, and the headings row warnings)."""
+    result = read_statement(write_export(tmp_path, ("hsbc_hk_activity.csv", "csv", HSBC_TWO, "utf-8")))
+    assert [(ln.account, ln.currency) for ln in result.lines] == [("848123456833", "HKD")] * 2 + [
+        ("848123456001", "USD")] * 2
+    assert not result.row_warnings and not any("do not follow" in w or "differs" in w for w in result.warnings)
