@@ -130,6 +130,7 @@ def read_camt053(path: Path, data: bytes, *, bank: str | None = None, account: s
             value_date = _date(_child(entry, "ValDt"))
             entry_ref = _text(entry, "AcctSvcrRef") or _text(entry, "NtryRef")
             entry_info = _text(entry, "AddtlNtryInf")
+            reversal = _text(entry, "RvslInd").lower() in ("true", "1")
             details = [tx for d in _children(entry, "NtryDtls") for tx in _children(d, "TxDtls")]
             batch = len(details) > 1
             for t_index, tx in enumerate(details or [None], start=1):
@@ -143,22 +144,24 @@ def read_camt053(path: Path, data: bytes, *, bank: str | None = None, account: s
                         sign = -1 if _text(tx, "CdtDbtInd") == "DBIT" else 1
                 signed = amount * sign
                 parties = _child(tx, "RltdPties")
-                if signed >= 0:
-                    name, acct_node = _party_name(_child(parties, "Dbtr")), _child(parties, "DbtrAcct")
-                    agent = _child(tx, "RltdAgts", "DbtrAgt", "FinInstnId")
+                # the other party is the debtor of money in and the creditor of money out; a reversal (RvslInd) is
+                # booked the other way round from the payment it undoes, whose parties it repeats (some banks name
+                # the party on the side of the reversal's own direction instead: that side when the other is empty)
+                natural = "Dbtr" if signed >= 0 else "Cdtr"
+                sides = [("Cdtr" if natural == "Dbtr" else "Dbtr"), natural] if reversal else [natural]
+                for side in sides:
+                    name, acct_node = _party_name(_child(parties, side)), _child(parties, f"{side}Acct")
+                    agent = _child(tx, "RltdAgts", f"{side}Agt", "FinInstnId")
                     if not name:
-                        name = _party_name(_child(parties, "UltmtDbtr"))
-                else:
-                    name, acct_node = _party_name(_child(parties, "Cdtr")), _child(parties, "CdtrAcct")
-                    agent = _child(tx, "RltdAgts", "CdtrAgt", "FinInstnId")
-                    if not name:
-                        name = _party_name(_child(parties, "UltmtCdtr"))
+                        name = _party_name(_child(parties, f"Ultmt{side}"))
+                    if name:
+                        break
                 ustrd, structured = _remittance(tx)
                 refs = _child(tx, "Refs")
                 end_to_end = _text(refs, "EndToEndId")
                 end_to_end = "" if end_to_end.upper() == "NOTPROVIDED" else end_to_end
                 reference = structured or end_to_end or _text(refs, "InstrId") or None
-                texts = ustrd + [_text(tx, "AddtlTxInf"), entry_info]
+                texts = ustrd + [_text(tx, "AddtlTxInf"), entry_info] + (["reversal (RvslInd)"] if reversal else [])
                 description = " | ".join(dict.fromkeys(t for t in texts if t))
                 tx_ref = _text(refs, "AcctSvcrRef") or _text(refs, "TxId")
                 bank_id = tx_ref if (tx_ref and tx_ref != entry_ref and not batch) else (

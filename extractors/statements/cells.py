@@ -240,6 +240,23 @@ def dates_in(text: str) -> list[date]:
     return out
 
 
+def _slashed_range(line: str) -> list[date]:
+    """The dates of a period printed with slashes (``01/08/2026 au 31/08/2026``), when one of them settles whether
+    the day or the month comes first; else none (``01/03/2026 - 03/04/2026`` reads both ways)."""
+    from extractors.parse.dates import infer_dayfirst
+
+    texts = re.findall(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])", unicodedata.normalize("NFKC", line))
+    dayfirst = infer_dayfirst(texts)
+    if dayfirst is None:
+        return []
+    out = []
+    for text in texts:
+        a, b, y = (int(x) for x in text.split("/"))
+        if found := _date(y, b, a) if dayfirst else _date(y, a, b):
+            out.append(found)
+    return out
+
+
 def find_period(preamble: list[str], file_name: str) -> Period:
     """The statement's period from the preamble's labelled dates (``起止日期``, ``账单周期``, ``Statement
     Date``), else from any preamble date that is not the export's own date, else from the file name (a
@@ -254,6 +271,9 @@ def find_period(preamble: list[str], file_name: str) -> Period:
             labelled += found
         elif not any(e in key for e in export):
             other += found
+    if not labelled:  # ``Période du 01/08/2026 au 31/08/2026``: slashed dates whose pair settles day/month
+        labelled = [d for line in preamble if any(label in squash(line).casefold() for label in labels)
+                    for d in _slashed_range(line)]
     labelled_months, other_months = [], []
     for line in preamble:
         key = squash(line).casefold()

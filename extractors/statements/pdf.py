@@ -9,7 +9,8 @@ only when a bank is named above that table (a bank the rules know, or a bank's w
 other party's, a value date: ``[pdf] bank_columns``): a customer's statement of account or a 往来对账单 between
 companies has dates, debits, credits and balances too, and moves no money. Each word below it goes to the column
 it stands under (:func:`_column`: the header cell it aligns with); a header repeated on a later page is skipped,
-with that page's running head above it (bank, account), and so is a line that is a page's number (``Page 1 of
+with that page's running head above it (bank, account) (one repeated lower on a page starts a section under its
+heading, ``美元账户 USD``: kept for the table reader), and so is a line that is a page's number (``Page 1 of
 2``). The lines above the header are the preamble (account, holder, currency, period), each cut into its cells as
 the header is (``Account Number | 808-123456-838``: a label and its value printed apart). Text that wraps onto
 the line under a row (对方户名 over two lines) has neither date nor amount there and joins the row above, as in
@@ -32,6 +33,7 @@ from hub.errors import InputError
 #: fields only a statement's table has beside its dates and amounts (a booking and a value date: a Kontoauszug
 #: without a balance column)
 STATEMENT_ONLY = ("balance", "counterparty_name", "counterparty_account", "payer_name", "payee_name", "value_date")
+#: (a card bill's table has neither: its columns are told by :func:`_card_columns`)
 #: the columns of money: a word under one of them that is no amount may be the end of the text before it
 MONEY_COLUMNS = ("amount", "credit", "debit", "balance", "fee", "net")
 #: the columns of dates: a word under one of them that is no date may be the end of the text before it
@@ -91,7 +93,18 @@ def _is_header(header: HeaderMap) -> bool:
         return False
     dated = any(f in cols for f in ("booking_date", "transaction_date", "value_date"))
     money = "amount" in cols or ("credit" in cols and "debit" in cols)
-    return dated and money and (any(f in cols for f in STATEMENT_ONLY) or ("credit" in cols and "debit" in cols))
+    return dated and money and (any(f in cols for f in STATEMENT_ONLY) or ("credit" in cols and "debit" in cols)
+                                or _card_columns(header))
+
+
+def _card_columns(header: HeaderMap) -> bool:
+    """A card bill's columns (its table has no balance and no party): the card's last digits, or a transaction and a
+    posting date both (交易日 / 记账日), from ``[account_kind]`` (``card_fields``, ``card_dates``)."""
+    from extractors.statements.cells import rules
+
+    kinds = rules()["account_kind"]
+    cols = header.columns
+    return any(f in cols for f in kinds["card_fields"]) or all(f in cols for f in kinds["card_dates"])
 
 
 def _header_of(line: Line) -> tuple[HeaderMap, list[tuple[str, float, float]]] | None:
@@ -265,14 +278,18 @@ def lines_sheet(pages: list[list[Line]], name: str, fmt: str = "pdf") -> Sheet:
         found_in = [_header_of(line) for line in lines]
         # a later page that repeats the header: the lines above it are the page's running head (bank, account)
         head = spans is not None and any(f is not None for f in found_in)
+        headers_on_page = 0
         for line, found in zip(lines, found_in, strict=True):
             if found is not None:
                 head = False
+                headers_on_page += 1
                 if spans is None:
                     spans = [(x0, x1) for _, x0, x1 in found[1]]
                     money = {c for f in MONEY_COLUMNS for c in found[0].columns.get(f, [])}
                     dates = {c for f in DATE_COLUMNS for c in found[0].columns.get(f, [])}
                     rows.append([c[0] for c in found[1]])
+                elif headers_on_page > 1:  # a section under its heading (a card bill's 美元账户): the table reader's
+                    rows.append(_row(line, spans, money, dates))
                 continue  # the header repeated on a later page
             if head or page_number.fullmatch(line.text.strip()):
                 continue  # a running head or a page's number (``Page 1 of 2``, ``第 1 页 共 2 页``)

@@ -28,7 +28,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractors.columns import HeaderMap, RowProblem, bracket_parts, find_header, is_blank, load_fields
+from extractors.columns import (
+    FieldSpec,
+    HeaderMap,
+    RowProblem,
+    bracket_parts,
+    find_header,
+    is_blank,
+    load_fields,
+    map_headers,
+    normalise_header,
+)
 from extractors.parse import find_currency, infer_dayfirst, parse_currency, parse_date
 from extractors.spreadsheets import Cell, Sheet, cell_text, read_sheets
 from extractors.statements.balances import Entry, check_balances
@@ -72,6 +82,14 @@ BLANK_CELL_CURRENCY_CONFIDENCE = 0.85
 BALANCE_CURRENCY_CONFIDENCE = 0.95
 #: the one ISO currency the rows print where the bank's home currency was the guess (for review)
 PRINTED_ELSEWHERE_CONFIDENCE = 0.85
+#: the one ISO currency printed on the preamble's account line (``Account Number: 015-... HKD Current Account``), or
+#: on the heading of a section of the table (``外币账户(美元)交易明细``, ``Sub-account | USD Savings``)
+ACCOUNT_LINE_CURRENCY_CONFIDENCE = 0.95
+SECTION_CURRENCY_CONFIDENCE = 0.95
+#: the amounts of an export read in minor units (cents) by its provider's convention, not by anything printed
+MINOR_UNITS_CONFIDENCE = 0.85
+#: the columns whose figures an export in minor units prints so
+MONEY_FIELDS = ("amount", "credit", "debit", "fee", "net", "balance")
 
 __all__ = ["COLUMNS", "detect_bank", "read_table_statement", "rules"]
 
@@ -96,6 +114,13 @@ def _preamble_value(lines: list[str], labels: list[str], *, digits: bool = False
                               r"\[?([^¦\[\],，]+)", compact, re.I)
             if match and match.group(1).strip():
                 value = match.group(1).strip()
+                if digits and not re.search(r"\d", value):
+                    # the label's cell names the account's kind (``Compte courant``) and its IBAN follows on the line;
+                    # else the value stands (a wallet's login or nickname: 微信昵称)
+                    rest = compact[match.end():]
+                    later = re.search(r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w])", rest)
+                    if later:
+                        return re.sub(r"\s", "", later.group())
                 iban = re.match(r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w])", value)
                 if digits and iban:  # an IBAN keeps its country and check digits (AT61 1904 3002 3457 3201)
                     return re.sub(r"\s", "", iban.group())
@@ -112,7 +137,11 @@ def _bank(text: str) -> dict[str, Any] | None:
     spaced = unicodedata.normalize("NFKC", text)
     compact = _norm(text)
     for bank in rules()["banks"]:
-        for marker in bank["markers"]:
+        for pattern in bank.get("patterns", []):  # a bank of many (农商行): its name as printed
+            named = re.search(pattern, spaced)
+            if named:
+                return {**bank, "name": named.group()}
+        for marker in bank.get("markers", []):
             norm = _norm(marker)
             if norm.isascii():
                 body = r"\s*".join(re.escape(ch) for ch in norm)
@@ -152,6 +181,8 @@ class _Draft:
     more: list[tuple[str, str]] = field(default_factory=list)
     #: what the balance moved by when a fee is printed beside the amount (the Net column, else amount - |fee|)
     net: Decimal | None = None
+    #: the account of the section the row stands in, where the sections are accounts of their own
+    account: str | None = None
 
     @property
     def explicit(self) -> bool:
@@ -160,8 +191,10 @@ class _Draft:
 
 class _TableReader:
     def __init__(self, path: Path, sheet: Sheet, header: HeaderMap, *, bank: str | None, account: str | None,
-                 workbook: bool = False):
+                 workbook: bool = False, fields: dict[str, FieldSpec] | None = None):
         self.path, self.sheet, self.header = path, sheet, header
+        self.fields = fields
+        self.account_given = account
         self.source = str(path)
         self.sheet_name = sheet.name if workbook else None
         preamble = [" ¦ ".join(cell_text(c) for c in r if c is not None) for r in sheet.rows[: header.row]]
@@ -179,6 +212,8 @@ class _TableReader:
             self.result.warnings.append("the export names no bank we know; lines are stored under bank 'unknown'")
         self.currency, self.currency_confidence = self._currency(preamble, found if not bank else _bank(bank))
         self.card = not (found or {}).get("wallet") and self._is_card(kind_text)
+        #: the export prints its money in minor units (Stripe's API-style ``amount`` in cents)
+        self.minor_units = self._in_minor_units((found or {}).get("minor_units", []))
         self.period: Period = find_period(preamble, path.stem)
         self.ids = LineIds()
         self.bad_balances = 0
@@ -203,6 +238,22 @@ class _TableReader:
         self._drafts_read = 0
         #: lines whose party came from the details text by a type or label, or is that text whole (no type known)
         self.parties_read: Counter[str] = Counter()
+        settled = {normalise_header(s) for s in rules().get("amounts", {}).get("settled", [])}
+        #: the amount column is what the account was paid (结算金额): it wins over income and refund columns
+        self.settled = any(normalise_header(header.headers[c]) in settled for c in header.columns.get("amount", [])[:1])
+        #: the header repeated below the first (rows -> the currency its section's heading names), the headings
+        self.repeats: dict[int, str | None] = {}
+        self.headings: set[int] = set()
+        self.section_currency: str | None = None
+        #: the account a section's headings name (``Account: 848-123456-001 USD Savings``), by the repeated header
+        self.repeat_accounts: dict[int, str] = {}
+        self.section_account: str | None = None
+        #: a second header row naming the fields each transaction's second row holds (column -> field)
+        self.second_line: dict[int, str] = {}
+        self.second_scores: dict[str, float] = {}
+        #: a debit column printing its figures positive, where a negative one is a reversal (红字冲正): money back in
+        self.red_debits = False
+        self.reversal_rows: list[int] = []
 
     # -- file-wide readings -------------------------------------------------------------------------
     def _currency(self, preamble: list[str], bank: dict[str, Any] | None) -> tuple[str | None, float]:
@@ -222,6 +273,9 @@ class _TableReader:
                 found = find_currency(self.header.headers[col]) or _unit_currency(self.header.headers[col])
                 if found and not (found == "USD" and "US" not in self.header.headers[col].upper()):
                     return found, 1.0
+        on_account = self._account_line_currencies(preamble)
+        if len(on_account) == 1:  # ``Account Number: 015-512-68-12345-6 HKD Current Account``
+            return on_account.pop(), ACCOUNT_LINE_CURRENCY_CONFIDENCE
         beside = self._balance_currencies(preamble)
         if len(beside) == 1:  # printed with the preamble's balance (``Opening balance | HKD 120,500.00``)
             return beside.pop(), BALANCE_CURRENCY_CONFIDENCE
@@ -246,6 +300,51 @@ class _TableReader:
             self.result.warnings.append("the export prints no currency and names no bank we know: the lines' "
                                         "currency is empty and needs review")
         return None, 0.0
+
+    def _in_minor_units(self, headers: list[str]) -> bool:
+        """Whether the amount column is headed as its provider's API prints amounts in minor units (``amount``,
+        exactly: ``[[banks]] minor_units``) and every figure in it is a whole number (``24000``, no separator)."""
+        cols = self.header.columns.get("amount", [])
+        if not cols or self.header.headers[cols[0]].strip() not in headers:
+            return False
+        cells = [row[cols[0]] for row in self.sheet.rows[self.header.row + 1:] if cols[0] < len(row)]
+        cells = [c for c in cells if not is_blank(c)]  # printed text only (a workbook's 240.00 may be stored as 240)
+        return bool(cells) and all(isinstance(c, str) and re.fullmatch(r"-?\d+", c.strip()) for c in cells)
+
+    def _to_major_units(self) -> None:
+        """The money cells of an export in minor units, in major units (``24000`` USD cents -> ``240.00``), by
+        each row's currency's minor units (JPY none); said in a warning, the amounts for review."""
+        h, known = self.header, currencies()
+        for index in range(h.row + 1, len(self.sheet.rows)):
+            row = list(self.sheet.rows[index])
+            try:
+                ccy = parse_currency(cell_text(h.first(row, "currency"))) if h.first(row, "currency") else self.currency
+            except ValueError:
+                ccy = self.currency
+            exponent = known.get(ccy or "", 2)
+            for name in MONEY_FIELDS:
+                for col in h.columns.get(name, []):
+                    text = cell_text(row[col]).strip() if col < len(row) else ""
+                    if re.fullmatch(r"-?\d+", text):
+                        row[col] = (Decimal(text) / Decimal(10) ** exponent).quantize(Decimal(1).scaleb(-exponent))
+            self.sheet.rows[index] = row
+        self.amount_cap = min(self.amount_cap, MINOR_UNITS_CONFIDENCE)
+        self.result.warnings.append(f"the amounts ({self.col('amount')}) are whole numbers in an export that prints "
+                                    "them in minor units (cents): read as such, check them")
+
+    @staticmethod
+    def _account_line_currencies(preamble: list[str]) -> set[str]:
+        """ISO currencies printed on the preamble's line of the account (its label, then the number and kind)."""
+        from extractors.parse.currencies import currency_mentions
+
+        known = currencies()
+        labels = [_norm(lb).casefold() for lb in rules()["preamble"]["account"]]
+        found: set[str] = set()
+        for line in preamble:
+            key = _norm(line).casefold()
+            if any(key.startswith(lb) for lb in labels) and re.search(r"\d{6}", re.sub(r"[\s\-]", "", line)):
+                found.update(m for m in currency_mentions(line) if m in known)
+        return found
 
     @staticmethod
     def _balance_currencies(preamble: list[str]) -> set[str]:
@@ -367,10 +466,31 @@ class _TableReader:
         drafts: list[_Draft] = []
         seq = 0
         labels_row = -1
+        if self.minor_units:
+            self._to_major_units()
+        self._find_sections()
+        self._find_second_line()
+        self.red_debits = self._red_debits()
         for index in range(h.row + 1, len(self.sheet.rows)):
             row = self.sheet.rows[index]
             number = index + 1
             if all(is_blank(c) for c in row):
+                continue
+            if index in self.headings:
+                self.result.skipped.append(f"row {number}: a page or section heading ({_row_text(row)[:60]!r})")
+                continue
+            if index in self.repeats:
+                self.section_currency = self.repeats[index]
+                self.section_account = self.repeat_accounts.get(index, self.section_account)
+                self.result.skipped.append(f"row {number}: the header repeated (a page or a section)")
+                continue
+            if self.second_line and index == h.row + 1:
+                self.result.skipped.append(f"row {number}: the header's second row (each transaction's second row)")
+                continue
+            second = self._second_row(row) if drafts and self._last_number == number - 1 else None
+            if second:
+                drafts[-1].more += second
+                self._last_number = number
                 continue
             first = next(cell_text(c) for c in row if not is_blank(c))
             if any(m in _norm(first) for m in footers) and self._dates_or_none(row) is None:
@@ -381,8 +501,9 @@ class _TableReader:
             if self._balance_row(row):
                 self.result.skipped.append(f"row {number}: balance carried in or out ({_row_text(row)[:60]!r})")
                 continue
-            status = h.first(row, "status")
-            if status is not None and _norm(cell_text(status)).casefold() in skip_status:
+            # every status column (PayPal: ``Status`` Completed and ``Balance Impact`` Memo, a void moving nothing)
+            status = next((s for s in h.all(row, "status") if _norm(cell_text(s)).casefold() in skip_status), None)
+            if status is not None:
                 self.result.skipped.append(f"row {number}: status {cell_text(status)!r} moved no money")
                 continue
             wrapped = self._wrapped(row) if drafts and self._last_number == number - 1 else None
@@ -417,6 +538,10 @@ class _TableReader:
             except RowProblem as exc:
                 self.row_warning(draft.number, exc)
         self.check_carried()
+        if self.reversal_rows:
+            self.result.warnings.append(f"row(s) {_rows(self.reversal_rows)}: a negative figure in the debit column "
+                                        f"({self.col('debit')}), whose other figures are positive, is a reversal "
+                                        "(红字冲正): money back in")
         if self.blank_currency_rows:
             self.result.warnings.append(f"row(s) {_rows(self.blank_currency_rows)}: the currency cell is blank; "
                                         "took the one currency the other rows print: check it")
@@ -429,6 +554,99 @@ class _TableReader:
                                         f"took it from {where}")
         self.result.confidence = self.confidence()
         return self.result
+
+    def _find_sections(self) -> None:
+        """The header printed again below the first: a page break (光大银行's ``第2页 共2页`` and the header on every
+        page) or a section per sub-account or currency (Hang Seng's ``Sub-account | USD Savings``, a card bill's
+        ``外币账户(美元)交易明细``). The rows right above a repeated header that carry no date and no amount are its
+        headings; the one currency a section's headings name is its rows' currency (the first section's is named on
+        the line right above the first header)."""
+        from extractors.parse.currencies import currency_mentions
+
+        h, rows = self.header, self.sheet.rows
+        keys = [_norm(x).casefold() for x in h.headers]
+        named = sum(1 for k in keys if k)
+        known = currencies()
+
+        def currency_of(texts: list[str]) -> str | None:
+            found = {m for text in texts for m in currency_mentions(text) if m in known}
+            return found.pop() if len(found) == 1 else None
+
+        for index in range(h.row + 1, len(rows)):
+            cells = [_norm(cell_text(c)).casefold() for c in rows[index]]
+            same = sum(1 for i, c in enumerate(cells) if c and i < len(keys) and c == keys[i])
+            if same < 2 or same * 2 < named:
+                continue
+            above: list[int] = []
+            j = index - 1
+            while j > h.row and len(above) < 3:
+                if not all(is_blank(c) for c in rows[j]):
+                    # a dated row, one with an amount, or the details of the row above wrapped under it: no heading
+                    if self._dates_or_none(rows[j]) is not None or self._has_amount(rows[j]) or self._wrapped(rows[j]):
+                        break
+                    above.append(j)
+                j -= 1
+            self.headings.update(above)
+            texts = [" ¦ ".join(cell_text(c) for c in rows[k] if c is not None) for k in above]
+            self.repeats[index] = currency_of(texts)
+            account = _preamble_value(texts, rules()["preamble"]["account"], digits=True)
+            if account and re.search(r"\d{6}", account) and self.account_given is None:
+                self.repeat_accounts[index] = account
+        if not any(self.repeats.values()):
+            return
+        first = next((r for r in reversed(rows[:h.row]) if not all(is_blank(c) for c in r)), None)
+        self.section_currency = currency_of([_row_text(first)]) if first is not None else None
+        sections = [self.section_currency, *self.repeats.values()]
+        if all(sections):
+            self.currency_confidence = SECTION_CURRENCY_CONFIDENCE
+            self.result.warnings = [w for w in self.result.warnings if "the bank's home currency is" not in w]
+        else:
+            self.currency_confidence = min(self.currency_confidence, SECTION_CURRENCY_CONFIDENCE)
+        self.result.warnings.append("the table is printed in sections, each with its header; each section's rows "
+                                    f"are in the currency its heading names ({', '.join(c or '-' for c in sections)})")
+
+    def _red_debits(self) -> bool:
+        """Whether the debit column prints its figures positive, so that a negative one among them is a reversal
+        (a county bank's 冲正 row: ``-9,000.00`` under 借方发生额), not a debit printed with its minus (Deutsche Bank's
+        ``Soll`` prints every debit so): most of its figures are positive and some negative."""
+        if "debit" not in self.header.columns or "credit" not in self.header.columns:
+            return False
+        signs: Counter[int] = Counter()
+        for row in self.sheet.rows[self.header.row + 1:]:
+            try:
+                cell = read_amount(self.header.first(row, "debit"))
+            except ValueError:
+                continue
+            if cell is not None and cell.value:
+                signs[1 if cell.value > 0 else -1] += 1
+        return 0 < signs[-1] < signs[1]
+
+    def _find_second_line(self) -> None:
+        """A second header row under the first naming other fields in the same columns (交通银行: ``对方户名``
+        under ``对方账号``, ``附言`` under ``摘要``): each transaction goes on on a second row, whose cells are
+        those fields."""
+        h, rows = self.header, self.sheet.rows
+        if self.fields is None or h.row + 1 >= len(rows):
+            return
+        row = rows[h.row + 1]
+        cells = {i for i, c in enumerate(row) if not is_blank(c)}
+        if not cells or any(not isinstance(row[i], str) or re.search(r"\d", row[i]) for i in cells):
+            return
+        mapped = map_headers(row, self.fields, h.row + 1)
+        where = {c: name for name, cols in mapped.columns.items() for c in cols}
+        if set(where) != cells or not any(name not in h.columns for name in where.values()):
+            return
+        self.second_line = {c: name for c, name in where.items() if name not in h.columns}
+        self.second_scores = {name: mapped.scores[name] for name in self.second_line.values()}
+
+    def _second_row(self, row: Sequence[Cell]) -> list[tuple[str, str]] | None:
+        """A transaction's second row (see :meth:`_find_second_line`): its cells by field, else None."""
+        if not self.second_line:
+            return None
+        cells = [(i, cell_text(c)) for i, c in enumerate(row) if not is_blank(c)]
+        if not cells or any(i not in self.second_line for i, _ in cells) or self._dates_or_none(row) is not None:
+            return None
+        return [(self.second_line[i], text) for i, text in cells]
 
     def _wrapped(self, row: Sequence[Cell]) -> list[tuple[str, str]] | None:
         """A row that goes on with the transaction above it (a statement converted from its PDF, whose
@@ -543,6 +761,8 @@ class _TableReader:
         for name in ("counterparty_name", "counterparty_account", "balance", "transaction_id"):
             if name in s:
                 out[name] = s[name]
+            elif name in self.second_scores:
+                out[name] = self.second_scores[name]
         out["currency"] = s["currency"] if "currency" in s else self.currency_confidence
         if any(ln.currency is None for ln in self.result.lines):  # a blank currency cell: nothing says it
             out["currency"] = 0.0
@@ -630,8 +850,13 @@ class _TableReader:
         how = "split"
         printed = Decimal(0)
         direction_cell = direction_reason = None
-        if (credit and credit.value) or (debit and debit.value):
-            value = (credit.value if credit else Decimal(0)) - abs(debit.value if debit else Decimal(0))
+        settled = self.settled and self._read(row, "amount") is not None  # 结算金额: income and refund are its parts
+        if not settled and ((credit and credit.value) or (debit and debit.value)):
+            paid = abs(debit.value) if debit else Decimal(0)
+            if debit and debit.value < 0 and self.red_debits:  # a reversal printed in red (冲正 -9,000.00): money in
+                paid = debit.value
+                self.reversal_rows.append(number)
+            value = (credit.value if credit else Decimal(0)) - paid
             size, sign = abs(value), (1 if value >= 0 else -1)
         else:
             amount = self._read(row, "amount")
@@ -682,7 +907,7 @@ class _TableReader:
                 return None
             raise RowProblem("the row has a date but no amount",
                             self.col("amount") if "amount" in h.columns else self.col("credit"), "")
-        currency = self.currency
+        currency = self.section_currency or self.currency
         ccy = h.first(row, "currency")
         if ccy is not None:
             try:
@@ -704,7 +929,7 @@ class _TableReader:
             except ValueError:
                 self.bad_balances += 1
         draft = _Draft(number, seq, row, booking, value_date, size, sign, how, balance, currency, notes, printed,
-                       direction_cell, direction_reason)
+                       direction_cell, direction_reason, account=self.section_account)
         self._fee(draft)
         return draft
 
@@ -758,10 +983,10 @@ class _TableReader:
         contradicts take its sign too, with a warning and the amount's confidence lowered."""
         if "balance" not in self.header.columns or len(drafts) < 2:
             return
-        currencies = list(dict.fromkeys(d.currency for d in drafts))
-        if len(currencies) > 1:  # a multi-currency wallet (Payoneer, Wise) keeps one balance per currency
-            for ccy in currencies:
-                self.settle_with_balances_of([d for d in drafts if d.currency == ccy], renumber=True)
+        balances = list(dict.fromkeys((d.currency, d.account) for d in drafts))
+        if len(balances) > 1:  # a multi-currency wallet (Payoneer, Wise), sub-accounts: one balance per currency, account
+            for key in balances:
+                self.settle_with_balances_of([d for d in drafts if (d.currency, d.account) == key], renumber=True)
             return
         self.settle_with_balances_of(drafts)
 
@@ -886,7 +1111,7 @@ class _TableReader:
         tid = self.ids.make(bank_id, d.booking, amount, counterparty, description, d.balance)
         try:
             return StatementLine(
-                bank=self.bank, account=self.account, transaction_id=tid, booking_date=d.booking,
+                bank=self.bank, account=d.account or self.account, transaction_id=tid, booking_date=d.booking,
                 value_date=d.value_date, amount=amount, currency=d.currency, counterparty_name=counterparty,
                 counterparty_account=account or None, counterparty_bank=cp_bank or None,
                 description=description, reference=reference, balance=d.balance, source_line=d.number)
@@ -998,7 +1223,7 @@ def read_table_statement(path: Path, data: bytes | None = None, *, bank: str | N
             continue
         reader = _TableReader(path, sheet, header, bank=bank or (combined.bank if combined else None),
                               account=account if account is not None or combined is None else combined.account,
-                              workbook=workbook)
+                              workbook=workbook, fields=fields)
         reader.ids = ids
         part = reader.run()
         if combined is None:

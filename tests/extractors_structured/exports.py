@@ -43,3 +43,21 @@ def write_export(folder: Path, doc: tuple) -> Path:
 def squash(text: str | None) -> str:
     """Text compared without blanks and case."""
     return "".join((text or "").split()).casefold()
+
+
+def assert_reads(result, truth: list[tuple], account: str = "") -> None:  # type: ignore[no-untyped-def]
+    """A statement import against its truth, line by line in file order: (date, signed amount, currency,
+    counterparty or ``*`` when none is printed, memo or ``""``, balance or None); the account when printed."""
+    import re
+    from datetime import date
+    from decimal import Decimal
+
+    assert [(ln.booking_date, ln.amount, ln.currency, ln.balance) for ln in result.lines] == [
+        (date.fromisoformat(d), Decimal(a), c, Decimal(b) if b else None) for d, a, c, _, _, b in truth]
+    for ln, (_, _, _, party, memo, _) in zip(result.lines, truth, strict=True):
+        if party != "*":
+            assert squash(ln.counterparty_name) == squash(party), (ln.counterparty_name, party)
+        if memo:
+            assert squash(memo) in squash(f"{ln.description} {ln.reference or ''}"), (ln.description, ln.reference, memo)
+    if account:
+        assert re.sub(r"\W", "", result.account) == account
