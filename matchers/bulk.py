@@ -127,6 +127,17 @@ def not_used(store: Store, split: str = "customers") -> dict[str, int]:
 
 
 @dataclass
+class _Reads:
+    """What a customer split's part read, and when (the time of its last read): items (by position in the
+    world) a payment looked at or checked, amounts it looked items up by, and the items unsettled
+    payments would look at again whenever they change."""
+
+    items: dict[int, tuple] = field(default_factory=dict)
+    amounts: dict[tuple[str, Decimal], tuple] = field(default_factory=dict)
+    held: set[int] = field(default_factory=set)
+
+
+@dataclass
 class PartOutcome:
     """What a worker sends back for one part: counts by status, the matches a person sees (review and
     unmatched, every match when ``keep_all``), what the workbook shows of their payments, the part's
@@ -145,6 +156,7 @@ class PartOutcome:
     fingerprints: list[tuple[str, str]]
     #: the customer split: what this part posted (time, item position in the world, due after)
     events: list[tuple[tuple, int, Decimal]] = field(default_factory=list)
+    reads: _Reads | None = None
     checked: dict[str, Any] = field(default_factory=dict)
     saved_new: int = 0
     saved_unchanged: int = 0
@@ -408,11 +420,13 @@ def split_customers(world: _World, pays: list[Payment], items: list[OpenItem], p
 
 def _decide_timed(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ...],
                   replayed: Sequence[tuple[tuple, int, Decimal]], position: Sequence[int],
-                  ) -> tuple[dict[str, tuple[str, list, dict[int, int]]], dict[str, Payment], list[tuple[tuple, int, Decimal]]]:
+                  ) -> tuple[dict[str, tuple[str, list, dict[int, int]]], dict[str, Payment], list[tuple[tuple, int, Decimal]],
+                             _Reads]:
     """:func:`matchers.cash._decide_all` on a part, with the postings other parts made on its items
     (``replayed``: (time, item's position in the world, what is due after), in time order) applied when the
     single pass makes them: a time is (round, the payment's place in the order of the single pass). Returns
-    the decisions, the payments by key and this part's own postings, timed alike."""
+    the decisions, the payments by key, this part's own postings, timed alike, and what it read when
+    (:class:`_Reads`: which later postings elsewhere could change what it decided)."""
     items = matcher.items
     local = {g: n for n, g in enumerate(position)}
     rank = {p.key: (-matcher.prescore(p), p.value_date, p.key) for p in todo}  # the single pass's order
@@ -426,6 +440,13 @@ def _decide_timed(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, 
         log.extend((now[0], position[item.idx], item.due) for item, _, _ in prop.parts)
 
     matcher.post = posting  # type: ignore[method-assign]
+    reads = _Reads()
+
+    def read(pay: Payment, looked: Iterable[int]) -> None:
+        for i in looked:
+            reads.items[position[i]] = now[0]
+        reads.amounts[(pay.currency, q(pay.amount))] = now[0]
+
     at = 0
     seen_round = -1
 
@@ -446,6 +467,7 @@ def _decide_timed(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, 
         now[0] = (0, *rank[pay.key])
         replay(now[0])
         ranked, looked = matcher.propose(pay)
+        read(pay, looked)
         decided[pay.key] = _decide(matcher, ranked, looked, posted)
     by_key = {p.key: p for p in order}
     for round_ in range(1, 6):
@@ -453,16 +475,22 @@ def _decide_timed(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, 
         for key, (status, _ranked, versions) in list(decided.items()):
             now[0] = (round_, *rank[key])
             replay(now[0])
-            if status in posted or not any(items[i].version != v for i, v in versions.items()):
+            if status in posted:
+                continue
+            read(by_key[key], versions)
+            if not any(items[i].version != v for i, v in versions.items()):
                 continue
             ranked, looked = matcher.propose(by_key[key])
+            read(by_key[key], looked)
             decided[key] = _decide(matcher, ranked, looked, posted)
             changed = changed or decided[key][0] != status
         # the single pass looks again while anything changed anywhere: here, or where a replayed posting came from
         if not changed and at == len(replayed) and seen_round < round_:
             break
     replay((99,))
-    return decided, by_key, log
+    reads.held = {position[i] for status, _ranked, versions in decided.values() if status not in posted
+                  for i in versions}
+    return decided, by_key, log, reads
 
 
 # -- one part, in a worker ------------------------------------------------------------------------------
@@ -475,16 +503,16 @@ def _read_part(world: _World, plan: _Plan) -> tuple[list[Payment], list[OpenItem
 
 
 def _decide_shared(world: _World, plan: _Plan, pays: list[Payment], items: list[OpenItem], at: list[int],
-                   ) -> tuple[list[Match], list[tuple[tuple, int, Decimal]]]:
+                   ) -> tuple[list[Match], list[tuple[tuple, int, Decimal]], _Reads]:
     """A customer split's part decided with the postings of other parts replayed (:func:`_decide_timed`):
     its matches in payment key order and its own postings."""
     profile = world.profile
     posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
     matcher = CashMatcher(items, world.cix, profile, plan.resolved)
-    decided, by_key, log = _decide_timed(matcher, list(pays), posted, plan.replayed, at)
+    decided, by_key, log, reads = _decide_timed(matcher, list(pays), posted, plan.replayed, at)
     matches = [_to_match(by_key[key], status, ranked, profile) for key, (status, ranked, _) in decided.items()]
     matches.sort(key=lambda m: m.payment_key)
-    return matches, log
+    return matches, log, reads
 
 
 def _run_part(number: int) -> PartOutcome:
@@ -498,11 +526,12 @@ def _run_part(number: int) -> PartOutcome:
     with _gc_paused():
         pays, items, at = _read_part(world, plan)
         log: list[tuple[tuple, int, Decimal]] = []
+        reads = None
         if plan.shared is None:
             matches, new_amounts = decide_payments(pays, items, world.cix, profile=world.profile,
                                                    resolved=plan.resolved)
         else:
-            matches, log = _decide_shared(world, plan, pays, items, at)
+            matches, log, reads = _decide_shared(world, plan, pays, items, at)
             new_amounts = set()
             own = set(plan.invoices)
             items = [item for item, g in zip(items, at, strict=True) if g in own]
@@ -513,7 +542,8 @@ def _run_part(number: int) -> PartOutcome:
         still_open = [i for i in items if i.due > 0]
         fps = [(m.payment_key, fingerprint(m)) for m in matches] if world.fingerprints else []
         outcome = PartOutcome(number, len(pays), len(items), dict(counts), shown, infos,
-                              still_open[:world.keep_open], len(still_open), set(new_amounts), fps, events=log)
+                              still_open[:world.keep_open], len(still_open), set(new_amounts), fps, events=log,
+                              reads=reads)
         del items, still_open, pays
         if plan.shared is None:
             _finish(world, number, matches, outcome)
@@ -556,6 +586,36 @@ def _finish_part(number: int) -> PartOutcome:
     return done
 
 
+def _matters(world: _World, plan: _Plan, before: list[tuple[tuple, int, Decimal]],
+             after: list[tuple[tuple, int, Decimal]], reads: _Reads | None) -> bool:
+    """Whether a part replaying ``after`` instead of ``before`` could decide anything otherwise: a changed
+    posting on one of its own items (what stays open), on an item an unsettled payment would look at again,
+    on an item read after the first change, or leaving an amount looked up after that posting."""
+    if reads is None:
+        return True
+    old: dict[int, list[tuple[tuple, Decimal]]] = defaultdict(list)
+    new: dict[int, list[tuple[tuple, Decimal]]] = defaultdict(list)
+    for events, by_item in ((before, old), (after, new)):
+        for when, g, due in events:
+            by_item[g].append((when, due))
+    own = set(plan.invoices)
+    for g in old.keys() | new.keys():
+        a, b = old.get(g, []), new.get(g, [])
+        if a == b:
+            continue
+        if g in own or g in reads.held:
+            return True
+        first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+        changed = a[first:] + b[first:]
+        if (last := reads.items.get(g)) is not None and last > min(when for when, _ in changed):
+            return True
+        currency = world.items[g].currency
+        for when, due in changed:
+            if due > 0 and (last := reads.amounts.get((currency, q(due)))) is not None and last > when:
+                return True
+    return False
+
+
 def _settle_parts(world: _World, outcomes: dict[int, PartOutcome]) -> list[int]:
     """The customer split after its parts ran: each part's postings go to every other part holding the item
     (and an item a posting leaves open for an amount a part's payments look up becomes shared with that
@@ -589,9 +649,10 @@ def _settle_parts(world: _World, outcomes: dict[int, PartOutcome]) -> list[int]:
     again = []
     for n, plan in enumerate(plans):
         events = sorted(replayed.get(n, ()), key=lambda e: (e[0], e[1]))
-        if n in grown or events != plan.replayed:
-            plan.replayed = events
+        if n in grown or (events != plan.replayed and _matters(world, plan, plan.replayed, events,
+                                                               outcomes[n].reads)):
             again.append(n)
+        plan.replayed = events
     return again
 
 
@@ -741,11 +802,13 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     outcomes: dict[int, PartOutcome] = {}
     merges = 0
     runs = 0
+    cpu = 0.0  # every run of every part (the customer split runs parts again)
     try:
         todo = list(range(len(world.plans)))
         while todo:
             for outcome in _map(_run_part, todo, workers):
                 outcomes[outcome.part] = outcome
+                cpu += outcome.cpu_seconds
                 done = sum(o.payments for o in outcomes.values())
                 progress(f"part {len(outcomes)}/{len(world.plans)}: {outcome.payments:,} payments, "
                          f"{outcome.invoices:,} invoices — auto {outcome.counts.get('auto', 0):,}, review "
@@ -771,7 +834,7 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
         if world.held_dir is not None:
             shutil.rmtree(world.held_dir, ignore_errors=True)
     seconds["parts"] = round(time.perf_counter() - t0, 1)
-    seconds["parts_cpu"] = round(sum(o.cpu_seconds for o in outcomes.values()), 1)
+    seconds["parts_cpu"] = round(cpu, 1)
     final = [outcomes[i] for i in sorted(outcomes)]
     if json_out and tmp is not None:
         t0 = time.perf_counter()
