@@ -200,15 +200,14 @@ class BulkRun:
 
 @dataclass
 class _Plan:
-    """One part: positions of its payments and open items in the world's (evidence split), the memo hits
-    its matcher uses, or the parties it reads itself (customer split), and the amounts its payments look
-    up among items that other parts' part payments could add to."""
+    """One part: positions of its payments and open items in the world's, the memo hits its matcher uses,
+    and the amounts its payments look up among items that other parts' part payments could add to
+    (evidence split) or the other parts' items it shares (customer split)."""
 
     receipts: list[int] = field(default_factory=list)
     invoices: list[int] = field(default_factory=list)
     resolved: ResolvedMemos | None = None
     open_amounts: frozenset[tuple[str, Decimal]] = frozenset()
-    customers: list[str] | None = None
     #: customer split: other parts' items its payments may look at, the amounts they look up, and the
     #: postings other parts made on its items and these (time, item position, due after), in time order
     shared: set[int] | None = None
@@ -395,7 +394,7 @@ def split_customers(world: _World, pays: list[Payment], items: list[OpenItem], p
             return parts
         return zlib.crc32(first[sets.find(node[code])].encode()) % parts
 
-    plans = [_Plan(customers=[], shared=set()) for _ in range(parts + 1)]
+    plans = [_Plan(shared=set()) for _ in range(parts + 1)]
     for item in items:
         plans[bucket(item.customer_code)].invoices.append(item.idx)
     part_of_item = [0] * len(items)
