@@ -401,13 +401,17 @@ def split_customers(world: _World, pays: list[Payment], items: list[OpenItem], p
     for n, plan in enumerate(plans):
         for i in plan.invoices:
             part_of_item[i] = n
+    payers: dict[str, tuple[int, set[str]]] = {}  # payer name -> its part, the customers the matcher looks up
     for at, pay in enumerate(pays):
-        hits = cix.lookup(pay.payer, min_score=0.9, limit=1)
-        n = bucket(hits[0].customer_code if hits else None)
+        if (payer := payers.get(pay.payer)) is None:
+            hits = cix.lookup(pay.payer, min_score=0.9, limit=1)
+            payer = payers[pay.payer] = (bucket(hits[0].customer_code if hits else None),
+                                         {h.customer_code for h in cix.lookup(pay.payer)[:2]})
+        n = payer[0]
         plan = plans[n]
         plan.receipts.append(at)
         named = [position[target] for target, *_ in world.resolved.by_memo[pay.memo]]
-        codes = {h.customer_code for h in cix.lookup(pay.payer)[:2]} | {items[i].customer_code for i in named}
+        codes = payer[1] | {items[i].customer_code for i in named}
         looked = [*named, *(i for code in codes if code for i in matcher.by_customer.get(code, ())),
                   *matcher.by_amount.get((pay.currency, q(pay.amount)), ())[:EQUAL_AMOUNT_POOL]]
         plan.shared.update(i for i in looked if part_of_item[i] != n)  # type: ignore[union-attr]
