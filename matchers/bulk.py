@@ -24,9 +24,10 @@ Two ways to cut (``split``):
   payer name finds. What another part posts on such a shared item is replayed in this part at the time the
   single pass would post it (a time is the round of looking again and the payment's place in the single
   pass's order: :func:`_decide_timed`); the parts run again until every part replayed what the others
-  posted (:func:`_settle_parts`; two or three runs on bench/reconcile.py's world), then their matches are
-  saved. The result is the single pass's, match for match, in parts bounded by their customers (and the
-  items they share), in parallel.
+  posted (:func:`_settle_parts`), then their matches are saved. The result is the single pass's, match
+  for match, in parallel parts. On bench/reconcile.py's world, one or two more runs at 10k and 100k. At its million
+  (2.6 shared items a payment, chains of changed reads across every part) it had not converged after four
+  runs (bench/RESULTS.md, "split5").
 
 Honoured as in the small path, on either split: earlier decisions (payments with an ``auto``/``confirmed``/
 ``rejected`` match are left as decided and what posted matches applied is taken off each invoice), money rules
