@@ -374,7 +374,7 @@ LARGE_FROM = int(os.environ.get("ORDERHUB_RECONCILE_LARGE_FROM", "100000"))
 def wants_large(store: Store, large: bool | None, split: str = "evidence") -> bool:
     """Whether ``reconcile --from-store`` (and the ``reconcile`` flow) takes the large path: as asked, else
     for a store of at least :data:`LARGE_FROM` receipts, statement lines and invoices, with none of the
-    records ``split`` does not use (the customer split reads no orders, statement lines or deliveries)."""
+    records the large path does not use (remittance advices)."""
     from matchers.bulk import not_used
 
     if large is not None:
@@ -458,9 +458,8 @@ def _print_large(done: LargeRun, save: bool) -> None:
         console.print(f"wrote every match to {run.json_out}")
     if run.not_used:
         used = ", ".join(f"{n:,} {kind}" for kind, n in run.not_used.items())
-        err_console.print(f"[yellow]large path: not used: {used} (orders, statement lines, deliveries and products "
-                          "are read by --split evidence and the small path, not by --split customers; remittance "
-                          "advices by the small path only: leave out --large)[/]", highlight=False)
+        err_console.print(f"[yellow]large path: not used: {used} (remittance advices are read by the small path "
+                          "only: leave out --large)[/]", highlight=False)
     if not run.listed_all:
         console.print("the workbook lists every payment to review with its candidates; automatic matches and "
                       "open items are counted on its summary (they are in the store)")
@@ -560,14 +559,14 @@ def register(app: typer.Typer) -> None:
                                           "bank charges ...; default: matchers/data/money_rules.toml)"),
         large: bool | None = typer.Option(None, "--large/--small", help="--from-store: rows streamed from the store "
                                           "in parts on --workers processes, the same matches (default: for a store of "
-                                          "100,000 receipts and invoices or more without orders, statement lines or "
-                                          "deliveries, which only the small path reads)"),
+                                          "100,000 receipts, statement lines and invoices or more without remittance "
+                                          "advices, which only the small path reads)"),
         workers: int | None = typer.Option(None, "--workers", min=1, help="--large: processes (default: "
                                            "ORDERHUB_WORKERS, else every core)"),
         split: str = typer.Option("evidence", "--split", help="--large: 'evidence' (parts joined by what each payment "
-                                  "can see: the small path's matches) or 'customers' (parts by customer: bounded "
-                                  "memory, may decide otherwise where a memo or an amount points at another "
-                                  "customer's invoice)"),
+                                  "can see) or 'customers' (parts by customer, sharing the other customers' items "
+                                  "their payments look at, run again until they agree): the small path's matches "
+                                  "either way"),
     ) -> None:
         """Propose matches and write the reconciliation workbook (`reconcile apply` reads it back)."""
         if ctx.invoked_subcommand:

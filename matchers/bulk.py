@@ -17,22 +17,27 @@ Two ways to cut (``split``):
   customers everywhere (bench/reconcile.py's world: amounts drawn from 500k integers, so at a million
   nearly every payment sees another customer's invoice open for its amount) the sets join into one and
   the run is one process on rows.
-- ``customers``: bench/scale.py's routing of the million: each distinct buyer and payer name resolved
-  once against every customer and sent to the part of its customer (crc32 of the code), each part read
-  from the store by its parties in its worker and matched against its own items only. Memory bounded by
-  the part, parallel; a payment whose memo names, or whose amount equals, another part's invoice, or
-  whose payer two customers of two parts share, may be decided differently from the single pass.
+- ``customers``: parts by customer (customers sharing a name key or a tax id together), each holding,
+  besides its own items, the other customers' items its payments may look at: the items its memos name
+  (resolved against every item, as the single pass does: a truncated number that fits invoices of several
+  customers names none of them), the items open for a payment's amount, the items of the customers its
+  payer name finds. What another part posts on such a shared item is replayed in this part at the time the
+  single pass would post it (a time is the round of looking again and the payment's place in the single
+  pass's order: :func:`_decide_timed`); the parts run again until every part replayed what the others
+  posted (:func:`_settle_parts`), then their matches are saved. The result is the single pass's, match
+  for match, in parallel parts. On bench/reconcile.py's world, one or two more runs at 10k and 100k. At its million
+  (2.6 shared items a payment, chains of changed reads across every part) it had not converged after four
+  runs (bench/RESULTS.md, "split5").
 
-Honoured as in the small path: earlier decisions (payments with an ``auto``/``confirmed``/``rejected``
-match are left as decided and what posted matches applied is taken off each invoice), money rules
+Honoured as in the small path, on either split: earlier decisions (payments with an ``auto``/``confirmed``/
+``rejected`` match are left as decided and what posted matches applied is taken off each invoice), money rules
 (applied first), the our-companies master (receipts we paid, transfers between our accounts, set aside),
 fields read with low confidence (no automatic match rests on them), partly read receipts and invoices
-(set aside / left out), credit notes. On the evidence split also statement lines (money out and a
-receipt's copies set aside), orders, deliveries (three-way holds) and products: a store holding orders or
-deliveries has its invoices, orders and products read as records once in the parent, to build the open items
-with the small path's code (:func:`matchers.cash.open_items`; see :func:`reconcile_store` for why no part
-can build them alone). The customer split reads none of these (:data:`NOT_USED`, :func:`not_used` counts
-them in a store).
+(set aside / left out), credit notes, statement lines (money out and a receipt's copies set aside), orders,
+deliveries (three-way holds) and products: a store holding orders or deliveries has its invoices, orders and
+products read as records once in the parent, to build the open items with the small path's code
+(:func:`matchers.cash.open_items`; see :func:`reconcile_store` for why no part can build them alone).
+Remittance advices are not read yet (:func:`not_used` counts them).
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ import heapq
 import json
 import multiprocessing
 import os
+import pickle
 import resource
 import shutil
 import tempfile
@@ -70,6 +76,7 @@ from hub.records import (
 )
 from hub.store import Store
 from matchers.cash import (
+    EQUAL_AMOUNT_POOL,
     INVOICE_FIELDS,
     POSTED,
     RECEIPT_FIELDS,
@@ -78,13 +85,16 @@ from matchers.cash import (
     Payment,
     ReceiptTwins,
     _apply_rules,
+    _decide,
     _gc_paused,
+    _to_match,
     credits_of_rows,
     decide_payments,
     item_keys,
     items_from_rows,
     open_items,
     payments_from_rows,
+    q,
 )
 from matchers.credits import Credit
 from matchers.names import CustomerIndex
@@ -98,8 +108,6 @@ from matchers.tolerance import Profile, load_profile
 
 #: the receipt fields read besides :data:`matchers.cash.RECEIPT_FIELDS`: the our-companies check's
 RECEIPT_EXTRA = ("payer_account", "payee_name", "payee_account")
-#: record kinds the customer split does not read (the evidence split and the small path do)
-NOT_USED: tuple[type, ...] = (Order, StatementLine, Delivery, Product)
 #: matches saved per transaction (short write locks: two workers share a SQLite file)
 SAVE_ROWS = 2000
 Split = Literal["evidence", "customers"]
@@ -108,13 +116,26 @@ PART_PAYMENTS = 50_000
 #: customers a part holds on the customer split (bench/scale.py's million: 20 parts of 5,000 customers, 50,000
 #: receipts and invoices, about 1 GB a worker); fixed by the customers, so that every run cuts alike
 PART_CUSTOMERS = 5_000
+#: runs of the customer split's parts before giving up on their agreeing (each run settles what the
+#: postings of the run before changed; a few suffice)
+SETTLE_RUNS = 30
 
 
 def not_used(store: Store, split: str = "customers") -> dict[str, int]:
-    """Records of the kinds ``split`` leaves out, counted per kind (only kinds the store holds): remittance
-    advices on either split, and orders, statement lines, deliveries and products on the customer split."""
-    unread = {RemittanceAdvice.KIND: n} if (n := store.count(RemittanceAdvice)) else {}  # no split reads them yet
-    return unread if split == "evidence" else {cls.KIND: n for cls in NOT_USED if (n := store.count(cls))} | unread
+    """Records of the kinds the large path leaves out, counted per kind (only kinds the store holds):
+    remittance advices, on either split."""
+    return {RemittanceAdvice.KIND: n} if (n := store.count(RemittanceAdvice)) else {}  # no split reads them yet
+
+
+@dataclass
+class _Reads:
+    """What a customer split's part read, and when (the time of its last read): items (by position in the
+    world) a payment looked at or checked, amounts it looked items up by, and the items unsettled
+    payments would look at again whenever they change."""
+
+    items: dict[int, tuple] = field(default_factory=dict)
+    amounts: dict[tuple[str, Decimal], tuple] = field(default_factory=dict)
+    held: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -134,6 +155,9 @@ class PartOutcome:
     open_count: int
     new_amounts: set[tuple[str, Decimal]]
     fingerprints: list[tuple[str, str]]
+    #: the customer split: what this part posted (time, item position in the world, due after)
+    events: list[tuple[tuple, int, Decimal]] = field(default_factory=list)
+    reads: _Reads | None = None
     checked: dict[str, Any] = field(default_factory=dict)
     saved_new: int = 0
     saved_unchanged: int = 0
@@ -177,17 +201,19 @@ class BulkRun:
 
 @dataclass
 class _Plan:
-    """One part: positions of its payments and open items in the world's (evidence split), the memo hits
-    its matcher uses, or the parties it reads itself (customer split), and the amounts its payments look
-    up among items that other parts' part payments could add to."""
+    """One part: positions of its payments and open items in the world's, the memo hits its matcher uses,
+    and the amounts its payments look up among items that other parts' part payments could add to
+    (evidence split) or the other parts' items it shares (customer split)."""
 
     receipts: list[int] = field(default_factory=list)
     invoices: list[int] = field(default_factory=list)
     resolved: ResolvedMemos | None = None
     open_amounts: frozenset[tuple[str, Decimal]] = frozenset()
-    customers: list[str] | None = None
-    invoice_parties: list[str] = field(default_factory=list)
-    receipt_parties: list[str] = field(default_factory=list)
+    #: customer split: other parts' items its payments may look at, the amounts they look up, and the
+    #: postings other parts made on its items and these (time, item position, due after), in time order
+    shared: set[int] | None = None
+    amounts: set[tuple[str, Decimal]] = field(default_factory=set)
+    replayed: list[tuple[tuple, int, Decimal]] = field(default_factory=list)
 
 
 @dataclass
@@ -213,6 +239,8 @@ class _World:
     chunk: int = 5000
     check: Callable[[list[Match]], dict[str, Any]] | None = None
     json_dir: Path | None = None  # each part writes its matches there (``key<TAB>json`` lines, by key)
+    resolved: ResolvedMemos | None = None  # the customer split's memos, resolved against every item
+    held_dir: Path | None = None  # the customer split's decided parts, kept until every part agrees
 
 
 _WORLD: _World | None = None  # set in the parent before the workers fork
@@ -342,59 +370,175 @@ def split_evidence(world: _World, pays: list[Payment], items: list[OpenItem], pa
     return plans
 
 
-# -- the customer split (bench/scale.py's routing) ------------------------------------------------------
-def split_customers(store: Store, cix: CustomerIndex, customers: Sequence[Customer], parts: int) -> list[_Plan]:
-    """Each distinct buyer and payer name resolved once against every customer and sent to the part of
-    its customer (crc32 of the code; names of no known customer to a part of their own); each part reads
-    its customers, its buyers' invoices and its payers' receipts itself."""
-    def bucket(code: str | None) -> int:
-        return parts if code is None else zlib.crc32(code.encode()) % parts
+# -- the customer split: parts by customer, each with what its payments may look at elsewhere -----------
+def split_customers(world: _World, pays: list[Payment], items: list[OpenItem], parts: int) -> list[_Plan]:
+    """Parts by customer (crc32 of the code; customers sharing a name key or a tax id together, items and
+    payments of no known customer in a part of their own). A payment may look at items of other customers
+    (a memo resolved against every item, items open for its amount, the items of the customers its payer
+    name finds): those items go with its part as *shared* items (``_Plan.shared``), whose postings in their
+    own part (and theirs in any other) each part replays at the time the single pass would make them
+    (:func:`_decide_timed`), run again until every part saw the same postings (:func:`_settle_parts`)."""
+    cix = world.cix
+    matcher = CashMatcher(items, cix, world.profile, explain=False)  # the single pass's indexes, nothing scored
+    keys = item_keys(items)
+    world.resolved = ResolvedMemos.resolve(matcher.refs, (p.memo for p in pays), lambda idx: keys[int(idx)])
+    position = {key: idx for idx, key in enumerate(keys)}
+    sets = _Sets()
+    node = {c.code: sets.new() for c in world.customers}
+    _join_customers(sets, cix, world.customers, node)
+    first: dict[int, str] = {}
+    for c in world.customers:
+        first.setdefault(sets.find(node[c.code]), c.code)
 
-    plans = [_Plan(customers=[]) for _ in range(parts + 1)]
-    for c in customers:
-        plans[bucket(c.code)].customers.append(c.code)  # type: ignore[union-attr]
-    for cls, attr in ((Invoice, "invoice_parties"), (BankReceipt, "receipt_parties")):
-        for party in store.parties(cls):
-            hits = cix.lookup(party, min_score=0.9, limit=1)
-            getattr(plans[bucket(hits[0].customer_code if hits else None)], attr).append(party)
-    return [p for p in plans if p.receipt_parties]
+    def bucket(code: str | None) -> int:
+        if code is None or code not in node:
+            return parts
+        return zlib.crc32(first[sets.find(node[code])].encode()) % parts
+
+    plans = [_Plan(shared=set()) for _ in range(parts + 1)]
+    for item in items:
+        plans[bucket(item.customer_code)].invoices.append(item.idx)
+    part_of_item = [0] * len(items)
+    for n, plan in enumerate(plans):
+        for i in plan.invoices:
+            part_of_item[i] = n
+    payers: dict[str, tuple[int, set[str]]] = {}  # payer name -> its part, the customers the matcher looks up
+    for at, pay in enumerate(pays):
+        if (payer := payers.get(pay.payer)) is None:
+            hits = cix.lookup(pay.payer, min_score=0.9, limit=1)
+            payer = payers[pay.payer] = (bucket(hits[0].customer_code if hits else None),
+                                         {h.customer_code for h in cix.lookup(pay.payer)[:2]})
+        n = payer[0]
+        plan = plans[n]
+        plan.receipts.append(at)
+        named = [position[target] for target, *_ in world.resolved.by_memo[pay.memo]]
+        codes = payer[1] | {items[i].customer_code for i in named}
+        looked = [*named, *(i for code in codes if code for i in matcher.by_customer.get(code, ())),
+                  *matcher.by_amount.get((pay.currency, q(pay.amount)), ())[:EQUAL_AMOUNT_POOL]]
+        plan.shared.update(i for i in looked if part_of_item[i] != n)  # type: ignore[union-attr]
+        plan.amounts.add((pay.currency, q(pay.amount)))
+    for plan in plans:
+        plan.resolved = world.resolved.only(pays[a].memo for a in plan.receipts)
+    return [p for p in plans if p.receipts or p.invoices]
+
+
+def _decide_timed(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ...],
+                  replayed: Sequence[tuple[tuple, int, Decimal]], position: Sequence[int],
+                  ) -> tuple[dict[str, tuple[str, list, dict[int, int]]], dict[str, Payment], list[tuple[tuple, int, Decimal]],
+                             _Reads]:
+    """:func:`matchers.cash._decide_all` on a part, with the postings other parts made on its items
+    (``replayed``: (time, item's position in the world, what is due after), in time order) applied when the
+    single pass makes them: a time is (round, the payment's place in the order of the single pass). Returns
+    the decisions, the payments by key, this part's own postings, timed alike, and what it read when
+    (:class:`_Reads`: which later postings elsewhere could change what it decided)."""
+    items = matcher.items
+    local = {g: n for n, g in enumerate(position)}
+    rank = {p.key: (-matcher.prescore(p), p.value_date, p.key) for p in todo}  # the single pass's order
+    order = sorted(todo, key=lambda p: rank[p.key])
+    log: list[tuple[tuple, int, Decimal]] = []
+    now: list[tuple] = [()]
+    post = matcher.post
+
+    def posting(prop: Any) -> None:
+        post(prop)
+        log.extend((now[0], position[item.idx], item.due) for item, _, _ in prop.parts)
+
+    matcher.post = posting  # type: ignore[method-assign]
+    reads = _Reads()
+
+    def read(pay: Payment, looked: Iterable[int]) -> None:
+        for i in looked:
+            reads.items[position[i]] = now[0]
+        reads.amounts[(pay.currency, q(pay.amount))] = now[0]
+
+    at = 0
+    seen_round = -1
+
+    def replay(until: tuple) -> None:
+        nonlocal at, seen_round
+        while at < len(replayed) and replayed[at][0] < until:
+            when, g, due = replayed[at]
+            item = items[local[g]]
+            item.due = due
+            item.version += 1
+            if due > 0:
+                matcher.by_amount[(item.currency, q(due))].append(item.idx)
+            seen_round = max(seen_round, when[0])
+            at += 1
+
+    decided: dict[str, tuple[str, list, dict[int, int]]] = {}
+    for pay in order:
+        now[0] = (0, *rank[pay.key])
+        replay(now[0])
+        ranked, looked = matcher.propose(pay)
+        read(pay, looked)
+        decided[pay.key] = _decide(matcher, ranked, looked, posted)
+    by_key = {p.key: p for p in order}
+    for round_ in range(1, 6):
+        changed = False
+        for key, (status, _ranked, versions) in list(decided.items()):
+            now[0] = (round_, *rank[key])
+            replay(now[0])
+            if status in posted:
+                continue
+            read(by_key[key], versions)
+            if not any(items[i].version != v for i, v in versions.items()):
+                continue
+            ranked, looked = matcher.propose(by_key[key])
+            read(by_key[key], looked)
+            decided[key] = _decide(matcher, ranked, looked, posted)
+            changed = changed or decided[key][0] != status
+        # the single pass looks again while anything changed anywhere: here, or where a replayed posting came from
+        if not changed and at == len(replayed) and seen_round < round_:
+            break
+    replay((99,))
+    reads.held = {position[i] for status, _ranked, versions in decided.values() if status not in posted
+                  for i in versions}
+    return decided, by_key, log, reads
 
 
 # -- one part, in a worker ------------------------------------------------------------------------------
-def _read_part(world: _World, plan: _Plan) -> tuple[list[Payment], list[OpenItem], CustomerIndex]:
-    """A part's payments and open items (each item's ``idx`` its position in the part): taken from the
-    world on the evidence split (copies: the matcher takes money off them), read from the store by the
-    part's parties on the customer split."""
-    if plan.customers is None:
-        return ([world.pays[i] for i in plan.receipts],
-                [replace(world.items[i], idx=n) for n, i in enumerate(plan.invoices)], world.cix)
-    store = Store(world.url, migrate=False)
-    try:
-        mine = set(plan.customers)
-        cix = CustomerIndex.build(c for c in world.customers if c.code in mine)
-        invoices = [row for rows in store.stream(Invoice, INVOICE_FIELDS, parties=plan.invoice_parties,
-                                                 chunk_size=world.chunk, in_order=True) for row in rows]
-        receipts = [row[:1 + len(RECEIPT_FIELDS)]
-                    for rows in store.stream(BankReceipt, (*RECEIPT_FIELDS, *RECEIPT_EXTRA),
-                                             parties=plan.receipt_parties, without_match=world.kept_statuses,
-                                             chunk_size=world.chunk, in_order=True)
-                    for row in rows if row[0] not in world.skip]
-    finally:
-        store.engine.dispose()
-    return (payments_from_rows(receipts, world.unsure)[0], items_from_rows(invoices, cix, world.settled, world.unsure),
-            cix)
+def _read_part(world: _World, plan: _Plan) -> tuple[list[Payment], list[OpenItem], list[int]]:
+    """A part's payments and items (copies: the matcher takes money off them; each item's ``idx`` its
+    position in the part) and the items' positions in the world: its own items, and on the customer split
+    the shared ones too, in the world's order (the single pass's)."""
+    at = plan.invoices if plan.shared is None else sorted({*plan.invoices, *plan.shared})
+    return [world.pays[i] for i in plan.receipts], [replace(world.items[i], idx=n) for n, i in enumerate(at)], at
+
+
+def _decide_shared(world: _World, plan: _Plan, pays: list[Payment], items: list[OpenItem], at: list[int],
+                   ) -> tuple[list[Match], list[tuple[tuple, int, Decimal]], _Reads]:
+    """A customer split's part decided with the postings of other parts replayed (:func:`_decide_timed`):
+    its matches in payment key order and its own postings."""
+    profile = world.profile
+    posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
+    matcher = CashMatcher(items, world.cix, profile, plan.resolved)
+    decided, by_key, log, reads = _decide_timed(matcher, list(pays), posted, plan.replayed, at)
+    matches = [_to_match(by_key[key], status, ranked, profile) for key, (status, ranked, _) in decided.items()]
+    matches.sort(key=lambda m: m.payment_key)
+    return matches, log, reads
 
 
 def _run_part(number: int) -> PartOutcome:
-    """Reconcile part ``number`` of the forked world; save its matches when asked."""
+    """Reconcile part ``number`` of the forked world; save its matches when asked (on the customer split
+    they are kept in a file until every part saw the same postings: :func:`_finish_part` saves them)."""
     world = _WORLD
     assert world is not None, "the bulk world is set before the workers fork"
     t0, c0 = time.perf_counter(), time.process_time()
     plan = world.plans[number]
     # the collector stays off until the part's objects are gone: a full collection walks every one of them
     with _gc_paused():
-        pays, items, cix = _read_part(world, plan)
-        matches, new_amounts = decide_payments(pays, items, cix, profile=world.profile, resolved=plan.resolved)
+        pays, items, at = _read_part(world, plan)
+        log: list[tuple[tuple, int, Decimal]] = []
+        reads = None
+        if plan.shared is None:
+            matches, new_amounts = decide_payments(pays, items, world.cix, profile=world.profile,
+                                                   resolved=plan.resolved)
+        else:
+            matches, log, reads = _decide_shared(world, plan, pays, items, at)
+            new_amounts = set()
+            own = set(plan.invoices)
+            items = [item for item, g in zip(items, at, strict=True) if g in own]
         counts = Counter(m.status for m in matches)
         shown = [m for m in matches if world.keep_all or m.status not in ("auto", "confirmed")]
         keys = {m.payment_key for m in shown}
@@ -402,20 +546,118 @@ def _run_part(number: int) -> PartOutcome:
         still_open = [i for i in items if i.due > 0]
         fps = [(m.payment_key, fingerprint(m)) for m in matches] if world.fingerprints else []
         outcome = PartOutcome(number, len(pays), len(items), dict(counts), shown, infos,
-                              still_open[:world.keep_open], len(still_open), set(new_amounts), fps)
-        if world.check is not None:
-            outcome.checked = world.check(matches)
-        if world.json_dir is not None:
-            write_lines(_part_file(world.json_dir, number), matches)
+                              still_open[:world.keep_open], len(still_open), set(new_amounts), fps, events=log,
+                              reads=reads)
         del items, still_open, pays
-        if world.save and matches:
-            outcome.saved_new, outcome.saved_unchanged = save_matches(Store(world.url, migrate=False), matches,
-                                                                      world.actor)
+        if plan.shared is None:
+            _finish(world, number, matches, outcome)
+        else:
+            with _held_file(world, number).open("wb") as fh:
+                pickle.dump(matches, fh, protocol=pickle.HIGHEST_PROTOCOL)
         del matches
     outcome.seconds = round(time.perf_counter() - t0, 1)
     outcome.cpu_seconds = round(time.process_time() - c0, 1)
     outcome.rss_mb = _rss_mb()
     return outcome
+
+
+def _finish(world: _World, number: int, matches: list[Match], outcome: PartOutcome) -> None:
+    """A decided part's truth check, ``--json`` lines and saving."""
+    if world.check is not None:
+        outcome.checked = world.check(matches)
+    if world.json_dir is not None:
+        write_lines(_part_file(world.json_dir, number), matches)
+    if world.save and matches:
+        outcome.saved_new, outcome.saved_unchanged = save_matches(Store(world.url, migrate=False), matches,
+                                                                  world.actor)
+
+
+def _held_file(world: _World, number: int) -> Path:
+    assert world.held_dir is not None
+    return world.held_dir / f"part-{number:05d}.pickle"
+
+
+def _finish_part(number: int) -> PartOutcome:
+    """A customer split's part, decided for good: its kept matches checked, written and saved (in a worker);
+    only what that did comes back."""
+    world = _WORLD
+    assert world is not None, "the bulk world is set before the workers fork"
+    with _gc_paused():
+        with _held_file(world, number).open("rb") as fh:
+            matches = pickle.load(fh)
+        done = PartOutcome(number, 0, 0, {}, [], {}, [], 0, set(), [])
+        _finish(world, number, matches, done)
+    return done
+
+
+def _matters(world: _World, plan: _Plan, before: list[tuple[tuple, int, Decimal]],
+             after: list[tuple[tuple, int, Decimal]], reads: _Reads | None) -> bool:
+    """Whether a part replaying ``after`` instead of ``before`` could decide anything otherwise: a changed
+    posting on one of its own items (what stays open), on an item an unsettled payment would look at again,
+    on an item read after the first change, or leaving an amount looked up after that posting."""
+    if reads is None:
+        return True
+    old: dict[int, list[tuple[tuple, Decimal]]] = defaultdict(list)
+    new: dict[int, list[tuple[tuple, Decimal]]] = defaultdict(list)
+    for events, by_item in ((before, old), (after, new)):
+        for when, g, due in events:
+            by_item[g].append((when, due))
+    own = set(plan.invoices)
+    for g in old.keys() | new.keys():
+        a, b = old.get(g, []), new.get(g, [])
+        if a == b:
+            continue
+        if g in own or g in reads.held:
+            return True
+        first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+        changed = a[first:] + b[first:]
+        if (last := reads.items.get(g)) is not None and last > min(when for when, _ in changed):
+            return True
+        currency = world.items[g].currency
+        for when, due in changed:
+            if due > 0 and (last := reads.amounts.get((currency, q(due)))) is not None and last > when:
+                return True
+    return False
+
+
+def _settle_parts(world: _World, outcomes: dict[int, PartOutcome]) -> list[int]:
+    """The customer split after its parts ran: each part's postings go to every other part holding the item
+    (and an item a posting leaves open for an amount a part's payments look up becomes shared with that
+    part); the parts whose replayed postings or shared items changed are returned, to run again."""
+    plans = world.plans
+    own: dict[int, int] = {}
+    for n, plan in enumerate(plans):
+        own.update(dict.fromkeys(plan.invoices, n))
+    looking: dict[tuple[str, Decimal], list[int]] = defaultdict(list)
+    for n, plan in enumerate(plans):
+        for amount in plan.amounts:
+            looking[amount].append(n)
+    grown: set[int] = set()
+    for outcome in outcomes.values():
+        for _when, g, due in outcome.events:
+            if due > 0:
+                for m in looking.get((world.items[g].currency, q(due)), ()):
+                    if own[g] != m and g not in plans[m].shared:  # type: ignore[operator]
+                        plans[m].shared.add(g)  # type: ignore[union-attr]
+                        grown.add(m)
+    holders: dict[int, list[int]] = defaultdict(list)
+    for n, plan in enumerate(plans):
+        for g in (*plan.invoices, *plan.shared):  # type: ignore[misc]
+            holders[g].append(n)
+    replayed: dict[int, list[tuple[tuple, int, Decimal]]] = defaultdict(list)
+    for n, outcome in outcomes.items():
+        for event in outcome.events:
+            for m in holders[event[1]]:
+                if m != n:
+                    replayed[m].append(event)
+    again = []
+    for n, plan in enumerate(plans):
+        events = sorted(replayed.get(n, ()), key=lambda e: (e[0], e[1]))
+        if n in grown or (events != plan.replayed and _matters(world, plan, plan.replayed, events,
+                                                               outcomes[n].reads)):
+            again.append(n)
+        plan.replayed = events
+    return again
 
 
 def _info(pay: Payment) -> tuple:
@@ -521,10 +763,9 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
         keys = {m.payment_key for m in got}
         ruled_infos.update((row[0], ("receipt", *row[1:1 + len(RECEIPT_FIELDS) - 1]))
                            for row in rows if row[0] in keys)
-        if evidence:
-            pays += rest
+        pays += rest
         total += len(rows)
-    if evidence and store.count(StatementLine):
+    if store.count(StatementLine):
         got, aside, rest = _lines_pass(store, ours, rules, cix, unsure, kept_statuses, chunk)
         ruled += got
         set_aside += aside
@@ -538,28 +779,23 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     world = _World(store.url, profile, customers, cix, settled, unsure, kept_statuses, frozenset(skip),
                    save=save, actor=actor, keep_all=keep_all, keep_open=list_max,
                    fingerprints=fingerprints, chunk=chunk, check=check, json_dir=tmp)
-    credits: list[Credit] = []
-    holds: list[ThreeWayResult] = []
-    if evidence:
-        with _gc_paused():
-            world.items, credits, holds, invoices = _open_items(store, customers, cix, settled, unsure, profile,
-                                                                chunk)
-        world.pays = pays
-        seconds["read"] = round(time.perf_counter() - t0, 1)
-        progress(f"read {len(pays):,} payments to decide and {invoices:,} invoices, {len(world.items):,} open "
-                 f"items ({seconds['read']} s)")
-        t0 = time.perf_counter()
-        with _gc_paused():
-            world.plans = split_evidence(world, pays, world.items, parts)
-        del pays
-    else:
-        seconds["read"] = round(time.perf_counter() - t0, 1)
-        t0 = time.perf_counter()
-        world.plans = split_customers(store, cix, customers, parts)
+    with _gc_paused():
+        world.items, credits, holds, invoices = _open_items(store, customers, cix, settled, unsure, profile, chunk)
+    world.pays = pays
+    seconds["read"] = round(time.perf_counter() - t0, 1)
+    progress(f"read {len(pays):,} payments to decide and {invoices:,} invoices, {len(world.items):,} open "
+             f"items ({seconds['read']} s)")
+    t0 = time.perf_counter()
+    with _gc_paused():
+        world.plans = (split_evidence if evidence else split_customers)(world, pays, world.items, parts)
+    del pays
+    if not evidence:
+        world.held_dir = Path(tempfile.mkdtemp(prefix=".reconcile-held-"))
     seconds["split"] = round(time.perf_counter() - t0, 1)
-    sizes = sorted((len(p.receipts) or len(p.receipt_parties) for p in world.plans), reverse=True)
-    progress(f"split ({split}): {len(world.plans)} parts, largest {sizes[0] if sizes else 0:,} "
-             f"{'payments' if evidence else 'payer names'} ({seconds['split']} s)")
+    sizes = sorted((len(p.receipts) for p in world.plans), reverse=True)
+    shared = sum(len(p.shared or ()) for p in world.plans)
+    progress(f"split ({split}): {len(world.plans)} parts, largest {sizes[0] if sizes else 0:,} payments"
+             f"{'' if evidence else f', {shared:,} items shared with other parts'} ({seconds['split']} s)")
     store.engine.dispose()
     if save and ruled:
         save_matches(store, ruled, actor)
@@ -569,11 +805,14 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     gc.freeze()  # the forked workers' collector never walks (and copies) the parent's objects
     outcomes: dict[int, PartOutcome] = {}
     merges = 0
+    runs = 0
+    cpu = 0.0  # every run of every part (the customer split runs parts again)
     try:
         todo = list(range(len(world.plans)))
         while todo:
             for outcome in _map(_run_part, todo, workers):
                 outcomes[outcome.part] = outcome
+                cpu += outcome.cpu_seconds
                 done = sum(o.payments for o in outcomes.values())
                 progress(f"part {len(outcomes)}/{len(world.plans)}: {outcome.payments:,} payments, "
                          f"{outcome.invoices:,} invoices — auto {outcome.counts.get('auto', 0):,}, review "
@@ -581,13 +820,25 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
                          f"({outcome.seconds} s, {outcome.cpu_seconds} CPU-s, {outcome.rss_mb} MB; {done:,} "
                          f"payments done, "
                          f"{time.perf_counter() - t_start:.0f} s)")
-            todo = _merge_parts(world, outcomes) if evidence else []
+            runs += 1
+            todo = _merge_parts(world, outcomes) if evidence else _settle_parts(world, outcomes)
             merges += len(todo)
+            if todo and not evidence:
+                if runs >= SETTLE_RUNS:
+                    raise RuntimeError(f"customer split: parts still disagree after {runs} runs")
+                progress(f"{len(todo)} parts run again: postings on items they share changed")
+        if not evidence:
+            for done in _map(_finish_part, sorted(outcomes), workers):
+                outcome = outcomes[done.part]
+                outcome.checked, outcome.saved_new, outcome.saved_unchanged = (done.checked, done.saved_new,
+                                                                               done.saved_unchanged)
     finally:
         _WORLD = None
         gc.unfreeze()
+        if world.held_dir is not None:
+            shutil.rmtree(world.held_dir, ignore_errors=True)
     seconds["parts"] = round(time.perf_counter() - t0, 1)
-    seconds["parts_cpu"] = round(sum(o.cpu_seconds for o in outcomes.values()), 1)
+    seconds["parts_cpu"] = round(cpu, 1)
     final = [outcomes[i] for i in sorted(outcomes)]
     if json_out and tmp is not None:
         t0 = time.perf_counter()
@@ -647,7 +898,7 @@ def _write_json(out: Path, folder: Path, ruled: Sequence[Match], parts: Sequence
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _map(fn: Callable[[int], PartOutcome], todo: list[int], workers: int) -> Iterable[PartOutcome]:
+def _map(fn: Callable[[int], PartOutcome], todo: Sequence[int], workers: int) -> Iterable[PartOutcome]:
     """Parts on ``workers`` forked processes (in this process for one worker or one part), as they finish."""
     if workers <= 1 or len(todo) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(fn, todo)

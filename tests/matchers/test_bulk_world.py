@@ -1,4 +1,4 @@
-"""The large path (matchers/bulk.py, evidence split) on a store that holds what a finance store holds:
+"""The large path (matchers/bulk.py, either split) on a store that holds what a finance store holds:
 orders across channels (with their cross-channel copies and test orders), invoices printing no order
 reference, deliveries, products and bank statement lines beside the receipts (the demo world's generator,
 some 4,000 records). The large path's stored matches equal the small path's, field for field; its
@@ -56,8 +56,12 @@ def _json(path: Path, ordered: bool = True) -> list[dict]:
     return rows if ordered else sorted(rows, key=lambda r: r["record"]["payment_key"])
 
 
-def test_large_path_reads_orders_statement_lines_and_deliveries(world, tmp_path: Path,
+@pytest.mark.parametrize("split", ["evidence", "customers"])
+def test_large_path_reads_orders_statement_lines_and_deliveries(world, tmp_path: Path, split: str,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Either split: the evidence split's parts are closed under what a payment may look at; the customer
+    split's parts share the items of other customers their payments look at and replay the postings made
+    on them in their own parts."""
     monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(tmp_path / "none.toml"))
     counts = {n: len(getattr(world, n)) for n in ("orders", "statement_lines", "deliveries", "invoices", "receipts")}
     assert counts["orders"] > 500 and counts["statement_lines"] > 500 and counts["deliveries"] > 300, counts
@@ -68,7 +72,7 @@ def test_large_path_reads_orders_statement_lines_and_deliveries(world, tmp_path:
     for step in ("first", "again"):
         run = run_reconcile(Inputs.from_store(small), out=tmp_path / f"small-{step}.xlsx", store=small, save=True,
                             json_out=tmp_path / f"small-{step}.jsonl")
-        big = run_reconcile_large(large, out=tmp_path / f"large-{step}.xlsx", save=True, workers=2,
+        big = run_reconcile_large(large, out=tmp_path / f"large-{step}.xlsx", save=True, workers=2, split=split,
                                   json_out=tmp_path / f"large-{step}.jsonl")
         assert big.run.parts > 1 and not big.run.not_used
         assert _digest(small) == _digest(large), step
