@@ -14,6 +14,7 @@ for a serialisation failure or a deadlock (SQLSTATE 40001/40P01) or SQLite answe
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import time
@@ -62,12 +63,41 @@ INDEXED_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+#: per (record class, field names): the names the class has (a field or a property); the others are None
+_HAS: dict[tuple[type, tuple[str, ...]], tuple[str, ...]] = {}
+
+
 def _first(record: Record, names: tuple[str, ...]) -> Any:
-    for name in names:
+    cls = type(record)
+    has = _HAS.get((cls, names))
+    if has is None:  # a missing name costs pydantic's __getattr__ and an AttributeError on every record
+        has = _HAS[(cls, names)] = tuple(n for n in names if n in cls.model_fields or hasattr(cls, n))
+    for name in has:
         value = getattr(record, name, None)
         if value is not None:
             return value
     return None
+
+
+class Payload(dict):
+    """A record's payload with its JSON text made once, for its row and its audit event (the engine's JSON
+    serializer, :func:`json_text`, takes the text as it is): one ``json.dumps`` a saved record, not two."""
+
+    __slots__ = ("_text",)
+
+    def text(self) -> str:
+        """``json.dumps`` of the payload (what SQLAlchemy's JSON type writes), made on first use."""
+        try:
+            return self._text
+        except AttributeError:
+            self._text: str = json.dumps(self)
+            return self._text
+
+
+def json_text(value: Any) -> str:
+    """The store engine's JSON serializer: SQLAlchemy's default (``json.dumps``), a :class:`Payload`'s
+    text made once."""
+    return value.text() if type(value) is Payload else json.dumps(value)
 
 
 def _now() -> datetime:
@@ -123,10 +153,11 @@ class _Row:
     attachment: str | None
 
     @classmethod
-    def of(cls, index: int, record: Record, note: str | None, attachment: str | None) -> _Row:
+    def of(cls, index: int, record: Record, note: str | None, attachment: str | None,
+           payload: dict[str, Any] | None = None) -> _Row:
         if record.KIND not in RECORD_TYPES:
             raise StoreError(f"{type(record).__name__} is not a stored record kind")
-        return cls(index, record.KIND, record.natural_key(), row_columns(record, _now()), note, attachment)
+        return cls(index, record.KIND, record.natural_key(), row_columns(record, _now(), payload), note, attachment)
 
 
 def _parts(rows: list[_Row]) -> Iterator[list[_Row]]:
@@ -147,15 +178,17 @@ class Batch:
         """The batch's connection (for the store's own modules, e.g. :mod:`hub.claims`)."""
         return self._conn
 
-    def upsert(self, items: Iterable[Record], *, note: str | None = None,
-               attachment: str | None = None) -> UpsertResult:
+    def upsert(self, items: Iterable[Record], *, note: str | None = None, attachment: str | None = None,
+               payloads: Sequence[dict[str, Any]] | None = None) -> UpsertResult:
         """Insert new records, update changed ones, leave equal ones alone; audit every change.
 
         Rows are written in (kind, key) order, so concurrent batches lock them in one order; the result
-        lists keys in the order given."""
-        return self.upsert_noted((record, note, attachment) for record in items)
+        lists keys in the order given. ``payloads``: each record's ``payload()`` made already (in the
+        order of ``items``; e.g. also written to a file), not made again."""
+        return self.upsert_noted(((record, note, attachment) for record in items), payloads)
 
-    def upsert_noted(self, entries: Iterable[tuple[Record, str | None, str | None]]) -> UpsertResult:
+    def upsert_noted(self, entries: Iterable[tuple[Record, str | None, str | None]],
+                     payloads: Sequence[dict[str, Any]] | None = None) -> UpsertResult:
         """:meth:`upsert` with a note and an attachment of its own for each record (``(record, note,
         attachment)``), e.g. the file each record of an ingested chunk came from.
 
@@ -165,8 +198,9 @@ class Batch:
         another writer inserted meanwhile, a changed record and a key given twice go the one-by-one way,
         so the outcome is that of upserting each record in turn."""
         entries = list(entries)
-        rows = sorted((_Row.of(index, record, note, attachment) for index, (record, note, attachment)
-                       in enumerate(entries)), key=lambda r: (r.kind, r.key, r.index))
+        rows = sorted((_Row.of(index, record, note, attachment, payloads[index] if payloads is not None else None)
+                       for index, (record, note, attachment) in enumerate(entries)),
+                      key=lambda r: (r.kind, r.key, r.index))
         firsts: dict[tuple[str, str], _Row] = {}
         again: list[_Row] = []
         for row in rows:
@@ -329,10 +363,11 @@ def _existing_keys(conn: Connection, kind: str, keys: Iterable[str]) -> set[str]
     return found
 
 
-def row_columns(record: Record, now: datetime) -> dict[str, Any]:
+def row_columns(record: Record, now: datetime, payload: dict[str, Any] | None = None) -> dict[str, Any]:
     """The columns of a record's row besides kind, key, version and created_at: the indexed fields
-    (``INDEXED_FIELDS``), the payload and its fingerprint."""
-    payload = record.payload()
+    (``INDEXED_FIELDS``), the payload (``payload``: ``record.payload()`` made already) and its fingerprint."""
+    if type(payload) is not Payload:
+        payload = Payload(record.payload() if payload is None else payload)
     amount = _first(record, INDEXED_FIELDS["amount"]["default"])
     doc_date = _first(record, INDEXED_FIELDS["doc_date"]["default"])
     party = _first(record, INDEXED_FIELDS["party"]["default"])
@@ -384,7 +419,7 @@ class Store:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot create the database folder {folder}: {exc.strerror}") from None
-        self.engine: Engine = create_engine(self.url, future=True)
+        self.engine: Engine = create_engine(self.url, future=True, json_serializer=json_text)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         if migrate:

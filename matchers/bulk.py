@@ -57,10 +57,11 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from hub.records import (
     BankReceipt,
@@ -74,7 +75,7 @@ from hub.records import (
     SourceFile,
     StatementLine,
 )
-from hub.store import Store
+from hub.store import Payload, Store
 from matchers.cash import (
     EQUAL_AMOUNT_POOL,
     INVOICE_FIELDS,
@@ -565,11 +566,12 @@ def _finish(world: _World, number: int, matches: list[Match], outcome: PartOutco
     """A decided part's truth check, ``--json`` lines and saving."""
     if world.check is not None:
         outcome.checked = world.check(matches)
-    if world.json_dir is not None:
+    if world.save and matches:  # the --json lines from the payloads saved (one payload() a match)
+        with _part_file(world.json_dir, number).open("w", encoding="utf-8") if world.json_dir else nullcontext() as fh:
+            outcome.saved_new, outcome.saved_unchanged = save_matches(Store(world.url, migrate=False), matches,
+                                                                      world.actor, lines=fh)
+    elif world.json_dir is not None:
         write_lines(_part_file(world.json_dir, number), matches)
-    if world.save and matches:
-        outcome.saved_new, outcome.saved_unchanged = save_matches(Store(world.url, migrate=False), matches,
-                                                                  world.actor)
 
 
 def _held_file(world: _World, number: int) -> Path:
@@ -677,19 +679,26 @@ def write_lines(path: Path, matches: Iterable[Match]) -> None:
             fh.write(f"{m.payment_key}\t{json_line(m)}\n")
 
 
-def json_line(match: Match) -> str:
-    """One match as a line of ``orderhub reconcile --json`` (without the newline)."""
-    return json.dumps({"kind": "match", "record": match.payload()}, ensure_ascii=False)
+def json_line(match: Match, payload: dict[str, Any] | None = None) -> str:
+    """One match as a line of ``orderhub reconcile --json`` (without the newline); ``payload``: its
+    ``payload()`` made already."""
+    return json.dumps({"kind": "match", "record": match.payload() if payload is None else payload},
+                      ensure_ascii=False)
 
 
-def save_matches(store: Store, matches: Sequence[Match], actor: str) -> tuple[int, int]:
+def save_matches(store: Store, matches: Sequence[Match], actor: str, lines: TextIO | None = None) -> tuple[int, int]:
     """Upsert matches in transactions of :data:`SAVE_ROWS` (idempotent on the payment's key: an unchanged
-    proposal is not written again); returns (written, unchanged)."""
+    proposal is not written again); returns (written, unchanged). ``lines``: each match also written there
+    as :func:`write_lines` writes it, from the payload saved."""
     new = unchanged = 0
     try:
         for n in range(0, len(matches), SAVE_ROWS):
             chunk = list(matches[n:n + SAVE_ROWS])
-            done = store.transaction(lambda b, c=chunk: b.upsert(c, note="proposed by reconcile"), actor)
+            payloads = [Payload(m.payload()) for m in chunk]
+            if lines is not None:
+                lines.writelines(f"{m.payment_key}\t{json_line(m, p)}\n" for m, p in zip(chunk, payloads, strict=True))
+            done = store.transaction(lambda b, c=chunk, p=payloads: b.upsert(c, note="proposed by reconcile",
+                                                                              payloads=p), actor)
             new += done.changed
             unchanged += len(done.unchanged)
     finally:

@@ -57,12 +57,15 @@ SIGNAL_FIELDS = {"amount": ("amount", "currency"), "reference": ("memo", "descri
 #: the signals that say which item a payment is for; the date only weighs where in the date window a payment
 #: falls, so a date read with low confidence does not by itself hold a match back
 EVIDENCE = ("amount", "reference", "name")
+NO_SIGNALS: frozenset[str] = frozenset()
 ITEM_SIGNAL_FIELDS = {"amount": ("total", "currency"), "reference": ("number", "order_ref"),
                       "name": ("buyer_name", "buyer_tax_id"), "date": ("issue_date",)}
 
 
 def signals_of(fields: Collection[str], table: Mapping[str, tuple[str, ...]] = SIGNAL_FIELDS) -> frozenset[str]:
     """The signals resting on any of ``fields`` (field names read with low confidence)."""
+    if not fields:
+        return NO_SIGNALS  # the common case: nothing read unsure (a generator and a frozenset less, a payment)
     return frozenset(s for s, names in table.items() if any(n in fields for n in names))
 
 
@@ -423,6 +426,10 @@ class CashMatcher:
                 self.by_customer[item.customer_code].append(item.idx)
         for idxs in self.by_customer.values():
             idxs.sort(key=lambda i: (items[i].doc_date, items[i].label))
+        # each customer's items (as ``by_customer``) as objects, less the ones settled: an item's due only
+        # falls, so one settled is dropped for good the next time its customer is looked at
+        self._open_by_customer: dict[str, list[OpenItem]] = {
+            code: [items[i] for i in idxs] for code, idxs in self.by_customer.items()}
         self.new_amounts: set[tuple[str, Decimal]] = set()
         self._names: dict[tuple[str, str | None, str], tuple[float, str]] = {}
         self._memo_cache: dict[str, list[RefHit]] = {}
@@ -591,6 +598,16 @@ class CashMatcher:
         score = (0.95 if unique else 0.8) - (0.25 if fee else 0.05 if diff else 0)
         return Proposal(parts, wos, score, note)
 
+    def _live(self, code: str) -> list[OpenItem]:
+        """The customer's items with money still due, oldest first (a new list)."""
+        known = self._open_by_customer.get(code)
+        if not known:
+            return []
+        live = [item for item in known if item.due > 0]
+        if len(live) < len(known):
+            self._open_by_customer[code] = live[:]
+        return live
+
     def _memo_hits(self, memo: str) -> list[RefHit]:
         found = self._memo_cache.get(memo)
         if found is None:
@@ -623,7 +640,7 @@ class CashMatcher:
         name_hits = self.customers.lookup(payment.payer)
         customer_items: dict[str, list[OpenItem]] = {}
         for hit in name_hits[:2]:
-            live = [self.items[i] for i in self.by_customer.get(hit.customer_code, []) if self.items[i].due > 0]
+            live = self._live(hit.customer_code)
             customer_items[hit.customer_code] = live
             for item in live[: self.profile.subset_max_items * 2]:
                 pool[item.idx] = item
@@ -634,7 +651,7 @@ class CashMatcher:
             code = named_item.customer_code
             if (named_item.due > 0 and code and code not in customer_items
                     and self._name(payment, named_item)[0] >= NAME_SURE):
-                live = [self.items[i] for i in self.by_customer.get(code, []) if self.items[i].due > 0]
+                live = self._live(code)
                 customer_items[code] = live
                 for item in live[: self.profile.subset_max_items * 2]:
                     pool[item.idx] = item
