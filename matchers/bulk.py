@@ -834,7 +834,8 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
             merges += len(todo)
             if todo and not evidence:
                 if runs >= SETTLE_RUNS:
-                    raise RuntimeError(f"customer split: parts still disagree after {runs} runs")
+                    raise RuntimeError(f"customer split: parts still disagree after {runs} runs (their shared items' "
+                                       "postings keep changing); nothing was saved: run it with --split evidence")
                 progress(f"{len(todo)} parts run again: postings on items they share changed")
         if not evidence:
             for done in _map(_finish_part, sorted(outcomes), workers):
