@@ -166,7 +166,8 @@ def words_of(path: Path | str, *, workers: int | None = 1) -> tuple[list[Word], 
 
 def read_words(words: list[Word], kind: str = "auto", *, source: str | None = None, ocr: bool = False,
                rules: dict[int, list[tuple[float, float, float]]] | None = None, insist: bool = False) -> DocumentResult:
-    """Extract a record of ``kind`` (``auto``: detected) from positioned words; OCR words (``ocr``) levelled
+    """Extract a record of ``kind`` (``auto``: detected) from positioned words; OCR words (``ocr``) without a fax
+    machine's header line (:mod:`extractors.ocr.faxes`), levelled
     where the page still slopes (:mod:`extractors.ocr.level`) and with the blanks their character spacing shows
     put back (:mod:`extractors.ocr.blanks`). ``rules``: a PDF's vertical
     ruling lines by page, which an invoice's item table takes its column boundaries from. ``insist``: read as
@@ -174,9 +175,10 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
     a quotation)."""
     if ocr:
         from extractors.ocr.blanks import put_blanks
+        from extractors.ocr.faxes import drop_header_lines
         from extractors.ocr.level import level
 
-        words = put_blanks(level(words))
+        words = put_blanks(level(drop_header_lines(words)))
     kind = kind.replace("-", "_")
     if kind in ("auto", "receipt") and words:
         from extractors.documents.swift_copy import looks_like_mt103, read_mt103
