@@ -370,7 +370,12 @@ class Batch:
                             from extractors.statements.scanned import remember
 
                             remember(str(path), result.words)  # the statement reader takes them, not OCR again
-                        self._structured(outcome, path, path.read_bytes(), outcome.kind)
+                        if isinstance(result, RemittanceDocument) and getattr(result, "words", None):
+                            from extractors.remittances import read_scanned
+
+                            self._document(outcome, read_scanned(result.words, source=str(path)))  # a scan's words
+                        else:
+                            self._structured(outcome, path, path.read_bytes(), outcome.kind)
                     except (OrderhubError, OSError) as exc:
                         outcome.error = _reason(exc, path) if isinstance(exc, OrderhubError) else str(exc)
                 elif isinstance(result, Exception):

@@ -92,6 +92,7 @@ class Source:
     sender: str = ""
     unit: str = "pt"
     extra: dict[str, Any] = field(default_factory=dict)
+    ocr: bool = False  # the rows are a scan's OCR words: its readings are doubted (``_doubt_ocr``)
 
 
 # -- the labels -----------------------------------------------------------------------------------------------
@@ -260,9 +261,9 @@ def source_of(path: Path, data: bytes, limit: int | None = None) -> Source:
         from extractors.pdfwords import read_pdf
 
         words = [w for page in read_pdf(path) for w in page.words]
-        if not words:
-            raise InputError("the remittance advice PDF has no text layer (a scan): not read yet", source=str(path))
-        return Source(rows_from_words(words))
+        return Source(rows_from_words(words)) if words else Source(rows_from_words(scan_words(path)), ocr=True)
+    if suffix in IMAGE_SUFFIXES:
+        return Source(rows_from_words(scan_words(path)), ocr=True)
     if suffix in SHEET_SUFFIXES or data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         return Source(rows_from_sheets(path, data, limit), unit="column")
     if suffix == ".eml" or re.match(rb"(?im)^(from|subject|received|mime-version|date|to): ", data[:2000]):
@@ -763,7 +764,66 @@ def read_rows(src: Source, source: str | None = None) -> DocumentResult:
     result = _Reader(src, source).read()
     if src.subject and result.record.reference is None:  # type: ignore[attr-defined]
         _reference_from_subject(result, src.subject)
+    if src.ocr:
+        _doubt_ocr(result)
     return result
+
+
+# -- scans ----------------------------------------------------------------------------------------------------
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"}
+
+
+def scan_words(path: Path) -> list[Word]:
+    """The OCR words of a scanned advice (an image, or a PDF of page images), as the document reader prepares
+    them (the fax header dropped, levelled, blanks put back)."""
+    from extractors.documents import words_of
+    from extractors.ocr.blanks import put_blanks
+    from extractors.ocr.faxes import drop_header_lines
+    from extractors.ocr.level import level
+
+    words, _ = words_of(path)
+    if not words:
+        raise InputError("no text found on the scanned remittance advice", source=str(path))
+    return put_blanks(level(drop_header_lines(words)))
+
+
+def scan_is_advice(words: list[Word]) -> bool:
+    """Whether a scan's OCR words are a remittance advice: an invoice table this reader finds (an invoice-number
+    column and an amount column) with an advice's title above it, as :func:`looks_like_remittance` tells a sheet.
+    (The document reader's title test misses a scan whose column heads OCR boxed close together.)"""
+    rows = rows_from_words(words)
+    found = _header(rows, config()["columns"])
+    if found is None:
+        return False
+    titles = [_fold(t) for t in config()["titles"]]
+    head = _norm(" ".join(r.text for r in rows[:found[0]])).lower()
+    return any(t in head for t in titles)
+
+
+def read_scanned(words: list[Word], source: str | None = None) -> DocumentResult:
+    """A scanned advice from its OCR words (already prepared by the document reader, which met the advice)."""
+    return read_rows(Source(rows_from_words(words), ocr=True), source=source)
+
+
+def _doubt_ocr(result: DocumentResult) -> None:
+    """OCR's readings doubted (``[remittances]`` of ``data/ocr.toml``): names, references, invoice numbers and dates
+    (a misread character passes every shape check) at ``text_confidence`` at most; the figures keep theirs only
+    where every line's amount paid, less the advice's deduction, sums to the printed total, else at
+    ``figure_confidence`` at most. The result is marked as read by OCR."""
+    from extractors.documents.common import ocr_settings
+
+    cfg = ocr_settings().get("remittances", {})
+    advice = result.record
+    paid = [ln.amount_paid for ln in advice.lines]  # type: ignore[attr-defined]
+    less = advice.deduction or Decimal("0")  # type: ignore[attr-defined]
+    summed = bool(paid) and None not in paid and advice.total is not None and \
+        sum(paid, Decimal("0")) - less == advice.total  # type: ignore[attr-defined]
+    for name, value in result.confidence.items():
+        figure = name in ("total", "deduction") or name.rsplit(".", 1)[-1] in ("amount_paid", "invoice_amount",
+                                                                              "deduction")
+        cap = (1.0 if summed else cfg["figure_confidence"]) if figure else cfg["text_confidence"]
+        result.confidence[name] = min(value, cap)
+    result.ocr = True  # type: ignore[attr-defined]
 
 
 def _reference_from_subject(result: DocumentResult, subject: str) -> None:

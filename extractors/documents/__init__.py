@@ -191,7 +191,8 @@ def _receipts(words: list[Word], source: str | None, ocr: bool) -> DocumentResul
 
 def read_words(words: list[Word], kind: str = "auto", *, source: str | None = None, ocr: bool = False,
                rules: dict[int, list[tuple[float, float, float]]] | None = None, insist: bool = False) -> DocumentResult:
-    """Extract a record of ``kind`` (``auto``: detected) from positioned words; OCR words (``ocr``) levelled
+    """Extract a record of ``kind`` (``auto``: detected) from positioned words; OCR words (``ocr``) without a fax
+    machine's header line (:mod:`extractors.ocr.faxes`), levelled
     where the page still slopes (:mod:`extractors.ocr.level`) and with the blanks their character spacing shows
     put back (:mod:`extractors.ocr.blanks`). ``rules``: a PDF's vertical
     ruling lines by page, which an invoice's item table takes its column boundaries from. ``insist``: read as
@@ -199,9 +200,10 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
     a quotation)."""
     if ocr:
         from extractors.ocr.blanks import put_blanks
+        from extractors.ocr.faxes import drop_header_lines
         from extractors.ocr.level import level
 
-        words = put_blanks(level(words))
+        words = put_blanks(level(drop_header_lines(words)))
     kind = kind.replace("-", "_")
     if kind in ("auto", "receipt") and words:
         from extractors.documents.swift_copy import looks_like_mt103, read_mt103
@@ -216,8 +218,10 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
     if kind == "auto":
         if not words:
             raise InputError("no text found on the document (blank page or not a document)", source=source)
+        if ocr:
+            _scanned_advice(words, source)
         found = classify(words)
-        _refuse_other_kind(words, found, source, auto=True)
+        _refuse_other_kind(words, found, source, auto=True, ocr=ocr)
         if found is None:
             raise InputError("not recognised as an invoice, bank receipt, packing list or delivery note", source=source)
         kind = found
@@ -249,11 +253,13 @@ _ASKED = {"invoice": "an invoice", "receipt": "a bank receipt", "packing_list": 
           "delivery": "a delivery note", None: "a document orderhub reads"}
 
 
-def _refuse_other_kind(words: list[Word], kind: str | None, source: str | None, *, auto: bool = False) -> None:
+def _refuse_other_kind(words: list[Word], kind: str | None, source: str | None, *, auto: bool = False,
+                       ocr: bool = False) -> None:
     """Raise when the document is a quotation, a purchase order, a reminder ... (see
     :mod:`extractors.documents.other_kinds`): it is not of ``kind``, whatever its fields. A payer's remittance
     advice met while the kind is detected (``auto``) raises :class:`extractors.remittances.RemittanceDocument`:
-    the pipeline reads it as a remittance advice."""
+    the pipeline reads it as a remittance advice; a scan's (``ocr``) with its OCR words (``.words``), which the
+    advice reader takes instead of OCR'ing the page again."""
     from extractors.documents.other_kinds import other_kind
 
     other = other_kind(words)
@@ -261,8 +267,22 @@ def _refuse_other_kind(words: list[Word], kind: str | None, source: str | None, 
         if auto and other.kind == "remittance_advice":
             from extractors.remittances import RemittanceDocument
 
-            raise RemittanceDocument(other.reason(_ASKED.get(kind, f"a {kind}")), source=source)
+            found = RemittanceDocument(other.reason(_ASKED.get(kind, f"a {kind}")), source=source)
+            found.words = words if ocr else None  # type: ignore[attr-defined]
+            raise found
         raise InputError(other.reason(_ASKED.get(kind, f"a {kind}")), source=source)
+
+
+def _scanned_advice(words: list[Word], source: str | None) -> None:
+    """Raise :class:`extractors.remittances.RemittanceDocument` with the scan's words when they are a payer's
+    remittance advice (its invoice table under an advice's title): the pipeline reads it as one."""
+    from extractors.remittances import RemittanceDocument, scan_is_advice
+
+    if scan_is_advice(words):
+        found = RemittanceDocument("is a remittance advice (the payer's notice of the invoices it pays): it is read "
+                                   "as a remittance advice", source=source)
+        found.words = words  # type: ignore[attr-defined]
+        raise found
 
 
 #: ``layouts(result, words)``: reads fields where reviewers taught their issuer prints them

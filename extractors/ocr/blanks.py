@@ -212,8 +212,52 @@ def put_blanks(words: Iterable[Word]) -> list[Word]:
             if len(steps) >= cfg["page_em_steps"]:
                 ratios.setdefault(w.page, []).append(statistics.median(steps) / w.height)
     per_page = {p: statistics.median(r) for p, r in ratios.items() if len(r) >= cfg["page_em_segments"]}
-    return [glued_figures(punctuation_for_blanks(blanks_from_gaps(w, cfg, per_page.get(w.page)), cfg), cfg)
-            for w in words]
+    return [glued_heads(glued_figures(punctuation_for_blanks(blanks_from_gaps(w, cfg, per_page.get(w.page)), cfg), cfg),
+                        cfg) for w in words]
+
+
+@cache
+def head_words() -> frozenset[str]:
+    """The words of the invoice table's column heads in ``labels.toml [invoice.columns]`` (Latin letters, three or
+    more), case-folded: what a glued head box is parted by."""
+    text = resources.files("extractors").joinpath("data/labels.toml").read_text(encoding="utf-8")
+    columns = tomllib.loads(text).get("invoice", {}).get("columns", {})
+    return frozenset(part.casefold() for labels in columns.values() for label in labels
+                     for part in re.findall(r"[A-Za-z]{3,}", label))
+
+
+def _head_word(run: str, heads: frozenset[str]) -> bool:
+    """A run of letters that is a column head's word, or the start of one cut short (``Typ`` of ``Type``)."""
+    low = run.casefold()
+    return low in heads or (len(low) >= 3 and any(h.startswith(low) for h in heads))
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def glued_heads(word: Word, settings: dict[str, Any] | None = None) -> Word:
+    """``word`` with a blank put back between two column heads OCR read as one box without it (``Qty Net
+    AmountTax RateTax TypTax Amount``): at a lower-case letter followed by a capitalised word of the table's
+    column heads (:func:`head_words`) where the word before it is one too (or the start of one cut short: ``Typ``),
+    or any word of three letters or more in a box that holds ``glued_heads_box`` head words. Brand names glued in
+    camel case (``PayPal``, ``LinkedIn``) are not two head words."""
+    cfg = settings or blank_settings()
+    if not cfg.get("enabled", True) or not cfg.get("glued_heads", True) or not _CAMEL.search(word.text):
+        return word
+    heads = head_words()
+    text = word.text
+    runs = re.findall(r"[A-Z]?[a-z]+", text)
+    box = sum(1 for r in runs if r.casefold() in heads) >= cfg.get("glued_heads_box", 3)  # a box of heads
+    cuts = []
+    for m in _CAMEL.finditer(text):
+        left = re.search(r"[A-Z]?[a-z]+$", text[:m.start()])
+        right = re.match(r"[A-Z][a-z]+", text[m.start():])
+        if left and right and right.group().casefold() in heads and (
+                _head_word(left.group(), heads) or box and len(left.group()) >= 3):
+            cuts.append(m.start())
+    if not cuts:
+        return word
+    return replace(word, text="".join(ch if i not in cuts else " " + ch for i, ch in enumerate(text)))
 
 
 #: a date with a two-digit day and the time after it read as one token (``2026-03-0916:05:09``): only one

@@ -177,6 +177,9 @@ def read_page(engine: Any, image: np.ndarray, page: int = 1, settings: dict[str,
     again (``OcrPage.seal_words``, ``seal_bands``) so that a value the mask harmed has a second reading.
     Pages without seal ink are read as they are. Works with any engine that has ``read``; the re-read
     needs the engine's ``recognise`` (words of an upright image)."""
+    from extractors.ocr.faxes import restore
+
+    image, _ = restore(image)  # a fax's small binarised print scaled up first: every pixel below is the page's
     cfg = settings or seal_settings()
     found = find_seals(image, cfg)
     if found is None:

@@ -203,3 +203,38 @@ def exif(img: Image.Image, rng: np.random.Generator) -> tuple[bytes, str, str]:
 
 def clean(img: Image.Image, rng: np.random.Generator) -> bytes:
     return _jpeg(_u8(_grain(_paper(img), rng, 4)), 88)
+
+
+FAX_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+
+
+def fax_machine(imgs: list[Image.Image], rng: np.random.Generator, dpi: int, mode: str = "fine",
+                sender: str = "+86 512 6688 1234", when: str = "DEC-07-2026 10:32") -> tuple[list[Image.Image], str]:
+    """Pages as a fax machine sends them: the sender's header line printed over the top margin (date, time, number,
+    page of pages), a slight skew (the sheet fed crooked), the page scanned at ``dpi`` and dithered to one bit
+    (Floyd-Steinberg, so grey print and anti-aliased edges become dot patterns), a few specks. ``mode`` "standard"
+    is a standard-resolution fax (half the vertical resolution) stretched back to square pixels, as fax-to-mail
+    services store it. Returns the 1-bit pages and a note of the strength drawn."""
+    from PIL import ImageFont
+
+    skew = float(rng.uniform(0.3, 1.6) * rng.choice([-1, 1]))
+    out: list[Image.Image] = []
+    for number, img in enumerate(imgs, start=1):
+        page = img.convert("L")
+        w, h = page.size
+        draw = ImageDraw.Draw(page)
+        font = ImageFont.truetype(FAX_FONT, max(10, round(h * 0.0085)))
+        head = f"{when}   FROM: {sender}   TO: 0512 6789 0000   P.{number:03d}/{len(imgs):03d}"
+        draw.text((round(w * 0.04), round(h * 0.006)), head, fill=0, font=font)
+        page = page.rotate(skew, expand=False, fillcolor=255, resample=Image.Resampling.BICUBIC)
+        sw, sh = round(w * dpi / DPI), round(h * dpi / DPI)
+        if mode == "standard":
+            page = page.resize((sw, sh // 2), Image.Resampling.BILINEAR).resize((sw, sh), Image.Resampling.NEAREST)
+        else:
+            page = page.resize((sw, sh), Image.Resampling.BILINEAR)
+        arr = np.asarray(page, np.float32) * float(rng.uniform(0.95, 1.0))
+        bw = np.asarray(Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8)).convert("1"), np.uint8) * 255
+        specks = rng.random(bw.shape) < rng.uniform(0.0003, 0.0015)
+        bw[specks] = 255 - bw[specks]
+        out.append(Image.fromarray(bw).convert("1"))
+    return out, f"{dpi} dpi {mode}, skew {skew:+.1f}"

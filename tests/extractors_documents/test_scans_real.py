@@ -106,6 +106,33 @@ def test_a_tax_printed_in_parts_is_the_whole_tax(tmp_path: Path) -> None:
     assert (rec.net, rec.tax, rec.total) == (D("5083.06"), D("914.94"), D("5998.00"))
 
 
+def test_column_heads_ocr_glued_into_one_box_read_as_the_tables_heads(tmp_path: Path) -> None:
+    """OCR read the Indian invoice's heads ``Qty | Net Amount | Tax Rate | Tax Type | Tax Amount`` as one box
+    ``Qty Net AmountTax RateTax TypTax Amount``: main knew no ``Net Amount`` or ``Tax Rate`` head there and made the
+    line's amount qty x price (0.6). The blanks are put back between head words (``labels.toml`` columns), so the
+    line reads from its columns as on the digital PDF."""
+    _, imgs = _pages("marketplace_in", tmp_path)
+    path = tmp_path / "scan.jpg"
+    _u8(_grain(_paper(imgs[0]), np.random.default_rng(14), 4)).save(path, quality=88)
+    result = extract_document(path)
+    [line] = result.record.lines
+    assert (line.quantity, line.unit_price, line.amount) == (D("2"), D("2541.53"), D("5083.06"))
+    assert result.confidence["lines[0].amount"] >= 0.9
+
+
+def test_a_glued_head_box_is_parted_and_brand_names_are_not() -> None:
+    from extractors.ocr.blanks import glued_heads
+    from extractors.words import Word
+
+    def parted(text: str) -> str:
+        return glued_heads(Word(text, 0, 0, 100, 10, 0.9)).text
+
+    assert parted("Qty Net AmountTax RateTax TypTax Amount") == "Qty Net Amount Tax Rate Tax Typ Tax Amount"
+    assert parted("UnitPrice") == "Unit Price"
+    for name in ("PayPal", "LinkedIn", "DeWalt GSB 600", "HengruiPrecision Tax", "iPhone 15"):
+        assert parted(name) == name
+
+
 def test_a_signature_over_our_name_gives_our_spelling_doubted(tmp_path: Path) -> None:
     """A ballpoint signature across the buyer's name (``Hengrui Precision Europe GmbH`` read ``HengfulPision
     Europe GmbH``, at 0.6 on main) beside our own VAT number: the our-companies master's spelling, for review."""
