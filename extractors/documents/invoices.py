@@ -304,6 +304,11 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine], ocr: bool = False) -
     # total with tax 0, a scan's total taken as net + tax)
     if ts and total_from != "sum" and not guessed:
         fields.confirm("total", "net", "tax")
+    if net is not None and net > 0 and tax > net:
+        # no sales tax or VAT is over 100%: net and tax came from the wrong rows or lost digits, and their sum
+        # making the total confirms nothing (the total itself may still be right)
+        fields.doubt(f"tax {tax} is larger than the net {net} (a rate over 100%): net and tax left for review",
+                     "net", "tax")
     if tw and total_from != "words":
         fields.confirm("total", "total_in_words")
     if in_words is not None and not tw:
