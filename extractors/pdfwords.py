@@ -63,7 +63,7 @@ def page_words(page, number: int, rules: list[tuple[float, float, float]] | None
     split at its vertical ruling lines (see :func:`extractors.words.words_from_glyphs`)."""
     glyphs = [Glyph(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]),
                     float(c.get("size") or 0), bool(c.get("upright", True))) for c in page.chars]
-    return words_from_glyphs(glyphs, number, vertical_rules(page) if rules is None else rules)
+    return words_from_glyphs(glyphs, number, vertical_rules(page) if rules is None else rules, float(page.width))
 
 
 def read_pdf(path: Path | str) -> list[PdfPage]:

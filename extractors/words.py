@@ -16,16 +16,22 @@ from functools import cache
 from importlib import resources
 
 
+def _data(name: str) -> dict:
+    return tomllib.loads(resources.files("extractors").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
 @cache
 def _radicals() -> dict[int, str]:
-    """Radical code points some PDF fonts use for whole characters (``data/radicals.toml``)."""
-    data = tomllib.loads(resources.files("extractors").joinpath("data/radicals.toml").read_text(encoding="utf-8"))
-    return {ord(k): v for k, v in data["radicals"].items()}
+    """Radical code points some PDF fonts use for whole characters (``data/radicals.toml``), and the digits
+    and number marks of other scripts (``data/digits.toml``: ``٤٦٬٠٠٠٫٠٠`` is 46,000.00)."""
+    digits = _data("digits.toml")
+    return {ord(k): v for k, v in (_data("radicals.toml")["radicals"] | digits["digits"] | digits["marks"]).items()}
 
 
 def normalize_text(text: str) -> str:
     """NFKC (full-width digits, ``￥``, ``：``, Kangxi radicals) with blanks collapsed, radicals that fonts
-    use for whole characters (``账⼾``, ``⼈⺠币``) read as those characters; ``Ⓧ``/``ⓧ`` kept as printed."""
+    use for whole characters (``账⼾``, ``⼈⺠币``) read as those characters, other scripts' digits as ASCII
+    ones; ``Ⓧ``/``ⓧ`` kept as printed."""
     text = unicodedata.normalize("NFKC", text.translate(_radicals()))
     return " ".join(text.split())
 
@@ -238,8 +244,8 @@ def _tracking(row: Sequence[Glyph], rules: Sequence[tuple[float, float, float]])
     return out
 
 
-def words_from_glyphs(glyphs: Iterable[Glyph], page: int = 1, rules: Sequence[tuple[float, float, float]] = ()
-                      ) -> list[Word]:
+def words_from_glyphs(glyphs: Iterable[Glyph], page: int = 1, rules: Sequence[tuple[float, float, float]] = (),
+                      width: float | None = None) -> list[Word]:
     """Words of one page from its glyphs by position only: glyphs grouped into lines by vertical overlap,
     sorted left to right, split at blanks, at gaps wider than ``WORD_GAP`` of the font size and at
     vertical ruling lines ``rules`` (x, top, bottom) that pass between two glyphs (not through one: text
@@ -248,7 +254,10 @@ def words_from_glyphs(glyphs: Iterable[Glyph], page: int = 1, rules: Sequence[tu
     to the word gap either way, between two Latin letters or digits (the blank is a guess), gets confidence :data:`DOUBTFUL_BLANK`;
     one holding glyphs printed over other glyphs (:func:`_overprinted`) :data:`OVERPRINTED`. The order the
     PDF draws the glyphs in (template first, values later, glyph by glyph) does not matter; a glyph drawn
-    twice at one place (fake bold) counts once. Vertical (non-upright) glyphs are words of their own."""
+    twice at one place (fake bold) counts once. Vertical (non-upright) glyphs are words of their own. Words of a
+    right-to-left script are put in reading order (:func:`extractors.rtl.logical_rows`; ``width``: the page's)."""
+    from extractors.rtl import logical_rows
+
     upright: list[Glyph] = []
     words: list[Word] = []
     for g in glyphs:
@@ -273,6 +282,7 @@ def words_from_glyphs(glyphs: Iterable[Glyph], page: int = 1, rules: Sequence[tu
         if not placed:
             rows.append([g])
             bands.append((g.y0, g.y1))
+    row_words: list[list[Word]] = []
     for row in rows:
         row.sort(key=lambda g: (g.x0, g.x1))
         kept: list[Glyph] = []
@@ -281,8 +291,8 @@ def words_from_glyphs(glyphs: Iterable[Glyph], page: int = 1, rules: Sequence[tu
                     and abs(g.y0 - kept[-1].y0) < 0.3 * (g.y1 - g.y0):
                 continue  # the same glyph drawn again (fake bold, a duplicated layer)
             kept.append(g)
-        words.extend(_row_words(kept, page, rules))
-    return words
+        row_words.append(_row_words(kept, page, rules))
+    return words + logical_rows(row_words, width)
 
 
 def _row_words(row: list[Glyph], page: int, rules: Sequence[tuple[float, float, float]]) -> list[Word]:
