@@ -157,6 +157,43 @@ def _edrpou(code: str) -> bool:
     return rest == int(code[7])
 
 
+def _iso7064_mod11_10(code: str) -> bool:
+    """ISO 7064 MOD 11,10: Croatia's OIB (11 digits), Serbia's PIB (9)."""
+    rest = 10
+    for d in code[:-1]:
+        rest = (rest + int(d)) % 10 or 10
+        rest = rest * 2 % 11
+    return (11 - rest) % 10 == int(code[-1])
+
+
+def _il(code: str) -> bool:
+    """Israel's company and dealer numbers (ח.פ., ע.מ.): digits weighted 1, 2 alternately, the digits of each
+    product summed, a multiple of 10."""
+    total = sum(sum(divmod(int(d) * (1 + i % 2), 10)) for i, d in enumerate(code))
+    return total % 10 == 0
+
+
+def _rnc(code: str) -> bool:
+    """The Dominican RNC (9 digits): weights 7 9 8 6 5 4 3 2, mod 11 (0 gives 2, 1 gives 1)."""
+    rest = _mod11(code[:8], (7, 9, 8, 6, 5, 4, 3, 2))
+    return {0: 2, 1: 1}.get(rest, 11 - rest) == int(code[8])
+
+
+def _ubn(code: str) -> bool:
+    """Taiwan's 統一編號 (8 digits): weights 1 2 1 2 1 2 4 1, the digits of each product summed, a multiple of
+    5 (or one less, where the seventh digit is a 7)."""
+    total = sum(sum(divmod(int(d) * w, 10)) for d, w in zip(code, (1, 2, 1, 2, 1, 2, 4, 1), strict=True))
+    return total % 5 == 0 or (code[6] == "7" and (total + 1) % 5 == 0)
+
+
+def _kz_bin(code: str) -> bool:
+    """Kazakhstan's БИН/ИИН (12 digits): weights 1-11 mod 11, again with 3-11, 1, 2 when that is 10."""
+    rest = _mod11(code[:11], tuple(range(1, 12)))
+    if rest == 10:
+        rest = _mod11(code[:11], (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2))
+    return rest != 10 and rest == int(code[11])
+
+
 def _uscc(code: str) -> bool:
     try:
         check_uscc(code)
@@ -168,7 +205,9 @@ def _uscc(code: str) -> bool:
 CHECKS: dict[str, Callable[[str], bool | None]] = {"uscc": _uscc, "gstin": _gstin, "abn": _abn, "eu_vat": _eu_vat,
                                                    "rut": _rut, "cuit": _cuit, "ruc": _ruc, "nit": _nit, "cvr": _cvr,
                                                    "ytunnus": _ytunnus, "inn": _inn, "edrpou": _edrpou,
-                                                   "cnpj": _cnpj, "nip": _nip, "brn": _brn}
+                                                   "cnpj": _cnpj, "nip": _nip, "brn": _brn,
+                                                   "mod11_10": _iso7064_mod11_10, "il": _il, "rnc": _rnc, "ubn": _ubn,
+                                                   "kz_bin": _kz_bin}
 
 
 @cache

@@ -38,9 +38,10 @@ def _ar(text: str) -> str:
 
 
 def _rtl(text: str) -> str:
-    """A right-to-left line as a Hebrew PDF stores it, in visual order: the words from the left, each Hebrew word's
-    letters reversed, a number or a Latin word kept as it reads."""
-    return " ".join(w[::-1] if any("\u0590" <= ch <= "\u05ff" for ch in w) else w for w in reversed(text.split()))
+    """A right-to-left line as a Hebrew or Arabic PDF stores it, in visual order: the words from the left, each
+    Hebrew or Arabic word's letters reversed, a number or a Latin word kept as it reads (Arabic unshaped: a
+    shaping font's presentation forms fold back to these letters by NFKC)."""
+    return " ".join(w[::-1] if any("\u0590" <= ch <= "\u06ff" for ch in w) else w for w in reversed(text.split()))
 
 
 DOCS: dict[str, tuple] = {
@@ -77,19 +78,20 @@ DOCS: dict[str, tuple] = {
 # 3. a Saudi tax invoice, bilingual labels, every figure in Arabic-Indic digits
 "sa_arabic_digits": ([
  (20, 15, 'Riyadh Valve Manufacturing Co.', 13, 'DVB'), (20, 21, 'Second Industrial City, Riyadh, Kingdom of Saudi Arabia', 8),
- (20, 25, 'VAT No. / الرقم الضريبي: ' + _ar('300456789100003'), 8),
- (135, 15, 'Tax Invoice  فاتورة ضريبية', 12, 'DVB'),
- (125, 32, 'Invoice No. رقم الفاتورة', 8), (170, 32, _ar('4412'), 8),
- (125, 37, 'Date التاريخ', 8), (170, 37, _ar('2026-12-01'), 8),
- (20, 36, 'Buyer المشتري', 8, 'DVB'), (20, 41, OURS_EN, 8), (20, 46, 'Suzhou, China', 8),
- (20, 60, 'Description الوصف', 8, 'DVB'), (-130, 60, 'Qty الكمية', 8, 'DVB'), (-160, 60, 'Price السعر', 8, 'DVB'),
- (-190, 60, 'Amount المبلغ', 8, 'DVB'),
- *_rows(67, [('Gate valve DN150 PN16', _ar('20'), _ar('1,800.00'), _ar('36,000.00')),
+ (20, 25, 'VAT No.', 8), (33, 25, _rtl('الرقم الضريبي:'), 8), (62, 25, _ar('300456789100003'), 8),
+ (135, 15, 'Tax Invoice', 12, 'DVB'), (163, 15, _rtl('فاتورة ضريبية'), 12, 'DVB'),
+ (125, 32, 'Invoice No.', 8), (143, 32, _rtl('رقم الفاتورة'), 8), (170, 32, _ar('4412'), 8),
+ (125, 37, 'Date', 8), (143, 37, _rtl('التاريخ'), 8), (170, 37, _ar('2026-12-01'), 8),
+ (20, 36, 'Buyer', 8, 'DVB'), (32, 36, _rtl('المشتري'), 8, 'DVB'), (20, 41, OURS_EN, 8), (20, 46, 'Suzhou, China', 8),
+ (20, 60, 'Description', 8, 'DVB'), (-130, 60, 'Qty', 8, 'DVB'), (-160, 60, 'Price', 8, 'DVB'), (-190, 60, 'Amount', 8, 'DVB'),
+ (20, 64, _rtl('الوصف'), 7), (-130, 64, _rtl('الكمية'), 7), (-160, 64, _rtl('السعر'), 7), (-190, 64, _rtl('المبلغ'), 7),
+ *_rows(71, [('Gate valve DN150 PN16', _ar('20'), _ar('1,800.00'), _ar('36,000.00')),
              ('Pressure test certificate', _ar('1'), _ar('4,000.00'), _ar('4,000.00'))]),
- (95, 85, 'Total (Excl. VAT) الإجمالي غير شامل الضريبة', 7), (-190, 85, _ar('40,000.00') + ' ر.س', 8),
- (95, 90, 'VAT 15% ضريبة القيمة المضافة', 7), (-190, 90, _ar('6,000.00') + ' ر.س', 8),
- (95, 96, 'Total (Incl. VAT) الإجمالي', 8, 'DVB'), (-190, 96, _ar('46,000.00') + ' ر.س', 9, 'DVB'),
-], [(20, 62, 190, 62), (20, 78, 190, 78)], "DV"),
+ (95, 89, 'Total (Excl. VAT)', 7), (120, 89, _rtl('الإجمالي غير شامل الضريبة'), 7), (-190, 89, _ar('40,000.00') + ' ' + _rtl('ر.س'), 8),
+ (95, 94, 'VAT 15%', 7), (120, 94, _rtl('ضريبة القيمة المضافة'), 7), (-190, 94, _ar('6,000.00') + ' ' + _rtl('ر.س'), 8),
+ (95, 100, 'Total (Incl. VAT)', 8, 'DVB'), (125, 100, _rtl('الإجمالي'), 8, 'DVB'),
+ (-190, 100, _ar('46,000.00') + ' ' + _rtl('ر.س'), 9, 'DVB'),
+], [(20, 66, 190, 66), (20, 82, 190, 82)], "DV"),
 
 # 4. an Israeli חשבונית מס: Hebrew drawn right to left (each word's glyphs stored in visual order, as Hebrew PDFs
 #    do), ע.מ./ח.פ. 9 digits with its check, מע"מ 18%, ₪
