@@ -1082,9 +1082,21 @@ def _number_token(text: str) -> str | None:
         token = token + raw.split()[1]  # "INV 2024001" printed with a blank
     if not re.search(r"\d", token) or not _NUMBER_TOKEN.fullmatch(token.upper()):
         return None
-    if re.fullmatch(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", token):
+    if _date_like(token):
         return None  # a date beside the label, not a number
     return token.upper()
+
+
+def _date_like(token: str) -> bool:
+    """Whether three figures ``a/b/c`` could be a date (day, month and a year of 2 or 4 digits, or a 4-digit year
+    first): ``458/1/1`` (a Croatian fiscal number: invoice, premises, device) is none."""
+    m = re.fullmatch(r"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})", token)
+    if m is None:
+        return False
+    a, b, c = m.groups()
+    if len(a) == 4:
+        return int(b) <= 12 and len(c) <= 2 and int(c) <= 31
+    return len(a) <= 2 and len(c) in (2, 4) and (int(a) <= 31 and int(b) <= 12 or int(a) <= 12 and int(b) <= 31)
 
 
 def read_header(layout: Layout, fields: Fields, today: date | None = None) -> None:

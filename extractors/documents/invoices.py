@@ -241,6 +241,20 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine], ocr: bool = False) -
             fields.doubt(f"大写 amount {words!r} is not readable", "total_in_words")
     line_sum = sum((ln.amount for ln in lines), Decimal("0")) if lines else None
     line_taxes = bool(lines) and all(ln.tax is not None for ln in lines)
+    if fields.get("_tax_inclusive") and net is None and tax is None:
+        # a Chinese ticket that prints no tax at all (增值税普通发票(卷式)): its amounts include the tax at a rate it
+        # does not print, so net and tax cannot be told (null, for review); the total stands on its 大写
+        fields.warnings.append("no tax printed (a 卷式 ticket's amounts include it): net and tax not read, for review")
+        fields.values["tax"] = None  # not the record's default 0: unknown
+        fields.confidence["net"] = fields.confidence["tax"] = 0.0
+        if total is not None and in_words is not None:
+            if amount_eq(in_words, total):
+                fields.confirm("total", "total_in_words")
+            else:
+                fields.doubt(f"大写 {words} = {in_words} disagrees with the total {total}", "total_in_words", "total")
+        if total is not None and line_sum is not None and amount_eq(line_sum, total):
+            fields.confirm(*(f"lines[{i}].amount" for i in range(len(lines))))
+        return
     guessed = False
     if not fields.get("_chinese") and net is None and tax is None and total is not None and line_sum is not None \
             and not line_taxes and 0 < line_sum < total and fields.get("_tax_printed"):
@@ -397,6 +411,9 @@ def read_invoice(words: list[Word], *, source: str | None = None, labels: Labels
         _remarks(layout, f)
     else:
         if chinese:
+            compact = "".join(tl.compact for tl in layout.lines)
+            # no tax named anywhere (no 税额, 税率, 征收率): a ticket whose amounts include the tax
+            f.values["_tax_inclusive"] = not any(w in compact for w in ("税额", "税率", "征收率", "税金"))
             number = pick(layout, f, "number", first_token(parse_vat_invoice_number))
             if number is None:
                 found = [v for v in layout.find_text(_E_NUMBER) if _in_title_area(layout, v)]

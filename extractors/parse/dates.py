@@ -49,7 +49,8 @@ _PATTERNS = [
     # 09MAR26 too; never the day of the next date as a two-digit year (``3 March - 31 March 2026``)
     ("dmy_text", re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°|o)?[\s\-.]*(?:de\s+)?" + _MON
                             + r"(?:[\s\-.,]+(?:de\s+|del\s+)?|(?=\d))(?P<y>\d{4}|\d{2}(?![\s\-]*[A-Za-z]{3,}\.?[\s\-]+\d{4}))(?!\d)")),
-    ("ymd_text", re.compile(r"(?P<y>\d{4})[\s\-]+" + _MON + r"[\s\-]+(?P<d>\d{1,2})(?!\d)")),
+    # (``2026 m. gruodžio 1 d.``: a Lithuanian year and day carry their words m. and d.)
+    ("ymd_text", re.compile(r"(?P<y>\d{4})(?:\s*m\.)?[\s\-]+" + _MON + r"[\s\-]+(?P<d>\d{1,2})(?!\d)")),
 ]
 
 
