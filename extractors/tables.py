@@ -31,7 +31,8 @@ ROOM = 0.1
 ADDITIVE = ("tax", "tax_rate")
 #: a header piece that only names the currency of the header left of it (``Einzelpreis €``, ``Amount ₹``)
 _CURRENCY_QUALIFIER = re.compile(r"^[(（\[]?(?:[€$£¥￥₹]|[A-Z]{3}|Rs\.?|in [€$£¥₹A-Z]{1,3})[)）\]]?$")
-_FIGURE = re.compile(r"^(?:[A-Z]{3}[.:]|Rs\.|[A-Z]{1,2}\$)?[-−(]?[¥￥$€£]?[-−]?\d[\d,.\s]*%?\)?$")
+#: a figure in a cell: a sign or code before it (``₡``, ``₪``: the Unicode currency signs), Swiss apostrophes in it
+_FIGURE = re.compile(r"^(?:[A-Z]{3}[.:]|Rs\.|[A-Z]{1,2}\$)?[-−(]?[¥￥$€£\u20a0-\u20cf]?[-−]?\d[\d,.\s'’]*%?\)?$")
 
 #: a unit word after a quantity in its cell (``400 Adet``, ``1,500 pcs``, ``1 200 db``)
 _UNIT_WORD = re.compile(r"[^\W\d_]{1,6}\.?")
