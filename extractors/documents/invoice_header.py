@@ -594,7 +594,7 @@ class HeaderReader:
             if hit.name == "seller_tax_id":
                 self.seller_lines.add(hit.line_no)
             token = re.sub(r"\s+(?=[\dA-Z]{2,}\b)", " ", p.text).strip()
-            token = re.split(r"\s{2,}|,|;|\s[·•|\-–]\s|\s[-–]$|\s(?=[A-Za-z]{3,}:)|\s(?=(?:IBAN|BIC|SWIFT|Tel|Fax)\b)"
+            token = re.split(r"\s{2,}|,|;|\s[·•|\-–]\s|\s[-–]$|\s(?=[A-Za-z]{2,}\s?:)|\s(?=(?:IBAN|BIC|SWIFT|Tel|Fax)\b)"
                              r"|\s(?=\()"  # ``0205561012345 (Head Office)``: a note after the id
                              r"|\s(?=[^\x00-\x7f])",  # ``T5122002003344　振込先:…``: a word of another script follows
                              unicodedata.normalize("NFKC", token))[0].strip()
