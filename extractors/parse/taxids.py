@@ -19,7 +19,7 @@ from hub.validation import check_uscc
 
 _LABEL = re.compile(r"^(?:统一社会信用代码|纳税人识别号|税号|USCC|VAT\s*(?:Reg\.?\s*)?(?:No\.?|Number|ID)?|GSTIN|GST\s*No\.?|"
                     r"ABN|EIN|BN|RUT|TRN|RFC|MST|VKN|UEN|CNPJ|NIP(?:\s*UE)?|사업자등록번호|등록번호|GST\s*Reg(?:istration)?\.?\s*No\.?|Tax\s*ID|TIN|UID|USt-?IdNr\.?|"
-                    r"N°\s*TVA|BTW)\s*[:：.#/]?\s*", re.I)
+                    r"N°\s*TVA|BTW|PIB|OIB|RNC|UBN|БИН)\s*[:：.#/]?\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -166,13 +166,6 @@ def _iso7064_mod11_10(code: str) -> bool:
     return (11 - rest) % 10 == int(code[-1])
 
 
-def _il(code: str) -> bool:
-    """Israel's company and dealer numbers (ח.פ., ע.מ.): digits weighted 1, 2 alternately, the digits of each
-    product summed, a multiple of 10."""
-    total = sum(sum(divmod(int(d) * (1 + i % 2), 10)) for i, d in enumerate(code))
-    return total % 10 == 0
-
-
 def _rnc(code: str) -> bool:
     """The Dominican RNC (9 digits): weights 7 9 8 6 5 4 3 2, mod 11 (0 gives 2, 1 gives 1)."""
     rest = _mod11(code[:8], (7, 9, 8, 6, 5, 4, 3, 2))
@@ -206,16 +199,17 @@ CHECKS: dict[str, Callable[[str], bool | None]] = {"uscc": _uscc, "gstin": _gsti
                                                    "rut": _rut, "cuit": _cuit, "ruc": _ruc, "nit": _nit, "cvr": _cvr,
                                                    "ytunnus": _ytunnus, "inn": _inn, "edrpou": _edrpou,
                                                    "cnpj": _cnpj, "nip": _nip, "brn": _brn,
-                                                   "mod11_10": _iso7064_mod11_10, "il": _il, "rnc": _rnc, "ubn": _ubn,
+                                                   "mod11_10": _iso7064_mod11_10, "rnc": _rnc, "ubn": _ubn,
                                                    "kz_bin": _kz_bin}
 
 
 @cache
-def _schemes() -> list[tuple[str, str, re.Pattern[str], str | None, bool]]:
+def _schemes() -> list[tuple[str, str, re.Pattern[str], str | None, bool, bool]]:
     text = resources.files("extractors").joinpath("data/tax_ids.toml").read_text(encoding="utf-8")
     out = []
     for name, spec in tomllib.loads(text)["scheme"].items():
-        out.append((name, spec["country"], re.compile(spec["pattern"]), spec.get("check"), spec.get("strict", True)))
+        out.append((name, spec["country"], re.compile(spec["pattern"]), spec.get("check"), spec.get("strict", True),
+                    spec.get("named_only", False)))
     return out
 
 
@@ -226,7 +220,7 @@ def _scheme_words() -> dict[str, str]:
     return {w.casefold(): name for name, spec in tomllib.loads(text)["scheme"].items() for w in spec.get("words", ())}
 
 
-_NAMED = re.compile(r"^\s*([A-Za-z/]{2,10}|统一社会信用代码)\s*(?:No\.?|Number)?\s*[:：.#]?\s*(?=[\dA-Z])")
+_NAMED = re.compile(r"^\s*([A-Za-z/]{2,10}|БИН|统一社会信用代码)\s*(?:No\.?|Number)?\s*[:：.#]?\s*(?=[\dA-Z])")
 
 
 def named_scheme(text: str) -> str | None:
@@ -249,8 +243,8 @@ def check_tax_id(text: str) -> TaxId:
     if not code or not re.search(r"\d", code):
         raise ValueError(f"{text!r} is not a tax id (no digits)")
     named = named_scheme(text)
-    for name, country, pattern, check, strict in _schemes():
-        if named is not None and name != named:
+    for name, country, pattern, check, strict, named_only in _schemes():
+        if named is not None and name != named or named_only and named is None:
             continue
         if named is not None and not pattern.fullmatch(code):
             raise ValueError(f"tax id {text!r} names {name} but does not have its shape")
