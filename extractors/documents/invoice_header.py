@@ -150,9 +150,11 @@ def right_text(layout: Layout, hit: Hit, *, stop_at_labels: bool = True, max_gap
         while j < stop and (tl.chars[j].ch.isspace() or tl.chars[j].ch in ":：#.-–—|/"):
             j += 1
         # a combined label ("Rechnungsdatum/Lieferdatum", "Invoice Date/Tax Point"), or the same label again in
-        # another language (``VAT No. الرقم الضريبي: 3004…``, a bilingual form): its value follows both
+        # another script (``VAT No. الرقم الضريبي: 3004…``, a bilingual form; ``Tax ID: EIN …`` is no translation,
+        # the scheme word is part of the value): its value follows both
         nxt = [h for h in layout.hits_in(hit.line_no, j, j + 1) if h.start == j]
-        if nxt and ("/" in "".join(c.ch for c in tl.chars[i:j]) or nxt[0].name == hit.name) and stop_at_labels:
+        translated = bool(nxt) and nxt[0].name == hit.name and nxt[0].label.isascii() != hit.label.isascii()
+        if nxt and ("/" in "".join(c.ch for c in tl.chars[i:j]) or translated) and stop_at_labels:
             i = nxt[0].end
             later = [h.start for h in layout.hits_in(hit.line_no, i, len(tl.chars))
                      if h.start >= i and h.name not in ignore]
