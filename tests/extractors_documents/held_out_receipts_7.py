@@ -246,7 +246,7 @@ BARCLAYS = ([
     (20, 108, "This confirms your payment instruction has been processed.", 7),
 ], [(20, 47, 190, 47), (20, 99, 190, 99)], "DV")
 BARCLAYS_T = {"bank": "Barclays Bank UK PLC", "payer_name": "KESTREL ENGINEERING SUPPLIES LTD",
-              "payer_account": "203253/43218765", "payee_name": OURS_EN, "payee_account": "741234567838",
+              "payer_account": "43218765", "payee_name": OURS_EN, "payee_account": "741234567838",
               "payee_bank": "HSBC HONG KONG (HSBCHKHHHKH)", "amount": "6420.00", "currency": "GBP",
               "value_date": "2026-04-24", "transaction_id": "BARC-IP-7719204", "memo": "HR-EX-2604-007"}
 
@@ -283,7 +283,7 @@ CHASE = ([
     (20, 82, "Amount"), (75, 82, "USD 11,845.60"),
     (20, 88, "OBI"), (75, 88, "HRA-INV-2604-022"),
 ], [(20, 46, 190, 46), (20, 93, 190, 93)], "DV")
-CHASE_T = {"bank": "JPMorgan Chase Bank, N.A.", "payer_name": "SUNBELT FLUID POWER INC", "payer_account": "026009593/330012345678",
+CHASE_T = {"bank": "JPMorgan Chase Bank, N.A.", "payer_name": "SUNBELT FLUID POWER INC", "payer_account": "330012345678",
            "payer_bank": "BANK OF AMERICA, N.A.", "payee_name": OURS_US.upper(), "payee_account": "7654321098",
            "amount": "11845.60", "currency": "USD", "value_date": "2026-04-28", "transaction_id": "CHW0428260931",
            "memo": "HRA-INV-2604-022"}
@@ -342,7 +342,7 @@ ANZ = ([
     (20, 88, "Amount"), (75, 88, "AUD 8,640.00"),
     (20, 94, "Description"), (75, 94, "HR-EX-2604-019"),
 ], [(20, 37, 190, 37), (20, 53, 190, 53), (20, 99, 190, 99)], "DV")
-ANZ_T = {"bank": "ANZ", "payer_name": "MURRAY VALLEY IRRIGATION PTY LTD", "payer_account": "013006/456712345",
+ANZ_T = {"bank": "Australia and New Zealand Banking Group Limited", "payer_name": "MURRAY VALLEY IRRIGATION PTY LTD", "payer_account": "456712345",
          "payee_name": OURS_EN, "payee_account": "741234567838", "payee_bank": "HSBC HONG KONG", "amount": "8640.00",
          "currency": "AUD", "value_date": "2026-05-01", "transaction_id": "ANZ-IT-010526-88213", "memo": "HR-EX-2604-019"}
 
@@ -384,7 +384,7 @@ SEPA = ([
 ], [(20, 37, 190, 37), (20, 59, 190, 59), (20, 105, 190, 105)], "DV")
 SEPA_T = {"bank": "ING Bank N.V.", "payer_name": "Van der Meulen Aandrijftechniek B.V.", "payer_account": "NL20INGB0001234567",
           "payee_name": OURS_DE, "payee_account": "DE89370400440532013000", "amount": "5318.40", "currency": "EUR",
-          "value_date": "2026-05-05", "transaction_id": "VDM-PAY-2026-0187", "memo": "RF18 5390 0754 7034"}
+          "value_date": "2026-05-05", "transaction_id": "INGNL20260505SCT00410", "memo": "RF18 5390 0754 7034"}
 
 # F11 a Wise "you received" PDF: our own account details block (account number and routing) under the amount
 WISE = ([
