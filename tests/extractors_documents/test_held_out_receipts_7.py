@@ -160,3 +160,25 @@ def test_confirmations_and_notices_of_payment_firms_are_receipts(tmp_path: Path,
     assert anz.kind == "receipt" and anz.records[0].amount == D("8640.00")
     wise = extract(tmp_path, "f11_wise_received").records[0]
     assert (wise.amount, wise.currency, wise.payer_name) == (D("4980.00"), "USD", "Copperline Robotics Inc.")
+
+
+def test_a_bank_acceptance_bill_is_no_money_received(tmp_path: Path, ours) -> None:
+    """A 银行承兑汇票 names a 出票人, us as the 收款人 and ¥200,000.00: main read it as a receipt of money received.
+    It is a promise to pay at maturity: refused with its kind named, nothing booked."""
+    out = extract(tmp_path, "b07_bank_acceptance_bill")
+    assert out.error is not None and "a bill of exchange (承兑汇票)" in out.error and not out.records
+
+
+def test_an_advice_netting_credit_notes_with_a_deduction_column(tmp_path: Path, ours) -> None:
+    """A US buyer's advice: ``Document | Date | Type | Amount | Deduction | Net paid`` with two credit memos netted
+    and two deductions explained in one note. Main read it as a receipt (its invoice column unnamed) with the
+    date 05/11/2026 as 5 November at 1.0. Now the credit memos pay negative amounts, the lines sum to the total
+    paid, the dates are month first (the advice's 04/15/2026 tells) and each deduction has its part of the note."""
+    out = extract(tmp_path, "a1_credit_notes_netted")
+    assert out.kind == "remittance" and not wrong(out, H.ADV_CN_T), wrong(out, H.ADV_CN_T)
+    advice = out.records[0]
+    assert sum(ln.amount_paid for ln in advice.lines) == advice.total and not out.needs_review()
+    reasons = {ln.invoice_number: (ln.deduction, ln.deduction_code, ln.deduction_reason) for ln in advice.lines
+               if ln.deduction}
+    assert reasons == {"HR-EX-2604-033": (D("125.00"), "short_payment", "short shipment claim SC-2291"),
+                       "HR-EX-2604-041": (D("30.00"), "bank_fee", "incoming wire fee.")}
