@@ -182,3 +182,20 @@ def test_an_advice_netting_credit_notes_with_a_deduction_column(tmp_path: Path, 
                if ln.deduction}
     assert reasons == {"HR-EX-2604-033": (D("125.00"), "short_payment", "short shipment claim SC-2291"),
                        "HR-EX-2604-041": (D("30.00"), "bank_fee", "incoming wire fee.")}
+
+
+def test_a_payment_notice_e_mail_is_a_receipt(tmp_path: Path, ours) -> None:
+    """PayPal's "You've got money" e-mail was "not a file orderhub reads". Its table rows read through the
+    receipt's labels; the payer only a sentence names (``... sent you $1,250.00 USD``), the greeting's name, the
+    ``Note`` and the sender's institution are taken for review. An e-mail telling of no payment stays unread."""
+    from email.message import EmailMessage
+
+    out = extract(tmp_path, "f13_paypal_got_money")
+    assert out.kind == "receipt" and not wrong(out, H.PAYPAL_T), wrong(out, H.PAYPAL_T)
+    assert {"payer_name", "bank"} <= set(out.needs_review()) and "amount" not in out.needs_review()
+    msg = EmailMessage()
+    msg["From"], msg["Subject"] = "news@paypal.com", "New features in your account"
+    msg.set_content("Hello, we have updated our terms on 1 May 2026.")
+    (tmp_path / "news.eml").write_bytes(bytes(msg))
+    [news] = extract_paths([tmp_path / "news.eml"], load_settings(tmp_path / "home"), Options(quarantine=False))
+    assert news.error is not None and not news.records
