@@ -89,6 +89,9 @@ class Labels:
     #: generic labels too common to count anywhere but in a head's column under a row of block headings
     #: (``Account``, ``Bank`` under ``Remitter Details | Beneficiary Details``)
     headed: tuple[str, ...] = ()
+    #: generic words that are labels only where their text starts (a cell's label: ``To``, ``From``), never
+    #: inside a text (``Amount to pay``)
+    leading: tuple[str, ...] = ()
 
 
 def load_labels(path: Path | str | None = None) -> dict[str, Labels]:
@@ -117,6 +120,7 @@ def load_labels(path: Path | str | None = None) -> dict[str, Labels]:
             table_carry=tuple(spec.get("table", {}).get("carry", ())),
             title={k: float(v) for k, v in spec.get("title", {}).items()},
             headed=tuple(spec.get("headed", ())),
+            leading=tuple(spec.get("leading", ())),
         )
     return kinds
 
@@ -330,6 +334,10 @@ class Layout:
             heads = self._head_rows()
             self.hits = [h for h in self.hits if h.label not in headed or (
                 self._head_column(h, heads) is not None and any(st == h.start for st, _ in self.segments(h.line_no)))]
+        if labels.leading:
+            leading = {key for label in labels.leading for key in _dotted(_norm(label))}
+            self.hits = [h for h in self.hits if h.label not in leading or h.vertical
+                         or any(st == h.start for st, _ in self.segments(h.line_no))]
         #: words of vertical headings: a value read right of a label stops at them
         self._vertical_words = {id(w) for run, _ in runs for w in run
                                 if any(h.x0 <= w.x0 and w.x1 <= h.x1 and h.y0 <= w.y0 and w.y1 <= h.y1

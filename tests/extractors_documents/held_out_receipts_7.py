@@ -496,3 +496,121 @@ ADV_CN_T = {"payer_name": "OAKRIDGE INDUSTRIAL DISTRIBUTION LLC", "reference": "
             "lines": [("HR-EX-2604-030", "8400.00"), ("HR-EX-2604-033", "5125.00"), ("HR-CN-2604-004", "-620.00"),
                       ("HR-EX-2604-037", "3980.00"), ("HR-CN-2604-006", "-310.00"), ("HR-EX-2604-041", "2730.00")]}
 ADVICE_PDFS = {"a1_credit_notes_netted": (ADV_CN, ADV_CN_T)}
+
+
+# ---- a second round, written after the fixes, in wordings and shapes they were not made for -----------------
+# U1 临沂河东农村信用合作联社 客户回单: one column, 付款人 then 收款人, 交易金额 with 元
+RCC2 = ([
+    (50, 16, "临沂市河东区农村信用合作联社 客户回单", 13), (15, 26, "交易流水号：LYHD260512004471", 8), (140, 26, "交易日期：2026-05-12", 8),
+    (20, 36, "付款人户名：临沂河东区兴业五金建材有限公司"), (20, 43, "付款人账号：9080 1200 0045 6612 3"),
+    (20, 50, "付款人开户行：河东农信社九曲信用社"),
+    (20, 60, "收款人户名：" + OURS), (20, 67, "收款人账号：2010 0002 1234 5678 9"), (20, 74, "收款人开户行：江苏苏州农村商业银行"),
+    (20, 84, "交易金额：12,650.00 元"), (110, 84, "大写：人民币壹万贰仟陆佰伍拾元整"),
+    (20, 91, "附言：HR-INV-260507"),
+], [(15, 31, 195, 31), (15, 55, 195, 55), (15, 79, 195, 79), (15, 96, 195, 96)], "WQ")
+RCC2_T = {"bank": "临沂市河东区农村信用合作联社", "payer_name": "临沂河东区兴业五金建材有限公司", "payer_account": "90801200004566123",
+          "payer_bank": "河东农信社九曲信用社", "payee_name": OURS, "payee_account": "20100002123456789",
+          "payee_bank": "江苏苏州农村商业银行", "amount": "12650.00", "currency": "CNY", "value_date": "2026-05-12",
+          "transaction_id": "LYHD260512004471", "memo": "HR-INV-260507"}
+
+# U2 HSBC UK payment confirmation to the UK buyer: Payer / Payee, "Sort code and account number" as one value
+HSBCUK = ([
+    (20, 15, "HSBC UK", 16, "DVB"), (130, 15, "HSBC UK Bank plc", 8),
+    (20, 30, "Payment confirmation - outgoing international payment", 11, "DVB"),
+    (20, 42, "Date of payment"), (80, 42, "13/05/2026"),
+    (20, 48, "Confirmation number"), (80, 48, "HUK2605130044871"),
+    (20, 58, "Payer"), (80, 58, "PENNINE VALVE & FITTING LTD"),
+    (20, 64, "Sort code and account number"), (80, 64, "40-12-76 12345678"),
+    (20, 70, "Payee"), (80, 70, OURS_EN),
+    (20, 76, "Payee account"), (80, 76, "741-234567-838"),
+    (20, 82, "Payee bank"), (80, 82, "HSBC HONG KONG"),
+    (20, 88, "Amount"), (80, 88, "GBP 3,975.00"),
+    (20, 94, "Reference for payee"), (80, 94, "HR-EX-2605-009"),
+], [(20, 37, 190, 37), (20, 53, 190, 53), (20, 99, 190, 99)], "DV")
+HSBCUK_T = {"bank": "HSBC", "payer_name": "PENNINE VALVE & FITTING LTD", "payer_account": "12345678", "payee_name": OURS_EN,
+            "payee_account": "741234567838", "payee_bank": "HSBC HONG KONG", "amount": "3975.00", "currency": "GBP",
+            "value_date": "2026-05-13", "transaction_id": "HUK2605130044871", "memo": "HR-EX-2605-009"}
+
+# U3 a Payoneer "You've received a payment" PDF: Payment ID, From, Amount, Date, Description
+PAYONEER = ([
+    (20, 15, "Payoneer", 16, "DVB"), (130, 15, "Payoneer Inc.", 8),
+    (20, 30, "You've received a payment", 13, "DVB"),
+    (20, 42, "Payment ID"), (70, 42, "PYN-88213450"),
+    (20, 48, "Date"), (70, 48, "May 14, 2026"),
+    (20, 54, "Paid by"), (70, 54, "Baltic Machine Parts OU"),
+    (20, 60, "Amount"), (70, 60, "EUR 2,140.00"),
+    (20, 66, "Received to"), (70, 66, OURS_EN + " - EUR receiving account"),
+    (20, 72, "Description"), (70, 72, "HR-EX-2605-011"),
+], [(20, 37, 190, 37), (20, 77, 190, 77)], "DV")
+PAYONEER_T = {"bank": "Payoneer", "payer_name": "Baltic Machine Parts OU", "amount": "2140.00", "currency": "EUR",
+              "value_date": "2026-05-14", "transaction_id": "PYN-88213450", "memo": "HR-EX-2605-011"}
+
+# U4 青岛银行 电子回单: the payee's half on the left, the payer's half mirrored on the right (labels on its edge)
+BQD = ([
+    (65, 16, "青岛银行 电子回单", 15), (15, 26, "回单编号：QD2605150077", 8), (140, 26, "交易日期：2026-05-15", 8),
+    (17, 36, "收款人名称"), (40, 36, OURS, 7), (-178, 36, "青岛城阳宏昌橡塑制品有限公司", 8), (180, 36, "付款人名称"),
+    (17, 44, "收款人账号"), (40, 44, "8010 0012 3456 7890"), (-178, 44, "8020 3300 1234 0098"), (180, 44, "付款人账号"),
+    (17, 52, "收款人开户行"), (40, 52, "厦门国际银行苏州分行", 8), (-178, 52, "青岛银行城阳支行", 8), (180, 52, "付款人开户行"),
+    (17, 62, "交易金额"), (40, 62, "￥9,460.00"),
+    (17, 70, "用途"), (40, 70, "HR-INV-260509 密封件"),
+    (17, 78, "交易流水号"), (40, 78, "QDB2026051500312"),
+], box(15, 31, 200, 82) + [(15, y, 200, y) for y in (40, 48, 57, 66, 74)] + [(38, 31, 38, 82), (108, 31, 108, 57),
+                                                                               (179, 31, 179, 57)], "WQ")
+BQD_T = {"bank": "青岛银行", "payer_name": "青岛城阳宏昌橡塑制品有限公司", "payer_account": "8020330012340098",
+         "payer_bank": "青岛银行城阳支行", "payee_name": OURS, "payee_account": "8010001234567890",
+         "payee_bank": "厦门国际银行苏州分行", "amount": "9460.00", "currency": "CNY", "value_date": "2026-05-15",
+         "transaction_id": "QDB2026051500312", "memo": "HR-INV-260509 密封件"}
+
+# U5 a German Überweisungsbestätigung of the buyer's bank (SEPA): Auftraggeber, Empfänger, End-to-End-Referenz
+SEPA_DE = ([
+    (20, 15, "Volksbank Mittelhessen eG", 14, "DVB"),
+    (20, 30, "Bestätigung SEPA-Überweisung", 12, "DVB"),
+    (20, 42, "Ausführungsdatum"), (80, 42, "18.05.2026"),
+    (20, 48, "Auftragsnummer"), (80, 48, "VBMH-2605180093"),
+    (20, 58, "Auftraggeber"), (80, 58, "Lahn Präzisionstechnik GmbH"),
+    (20, 64, "IBAN Auftraggeber"), (80, 64, "DE44 5001 0517 5407 3249 31"),
+    (20, 70, "Empfänger"), (80, 70, OURS_DE),
+    (20, 76, "IBAN Empfänger"), (80, 76, "DE89 3704 0044 0532 0130 00"),
+    (20, 82, "Betrag"), (80, 82, "3.612,50 EUR"),
+    (20, 88, "Verwendungszweck"), (80, 88, "RE HR-DE-2605-004"),
+    (20, 94, "End-to-End-Referenz"), (80, 94, "LPT-ZA-7781"),
+], [(20, 37, 190, 37), (20, 53, 190, 53), (20, 99, 190, 99)], "DV")
+SEPA_DE_T = {"bank": "Volksbank Mittelhessen eG", "payer_name": "Lahn Präzisionstechnik GmbH",
+             "payer_account": "DE44500105175407324931", "payee_name": OURS_DE, "payee_account": "DE89370400440532013000",
+             "amount": "3612.50", "currency": "EUR", "value_date": "2026-05-18", "transaction_id": "VBMH-2605180093",
+             "memo": "RE HR-DE-2605-004"}
+
+ROUND2 = {"u1_rcc_one_column": (RCC2, RCC2_T), "u2_hsbc_uk_confirmation": (HSBCUK, HSBCUK_T),
+          "u3_payoneer_received": (PAYONEER, PAYONEER_T), "u4_bqd_mirrored_payer": (BQD, BQD_T),
+          "u5_sepa_bestaetigung": (SEPA_DE, SEPA_DE_T)}
+
+# U6 商业承兑汇票 (a trade acceptance: the buyer accepts, no bank pays yet): a bill, no receipt
+TRADE_BILL = ([
+    (75, 16, "商业承兑汇票", 16),
+    (15, 26, "出票日期：2026年05月19日", 8), (130, 26, "票据号码：230000051002520260519000031", 7),
+    (17, 35, "付款人全称"), (47, 35, "无锡惠山锐达机电有限公司", 8), (107, 35, "收款人全称"), (132, 35, OURS, 7),
+    (17, 43, "付款人账号"), (47, 43, "1103 0287 0910 0012 345"), (107, 43, "收款人账号"), (132, 43, "2010 0002 1234 5678 9"),
+    (17, 51, "付款人开户行"), (47, 51, "中国工商银行无锡惠山支行", 8), (107, 51, "收款人开户行"), (132, 51, "江苏苏州农村商业银行", 8),
+    (17, 59, "出票金额"), (47, 59, "人民币（大写）捌万元整"), (150, 59, "¥80,000.00"),
+    (17, 67, "汇票到期日"), (47, 67, "2026年11月19日"), (107, 67, "交易合同号码"), (132, 67, "HR-SC-2604-018"),
+    (17, 75, "本汇票已经承兑，到期无条件付款。", 8), (107, 75, "承兑人签章", 8),
+], grid(15, 30, 195, 79, (39, 47, 55, 63, 71), (45, 105, 130)), "WQ")
+NOT_RECEIPTS_ROUND2 = {"u6_trade_acceptance_bill": (TRADE_BILL, {})}
+
+# U7 a German buyer's Zahlungsavis netting a Gutschrift, with an Abzug column
+ADV_DE_CN = ([
+    (20, 15, "Lahn Präzisionstechnik GmbH", 13, "DVB"), (20, 21, "Industriestraße 9 · 35578 Wetzlar", 7),
+    (20, 34, "Zahlungsavis", 12, "DVB"),
+    (20, 44, "Empfänger:"), (45, 44, OURS_DE),
+    (130, 44, "Avis-Nr.:"), (160, 44, "ZA-2026-0518"), (130, 49, "Zahlungsdatum:"), (160, 49, "18.05.2026"),
+    *_table([20, 60, 95, -140, -163, -188], 62, [
+        ["Beleg", "Datum", "Belegart", "Betrag", "Abzug", "Zahlbetrag"],
+        ["HR-DE-2604-027", "21.04.2026", "Rechnung", "2.150,00", "", "2.150,00"],
+        ["HR-DE-2604-031", "28.04.2026", "Rechnung", "1.780,00", "42,50", "1.737,50"],
+        ["HR-GS-2605-002", "05.05.2026", "Gutschrift", "-275,00", "", "-275,00"]], step=6.2, size=8),
+    (95, 90, "Summe EUR", 9, "DVB"), (-188, 90, "3.612,50", 9, "DVB"),
+], [(20, 58, 190, 58), (20, 65, 190, 65), (20, 86, 190, 86)], "DV")
+ADV_DE_CN_T = {"payer_name": "Lahn Präzisionstechnik GmbH", "reference": "ZA-2026-0518", "payment_date": "2026-05-18",
+               "total": "3612.50", "currency": "EUR",
+               "lines": [("HR-DE-2604-027", "2150.00"), ("HR-DE-2604-031", "1737.50"), ("HR-GS-2605-002", "-275.00")]}
+ADVICE_PDFS_ROUND2 = {"u7_zahlungsavis_gutschrift": (ADV_DE_CN, ADV_DE_CN_T)}
