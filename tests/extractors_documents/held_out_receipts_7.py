@@ -20,6 +20,7 @@ from __future__ import annotations
 from email.message import EmailMessage
 
 from tests.extractors_documents.handmade import OURS, OURS_DE, OURS_EN, OURS_IN
+from tests.extractors_documents.held_out_6 import _table, box, grid
 
 OURS_JP = "恒鋭精密ジャパン株式会社"
 OURS_US = "Hengrui Precision Americas Inc."
@@ -30,14 +31,6 @@ OUR_ACCOUNTS_DE = ("DE89 3704 0044 0532 0130 00",)
 OUR_ACCOUNTS_IN = ("000405012345",)
 OUR_ACCOUNTS_JP = ("7654321", "1122334")
 OUR_ACCOUNTS_US = ("7654321098",)
-
-
-def box(x1: float, y1: float, x2: float, y2: float) -> list[tuple[float, float, float, float]]:
-    return [(x1, y1, x2, y1), (x1, y2, x2, y2), (x1, y1, x1, y2), (x2, y1, x2, y2)]
-
-
-def grid(x1: float, y1: float, x2: float, y2: float, ys: tuple[float, ...], xs: tuple[float, ...]) -> list[tuple]:
-    return box(x1, y1, x2, y2) + [(x1, y, x2, y) for y in ys] + [(x, y1, x, y2) for x in xs]
 
 
 # B1 渤海银行 电子回单: vertical role cells on the outer edges (付/款/人 far left, 收/款/人 far right), 全称/账号/开户行
@@ -463,16 +456,6 @@ RECEIPT_EMLS = {"f13_paypal_got_money": (paypal_eml, PAYPAL_T)}
 
 
 # ---- a payer's remittance advice -------------------------------------------------------------------------------
-def _table(x: list[float], top: float, rows: list[list[str]], step: float = 6.5, size: float = 8.5) -> list[tuple]:
-    """Rows of cells at the columns ``x`` (a negative x right-aligns), the first row bold."""
-    out = []
-    for i, row in enumerate(rows):
-        for cx, text in zip(x, row, strict=True):
-            if text:
-                out.append((cx, top + i * step, text, size, "DVB" if i == 0 else "DV"))
-    return out
-
-
 # A1 a buyer's remittance advice netting two credit notes, with a deduction column (bank charges, a claim)
 ADV_CN = ([
     (20, 15, "OAKRIDGE INDUSTRIAL DISTRIBUTION LLC", 13, "DVB"), (20, 21, "4100 Commerce Pkwy, Columbus OH 43219, USA", 7),
