@@ -89,6 +89,9 @@ class Labels:
     #: generic labels too common to count anywhere but in a head's column under a row of block headings
     #: (``Account``, ``Bank`` under ``Remitter Details | Beneficiary Details``)
     headed: tuple[str, ...] = ()
+    #: generic words that are labels only where their text starts (a cell's label: ``To``, ``From``), never
+    #: inside a text (``Amount to pay``)
+    leading: tuple[str, ...] = ()
 
 
 def load_labels(path: Path | str | None = None) -> dict[str, Labels]:
@@ -117,6 +120,7 @@ def load_labels(path: Path | str | None = None) -> dict[str, Labels]:
             table_carry=tuple(spec.get("table", {}).get("carry", ())),
             title={k: float(v) for k, v in spec.get("title", {}).items()},
             headed=tuple(spec.get("headed", ())),
+            leading=tuple(spec.get("leading", ())),
         )
     return kinds
 
@@ -330,6 +334,10 @@ class Layout:
             heads = self._head_rows()
             self.hits = [h for h in self.hits if h.label not in headed or (
                 self._head_column(h, heads) is not None and any(st == h.start for st, _ in self.segments(h.line_no)))]
+        if labels.leading:
+            leading = {key for label in labels.leading for key in _dotted(_norm(label))}
+            self.hits = [h for h in self.hits if h.label not in leading or h.vertical
+                         or any(st == h.start for st, _ in self.segments(h.line_no))]
         #: words of vertical headings: a value read right of a label stops at them
         self._vertical_words = {id(w) for run, _ in runs for w in run
                                 if any(h.x0 <= w.x0 and w.x1 <= h.x1 and h.y0 <= w.y0 and w.y1 <= h.y1
@@ -362,12 +370,24 @@ class Layout:
             return any(not c.ch.isspace() and c.ch not in _SEPARATORS and i not in held
                        for i, c in enumerate(chars[start:h.start], start))
 
-        self.hits = [h for h in self.hits if not prose(h) and not quoted(h)]
+        self.hits = [h for h in self.hits if not prose(h) and not quoted(h) and not self._in_phrase(h)]
         self._hits_by_line = {}
         for hit in self.hits + [a for a in self.anchors if not a.vertical]:
             self._hits_by_line.setdefault(hit.line_no, []).append(hit)
         if hasattr(self, "_scope_cache"):
             del self._scope_cache
+
+    def _in_phrase(self, h: Hit) -> bool:
+        """A Latin label after a lower-case word of its own run of text (``Reference for beneficiary``,
+        ``credited to beneficiary (ACCC)``): a word of a phrase or a sentence, not the field's label. A label
+        starting its run, or after another label, a figure or a capitalised word, stays."""
+        if h.vertical or not _is_ascii_alnum(h.label[0]):
+            return False
+        chars = self.lines[h.line_no].chars
+        start = next((s for s, e in self.segments(h.line_no) if s <= h.start < e), h.start)
+        held = {i for o in self._hits_by_line.get(h.line_no, []) if o is not h for i in range(o.start, o.end)}
+        before = "".join(c.ch if i not in held else " " for i, c in enumerate(chars[start:h.start], start)).split()
+        return bool(before) and before[-1].isalpha() and before[-1].islower()
 
     def _header_lines(self) -> set[int]:
         """Lines that carry three or more table column labels (their words are headers, not fields)."""
@@ -484,7 +504,7 @@ class Layout:
         while True:
             while i < stop and tl.chars[i].ch in _SEPARATORS:
                 i += 1
-            past = _skip_qualifier(tl.chars, i, len(tl.chars))
+            past = _skip_qualifier(tl.chars, i, len(tl.chars), cell_gap=1.5 * tl.height)
             if past != i:  # labels inside the qualifier (称 of 全称) do not end the value
                 i = past
                 if stop_at_labels:
@@ -547,6 +567,26 @@ class Layout:
         if start is not None:
             segs.append((start, last + 1))
         return segs
+
+    def value_left(self, hit: Hit) -> Value | None:
+        """The text left of a label that ends its line (a mirrored half: ``苏州恒锐... 收款人名称``, the value
+        right-aligned against its label): the run of text just before it, when no label is in that run and it
+        is not the line's first run (that is the line's own label)."""
+        if hit.vertical:
+            return None
+        tl = self.lines[hit.line_no]
+        if any(not c.ch.isspace() for c in tl.chars[hit.end:]):
+            return None
+        idx = [i for i in range(hit.start) if not tl.chars[i].ch.isspace()]
+        if not idx or tl.chars[hit.start].x0 - tl.chars[idx[-1]].x1 > 3 * tl.height:
+            return None
+        s = len(idx) - 1
+        while s > 0 and tl.chars[idx[s]].x0 - tl.chars[idx[s - 1]].x1 <= 1.2 * tl.height:
+            s -= 1
+        if s == 0 or self.hits_in(hit.line_no, idx[s], idx[-1] + 1):
+            return None  # the line's first run (its own label), or a run holding a label
+        span = tl.chars[idx[s]:idx[-1] + 1]
+        return self._value(tl, [c for c in span if not c.ch.isspace()], "left", keep_spaces_from=span)
 
     def hits_in(self, line_no: int, start: int, end: int) -> list[Hit]:
         """Labels found within characters ``start:end`` of a line."""
@@ -846,8 +886,10 @@ def _spread(chars: list[Char], limit: float) -> bool:
     return any(b.x0 - a.x1 > limit for a, b in zip(solid, solid[1:], strict=False))
 
 
-def _skip_qualifier(chars: list[Char], i: int, stop: int) -> int:
-    """Past a label's bracketed qualifier and its colon (``名称(全称)：``, ``Amount (USD):``), if any."""
+def _skip_qualifier(chars: list[Char], i: int, stop: int, cell_gap: float | None = None) -> int:
+    """Past a label's bracketed qualifier and its colon (``名称(全称)：``, ``Amount (USD):``), if any; with
+    ``cell_gap``, also past one that ends its label's cell: the value starts that far right of it (a grid's
+    ``付款账号（外币）`` | ``0190 ...``)."""
     if i >= stop or chars[i].ch not in "(（[":
         return i
     for j in range(i + 1, min(stop, i + 10)):
@@ -858,6 +900,8 @@ def _skip_qualifier(chars: list[Char], i: int, stop: int) -> int:
             if k < stop and chars[k].ch in ":：":
                 while k < stop and chars[k].ch in _SEPARATORS:
                     k += 1
+                return k
+            if cell_gap is not None and k < stop and chars[k].x0 - chars[j].x1 > cell_gap:
                 return k
             return i
     return i

@@ -32,6 +32,8 @@ TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls"}
 STATEMENT_SUFFIXES = {".sta", ".mt940", ".940", ".xml", ".camt", ".053"}
 IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 #: files that may be a payer's remittance advice (a sheet, an e-mail, a text); a PDF is told by its title
+#: an e-mail telling of money received (PayPal's "You've got money"): read as a receipt from its text
+MAIL_RECEIPT = "mail-receipt"
 REMITTANCE_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt", ".eml", ".text"}
 
 
@@ -276,6 +278,10 @@ class Batch:
 
                 if looks_like_remittance(path, data):
                     return "remittance"
+                from extractors.documents.receipt_mail import looks_like_payment_mail
+
+                if looks_like_payment_mail(path, data):
+                    return MAIL_RECEIPT
             if found == "table":
                 return _table_kind(path, data)
             if found == "unknown":
@@ -310,6 +316,11 @@ class Batch:
             from extractors.remittances import read_remittance
 
             self._document(outcome, read_remittance(path, data))
+        elif kind == MAIL_RECEIPT:
+            from extractors.documents.receipt_mail import read_mail_receipt
+
+            outcome.kind = "receipt"
+            self._document(outcome, read_mail_receipt(data, source=str(path)))
         else:
             raise InputError(f"no extractor for kind {kind!r}", source=str(path))
 

@@ -18,6 +18,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -322,6 +323,10 @@ def _header(rows: list[Row], columns: dict[str, list[str]]) -> tuple[int, dict[s
             for part_name, part in parts:
                 if part_name not in named:
                     named[part_name] = part
+                elif part_name == "amount_paid" and "invoice_amount" not in named:
+                    # two heads of what is paid (``Amount`` ... ``Net paid``): the left one is the invoice's amount
+                    left, right = sorted((named[part_name], part), key=lambda c: c.x0)
+                    named["invoice_amount"], named[part_name] = left, right
                 else:
                     unnamed.append(part)
         if "invoice_number" not in named and "reference" in named:  # an ERP's item reference: the invoice
@@ -395,6 +400,8 @@ class _Reader:
         self.weakly_set: set[str] = set()
         self.currency_hints: list[str] = []
         self.table_stop: int | None = None  # the first row past the table's lines (a note may stand there)
+        #: the advice's day/month order, from its dates that read one way only (04/15/2026: month first)
+        self.dayfirst: bool | None = None
 
     def read(self) -> DocumentResult:
         from extractors.documents.result import DocumentResult
@@ -406,6 +413,9 @@ class _Reader:
                              "and the amount paid)", source=self.source)
         start, header = found
         self.header_indexed = rows[start].indexed
+        from extractors.parse import infer_dayfirst
+
+        self.dayfirst = infer_dayfirst(cell.text for row in rows for cell in row.cells)
         lines, end, total_row = self._lines(rows, start, header)
         lines = self._explained(lines, rows[self.table_stop or end:end + NOTE_ROWS + 3])
         outside = rows[:start] + rows[end:]
@@ -462,12 +472,11 @@ class _Reader:
         return any(_prefix(text, ls) is not None for ls in self.conf["fields"].values())
 
     def _set(self, name: str, value: str, where: Cell, label: str) -> None:
-        from extractors.parse import parse_date
         from extractors.parse.currencies import parse_currency
 
         try:
             if name == "payment_date":
-                parsed: Any = parse_date(value)
+                parsed: Any = self._date(value, name)
             elif name == "total":
                 parsed = amount_in(value)
                 if parsed < 0:
@@ -487,10 +496,23 @@ class _Reader:
                     return
         except (ValueError, ArithmeticError, IndexError):
             return
-        self.f.set(name, parsed, LABELLED)
+        self.f.set(name, parsed, min(LABELLED, self.f.confidence.get(name, LABELLED)))
         src = where.source()
         if src is not None:
             self.f.sources[name] = src.model_copy(update={"confidence": LABELLED})
+
+    def _date(self, text: str, name: str | None = None) -> date:
+        """A date in the advice's day/month order; one that reads both ways on an advice whose dates never tell
+        the order is read day first and ``name`` doubted (0.6, a warning)."""
+        from extractors.parse.dates import read_date
+
+        read = read_date(text, dayfirst=True if self.dayfirst is None else self.dayfirst)
+        if name is not None:
+            self.f.confidence.pop(name, None)
+            if read.confidence < 1.0 and self.dayfirst is None:
+                self.f.confidence[name] = read.confidence
+                self.f.warnings.extend(read.warnings)
+        return read.value
 
     def _total_from(self, row: Row, header: dict[str, Cell]) -> None:
         exact = row.indexed and self.header_indexed
@@ -608,7 +630,7 @@ class _Reader:
             number = " ".join(c.text for c in cells.get("invoice_number", []))
             if lines and self._whole_deduction(row):
                 continue
-            if not any(ch.isdigit() for ch in number):
+            if not number.split() or not any(ch.isdigit() for ch in number.split()[0]):  # a note under the table
                 if lines and not any(ch.isdigit() for ch in row.text) and len(row.cells) == 1 and \
                         "note" in header and _place(row.cells[0], header, exact) == "note":
                     lines[-1] = lines[-1].model_copy(update={"note": f"{lines[-1].note} {row.text}".strip()})
@@ -637,7 +659,12 @@ class _Reader:
                 for row in rows:
                     text = row.text.strip()
                     if line.invoice_number in text:
+                        # a note explaining several lines (``A short shipment claim; B incoming wire fee.``): its part
+                        # naming this line's invoice, without the number
+                        text = next(p for p in re.split(r"[;；]", text) if line.invoice_number in p).strip()
                         why = text.partition(":")[2].strip() or text
+                        if why.startswith(line.invoice_number) and why != line.invoice_number:
+                            why = why[len(line.invoice_number):].strip(" :：-")
                         code = deduction_code(why)
                         line = line.model_copy(update={"deduction_reason": why, "deduction_code": (
                             code if code != "other" else line.deduction_code)})
@@ -668,7 +695,6 @@ class _Reader:
         return True
 
     def _line(self, no: int, row: Row, number: str, cells: dict[str, list[Cell]], header: dict[str, Cell]) -> RemittanceLine:
-        from extractors.parse import parse_date
 
         p = f"lines[{no - 1}]"
         values: dict[str, Any] = {"line_no": no, "invoice_number": number.split()[0].strip(" ,;")}
@@ -678,8 +704,8 @@ class _Reader:
             text = " ".join(c.text for c in cells.get(name, [])).strip()
             if not text or text in ("-", "—", "/"):
                 continue
-            try:
-                value = abs(amount_in(text))
+            try:  # a credit note netted on the advice is a line paying a negative amount; a deduction is positive
+                value = abs(amount_in(text)) if name == "deduction" else amount_in(text)
             except (ValueError, ArithmeticError) as exc:
                 self.row_warnings.append(RowWarning(row=row.no, column=header[name].text, cell=text, sheet=row.sheet,
                                                     reason=f"cannot read the amount ({exc})"))
@@ -690,7 +716,7 @@ class _Reader:
             self._locate(f"{p}.{name}", cells[name][0])
         if cells.get("invoice_date"):
             try:
-                values["invoice_date"] = parse_date(" ".join(c.text for c in cells["invoice_date"]))
+                values["invoice_date"] = self._date(" ".join(c.text for c in cells["invoice_date"]))
             except (ValueError, ArithmeticError):
                 pass
         for name in ("deduction_reason", "note"):

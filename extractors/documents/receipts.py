@@ -22,7 +22,13 @@ from extractors.documents.common import (
 )
 from extractors.documents.digit_grid import read_digit_grid
 from extractors.documents.result import DocumentResult, Fields
-from extractors.documents.roles import BY_ORDER, direction_of_page, direction_of_value, settle_receipt
+from extractors.documents.roles import (
+    BY_ORDER,
+    direction_of_page,
+    direction_of_value,
+    identity,
+    settle_receipt,
+)
 from extractors.layout import Labels, Layout, Value, default_labels
 from extractors.parse import (
     find_currency,
@@ -42,11 +48,27 @@ from hub.records import BankReceipt
 _BANK = re.compile(r"([\u4e00-\u9fff]{2,16}?银行(?:股份有限公司)?|(?:The )?Bank of [A-Z][A-Za-z ]+(?:\([A-Z][A-Za-z ]+\))?"
                    r"(?: ?(?:Limited|Ltd\.?))?|[A-Z][A-Za-z ]+ Bank\b(?: \([A-Z][A-Za-z ]+\))?(?: (?:Limited|Ltd\.?|Berhad))?"
                    r"|Citibank(?:,? N\.A\.)?|The Hongkong and Shanghai Banking Corporation(?: Limited)?|HSBC"
+                   r"|[A-Z][A-Za-z ]+ Banking (?:Group|Corporation)(?: Limited| Ltd\.?)?"
                    r"|[A-Z][a-z]{2,}bank\b(?: AG)?|(?:Stadt|Kreis)?[Ss]parkasse(?: [A-ZÄÖÜ][\w\-]+)?|[\u4e00-\u9fff\u30a0-\u30ffA-Z]{1,12}?銀行)")
 
 
+@cache
+def _issuers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``data/banks.toml``: Chinese credit cooperatives' names (by their suffixes) and payment institutions'
+    names (whole words)."""
+    cfg = tomllib.loads(resources.files("extractors").joinpath("data/banks.toml").read_text(encoding="utf-8"))
+    suffixes = "|".join(re.escape(x) for x in sorted(cfg["cooperative_suffixes"], key=len, reverse=True))
+    names = "|".join(re.escape(x) for x in sorted(cfg["institutions"], key=len, reverse=True))
+    return (re.compile(rf"([\u4e00-\u9fff]{{2,16}}?(?:{suffixes}))"), re.compile(rf"(?<![A-Za-z])({names})(?![A-Za-z])"))
+
+
+#: a figure followed in its cell by the amount in words (``CNY 15,920.00 人民币壹万伍仟玖佰贰拾元整``)
+_FIGURE_THEN_WORDS = re.compile(r"^(.*?\d[\d,]*(?:\.\d+)?)\s*(?:人民币|美元|欧元|港币|港元|日元|英镑)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]")
+
+
 def _amount(text: str) -> Decimal:
-    value = parse_amount(text)
+    head = _FIGURE_THEN_WORDS.match(text)
+    value = parse_amount(head.group(1) if head else text)
     if value <= 0:
         raise ValueError(f"{text!r} is not a positive amount")
     return value
@@ -73,7 +95,11 @@ def _reference(text: str) -> str:
 
 
 def _account(text: str) -> str:
-    """A bank account; an IBAN whose check fails is kept as printed (and doubted by the caller)."""
+    """A bank account; an IBAN whose check fails is kept as printed (and doubted by the caller); a bank's
+    routing code printed before the account (:func:`_after_routing`) is not part of it."""
+    split = _after_routing(text)
+    if split is not None:
+        return split
     try:
         return parse_bank_account(text, allow_masked=True)
     except ValueError:
@@ -83,24 +109,74 @@ def _account(text: str) -> str:
         raise
 
 
+#: a routing code and an account printed as one value: ``US 021000089 / 4421 9988 7766`` (an ABA routing number,
+#: nine digits with its check), ``20-32-53 43218765`` (a UK sort code), ``BSB 013-006 Acc 4567 12345``
+_ROUTED = re.compile(r"^(?:[A-Z]{2}\s+)?(?:(?:ABA|RTN|BSB|Sort\s*code)\s*[:#]?\s*)?"
+                     r"(?P<code>\d{9}|\d{2}-\d{2}-\d{2}|\d{3}-\d{3})\s*(?:/|\s)\s*(?:(?:Acc(?:ount)?|A/C)\.?\s*(?:No\.?)?\s*[:#]?\s*)?"
+                     r"(?P<account>\d[\d\s-]{4,30}\d)$", re.I)
+
+
+def _aba_ok(code: str) -> bool:
+    d = [int(ch) for ch in code]
+    return sum(w * x for w, x in zip((3, 7, 1) * 3, d, strict=True)) % 10 == 0
+
+
+def _after_routing(text: str) -> str | None:
+    """The account of a value that prints its bank's routing code first, when each part holds: a nine-digit code
+    passes the ABA check, a six-digit one is printed as a sort code (NN-NN-NN) or BSB (NNN-NNN), and the rest is an
+    account of 6-17 digits. None for anything else (the value is read as one account, or not at all)."""
+    m = _ROUTED.match(unicodedata.normalize("NFKC", text).strip())
+    if m is None:
+        return None
+    code, account = m.group("code"), re.sub(r"[\s-]", "", m.group("account"))
+    if (len(code) == 9 and not _aba_ok(code)) or not 6 <= len(account) <= 17:
+        return None
+    return account
+
+
 def _issuer(layout: Layout, f: Fields) -> None:
     """The issuing bank: a bank name in the title area (top of page 1), not inside a labelled value."""
     taken = {f.get("payer_bank"), f.get("payee_bank")}
-    for no, tl in enumerate(layout.lines[:6]):
-        text = "".join(c.ch for c in tl.chars)
-        for m in _BANK.finditer(text):
-            if layout.hits_in(no, m.start(), m.end()) or m.group(1) in taken:
-                continue
-            name = _without_logo(m.group(1).strip())
-            chars = [c for c in tl.chars[m.start():m.end()] if not c.ch.isspace()]
-            f.set("bank", name, min(c.conf for c in chars))
-            return
+    cooperative, institution = _issuers()
+    for pattern in (_BANK, cooperative, institution):
+        for no, tl in enumerate(layout.lines[:6]):
+            text = "".join(c.ch for c in tl.chars)
+            for m in pattern.finditer(text):
+                if layout.hits_in(no, m.start(), m.end()) or m.group(1) in taken or _in_labelled_value(layout, no, m.start()):
+                    continue
+                chars = [c for c in tl.chars[m.start():m.end()] if not c.ch.isspace()]
+                name, chars = _without_large_logo(m.group(1).strip(), chars)
+                f.set("bank", _without_logo(name), min(c.conf for c in chars))
+                return
     for name in ("payee_bank", "payer_bank"):
         if f.get(name):
             m = _BANK.search(f.get(name))
             if m:
                 f.set("bank", m.group(1), f.confidence[name] * 0.8)
                 return
+
+
+def _in_labelled_value(layout: Layout, line_no: int, start: int) -> bool:
+    """Whether the text at ``start`` is the value of a label before it on its line (``Sender's bank Silicon
+    Valley Bank`` in the top lines is the payer's bank, not the issuer)."""
+    return any(h.end <= start for h in layout.hits_in(line_no, 0, start))
+
+
+def _without_large_logo(name: str, chars: list) -> tuple[str, list]:  # type: ignore[type-arg]
+    """A bank name without a logo word printed far larger before it on its line (``CHASE`` over ``JPMorgan
+    Chase Bank, N.A.``): the words from the first printed at the name's last word's height."""
+    heights = [c.word.height if c.word is not None else 0.0 for c in chars]
+    if not chars or not heights[-1]:
+        return name, chars
+    keep = next(i for i, h in enumerate(heights) if h <= 1.3 * heights[-1])
+    if keep == 0:
+        return name, chars
+    words, n = name.split(), 0
+    for k, word in enumerate(words):  # the words covered by the dropped characters
+        n += len(word)
+        if n >= keep:
+            return " ".join(words[k + 1:]) or name, chars[keep:]
+    return name, chars
 
 
 def _without_logo(name: str) -> str:
@@ -304,6 +380,8 @@ def _span(layout: Layout, line_no: int, v: Value) -> tuple[int, int]:
 
 
 _DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+                        r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b"
+                        r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*\d{4}\b"
                         r"|(?<![\dA-Za-z])20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\dA-Za-z])")  # 20260325
 
 
@@ -342,14 +420,34 @@ def _unlabelled_currency(layout: Layout, f: Fields) -> None:
         f.warnings.append(f"currency {code} read from {w.text.strip()!r} printed without a label")
 
 
-def _direction(layout: Layout, f: Fields) -> str | None:
+def _direction(layout: Layout, f: Fields) -> tuple[str | None, bool]:
     """``credit``/``debit``: a labelled direction value (借贷标志 贷), else the page's words (来账, Credit
-    Advice, 付款回单 ...); None when nothing says."""
+    Advice, 付款回单 ...); None when nothing says. And whether the page's words (not a label) told."""
     value = pick(layout, f, "direction", _direction_value)
     f.values.pop("direction", None)
     f.confidence.pop("direction", None)
     f.sources.pop("direction", None)
-    return value or direction_of_page(layout)
+    return (value, False) if value else (direction_of_page(layout), True)
+
+
+def _other_partys_words(layout: Layout, f: Fields, direction: str | None) -> str | None:
+    """The direction, turned where the page's words speak for the other party: a payer's bank confirming its
+    ``Outgoing`` wire names the payer and the payee by their labels, and the master finds us labelled the payee.
+    The labels of both sides (not the reading order) and identity then decide, with a warning."""
+    if direction is None or any(n.startswith(("ours_", "theirs_")) for n in f.values):
+        return direction
+    ours, other = ("payer", "payee") if direction == "debit" else ("payee", "payer")
+    if not all(f.get(f"{side}_name") and not layout.by_order_only(f"{side}_name") for side in (ours, other)):
+        return direction
+    who = identity()
+    on_ours = any(who.matches(a, f.get(f"{ours}_{a}")) for a in ("name", "account"))
+    on_other = any(who.matches(a, f.get(f"{other}_{a}")) for a in ("name", "account"))
+    if on_other and not on_ours:
+        turned = "credit" if direction == "debit" else "debit"
+        f.warnings.append(f"the page's words read as a {direction}, but the labels name us the {other}: a {turned} "
+                          f"for us (the other party's bank's document)")
+        return turned
+    return direction
 
 
 def _direction_value(text: str) -> str:
@@ -361,13 +459,23 @@ def _direction_value(text: str) -> str:
 
 def _party(layout: Layout, f: Fields, side: str) -> None:
     """One side's name, account and bank; a name or bank whose cell wraps onto the next line is read whole."""
-    pick(layout, f, f"{side}_name", text_value, values=layout.candidates(f"{side}_name", wrapped=True))
-    if pick(layout, f, f"{side}_account", _account) is None and side in ("payer", "payee"):
+    pick(layout, f, f"{side}_name", text_value, values=_side_values(layout, f"{side}_name", wrapped=True))
+    if pick(layout, f, f"{side}_account", _account, values=_side_values(layout, f"{side}_account")) is None \
+            and side in ("payer", "payee"):
         printed = next((v.text for v in layout.candidates(f"{side}_account")), None)
-        if printed:  # labelled, but no account (a routing number and an account printed together): for review
+        if printed:  # labelled, but no account: for review
             f.set(f"{side}_account", None, 0.0)
             f.warnings.append(f"{side} account {printed!r} is not read as an account number")
-    pick(layout, f, f"{side}_bank", text_value, values=layout.candidates(f"{side}_bank", wrapped=True))
+    pick(layout, f, f"{side}_bank", text_value, values=_side_values(layout, f"{side}_bank", wrapped=True))
+
+
+def _side_values(layout: Layout, name: str, *, wrapped: bool = False) -> list[Value]:
+    """A party field's values: right of or under its labels; where none is, left of a label that ends its line
+    (a mirrored half of a receipt: the payee's values right-aligned against labels on the right edge)."""
+    found = layout.candidates(name, wrapped=wrapped)
+    if found:
+        return found
+    return [v for v in (layout.value_left(h) for h in layout.hits_for(name)) if v is not None]
 
 
 def _sides(layout: Layout, f: Fields, direction: str | None) -> None:
@@ -490,8 +598,10 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
         _unlabelled_date(layout, f)
     for party in ("payer", "payee"):
         _party(layout, f, party)
-    direction = _direction(layout, f)
+    direction, from_page = _direction(layout, f)
     _sides(layout, f, direction)
+    if from_page:
+        direction = _other_partys_words(layout, f, direction)
     _amounts(layout, f)
     if pick(layout, f, "currency", parse_currency) is None and "currency" not in f.values:
         where = next((v for v in layout.candidates("amount") if find_currency(v.text)), None)

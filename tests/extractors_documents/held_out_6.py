@@ -275,7 +275,7 @@ CITI = ([
     (20, 108, "Please contact your Citi relationship manager for any enquiry.", 7),
 ], [(20, 47, 190, 47), (20, 99, 190, 99)], "DV")
 CITI_T = {"bank": "Citibank N.A. Hong Kong Branch", "payer_name": "PACIFIC RIM INDUSTRIAL SUPPLY INC.",
-          "payer_account": "021000089/442199887766", "payer_bank": "CITIBANK N.A. NEW YORK",
+          "payer_account": "442199887766", "payer_bank": "CITIBANK N.A. NEW YORK",
           "payee_name": "SUZHOU HENGRUI PRECISION HARDWARE CO., LTD.", "payee_account": "8801234567890011",
           "amount": "32150.00", "currency": "USD", "value_date": "2026-03-24", "transaction_id": "CITI-HK-2603240192",
           "memo": "INV HR-EX-2603-011 HR-EX-2603-012"}
