@@ -31,6 +31,7 @@ from tests.extractors_documents.line_tables import (
     ln,
     table,
 )
+from tests.extractors_documents.line_tables_2 import _de
 
 C2 = D("0.01")
 BUYER = ("无锡天成机电设备有限公司", "91320205MA1Q2R3T46")
@@ -85,6 +86,24 @@ def _box(pdf: Pdf, top: float, end: float) -> None:
     pdf.rect(12, top, 186, end - top)
 
 
+def _one_table(path: Path, lines: list[dict], number: str, day: str, *, spec: list[tuple] = STD,
+               rows: list[list] | None = None, grid: str = "box", title: str = "电子发票（增值税专用发票）",
+               buyer: tuple[str, str] = BUYER, seller: tuple[str, str] = (OURS, OUR_TAX_ID)) -> list[dict]:
+    """A one-page VAT invoice of ``lines`` in one table (``grid``: ``box`` an outer box and no inner rules, else
+    as :func:`table` draws it; ``rows`` as printed, else :func:`_cn_row`), 合计 and 价税合计 under it."""
+    pdf = Pdf(path)
+    y = _cn_head(pdf, title, number, day, buyer, seller)
+    cols = _cols(spec)
+    boxed = grid == "box"
+    end = table(pdf, 12, y, cols, rows if rows is not None else [_cn_row(t) for t in lines],
+                grid="none" if boxed else grid, head_rule=not boxed)
+    if boxed:
+        _box(pdf, y, end)
+    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
+    pdf.save()
+    return lines
+
+
 # -- Chinese ---------------------------------------------------------------------------------------------
 def cn_decimals(path: Path) -> list[dict]:
     """数电票, one outer box and no inner rules: 数量 printed with 6 decimals, 单价 with 8."""
@@ -92,14 +111,7 @@ def cn_decimals(path: Path) -> list[dict]:
              _goods("*电子元件*铝电解电容", "2000.000000", "0.13274336", "0.13", spec="25V470μF", unit="只"),
              _goods("*电线电缆*屏蔽电缆", "305.500000", "2.65486726", "0.13", spec="RVVP4x0.5", unit="米"),
              _goods("*电子元件*贴片电容", "0.750000", "176.99115044", "0.13", spec="0805-100nF", unit="万只")]
-    pdf = Pdf(path)
-    y = _shudian(pdf, "26322000000077001101", "2026年04月08日")
-    cols = _cols(STD)
-    end = table(pdf, 12, y, cols, [_cn_row(t) for t in lines], grid="none", head_rule=False)
-    _box(pdf, y, end)
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
-    pdf.save()
-    return lines
+    return _one_table(path, lines, "26322000000077001101", "2026年04月08日")
 
 
 def cn_goods_list(path: Path) -> list[dict]:
@@ -180,17 +192,10 @@ def cn_exempt(path: Path) -> list[dict]:
     card = ln("*预付卡销售*单用途商业预付卡", "5000.00", tax="0.00")
     tray = _goods("*金属制品*不锈钢托盘", "40", "56.00", "0.13", spec="600x400", unit="个")
     lines = [veg, fruit, card, tray]
-    pdf = Pdf(path)
-    y = _cn_head(pdf, "电子发票（普通发票）", "26327000000055001234", "2026年04月11日", (OURS, OUR_TAX_ID),
-                 ("苏州绿源农产品配送有限公司", "91320505MA1N6HT42W"))
-    cols = _cols(STD)
     rows = [_cn_row(veg, rate="免税", tax="***"), _cn_row(fruit, rate="免税", tax="***"),
             _cn_row(card, rate="不征税", tax="***"), _cn_row(tray)]
-    end = table(pdf, 12, y, cols, rows, grid="none", head_rule=False)
-    _box(pdf, y, end)
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
-    pdf.save()
-    return lines
+    return _one_table(path, lines, "26327000000055001234", "2026年04月11日", rows=rows, title="电子发票（普通发票）",
+                      buyer=(OURS, OUR_TAX_ID), seller=("苏州绿源农产品配送有限公司", "91320505MA1N6HT42W"))
 
 
 def cn_six_rates(path: Path) -> list[dict]:
@@ -202,13 +207,7 @@ def cn_six_rates(path: Path) -> list[dict]:
              ln("*运输服务*国内道路货物运输服务", "917.43", rate="0.09", tax="82.57"),
              _goods("*金属制品*碳钢法兰", "24", "132.74", "0.13", spec="DN100 PN16", unit="片")]
     lines[3]["unit"] = lines[4]["unit"] = "次"
-    pdf = Pdf(path)
-    y = _shudian(pdf, "26322000000012306613", "2026年04月12日")
-    cols = _cols(STD)
-    end = table(pdf, 12, y, cols, [_cn_row(t) for t in lines], grid="lines")
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
-    pdf.save()
-    return lines
+    return _one_table(path, lines, "26322000000012306613", "2026年04月12日", grid="lines")
 
 
 def cn_discount_each(path: Path) -> list[dict]:
@@ -219,14 +218,7 @@ def cn_discount_each(path: Path) -> list[dict]:
     lines = []
     for t, off in zip(items, ("-105.00", "-88.00", "-135.00"), strict=True):
         lines += [t, ln(t["description"], off, rate="0.13", tax=f"{_r(D(off) * D('0.13')):.2f}")]
-    pdf = Pdf(path)
-    y = _shudian(pdf, "26322000000012307744", "2026年04月13日")
-    cols = _cols(STD)
-    end = table(pdf, 12, y, cols, [_cn_row(t) for t in lines], grid="none", head_rule=False)
-    _box(pdf, y, end)
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
-    pdf.save()
-    return lines
+    return _one_table(path, lines, "26322000000012307744", "2026年04月13日")
 
 
 def cn_wrap_three(path: Path) -> list[dict]:
@@ -236,14 +228,9 @@ def cn_wrap_three(path: Path) -> list[dict]:
              _goods("*机械零部件*直线导轨滑块及润滑油路总成", "16", "742.50", "0.13", spec="HGH25CA滑块加长型",
                     unit="件"),
              _goods("*电机*交流伺服电机", "4", "3250.00", "0.13", spec="750W", unit="台")]
-    pdf = Pdf(path)
-    y = _shudian(pdf, "26322000000012308855", "2026年04月14日")
-    cols = _cols([("项目名称", 30), ("规格型号", 22), ("单位", 12, "c"), ("数量", 16, "r"), ("单价", 26, "r"),
-                  ("金额", 28, "r"), ("税率/征收率", 22, "c"), ("税额", 30, "r")])
-    end = table(pdf, 12, y, cols, [_cn_row(t) for t in lines], grid="lines")
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
-    pdf.save()
-    return lines
+    return _one_table(path, lines, "26322000000012308855", "2026年04月14日", grid="lines",
+                      spec=[("项目名称", 30), ("规格型号", 22), ("单位", 12, "c"), ("数量", 16, "r"), ("单价", 26, "r"),
+                            ("金额", 28, "r"), ("税率/征收率", 22, "c"), ("税额", 30, "r")])
 
 
 def cn_two_prices(path: Path) -> list[dict]:
@@ -258,14 +245,10 @@ def cn_two_prices(path: Path) -> list[dict]:
         t["tax"] = _r(D(q) * D(gross)) - amount
         lines.append(t)
         rows.append([n, s, t["unit"], q, gross, f"{price}", f"{amount:.2f}", "13%", f"{t['tax']:.2f}"])
-    pdf = Pdf(path)
-    y = _shudian(pdf, "26322000000012309966", "2026年04月15日")
-    cols = _cols([("项目名称", 36), ("规格型号", 18), ("单位", 10, "c"), ("数量", 12, "r"), ("含税单价", 20, "r"),
-                  ("不含税单价", 24, "r"), ("金额", 24, "r"), ("税率", 14, "c"), ("税额", 28, "r")])
-    end = table(pdf, 12, y, cols, rows, grid="lines")
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
-    pdf.save()
-    return lines
+    return _one_table(path, lines, "26322000000012309966", "2026年04月15日", grid="lines", rows=rows,
+                      spec=[("项目名称", 36), ("规格型号", 18), ("单位", 10, "c"), ("数量", 12, "r"),
+                            ("含税单价", 20, "r"), ("不含税单价", 24, "r"), ("金额", 24, "r"), ("税率", 14, "c"),
+                            ("税额", 28, "r")])
 
 
 def cn_seq_amount_first(path: Path) -> list[dict]:
@@ -273,18 +256,13 @@ def cn_seq_amount_first(path: Path) -> list[dict]:
     lines = [_goods("*橡胶制品*O型密封圈", "1000", "0.65", "0.13", spec="NBR 20x2", unit="个"),
              _goods("*橡胶制品*骨架油封", "300", "4.80", "0.13", spec="TC35x52x7", unit="个"),
              _goods("*润滑油*锂基润滑脂", "12", "45.00", "0.13", spec="2#", unit="桶")]
-    pdf = Pdf(path)
-    y = _shudian(pdf, "26322000000012301177", "2026年04月16日")
-    cols = _cols([("序号", 10, "c"), ("项目名称", 44), ("规格型号", 24), ("单位", 12, "c"), ("数量", 16, "r"),
-                  ("金额", 24, "r"), ("单价", 18, "r"), ("税率", 12, "c"), ("税额", 26, "r")])
     rows = []
     for i, t in enumerate(lines):
         r = _cn_row(t)
         rows.append([str(i + 1), *r[:4], r[5], r[4], *r[6:]])
-    end = table(pdf, 12, y, cols, rows, grid="rects")
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
-    pdf.save()
-    return lines
+    return _one_table(path, lines, "26322000000012301177", "2026年04月16日", grid="rects", rows=rows,
+                      spec=[("序号", 10, "c"), ("项目名称", 44), ("规格型号", 24), ("单位", 12, "c"), ("数量", 16, "r"),
+                            ("金额", 24, "r"), ("单价", 18, "r"), ("税率", 12, "c"), ("税额", 26, "r")])
 
 
 def cn_service_no_qty(path: Path) -> list[dict]:
@@ -295,14 +273,7 @@ def cn_service_no_qty(path: Path) -> list[dict]:
              ln("*运输服务*国内道路货物运输服务", "1834.86", rate="0.09", tax="165.14"),
              _goods("*金属制品*安装支架", "40", "35.00", "0.13", unit="套")]
     lines[1]["unit"] = "次"
-    pdf = Pdf(path)
-    y = _shudian(pdf, "26322000000012302288", "2026年04月17日")
-    cols = _cols(STD)
-    end = table(pdf, 12, y, cols, [_cn_row(t) for t in lines], grid="none", head_rule=False)
-    _box(pdf, y, end)
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
-    pdf.save()
-    return lines
+    return _one_table(path, lines, "26322000000012302288", "2026年04月17日")
 
 
 def cn_lease(path: Path) -> list[dict]:
@@ -313,19 +284,14 @@ def cn_lease(path: Path) -> list[dict]:
              ln("*经营租赁*物业管理费", "1886.79", rate="0.06", tax="113.21")]
     lines[2]["unit"] = "月"
     certs = ["苏(2021)苏州市不动产权第0012345号", "苏(2021)苏州市不动产权第0012346号", ""]
-    pdf = Pdf(path)
-    y = _cn_head(pdf, "电子发票（增值税专用发票）", "26322000000012303399", "2026年04月01日", (OURS, OUR_TAX_ID),
-                 ("苏州工业园区新创置业有限公司", "91320594MA1T3KQ88E"))
-    cols = _cols([("项目名称", 30), ("不动产权证号", 34), ("租赁期起止", 24, "c"), ("面积单位", 14, "c"),
-                  ("数量", 14, "r"), ("单价", 14, "r"), ("金额", 22, "r"), ("税率", 12, "c"), ("税额", 22, "r")])
     rows = []
     for t, cert in zip(lines, certs, strict=True):
         r = _cn_row(t)
         rows.append([r[0], cert, ["2026-04-01", "2026-04-30"], *r[2:]])
-    end = table(pdf, 12, y, cols, rows, grid="lines")
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
-    pdf.save()
-    return lines
+    return _one_table(path, lines, "26322000000012303399", "2026年04月01日", grid="lines", rows=rows,
+                      buyer=(OURS, OUR_TAX_ID), seller=("苏州工业园区新创置业有限公司", "91320594MA1T3KQ88E"),
+                      spec=[("项目名称", 30), ("不动产权证号", 34), ("租赁期起止", 24, "c"), ("面积单位", 14, "c"),
+                            ("数量", 14, "r"), ("单价", 14, "r"), ("金额", 22, "r"), ("税率", 12, "c"), ("税额", 22, "r")])
 
 
 def _draw_values(pdf: Pdf, cols: list[Col], rows: list[list[str]], y: float, *, dx: float, dy: float,
@@ -460,10 +426,6 @@ def en_qty_x_rate(path: Path) -> list[dict]:
     pdf.totals(140, end + 8, [("Subtotal", "$2,510.00"), ("Sales Tax", "$0.00"), ("Total Due", "$2,510.00")])
     pdf.save()
     return lines
-
-
-def _de(v: D) -> str:
-    return f"{v:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def de_rabatt(path: Path) -> list[dict]:
@@ -666,14 +628,7 @@ def cn_spec_digits(path: Path) -> list[dict]:
     lines = [_goods("*金属制品*焊管", "2.150", "4380.53097345", "0.13", spec="304 Φ25x1.2", unit="吨"),
              _goods("*电线电缆*铜芯线", "20", "185.84070796", "0.13", spec="2.5 平方 BV", unit="卷"),
              _goods("*化学品*切削液", "6", "176.99115044", "0.13", spec="20 升/桶", unit="桶")]
-    pdf = Pdf(path)
-    y = _cn_head(pdf, "电子发票（普通发票）", "26327000000055009988", "2026年04月21日", BUYER, (OURS, OUR_TAX_ID))
-    cols = _cols(STD)
-    end = table(pdf, 12, y, cols, [_cn_row(t) for t in lines], grid="none", head_rule=False)
-    _box(pdf, y, end)
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
-    pdf.save()
-    return lines
+    return _one_table(path, lines, "26327000000055009988", "2026年04月21日", title="电子发票（普通发票）")
 
 
 def es_iva_column(path: Path) -> list[dict]:
