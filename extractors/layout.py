@@ -24,6 +24,8 @@ from extractors.words import DOUBTFUL_BLANK, Line, Word, group_lines, median_hei
 _SEPARATORS = set(":：;；-—_.#№ \t")
 #: Middle dots that scans add inside labels (``税·额``): ignored when labels are matched.
 _DOTS = set("·•・‧∙")
+#: table columns a summary block under the items also heads (sums, rates, taxes): no item header without others
+_SUM_COLUMNS = frozenset({"amount", "gross", "line_total", "tax", "tax_rate"})
 
 
 def _norm(text: str) -> str:
@@ -390,12 +392,14 @@ class Layout:
         return bool(before) and before[-1].isalpha() and before[-1].islower()
 
     def _header_lines(self) -> set[int]:
-        """Lines that carry three or more table column labels (their words are headers, not fields)."""
+        """Lines that carry three or more table column labels, one of them an item's (their words are headers,
+        not fields); a summary block's heads (``Base imponible | % IVA | Cuota IVA | TOTAL FACTURA``: only sums,
+        rates and taxes) stay field labels."""
         names: dict[int, set[str]] = {}
         self._column_hits = self._find(self._columns)
         for h in self._column_hits:
             names.setdefault(h.line_no, set()).add(h.name)
-        return {no for no, found in names.items() if len(found) >= 3}
+        return {no for no, found in names.items() if len(found) >= 3 and found - _SUM_COLUMNS}
 
     # -- finding labels -------------------------------------------------------------------------------
     def _find(self, matcher: _Matcher, lines: Iterable[int] | None = None) -> list[Hit]:

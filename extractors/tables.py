@@ -23,7 +23,9 @@ from extractors.words import DOUBTFUL_BLANK
 PAGE_END = ("小计", "本页小计", "sub-total", "subtotal", "subtotal", "carried forward")
 #: Columns that hold figures only: text under no header never goes there.
 NUMERIC = frozenset({"quantity", "unit_price", "amount", "tax_rate", "tax", "line_no", "total_price", "discount", "gross",
-                     "gross_price"})
+                     "gross_price", "qty_rate", "line_total"})
+#: the ``x`` between a quantity (and its unit) and a unit price in one cell (``12 hrs x $95.00``: a ``qty_rate`` column)
+_TIMES = re.compile(r"[x×@*]")
 #: Room at a wrapped line's end wider than its next character by this much (text heights) shows the break was
 #: not for want of room (positions and the padding measured from the cell's left edge are that exact).
 ROOM = 0.1
@@ -31,8 +33,9 @@ ROOM = 0.1
 ADDITIVE = ("tax", "tax_rate")
 #: a header piece that only names the currency of the header left of it (``Einzelpreis €``, ``Amount ₹``)
 _CURRENCY_QUALIFIER = re.compile(r"^[(（\[]?(?:[€$£¥￥₹]|[A-Z]{3}|Rs\.?|in [€$£¥₹A-Z]{1,3})[)）\]]?$")
-#: a figure in a cell: a sign or code before it (``₡``, ``₪``: the Unicode currency signs), Swiss apostrophes in it
-_FIGURE = re.compile(r"^(?:[A-Z]{3}[.:]|Rs\.|[A-Z]{1,2}\$)?[-−(]?[¥￥$€£\u20a0-\u20cf]?[-−]?\d[\d,.\s'’]*%?\)?$")
+#: a figure in a cell: a sign or code before it (``₡``, ``₪``: the Unicode currency signs), Swiss apostrophes in it;
+#: a trailing minus is a negative figure as SAP and older ERP systems print it (``12,50-``)
+_FIGURE = re.compile(r"^(?:[A-Z]{3}[.:]|Rs\.|[A-Z]{1,2}\$)?[-−(]?[¥￥$€£\u20a0-\u20cf]?[-−]?\d[\d,.\s'’]*%?\)?(?:(?<=\d)[-−])?$")
 
 #: a unit word after a quantity in its cell (``400 Adet``, ``1,500 pcs``, ``1 200 db``)
 _UNIT_WORD = re.compile(r"[^\W\d_]{1,6}\.?")
@@ -297,6 +300,7 @@ class TableReader:
                     c.matched = max(size for size, n in found if n == c.name)
         self._rename(cols)
         self._guess(cols)
+        self._line_total(cols)
         below = self.layout.lines[last + 1] if last + 1 < len(self.layout.lines) else None
         return self._grid(tl, cols, below if below is not None and below.page == tl.page else None), last
 
@@ -359,7 +363,15 @@ class TableReader:
             return None
         out: dict[str, list[_Piece]] = {}
         rest: list[Char] = []
-        for p in pieces(tl):
+        for p, across in self._across_rules(pieces(tl), xs):
+            if across:  # a word printed across a rule: its cell is the one that holds most of it
+                share = {id(c): min(p.x1, c.cell[1]) - max(p.x0, c.cell[0]) for c in here}
+                best = max(here, key=lambda c: share[id(c)])
+                if share[id(best)] > 0:
+                    out.setdefault(best.key, []).append(p)
+                else:
+                    rest.extend(p.chars)
+                continue
             run: list[Char] = []
             owner: Column | None = None
             for ch in [*p.chars, None]:
@@ -380,6 +392,28 @@ class TableReader:
             others = [c for c in cols if c not in here] or cols
             for g, col, _sure in self._groups(tl, others, rest):
                 out.setdefault(col.key, []).extend(g)
+        return out
+
+    def _across_rules(self, ps: list[_Piece], xs: list[float]) -> list[tuple[_Piece, bool]]:
+        """Pieces of a ruled line, a word printed across a ruling line made whole again (values printed off
+        their pre-printed grid: ``400`` right-aligned over its cell's rule, split there as ``40`` | ``0``): pieces
+        whose glyphs touch (no blank between) are one run, and a run a rule passes through is one piece, marked
+        (the caller places it whole)."""
+        out: list[tuple[_Piece, bool]] = []
+        runs: list[list[_Piece]] = []
+        for p in ps:
+            if runs and p.x0 - runs[-1][-1].x1 < 0.15 * self.h:
+                runs[-1].append(p)
+            else:
+                runs.append([p])
+        for run in runs:
+            chars = [c for p in run for c in p.chars]
+            a, b = chars[0], chars[-1]
+            inside = [x for x in xs if a.x0 + 0.25 * (a.x1 - a.x0) < x < b.x1 - 0.25 * (b.x1 - b.x0)]
+            if inside:
+                out.append((_Piece(chars, run[0].line), True))
+            else:
+                out.extend((p, False) for p in run)
         return out
 
     def _guess(self, cols: list[Column]) -> None:
@@ -467,6 +501,16 @@ class TableReader:
             for c in sorted(same, key=lambda c: -c.matched)[1:]:
                 c.name = None
 
+    @staticmethod
+    def _line_total(cols: list[Column]) -> None:
+        """A bare ``Total`` head is the line's amount where no other column is (``Description | Qty | Price |
+        Total``); beside an amount (``Net | VAT | Total``) it is the line's total with its tax and stays unread."""
+        if not any(c.name in ("amount", "gross") for c in cols):
+            for c in cols:
+                if c.name == "line_total":
+                    c.name = "amount"
+                    break
+
     def _labels_in(self, label: str) -> list[tuple[int, str]]:
         """(length, column name) of the dictionary labels in header text ``label`` that start and end at its
         word boundaries (``Tax`` is not in ``Taxable``)."""
@@ -513,7 +557,11 @@ class TableReader:
             # (``税率/征收率`` over the amounts' cell, with no ruling lines to bound it)
             while len(found) > 1 and x0 < found[-1].x0 - tol and x1 < (found[-1].x0 + found[-1].x1) / 2 - tol:
                 found.pop()
-            return (found[-1] if found else cols[0]), True
+            col = found[-1] if found else cols[0]
+            if col.bound is not None and x0 > col.bound:  # past a centred text column's cell end: the next
+                # column's first word (``0603`` of the spec ``0603 10KΩ±1%``), not the description's
+                col = min((c for c in cols if c.x0 > col.x0), key=lambda c: c.x0, default=col)
+            return col, True
         under = [c for c in cols if min(x1, c.x1) - max(x0, c.x0) > 0.5 * min(x1 - x0, c.x1 - c.x0)]
         if len(under) == 1:
             return under[0], True
@@ -575,10 +623,11 @@ class TableReader:
                 groups[-1].append(p)
             else:
                 groups.append([p])
+        groups, times = self._times(groups, cols)
         out: list[tuple[list[_Piece], Column, bool]] = []
         for n, g in enumerate(groups):
             chars = [c for p in g for c in p.chars]
-            fig = len(g) == 1 and _is_figure(g[0].text)
+            fig = (len(g) == 1 and _is_figure(g[0].text)) or id(g) in times
             col, sure = self.column_of(chars, cols, fig)
             unit = groups[n + 1] if fig and n + 1 < len(groups) else None
             if unit is not None and _UNIT_WORD.fullmatch(" ".join(p.text for p in unit)) \
@@ -589,6 +638,36 @@ class TableReader:
                     col, sure = whole, True
             out.append((g, col, sure))
         return out
+
+    def _times(self, groups: list[list[_Piece]], cols: list[Column]) -> tuple[list[list[_Piece]], set[int]]:
+        """Groups of one line with ``figure [unit] x figure`` joined into one cell where the table has a
+        ``qty_rate`` column and the whole ends under it (``1,200 PCS x $0.85`` right-aligned under ``Qty x Rate``:
+        its quantity starts left of the header); the ids of the joined groups."""
+        if not any(c.name == "qty_rate" for c in cols):
+            return groups, set()
+        out: list[list[_Piece]] = []
+        joined: set[int] = set()
+        n = 0
+        while n < len(groups):
+            g = groups[n]
+            if n + 2 < len(groups) and len(g) == 1 and _is_figure(g[0].text):
+                mid, price = groups[n + 1], groups[n + 2]
+                words = [p.text for p in mid]
+                close = mid[0].x0 - g[-1].x1 < 0.6 * self.h and price[0].x0 - mid[-1].x1 < 0.6 * self.h
+                at = next((k for k, w in enumerate(words) if _TIMES.fullmatch(w)), None)
+                if close and len(price) == 1 and _is_figure(price[0].text) and at is not None and at <= 1 \
+                        and all(_UNIT_WORD.fullmatch(w) for w in words[:at]) \
+                        and all(_CURRENCY_QUALIFIER.match(w) for w in words[at + 1:]) and len(words) <= at + 2:
+                    whole = [*g, *mid, *price]
+                    col, _sure = self.column_of([c for p in whole for c in p.chars], cols, True)
+                    if col.name == "qty_rate":
+                        out.append(whole)
+                        joined.add(id(whole))
+                        n += 3
+                        continue
+            out.append(g)
+            n += 1
+        return out, joined
 
     def _across_bound(self, left: _Piece, right: _Piece, cols: list[Column]) -> bool:
         """Whether two pieces a blank apart lie either side of a centred column's cell end (:attr:`Column.bound`):
@@ -648,6 +727,8 @@ class TableReader:
                 col, _sure = self.column_of(p.chars, cols, True)
                 if col.name in ("quantity", "unit_price"):
                     return ""
+                continue
+            if _CURRENCY_QUALIFIER.match(p.text) and texts:  # ``MwSt. 19 % 33,82 EUR``: the figure's currency
                 continue
             texts.append(p.text)
         return _compact(" ".join(texts))
@@ -759,6 +840,7 @@ class TableReader:
             return
         groups: dict[int, list[int]] = {a: [a] for a in anchors}
         ys = [(lines[i].y0, lines[i].y1) for i, _c in per_line]
+        heads = self._headings(per_line, anchors, ys)
         limit = 2.2 * self.h
         for prev, nxt in zip([None, *anchors], [*anchors, None], strict=True):
             lo = 0 if prev is None else prev + 1
@@ -774,11 +856,11 @@ class TableReader:
             cut = max(range(len(gaps)), key=lambda i: (gaps[i], i))
             up, down = between[:cut], between[cut:]
             for n, g in zip(up, gaps, strict=False):
-                if g > limit:
+                if g > limit or n in heads:
                     break
                 groups[prev].append(n)
             for n, g in zip(reversed(down), reversed(gaps), strict=False):
-                if g > limit:
+                if g > limit or n in heads:
                     break
                 groups[nxt].append(n)
         rows = []
@@ -794,6 +876,28 @@ class TableReader:
         loose = {k for merged in rows for k, ps in merged.items() if self._loose(ps, by_key.get(k))}
         for merged in rows:
             table.rows.append({k: self._value(ps, None if k in loose else by_key.get(k)) for k, ps in merged.items()})
+
+    def _headings(self, per_line: list[tuple[int, dict[str, list[_Piece]]]], anchors: list[int],
+                  ys: list[tuple[float, float]]) -> set[int]:
+        """Lines between rows that are rows of their own without figures: section and delivery headings
+        (``Hardware``, ``Lieferschein 80012 vom 02.04.2026``) over the items, text in the description column only,
+        as far from the lines above and below as two rows are from each other, in a table whose rows stand
+        apart (padded cells: a wrapped line sits closer to its row). They belong to no row."""
+        pairs = [ys[b][0] - ys[a][1] for a, b in zip(anchors, anchors[1:], strict=False) if b == a + 1]
+        if len(pairs) < 2:
+            return set()
+        pitch = sorted(pairs)[len(pairs) // 2]
+        if pitch <= 0.8 * self.h:
+            return set()
+        out = set()
+        for n, (_i, cells) in enumerate(per_line):
+            if n in anchors or set(cells) != {"description"}:
+                continue
+            above = ys[n][0] - ys[n - 1][1] if n else float("inf")
+            below = ys[n + 1][0] - ys[n][1] if n + 1 < len(ys) else float("inf")
+            if min(above, below) >= 0.8 * pitch:
+                out.add(n)
+        return out
 
     @staticmethod
     def _sub_description(cells: dict[str, list[_Piece]], cols: list[Column]) -> None:

@@ -160,10 +160,10 @@ def percent(text: str) -> Decimal | None:
         return Decimal("0")
     if "不征税" in t or "***" in t:
         return None
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*%", t)
+    m = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s*%", t)  # ``5,5 %``: a rate has no thousands, a comma is its decimal mark
     if not m:
         raise ValueError(f"{text!r} is not a tax rate")
-    return (Decimal(m.group(1)) / 100).normalize()
+    return (Decimal(m.group(1).replace(",", ".")) / 100).normalize()
 
 
 # ``1 200 db``: thousands grouped by a blank, as Hungarian, Swedish and French tables print them

@@ -10,6 +10,7 @@ confidence on disagreement, never a silent pick).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -53,15 +54,18 @@ def _money(text: str, comma: bool | None = None) -> Decimal:
 
 
 def _signed(text: str, comma: bool | None = None) -> Decimal:
-    """A line's amount or tax: negative on discount lines (``-2.92``, ``(2.92)``, ``−2.92``)."""
+    """A line's amount or tax: negative on discount lines (``-2.92``, ``(2.92)``, ``−2.92``, ``2,92-``)."""
     t = _figure(text).replace("−", "-").replace("－", "-")
+    if len(t) > 1 and t.endswith("-") and t[-2].isdigit() and not t.startswith("-"):  # ``12,50-`` (SAP)
+        return -abs(parse_amount(t[:-1], decimal_comma=comma))
     if t.startswith("(") and t.endswith(")"):
         return -abs(parse_amount(t[1:-1], decimal_comma=comma))
     return parse_amount(t, decimal_comma=comma)
 
 
 #: an article code (letters and digits, one token: ``DC-150``, ``TW-SET3``), not a line number (``1``, ``12.``)
-_CODE = re.compile(r"(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9\-./_]{2,}")
+_CODE = re.compile(r"(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9\-./_]{2,}"
+                   r"|[A-Z0-9]+(?:[-./_][A-Z0-9]+)+")  # or capitals joined by a dash (``SV-COM``)
 #: figure columns whose cells show the table's decimal mark
 _FIGURES = ("quantity", "unit_price", "amount", "tax", "gross", "gross_price", "discount")
 
@@ -140,6 +144,10 @@ def _sums_up(line: InvoiceLine, above: list[InvoiceLine]) -> bool:
 _READ_FROM = {"sku": "description", "spec": "description", "unit": "quantity", "quantity": "unit"}
 
 
+#: the tax cell of an exempt (免税) or non-taxable (不征税) line: no tax, printed as asterisks
+_NO_TAX = re.compile(r"\*{2,}")
+
+
 def _rate_in_percent(text: str) -> Decimal | None:
     """A rate under a header that says ``%`` (``VAT %``): ``20`` is 20%."""
     t = text.strip()
@@ -182,6 +190,7 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
     take("sku", text_value)
     take("spec", text_value)
     take("unit", text_value)
+    row = _qty_rate(row, comma)
     take("quantity", lambda t: quantity_unit(t, comma)[0])
     if "quantity" in data and "unit" not in data and row.get("quantity") is not None:
         unit = quantity_unit(row["quantity"].text, comma)[1]
@@ -218,7 +227,7 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
     take("unit_price", unit_price)
     take("amount", signed)
     take("tax_rate", _rate_in_percent if "tax_rate" in in_percent else percent)
-    take("tax", signed)
+    take("tax", lambda t: Decimal("0.00") if _NO_TAX.fullmatch(t.strip()) else signed(t))
     _parts(row, data, conf, fields, no, signed)
     _gross(row, data, conf, fields, no, signed)
     computed = "amount" not in data and bool(data.get("quantity")) and bool(data.get("unit_price"))
@@ -262,6 +271,21 @@ def _line(row: dict[str, Value], no: int, names: set[str], fields: Fields,
             fields.confidence[f"lines[{no - 1}].{c}"] = value
             fields.locate(f"lines[{no - 1}].{c}", row.get(c) or row.get(_READ_FROM.get(c, "")))
     return InvoiceLine(**data)
+
+
+#: a ``qty_rate`` cell: quantity, its unit, ``x`` and the unit price (``1,200 PCS x $0.85``)
+_QTY_X_RATE = re.compile(r"^\s*(?P<q>\d[\d.,\s]*?)\s*(?P<u>[^\W\d_]{1,6}\.?)?\s*[x×@*]\s*(?P<p>[-−]?[^\d\s\-−]{0,3}\s*\d[\d.,]*)\s*$")
+
+
+def _qty_rate(row: dict[str, Value], comma: bool | None) -> dict[str, Value]:
+    """A row whose ``qty_rate`` cell prints quantity x unit price: its quantity (with the unit) and unit price
+    cells, where the row has none of its own."""
+    v = row.get("qty_rate")
+    m = _QTY_X_RATE.match(v.text) if v is not None else None
+    if m is None or "quantity" in row or "unit_price" in row:
+        return row
+    return {**row, "quantity": replace(v, text=f"{m['q']} {m['u'] or ''}".strip()),
+            "unit_price": replace(v, text=m["p"].replace(" ", ""))}
 
 
 def _discounted(gross: Decimal, cell: Value | None, in_percent: bool, comma: bool | None = None) -> list[Decimal]:
