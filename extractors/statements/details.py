@@ -26,7 +26,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     by_length = lambda items: sorted(items, key=len, reverse=True)  # noqa: E731
     label = "|".join(_phrase(w) for w in by_length(table["labels"]))
     party = "|".join(_phrase(w) for w in by_length(table["party_labels"]))
-    labelled = re.compile(rf"(?<![A-Za-z0-9])(?:{party})\s*[:：]\s*(.+?)(?=\s*(?<![A-Za-z0-9])(?:{label})\s*[:：]|$)", re.I)
+    # ``LABEL: value`` or, in a Fedwire text, ``/ORG=value``
+    labelled = re.compile(rf"(?<![A-Za-z0-9])(?:{party})\s*[:：=]\s*(.+?)(?=\s*(?<![A-Za-z0-9])(?:{label})\s*[:：=]|$)",
+                          re.I)
     suffixes = "|".join(_phrase(w) for w in by_length(table["type_suffixes"]))
     types = re.compile(rf"^(?:{'|'.join(_phrase(w) for w in by_length(table['types']))})(?:\s+(?:{suffixes}))?(?![A-Za-z])",
                        re.I)

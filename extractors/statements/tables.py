@@ -204,8 +204,11 @@ class _TableReader:
         #: the account kind is told by the file name, the header and the preamble's short lines (titles,
         #: labels), not its notes ("信用卡还款等交易，将计入中性交易" is a wallet's note)
         kind_text = " ".join([path.stem, *(p for p in preamble if len(_norm(p)) <= 40), *header.headers])
-        self.bank = bank or (found["name"] if found else None) or "unknown"
         self.account = account if account is not None else (_preamble_value(preamble, labels["account"], digits=True) or "")
+        if not bank and not found:  # a file naming no bank (Deutsche Bank's csv): its IBAN's bank code says which
+            by_iban = iban_bank(self.account or self._first_row_account())
+            found = next((b for b in rules()["banks"] if b["name"] == by_iban), {"name": by_iban}) if by_iban else None
+        self.bank = bank or (found["name"] if found else None) or "unknown"
         self.holder = _preamble_value(preamble, labels["holder"])
         self.result = StatementImport(self.source, "table", self.bank, self.account)
         if self.bank == "unknown":
@@ -256,6 +259,13 @@ class _TableReader:
         self.reversal_rows: list[int] = []
 
     # -- file-wide readings -------------------------------------------------------------------------
+    def _first_row_account(self) -> str:
+        """The first of our accounts printed on the rows (an ``IBAN/BBAN`` column), else ''."""
+        cols = self.header.columns.get("own_account", [])
+        rows = self.sheet.rows[self.header.row + 1:self.header.row + 50]
+        return next((cell_text(r[cols[0]]) for r in rows if cols and cols[0] < len(r) and iban_bank(cell_text(r[cols[0]]))),
+                    "")
+
     def _currency(self, preamble: list[str], bank: dict[str, Any] | None) -> tuple[str | None, float]:
         """The statement's currency when a row does not say: the preamble's, the amount header's
         (``金额(元)``, ``Amount (HKD)``), the bank's home currency, an ISO code in the file's name, the country of
@@ -929,9 +939,18 @@ class _TableReader:
             except ValueError:
                 self.bad_balances += 1
         draft = _Draft(number, seq, row, booking, value_date, size, sign, how, balance, currency, notes, printed,
-                       direction_cell, direction_reason, account=self.section_account)
+                       direction_cell, direction_reason, account=self._row_account(row) or self.section_account)
         self._fee(draft)
         return draft
+
+    def _row_account(self, row: Sequence[Cell]) -> str | None:
+        """Our account printed on the row (Barclays' ``Account``, Rabobank's ``IBAN/BBAN``), blanks and dashes
+        dropped; None when the cell holds no account number (Revolut's ``EUR Main``)."""
+        text = cell_text(self.header.first(row, "own_account"))
+        iban = re.fullmatch(r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?", text.strip())
+        if iban or sum(ch.isdigit() for ch in text) >= 6 and re.fullmatch(r"[\d\s\-]+", text.strip()):
+            return re.sub(r"[\s\-]", "", text)
+        return None
 
     def _fee(self, d: _Draft) -> None:
         """A fee printed beside the amount (Gross / Fee / Net): noted in the description; the balance moves by the
@@ -1161,6 +1180,16 @@ def iban_currency(account: str) -> str | None:
         if compact[:2] in countries:
             return code
     return None
+
+
+def iban_bank(account: str) -> str | None:
+    """The bank of an IBAN by its country and national bank code (``DE91 1007 0000 ...`` -> Deutsche Bank), from
+    ``[[iban_banks]]``, else None."""
+    compact = re.sub(r"[\s\-]", "", account or "").upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
+        return None
+    return next((entry["name"] for entry in rules().get("iban_banks", [])
+                 if entry["country"] == compact[:2] and re.match(entry["code"], compact[4:])), None)
 
 
 def _name_in_account(account: str) -> tuple[str, str]:

@@ -54,6 +54,7 @@ S2_T = [("2026-03-02", "2450.00", None, "*", "INV 4471", None),
         ("2026-03-27", "-8.50", None, "*", "SERVICE CHARGES", None)]
 
 # S3 Barclays business csv: two accounts in one file, the account on every row, DD/MM/YYYY, no currency printed
+# (Barclays keeps accounts in several currencies: the currency stays empty, for review)
 S3 = [["Number", "Date", "Account", "Amount", "Subcategory", "Memo"],
       ["", "02/03/2026", "20-32-06 13152170", "2450.00", "Bank Giro Credit", "ACME COMPONENTS LTD  INV 4471        BGC"],
       ["", "05/03/2026", "20-32-06 13152170", "-1830.20", "Direct Debit", "HMRC VAT            123456789         DDR"],
@@ -61,12 +62,12 @@ S3 = [["Number", "Date", "Account", "Amount", "Subcategory", "Memo"],
       ["", "16/03/2026", "20-32-06 43977781", "5000.00", "Funds Transfer", "FROM A/C 13152170  BUSINESS RESERVE   TFR"],
       ["", "16/03/2026", "20-32-06 13152170", "-5000.00", "Funds Transfer", "TO A/C 43977781    BUSINESS RESERVE   TFR"],
       ["", "31/03/2026", "20-32-06 43977781", "3.12", "Interest", "GROSS INTEREST"]]
-S3_T = [("2026-03-02", "2450.00", "GBP", "*", "INV 4471", None),
-        ("2026-03-05", "-1830.20", "GBP", "*", "HMRC VAT", None),
-        ("2026-03-09", "-640.00", "GBP", "*", "100234", None),
-        ("2026-03-16", "5000.00", "GBP", "*", "BUSINESS RESERVE", None),
-        ("2026-03-16", "-5000.00", "GBP", "*", "BUSINESS RESERVE", None),
-        ("2026-03-31", "3.12", "GBP", "*", "INTEREST", None)]
+S3_T = [("2026-03-02", "2450.00", None, "*", "INV 4471", None),
+        ("2026-03-05", "-1830.20", None, "*", "HMRC VAT", None),
+        ("2026-03-09", "-640.00", None, "*", "100234", None),
+        ("2026-03-16", "5000.00", None, "*", "BUSINESS RESERVE", None),
+        ("2026-03-16", "-5000.00", None, "*", "BUSINESS RESERVE", None),
+        ("2026-03-31", "3.12", None, "*", "INTEREST", None)]
 S3_ACCOUNTS = ["20320613152170"] * 3 + ["20320643977781", "20320613152170", "20320643977781"]
 
 # S4 Deutsche Bank csv (cp1252, ';'): names no bank anywhere; its IBAN (BLZ 100 700 00) is in the preamble
