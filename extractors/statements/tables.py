@@ -56,6 +56,7 @@ from extractors.statements.cells import (
     yearless,
 )
 from extractors.statements.details import party_in_details
+from extractors.statements.headerless import infer_header
 from extractors.statements.model import LineIds, StatementImport
 from hub.errors import InputError, describe_validation_error
 from hub.records import StatementLine
@@ -191,8 +192,10 @@ class _Draft:
 
 class _TableReader:
     def __init__(self, path: Path, sheet: Sheet, header: HeaderMap, *, bank: str | None, account: str | None,
-                 workbook: bool = False, fields: dict[str, FieldSpec] | None = None):
+                 workbook: bool = False, fields: dict[str, FieldSpec] | None = None, row_offset: int = 0):
         self.path, self.sheet, self.header = path, sheet, header
+        #: rows put above the file's own (a header row told from the cells of a file that prints none)
+        self.row_offset = row_offset
         self.fields = fields
         self.account_given = account
         self.source = str(path)
@@ -483,7 +486,7 @@ class _TableReader:
         self.red_debits = self._red_debits()
         for index in range(h.row + 1, len(self.sheet.rows)):
             row = self.sheet.rows[index]
-            number = index + 1
+            number = index + 1 - self.row_offset
             if all(is_blank(c) for c in row):
                 continue
             if index in self.headings:
@@ -1245,16 +1248,25 @@ def read_table_statement(path: Path, data: bytes | None = None, *, bank: str | N
     ids = LineIds()
     workbook = all(sheet.encoding is None for sheet in sheets)
     for sheet in sheets:
+        offset = 0
         try:
             header = find_header(sheet.rows, fields, source=str(path), what="statement")
         except InputError as exc:
-            first_error = first_error or exc
-            continue
+            inferred = infer_header(sheet.rows)
+            if inferred is None:
+                first_error = first_error or exc
+                continue
+            headers, header = inferred  # a csv printing no header row: its columns told by their cells
+            sheet, offset = Sheet(sheet.name, [list(headers), *sheet.rows], sheet.encoding), 1
         reader = _TableReader(path, sheet, header, bank=bank or (combined.bank if combined else None),
                               account=account if account is not None or combined is None else combined.account,
-                              workbook=workbook, fields=fields)
+                              workbook=workbook, fields=fields, row_offset=offset)
         reader.ids = ids
         part = reader.run()
+        if offset:
+            told = ", ".join(f"{header.headers[cols[0]]} = column {cols[0] + 1}" for cols in header.columns.values())
+            part.warnings.insert(0, f"the export prints no header row; its columns were told by their cells ({told}): "
+                                    "check them")
         if combined is None:
             combined = part
             continue
