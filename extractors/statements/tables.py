@@ -44,6 +44,7 @@ from extractors.spreadsheets import Cell, Sheet, cell_text, read_sheets
 from extractors.statements.balances import Entry, check_balances
 from extractors.statements.carried import balances_in, printed_balances
 from extractors.statements.cells import (
+    AmountCell,
     Period,
     Yearless,
     direction_of,
@@ -260,6 +261,8 @@ class _TableReader:
         #: a debit column printing its figures positive, where a negative one is a reversal (红字冲正): money back in
         self.red_debits = False
         self.reversal_rows: list[int] = []
+        #: rows whose currency their amount cell prints (``4 250,00 PLN``)
+        self.cell_currency_rows: set[int] = set()
 
     # -- file-wide readings -------------------------------------------------------------------------
     def _first_row_account(self) -> str:
@@ -475,6 +478,7 @@ class _TableReader:
     def run(self) -> StatementImport:
         h = self.header
         footers = [_norm(m) for m in rules()["footer"]["markers"]]
+        page_number = re.compile(rules()["pdf"]["page_number"], re.I)
         skip_status = {_norm(s).casefold() for s in rules()["status"]["skip"]}
         drafts: list[_Draft] = []
         seq = 0
@@ -506,7 +510,8 @@ class _TableReader:
                 self._last_number = number
                 continue
             first = next(cell_text(c) for c in row if not is_blank(c))
-            if any(m in _norm(first) for m in footers) and self._dates_or_none(row) is None:
+            if (any(m in _norm(first) for m in footers) or page_number.fullmatch(first.strip())) \
+                    and self._dates_or_none(row) is None:  # a totals row, a note, a page's footer (第1页/共2页)
                 self.result.skipped.append(f"row {number}: totals/footer row {first!r}")
                 if not any(re.search(r"\d", cell_text(c)) for c in row):
                     labels_row = number  # a row of totals labels: its figures are on the row under it
@@ -565,6 +570,10 @@ class _TableReader:
             where = f"the {self.period.source}" if self.period.source else "the rows' other dates"
             self.result.warnings.append(f"dates printed without a year ({', '.join(sorted(self.yearless_used)[:3])}) "
                                         f"took it from {where}")
+        if self.line_rows and set(self.line_rows) <= self.cell_currency_rows and self.currency_confidence < 1.0:
+            # every line's amount prints its currency (mBank's ``-1 180,00 PLN``): the file needs no currency of its own
+            self.currency_confidence = 1.0
+            self.result.warnings = [w for w in self.result.warnings if "prints no currency" not in w]
         self.result.confidence = self.confidence()
         return self.result
 
@@ -879,6 +888,7 @@ class _TableReader:
             else:
                 notes += [amount.note] if amount.note else []
                 cell_ccy = cell_ccy or amount.currency or self._column_currency(row, "amount")
+                amount = self._refunded(row) or amount
                 size, printed = abs(amount.value), amount.value
                 raw_direction = self.raw(row, "direction")
                 try:
@@ -929,6 +939,7 @@ class _TableReader:
                 self.result.warnings.append(f"row {number}: unknown currency {cell_text(ccy)!r}, used {currency}")
         elif cell_ccy:
             currency = cell_ccy
+            self.cell_currency_rows.add(number)
         elif currency is None and "currency" in h.columns:
             currency = self._column_currency_only()
             if currency is not None:
@@ -945,6 +956,15 @@ class _TableReader:
                        direction_cell, direction_reason, account=self._row_account(row) or self.section_account)
         self._fee(draft)
         return draft
+
+    def _refunded(self, row: Sequence[Cell]) -> AmountCell | None:
+        """The refund of a row whose status says it is one (WeChat Pay's REFUND row repeats its order's amount
+        beside its 退款金额): that amount, out; None for any other row."""
+        refund = {_norm(s).casefold() for s in rules()["status"].get("refund", [])}
+        if not any(_norm(cell_text(s)).casefold() in refund for s in self.header.all(row, "status")):
+            return None
+        cell = self._read(row, "refund_amount")
+        return AmountCell(-abs(cell.value), cell.currency, "out", cell.note) if cell is not None and cell.value else None
 
     def _row_account(self, row: Sequence[Cell]) -> str | None:
         """Our account printed on the row (Barclays' ``Account``, Rabobank's ``IBAN/BBAN``), blanks and dashes
