@@ -503,3 +503,60 @@ def test_the_bank_from_the_iban_when_no_name_is_printed(tmp_path: Path) -> None:
     assert _read(tmp_path, "Kontoumsaetze_220_7654321_00_20260331.csv").bank == "Deutsche Bank"
     assert _read(tmp_path, "export_20260331.csv").bank == "PostFinance"
     assert _read(tmp_path, "CSV_A_20260331_104512.csv").bank == "Rabobank"
+
+
+def test_a_csv_with_no_header_row(tmp_path: Path) -> None:
+    """Wells Fargo's and HSBC UK's downloads print no header row: the columns are told by their cells (the date, the
+    two-decimal figure, the longest text), every row is a line from its own row number, and the file says the columns
+    were guessed (below 0.9: for review). On main: refused ('no statement header row')."""
+    wf = _read(tmp_path, "Checking1.csv")
+    assert [ln.source_line for ln in wf.lines] == [1, 2, 3, 4, 5]
+    assert wf.confidence["amount"] < 0.9 and any("no header row" in w for w in wf.warnings)
+    assert wf.lines[0].counterparty_name == "PACIFIC RIM TOOLS INC"  # the Fedwire text's /ORG=
+    uk = _read(tmp_path, "TransactionHistory.csv")
+    assert [ln.booking_date.day for ln in uk.lines] == [2, 5, 13, 20, 27]  # day first: 13/03/2026 says so
+    notes = write_export(tmp_path, ("notes.csv", "csv", [["Kontoauszug", "", ""], *S2], "utf-8"))
+    with pytest.raises(Exception, match="header"):  # a line above the rows: no bare table, refused as before
+        read_statement(notes)
+
+
+def test_a_refund_row_repeating_its_order(tmp_path: Path) -> None:
+    """WeChat Pay's trade bill prints a REFUND row with its order's 应结订单金额 beside the 退款金额: the line is the
+    refund, out; the order id is the reference and 微信订单号 the bank's id (on main: +830.00 at 1.0, the amounts
+    0.00 from the 代金券 column, the 公众账号ID taken as every row's id)."""
+    result = _read(tmp_path, "1900012345All2026-03-01_2026-03-31.csv")
+    assert [ln.amount for ln in result.lines] == [D("1280.00"), D("830.00"), D("-320.00")]
+    assert result.bank == "微信支付" and not result.row_warnings  # the 总交易单数 block under the table is no row
+    assert result.lines[0].transaction_id == "4200001234202603021234567890"
+
+
+def test_a_page_footer_inside_the_table(tmp_path: Path) -> None:
+    """北京银行 prints ``第1页/共2页`` after the 50th row and after the last, and a 合计 row: no rows, no warnings, all 55
+    lines (on main: two row warnings)."""
+    result = _read(tmp_path, "北京银行单位账户明细.csv")
+    assert len(result.lines) == 55 and not result.row_warnings and result.bank == "北京银行"
+
+
+def test_a_card_known_by_its_card_member_column(tmp_path: Path) -> None:
+    """Amex's activity.csv names no issuer; its Card Member column makes it a card: a purchase printed positive is
+    money out, the payment and the refund printed negative money in (on main: every sign wrong at 1.0)."""
+    result = _read(tmp_path, "activity.csv")
+    assert [ln.amount for ln in result.lines] == [D("-86.40"), D("-1240.00"), D("2500.00"), D("-23.15"), D("1240.00")]
+    assert {ln.currency for ln in result.lines} == {None} and result.confidence["currency"] == 0.0
+
+
+def test_central_european_text_and_figures(tmp_path: Path) -> None:
+    """mBank's csv is Windows-1250 (``OPŁATA``, not ``OP£ATA``), its figures ``-1 180,00 PLN`` carry their currency
+    (so the file needs none of its own: 1.0) and its balance goes below zero; PostFinance prints ``12'500.00`` under
+    ``Gutschrift in CHF``. On main both were refused. A Windows-1252 file with a pound sign stays Windows-1252."""
+    mbank = _read(tmp_path, "lista_operacji_260331.csv")
+    assert "OPŁATA" in mbank.lines[-1].description and mbank.confidence["currency"] == 1.0
+    assert [ln.balance for ln in mbank.lines][-2:] == [D("-250.50"), D("-262.50")] and not mbank.warnings
+    post = _read(tmp_path, "export_20260331.csv")
+    assert [ln.amount for ln in post.lines][:2] == [D("12500.00"), D("-1250.50")]
+    assert post.account == "CH8009000000871234567" and post.lines[0].balance == D("47300.00")
+    pound = write_export(tmp_path, ("uk.csv", "text", "Date;Description;Paid in (£)\r\n02/03/2026;Café Nero;£12.50\r\n"
+                                    "05/03/2026;Refund;£3.00\r\n", "cp1252"))
+    from extractors.spreadsheets import decode_text
+
+    assert decode_text(pound.read_bytes(), "uk.csv")[1] == "cp1252"
