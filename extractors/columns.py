@@ -110,7 +110,8 @@ def is_blank(value: Cell) -> bool:
 def normalise_header(text: str) -> str:
     """Header text for comparison: NFKC, lower case, no blanks or trailing colon, no unit suffix."""
     norm = unicodedata.normalize("NFKC", text).lower()
-    norm = re.sub(r"[\s\u3000_]+", "", norm).rstrip(":：*").lstrip("#")  # mBank's ``#Data operacji``
+    norm = re.sub(r"[\s\u3000_]+", "", norm).rstrip(":：*")
+    norm = re.sub(r"^#(?=[^\W\d_])", "", norm)  # mBank's ``#Data operacji`` (a ``#`` column stays ``#``)
     return _UNIT_SUFFIX_RE.sub("", norm)
 
 
