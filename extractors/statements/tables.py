@@ -570,6 +570,9 @@ class _TableReader:
             where = f"the {self.period.source}" if self.period.source else "the rows' other dates"
             self.result.warnings.append(f"dates printed without a year ({', '.join(sorted(self.yearless_used)[:3])}) "
                                         f"took it from {where}")
+        accounts = {ln.account for ln in self.result.lines}
+        if not self.result.account and len(accounts) == 1:  # the one account every row prints (Commerzbank's IBAN)
+            self.result.account = accounts.pop()
         if self.line_rows and set(self.line_rows) <= self.cell_currency_rows and self.currency_confidence < 1.0:
             # every line's amount prints its currency (mBank's ``-1 180,00 PLN``): the file needs no currency of its own
             self.currency_confidence = 1.0

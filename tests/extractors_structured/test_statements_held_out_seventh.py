@@ -560,3 +560,107 @@ def test_central_european_text_and_figures(tmp_path: Path) -> None:
     from extractors.spreadsheets import decode_text
 
     assert decode_text(pound.read_bytes(), "uk.csv")[1] == "cp1252"
+
+
+# -- round two: written after the fixes above, to see whether the rules hold on other banks' wordings -----------------
+# T1 TD Canada (accountactivity.csv): no header row, withdrawal and deposit columns taking turns, the balance after
+T1 = [["03/02/2026", "SEND E-TFR ***9Xk", "250.00", "", "4750.00"],
+      ["03/05/2026", "GC 4410-DEPOSIT", "", "2450.00", "7200.00"],
+      ["03/12/2026", "MONTHLY ACCOUNT FEE", "16.95", "", "7183.05"],
+      ["03/20/2026", "ACME TOOLS MSP", "", "1000.00", "8183.05"]]
+T1_T = [("2026-03-02", "-250.00", None, "*", "E-TFR", "4750.00"),
+        ("2026-03-05", "2450.00", None, "*", "DEPOSIT", "7200.00"),
+        ("2026-03-12", "-16.95", None, "*", "ACCOUNT FEE", "7183.05"),
+        ("2026-03-20", "1000.00", None, "*", "ACME TOOLS", "8183.05")]
+
+# T2 Commerzbank csv (';'): names no bank; `Auftraggeberkonto` / `IBAN Auftraggeberkonto` are OUR account on every row
+_CB = ["532013000", "37040044", "DE89370400440532013000"]
+T2 = [["Buchungstag", "Wertstellung", "Umsatzart", "Buchungstext", "Betrag", "Währung", "Auftraggeberkonto",
+       "Bankleitzahl Auftraggeberkonto", "IBAN Auftraggeberkonto", "Kategorie"],
+      ["04.03.2026", "04.03.2026", "Gutschrift", "Feinwerk Bayern GmbH RE 2026-077 End-to-End-Ref.: NOTPROVIDED", "3200,00",
+       "EUR", *_CB, "Sonstige Einnahmen"],
+      ["11.03.2026", "11.03.2026", "Lastschrift", "Vodafone GmbH Kundennr. 123456 Rechnung 03/2026", "-59,99", "EUR", *_CB,
+       "Telefon"],
+      ["19.03.2026", "19.03.2026", "Überweisung", "Spedition Rhein-Main KG Fracht 03/2026", "-1175,00", "EUR", *_CB,
+       "Sonstige Ausgaben"]]
+T2_T = [("2026-03-04", "3200.00", "EUR", "*", "RE 2026-077", None),
+        ("2026-03-11", "-59.99", "EUR", "*", "Rechnung 03/2026", None),
+        ("2026-03-19", "-1175.00", "EUR", "*", "Fracht 03/2026", None)]
+
+# T3 Capital One card csv: Transaction Date / Posted Date, Card No., Debit and Credit columns, no issuer, no currency
+T3 = [["Transaction Date", "Posted Date", "Card No.", "Description", "Category", "Debit", "Credit"],
+      ["2026-03-02", "2026-03-03", "4410", "AMAZON WEB SERVICES", "Other Services", "86.40", ""],
+      ["2026-03-05", "2026-03-06", "4410", "DELTA AIR LINES", "Airfare", "1240.00", ""],
+      ["2026-03-12", "2026-03-12", "4410", "AUTOPAY PYMT", "Payment/Credit", "", "2500.00"],
+      ["2026-03-20", "2026-03-21", "4410", "DELTA AIR LINES", "Airfare", "", "1240.00"]]
+T3_T = [("2026-03-03", "-86.40", None, "*", "AMAZON", None),
+        ("2026-03-06", "-1240.00", None, "*", "DELTA", None),
+        ("2026-03-12", "2500.00", None, "*", "AUTOPAY", None),
+        ("2026-03-21", "1240.00", None, "*", "DELTA", None)]
+
+# T4 NatWest csv: blanks after the commas of the header, texts and accounts behind an apostrophe, two accounts
+T4 = [["Date", " Type", " Description", " Value", " Balance", " Account Name", " Account Number"],
+      ["02/03/2026", "BAC", "'ACME COMPONENTS LTD , INV 4471 , FP 02/03/26 1034", "2450.00", "12450.00",
+       "'HENGYUAN UK LTD", "'560036-12345678"],
+      ["06/03/2026", "D/D", "'HMRC VAT", "-1830.20", "10619.80", "'HENGYUAN UK LTD", "'560036-12345678"],
+      ["16/03/2026", "TFR", "'TO RESERVE", "-5000.00", "5619.80", "'HENGYUAN UK LTD", "'560036-12345678"],
+      ["16/03/2026", "TFR", "'FROM CURRENT", "5000.00", "25000.00", "'HENGYUAN UK LTD RESERVE", "'560036-87654321"],
+      ["31/03/2026", "INT", "'GROSS INTEREST", "3.12", "25003.12", "'HENGYUAN UK LTD RESERVE", "'560036-87654321"]]
+T4_T = [("2026-03-02", "2450.00", None, "*", "INV 4471", "12450.00"),
+        ("2026-03-06", "-1830.20", None, "*", "HMRC VAT", "10619.80"),
+        ("2026-03-16", "-5000.00", None, "*", "RESERVE", "5619.80"),
+        ("2026-03-16", "5000.00", None, "*", "CURRENT", "25000.00"),
+        ("2026-03-31", "3.12", None, "*", "INTEREST", "25003.12")]
+T4_ACCOUNTS = ["56003612345678"] * 3 + ["56003687654321"] * 2
+
+# T5 Lloyds csv: Sort Code (behind an apostrophe) and Account Number on every row, Debit Amount / Credit Amount
+_LL = ["'30-94-57", "12345678"]
+T5 = [["Transaction Date", "Transaction Type", "Sort Code", "Account Number", "Transaction Description", "Debit Amount",
+       "Credit Amount", "Balance"],
+      ["02/03/2026", "FPI", *_LL, "ACME COMPONENTS LTD INV 4471", "", "2450.00", "12450.00"],
+      ["05/03/2026", "DD", *_LL, "HMRC VAT", "1830.20", "", "10619.80"],
+      ["13/03/2026", "DEB", *_LL, "AMAZON WEB SERVICES", "86.40", "", "10533.40"],
+      ["31/03/2026", "PAY", *_LL, "SERVICE CHARGES", "8.50", "", "10524.90"]]
+T5_T = [("2026-03-02", "2450.00", None, "*", "INV 4471", "12450.00"),
+        ("2026-03-05", "-1830.20", None, "*", "HMRC VAT", "10619.80"),
+        ("2026-03-13", "-86.40", None, "*", "AMAZON", "10533.40"),
+        ("2026-03-31", "-8.50", None, "*", "SERVICE CHARGES", "10524.90")]
+
+DOCS_TWO = [
+    ("accountactivity.csv", "csv", T1, "utf-8", T1_T, ""),
+    ("Umsaetze_2026-03.csv", "text", "\r\n".join(";".join(r) for r in T2) + "\r\n", "utf-8-sig", T2_T,
+     "DE89370400440532013000"),
+    ("2026-03-31_transaction_download.csv", "csv", T3, "utf-8", T3_T, ""),
+    ("Statement Download 2026-Mar-31 10-15-22.csv", "csv", T4, "utf-8", T4_T, ""),
+    ("31-03-2026_statement.csv", "csv", T5, "utf-8", T5_T, ""),
+]
+#: round-two exports that print no bank's name anywhere (TD, Capital One, NatWest, Lloyds: no name, no IBAN)
+NAME_NO_BANK_TWO = {"accountactivity.csv", "2026-03-31_transaction_download.csv",
+                    "Statement Download 2026-Mar-31 10-15-22.csv", "31-03-2026_statement.csv"}
+
+
+@pytest.mark.parametrize("name", [d[0] for d in DOCS_TWO])
+def test_round_two_export_reads_every_row(tmp_path: Path, name: str) -> None:
+    """As :func:`test_held_out_export_reads_every_row`, on the round-two exports."""
+    doc = next(d for d in DOCS_TWO if d[0] == name)
+    result = read_statement(write_export(tmp_path, doc))
+    assert_reads(result, doc[4], doc[5])
+    assert not result.row_warnings
+    assert result.bank != "unknown" or name in NAME_NO_BANK_TWO, result.bank
+
+
+def test_headerless_columns_taking_turns_and_accounts_on_rows(tmp_path: Path) -> None:
+    """TD's headerless csv has a withdrawal and a deposit column taking turns: the running balance says which is
+    which (on main: refused; with the first rule alone: the balance read as the amount). NatWest and Commerzbank
+    print our account on every row (``Account Number``, ``IBAN Auftraggeberkonto``): each line its own, and the one
+    of them when they agree is the statement's; Commerzbank's IBAN names its bank (BLZ 370 400 44)."""
+    td = read_statement(write_export(tmp_path, DOCS_TWO[0]))
+    assert [ln.amount for ln in td.lines] == [D("-250.00"), D("2450.00"), D("-16.95"), D("1000.00")]
+    swapped = [[r[0], r[1], r[3], r[2], r[4]] for r in T1]  # the deposit column first: the balance still tells
+    td2 = read_statement(write_export(tmp_path, ("accountactivity2.csv", "csv", swapped, "utf-8")))
+    assert [ln.amount for ln in td2.lines] == [ln.amount for ln in td.lines]
+    natwest = read_statement(write_export(tmp_path, DOCS_TWO[3]))
+    assert [ln.account for ln in natwest.lines] == T4_ACCOUNTS
+    cb = read_statement(write_export(tmp_path, DOCS_TWO[1]))
+    assert cb.bank == "Commerzbank" and cb.account == "DE89370400440532013000"
+    assert all(ln.counterparty_account is None for ln in cb.lines)  # our own IBAN is no counterparty's
