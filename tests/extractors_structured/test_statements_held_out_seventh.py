@@ -664,3 +664,42 @@ def test_headerless_columns_taking_turns_and_accounts_on_rows(tmp_path: Path) ->
     cb = read_statement(write_export(tmp_path, DOCS_TWO[1]))
     assert cb.bank == "Commerzbank" and cb.account == "DE89370400440532013000"
     assert all(ln.counterparty_account is None for ln in cb.lines)  # our own IBAN is no counterparty's
+
+
+# -- round three: several accounts in one file of the standard formats ------------------------------------------------
+# Q1 Quicken's export of all accounts: !Option:AutoSwitch, the account list, then an !Account record before each section
+Q1 = "\r\n".join(["!Option:AutoSwitch", "!Account", "NBusiness Checking 4410", "TBank", "^", "!Account", "NVisa Business 8812", "TCCard", "^",
+    "!Clear:AutoSwitch", "!Account", "NBusiness Checking 4410", "TBank", "^", "!Type:Bank",
+    "D03/02/2026", "T18,500.00", "PPACIFIC RIM TOOLS INC", "MINV 7781", "^", "D03/05/2026", "T-2,450.00", "PGUSTO", "MPAYROLL", "^",
+    "!Account", "NVisa Business 8812", "TCCard", "^", "!Type:CCard",
+    "D03/06/2026", "T-86.40", "PAMAZON WEB SERVICES", "^", "D03/12/2026", "T2,450.00", "PPAYMENT THANK YOU", "^", ""])
+
+# Q2 an MT940 file of two statements (two accounts, two currencies)
+Q2 = "\r\n".join([":20:STMT1", ":25:37040044/0532013000", ":28C:1/1", ":60F:C260301EUR1000,00",
+    ":61:2603030303CR500,00NTRFNONREF", ":86:166?00GUTSCHRIFT?20RE 2026-11?32Alpha Metall GmbH", ":62F:C260331EUR1500,00", "-",
+    ":20:STMT2", ":25:37040044/0532013001", ":28C:1/1", ":60F:C260301USD200,00",
+    ":61:2603050305DR50,00NTRFNONREF", ":86:177?00UEBERWEISUNG?20Rechnung 77?32Beta Tools Inc", ":62F:C260331USD150,00", "-", ""])
+
+
+def test_a_qif_file_of_several_accounts(tmp_path: Path) -> None:
+    """Quicken's all-accounts export starts with ``!Option:AutoSwitch`` and names each section's account in an
+    ``!Account`` record: read (on main: refused, 'no statement header row'), each line under its account, the card's
+    signs as printed (QIF signs every amount), no currency (QIF prints none)."""
+    path = tmp_path / "quicken_export.qif"
+    path.write_text(Q1, encoding="utf-8")
+    result = read_statement(path)
+    assert result.format == "qif" and not result.row_warnings
+    assert [(ln.account, ln.amount) for ln in result.lines] == [
+        ("Business Checking 4410", D("18500.00")), ("Business Checking 4410", D("-2450.00")),
+        ("Visa Business 8812", D("-86.40")), ("Visa Business 8812", D("2450.00"))]
+    assert {ln.currency for ln in result.lines} == {None}
+
+
+def test_an_mt940_file_of_two_statements(tmp_path: Path) -> None:
+    """Two :20: statements of two accounts in two currencies: each line its account and currency (read right on
+    main too: kept so)."""
+    path = tmp_path / "two_accounts.sta"
+    path.write_text(Q2, encoding="latin-1")
+    result = read_statement(path)
+    assert [(ln.account, ln.currency, ln.amount) for ln in result.lines] == [
+        ("0532013000", "EUR", D("500.00")), ("0532013001", "USD", D("-50.00"))]
