@@ -218,7 +218,9 @@ class _TableReader:
         if self.bank == "unknown":
             self.result.warnings.append("the export names no bank we know; lines are stored under bank 'unknown'")
         self.currency, self.currency_confidence = self._currency(preamble, found if not bank else _bank(bank))
-        self.card = not (found or {}).get("wallet") and self._is_card(kind_text)
+        #: a wallet's or a platform's own account (支付宝, 抖店, 京东): its rows' texts name goods and fees
+        self.wallet = bool((found or {}).get("wallet"))
+        self.card = not self.wallet and self._is_card(kind_text)
         #: the export prints its money in minor units (Stripe's API-style ``amount`` in cents)
         self.minor_units = self._in_minor_units((found or {}).get("minor_units", []))
         self.period: Period = find_period(preamble, path.stem)
@@ -1128,7 +1130,8 @@ class _TableReader:
             if named and not self.is_ours(named, ""):
                 name = named
                 self.parties_read["details"] += 1
-            elif not any(f in h.columns for f in (*PARTY_FIELDS, "counterparty_account")):
+            elif not self.wallet and not any(f in h.columns for f in (*PARTY_FIELDS, "counterparty_account")):
+                # (a wallet's or platform's details are goods and fees, never a party: 抖店, 京东 settlements)
                 name = get("item") or (get("summary") if self.card else "")
                 self.parties_read["whole text" if name and not self.card else "none"] += 1
         return name, account, bank

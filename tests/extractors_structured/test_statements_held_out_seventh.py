@@ -383,7 +383,8 @@ S16 = ('<?xml version="1.0" encoding="UTF-8"?>\n'
 S16_T = [("2026-03-17", "3150.00", "EUR", "Feinmechanik Sachsen GmbH", "RE 2026-0317", None),
          ("2026-03-17", "-480.00", "EUR", "Lagerhaus Nord GmbH", "Miete Lager", None)]
 
-# S17 HDFC Bank (India) csv: `02/03/26` dates (DD/MM/YY), Withdrawal Amt. / Deposit Amt., INR in the preamble
+# S17 HDFC Bank (India) csv: `02/03/26` dates (DD/MM/YY), Withdrawal Amt. / Deposit Amt., INR in the preamble; the
+# party inside NEFT/RTGS/IMPS narrations between the bank code or reference and the memo
 S17 = [["HDFC BANK Ltd."], ["Account No :50200012345678"], ["Currency : INR"],
        ["Statement From : 01/03/26 To : 31/03/26"],
        ["Date", "Narration", "Chq./Ref.No.", "Value Dt", "Withdrawal Amt.", "Deposit Amt.", "Closing Balance"],
@@ -394,9 +395,9 @@ S17 = [["HDFC BANK Ltd."], ["Account No :50200012345678"], ["Currency : INR"],
        ["18/03/26", "IMPS-607712345678-CHENNAI FREIGHT-FRT MAR", "607712345678", "18/03/26", "18,250.00", "",
         "1,16,250.00"],
        ["31/03/26", "CHRG: ACCOUNT MAINTENANCE", "", "31/03/26", "590.00", "", "1,15,660.00"]]
-S17_T = [("2026-03-02", "125000.00", "INR", "*", "INV 4471", "345000.00"),
-         ("2026-03-09", "-210500.00", "INR", "*", "PO 8812", "134500.00"),
-         ("2026-03-18", "-18250.00", "INR", "*", "FRT MAR", "116250.00"),
+S17_T = [("2026-03-02", "125000.00", "INR", "MUMBAI AUTO PARTS PVT LTD", "INV 4471", "345000.00"),
+         ("2026-03-09", "-210500.00", "INR", "PUNE FORGINGS LTD", "PO 8812", "134500.00"),
+         ("2026-03-18", "-18250.00", "INR", "CHENNAI FREIGHT", "FRT MAR", "116250.00"),
          ("2026-03-31", "-590.00", "INR", "*", "MAINTENANCE", "115660.00")]
 
 # S18 Mercury (US) csv: MM-DD-YYYY dates, a Failed row (no money moved), an Original Currency that is the card
@@ -703,3 +704,17 @@ def test_an_mt940_file_of_two_statements(tmp_path: Path) -> None:
     result = read_statement(path)
     assert [(ln.account, ln.currency, ln.amount) for ln in result.lines] == [
         ("0532013000", "EUR", D("500.00")), ("0532013001", "USD", D("-50.00"))]
+
+
+def test_platform_texts_are_no_party_and_narrations_name_it(tmp_path: Path) -> None:
+    """A platform's settlement (京东) prints goods and fee names, no party: the counterparty stays empty (on main: the
+    goods name, at 0.5); WeChat Pay's 特约商户号 ``0`` is no merchant. HDFC's ``NEFT CR-<IFSC>-<NAME>-<ref>`` and
+    ``IMPS-<ref>-<NAME>-<memo>`` name the party between their parts (on main: the narration whole, at 0.5)."""
+    jd = _read(tmp_path, "京东结算单明细_JS202603310001.csv")
+    assert {ln.counterparty_name for ln in jd.lines} == {""}
+    wx = _read(tmp_path, "1900012345All2026-03-01_2026-03-31.csv")
+    assert {ln.counterparty_name for ln in wx.lines} == {""}
+    hdfc = _read(tmp_path, "Acct_Statement_XX5678_31032026.csv")
+    assert [ln.counterparty_name for ln in hdfc.lines][:3] == ["MUMBAI AUTO PARTS PVT LTD", "PUNE FORGINGS LTD",
+                                                              "CHENNAI FREIGHT"]
+    assert hdfc.confidence["counterparty_name"] < 0.9  # read from the text: for review
