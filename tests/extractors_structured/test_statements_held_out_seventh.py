@@ -718,3 +718,15 @@ def test_platform_texts_are_no_party_and_narrations_name_it(tmp_path: Path) -> N
     assert [ln.counterparty_name for ln in hdfc.lines][:3] == ["MUMBAI AUTO PARTS PVT LTD", "PUNE FORGINGS LTD",
                                                               "CHENNAI FREIGHT"]
     assert hdfc.confidence["counterparty_name"] < 0.9  # read from the text: for review
+
+
+def test_a_headerless_csv_is_a_statement_without_kind(tmp_path: Path) -> None:
+    """``orderhub extract`` without ``--kind`` takes a headerless bank csv for a statement (on main: 'is neither an
+    order export nor a bank statement', quarantined)."""
+    from extractors.pipeline import extract_records
+    from hub.settings import load_settings
+
+    (tmp_path / "in").mkdir()
+    write_export(tmp_path / "in", DOCS[0])
+    records = extract_records(tmp_path / "in", settings=load_settings(tmp_path / "home"))
+    assert [type(r).__name__ for r in records] == ["StatementLine"] * 5
