@@ -36,7 +36,7 @@ from hub.validation import currencies
 #: Headers scoring at least this (0-100) against an alias map to its field.
 FUZZY_THRESHOLD = 84.0
 _UNIT_SUFFIX_RE = re.compile(r"[(\[（【](?:元|万元|¥|￥|\$|人民币|港币|港元|美元|欧元|[a-z]{3}|pcs|个)[)\]）】]$")
-_CODE_SUFFIX_RE = re.compile(r"^(.*[a-z].*?)\s+([A-Z]{3})$")
+_CODE_SUFFIX_RE = re.compile(r"^(.*?[a-z].*?)\s+(?:(?:in|en)\s+)?([A-Z]{3})$")
 _BRACKET_RE = re.compile(r"[(\[（【]([^()\[\]（）【】]*)[)\]）】]")
 
 
@@ -111,6 +111,7 @@ def normalise_header(text: str) -> str:
     """Header text for comparison: NFKC, lower case, no blanks or trailing colon, no unit suffix."""
     norm = unicodedata.normalize("NFKC", text).lower()
     norm = re.sub(r"[\s\u3000_]+", "", norm).rstrip(":：*")
+    norm = re.sub(r"^#(?=[^\W\d_])", "", norm)  # mBank's ``#Data operacji`` (a ``#`` column stays ``#``)
     return _UNIT_SUFFIX_RE.sub("", norm)
 
 
@@ -152,7 +153,8 @@ def header_variants(header: str) -> list[tuple[str, float]]:
         other = re.sub(r"^[\[(（【\s]+|[\])）】\s]+$", "", other)
         if other:
             variants.append((normalise_header(other), 0.6))
-    coded = _CODE_SUFFIX_RE.match(raw.strip())  # ``Amount AUD``, ``Balance AUD``: the currency after the name
+    # ``Amount AUD``, ``Balance AUD``, ``Gutschrift in CHF``: the currency after the name
+    coded = _CODE_SUFFIX_RE.match(raw.strip())
     if coded and coded.group(2) in currencies():
         variants.append((normalise_header(coded.group(1)), 0.2))
     outer = _BRACKET_RE.sub("", raw).strip()

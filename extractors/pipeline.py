@@ -161,7 +161,9 @@ def sniff(path: Path, data: bytes) -> str:
 
 def _table_kind(path: Path, data: bytes) -> str:
     """``orders`` when a sheet has an order header (ids, quantities, prices), ``statement`` when one has a
-    statement header (dates, amounts); else an InputError naming what is missing."""
+    statement header (dates, amounts) or none but rows whose cells say which columns they are (a date, a figure, a
+    text on every row: :func:`extractors.statements.headerless.infer_header`); else an InputError naming what is
+    missing."""
     from extractors.columns import find_header, load_fields
     from extractors.orders import COLUMNS
     from extractors.spreadsheets import read_sheets
@@ -180,6 +182,10 @@ def _table_kind(path: Path, data: bytes) -> str:
                     partial.append(exc)
     if partial:  # a header was found but a required column is missing: say which
         raise partial[-1]
+    from extractors.statements.headerless import infer_header
+
+    if any(infer_header(sheet.rows) for sheet in sheets):  # a statement csv printing no header row (Wells Fargo)
+        return "statement"
     raise InputError("is neither an order export nor a bank statement: no header row with order ids, quantities "
                      "and prices, nor one with dates and amounts, in its first rows", source=str(path))
 

@@ -107,16 +107,34 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         other = _other_encoding(data, also=("gb18030",), among=OTHER_ENCODINGS[:3])
         return other if other and other[1] != "gb18030" else (text, "gb18030")
     found = _other_encoding(data)
+    if found and found[1] == "cp1252":
+        return _central_european(data, found[0]) or found
     if found:
         return found
     raise InputError("is in an unexpected text encoding (expected UTF-8, UTF-8 with BOM, UTF-16 with BOM, "
-                     "GB18030/GBK, Big5, Shift-JIS, EUC-KR, Windows-1252); save it as UTF-8 and try again",
+                     "GB18030/GBK, Big5, Shift-JIS, EUC-KR, Windows-1252/1250); save it as UTF-8 and try again",
                      source=source)
 
 
 #: the other encodings banks' exports come in: Japanese (Shift-JIS), Taiwanese and Hong Kong (Big5), Korean
-#: (EUC-KR) and European (Windows-1252) banks' csv
+#: (EUC-KR) and European (Windows-1252) banks' csv; Central European ones (Windows-1250) are told from
+#: Windows-1252 by :func:`_central_european`
 OTHER_ENCODINGS = ("cp932", "cp950", "cp949", "cp1252")
+#: Polish letters read as Windows-1252 become signs inside words (``OPŁATA`` -> ``OP£ATA``, ``są`` -> ``s¹``)
+_CP1250_SIGNS_RE = re.compile(r"(?<=[^\W\d_])[£¹¿³¥ª¼¾]|[£¹¿³¥ª¼¾](?=[^\W\d_])")
+
+
+def _central_european(data: bytes, text: str) -> tuple[str, str] | None:
+    """``data`` (read as Windows-1252 into ``text``) as Windows-1250 when that reading turns signs inside words
+    into letters (Polish ``Ł``, ``ą``, ``ż``; a pound sign stands before its figure, not inside a word)."""
+    signs = len(_CP1250_SIGNS_RE.findall(text))
+    if not signs:
+        return None
+    try:
+        other = data.decode("cp1250")
+    except UnicodeDecodeError:
+        return None
+    return (other, "cp1250") if len(_CP1250_SIGNS_RE.findall(other)) < signs else None
 
 
 def _other_encoding(data: bytes, also: tuple[str, ...] = (), among: tuple[str, ...] = OTHER_ENCODINGS,

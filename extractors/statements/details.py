@@ -26,7 +26,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     by_length = lambda items: sorted(items, key=len, reverse=True)  # noqa: E731
     label = "|".join(_phrase(w) for w in by_length(table["labels"]))
     party = "|".join(_phrase(w) for w in by_length(table["party_labels"]))
-    labelled = re.compile(rf"(?<![A-Za-z0-9])(?:{party})\s*[:：]\s*(.+?)(?=\s*(?<![A-Za-z0-9])(?:{label})\s*[:：]|$)", re.I)
+    # ``LABEL: value`` or, in a Fedwire text, ``/ORG=value``
+    labelled = re.compile(rf"(?<![A-Za-z0-9])(?:{party})\s*[:：=]\s*(.+?)(?=\s*(?<![A-Za-z0-9])(?:{label})\s*[:：=]|$)",
+                          re.I)
     suffixes = "|".join(_phrase(w) for w in by_length(table["type_suffixes"]))
     types = re.compile(rf"^(?:{'|'.join(_phrase(w) for w in by_length(table['types']))})(?:\s+(?:{suffixes}))?(?![A-Za-z])",
                        re.I)
@@ -83,12 +85,21 @@ def _generic_type() -> re.Pattern[str]:
     return re.compile(rf"^(?=(?:{word}){{0,{most - 1}}}(?:{nouns})\s)(?:{word}){{1,{most}}}(?:{ends})(?=\s+\S)")
 
 
+@cache
+def _party_patterns() -> tuple[re.Pattern[str], ...]:
+    """Narrations of a fixed shape naming the party between their parts (``[details] party_patterns``)."""
+    return tuple(re.compile(p, re.I) for p in rules()["details"].get("party_patterns", []))
+
+
 def party_in_details(lines: list[str]) -> str | None:
     """The other party named in a line's details (its first line, then the lines wrapped under it), or None
     when the text has no label or transaction type we know (the caller keeps the text as it is)."""
     lines = [line.strip() for line in lines if line and line.strip()]
     if not lines:
         return None
+    shaped = next((m for p in _party_patterns() if (m := p.search(lines[0]))), None)
+    if shaped and (name := _name(shaped.group("party"))):
+        return name
     labelled, types, _, _ = _patterns()
     found = labelled.search(" ".join(lines))
     if found and (name := _name(found.group(1))):

@@ -1,6 +1,8 @@
 """QIF files (Quicken Interchange Format, ``.qif``): ``!Type:Bank`` / ``CCard`` / ``Cash`` / ``Oth A`` / ``Oth L``
 sections of records, one field a line by its first letter (``D`` date, ``T``/``U`` signed amount, ``P`` payee, ``M``
-memo, ``N`` number, ``L`` category), each record ended by ``^``.
+memo, ``N`` number, ``L`` category), each record ended by ``^``. A file of several accounts (Quicken's export of
+all accounts: ``!Option:AutoSwitch``, then an ``!Account`` record, ``N`` its name, before each account's section)
+gives each line the account of the section it stands in.
 
 Dates are month first as Quicken writes them (``3/ 2'26``, ``03/02/2026``) unless the file's dates settle it
 otherwise; QIF prints no currency and no account number, so the lines' currency is null and needs review (never a
@@ -29,34 +31,40 @@ _DATE_RE = re.compile(r"\s*(\d{1,4})\s*[/.\-]\s*(\d{1,2})\s*(?:[/.\-']\s*(\d{1,4
 def looks_like_qif(head: bytes) -> bool:
     """Whether the bytes start with a QIF section header (``!Type:Bank`` ...)."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].decode("latin-1").casefold()
-    return text.startswith("!type:") or text.startswith("!account")
+    return text.startswith(("!type:", "!account", "!option:autoswitch", "!clear:autoswitch"))
 
 
-def _records(text: str) -> list[tuple[int, list[str]]]:
-    """(first line number, field lines) of each transaction record of the account-register sections."""
-    out: list[tuple[int, list[str]]] = []
+def _records(text: str) -> list[tuple[int, list[str], str]]:
+    """(first line number, field lines, the account it stands under) of each transaction record of the
+    account-register sections; the account is the name (``N``) of the last ``!Account`` record before it."""
+    out: list[tuple[int, list[str], str]] = []
     current: list[str] = []
-    start, wanted = 0, False
+    start, wanted, in_account, account = 0, False, False, ""
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         if not line.strip():
             continue
         if line.startswith("!"):
             kind = line[1:].casefold()
+            in_account = kind.strip() == "account"
             if kind.startswith("type:"):
                 wanted = kind[5:].strip() in _TYPES
+            elif in_account:
+                wanted = False
             current = []
             continue
         if line.strip() == "^":
-            if wanted and current:
-                out.append((start, current))
+            if in_account:
+                account = next((f[1:].strip() for f in current if f.startswith("N")), account)
+            elif wanted and current:
+                out.append((start, current, account))
             current = []
             continue
         if not current:
             start = number
         current.append(line)
     if wanted and current:
-        out.append((start, current))
+        out.append((start, current, account))
     return out
 
 
@@ -87,21 +95,24 @@ def read_qif(path: Path, data: bytes, *, bank: str | None = None, account: str |
     result = StatementImport(source, "qif", bank or "unknown", account or "")
     if not bank:
         result.warnings.append("a QIF file names no bank; lines are stored under bank 'unknown'")
-    dates = [f[1:].strip() for _, fields in records for f in fields if f.startswith("D")]
+    dates = [f[1:].strip() for _, fields, _ in records for f in fields if f.startswith("D")]
     us = [re.sub(r"\s+", "", d.replace("'", "/")) for d in dates]
     found = infer_dayfirst(us)
     dayfirst = bool(found)
     if found is None and any(_DATE_RE.match(d) and not re.match(r"\s*\d{4}", d) for d in dates):
         result.warnings.append("QIF dates such as 03/04 could be day/month or month/day; read month first (Quicken's)")
     ids = LineIds()
-    for number, fields in records:
+    for number, fields, named in records:
         values: dict[str, str] = {}
         for f in fields:
             values.setdefault(f[0].upper(), f[1:].strip())
         try:
-            result.lines.append(_line(values, number, result.bank, result.account, dayfirst, ids))
+            result.lines.append(_line(values, number, result.bank, account or named, dayfirst, ids))
         except (ValueError, InvalidOperation) as exc:
             result.row_warnings.append(RowProblem(str(exc), "record", " | ".join(fields)[:120]).warning(number))
+    accounts = {ln.account for ln in result.lines}
+    if not result.account and len(accounts) == 1:
+        result.account = accounts.pop()
     result.confidence = {"booking_date": 1.0 if found is not None else 0.85, "amount": 1.0, "currency": 0.0,
                          "counterparty_name": 0.9}
     if result.lines:

@@ -44,6 +44,7 @@ from extractors.spreadsheets import Cell, Sheet, cell_text, read_sheets
 from extractors.statements.balances import Entry, check_balances
 from extractors.statements.carried import balances_in, printed_balances
 from extractors.statements.cells import (
+    AmountCell,
     Period,
     Yearless,
     direction_of,
@@ -56,6 +57,7 @@ from extractors.statements.cells import (
     yearless,
 )
 from extractors.statements.details import party_in_details
+from extractors.statements.headerless import infer_header
 from extractors.statements.model import LineIds, StatementImport
 from hub.errors import InputError, describe_validation_error
 from hub.records import StatementLine
@@ -191,8 +193,10 @@ class _Draft:
 
 class _TableReader:
     def __init__(self, path: Path, sheet: Sheet, header: HeaderMap, *, bank: str | None, account: str | None,
-                 workbook: bool = False, fields: dict[str, FieldSpec] | None = None):
+                 workbook: bool = False, fields: dict[str, FieldSpec] | None = None, row_offset: int = 0):
         self.path, self.sheet, self.header = path, sheet, header
+        #: rows put above the file's own (a header row told from the cells of a file that prints none)
+        self.row_offset = row_offset
         self.fields = fields
         self.account_given = account
         self.source = str(path)
@@ -204,14 +208,19 @@ class _TableReader:
         #: the account kind is told by the file name, the header and the preamble's short lines (titles,
         #: labels), not its notes ("信用卡还款等交易，将计入中性交易" is a wallet's note)
         kind_text = " ".join([path.stem, *(p for p in preamble if len(_norm(p)) <= 40), *header.headers])
-        self.bank = bank or (found["name"] if found else None) or "unknown"
         self.account = account if account is not None else (_preamble_value(preamble, labels["account"], digits=True) or "")
+        if not bank and not found:  # a file naming no bank (Deutsche Bank's csv): its IBAN's bank code says which
+            by_iban = iban_bank(self.account or self._first_row_account())
+            found = next((b for b in rules()["banks"] if b["name"] == by_iban), {"name": by_iban}) if by_iban else None
+        self.bank = bank or (found["name"] if found else None) or "unknown"
         self.holder = _preamble_value(preamble, labels["holder"])
         self.result = StatementImport(self.source, "table", self.bank, self.account)
         if self.bank == "unknown":
             self.result.warnings.append("the export names no bank we know; lines are stored under bank 'unknown'")
         self.currency, self.currency_confidence = self._currency(preamble, found if not bank else _bank(bank))
-        self.card = not (found or {}).get("wallet") and self._is_card(kind_text)
+        #: a wallet's or a platform's own account (支付宝, 抖店, 京东): its rows' texts name goods and fees
+        self.wallet = bool((found or {}).get("wallet"))
+        self.card = not self.wallet and self._is_card(kind_text)
         #: the export prints its money in minor units (Stripe's API-style ``amount`` in cents)
         self.minor_units = self._in_minor_units((found or {}).get("minor_units", []))
         self.period: Period = find_period(preamble, path.stem)
@@ -254,8 +263,17 @@ class _TableReader:
         #: a debit column printing its figures positive, where a negative one is a reversal (红字冲正): money back in
         self.red_debits = False
         self.reversal_rows: list[int] = []
+        #: rows whose currency their amount cell prints (``4 250,00 PLN``)
+        self.cell_currency_rows: set[int] = set()
 
     # -- file-wide readings -------------------------------------------------------------------------
+    def _first_row_account(self) -> str:
+        """The first of our accounts printed on the rows (an ``IBAN/BBAN`` column), else ''."""
+        cols = self.header.columns.get("own_account", [])
+        rows = self.sheet.rows[self.header.row + 1:self.header.row + 50]
+        return next((cell_text(r[cols[0]]) for r in rows if cols and cols[0] < len(r) and iban_bank(cell_text(r[cols[0]]))),
+                    "")
+
     def _currency(self, preamble: list[str], bank: dict[str, Any] | None) -> tuple[str | None, float]:
         """The statement's currency when a row does not say: the preamble's, the amount header's
         (``金额(元)``, ``Amount (HKD)``), the bank's home currency, an ISO code in the file's name, the country of
@@ -462,6 +480,7 @@ class _TableReader:
     def run(self) -> StatementImport:
         h = self.header
         footers = [_norm(m) for m in rules()["footer"]["markers"]]
+        page_number = re.compile(rules()["pdf"]["page_number"], re.I)
         skip_status = {_norm(s).casefold() for s in rules()["status"]["skip"]}
         drafts: list[_Draft] = []
         seq = 0
@@ -473,7 +492,7 @@ class _TableReader:
         self.red_debits = self._red_debits()
         for index in range(h.row + 1, len(self.sheet.rows)):
             row = self.sheet.rows[index]
-            number = index + 1
+            number = index + 1 - self.row_offset
             if all(is_blank(c) for c in row):
                 continue
             if index in self.headings:
@@ -493,7 +512,8 @@ class _TableReader:
                 self._last_number = number
                 continue
             first = next(cell_text(c) for c in row if not is_blank(c))
-            if any(m in _norm(first) for m in footers) and self._dates_or_none(row) is None:
+            if (any(m in _norm(first) for m in footers) or page_number.fullmatch(first.strip())) \
+                    and self._dates_or_none(row) is None:  # a totals row, a note, a page's footer (第1页/共2页)
                 self.result.skipped.append(f"row {number}: totals/footer row {first!r}")
                 if not any(re.search(r"\d", cell_text(c)) for c in row):
                     labels_row = number  # a row of totals labels: its figures are on the row under it
@@ -552,6 +572,13 @@ class _TableReader:
             where = f"the {self.period.source}" if self.period.source else "the rows' other dates"
             self.result.warnings.append(f"dates printed without a year ({', '.join(sorted(self.yearless_used)[:3])}) "
                                         f"took it from {where}")
+        accounts = {ln.account for ln in self.result.lines}
+        if not self.result.account and len(accounts) == 1:  # the one account every row prints (Commerzbank's IBAN)
+            self.result.account = accounts.pop()
+        if self.line_rows and set(self.line_rows) <= self.cell_currency_rows and self.currency_confidence < 1.0:
+            # every line's amount prints its currency (mBank's ``-1 180,00 PLN``): the file needs no currency of its own
+            self.currency_confidence = 1.0
+            self.result.warnings = [w for w in self.result.warnings if "prints no currency" not in w]
         self.result.confidence = self.confidence()
         return self.result
 
@@ -866,6 +893,7 @@ class _TableReader:
             else:
                 notes += [amount.note] if amount.note else []
                 cell_ccy = cell_ccy or amount.currency or self._column_currency(row, "amount")
+                amount = self._refunded(row) or amount
                 size, printed = abs(amount.value), amount.value
                 raw_direction = self.raw(row, "direction")
                 try:
@@ -916,6 +944,7 @@ class _TableReader:
                 self.result.warnings.append(f"row {number}: unknown currency {cell_text(ccy)!r}, used {currency}")
         elif cell_ccy:
             currency = cell_ccy
+            self.cell_currency_rows.add(number)
         elif currency is None and "currency" in h.columns:
             currency = self._column_currency_only()
             if currency is not None:
@@ -929,9 +958,27 @@ class _TableReader:
             except ValueError:
                 self.bad_balances += 1
         draft = _Draft(number, seq, row, booking, value_date, size, sign, how, balance, currency, notes, printed,
-                       direction_cell, direction_reason, account=self.section_account)
+                       direction_cell, direction_reason, account=self._row_account(row) or self.section_account)
         self._fee(draft)
         return draft
+
+    def _refunded(self, row: Sequence[Cell]) -> AmountCell | None:
+        """The refund of a row whose status says it is one (WeChat Pay's REFUND row repeats its order's amount
+        beside its 退款金额): that amount, out; None for any other row."""
+        refund = {_norm(s).casefold() for s in rules()["status"].get("refund", [])}
+        if not any(_norm(cell_text(s)).casefold() in refund for s in self.header.all(row, "status")):
+            return None
+        cell = self._read(row, "refund_amount")
+        return AmountCell(-abs(cell.value), cell.currency, "out", cell.note) if cell is not None and cell.value else None
+
+    def _row_account(self, row: Sequence[Cell]) -> str | None:
+        """Our account printed on the row (Barclays' ``Account``, Rabobank's ``IBAN/BBAN``), blanks and dashes
+        dropped; None when the cell holds no account number (Revolut's ``EUR Main``)."""
+        text = cell_text(self.header.first(row, "own_account"))
+        iban = re.fullmatch(r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?", text.strip())
+        if iban or sum(ch.isdigit() for ch in text) >= 6 and re.fullmatch(r"[\d\s\-]+", text.strip()):
+            return re.sub(r"[\s\-]", "", text)
+        return None
 
     def _fee(self, d: _Draft) -> None:
         """A fee printed beside the amount (Gross / Fee / Net): noted in the description; the balance moves by the
@@ -1083,7 +1130,8 @@ class _TableReader:
             if named and not self.is_ours(named, ""):
                 name = named
                 self.parties_read["details"] += 1
-            elif not any(f in h.columns for f in (*PARTY_FIELDS, "counterparty_account")):
+            elif not self.wallet and not any(f in h.columns for f in (*PARTY_FIELDS, "counterparty_account")):
+                # (a wallet's or platform's details are goods and fees, never a party: 抖店, 京东 settlements)
                 name = get("item") or (get("summary") if self.card else "")
                 self.parties_read["whole text" if name and not self.card else "none"] += 1
         return name, account, bank
@@ -1163,6 +1211,16 @@ def iban_currency(account: str) -> str | None:
     return None
 
 
+def iban_bank(account: str) -> str | None:
+    """The bank of an IBAN by its country and national bank code (``DE91 1007 0000 ...`` -> Deutsche Bank), from
+    ``[[iban_banks]]``, else None."""
+    compact = re.sub(r"[\s\-]", "", account or "").upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
+        return None
+    return next((entry["name"] for entry in rules().get("iban_banks", [])
+                 if entry["country"] == compact[:2] and re.match(entry["code"], compact[4:])), None)
+
+
 def _name_in_account(account: str) -> tuple[str, str]:
     """(name, account) of an account cell that holds both (Alipay's 对方账号 ``宁波甬江五金商行(yjwj***@163.com)``),
     else ("", account)."""
@@ -1216,16 +1274,25 @@ def read_table_statement(path: Path, data: bytes | None = None, *, bank: str | N
     ids = LineIds()
     workbook = all(sheet.encoding is None for sheet in sheets)
     for sheet in sheets:
+        offset = 0
         try:
             header = find_header(sheet.rows, fields, source=str(path), what="statement")
         except InputError as exc:
-            first_error = first_error or exc
-            continue
+            inferred = infer_header(sheet.rows)
+            if inferred is None:
+                first_error = first_error or exc
+                continue
+            headers, header = inferred  # a csv printing no header row: its columns told by their cells
+            sheet, offset = Sheet(sheet.name, [list(headers), *sheet.rows], sheet.encoding), 1
         reader = _TableReader(path, sheet, header, bank=bank or (combined.bank if combined else None),
                               account=account if account is not None or combined is None else combined.account,
-                              workbook=workbook, fields=fields)
+                              workbook=workbook, fields=fields, row_offset=offset)
         reader.ids = ids
         part = reader.run()
+        if offset:
+            told = ", ".join(f"{header.headers[cols[0]]} = column {cols[0] + 1}" for cols in header.columns.values())
+            part.warnings.insert(0, f"the export prints no header row; its columns were told by their cells ({told}): "
+                                    "check them")
         if combined is None:
             combined = part
             continue

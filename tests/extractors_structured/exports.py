@@ -27,13 +27,28 @@ def write_xlsx(path: Path, rows: list[list], merges: tuple[str, ...] = ()) -> Pa
     return path
 
 
+def write_xlsx_sheets(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """A workbook with one sheet per entry of ``sheets`` (name -> rows), in order (a bank's sheet per month)."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
 def write_export(folder: Path, doc: tuple) -> Path:
-    """A held-out export ``(file name, how, content, encoding, ...)`` under ``folder``: ``xlsx`` rows, ``csv`` rows
-    in the encoding, else the text encoded as it is (OFX, QIF, ``;`` or UTF-16 exports, HTML "xls")."""
+    """A held-out export ``(file name, how, content, encoding, ...)`` under ``folder``: ``xlsx`` rows, ``sheets``
+    (name -> rows), ``csv`` rows in the encoding, else the text encoded as it is (OFX, QIF, ``;`` or UTF-16
+    exports, HTML "xls")."""
     file, how, content, encoding = doc[:4]
     path = folder / file
     if how == "xlsx":
         return write_xlsx(path, content)
+    if how == "sheets":
+        return write_xlsx_sheets(path, content)
     if how == "csv":
         return write_csv(path, content, encoding)
     path.write_bytes(content.encode(encoding))
