@@ -1048,9 +1048,13 @@ def open_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers: 
 Decided = dict[str, tuple[str, list[Proposal], dict[int, int]]]
 
 
-def _decide_all(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ...]) -> tuple[Decided, dict[str, Payment]]:
+def _decide_all(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ...],
+                emit: Callable[[Payment, str, list[Proposal]], None] | None = None,
+                ) -> tuple[Decided, dict[str, Payment]]:
     """Every payment decided, strongest evidence first, then looked at again while what later payments
-    took changes an earlier decision; the decisions by payment key, and the payments by key."""
+    took changes an earlier decision; the decisions by payment key, and the payments by key. ``emit``: each
+    decision that posts is handed to it as it is made (it is never looked at again) and kept only as its
+    status (no proposals, no versions)."""
     items = matcher.items
     # strongest evidence first (a memo naming an item of exactly the amount, then a reference and a
     # known payer, then an equal amount and a known payer ...), each against the items as they stand
@@ -1058,7 +1062,10 @@ def _decide_all(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ..
     decided: Decided = {}
     for pay in order:
         ranked, looked = matcher.propose(pay)
-        decided[pay.key] = _decide(matcher, ranked, looked, posted)
+        decided[pay.key] = got = _decide(matcher, ranked, looked, posted)
+        if emit is not None and got[0] in posted:
+            emit(pay, got[0], got[1])
+            decided[pay.key] = (got[0], [], {})
     # what later payments took may settle an earlier review (its runner-up is gone): look again until
     # nothing changes, so that a second run proposes nothing new
     by_key = {p.key: p for p in order}
