@@ -443,7 +443,8 @@ def _print_large(done: LargeRun, save: bool) -> None:
                   f"unmatched {c['unmatched']:,}; kept as decided {run.kept_count:,}; set aside "
                   f"{len(run.set_aside):,}; {run.parts} parts, {run.merges} merged, largest {run.largest_part:,} "
                   f"payments; {run.seconds.get('total', 0)} s, peak RSS {run.rss_mb['parent']} MB the parent, "
-                  f"{run.rss_mb['worker']} MB a worker")
+                  + (f"{run.rss_mb['worker']} MB a worker" if "writer" not in run.rss_mb else
+                     f"which decided them, {run.rss_mb['writer']} MB the writer"))
     if c["rule"]:
         console.print(f"posted by rule (tax refunds, interest, bank charges ...): {c['rule']:,}")
     if run.holds:

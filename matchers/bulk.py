@@ -738,6 +738,12 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     seconds: dict[str, float] = {}
     evidence = split != "customers"  # the single pass is the evidence split's one part
     single = split == "single"  # decided here, a writer process saving (matchers.pipeline)
+    writer = None
+    if single:  # forked before the world is read: it inherits none of it
+        from matchers.pipeline import Writer, decide_single
+
+        store.engine.dispose()  # no open SQLite connection crosses the fork
+        writer = Writer(store.url, actor=actor, save=save, fingerprints=fingerprints, check=check)
 
     t0 = time.perf_counter()
     customers = store.all(Customer)
@@ -753,11 +759,8 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".reconcile-", dir=json_out.parent))
-    writer = None
-    if single:  # forked before the world is read: it inherits none of it
-        from matchers.pipeline import Writer, decide_single
-
-        writer = Writer(store.url, actor=actor, save=save, fingerprints=fingerprints, check=check, json_dir=tmp)
+        if writer is not None:
+            writer.folder(tmp)
         with (tmp / "kept.jsonl").open("w", encoding="utf-8") as fh:  # before this run saves anything
             for texts in store.stream_json(Match, status=kept_statuses, chunk_size=chunk):
                 fh.writelines(f'{{"kind": "match", "record": {text}}}\n' for text in texts)
@@ -886,7 +889,7 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
                    sorted(fp for o in final for fp in o.fingerprints), world.keep_all,
                    {c.code: c.name for c in customers}, [o.checked for o in final], statuses, credits, holds,
                    json_out, seconds, {"parent": _rss_mb(), "worker": max((o.rss_mb for o in final), default=0)}
-                   if not single else {"parent": _rss_mb(), "writer": rss_writer})
+                   if not single else {"parent": _rss_mb(), "worker": _rss_mb(), "writer": rss_writer})
 
 
 def _open_items(store: Store, customers: list[Customer], cix: CustomerIndex, settled: dict[str, Decimal],

@@ -75,8 +75,9 @@ def _write_run(folder: Path, number: int, lines: list[str]) -> Path:
 
 
 def _writer_main(jobs: Any, results: Any, url: str, actor: str, save: bool, fingerprints: bool,
-                 check: Callable[[list[Match]], dict[str, Any]] | None, json_dir: Path | None) -> None:
-    """The writer process: batches of pickled matches until ``None``, then its :class:`WriterOutcome`."""
+                 check: Callable[[list[Match]], dict[str, Any]] | None) -> None:
+    """The writer process: the ``--json`` folder (or None) first, then batches of pickled matches until
+    ``None``; then its :class:`WriterOutcome`."""
     from matchers.bulk import fingerprint, save_matches
 
     gc.disable()  # only batches live here; each is freed by reference counting
@@ -85,6 +86,7 @@ def _writer_main(jobs: Any, results: Any, url: str, actor: str, save: bool, fing
     lines = _Lines()
     try:
         store = Store(url, migrate=False) if save else None
+        json_dir: Path | None = pickle.loads(jobs.get())
         while (blob := jobs.get()) is not None:
             batch: list[Match] = pickle.loads(blob)
             done.matches += len(batch)
@@ -108,7 +110,7 @@ def _writer_main(jobs: Any, results: Any, url: str, actor: str, save: bool, fing
             done.runs.append(_write_run(json_dir, len(done.runs), lines))
     except BaseException as exc:  # said to the parent, which raises it
         done.error = f"{type(exc).__name__}: {exc}"
-        while jobs.get() is not None:  # let the parent finish sending
+        while jobs.get() is not None:  # let the parent finish sending (None ends)
             pass
     done.cpu_seconds = round(time.process_time() - c0, 1)
     done.rss_mb = _rss_mb()
@@ -120,33 +122,45 @@ class Writer:
     Start it before the world is read (it is forked: it should inherit little)."""
 
     def __init__(self, url: str, *, actor: str, save: bool, fingerprints: bool,
-                 check: Callable[[list[Match]], dict[str, Any]] | None, json_dir: Path | None) -> None:
+                 check: Callable[[list[Match]], dict[str, Any]] | None) -> None:
         ctx = multiprocessing.get_context("fork")
         self.jobs = ctx.Queue(QUEUE_BATCHES)
         self.results = ctx.Queue()
         self.process = ctx.Process(target=_writer_main, name="orderhub-writer", daemon=True,
-                                   args=(self.jobs, self.results, url, actor, save, fingerprints, check, json_dir))
+                                   args=(self.jobs, self.results, url, actor, save, fingerprints, check))
         self.process.start()
+        self._folder_sent = False
         self.sent = 0
         self.send_seconds = 0.0  # this process's time pickling and waiting on a full queue
+
+    def folder(self, json_dir: Path | None) -> None:
+        """Where the writer puts its ``--json`` runs (once, before any batch; none: no lines)."""
+        self._put(pickle.dumps(json_dir))
+        self._folder_sent = True
 
     def send(self, matches: list[Match]) -> None:
         if not matches:
             return
+        if not self._folder_sent:
+            self.folder(None)
         t0 = time.perf_counter()
-        blob = pickle.dumps(matches, protocol=pickle.HIGHEST_PROTOCOL)
-        while True:
-            try:
-                self.jobs.put(blob, timeout=5)
-                break
-            except queue.Full:
-                if not self.process.is_alive():
-                    raise RuntimeError("the writer process ended early (nothing more is saved)") from None
+        self._put(pickle.dumps(matches, protocol=pickle.HIGHEST_PROTOCOL))
         self.sent += len(matches)
         self.send_seconds += time.perf_counter() - t0
 
+    def _put(self, blob: bytes | None) -> None:
+        while True:
+            try:
+                self.jobs.put(blob, timeout=5)
+                return
+            except queue.Full:
+                if not self.process.is_alive():
+                    raise RuntimeError("the writer process ended early (nothing more is saved)") from None
+
     def close(self) -> WriterOutcome:
-        self.jobs.put(None)
+        if not self._folder_sent:
+            self.folder(None)
+        self._put(None)
         done: WriterOutcome = pickle.loads(self.results.get())
         self.process.join()
         if done.error:
