@@ -129,7 +129,7 @@ def q(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Payment:
     """Money in, from a receipt or a statement line, in the shape the matcher needs."""
 
@@ -159,7 +159,7 @@ class Payment:
                    record.transaction_id, signals)
 
 
-@dataclass
+@dataclass(slots=True)
 class OpenItem:
     """An invoice or an order that money can be applied to, with what is still open on it."""
 
@@ -198,7 +198,7 @@ class OpenItem:
         return f"{self.kind} {self.label}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Proposal:
     """One way to apply a payment: what each item gets, what is written off, and why."""
 
@@ -1046,6 +1046,9 @@ def open_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers: 
 
 
 Decided = dict[str, tuple[str, list[Proposal], dict[int, int]]]
+#: what an emitted decision keeps (shared, never changed: a posted decision is not looked at again)
+_NO_PROPOSALS: list[Proposal] = []
+_NO_VERSIONS: dict[int, int] = {}
 
 
 def _decide_all(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ...],
@@ -1065,7 +1068,7 @@ def _decide_all(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ..
         decided[pay.key] = got = _decide(matcher, ranked, looked, posted)
         if emit is not None and got[0] in posted:
             emit(pay, got[0], got[1])
-            decided[pay.key] = (got[0], [], {})
+            decided[pay.key] = (got[0], _NO_PROPOSALS, _NO_VERSIONS)
     # what later payments took may settle an earlier review (its runner-up is gone): look again until
     # nothing changes, so that a second run proposes nothing new
     by_key = {p.key: p for p in order}

@@ -43,6 +43,14 @@ def _rss_mb() -> int:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
+def _rss_now_mb() -> int:
+    """This process's resident memory now (Linux; 0 elsewhere)."""
+    try:
+        return round(int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20)
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 @dataclass
 class WriterOutcome:
     """What the writer did: saved (new or changed, unchanged), the matches' fingerprints, the truth checks
@@ -80,7 +88,8 @@ def _writer_main(jobs: Any, results: Any, url: str, actor: str, save: bool, fing
     ``None``; then its :class:`WriterOutcome`."""
     from matchers.bulk import fingerprint, save_matches
 
-    gc.disable()  # only batches live here; each is freed by reference counting
+    gc.freeze()  # what the fork brought along is never walked (the collector stays on: the store's
+    # objects make cycles)
     c0 = time.process_time()
     done = WriterOutcome()
     lines = _Lines()
@@ -214,11 +223,14 @@ def decide_single(world: _World, writer: Writer, progress: Callable[[str], None]
     posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
     pays, items = world.pays, world.items
     sender = _Sender(writer, SAVE_ROWS, world.keep_all, profile)
+    rss = [_rss_now_mb()]
     with _gc_paused():
         matcher = CashMatcher(items, world.cix, profile)
         t_index = time.perf_counter() - t0
+        rss.append(_rss_now_mb())
         decided, by_key = _decide_all(matcher, pays, posted, emit=sender.add)
         t_decide = time.perf_counter() - t0 - t_index
+        rss.append(_rss_now_mb())
         # the rest: not posting, or posting only when looked at again (those still hold their proposals)
         for key in sorted(k for k, (status, ranked, _v) in decided.items() if ranked or status not in posted):
             status, ranked, _ = decided[key]
@@ -235,7 +247,8 @@ def decide_single(world: _World, writer: Writer, progress: Callable[[str], None]
     wall = time.perf_counter() - t0
     progress(f"decided {len(pays):,} payments in this process ({wall:.1f} s, {cpu:.1f} CPU-s: indexes "
              f"{t_index:.1f} s, deciding {t_decide:.1f} s of which building matches {sender.build_seconds:.1f} s "
-             f"and handing them to the writer {writer.send_seconds:.1f} s); waiting for the writer")
+             f"and handing them to the writer {writer.send_seconds:.1f} s; RSS {rss[0]:,} MB with the world read, "
+             f"{rss[1]:,} MB with the matcher's indexes, {rss[2]:,} MB decided); waiting for the writer")
     t1 = time.perf_counter()
     done = writer.close()
     progress(f"writer: {done.matches:,} matches, saved {done.saved_new:,} new or changed, {done.saved_unchanged:,} "
