@@ -14,6 +14,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+import sys
 import time
 from pathlib import Path
 
@@ -45,7 +46,7 @@ t0, c0 = time.perf_counter(), time.process_time()
 if prof:
     prof.enable()
 run = reconcile_store(store, workers=args.workers, split=args.split, parts=args.parts, fingerprints=True, save=args.save,
-                      list_max=0, json_out=json_out)
+                      list_max=0, json_out=json_out, progress=lambda line: print(line, file=sys.stderr, flush=True))
 if prof:
     prof.disable()
     prof.dump_stats(args.profile)

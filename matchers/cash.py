@@ -1125,12 +1125,38 @@ def items_from_rows(rows: Iterable[Sequence], customers: CustomerIndex, settled:
                     unsure: Mapping[str, Collection[str]] | None = None) -> list[OpenItem]:
     """Open items from invoice rows ``(key, *INVOICE_FIELDS)``: what :func:`build_items` makes of the
     same invoices when no order is given (rows without total, issue date or currency are left out)."""
+    items: list[OpenItem] = []
+    rows = list(rows)
+    _add_items(items, rows, customers, settled or {}, unsure or {}, credited(credits_of_rows(rows)))
+    return items
+
+
+def items_from_row_chunks(chunks: Callable[[], Iterable[Sequence[Sequence]]], customers: CustomerIndex,
+                          settled: dict[str, Decimal] | None = None,
+                          unsure: Mapping[str, Collection[str]] | None = None,
+                          ) -> tuple[list[OpenItem], list[Credit], int]:
+    """:func:`items_from_rows` and :func:`credits_of_rows` on invoice rows streamed a chunk at a time
+    (``chunks()`` streams them from the start, each call), without holding every row: the open items, the
+    credit notes and how many rows were read. A credit note takes off an invoice that may come in any chunk,
+    so once one is met the rows are read again, whole."""
     settled = settled or {}
     unsure = unsure or {}
     items: list[OpenItem] = []
-    rows = list(rows)
-    credits = credits_of_rows(rows)
-    off = credited(credits)
+    count = 0
+    for rows in chunks():
+        if any(len(r) > 10 and r[10] == "credit_note" for r in rows):
+            every = [row for got in chunks() for row in got]
+            return items_from_rows(every, customers, settled, unsure), credits_of_rows(every), len(every)
+        count += len(rows)
+        _add_items(items, rows, customers, settled, unsure, {})
+    return items, [], count
+
+
+def _add_items(items: list[OpenItem], rows: Iterable[Sequence], customers: CustomerIndex,
+               settled: dict[str, Decimal], unsure: Mapping[str, Collection[str]],
+               off: Mapping[str, tuple[Decimal, tuple[str, ...]]]) -> None:
+    """The open items of invoice rows appended to ``items`` (see :func:`items_from_rows`); ``off``: what
+    credit notes take off each invoice key, and their numbers."""
     for key, _kind, number, code, issue_date, buyer, tax_id, currency, total, order_ref, *credit in rows:
         if total is None or issue_date is None or currency is None:
             continue  # partly read: waits for review
@@ -1150,7 +1176,6 @@ def items_from_rows(rows: Iterable[Sequence], customers: CustomerIndex, settled:
                               credited=less, credit_notes=notes))
         if key in unsure:
             items[-1].unsure = signals_of(unsure[key], ITEM_SIGNAL_FIELDS)
-    return items
 
 
 def credits_of_rows(rows: Sequence[Sequence]) -> list[Credit]:

@@ -33,8 +33,9 @@ from matchers.cash import POSTED, CashMatcher, Payment, Proposal, _decide_all, _
 if TYPE_CHECKING:
     from matchers.bulk import PartOutcome, _World
 
-#: batches waiting for the writer (bounds what the matcher runs ahead: about 2,000 matches a batch)
-QUEUE_BATCHES = 32
+#: batches waiting for the writer (what the matcher runs ahead, held in this process: about 2,000 matches,
+#: 3 MB pickled, a batch)
+QUEUE_BATCHES = 8
 #: ``--json`` lines the writer sorts in memory before writing them as one run (merged at the end)
 RUN_LINES = 50_000
 
