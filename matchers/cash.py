@@ -615,6 +615,11 @@ class CashMatcher:
                                               else self.resolved.lookup_memo(memo, self._position))
         return found
 
+    def forget(self, payment: Payment) -> None:
+        """Drop what is cached for the payment's memo (a payment decided for good: what its memo names is
+        found again, the same, should another payment carry that memo)."""
+        self._memo_cache.pop(payment.memo, None)
+
     def prescore(self, payment: Payment) -> float:
         """A cheap first look that orders payments strongest first."""
         hits = self._memo_hits(payment.memo)

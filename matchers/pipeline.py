@@ -196,12 +196,15 @@ class _Sender:
         self.counts: Counter[str] = Counter()
         self.shown: list[Match] = []
         self.build_seconds = 0.0
+        self.matcher: CashMatcher | None = None  # its memo cache let go of each payment handed over
 
     def add(self, pay: Payment, status: str, ranked: list[Proposal]) -> None:
         t0 = time.perf_counter()
         match = _to_match(pay, status, ranked, self.profile)
         self.build_seconds += time.perf_counter() - t0
         self.counts[status] += 1
+        if self.matcher is not None:
+            self.matcher.forget(pay)
         if self.keep_all or status not in ("auto", "confirmed"):
             self.shown.append(match)
         self.pending.append(match)
@@ -226,7 +229,7 @@ def decide_single(world: _World, writer: Writer, progress: Callable[[str], None]
     sender = _Sender(writer, SAVE_ROWS, world.keep_all, profile)
     rss = [_rss_now_mb()]
     with _gc_paused():
-        matcher = CashMatcher(items, world.cix, profile)
+        matcher = sender.matcher = CashMatcher(items, world.cix, profile)
         t_index = time.perf_counter() - t0
         rss.append(_rss_now_mb())
         decided, by_key = _decide_all(matcher, pays, posted, emit=sender.add)
