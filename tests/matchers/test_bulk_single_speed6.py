@@ -121,3 +121,29 @@ def test_command_takes_split_single(tmp_path: Path, load_bench) -> None:
     second = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     assert second.returncode == 0, second.stderr + second.stdout
     assert "store: 0 proposals new or changed" in second.stdout, second.stdout
+
+
+def test_single_pass_reads_orders_statement_lines_and_deliveries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 small_batches) -> None:
+    """The demo world's store (orders across channels, invoices printing no order reference, deliveries,
+    statement lines beside the receipts): the small path's stored matches and ``--json`` lines, twice."""
+    from fixtures.world import generate_world
+    from tests.matchers.test_bulk_world import _digest, _json
+
+    monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(tmp_path / "none.toml"))
+    records = generate_world(seed=7, orders=800).records()
+    small, large = (Store(f"sqlite:///{tmp_path / name}") for name in ("small.db", "large.db"))
+    for store in (small, large):
+        store.upsert(records)
+    for step in ("first", "again"):
+        run = run_reconcile(Inputs.from_store(small), out=None, store=small, save=True,
+                            json_out=tmp_path / f"small-{step}.jsonl")
+        big = run_reconcile_large(large, out=None, save=True, split="single", json_out=tmp_path / f"large-{step}.jsonl")
+        assert big.run.parts == 1 and not big.run.not_used
+        assert _digest(small) == _digest(large), step
+        assert {m.payment_kind for m in large.all(Match)} == {"receipt", "statement_line"}
+        first = step == "first"
+        assert _json(tmp_path / f"small-{step}.jsonl", first) == _json(tmp_path / f"large-{step}.jsonl", first)
+        if not first:
+            assert big.run.saved_new == 0 and run.new == 0
+    assert large.audit_count() == small.audit_count()
