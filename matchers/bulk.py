@@ -825,6 +825,8 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     merges = 0
     runs = 0
     cpu = 0.0  # every run of every part (the customer split runs parts again)
+    json_files: list[Path] = []  # the single pass's --json runs (the writer's)
+    rss_writer = 0
     try:
         if writer is not None:  # the single pass: one part in this process, the writer saving as it goes
             outcome, written = decide_single(world, writer, progress)

@@ -20,6 +20,7 @@ import pickle
 import queue
 import resource
 import time
+import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -127,6 +128,12 @@ def _writer_main(jobs: Any, results: Any, url: str, actor: str, save: bool, fing
     results.put(pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def _stop(process: Any) -> None:
+    if process.is_alive():
+        process.kill()
+        process.join()
+
+
 class Writer:
     """The writer process and its queue; :meth:`send` a batch of matches, :meth:`close` for its outcome.
     Start it before the world is read (it is forked: it should inherit little)."""
@@ -139,6 +146,8 @@ class Writer:
         self.process = ctx.Process(target=_writer_main, name="orderhub-writer", daemon=True,
                                    args=(self.jobs, self.results, url, actor, save, fingerprints, check))
         self.process.start()
+        # a run that fails before it hands over (reading the world) leaves no writer behind waiting
+        weakref.finalize(self, _stop, self.process)
         self._folder_sent = False
         self.sent = 0
         self.send_seconds = 0.0  # this process's time pickling and waiting on a full queue
@@ -178,9 +187,7 @@ class Writer:
         return done
 
     def abort(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
+        _stop(self.process)
 
 
 class _Sender:
