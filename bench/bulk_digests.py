@@ -4,6 +4,7 @@ proposed, of the stored match rows and their audit events and of the ``--json`` 
 left out), to show a change to the save path or the matcher leaves every result as it was.
 
     python bench/bulk_digests.py WORLD_DIR WORK_DIR [--save] [--json] [--workers N] [--profile OUT.prof]
+        [--split customers|evidence|single] [--parts N]
 
 (WORLD_DIR from ``bench/scale.py reconcile --skip-compare --from-store --write-only --million N --store-dir DIR``.)
 """
@@ -13,6 +14,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+import sys
 import time
 from pathlib import Path
 
@@ -23,6 +25,8 @@ ap.add_argument("--save", action="store_true")
 ap.add_argument("--json", action="store_true")
 ap.add_argument("--workers", type=int, default=1)
 ap.add_argument("--profile")
+ap.add_argument("--split", default="customers")
+ap.add_argument("--parts", type=int, default=None)
 args = ap.parse_args()
 
 work = Path(args.work)
@@ -41,8 +45,8 @@ prof = cProfile.Profile() if args.profile else None
 t0, c0 = time.perf_counter(), time.process_time()
 if prof:
     prof.enable()
-run = reconcile_store(store, workers=args.workers, split="customers", fingerprints=True, save=args.save,
-                      list_max=0, json_out=json_out)
+run = reconcile_store(store, workers=args.workers, split=args.split, parts=args.parts, fingerprints=True, save=args.save,
+                      list_max=0, json_out=json_out, progress=lambda line: print(line, file=sys.stderr, flush=True))
 if prof:
     prof.disable()
     prof.dump_stats(args.profile)

@@ -443,7 +443,8 @@ def _print_large(done: LargeRun, save: bool) -> None:
                   f"unmatched {c['unmatched']:,}; kept as decided {run.kept_count:,}; set aside "
                   f"{len(run.set_aside):,}; {run.parts} parts, {run.merges} merged, largest {run.largest_part:,} "
                   f"payments; {run.seconds.get('total', 0)} s, peak RSS {run.rss_mb['parent']} MB the parent, "
-                  f"{run.rss_mb['worker']} MB a worker")
+                  + (f"{run.rss_mb['worker']} MB a worker" if "writer" not in run.rss_mb else
+                     f"which decided them, {run.rss_mb['writer']} MB the writer"))
     if c["rule"]:
         console.print(f"posted by rule (tax refunds, interest, bank charges ...): {c['rule']:,}")
     if run.holds:
@@ -565,16 +566,17 @@ def register(app: typer.Typer) -> None:
                                            "ORDERHUB_WORKERS, else every core)"),
         split: str = typer.Option("evidence", "--split", help="--large: 'evidence' (parts joined by what each payment "
                                   "can see) or 'customers' (parts by customer, sharing the other customers' items "
-                                  "their payments look at, run again until they agree): the small path's matches "
-                                  "either way"),
+                                  "their payments look at, run again until they agree) or 'single' (one pass in "
+                                  "this process, a writer process saving as it goes): the small path's matches "
+                                  "every way"),
     ) -> None:
         """Propose matches and write the reconciliation workbook (`reconcile apply` reads it back)."""
         if ctx.invoked_subcommand:
             return
         if not from_store and not (receipts and (invoices or orders)):
             raise InputError("give --receipts and --invoices (or --orders), or --from-store")
-        if split not in ("evidence", "customers"):
-            raise InputError(f"unknown --split {split!r} (use evidence or customers)")
+        if split not in ("evidence", "customers", "single"):
+            raise InputError(f"unknown --split {split!r} (use evidence, customers or single)")
         store = Store() if (from_store or save) else None
         # advices named on the command line are read on the small path (the large one does not read advices yet)
         if from_store and store is not None and not advices and wants_large(store, large, split):

@@ -89,10 +89,9 @@ from matchers.cash import (
     _decide,
     _gc_paused,
     _to_match,
-    credits_of_rows,
     decide_payments,
     item_keys,
-    items_from_rows,
+    items_from_row_chunks,
     open_items,
     payments_from_rows,
     q,
@@ -111,7 +110,7 @@ from matchers.tolerance import Profile, load_profile
 RECEIPT_EXTRA = ("payer_account", "payee_name", "payee_account")
 #: matches saved per transaction (short write locks: two workers share a SQLite file)
 SAVE_ROWS = 2000
-Split = Literal["evidence", "customers"]
+Split = Literal["evidence", "customers", "single"]
 #: payments a part is cut for by default on the evidence split (at least 4 parts a worker)
 PART_PAYMENTS = 50_000
 #: customers a part holds on the customer split (bench/scale.py's million: 20 parts of 5,000 customers, 50,000
@@ -736,7 +735,14 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     kept_statuses = tuple(dict.fromkeys((*posted, "rejected", "confirmed")))
     ours = Ours.from_settings() if ours is None else ours
     seconds: dict[str, float] = {}
-    evidence = split == "evidence"
+    evidence = split != "customers"  # the single pass is the evidence split's one part
+    single = split == "single"  # decided here, a writer process saving (matchers.pipeline)
+    writer = None
+    if single:  # forked before the world is read: it inherits none of it
+        from matchers.pipeline import Writer, decide_single
+
+        store.engine.dispose()  # no open SQLite connection crosses the fork
+        writer = Writer(store.url, actor=actor, save=save, fingerprints=fingerprints, check=check)
 
     t0 = time.perf_counter()
     customers = store.all(Customer)
@@ -752,6 +758,8 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".reconcile-", dir=json_out.parent))
+        if writer is not None:
+            writer.folder(tmp)
         with (tmp / "kept.jsonl").open("w", encoding="utf-8") as fh:  # before this run saves anything
             for texts in store.stream_json(Match, status=kept_statuses, chunk_size=chunk):
                 fh.writelines(f'{{"kind": "match", "record": {text}}}\n' for text in texts)
@@ -796,7 +804,8 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
              f"items ({seconds['read']} s)")
     t0 = time.perf_counter()
     with _gc_paused():
-        world.plans = (split_evidence if evidence else split_customers)(world, pays, world.items, parts)
+        world.plans = ([_Plan(list(range(len(pays))), list(range(len(world.items))))] if single else
+                       (split_evidence if evidence else split_customers)(world, pays, world.items, parts))
     del pays
     if not evidence:
         world.held_dir = Path(tempfile.mkdtemp(prefix=".reconcile-held-"))
@@ -816,8 +825,18 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     merges = 0
     runs = 0
     cpu = 0.0  # every run of every part (the customer split runs parts again)
+    json_files: list[Path] = []  # the single pass's --json runs (the writer's)
+    rss_writer = 0
     try:
-        todo = list(range(len(world.plans)))
+        if writer is not None:  # the single pass: one part in this process, the writer saving as it goes
+            outcome, written = decide_single(world, writer, progress)
+            writer = None
+            outcomes[0] = outcome
+            cpu = outcome.cpu_seconds
+            seconds["writer_cpu"] = written.cpu_seconds
+            rss_writer = written.rss_mb
+            json_files = written.runs
+        todo = [] if single else list(range(len(world.plans)))
         while todo:
             for outcome in _map(_run_part, todo, workers):
                 outcomes[outcome.part] = outcome
@@ -845,6 +864,8 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     finally:
         _WORLD = None
         gc.unfreeze()
+        if writer is not None:  # failed before the matcher handed over
+            writer.abort()
         if world.held_dir is not None:
             shutil.rmtree(world.held_dir, ignore_errors=True)
     seconds["parts"] = round(time.perf_counter() - t0, 1)
@@ -852,7 +873,7 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     final = [outcomes[i] for i in sorted(outcomes)]
     if json_out and tmp is not None:
         t0 = time.perf_counter()
-        _write_json(json_out, tmp, ruled, [o.part for o in final])
+        _write_json(json_out, tmp, ruled, json_files if single else [_part_file(tmp, o.part) for o in final])
         seconds["json"] = round(time.perf_counter() - t0, 1)
     seconds["total"] = round(time.perf_counter() - t_start, 1)
     counts: Counter[str] = Counter()
@@ -868,7 +889,8 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
                    sum(o.saved_unchanged for o in final), skipped,
                    sorted(fp for o in final for fp in o.fingerprints), world.keep_all,
                    {c.code: c.name for c in customers}, [o.checked for o in final], statuses, credits, holds,
-                   json_out, seconds, {"parent": _rss_mb(), "worker": max((o.rss_mb for o in final), default=0)})
+                   json_out, seconds, {"parent": _rss_mb(), "worker": max((o.rss_mb for o in final), default=0)}
+                   if not single else {"parent": _rss_mb(), "worker": _rss_mb(), "writer": rss_writer})
 
 
 def _open_items(store: Store, customers: list[Customer], cix: CustomerIndex, settled: dict[str, Decimal],
@@ -878,9 +900,9 @@ def _open_items(store: Store, customers: list[Customer], cix: CustomerIndex, set
     (where deliveries are stored) and how many invoices were read. Without orders and deliveries: from
     invoice rows; with them: from records (see :func:`reconcile_store`)."""
     if not (store.count(Order) or store.count(Delivery)):
-        rows = [row for rows in store.stream(Invoice, INVOICE_FIELDS, chunk_size=chunk, in_order=True)
-                for row in rows]
-        return items_from_rows(rows, cix, settled, unsure), credits_of_rows(rows), [], len(rows)
+        items, credits, count = items_from_row_chunks(  # a chunk at a time (not every row held: speed6)
+            lambda: store.stream(Invoice, INVOICE_FIELDS, chunk_size=chunk, in_order=True), cix, settled, unsure)
+        return items, credits, [], count
     invoices = [inv for got in store.stream_records(Invoice, chunk_size=chunk) for inv in got]
     orders = [o for got in store.stream_records(Order, chunk_size=chunk) for o in got]
     products = store.all(Product)
@@ -890,12 +912,11 @@ def _open_items(store: Store, customers: list[Customer], cix: CustomerIndex, set
     return items, credits, holds, len(invoices)
 
 
-def _write_json(out: Path, folder: Path, ruled: Sequence[Match], parts: Sequence[int]) -> None:
-    """The parts' match files and the rule postings merged in payment key order into ``out``, then the
-    matches kept as decided (written before the run); the folder is removed."""
+def _write_json(out: Path, folder: Path, ruled: Sequence[Match], parts: Sequence[Path]) -> None:
+    """The parts' match files (each in payment key order) and the rule postings merged in payment key order
+    into ``out``, then the matches kept as decided (written before the run); the folder is removed."""
     write_lines(folder / "rules.tsv", sorted(ruled, key=lambda m: m.payment_key))
-    files = [(folder / "rules.tsv").open(encoding="utf-8"),
-             *(_part_file(folder, n).open(encoding="utf-8") for n in parts)]
+    files = [(folder / "rules.tsv").open(encoding="utf-8"), *(path.open(encoding="utf-8") for path in parts)]
     try:
         with out.open("w", encoding="utf-8") as fh:
             for line in heapq.merge(*files, key=lambda row: row.split("\t", 1)[0]):

@@ -129,7 +129,7 @@ def q(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Payment:
     """Money in, from a receipt or a statement line, in the shape the matcher needs."""
 
@@ -159,7 +159,7 @@ class Payment:
                    record.transaction_id, signals)
 
 
-@dataclass
+@dataclass(slots=True)
 class OpenItem:
     """An invoice or an order that money can be applied to, with what is still open on it."""
 
@@ -198,7 +198,7 @@ class OpenItem:
         return f"{self.kind} {self.label}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Proposal:
     """One way to apply a payment: what each item gets, what is written off, and why."""
 
@@ -614,6 +614,11 @@ class CashMatcher:
             found = self._memo_cache[memo] = (self.refs.lookup_memo(memo) if self.resolved is None
                                               else self.resolved.lookup_memo(memo, self._position))
         return found
+
+    def forget(self, payment: Payment) -> None:
+        """Drop what is cached for the payment's memo (a payment decided for good: what its memo names is
+        found again, the same, should another payment carry that memo)."""
+        self._memo_cache.pop(payment.memo, None)
 
     def prescore(self, payment: Payment) -> float:
         """A cheap first look that orders payments strongest first."""
@@ -1046,11 +1051,18 @@ def open_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers: 
 
 
 Decided = dict[str, tuple[str, list[Proposal], dict[int, int]]]
+#: what an emitted decision keeps (shared, never changed: a posted decision is not looked at again)
+_NO_PROPOSALS: list[Proposal] = []
+_NO_VERSIONS: dict[int, int] = {}
 
 
-def _decide_all(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ...]) -> tuple[Decided, dict[str, Payment]]:
+def _decide_all(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ...],
+                emit: Callable[[Payment, str, list[Proposal]], None] | None = None,
+                ) -> tuple[Decided, dict[str, Payment]]:
     """Every payment decided, strongest evidence first, then looked at again while what later payments
-    took changes an earlier decision; the decisions by payment key, and the payments by key."""
+    took changes an earlier decision; the decisions by payment key, and the payments by key. ``emit``: each
+    decision that posts is handed to it as it is made (it is never looked at again) and kept only as its
+    status (no proposals, no versions)."""
     items = matcher.items
     # strongest evidence first (a memo naming an item of exactly the amount, then a reference and a
     # known payer, then an equal amount and a known payer ...), each against the items as they stand
@@ -1058,7 +1070,10 @@ def _decide_all(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ..
     decided: Decided = {}
     for pay in order:
         ranked, looked = matcher.propose(pay)
-        decided[pay.key] = _decide(matcher, ranked, looked, posted)
+        decided[pay.key] = got = _decide(matcher, ranked, looked, posted)
+        if emit is not None and got[0] in posted:
+            emit(pay, got[0], got[1])
+            decided[pay.key] = (got[0], _NO_PROPOSALS, _NO_VERSIONS)
     # what later payments took may settle an earlier review (its runner-up is gone): look again until
     # nothing changes, so that a second run proposes nothing new
     by_key = {p.key: p for p in order}
@@ -1115,12 +1130,38 @@ def items_from_rows(rows: Iterable[Sequence], customers: CustomerIndex, settled:
                     unsure: Mapping[str, Collection[str]] | None = None) -> list[OpenItem]:
     """Open items from invoice rows ``(key, *INVOICE_FIELDS)``: what :func:`build_items` makes of the
     same invoices when no order is given (rows without total, issue date or currency are left out)."""
+    items: list[OpenItem] = []
+    rows = list(rows)
+    _add_items(items, rows, customers, settled or {}, unsure or {}, credited(credits_of_rows(rows)))
+    return items
+
+
+def items_from_row_chunks(chunks: Callable[[], Iterable[Sequence[Sequence]]], customers: CustomerIndex,
+                          settled: dict[str, Decimal] | None = None,
+                          unsure: Mapping[str, Collection[str]] | None = None,
+                          ) -> tuple[list[OpenItem], list[Credit], int]:
+    """:func:`items_from_rows` and :func:`credits_of_rows` on invoice rows streamed a chunk at a time
+    (``chunks()`` streams them from the start, each call), without holding every row: the open items, the
+    credit notes and how many rows were read. A credit note takes off an invoice that may come in any chunk,
+    so once one is met the rows are read again, whole."""
     settled = settled or {}
     unsure = unsure or {}
     items: list[OpenItem] = []
-    rows = list(rows)
-    credits = credits_of_rows(rows)
-    off = credited(credits)
+    count = 0
+    for rows in chunks():
+        if any(len(r) > 10 and r[10] == "credit_note" for r in rows):
+            every = [row for got in chunks() for row in got]
+            return items_from_rows(every, customers, settled, unsure), credits_of_rows(every), len(every)
+        count += len(rows)
+        _add_items(items, rows, customers, settled, unsure, {})
+    return items, [], count
+
+
+def _add_items(items: list[OpenItem], rows: Iterable[Sequence], customers: CustomerIndex,
+               settled: dict[str, Decimal], unsure: Mapping[str, Collection[str]],
+               off: Mapping[str, tuple[Decimal, tuple[str, ...]]]) -> None:
+    """The open items of invoice rows appended to ``items`` (see :func:`items_from_rows`); ``off``: what
+    credit notes take off each invoice key, and their numbers."""
     for key, _kind, number, code, issue_date, buyer, tax_id, currency, total, order_ref, *credit in rows:
         if total is None or issue_date is None or currency is None:
             continue  # partly read: waits for review
@@ -1140,7 +1181,6 @@ def items_from_rows(rows: Iterable[Sequence], customers: CustomerIndex, settled:
                               credited=less, credit_notes=notes))
         if key in unsure:
             items[-1].unsure = signals_of(unsure[key], ITEM_SIGNAL_FIELDS)
-    return items
 
 
 def credits_of_rows(rows: Sequence[Sequence]) -> list[Credit]:
