@@ -106,6 +106,14 @@ class Identity:
         best = max(scored, default=(0.0, None))
         return best[1] if best[0] >= _names_settings()["close_to_ours"] else None
 
+    def likeness(self, value: Any) -> float:
+        """How close the name ``value`` is to the closest of all our names (rapidfuzz ratio, 0-1, of the names
+        without blanks, case and punctuation)."""
+        from rapidfuzz import fuzz
+
+        v = _norm_name(value) if value else ""
+        return max((fuzz.ratio(v, n) / 100 for n in self.names), default=0.0) if v else 0.0
+
     def matches(self, attr: str, value: Any) -> bool:
         """Whether ``value`` names us: exactly, a name that contains one of ours (or is contained in one),
         an account masked with stars whose visible digits agree."""
@@ -284,6 +292,9 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
         _garbled_name(f, ours, other, attrs, who)
     if both:
         f.doubt(both, *(f"{side}_{attr}" for side in (ours, other) for attr in attrs if f.get(f"{side}_{attr}") is not None))
+    for attr in attrs:
+        if attr != "name":
+            _ours_beside_theirs(f, ours, other, attr, who)
     mine = f"{ours}_tax_id"
     if decided and "tax_id" in attrs and who.tax_ids and f.get(mine) is not None and not who.matches("tax_id", f.get(mine)):
         # our side is decided (our name), but the id read there is none of ours: another party's id, or misread
@@ -306,6 +317,47 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
         for name in fallback:
             f.confidence[name] = min(f.confidence.get(name, 0.0), BY_ORDER)
             f.confirmed.discard(name)
+
+
+def _another_company(name: Any, who: Identity) -> bool:
+    """Whether ``name`` reads as another company's: a name with a legal form or a Chinese entity's ending
+    (``issuers.toml [legal_forms]``) that is none of ours and not within ``close_to_ours`` of any of ours (a
+    misread of ours)."""
+    from extractors.documents.invoice_header import issuers
+
+    text = _as_printed(name) if name else ""
+    if not text or who.matches("name", text) or who.likeness(text) >= _names_settings()["close_to_ours"]:
+        return False
+    found = issuers()
+    return bool(found.legal_form.search(text)) or text.endswith(tuple(found.cn_endings))
+
+
+def _ours_beside_theirs(f: Fields, ours: str, other: str, attr: str, who: Identity) -> None:
+    """One of our ids (tax id, account) read on a side whose name is another company's: the other party's id
+    was not read (a scan lost it) and ours stood in for it. Our id never fills the other party's field: that
+    field is left empty for review; ours goes to the side with no company name of its own (a name unreadable
+    or not read) when that side's id is empty, doubted; when both sides name another company, which block is
+    ours is not known: both ids are doubted."""
+    sides = [(side, rest) for side, rest in ((ours, other), (other, ours))
+             if who.exact(attr, f.get(f"{side}_{attr}")) and _another_company(f.get(f"{side}_name"), who)]
+    if len(sides) != 1:
+        return
+    side, rest = sides[0]
+    field, there = f"{side}_{attr}", f"{rest}_{attr}"
+    value, what = f.get(field), attr.replace("_", " ")
+    if _another_company(f.get(f"{rest}_name"), who) or f.get(there) is not None:
+        f.doubt(f"{side} {what} {value} is ours but the {side} read is {f.get(f'{side}_name')!r}: left for review",
+                field, f"{side}_name")
+        return
+    conf, where = f.confidence.get(field, 0.0), f.sources.get(field)
+    f.drop(field, f"{side} {what} not read: {value} read there is ours, beside the {side} "
+                  f"{f.get(f'{side}_name')!r}; left for review")
+    f.values[there], f.confidence[there] = value, min(conf, UNLABELLED_OURS)
+    if where is not None:
+        f.sources[there] = where
+    f.doubted.add(there)
+    f.confirmed.discard(there)
+    f.warnings.append(f"{rest} {what} {value}: ours, read beside the {side}'s name; check it")
 
 
 def check_tax_ids(f: Fields, *names: str) -> None:
