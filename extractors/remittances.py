@@ -777,14 +777,12 @@ def scan_words(path: Path) -> list[Word]:
     """The OCR words of a scanned advice (an image, or a PDF of page images), as the document reader prepares
     them (the fax header dropped, levelled, blanks put back)."""
     from extractors.documents import words_of
-    from extractors.ocr.blanks import put_blanks
-    from extractors.ocr.faxes import drop_header_lines
-    from extractors.ocr.level import level
+    from extractors.ocr import prepare_words
 
     words, _ = words_of(path)
     if not words:
         raise InputError("no text found on the scanned remittance advice", source=str(path))
-    return put_blanks(level(drop_header_lines(words)))
+    return prepare_words(words)
 
 
 def scan_is_advice(words: list[Word]) -> bool:
