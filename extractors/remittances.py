@@ -380,6 +380,15 @@ def deduction_code(*texts: str | None) -> str:
     return "other"
 
 
+def _in_sentence(text: str, label: str, rest: str) -> bool:
+    """Whether a label word opens a sentence rather than a labelled name (``Paid by ACH. Questions: payables``): the
+    label printed without its separator and the rest holding another label's colon or a second sentence."""
+    after = _norm(text)[len(_fold(label)):].lstrip()
+    if after[:1] in (":", "：", "#", "-", "–") or label.rstrip().endswith((":", "：")):
+        return False
+    return bool(re.search(r"[:：]", rest) or (re.search(r"[.。!?]\s+\S", rest) and not _LEGAL.search(rest)))
+
+
 class _Reader:
     def __init__(self, src: Source, source: str | None) -> None:
         from extractors.documents.result import Fields
@@ -436,10 +445,15 @@ class _Reader:
                 hits = [(len(h[0]), name, h) for name in labels if (h := _prefix(cell.text, labels[name])) is not None]
                 for _, name, hit in sorted(hits, key=lambda t: -t[0])[:1]:  # the longest label wins
                     value, where = hit[1], cell
-                    if not value and i + 1 < len(row.cells) and not self._is_label(row.cells[i + 1].text):
-                        value, where = row.cells[i + 1].text, row.cells[i + 1]
-                    elif not value and i + 1 == len(row.cells) and name.endswith("_name"):
+                    beside = row.cells[i + 1] if i + 1 < len(row.cells) else None
+                    if not value and beside is not None and not self._is_label(beside.text):
+                        value, where = beside.text, beside
+                    elif not value and name.endswith("_name"):
+                        # a name under its label; OCR may put the label on one row with the next column's label
+                        # (``Paid to:  Currency  AUD``): the name is still below
                         value, where = self._below(rows[r + 1:r + 3], cell)
+                    elif value and name.endswith("_name") and _in_sentence(cell.text, hit[0], value):
+                        break
                     weak = _fold(hit[0]) in self.weak_labels
                     if value and (self.f.get(name) is None or name in self.weakly_set and not weak):
                         self._set(name, value, where, hit[0])
