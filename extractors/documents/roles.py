@@ -321,12 +321,12 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
 
 def _another_company(name: Any, who: Identity) -> bool:
     """Whether ``name`` reads as another company's: a name with a legal form or a Chinese entity's ending
-    (``issuers.toml [legal_forms]``) that is none of ours and not within ``close_to_ours`` of any of ours (a
-    misread of ours)."""
+    (``issuers.toml [legal_forms]``) that is none of ours and further than ``roles.toml [names] other_than_ours``
+    from all of ours (closer, it may be ours misread)."""
     from extractors.documents.invoice_header import issuers
 
     text = _as_printed(name) if name else ""
-    if not text or who.matches("name", text) or who.likeness(text) >= _names_settings()["close_to_ours"]:
+    if not text or who.matches("name", text) or who.likeness(text) >= _names_settings()["other_than_ours"]:
         return False
     found = issuers()
     return bool(found.legal_form.search(text)) or text.endswith(tuple(found.cn_endings))
@@ -336,8 +336,8 @@ def _ours_beside_theirs(f: Fields, ours: str, other: str, attr: str, who: Identi
     """One of our ids (tax id, account) read on a side whose name is another company's: the other party's id
     was not read (a scan lost it) and ours stood in for it. Our id never fills the other party's field: that
     field is left empty for review; ours goes to the side with no company name of its own (a name unreadable
-    or not read) when that side's id is empty, doubted; when both sides name another company, which block is
-    ours is not known: both ids are doubted."""
+    or not read) when that side's id is empty, doubted. When the other side names another company too (our
+    name printed as the master does not know it?) or holds an id, nothing is changed."""
     sides = [(side, rest) for side, rest in ((ours, other), (other, ours))
              if who.exact(attr, f.get(f"{side}_{attr}")) and _another_company(f.get(f"{side}_name"), who)]
     if len(sides) != 1:
@@ -346,8 +346,6 @@ def _ours_beside_theirs(f: Fields, ours: str, other: str, attr: str, who: Identi
     field, there = f"{side}_{attr}", f"{rest}_{attr}"
     value, what = f.get(field), attr.replace("_", " ")
     if _another_company(f.get(f"{rest}_name"), who) or f.get(there) is not None:
-        f.doubt(f"{side} {what} {value} is ours but the {side} read is {f.get(f'{side}_name')!r}: left for review",
-                field, f"{side}_name")
         return
     conf, where = f.confidence.get(field, 0.0), f.sources.get(field)
     f.drop(field, f"{side} {what} not read: {value} read there is ours, beside the {side} "

@@ -102,9 +102,16 @@ def test_our_id_beside_our_garbled_name_stays_ours() -> None:
         assert f.get("seller_tax_id") == OUR_TAX_ID and f.get("buyer_tax_id") is None, name
 
 
-def test_our_id_beside_another_name_with_a_company_on_both_sides_is_doubted_not_moved() -> None:
-    """Both sides name another company (a master without the name printed?): which block is ours is not known."""
+def test_our_id_beside_another_name_with_a_company_on_both_sides_is_left_as_read() -> None:
+    """Both sides name another company (our name printed as the master does not know it?): nothing is moved."""
     f = _invoice(seller_name="Nordic Tools AB", seller_tax_id=OUR_TAX_ID, buyer_name="昆山市精工模具有限公司")
     settle_invoice(f, who=US)
-    assert f.get("seller_tax_id") == OUR_TAX_ID and f.confidence["seller_tax_id"] < 0.9
-    assert f.get("buyer_tax_id") is None
+    assert f.get("seller_tax_id") == OUR_TAX_ID and f.get("buyer_tax_id") is None
+
+
+def test_our_account_beside_our_name_misread_keeps_its_confidence() -> None:
+    """A fax's 苏州振识精出五金制富有究公司 (ours misread, 0.64 like ours) beside our account, a supplier as the payer."""
+    f = _invoice(payee_name="苏州振识精出五金制富有究公司", payee_account=OUR_ACCOUNTS[0], payer_name="宁波北仑港城模具有限公司")
+    f.confidence["payee_account"] = 0.99
+    settle_receipt(f, None, "credit", who=US)
+    assert f.get("payee_account") == OUR_ACCOUNTS[0] and f.confidence["payee_account"] >= 0.9
