@@ -244,7 +244,7 @@ def _garbled_name(f: Fields, ours: str, other: str, attrs: Sequence[str], who: I
 
 
 def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attrs: Sequence[str], *,
-                   who: Identity | None = None, what: str = "", ocr: bool = False) -> None:
+                   who: Identity | None = None, what: str = "", ocr: bool = False, role_known: bool = False) -> None:
     """Put our fields on our side (``ours``: ``seller``/``payee``/``payer``) and the counterparty's on the
     other, attribute by attribute (name, tax id, account, bank follows the account).
 
@@ -294,7 +294,7 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
         f.doubt(both, *(f"{side}_{attr}" for side in (ours, other) for attr in attrs if f.get(f"{side}_{attr}") is not None))
     for attr in attrs:
         if attr != "name":
-            _ours_beside_theirs(f, ours, other, attr, who)
+            _ours_beside_theirs(f, ours, other, attr, who, role_known)
     mine = f"{ours}_tax_id"
     if decided and "tax_id" in attrs and who.tax_ids and f.get(mine) is not None and not who.matches("tax_id", f.get(mine)):
         # our side is decided (our name), but the id read there is none of ours: another party's id, or misread
@@ -332,12 +332,14 @@ def _another_company(name: Any, who: Identity) -> bool:
     return bool(found.legal_form.search(text)) or text.endswith(tuple(found.cn_endings))
 
 
-def _ours_beside_theirs(f: Fields, ours: str, other: str, attr: str, who: Identity) -> None:
+def _ours_beside_theirs(f: Fields, ours: str, other: str, attr: str, who: Identity, role_known: bool) -> None:
     """One of our ids (tax id, account) read on a side whose name is another company's: the other party's id
     was not read (a scan lost it) and ours stood in for it. Our id never fills the other party's field: that
     field is left empty for review; ours goes to the side with no company name of its own (a name unreadable
-    or not read) when that side's id is empty, doubted. When the other side names another company too (our
-    name printed as the master does not know it?) or holds an id, nothing is changed."""
+    or not read) when that side's id is empty, doubted. When the document itself says which side we are
+    (``role_known``: a receipt's direction), our id stays on our side and the other company's name read beside
+    it goes to the other side (when that side has none), doubted. When the other side names another company too
+    (our name printed as the master does not know it?) or holds an id, nothing is changed."""
     sides = [(side, rest) for side, rest in ((ours, other), (other, ours))
              if who.exact(attr, f.get(f"{side}_{attr}")) and _another_company(f.get(f"{side}_name"), who)]
     if len(sides) != 1:
@@ -346,6 +348,13 @@ def _ours_beside_theirs(f: Fields, ours: str, other: str, attr: str, who: Identi
     field, there = f"{side}_{attr}", f"{rest}_{attr}"
     value, what = f.get(field), attr.replace("_", " ")
     if _another_company(f.get(f"{rest}_name"), who) or f.get(there) is not None:
+        return
+    if role_known:  # the document says which side we are (a credit's payee): the name is the other party's
+        if side == ours and f.get(f"{rest}_name") is None:
+            name = f.get(f"{side}_name")
+            _swap(f, f"{side}_name", f"{rest}_name")
+            f.doubt(f"{rest} name {name!r} read beside our {what} on the {side}'s side: taken as the {rest}'s; "
+                    "check it", f"{rest}_name")
         return
     conf, where = f.confidence.get(field, 0.0), f.sources.get(field)
     f.drop(field, f"{side} {what} not read: {value} read there is ours, beside the {side} "
@@ -524,6 +533,7 @@ def settle_receipt(f: Fields, layout: Layout | None = None, direction: str | Non
     """A receipt's parties: accounts shape-checked; on a credit we are the payee, on a debit the payer.
     Without a direction the labels decide and identity only confirms our side."""
     who = who if who is not None else identity()
+    role_known = direction is not None
     if direction is not None and layout is not None and who:
         _ours_unlabelled(f, layout, *(("payee", "payer") if direction == "credit" else ("payer", "payee")), who)
     check_accounts(f, "payer_account", "payee_account")
@@ -538,4 +548,4 @@ def settle_receipt(f: Fields, layout: Layout | None = None, direction: str | Non
                 settle_parties(f, layout, "payee", "payer", ("name", "account"), who=who)
                 return
     ours, other = ("payee", "payer") if direction == "credit" else ("payer", "payee")
-    settle_parties(f, layout, ours, other, ("name", "account"), who=who, what=f"a {direction}")
+    settle_parties(f, layout, ours, other, ("name", "account"), who=who, what=f"a {direction}", role_known=role_known)
