@@ -353,6 +353,8 @@ def _ours_beside_theirs(f: Fields, ours: str, other: str, attr: str, who: Identi
         if side == ours and f.get(f"{rest}_name") is None:
             name = f.get(f"{side}_name")
             _swap(f, f"{side}_name", f"{rest}_name")
+            if attr == "account" and f.get(f"{rest}_bank") is None:  # its bank went with our account in a swap
+                _swap(f, f"{side}_bank", f"{rest}_bank")
             f.doubt(f"{rest} name {name!r} read beside our {what} on the {side}'s side: taken as the {rest}'s; "
                     "check it", f"{rest}_name")
         return

@@ -120,8 +120,8 @@ def test_our_account_beside_our_name_misread_keeps_its_confidence() -> None:
 def test_on_a_credit_our_account_stays_ours_and_the_payers_name_beside_it_goes_to_the_payer() -> None:
     """A faxed credit advice (the direction printed): OCR put our account under the payer's block; the swap took the
     remitter's name along. The direction decides our side: the account stays ours, the name is the payer's."""
-    f = _invoice(payer_account=OUR_ACCOUNTS[0], payer_name="MUELLER ANLAGENBAU GMBH")
+    f = _invoice(payer_account=OUR_ACCOUNTS[0], payer_name="MUELLER ANLAGENBAU GMBH", payer_bank="DEUTSCHE BANK AG")
     settle_receipt(f, None, "credit", who=US)
     assert f.get("payee_account") == OUR_ACCOUNTS[0] and f.get("payer_account") is None
     assert f.get("payer_name") == "MUELLER ANLAGENBAU GMBH" and f.confidence["payer_name"] < 0.9
-    assert f.get("payee_name") is None
+    assert f.get("payee_name") is None and f.get("payer_bank") == "DEUTSCHE BANK AG" and f.get("payee_bank") is None
