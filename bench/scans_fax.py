@@ -90,8 +90,8 @@ def build(folder: Path, seed: int = 66) -> None:
     print(f"{len(truth)} faxes, {sum(t['pages'] for t in truth.values())} pages in {pages}")
 
 
-def our_companies(path: Path) -> Path:
-    """Our entities as held_out_4 has them, with every account the fourth receipts print."""
+def our_companies(path: Path, more_accounts: tuple[str, ...] = ()) -> Path:
+    """Our entities as held_out_4 has them, with every account the fourth receipts print (and ``more_accounts``)."""
     from hub.settings import OurCompany, write_our_companies
     from tests.extractors_documents import held_out_4 as h4
     from tests.extractors_documents import test_held_out_receipts_fourth as rc4
@@ -106,7 +106,7 @@ def our_companies(path: Path) -> Path:
         OURS_IN_GSTIN,
     )
 
-    accounts = tuple(dict.fromkeys((*OUR_ACCOUNTS, *rc4.OUR_ACCOUNTS)))
+    accounts = tuple(dict.fromkeys((*OUR_ACCOUNTS, *rc4.OUR_ACCOUNTS, *more_accounts)))
     return write_our_companies([
         OurCompany(name=OURS, name_en=OURS_EN, tax_ids=(OUR_TAX_ID,), accounts=accounts),
         OurCompany(name=OURS_DE, tax_ids=(OURS_DE_VAT,)),

@@ -385,6 +385,15 @@ def deduction_code(*texts: str | None) -> str:
     return "other"
 
 
+def _in_sentence(text: str, label: str, rest: str) -> bool:
+    """Whether a label word opens a sentence rather than a labelled name (``Paid by ACH. Questions: payables``): the
+    label printed without its separator and the rest holding another label's colon or a second sentence."""
+    after = _norm(text)[len(_fold(label)):].lstrip()
+    if after[:1] in (":", "：", "#", "-", "–") or label.rstrip().endswith((":", "：")):
+        return False
+    return bool(re.search(r"[:：]", rest) or (re.search(r"[.。!?]\s+\S", rest) and not _LEGAL.search(rest)))
+
+
 class _Reader:
     def __init__(self, src: Source, source: str | None) -> None:
         from extractors.documents.result import Fields
@@ -446,10 +455,15 @@ class _Reader:
                 hits = [(len(h[0]), name, h) for name in labels if (h := _prefix(cell.text, labels[name])) is not None]
                 for _, name, hit in sorted(hits, key=lambda t: -t[0])[:1]:  # the longest label wins
                     value, where = hit[1], cell
-                    if not value and i + 1 < len(row.cells) and not self._is_label(row.cells[i + 1].text):
-                        value, where = row.cells[i + 1].text, row.cells[i + 1]
-                    elif not value and i + 1 == len(row.cells) and name.endswith("_name"):
+                    beside = row.cells[i + 1] if i + 1 < len(row.cells) else None
+                    if not value and beside is not None and not self._is_label(beside.text):
+                        value, where = beside.text, beside
+                    elif not value and name.endswith("_name"):
+                        # a name under its label; OCR may put the label on one row with the next column's label
+                        # (``Paid to:  Currency  AUD``): the name is still below
                         value, where = self._below(rows[r + 1:r + 3], cell)
+                    elif value and name.endswith("_name") and _in_sentence(cell.text, hit[0], value):
+                        break
                     weak = _fold(hit[0]) in self.weak_labels
                     if value and (self.f.get(name) is None or name in self.weakly_set and not weak):
                         self._set(name, value, where, hit[0])
@@ -803,14 +817,12 @@ def scan_words(path: Path) -> list[Word]:
     """The OCR words of a scanned advice (an image, or a PDF of page images), as the document reader prepares
     them (the fax header dropped, levelled, blanks put back)."""
     from extractors.documents import words_of
-    from extractors.ocr.blanks import put_blanks
-    from extractors.ocr.faxes import drop_header_lines
-    from extractors.ocr.level import level
+    from extractors.ocr import prepare_words
 
     words, _ = words_of(path)
     if not words:
         raise InputError("no text found on the scanned remittance advice", source=str(path))
-    return put_blanks(level(drop_header_lines(words)))
+    return prepare_words(words)
 
 
 def scan_is_advice(words: list[Word]) -> bool:

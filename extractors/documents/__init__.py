@@ -199,11 +199,9 @@ def read_words(words: list[Word], kind: str = "auto", *, source: str | None = No
     ``kind`` even when the title says another kind of document (a person's decision: a true invoice refused as
     a quotation)."""
     if ocr:
-        from extractors.ocr.blanks import put_blanks
-        from extractors.ocr.faxes import drop_header_lines
-        from extractors.ocr.level import level
+        from extractors.ocr import prepare_words
 
-        words = put_blanks(level(drop_header_lines(words)))
+        words = prepare_words(words)
     kind = kind.replace("-", "_")
     if kind in ("auto", "receipt") and words:
         from extractors.documents.swift_copy import looks_like_mt103, read_mt103

@@ -106,6 +106,14 @@ class Identity:
         best = max(scored, default=(0.0, None))
         return best[1] if best[0] >= _names_settings()["close_to_ours"] else None
 
+    def likeness(self, value: Any) -> float:
+        """How close the name ``value`` is to the closest of all our names (rapidfuzz ratio, 0-1, of the names
+        without blanks, case and punctuation)."""
+        from rapidfuzz import fuzz
+
+        v = _norm_name(value) if value else ""
+        return max((fuzz.ratio(v, n) / 100 for n in self.names), default=0.0) if v else 0.0
+
     def matches(self, attr: str, value: Any) -> bool:
         """Whether ``value`` names us: exactly, a name that contains one of ours (or is contained in one),
         an account masked with stars whose visible digits agree."""
@@ -236,7 +244,7 @@ def _garbled_name(f: Fields, ours: str, other: str, attrs: Sequence[str], who: I
 
 
 def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attrs: Sequence[str], *,
-                   who: Identity | None = None, what: str = "", ocr: bool = False) -> None:
+                   who: Identity | None = None, what: str = "", ocr: bool = False, role_known: bool = False) -> None:
     """Put our fields on our side (``ours``: ``seller``/``payee``/``payer``) and the counterparty's on the
     other, attribute by attribute (name, tax id, account, bank follows the account).
 
@@ -284,6 +292,9 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
         _garbled_name(f, ours, other, attrs, who)
     if both:
         f.doubt(both, *(f"{side}_{attr}" for side in (ours, other) for attr in attrs if f.get(f"{side}_{attr}") is not None))
+    for attr in attrs:
+        if attr != "name":
+            _ours_beside_theirs(f, ours, other, attr, who, role_known)
     mine = f"{ours}_tax_id"
     if decided and "tax_id" in attrs and who.tax_ids and f.get(mine) is not None and not who.matches("tax_id", f.get(mine)):
         # our side is decided (our name), but the id read there is none of ours: another party's id, or misread
@@ -306,6 +317,56 @@ def settle_parties(f: Fields, layout: Layout | None, ours: str, other: str, attr
         for name in fallback:
             f.confidence[name] = min(f.confidence.get(name, 0.0), BY_ORDER)
             f.confirmed.discard(name)
+
+
+def _another_company(name: Any, who: Identity) -> bool:
+    """Whether ``name`` reads as another company's: a name with a legal form or a Chinese entity's ending
+    (``issuers.toml [legal_forms]``) that is none of ours and further than ``roles.toml [names] other_than_ours``
+    from all of ours (closer, it may be ours misread)."""
+    from extractors.documents.invoice_header import issuers
+
+    text = _as_printed(name) if name else ""
+    if not text or who.matches("name", text) or who.likeness(text) >= _names_settings()["other_than_ours"]:
+        return False
+    found = issuers()
+    return bool(found.legal_form.search(text)) or text.endswith(tuple(found.cn_endings))
+
+
+def _ours_beside_theirs(f: Fields, ours: str, other: str, attr: str, who: Identity, role_known: bool) -> None:
+    """One of our ids (tax id, account) read on a side whose name is another company's: the other party's id
+    was not read (a scan lost it) and ours stood in for it. Our id never fills the other party's field: that
+    field is left empty for review; ours goes to the side with no company name of its own (a name unreadable
+    or not read) when that side's id is empty, doubted. When the document itself says which side we are
+    (``role_known``: a receipt's direction), our id stays on our side and the other company's name read beside
+    it goes to the other side (when that side has none), doubted. When the other side names another company too
+    (our name printed as the master does not know it?) or holds an id, nothing is changed."""
+    sides = [(side, rest) for side, rest in ((ours, other), (other, ours))
+             if who.exact(attr, f.get(f"{side}_{attr}")) and _another_company(f.get(f"{side}_name"), who)]
+    if len(sides) != 1:
+        return
+    side, rest = sides[0]
+    field, there = f"{side}_{attr}", f"{rest}_{attr}"
+    value, what = f.get(field), attr.replace("_", " ")
+    if _another_company(f.get(f"{rest}_name"), who) or f.get(there) is not None:
+        return
+    if role_known:  # the document says which side we are (a credit's payee): the name is the other party's
+        if side == ours and f.get(f"{rest}_name") is None:
+            name = f.get(f"{side}_name")
+            _swap(f, f"{side}_name", f"{rest}_name")
+            if attr == "account" and f.get(f"{rest}_bank") is None:  # its bank went with our account in a swap
+                _swap(f, f"{side}_bank", f"{rest}_bank")
+            f.doubt(f"{rest} name {name!r} read beside our {what} on the {side}'s side: taken as the {rest}'s; "
+                    "check it", f"{rest}_name")
+        return
+    conf, where = f.confidence.get(field, 0.0), f.sources.get(field)
+    f.drop(field, f"{side} {what} not read: {value} read there is ours, beside the {side} "
+                  f"{f.get(f'{side}_name')!r}; left for review")
+    f.values[there], f.confidence[there] = value, min(conf, UNLABELLED_OURS)
+    if where is not None:
+        f.sources[there] = where
+    f.doubted.add(there)
+    f.confirmed.discard(there)
+    f.warnings.append(f"{rest} {what} {value}: ours, read beside the {side}'s name; check it")
 
 
 def check_tax_ids(f: Fields, *names: str) -> None:
@@ -474,6 +535,7 @@ def settle_receipt(f: Fields, layout: Layout | None = None, direction: str | Non
     """A receipt's parties: accounts shape-checked; on a credit we are the payee, on a debit the payer.
     Without a direction the labels decide and identity only confirms our side."""
     who = who if who is not None else identity()
+    role_known = direction is not None
     if direction is not None and layout is not None and who:
         _ours_unlabelled(f, layout, *(("payee", "payer") if direction == "credit" else ("payer", "payee")), who)
     check_accounts(f, "payer_account", "payee_account")
@@ -488,4 +550,4 @@ def settle_receipt(f: Fields, layout: Layout | None = None, direction: str | Non
                 settle_parties(f, layout, "payee", "payer", ("name", "account"), who=who)
                 return
     ours, other = ("payee", "payer") if direction == "credit" else ("payer", "payee")
-    settle_parties(f, layout, ours, other, ("name", "account"), who=who, what=f"a {direction}")
+    settle_parties(f, layout, ours, other, ("name", "account"), who=who, what=f"a {direction}", role_known=role_known)

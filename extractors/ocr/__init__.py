@@ -34,4 +34,15 @@ def default_engine(backend: str = "rapidocr") -> OcrEngine:
     return make_engine(backend)
 
 
-__all__ = ["BACKENDS", "OcrEngine", "OcrPage", "OcrPool", "default_engine", "load_image", "make_engine", "ocr_pages"]
+def prepare_words(words: list) -> list:
+    """OCR's words of a page as every reader takes them: the fax machine's header line dropped
+    (:mod:`extractors.ocr.faxes`), levelled where the page still slopes (:mod:`extractors.ocr.level`), the blanks
+    their character spacing shows put back (:mod:`extractors.ocr.blanks`)."""
+    from extractors.ocr.blanks import put_blanks
+    from extractors.ocr.faxes import drop_header_lines
+    from extractors.ocr.level import level
+
+    return put_blanks(level(drop_header_lines(words)))
+
+
+__all__ = ["BACKENDS", "OcrEngine", "OcrPage", "OcrPool", "default_engine", "load_image", "make_engine", "ocr_pages", "prepare_words"]

@@ -1,7 +1,8 @@
 """Statements that reach finance as scans: a printed 对账单 stamped by the bank and scanned, a PDF of page images
 without a text layer, a phone photo of a statement page, a multi-page TIFF. The pages are read by OCR
-(:mod:`extractors.ocr`: positioned words, levelled, with their blanks put back as for any scanned document) and
-the words go, by their positions, into the same table reader as a PDF's text layer
+(:mod:`extractors.ocr`: positioned words without a fax machine's header line, levelled, with their blanks put back
+as for any scanned document: ``prepare_words``) and the words go, by their positions, into the same table reader
+as a PDF's text layer
 (:func:`extractors.statements.pdf.lines_sheet`): the header row, each word under the column it stands under,
 the running head of a later page skipped. The running-balance check (:mod:`extractors.statements.balances`)
 then settles each row's sign and flags a row whose balance does not follow: OCR's doubtful digits are a row's
@@ -60,7 +61,7 @@ _READ: dict[str, list[Word]] = {}
 
 
 def remember(source: str, words: list[Word]) -> None:
-    """Keep the (levelled, blanks put back) OCR words of ``source`` for :func:`ocr_page_lines` (one file)."""
+    """Keep the (prepared: ``extractors.ocr.prepare_words``) OCR words of ``source`` for :func:`ocr_page_lines` (one file)."""
     _READ.clear()
     _READ[source] = words
 
@@ -70,10 +71,9 @@ def ocr_page_lines(path: Path) -> list[list[Line]]:
     words = _READ.pop(str(path), None)
     if words is None:
         from extractors.documents import words_of
-        from extractors.ocr.blanks import put_blanks
-        from extractors.ocr.level import level
+        from extractors.ocr import prepare_words
 
-        words = put_blanks(level(words_of(path)[0]))
+        words = prepare_words(words_of(path)[0])  # a faxed statement's header line is not a line of it
     gap = float(_settings().get("cell_gap", 0.5))
     words = [part for word in words for part in split_cells(word, gap)]
     pages: dict[int, list[Word]] = {}

@@ -43,3 +43,25 @@ def test_an_image_only_zahlungsavis_pdf_is_read_as_a_remittance(tmp_path: Path) 
     assert [(ln.invoice_number, ln.deduction, ln.amount_paid) for ln in a.lines] == [
         ("RE-2026-1041", D("48.00"), D("2352.00")), ("RE-2026-1077", D("103.00"), D("5047.00"))]
     assert max(result.confidence[k] for k in ("payer_name", "reference", "payment_date")) <= 0.85
+
+
+@pytest.mark.parametrize("name", ["kestrel_payment_advice.jpg", "lakeshore_remittance.tif"])
+def test_a_scanned_advices_payee_under_its_label_and_no_payer_from_a_footer_sentence(tmp_path: Path, name: str) -> None:
+    """OCR puts ``Paid to:`` / ``Payee:`` on one row with the next column's label (``Currency  AUD``, ``Payment
+    date``): the payee is the name under it (main: none); the faxed US advice's footer ``Paid by ACH. Questions:
+    payables@...`` is a sentence, not a payer label (main: payer "ACH. Questions: payables"): the letterhead pays."""
+    from tests.extractors_structured.scanned_advices import TRUTH
+
+    doc = name.rsplit(".", 1)[0]
+    result = read_remittance(scan(name, tmp_path))
+    advice = result.record
+    assert advice.payee_name == TRUTH[doc]["payee_name"]
+    assert advice.payer_name == TRUTH[doc]["payer_name"]
+
+
+def test_a_label_word_opening_a_sentence_is_no_label() -> None:
+    from extractors.remittances import _in_sentence
+
+    assert _in_sentence("Paid by ACH. Questions: payables", "Paid by", "ACH. Questions: payables")
+    assert not _in_sentence("Paid by: Lakeshore Industrial Coatings, Inc.", "Paid by", "Lakeshore Industrial Coatings, Inc.")
+    assert not _in_sentence("Payer Kestrel Automation Pty Ltd", "Payer", "Kestrel Automation Pty Ltd")

@@ -71,3 +71,27 @@ def test_scanned_statements_in_one_batch_are_ocrd_once(tmp_path: Path, monkeypat
     for d, name in zip(done, ("icbc_300_seal", "hsbc_200"), strict=True):
         assert _rows(d, name.startswith("icbc")) == [tuple(line) for line in SCANNED[name][3]["lines"]]
     assert again == []
+
+
+def test_a_faxed_statement_read_as_a_statement_has_no_fax_header_line(tmp_path: Path) -> None:
+    """A 对账单 faxed (200 dpi, dithered, Group 4) and imported as a statement (``orderhub import-statement``, not
+    through the document reader): the statement reader OCRs it itself, and the sending machine's header line
+    (``2027-01-05 09:12 FROM: +86 ... P.001/001``) is not a line of the statement (main kept it, scans7)."""
+    import numpy as np
+
+    from extractors.pdfwords import render_pages
+    from extractors.statements.read import read_statement
+    from extractors.statements.scanned import ocr_page_lines
+    from tests.extractors_documents.degrade import DPI, fax_machine
+    from tests.extractors_documents.handmade import draw_pdf
+
+    pages, font, _how, truth = SCANNED["icbc_200"]
+    pdf = draw_pdf(tmp_path / "icbc.pdf", pages[0][0], pages[0][1], font)
+    faxed, _ = fax_machine(render_pages(pdf, [1], dpi=DPI), np.random.default_rng(5), 200, when="2027-01-05 09:12")
+    path = tmp_path / "icbc_fax.tif"
+    faxed[0].save(path, compression="group4", dpi=(200, 200))
+    texts = [line.text for page in ocr_page_lines(path) for line in page]
+    assert not any("FROM" in t.upper() or "P.001" in t for t in texts), texts[:3]
+    result = read_statement(path)
+    assert result.format == "scan" and result.account == truth["account"]
+    assert [(str(ln.booking_date), str(ln.amount)) for ln in result.lines] == [tuple(x[:2]) for x in truth["lines"]]
