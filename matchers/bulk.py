@@ -471,8 +471,7 @@ class _Host:
 
     def _timed(self, fn: Callable[[], Any]) -> Any:
         c0 = time.process_time()
-        with _gc_paused():
-            out = fn()
+        out = fn()  # the collector is off in a worker (and around the windows in this process)
         self.cpu += time.process_time() - c0
         return out
 
@@ -508,6 +507,10 @@ class _Host:
             return out
         return self._timed(run)
 
+    def stats(self) -> tuple[int, int]:
+        """Payments looked at and proposals made again (in every window run), over this worker's parts."""
+        return sum(c.proposed for c in self.clocks.values()), sum(c.redone for c in self.clocks.values())
+
     def finish(self) -> list[PartOutcome]:
         """Every part's matches checked, written and saved; what that did."""
         world = _WORLD
@@ -538,6 +541,7 @@ def _serve(conn: Any, parts: Sequence[int]) -> None:
     """A worker: calls on its :class:`_Host` read from the pipe, answers sent back."""
     import traceback
 
+    gc.disable()  # a full collection would walk every item and proposal of the worker's parts, again and again
     host = _Host(parts)
     while True:
         name, args = conn.recv()
@@ -606,6 +610,7 @@ class _Windows:
     outcomes: list[PartOutcome]
     redone: int
     windows: int
+    proposed: int
     seconds: dict[str, float]
 
 
@@ -617,6 +622,14 @@ def _run_windows(world: _World, workers: int, progress: Callable[[str], None]) -
     t0 = time.perf_counter()
     plans = world.plans
     hosts = _Hosts(len(plans), workers)
+    paused = _gc_paused() if hosts.local else nullcontext()
+    with paused:
+        return _exchange(world, hosts, t0, progress)
+
+
+def _exchange(world: _World, hosts: _Hosts, t0: float, progress: Callable[[str], None]) -> _Windows:
+    """:func:`_run_windows`' exchange of postings, window by window."""
+    plans = world.plans
     try:
         ranks = sorted(r for got in hosts.call("init") for part in got.values() for r in part)
         bounds = ranks[WINDOW_PAYMENTS::WINDOW_PAYMENTS]
@@ -685,10 +698,13 @@ def _run_windows(world: _World, workers: int, progress: Callable[[str], None]) -
             if round_ and not changed_round:
                 break
         seconds["windows"] = round(time.perf_counter() - t0, 1)
+        proposed = sum(p for p, _ in hosts.call("stats"))
+        progress(f"customer split: {windows:,} windows kept, {redone:,} part windows redone, {proposed:,} "
+                 f"payments looked at ({seconds['windows']} s)")
         outcomes = [o for got in hosts.call("finish") for o in got]
     finally:
         hosts.close()
-    return _Windows(outcomes, redone, windows, seconds)
+    return _Windows(outcomes, redone, windows, proposed, seconds)
 
 
 def _route(world: _World, events: dict[int, list[Event]], held: dict[int, list[int]],

@@ -23,14 +23,15 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from matchers.cash import CashMatcher, OpenItem, Payment, Proposal, _decide, q
 
-#: a time before every payment's (``()`` sorts before any tuple)
+#: a time before every payment's (``()`` sorts before any tuple), and one after (rounds are 0-5)
 BEFORE: tuple = ()
+AFTER: tuple = (99,)
 #: (time, item position in the world, due after): one posting
 Event = tuple[tuple, int, Decimal]
 
@@ -46,9 +47,11 @@ class TimedMatcher(CashMatcher):
         self.undo: list[tuple] = []
         self.stamps: dict[tuple[str, Decimal], list[tuple]] = {k: [BEFORE] * len(v) for k, v in self.by_amount.items()}
         self.first: dict[int, tuple[Decimal, int]] = {}  # an item's (due, version) at the window's start
-        self.item_reads: dict[int, tuple] = {}
-        self.customer_reads: dict[str, tuple] = {}
-        self.amount_reads: dict[tuple[str, Decimal], tuple] = {}
+        # when this window read each item, each customer's open items, each amount's list (in time order)
+        self.item_reads: dict[int, list[tuple]] = defaultdict(list)
+        self.customer_reads: dict[str, list[tuple]] = defaultdict(list)
+        self.amount_reads: dict[tuple[str, Decimal], list[tuple]] = defaultdict(list)
+        self.codes: list[str] = []  # the customers the payment being decided looked up
         self.events: list[tuple[tuple, int, Decimal]] = []  # this window's own postings (local item idx)
 
     # -- the undo log ------------------------------------------------------------------------------------
@@ -110,7 +113,8 @@ class TimedMatcher(CashMatcher):
         self.events.extend((self.now, item.idx, item.due) for item, _, _ in prop.parts)
 
     def _live(self, code: str) -> list[OpenItem]:
-        self.customer_reads[code] = self.now
+        self.read_customers((code,))
+        self.codes.append(code)
         before = self._open_by_customer.get(code)
         live = super()._live(code)
         if self._open_by_customer.get(code) is not before:
@@ -118,9 +122,26 @@ class TimedMatcher(CashMatcher):
         return live
 
     def read(self, pay: Payment, items: Iterable[int]) -> None:
+        now = self.now
         for i in items:
-            self.item_reads[i] = self.now
-        self.amount_reads[(pay.currency, q(pay.amount))] = self.now
+            if not (times := self.item_reads[i]) or times[-1] != now:
+                times.append(now)
+        if not (times := self.amount_reads[(pay.currency, q(pay.amount))]) or times[-1] != now:
+            times.append(now)
+
+    def read_customers(self, codes: Iterable[str]) -> None:
+        now = self.now
+        for code in codes:
+            if not (times := self.customer_reads[code]) or times[-1] != now:
+                times.append(now)
+
+    def first_read_after(self, reads: Mapping[Any, list[tuple]], what: Any, when: tuple) -> tuple | None:
+        """The first time this window read ``what`` after ``when``."""
+        times = reads.get(what)
+        if not times:
+            return None
+        at = bisect.bisect_right(times, when)
+        return times[at] if at < len(times) else None
 
     def replay(self, when: tuple, idx: int, due: Decimal) -> None:
         """Another part's posting on one of this part's items, at its time."""
@@ -162,7 +183,11 @@ class PartClock:
         self.until: tuple | None = None  # the window's end (a rank; None: the round's end)
         self.incoming: list[Event] = []  # the other parts' postings of this window on our items (world positions)
         self.changed = False  # a decision changed its status in this window (rounds of looking again)
+        #: this window's payments that looked at items: (decision, items read, customers looked up)
+        self.trace: dict[str, tuple[tuple, list[int], list[str]]] = {}
+        self._log: list[tuple[str, Any]] = []
         self.redone = 0
+        self.proposed = 0  # payments looked at (propose), in every window run, redone ones too
 
     # -- the windows -------------------------------------------------------------------------------------
     def begin(self, round_: int, until: tuple | None) -> tuple[list[Event], bool]:
@@ -171,28 +196,31 @@ class PartClock:
         self.matcher.commit()
         if round_ != self.round:
             self.round, self.at = round_, 0
-        self.start, self.until, self.incoming = self.at, until, []
+        self.start, self.until, self.incoming, self.trace = self.at, until, [], {}
         return self._run()
 
     def fix(self, incoming: list[Event], added: Sequence[tuple[int, OpenItem]] = (),
             ) -> tuple[bool, list[Event], bool]:
         """The other parts' postings of this window as they now stand (and items that became shared with
-        this part, as they stood at the window's start): the window is decided again when a changed posting
-        lands where, or before when, this part read; else the change is taken in place. Returns whether it
-        was decided again, its postings and whether a decision changed."""
+        this part, held from now on as they stood at the window's start). A changed posting this window
+        never read after its time is taken in place; else the window is decided again, each payment before
+        the first read of what changed as it was (its decision and postings taken again, not looked for),
+        the others looked at again. Returns whether it was decided again, its postings and whether a
+        decision changed."""
         if not added and incoming == self.incoming:
             return False, [], self.changed
-        if added or self._read_before(self.incoming, incoming) or not self._patch(self.incoming, incoming):
-            self.matcher.rollback()
-            self.at = self.start
-            self._undo_decisions()
-            for g, item in added:
-                self._add(g, item)
+        for g, item in added:
+            self._add(g, item)
+        first = self._first_changed_read(self.incoming, incoming)
+        if first is None and self._patch(self.incoming, incoming):
             self.incoming = incoming
-            self.redone += 1
-            return (True, *self._run())
+            return False, self._events(), self.changed
+        self.matcher.rollback()
+        self.at = self.start
+        self._undo_decisions()
         self.incoming = incoming
-        return False, self._events(), self.changed
+        self.redone += 1
+        return (True, *self._run(first or AFTER))
 
     def _add(self, g: int, item: OpenItem) -> None:
         """An item another part's posting left open for an amount this part looks up (the single pass
@@ -203,10 +231,13 @@ class PartClock:
         self.local[g] = item.idx
         self.position.append(g)
 
-    def _run(self) -> tuple[list[Event], bool]:
+    def _run(self, reuse_until: tuple = BEFORE) -> tuple[list[Event], bool]:
+        """Decide the window's payments (those before ``reuse_until`` that looked at items before, as they
+        were decided then: nothing they read changed)."""
         m, posted, inc = self.matcher, self.posted, self.incoming
+        before, self.trace = self.trace, {}
         self.changed = False
-        self._log: list[tuple[str, Any]] = []
+        self._log = []
         n = 0
         while self.at < len(self.keys) and (self.until is None or self.ranks[self.at] < self.until):
             key = self.keys[self.at]
@@ -216,18 +247,32 @@ class PartClock:
                 n += 1
             self.at += 1
             pay = self.by_key[key]
-            if self.round:
-                status, _ranked, versions = self.decided[key]
-                if status in posted:
-                    continue
-                m.read(pay, versions)
-                if not any(m.items[i].version != v for i, v in versions.items()):
-                    continue
-            ranked, looked = m.propose(pay)
-            m.read(pay, looked)
-            self._log.append((key, self.decided.get(key)))
-            self.decided[key] = _decide(m, ranked, looked, posted)
-            if self.round and self.decided[key][0] != self._log[-1][1][0]:  # type: ignore[index]
+            old = self.decided.get(key)
+            if now < reuse_until and (seen := before.get(key)) is not None:
+                value, reads, codes = seen
+                m.read(pay, reads)
+                m.read_customers(codes)
+                if value[0] in posted or value[0] == "auto":
+                    m.post(value[1][0])
+            else:
+                if self.round:
+                    status, _ranked, versions = old  # type: ignore[misc]
+                    if status in posted:
+                        continue
+                    m.read(pay, versions)
+                    if not any(m.items[i].version != v for i, v in versions.items()):
+                        continue
+                m.codes = []
+                self.proposed += 1
+                ranked, looked = m.propose(pay)
+                m.read(pay, looked)
+                value = _decide(m, ranked, looked, posted)
+                reads = [*looked, *(old[2] if self.round else ())]  # type: ignore[index]
+                codes = m.codes
+            self.trace[key] = (value, reads, codes)
+            self._log.append((key, old))
+            self.decided[key] = value
+            if self.round and value[0] != old[0]:  # type: ignore[index]
                 self.changed = True
         while n < len(inc):
             m.replay(inc[n][0], self.local[inc[n][1]], inc[n][2])
@@ -264,22 +309,23 @@ class PartClock:
             if x != y:
                 yield g, x, y, self._first_change(x, y)
 
-    def _read_before(self, old: list[Event], new: list[Event]) -> bool:
-        """Whether this window read an item, its customer's open items or an amount after a posting that
-        changed (so it may have decided otherwise)."""
+    def _first_changed_read(self, old: list[Event], new: list[Event]) -> tuple | None:
+        """The first time this window read an item, its customer's open items or an amount after a posting
+        on it changed (a payment decided then may decide otherwise); None if it never did."""
         m = self.matcher
+        found: list[tuple] = []
         for g, x, y, first in self._changes(old, new):
             when = min(e[0] for e in (*x[first:first + 1], *y[first:first + 1]))
             idx = self.local[g]
             item = m.items[idx]
-            if m.item_reads.get(idx, BEFORE) > when:
-                return True
-            if item.customer_code and m.customer_reads.get(item.customer_code, BEFORE) > when:
-                return True
+            found.append(m.first_read_after(m.item_reads, idx, when) or AFTER)
+            if item.customer_code:
+                found.append(m.first_read_after(m.customer_reads, item.customer_code, when) or AFTER)
             for at, due in (*x[first:], *y[first:]):
-                if due > 0 and m.amount_reads.get((item.currency, q(due)), BEFORE) > at:
-                    return True
-        return False
+                if due > 0:
+                    found.append(m.first_read_after(m.amount_reads, (item.currency, q(due)), at) or AFTER)
+        earliest = min(found, default=AFTER)
+        return None if earliest == AFTER else earliest
 
     def _patch(self, old: list[Event], new: list[Event]) -> bool:
         """Changed postings this window never read after their time, taken in place: each item's due and
