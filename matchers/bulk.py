@@ -184,6 +184,9 @@ class BulkRun:
     json_out: Path | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     rss_mb: dict[str, int] = field(default_factory=dict)
+    #: the customer split: windows kept and payments looked at (in every window run, redone ones too)
+    windows: int = 0
+    looked_at: int = 0
 
 
 @dataclass
@@ -894,6 +897,7 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     outcomes: dict[int, PartOutcome] = {}
     merges = 0
     cpu = 0.0  # every part's CPU (the customer split's: every window, redone ones too)
+    windows = looked_at = 0
     try:
         if evidence:
             todo = list(range(len(world.plans)))
@@ -912,7 +916,7 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
                 merges += len(todo)
         else:
             ran = _run_windows(world, workers, progress)
-            merges = ran.redone
+            merges, windows, looked_at = ran.redone, ran.windows, ran.proposed
             seconds.update(ran.seconds)
             for outcome in ran.outcomes:
                 outcomes[outcome.part] = outcome
@@ -941,7 +945,8 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
                    sum(o.saved_unchanged for o in final), skipped,
                    sorted(fp for o in final for fp in o.fingerprints), world.keep_all,
                    {c.code: c.name for c in customers}, [o.checked for o in final], statuses, credits, holds,
-                   json_out, seconds, {"parent": _rss_mb(), "worker": max((o.rss_mb for o in final), default=0)})
+                   json_out, seconds, {"parent": _rss_mb(), "worker": max((o.rss_mb for o in final), default=0)},
+                   windows, looked_at)
 
 
 def _open_items(store: Store, customers: list[Customer], cix: CustomerIndex, settled: dict[str, Decimal],
@@ -1057,4 +1062,5 @@ def as_dict(run: BulkRun) -> dict[str, Any]:
     return {"parts": run.parts, "merges": run.merges, "largest_part": run.largest_part,
             "counts": dict(run.counts), "kept": run.kept_count, "set_aside": len(run.set_aside),
             "open_items": run.open_count, "saved_new": run.saved_new, "saved_unchanged": run.saved_unchanged,
-            "not_used": run.not_used, "seconds": run.seconds, "rss_mb": run.rss_mb}
+            "not_used": run.not_used, "seconds": run.seconds, "rss_mb": run.rss_mb,
+            **({"windows": run.windows, "looked_at": run.looked_at} if run.windows else {})}
