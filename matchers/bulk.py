@@ -48,6 +48,7 @@ import heapq
 import json
 import multiprocessing
 import os
+import pickle
 import resource
 import shutil
 import tempfile
@@ -117,7 +118,9 @@ PART_PAYMENTS = 50_000
 #: receipts and invoices, about 1 GB a worker); fixed by the customers, so that every run cuts alike
 PART_CUSTOMERS = 5_000
 #: payments (of every part) in one window of the customer split (:mod:`matchers.windows`)
-WINDOW_PAYMENTS = 5_000
+WINDOW_PAYMENTS = 1_000
+#: a window when looking again spans this many round-0 windows (most of their payments are settled)
+LATER_WINDOWS = 20
 #: times a window may be decided again before the customer split gives up on it
 WINDOW_TRIES = 200
 
@@ -467,9 +470,11 @@ def _finish(world: _World, number: int, matches: list[Match], outcome: PartOutco
 class _Host:
     """The customer split's parts one worker holds, each a :class:`matchers.windows.PartClock`."""
 
-    def __init__(self, parts: Sequence[int]) -> None:
+    def __init__(self, parts: Sequence[int], folder: Path) -> None:
         self.parts = list(parts)
+        self.folder = folder  # each part's final matches, pickled a batch at a time
         self.clocks: dict[int, PartClock] = {}
+        self.done: dict[int, list[Match]] = {}
         self.cpu = 0.0
 
     def _timed(self, fn: Callable[[], Any]) -> Any:
@@ -489,9 +494,42 @@ class _Host:
         pays, items, at = _read_part(world, plan)
         profile = world.profile
         posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
+        done = self.done[number] = []
+
+        def final(pay: Payment, value: tuple) -> None:
+            done.append(_to_match(pay, value[0], value[1], profile))
+            if len(done) >= SAVE_ROWS:
+                self._spill(number)
+
         clock = self.clocks[number] = PartClock(TimedMatcher(items, world.cix, profile, plan.resolved), pays, at,
-                                                posted)
+                                                posted, final)
         return clock
+
+    def _spill(self, number: int) -> None:
+        with (self.folder / f"part-{number:05d}.pickle").open("ab") as fh:
+            pickle.dump(self.done[number], fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.done[number].clear()
+
+    def _final(self, number: int) -> list[Match]:
+        """A part's final matches: the ones handed on (spilled, then held) and the decisions still held."""
+        clock = self.clocks[number]
+        clock.finish()
+        matches: list[Match] = []
+        path = self.folder / f"part-{number:05d}.pickle"
+        if path.exists():
+            with path.open("rb") as fh:
+                while True:
+                    try:
+                        matches += pickle.load(fh)
+                    except EOFError:
+                        break
+            path.unlink()
+        matches += self.done.pop(number)
+        profile = _WORLD.profile  # type: ignore[union-attr]
+        matches += [_to_match(clock.by_key[key], status, ranked, profile)
+                    for key, (status, ranked, _) in clock.decided.items() if ranked or status not in clock.posted]
+        matches.sort(key=lambda m: m.payment_key)
+        return matches
 
     def begin(self, round_: int, until: tuple | None) -> dict[int, tuple[list[Event], bool]]:
         return self._timed(lambda: {n: c.begin(round_, until) for n, c in self.clocks.items()})
@@ -522,11 +560,8 @@ class _Host:
         for n, clock in self.clocks.items():
             t0, c0 = time.perf_counter(), time.process_time()
             with _gc_paused():
-                profile = world.profile
                 by_key = clock.by_key
-                matches = [_to_match(by_key[key], status, ranked, profile)
-                           for key, (status, ranked, _) in clock.decided.items()]
-                matches.sort(key=lambda m: m.payment_key)
+                matches = self._final(n)
                 own = set(world.plans[n].invoices)
                 items = [item for item, g in zip(clock.matcher.items, clock.position, strict=True) if g in own]
                 outcome = _outcome(world, n, list(by_key.values()), items, matches, ())
@@ -540,12 +575,12 @@ class _Host:
         return outs
 
 
-def _serve(conn: Any, parts: Sequence[int]) -> None:
+def _serve(conn: Any, parts: Sequence[int], folder: Path) -> None:
     """A worker: calls on its :class:`_Host` read from the pipe, answers sent back."""
     import traceback
 
     gc.disable()  # a full collection would walk every item and proposal of the worker's parts, again and again
-    host = _Host(parts)
+    host = _Host(parts, folder)
     while True:
         name, args = conn.recv()
         if name == "stop":
@@ -561,19 +596,19 @@ def _serve(conn: Any, parts: Sequence[int]) -> None:
 class _Hosts:
     """The workers (forked processes with a pipe each; in this process for one worker or one part)."""
 
-    def __init__(self, parts: int, workers: int) -> None:
+    def __init__(self, parts: int, workers: int, folder: Path) -> None:
         n = max(1, min(workers, parts))
         self.of = [list(range(w, parts, n)) for w in range(n)]
         self.local: list[_Host] = []
         self.procs: list[Any] = []
         self.conns: list[Any] = []
         if n == 1 or "fork" not in multiprocessing.get_all_start_methods():
-            self.local = [_Host(p) for p in self.of]
+            self.local = [_Host(p, folder) for p in self.of]
             return
         ctx = multiprocessing.get_context("fork")
         for p in self.of:
             mine, theirs = ctx.Pipe()
-            proc = ctx.Process(target=_serve, args=(theirs, p), daemon=True)
+            proc = ctx.Process(target=_serve, args=(theirs, p, folder), daemon=True)
             proc.start()
             theirs.close()
             self.procs.append(proc)
@@ -624,10 +659,13 @@ def _run_windows(world: _World, workers: int, progress: Callable[[str], None]) -
     decision changed anywhere (as :func:`matchers.cash._decide_all`); then every part saved."""
     t0 = time.perf_counter()
     plans = world.plans
-    hosts = _Hosts(len(plans), workers)
-    paused = _gc_paused() if hosts.local else nullcontext()
-    with paused:
-        return _exchange(world, hosts, t0, progress)
+    folder = Path(tempfile.mkdtemp(prefix=".reconcile-windows-"))
+    try:
+        hosts = _Hosts(len(plans), workers, folder)
+        with _gc_paused() if hosts.local else nullcontext():
+            return _exchange(world, hosts, t0, progress)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _exchange(world: _World, hosts: _Hosts, t0: float, progress: Callable[[str], None]) -> _Windows:
@@ -635,9 +673,11 @@ def _exchange(world: _World, hosts: _Hosts, t0: float, progress: Callable[[str],
     plans = world.plans
     try:
         ranks = sorted(r for got in hosts.call("init") for part in got.values() for r in part)
-        bounds = ranks[WINDOW_PAYMENTS::WINDOW_PAYMENTS]
+        ends: list[tuple | None] = [*ranks[WINDOW_PAYMENTS::WINDOW_PAYMENTS], None]
+        # looking again, most payments are settled (skipped): windows of as many payments as are still open
+        step = WINDOW_PAYMENTS * LATER_WINDOWS
+        later: list[tuple | None] = [*ranks[step::step], None]
         del ranks
-        ends: list[tuple | None] = [*bounds, None]
         held: dict[int, list[int]] = defaultdict(list)
         for n, plan in enumerate(plans):
             for g in (*plan.invoices, *(plan.shared or ())):
@@ -656,7 +696,8 @@ def _exchange(world: _World, hosts: _Hosts, t0: float, progress: Callable[[str],
         for round_ in range(6):
             changed_round = False
             round_redone = 0
-            for w, until in enumerate(ends):
+            spans = ends if round_ == 0 else later
+            for w, until in enumerate(spans):
                 events: dict[int, list[Event]] = {}
                 changed: dict[int, bool] = {}
                 for got in hosts.call("begin", [(round_, until)] * len(hosts.of)):
@@ -670,7 +711,7 @@ def _exchange(world: _World, hosts: _Hosts, t0: float, progress: Callable[[str],
                         break
                     if tries == WINDOW_TRIES:
                         raise RuntimeError(
-                            f"customer split: window {w + 1}/{len(ends)} of round {round_} still changing after "
+                            f"customer split: window {w + 1}/{len(spans)} of round {round_} still changing after "
                             f"{tries} tries ({windows:,} windows kept, {redone:,} part windows redone); nothing "
                             "was saved: run it with --split evidence")
                     per_host = [({n: o for n, o in orders.items() if n in set(parts)},) for parts in hosts.of]
@@ -694,7 +735,7 @@ def _exchange(world: _World, hosts: _Hosts, t0: float, progress: Callable[[str],
                 changed_round = changed_round or any(changed.values())
                 if time.perf_counter() - last > 30:
                     last = time.perf_counter()
-                    progress(f"customer split: round {round_}, window {w + 1}/{len(ends)}, {redone:,} part "
+                    progress(f"customer split: round {round_}, window {w + 1}/{len(spans)}, {redone:,} part "
                              f"windows redone ({time.perf_counter() - t0:.0f} s)")
             progress(f"customer split: round {round_} done, {round_redone:,} part windows redone"
                      f"{', a decision changed' if changed_round else ''} ({time.perf_counter() - t0:.0f} s)")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -166,8 +166,11 @@ class PartClock:
     postings replayed in it)."""
 
     def __init__(self, matcher: TimedMatcher, pays: Sequence[Payment], position: list[int],
-                 posted: tuple[str, ...]) -> None:
+                 posted: tuple[str, ...], final: Callable[[Payment, tuple], None] | None = None) -> None:
         self.matcher = matcher
+        #: called with each posted decision of a window kept (final: no round looks at it again); its
+        #: proposals are then dropped (the part holds only its items and the decisions still open)
+        self.final = final
         self.position = position  # local item idx -> position in the world
         self.local = {g: n for n, g in enumerate(position)}
         self.posted = posted
@@ -193,11 +196,26 @@ class PartClock:
     def begin(self, round_: int, until: tuple | None) -> tuple[list[Event], bool]:
         """Decide this part's payments up to ``until`` (a rank) in round ``round_``, with what is known of
         the other parts' postings (nothing yet): its own postings and whether a decision changed."""
-        self.matcher.commit()
+        self._keep()
         if round_ != self.round:
             self.round, self.at = round_, 0
         self.start, self.until, self.incoming, self.trace = self.at, until, [], {}
         return self._run()
+
+    def _keep(self) -> None:
+        """The window decided last is kept: its log forgotten, its posted decisions handed on."""
+        self.matcher.commit()
+        if self.final is not None:
+            for key in self.trace:
+                value = self.decided[key]
+                if value[0] in self.posted and value[1]:
+                    self.final(self.by_key[key], value)
+                    self.decided[key] = (value[0], [], {})
+        self.trace = {}
+
+    def finish(self) -> None:
+        """The last window kept."""
+        self._keep()
 
     def fix(self, incoming: list[Event], added: Sequence[tuple[int, OpenItem]] = (),
             ) -> tuple[bool, list[Event], bool]:
