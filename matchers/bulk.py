@@ -21,13 +21,11 @@ Two ways to cut (``split``):
   besides its own items, the other customers' items its payments may look at: the items its memos name
   (resolved against every item, as the single pass does: a truncated number that fits invoices of several
   customers names none of them), the items open for a payment's amount, the items of the customers its
-  payer name finds. What another part posts on such a shared item is replayed in this part at the time the
-  single pass would post it (a time is the round of looking again and the payment's place in the single
-  pass's order: :func:`_decide_timed`); the parts run again until every part replayed what the others
-  posted (:func:`_settle_parts`), then their matches are saved. The result is the single pass's, match
-  for match, in parallel parts. On bench/reconcile.py's world, one or two more runs at 10k and 100k. At its million
-  (2.6 shared items a payment, chains of changed reads across every part) it had not converged after four
-  runs (bench/RESULTS.md, "split5").
+  payer name finds. The parts are decided on persistent worker processes in windows of the single pass's
+  order (:mod:`matchers.windows`, :func:`_run_windows`): at each window's end the parts exchange what they
+  posted; a part that read what another part's posting changed decides the window again from that read, the
+  others take the postings in place. The result is the single pass's, match for match, in parallel parts,
+  for about the single pass's work plus the windows redone (bench/RESULTS.md, "split6").
 
 Honoured as in the small path, on either split: earlier decisions (payments with an ``auto``/``confirmed``/
 ``rejected`` match are left as decided and what posted matches applied is taken off each invoice), money rules
@@ -366,8 +364,8 @@ def split_customers(world: _World, pays: list[Payment], items: list[OpenItem], p
     payments of no known customer in a part of their own). A payment may look at items of other customers
     (a memo resolved against every item, items open for its amount, the items of the customers its payer
     name finds): those items go with its part as *shared* items (``_Plan.shared``), whose postings in their
-    own part (and theirs in any other) each part replays at the time the single pass would make them
-    (:func:`_decide_timed`), run again until every part saw the same postings (:func:`_settle_parts`)."""
+    own part (and theirs in any other) each part takes at the time the single pass would make them
+    (:func:`_run_windows`)."""
     cix = world.cix
     matcher = CashMatcher(items, cix, world.profile, explain=False)  # the single pass's indexes, nothing scored
     keys = item_keys(items)
@@ -548,9 +546,21 @@ class _Host:
             return out
         return self._timed(run)
 
-    def stats(self) -> tuple[int, int]:
-        """Payments looked at and proposals made again (in every window run), over this worker's parts."""
-        return sum(c.proposed for c in self.clocks.values()), sum(c.redone for c in self.clocks.values())
+    def stats(self) -> tuple[int, int, int, int]:
+        """Over this worker's parts: payments looked at (in every window run), windows redone, items held
+        from other parts, and how many of those any payment read (itself, or among its customer's items)."""
+        world = _WORLD
+        assert world is not None
+        held = read = 0
+        for n, c in self.clocks.items():
+            own = set(world.plans[n].invoices)
+            m = c.matcher
+            for item, g in zip(m.items, c.position, strict=True):
+                if g not in own:
+                    held += 1
+                    read += item.idx in m.ever or item.customer_code in m.ever_codes
+        return (sum(c.proposed for c in self.clocks.values()), sum(c.redone for c in self.clocks.values()),
+                held, read)
 
     def finish(self) -> list[PartOutcome]:
         """Every part's matches checked, written and saved; what that did."""
@@ -742,9 +752,11 @@ def _exchange(world: _World, hosts: _Hosts, t0: float, progress: Callable[[str],
             if round_ and not changed_round:
                 break
         seconds["windows"] = round(time.perf_counter() - t0, 1)
-        proposed = sum(p for p, _ in hosts.call("stats"))
+        stats = hosts.call("stats")
+        proposed, held, read = (sum(s[0] for s in stats), sum(s[2] for s in stats), sum(s[3] for s in stats))
         progress(f"customer split: {windows:,} windows kept, {redone:,} part windows redone, {proposed:,} "
-                 f"payments looked at ({seconds['windows']} s)")
+                 f"payments looked at; {held:,} items held from other parts, {read:,} of them read "
+                 f"({seconds['windows']} s)")
         outcomes = [o for got in hosts.call("finish") for o in got]
     finally:
         hosts.close()

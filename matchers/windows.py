@@ -52,6 +52,8 @@ class TimedMatcher(CashMatcher):
         self.customer_reads: dict[str, list[tuple]] = defaultdict(list)
         self.amount_reads: dict[tuple[str, Decimal], list[tuple]] = defaultdict(list)
         self.codes: list[str] = []  # the customers the payment being decided looked up
+        self.ever: set[int] = set()  # every item any payment read, and every customer looked up (figures)
+        self.ever_codes: set[str] = set()
         self.events: list[tuple[tuple, int, Decimal]] = []  # this window's own postings (local item idx)
 
     # -- the undo log ------------------------------------------------------------------------------------
@@ -123,6 +125,8 @@ class TimedMatcher(CashMatcher):
 
     def read(self, pay: Payment, items: Iterable[int]) -> None:
         now = self.now
+        items = list(items)
+        self.ever.update(items)
         for i in items:
             if not (times := self.item_reads[i]) or times[-1] != now:
                 times.append(now)
@@ -131,6 +135,7 @@ class TimedMatcher(CashMatcher):
 
     def read_customers(self, codes: Iterable[str]) -> None:
         now = self.now
+        self.ever_codes.update(codes)
         for code in codes:
             if not (times := self.customer_reads[code]) or times[-1] != now:
                 times.append(now)
