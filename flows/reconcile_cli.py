@@ -565,7 +565,7 @@ def register(app: typer.Typer) -> None:
                                            "ORDERHUB_WORKERS, else every core)"),
         split: str = typer.Option("evidence", "--split", help="--large: 'evidence' (parts joined by what each payment "
                                   "can see) or 'customers' (parts by customer, sharing the other customers' items "
-                                  "their payments look at, run again until they agree): the small path's matches "
+                                  "their payments look at, decided in windows that exchange postings): the small path's matches "
                                   "either way"),
     ) -> None:
         """Propose matches and write the reconciliation workbook (`reconcile apply` reads it back)."""
