@@ -566,9 +566,9 @@ def register(app: typer.Typer) -> None:
                                            "ORDERHUB_WORKERS, else every core)"),
         split: str = typer.Option("evidence", "--split", help="--large: 'evidence' (parts joined by what each payment "
                                   "can see) or 'customers' (parts by customer, sharing the other customers' items "
-                                  "their payments look at, run again until they agree) or 'single' (one pass in "
-                                  "this process, a writer process saving as it goes): the small path's matches "
-                                  "every way"),
+                                  "their payments look at, decided in windows that exchange postings) or 'single' "
+                                  "(one pass in this process, a writer process saving as it goes): the small "
+                                  "path's matches every way"),
     ) -> None:
         """Propose matches and write the reconciliation workbook (`reconcile apply` reads it back)."""
         if ctx.invoked_subcommand:

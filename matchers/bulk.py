@@ -21,13 +21,11 @@ Two ways to cut (``split``):
   besides its own items, the other customers' items its payments may look at: the items its memos name
   (resolved against every item, as the single pass does: a truncated number that fits invoices of several
   customers names none of them), the items open for a payment's amount, the items of the customers its
-  payer name finds. What another part posts on such a shared item is replayed in this part at the time the
-  single pass would post it (a time is the round of looking again and the payment's place in the single
-  pass's order: :func:`_decide_timed`); the parts run again until every part replayed what the others
-  posted (:func:`_settle_parts`), then their matches are saved. The result is the single pass's, match
-  for match, in parallel parts. On bench/reconcile.py's world, one or two more runs at 10k and 100k. At its million
-  (2.6 shared items a payment, chains of changed reads across every part) it had not converged after four
-  runs (bench/RESULTS.md, "split5").
+  payer name finds. The parts are decided on persistent worker processes in windows of the single pass's
+  order (:mod:`matchers.windows`, :func:`_run_windows`): at each window's end the parts exchange what they
+  posted; a part that read what another part's posting changed decides the window again from that read, the
+  others take the postings in place. The result is the single pass's, match for match, in parallel parts,
+  for about the single pass's work plus the windows redone (bench/RESULTS.md, "split6").
 
 Honoured as in the small path, on either split: earlier decisions (payments with an ``auto``/``confirmed``/
 ``rejected`` match are left as decided and what posted matches applied is taken off each invoice), money rules
@@ -86,7 +84,6 @@ from matchers.cash import (
     Payment,
     ReceiptTwins,
     _apply_rules,
-    _decide,
     _gc_paused,
     _to_match,
     decide_payments,
@@ -105,6 +102,7 @@ from matchers.references import ResolvedMemos
 from matchers.rules import MoneyRule
 from matchers.threeway import ThreeWayResult, three_way
 from matchers.tolerance import Profile, load_profile
+from matchers.windows import Event, PartClock, TimedMatcher
 
 #: the receipt fields read besides :data:`matchers.cash.RECEIPT_FIELDS`: the our-companies check's
 RECEIPT_EXTRA = ("payer_account", "payee_name", "payee_account")
@@ -116,26 +114,18 @@ PART_PAYMENTS = 50_000
 #: customers a part holds on the customer split (bench/scale.py's million: 20 parts of 5,000 customers, 50,000
 #: receipts and invoices, about 1 GB a worker); fixed by the customers, so that every run cuts alike
 PART_CUSTOMERS = 5_000
-#: runs of the customer split's parts before giving up on their agreeing (each run settles what the
-#: postings of the run before changed; a few suffice)
-SETTLE_RUNS = 30
+#: payments (of every part) in one window of the customer split (:mod:`matchers.windows`)
+WINDOW_PAYMENTS = 1_000
+#: a window when looking again spans this many round-0 windows (most of their payments are settled)
+LATER_WINDOWS = 20
+#: times a window may be decided again before the customer split gives up on it
+WINDOW_TRIES = 200
 
 
 def not_used(store: Store, split: str = "customers") -> dict[str, int]:
     """Records of the kinds the large path leaves out, counted per kind (only kinds the store holds):
     remittance advices, on either split."""
     return {RemittanceAdvice.KIND: n} if (n := store.count(RemittanceAdvice)) else {}  # no split reads them yet
-
-
-@dataclass
-class _Reads:
-    """What a customer split's part read, and when (the time of its last read): items (by position in the
-    world) a payment looked at or checked, amounts it looked items up by, and the items unsettled
-    payments would look at again whenever they change."""
-
-    items: dict[int, tuple] = field(default_factory=dict)
-    amounts: dict[tuple[str, Decimal], tuple] = field(default_factory=dict)
-    held: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -155,9 +145,6 @@ class PartOutcome:
     open_count: int
     new_amounts: set[tuple[str, Decimal]]
     fingerprints: list[tuple[str, str]]
-    #: the customer split: what this part posted (time, item position in the world, due after)
-    events: list[tuple[tuple, int, Decimal]] = field(default_factory=list)
-    reads: _Reads | None = None
     checked: dict[str, Any] = field(default_factory=dict)
     saved_new: int = 0
     saved_unchanged: int = 0
@@ -197,6 +184,9 @@ class BulkRun:
     json_out: Path | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     rss_mb: dict[str, int] = field(default_factory=dict)
+    #: the customer split: windows kept and payments looked at (in every window run, redone ones too)
+    windows: int = 0
+    looked_at: int = 0
 
 
 @dataclass
@@ -209,11 +199,9 @@ class _Plan:
     invoices: list[int] = field(default_factory=list)
     resolved: ResolvedMemos | None = None
     open_amounts: frozenset[tuple[str, Decimal]] = frozenset()
-    #: customer split: other parts' items its payments may look at, the amounts they look up, and the
-    #: postings other parts made on its items and these (time, item position, due after), in time order
+    #: customer split: other parts' items its payments may look at, and the amounts they look up
     shared: set[int] | None = None
     amounts: set[tuple[str, Decimal]] = field(default_factory=set)
-    replayed: list[tuple[tuple, int, Decimal]] = field(default_factory=list)
 
 
 @dataclass
@@ -240,7 +228,6 @@ class _World:
     check: Callable[[list[Match]], dict[str, Any]] | None = None
     json_dir: Path | None = None  # each part writes its matches there (``key<TAB>json`` lines, by key)
     resolved: ResolvedMemos | None = None  # the customer split's memos, resolved against every item
-    held_dir: Path | None = None  # the customer split's decided parts, kept until every part agrees
 
 
 _WORLD: _World | None = None  # set in the parent before the workers fork
@@ -376,8 +363,8 @@ def split_customers(world: _World, pays: list[Payment], items: list[OpenItem], p
     payments of no known customer in a part of their own). A payment may look at items of other customers
     (a memo resolved against every item, items open for its amount, the items of the customers its payer
     name finds): those items go with its part as *shared* items (``_Plan.shared``), whose postings in their
-    own part (and theirs in any other) each part replays at the time the single pass would make them
-    (:func:`_decide_timed`), run again until every part saw the same postings (:func:`_settle_parts`)."""
+    own part (and theirs in any other) each part takes at the time the single pass would make them
+    (:func:`_run_windows`)."""
     cix = world.cix
     matcher = CashMatcher(items, cix, world.profile, explain=False)  # the single pass's indexes, nothing scored
     keys = item_keys(items)
@@ -422,81 +409,6 @@ def split_customers(world: _World, pays: list[Payment], items: list[OpenItem], p
     return [p for p in plans if p.receipts or p.invoices]
 
 
-def _decide_timed(matcher: CashMatcher, todo: list[Payment], posted: tuple[str, ...],
-                  replayed: Sequence[tuple[tuple, int, Decimal]], position: Sequence[int],
-                  ) -> tuple[dict[str, tuple[str, list, dict[int, int]]], dict[str, Payment], list[tuple[tuple, int, Decimal]],
-                             _Reads]:
-    """:func:`matchers.cash._decide_all` on a part, with the postings other parts made on its items
-    (``replayed``: (time, item's position in the world, what is due after), in time order) applied when the
-    single pass makes them: a time is (round, the payment's place in the order of the single pass). Returns
-    the decisions, the payments by key, this part's own postings, timed alike, and what it read when
-    (:class:`_Reads`: which later postings elsewhere could change what it decided)."""
-    items = matcher.items
-    local = {g: n for n, g in enumerate(position)}
-    rank = {p.key: (-matcher.prescore(p), p.value_date, p.key) for p in todo}  # the single pass's order
-    order = sorted(todo, key=lambda p: rank[p.key])
-    log: list[tuple[tuple, int, Decimal]] = []
-    now: list[tuple] = [()]
-    post = matcher.post
-
-    def posting(prop: Any) -> None:
-        post(prop)
-        log.extend((now[0], position[item.idx], item.due) for item, _, _ in prop.parts)
-
-    matcher.post = posting  # type: ignore[method-assign]
-    reads = _Reads()
-
-    def read(pay: Payment, looked: Iterable[int]) -> None:
-        for i in looked:
-            reads.items[position[i]] = now[0]
-        reads.amounts[(pay.currency, q(pay.amount))] = now[0]
-
-    at = 0
-    seen_round = -1
-
-    def replay(until: tuple) -> None:
-        nonlocal at, seen_round
-        while at < len(replayed) and replayed[at][0] < until:
-            when, g, due = replayed[at]
-            item = items[local[g]]
-            item.due = due
-            item.version += 1
-            if due > 0:
-                matcher.by_amount[(item.currency, q(due))].append(item.idx)
-            seen_round = max(seen_round, when[0])
-            at += 1
-
-    decided: dict[str, tuple[str, list, dict[int, int]]] = {}
-    for pay in order:
-        now[0] = (0, *rank[pay.key])
-        replay(now[0])
-        ranked, looked = matcher.propose(pay)
-        read(pay, looked)
-        decided[pay.key] = _decide(matcher, ranked, looked, posted)
-    by_key = {p.key: p for p in order}
-    for round_ in range(1, 6):
-        changed = False
-        for key, (status, _ranked, versions) in list(decided.items()):
-            now[0] = (round_, *rank[key])
-            replay(now[0])
-            if status in posted:
-                continue
-            read(by_key[key], versions)
-            if not any(items[i].version != v for i, v in versions.items()):
-                continue
-            ranked, looked = matcher.propose(by_key[key])
-            read(by_key[key], looked)
-            decided[key] = _decide(matcher, ranked, looked, posted)
-            changed = changed or decided[key][0] != status
-        # the single pass looks again while anything changed anywhere: here, or where a replayed posting came from
-        if not changed and at == len(replayed) and seen_round < round_:
-            break
-    replay((99,))
-    reads.held = {position[i] for status, _ranked, versions in decided.values() if status not in posted
-                  for i in versions}
-    return decided, by_key, log, reads
-
-
 # -- one part, in a worker ------------------------------------------------------------------------------
 def _read_part(world: _World, plan: _Plan) -> tuple[list[Payment], list[OpenItem], list[int]]:
     """A part's payments and items (copies: the matcher takes money off them; each item's ``idx`` its
@@ -506,59 +418,37 @@ def _read_part(world: _World, plan: _Plan) -> tuple[list[Payment], list[OpenItem
     return [world.pays[i] for i in plan.receipts], [replace(world.items[i], idx=n) for n, i in enumerate(at)], at
 
 
-def _decide_shared(world: _World, plan: _Plan, pays: list[Payment], items: list[OpenItem], at: list[int],
-                   ) -> tuple[list[Match], list[tuple[tuple, int, Decimal]], _Reads]:
-    """A customer split's part decided with the postings of other parts replayed (:func:`_decide_timed`):
-    its matches in payment key order and its own postings."""
-    profile = world.profile
-    posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
-    matcher = CashMatcher(items, world.cix, profile, plan.resolved)
-    decided, by_key, log, reads = _decide_timed(matcher, list(pays), posted, plan.replayed, at)
-    matches = [_to_match(by_key[key], status, ranked, profile) for key, (status, ranked, _) in decided.items()]
-    matches.sort(key=lambda m: m.payment_key)
-    return matches, log, reads
-
-
 def _run_part(number: int) -> PartOutcome:
-    """Reconcile part ``number`` of the forked world; save its matches when asked (on the customer split
-    they are kept in a file until every part saw the same postings: :func:`_finish_part` saves them)."""
+    """Reconcile part ``number`` of the forked world (the evidence split); save its matches when asked."""
     world = _WORLD
     assert world is not None, "the bulk world is set before the workers fork"
     t0, c0 = time.perf_counter(), time.process_time()
     plan = world.plans[number]
     # the collector stays off until the part's objects are gone: a full collection walks every one of them
     with _gc_paused():
-        pays, items, at = _read_part(world, plan)
-        log: list[tuple[tuple, int, Decimal]] = []
-        reads = None
-        if plan.shared is None:
-            matches, new_amounts = decide_payments(pays, items, world.cix, profile=world.profile,
-                                                   resolved=plan.resolved)
-        else:
-            matches, log, reads = _decide_shared(world, plan, pays, items, at)
-            new_amounts = set()
-            own = set(plan.invoices)
-            items = [item for item, g in zip(items, at, strict=True) if g in own]
-        counts = Counter(m.status for m in matches)
-        shown = [m for m in matches if world.keep_all or m.status not in ("auto", "confirmed")]
-        keys = {m.payment_key for m in shown}
-        infos = {p.key: _info(p) for p in pays if p.key in keys}
-        still_open = [i for i in items if i.due > 0]
-        fps = [(m.payment_key, fingerprint(m)) for m in matches] if world.fingerprints else []
-        outcome = PartOutcome(number, len(pays), len(items), dict(counts), shown, infos,
-                              still_open[:world.keep_open], len(still_open), set(new_amounts), fps, events=log,
-                              reads=reads)
-        del items, still_open, pays
-        if plan.shared is None:
-            _finish(world, number, matches, outcome)
-        else:
-            with _held_file(world, number).open("wb") as fh:
-                pickle.dump(matches, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pays, items, _at = _read_part(world, plan)
+        matches, new_amounts = decide_payments(pays, items, world.cix, profile=world.profile, resolved=plan.resolved)
+        outcome = _outcome(world, number, pays, items, matches, new_amounts)
+        del items, pays
+        _finish(world, number, matches, outcome)
         del matches
     outcome.seconds = round(time.perf_counter() - t0, 1)
     outcome.cpu_seconds = round(time.process_time() - c0, 1)
     outcome.rss_mb = _rss_mb()
     return outcome
+
+
+def _outcome(world: _World, number: int, pays: Sequence[Payment], items: Sequence[OpenItem], matches: list[Match],
+             new_amounts: Collection[tuple[str, Decimal]]) -> PartOutcome:
+    """What a decided part sends back (``items``: its own items)."""
+    counts = Counter(m.status for m in matches)
+    shown = [m for m in matches if world.keep_all or m.status not in ("auto", "confirmed")]
+    keys = {m.payment_key for m in shown}
+    infos = {p.key: _info(p) for p in pays if p.key in keys}
+    still_open = [i for i in items if i.due > 0]
+    fps = [(m.payment_key, fingerprint(m)) for m in matches] if world.fingerprints else []
+    return PartOutcome(number, len(pays), len(items), dict(counts), shown, infos, still_open[:world.keep_open],
+                       len(still_open), set(new_amounts), fps)
 
 
 def _finish(world: _World, number: int, matches: list[Match], outcome: PartOutcome) -> None:
@@ -573,92 +463,339 @@ def _finish(world: _World, number: int, matches: list[Match], outcome: PartOutco
         write_lines(_part_file(world.json_dir, number), matches)
 
 
-def _held_file(world: _World, number: int) -> Path:
-    assert world.held_dir is not None
-    return world.held_dir / f"part-{number:05d}.pickle"
+# -- the customer split: parts decided window by window on persistent workers (matchers/windows.py) -----
+class _Host:
+    """The customer split's parts one worker holds, each a :class:`matchers.windows.PartClock`."""
+
+    def __init__(self, parts: Sequence[int], folder: Path) -> None:
+        self.parts = list(parts)
+        self.folder = folder  # each part's final matches, pickled a batch at a time
+        self.clocks: dict[int, PartClock] = {}
+        self.done: dict[int, list[Match]] = {}
+        self.cpu = 0.0
+
+    def _timed(self, fn: Callable[[], Any]) -> Any:
+        c0 = time.process_time()
+        out = fn()  # the collector is off in a worker (and around the windows in this process)
+        self.cpu += time.process_time() - c0
+        return out
+
+    def init(self) -> dict[int, list[tuple]]:
+        """Each part's matcher built; every part's ranks in the single pass's order."""
+        return self._timed(lambda: {n: self._clock(n).ranks for n in self.parts})
+
+    def _clock(self, number: int) -> PartClock:
+        world = _WORLD
+        assert world is not None, "the bulk world is set before the workers fork"
+        plan = world.plans[number]
+        pays, items, at = _read_part(world, plan)
+        profile = world.profile
+        posted = tuple(dict.fromkeys(POSTED + profile.auto_post))
+        done = self.done[number] = []
+
+        def final(pay: Payment, value: tuple) -> None:
+            done.append(_to_match(pay, value[0], value[1], profile))
+            if len(done) >= SAVE_ROWS:
+                self._spill(number)
+
+        clock = self.clocks[number] = PartClock(TimedMatcher(items, world.cix, profile, plan.resolved), pays, at,
+                                                posted, final)
+        return clock
+
+    def _spill(self, number: int) -> None:
+        with (self.folder / f"part-{number:05d}.pickle").open("ab") as fh:
+            pickle.dump(self.done[number], fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.done[number].clear()
+
+    def _final(self, number: int) -> list[Match]:
+        """A part's final matches: the ones handed on (spilled, then held) and the decisions still held."""
+        clock = self.clocks[number]
+        clock.finish()
+        matches: list[Match] = []
+        path = self.folder / f"part-{number:05d}.pickle"
+        if path.exists():
+            with path.open("rb") as fh:
+                while True:
+                    try:
+                        matches += pickle.load(fh)
+                    except EOFError:
+                        break
+            path.unlink()
+        matches += self.done.pop(number)
+        profile = _WORLD.profile  # type: ignore[union-attr]
+        matches += [_to_match(clock.by_key[key], status, ranked, profile)
+                    for key, (status, ranked, _) in clock.decided.items() if ranked or status not in clock.posted]
+        matches.sort(key=lambda m: m.payment_key)
+        return matches
+
+    def begin(self, round_: int, until: tuple | None) -> dict[int, tuple[list[Event], bool]]:
+        return self._timed(lambda: {n: c.begin(round_, until) for n, c in self.clocks.items()})
+
+    def fix(self, orders: dict[int, tuple[list[Event], list[tuple[int, Decimal]]]],
+            ) -> dict[int, tuple[bool, list[Event], bool]]:
+        world = _WORLD
+        assert world is not None
+
+        def run() -> dict[int, tuple[bool, list[Event], bool]]:
+            out = {}
+            for n, (incoming, added) in orders.items():
+                items = [(g, replace(world.items[g], due=due)) for g, due in added]
+                redone, events, changed = self.clocks[n].fix(incoming, items)
+                out[n] = (redone, events if redone else [], changed)
+            return out
+        return self._timed(run)
+
+    def stats(self) -> tuple[int, int, int, int]:
+        """Over this worker's parts: payments looked at (in every window run), windows redone, items held
+        from other parts, and how many of those any payment read (itself, or among its customer's items)."""
+        world = _WORLD
+        assert world is not None
+        held = read = 0
+        for n, c in self.clocks.items():
+            own = set(world.plans[n].invoices)
+            m = c.matcher
+            for item, g in zip(m.items, c.position, strict=True):
+                if g not in own:
+                    held += 1
+                    read += item.idx in m.ever or item.customer_code in m.ever_codes
+        return (sum(c.proposed for c in self.clocks.values()), sum(c.redone for c in self.clocks.values()),
+                held, read)
+
+    def finish(self) -> list[PartOutcome]:
+        """Every part's matches checked, written and saved; what that did."""
+        world = _WORLD
+        assert world is not None
+        outs = []
+        for n, clock in self.clocks.items():
+            t0, c0 = time.perf_counter(), time.process_time()
+            with _gc_paused():
+                by_key = clock.by_key
+                matches = self._final(n)
+                own = set(world.plans[n].invoices)
+                items = [item for item, g in zip(clock.matcher.items, clock.position, strict=True) if g in own]
+                outcome = _outcome(world, n, list(by_key.values()), items, matches, ())
+                _finish(world, n, matches, outcome)
+            outcome.seconds = round(time.perf_counter() - t0, 1)
+            self.cpu += time.process_time() - c0
+            outcome.rss_mb = _rss_mb()
+            outs.append(outcome)
+        if outs:
+            outs[0].cpu_seconds = round(self.cpu, 1)  # the worker's CPU over every window, on its first part
+        return outs
 
 
-def _finish_part(number: int) -> PartOutcome:
-    """A customer split's part, decided for good: its kept matches checked, written and saved (in a worker);
-    only what that did comes back."""
-    world = _WORLD
-    assert world is not None, "the bulk world is set before the workers fork"
-    with _gc_paused():
-        with _held_file(world, number).open("rb") as fh:
-            matches = pickle.load(fh)
-        done = PartOutcome(number, 0, 0, {}, [], {}, [], 0, set(), [])
-        _finish(world, number, matches, done)
-    return done
+def _serve(conn: Any, parts: Sequence[int], folder: Path) -> None:
+    """A worker: calls on its :class:`_Host` read from the pipe, answers sent back."""
+    import traceback
+
+    gc.disable()  # a full collection would walk every item and proposal of the worker's parts, again and again
+    host = _Host(parts, folder)
+    while True:
+        name, args = conn.recv()
+        if name == "stop":
+            break
+        try:
+            conn.send(("ok", getattr(host, name)(*args)))
+        except BaseException:
+            conn.send(("error", traceback.format_exc()))
+            break
+    conn.close()
 
 
-def _matters(world: _World, plan: _Plan, before: list[tuple[tuple, int, Decimal]],
-             after: list[tuple[tuple, int, Decimal]], reads: _Reads | None) -> bool:
-    """Whether a part replaying ``after`` instead of ``before`` could decide anything otherwise: a changed
-    posting on one of its own items (what stays open), on an item an unsettled payment would look at again,
-    on an item read after the first change, or leaving an amount looked up after that posting."""
-    if reads is None:
-        return True
-    old: dict[int, list[tuple[tuple, Decimal]]] = defaultdict(list)
-    new: dict[int, list[tuple[tuple, Decimal]]] = defaultdict(list)
-    for events, by_item in ((before, old), (after, new)):
-        for when, g, due in events:
-            by_item[g].append((when, due))
-    own = set(plan.invoices)
-    for g in old.keys() | new.keys():
-        a, b = old.get(g, []), new.get(g, [])
-        if a == b:
-            continue
-        if g in own or g in reads.held:
-            return True
-        first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-        changed = a[first:] + b[first:]
-        if (last := reads.items.get(g)) is not None and last > min(when for when, _ in changed):
-            return True
-        currency = world.items[g].currency
-        for when, due in changed:
-            if due > 0 and (last := reads.amounts.get((currency, q(due)))) is not None and last > when:
-                return True
-    return False
+class _Hosts:
+    """The workers (forked processes with a pipe each; in this process for one worker or one part)."""
+
+    def __init__(self, parts: int, workers: int, folder: Path) -> None:
+        n = max(1, min(workers, parts))
+        self.of = [list(range(w, parts, n)) for w in range(n)]
+        self.local: list[_Host] = []
+        self.procs: list[Any] = []
+        self.conns: list[Any] = []
+        if n == 1 or "fork" not in multiprocessing.get_all_start_methods():
+            self.local = [_Host(p, folder) for p in self.of]
+            return
+        ctx = multiprocessing.get_context("fork")
+        for p in self.of:
+            mine, theirs = ctx.Pipe()
+            proc = ctx.Process(target=_serve, args=(theirs, p, folder), daemon=True)
+            proc.start()
+            theirs.close()
+            self.procs.append(proc)
+            self.conns.append(mine)
+
+    def call(self, name: str, args: Sequence[tuple] | None = None) -> list[Any]:
+        """``name`` on every worker (its own arguments each), at once; their answers."""
+        args = args or [()] * len(self.of)
+        if self.local:
+            return [getattr(h, name)(*a) for h, a in zip(self.local, args, strict=True)]
+        for conn, a in zip(self.conns, args, strict=True):
+            conn.send((name, a))
+        out = []
+        for conn in self.conns:
+            status, value = conn.recv()
+            if status == "error":
+                raise RuntimeError(f"customer split: a worker failed:\n{value}")
+            out.append(value)
+        return out
+
+    def close(self) -> None:
+        for conn in self.conns:
+            try:
+                conn.send(("stop", ()))
+            except OSError:
+                pass
+        for proc in self.procs:
+            proc.join(timeout=30)
+            if proc.is_alive():
+                proc.terminate()
 
 
-def _settle_parts(world: _World, outcomes: dict[int, PartOutcome]) -> list[int]:
-    """The customer split after its parts ran: each part's postings go to every other part holding the item
-    (and an item a posting leaves open for an amount a part's payments look up becomes shared with that
-    part); the parts whose replayed postings or shared items changed are returned, to run again."""
+@dataclass
+class _Windows:
+    """What the customer split's windows did: the parts' outcomes, windows redone, seconds."""
+
+    outcomes: list[PartOutcome]
+    redone: int
+    windows: int
+    proposed: int
+    seconds: dict[str, float]
+
+
+def _run_windows(world: _World, workers: int, progress: Callable[[str], None]) -> _Windows:
+    """The customer split's parts decided window by window of the single pass's order on persistent workers:
+    each window's postings exchanged at its end, a part that read what another part's posting changed
+    deciding the window again (:class:`matchers.windows.PartClock`), rounds of looking again while any
+    decision changed anywhere (as :func:`matchers.cash._decide_all`); then every part saved."""
+    t0 = time.perf_counter()
     plans = world.plans
-    own: dict[int, int] = {}
-    for n, plan in enumerate(plans):
-        own.update(dict.fromkeys(plan.invoices, n))
-    looking: dict[tuple[str, Decimal], list[int]] = defaultdict(list)
-    for n, plan in enumerate(plans):
-        for amount in plan.amounts:
-            looking[amount].append(n)
-    grown: set[int] = set()
-    for outcome in outcomes.values():
-        for _when, g, due in outcome.events:
-            if due > 0:
-                for m in looking.get((world.items[g].currency, q(due)), ()):
-                    if own[g] != m and g not in plans[m].shared:  # type: ignore[operator]
-                        plans[m].shared.add(g)  # type: ignore[union-attr]
-                        grown.add(m)
-    holders: dict[int, list[int]] = defaultdict(list)
-    for n, plan in enumerate(plans):
-        for g in (*plan.invoices, *plan.shared):  # type: ignore[misc]
-            holders[g].append(n)
-    replayed: dict[int, list[tuple[tuple, int, Decimal]]] = defaultdict(list)
-    for n, outcome in outcomes.items():
-        for event in outcome.events:
-            for m in holders[event[1]]:
+    folder = Path(tempfile.mkdtemp(prefix=".reconcile-windows-"))
+    try:
+        hosts = _Hosts(len(plans), workers, folder)
+        with _gc_paused() if hosts.local else nullcontext():
+            return _exchange(world, hosts, t0, progress)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _exchange(world: _World, hosts: _Hosts, t0: float, progress: Callable[[str], None]) -> _Windows:
+    """:func:`_run_windows`' exchange of postings, window by window."""
+    plans = world.plans
+    try:
+        ranks = sorted(r for got in hosts.call("init") for part in got.values() for r in part)
+        ends: list[tuple | None] = [*ranks[WINDOW_PAYMENTS::WINDOW_PAYMENTS], None]
+        # looking again, most payments are settled (skipped): windows of as many payments as are still open
+        step = WINDOW_PAYMENTS * LATER_WINDOWS
+        later: list[tuple | None] = [*ranks[step::step], None]
+        del ranks
+        held: dict[int, list[int]] = defaultdict(list)
+        for n, plan in enumerate(plans):
+            for g in (*plan.invoices, *(plan.shared or ())):
+                held[g].append(n)
+        looking: dict[tuple[str, Decimal], list[int]] = defaultdict(list)
+        for n, plan in enumerate(plans):
+            for amount in plan.amounts:
+                looking[amount].append(n)
+        entries = Counter((i.currency, q(i.due)) for i in world.items if i.due > 0)  # each amount's list, as long
+        due_at: dict[int, Decimal] = {}
+        seconds = {"windows_init": round(time.perf_counter() - t0, 1)}
+        progress(f"customer split: {len(plans)} parts on {len(hosts.of)} workers, {len(ends)} windows of "
+                 f"{WINDOW_PAYMENTS:,} payments a round ({seconds['windows_init']} s)")
+        redone = windows = 0
+        last = time.perf_counter()
+        for round_ in range(6):
+            changed_round = False
+            round_redone = 0
+            spans = ends if round_ == 0 else later
+            for w, until in enumerate(spans):
+                events: dict[int, list[Event]] = {}
+                changed: dict[int, bool] = {}
+                for got in hosts.call("begin", [(round_, until)] * len(hosts.of)):
+                    for n, (ev, ch) in got.items():
+                        events[n], changed[n] = ev, ch
+                sent: dict[int, list[Event]] = {n: [] for n in events}
+                added: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
+                for tries in range(WINDOW_TRIES + 1):
+                    orders = _route(world, events, held, looking, entries, due_at, sent, added)
+                    if not orders:
+                        break
+                    if tries == WINDOW_TRIES:
+                        raise RuntimeError(
+                            f"customer split: window {w + 1}/{len(spans)} of round {round_} still changing after "
+                            f"{tries} tries ({windows:,} windows kept, {redone:,} part windows redone); nothing "
+                            "was saved: run it with --split evidence")
+                    per_host = [({n: o for n, o in orders.items() if n in set(parts)},) for parts in hosts.of]
+                    again = 0
+                    for got in hosts.call("fix", per_host):
+                        for n, (was_redone, ev, ch) in got.items():
+                            changed[n] = ch
+                            if was_redone:
+                                events[n] = ev
+                                again += 1
+                    redone += again
+                    round_redone += again
+                    if not again:
+                        break
+                for n in sorted(events):  # the window kept: what each item is due at its end
+                    for _when, g, due in events[n]:
+                        due_at[g] = due
+                        if due > 0:
+                            entries[(world.items[g].currency, q(due))] += 1
+                windows += 1
+                changed_round = changed_round or any(changed.values())
+                if time.perf_counter() - last > 30:
+                    last = time.perf_counter()
+                    progress(f"customer split: round {round_}, window {w + 1}/{len(spans)}, {redone:,} part "
+                             f"windows redone ({time.perf_counter() - t0:.0f} s)")
+            progress(f"customer split: round {round_} done, {round_redone:,} part windows redone"
+                     f"{', a decision changed' if changed_round else ''} ({time.perf_counter() - t0:.0f} s)")
+            if round_ and not changed_round:
+                break
+        seconds["windows"] = round(time.perf_counter() - t0, 1)
+        stats = hosts.call("stats")
+        proposed, held, read = (sum(s[0] for s in stats), sum(s[2] for s in stats), sum(s[3] for s in stats))
+        progress(f"customer split: {windows:,} windows kept, {redone:,} part windows redone, {proposed:,} "
+                 f"payments looked at; {held:,} items held from other parts, {read:,} of them read "
+                 f"({seconds['windows']} s)")
+        outcomes = [o for got in hosts.call("finish") for o in got]
+    finally:
+        hosts.close()
+    return _Windows(outcomes, redone, windows, proposed, seconds)
+
+
+def _route(world: _World, events: dict[int, list[Event]], held: dict[int, list[int]],
+           looking: Mapping[tuple[str, Decimal], list[int]], entries: Mapping[tuple[str, Decimal], int],
+           due_at: Mapping[int, Decimal], sent: dict[int, list[Event]],
+           added: dict[int, list[tuple[int, Decimal]]]) -> dict[int, tuple[list[Event], list[tuple[int, Decimal]]]]:
+    """Each part's postings of the window sent to every other part holding the item. An item a posting
+    leaves open for an amount a part looks up, while that amount's list is shorter than the pool a payment
+    looks at, becomes held by that part (as it stood at the window's start). Returns what changed per part
+    (its new incoming postings and items to add); ``sent`` and ``added`` are updated."""
+    new: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
+    for n, evs in events.items():
+        for _when, g, due in evs:
+            if due <= 0:
+                continue
+            key = (world.items[g].currency, q(due))
+            if entries.get(key, 0) >= EQUAL_AMOUNT_POOL:
+                continue
+            for m in looking.get(key, ()):
+                if m != n and m not in held[g]:
+                    held[g].append(m)
+                    new[m].append((g, due_at.get(g, world.items[g].due)))
+    incoming: dict[int, list[Event]] = {n: [] for n in events}
+    for n in sorted(events):
+        for event in events[n]:
+            for m in held[event[1]]:
                 if m != n:
-                    replayed[m].append(event)
-    again = []
-    for n, plan in enumerate(plans):
-        events = sorted(replayed.get(n, ()), key=lambda e: (e[0], e[1]))
-        if n in grown or (events != plan.replayed and _matters(world, plan, plan.replayed, events,
-                                                               outcomes[n].reads)):
-            again.append(n)
-        plan.replayed = events
-    return again
+                    incoming[m].append(event)
+    orders = {}
+    for m, got in incoming.items():
+        got.sort(key=lambda e: e[0])
+        if got != sent[m] or new.get(m):
+            orders[m] = (got, new.get(m, []))
+            sent[m] = got
+            added[m] += new.get(m, [])
+    return orders
 
 
 def _info(pay: Payment) -> tuple:
@@ -807,8 +944,6 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
         world.plans = ([_Plan(list(range(len(pays))), list(range(len(world.items))))] if single else
                        (split_evidence if evidence else split_customers)(world, pays, world.items, parts))
     del pays
-    if not evidence:
-        world.held_dir = Path(tempfile.mkdtemp(prefix=".reconcile-held-"))
     seconds["split"] = round(time.perf_counter() - t0, 1)
     sizes = sorted((len(p.receipts) for p in world.plans), reverse=True)
     shared = sum(len(p.shared or ()) for p in world.plans)
@@ -823,8 +958,8 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
     gc.freeze()  # the forked workers' collector never walks (and copies) the parent's objects
     outcomes: dict[int, PartOutcome] = {}
     merges = 0
-    runs = 0
-    cpu = 0.0  # every run of every part (the customer split runs parts again)
+    cpu = 0.0  # every part's CPU (the customer split's: every window, redone ones too)
+    windows = looked_at = 0
     json_files: list[Path] = []  # the single pass's --json runs (the writer's)
     rss_writer = 0
     try:
@@ -836,38 +971,33 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
             seconds["writer_cpu"] = written.cpu_seconds
             rss_writer = written.rss_mb
             json_files = written.runs
-        todo = [] if single else list(range(len(world.plans)))
-        while todo:
-            for outcome in _map(_run_part, todo, workers):
+        elif evidence:
+            todo = list(range(len(world.plans)))
+            while todo:
+                for outcome in _map(_run_part, todo, workers):
+                    outcomes[outcome.part] = outcome
+                    cpu += outcome.cpu_seconds
+                    done = sum(o.payments for o in outcomes.values())
+                    progress(f"part {len(outcomes)}/{len(world.plans)}: {outcome.payments:,} payments, "
+                             f"{outcome.invoices:,} invoices — auto {outcome.counts.get('auto', 0):,}, review "
+                             f"{outcome.counts.get('review', 0):,}, unmatched "
+                             f"{outcome.counts.get('unmatched', 0):,} ({outcome.seconds} s, {outcome.cpu_seconds} "
+                             f"CPU-s, {outcome.rss_mb} MB; {done:,} payments done, "
+                             f"{time.perf_counter() - t_start:.0f} s)")
+                todo = _merge_parts(world, outcomes)
+                merges += len(todo)
+        else:
+            ran = _run_windows(world, workers, progress)
+            merges, windows, looked_at = ran.redone, ran.windows, ran.proposed
+            seconds.update(ran.seconds)
+            for outcome in ran.outcomes:
                 outcomes[outcome.part] = outcome
                 cpu += outcome.cpu_seconds
-                done = sum(o.payments for o in outcomes.values())
-                progress(f"part {len(outcomes)}/{len(world.plans)}: {outcome.payments:,} payments, "
-                         f"{outcome.invoices:,} invoices — auto {outcome.counts.get('auto', 0):,}, review "
-                         f"{outcome.counts.get('review', 0):,}, unmatched {outcome.counts.get('unmatched', 0):,} "
-                         f"({outcome.seconds} s, {outcome.cpu_seconds} CPU-s, {outcome.rss_mb} MB; {done:,} "
-                         f"payments done, "
-                         f"{time.perf_counter() - t_start:.0f} s)")
-            runs += 1
-            todo = _merge_parts(world, outcomes) if evidence else _settle_parts(world, outcomes)
-            merges += len(todo)
-            if todo and not evidence:
-                if runs >= SETTLE_RUNS:
-                    raise RuntimeError(f"customer split: parts still disagree after {runs} runs (their shared items' "
-                                       "postings keep changing); nothing was saved: run it with --split evidence")
-                progress(f"{len(todo)} parts run again: postings on items they share changed")
-        if not evidence:
-            for done in _map(_finish_part, sorted(outcomes), workers):
-                outcome = outcomes[done.part]
-                outcome.checked, outcome.saved_new, outcome.saved_unchanged = (done.checked, done.saved_new,
-                                                                               done.saved_unchanged)
     finally:
         _WORLD = None
         gc.unfreeze()
         if writer is not None:  # failed before the matcher handed over
             writer.abort()
-        if world.held_dir is not None:
-            shutil.rmtree(world.held_dir, ignore_errors=True)
     seconds["parts"] = round(time.perf_counter() - t0, 1)
     seconds["parts_cpu"] = round(cpu, 1)
     final = [outcomes[i] for i in sorted(outcomes)]
@@ -890,7 +1020,8 @@ def reconcile_store(store: Store, *, workers: int = 2, parts: int | None = None,
                    sorted(fp for o in final for fp in o.fingerprints), world.keep_all,
                    {c.code: c.name for c in customers}, [o.checked for o in final], statuses, credits, holds,
                    json_out, seconds, {"parent": _rss_mb(), "worker": max((o.rss_mb for o in final), default=0)}
-                   if not single else {"parent": _rss_mb(), "worker": _rss_mb(), "writer": rss_writer})
+                   if not single else {"parent": _rss_mb(), "worker": _rss_mb(), "writer": rss_writer},
+                   windows, looked_at)
 
 
 def _open_items(store: Store, customers: list[Customer], cix: CustomerIndex, settled: dict[str, Decimal],
@@ -1005,4 +1136,5 @@ def as_dict(run: BulkRun) -> dict[str, Any]:
     return {"parts": run.parts, "merges": run.merges, "largest_part": run.largest_part,
             "counts": dict(run.counts), "kept": run.kept_count, "set_aside": len(run.set_aside),
             "open_items": run.open_count, "saved_new": run.saved_new, "saved_unchanged": run.saved_unchanged,
-            "not_used": run.not_used, "seconds": run.seconds, "rss_mb": run.rss_mb}
+            "not_used": run.not_used, "seconds": run.seconds, "rss_mb": run.rss_mb,
+            **({"windows": run.windows, "looked_at": run.looked_at} if run.windows else {})}

@@ -144,6 +144,26 @@ def test_customer_split_is_the_single_pass(tmp_path: Path, load_bench, ours) -> 
     assert sorted(customers.set_aside) == sorted(single.set_aside)
 
 
+def test_customer_split_in_windows_is_the_single_pass(tmp_path: Path, load_bench, ours,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The customer split's parts decided in windows of 100 payments of the single pass's order, postings
+    exchanged at each window's end: parts that read an item another part's posting changed in the window
+    decide it again from that read, and the result is the single pass's, match for match, in worker
+    processes and in this one. No part runs from the start again: the payments looked at are about the
+    single pass's (each once, plus the windows redone), not a multiple."""
+    import matchers.bulk as bulk
+
+    monkeypatch.setattr(bulk, "WINDOW_PAYMENTS", 100)
+    (store,) = _stores(tmp_path, _world(load_bench, 2500), [f"sqlite:///{tmp_path / 'a.db'}"])
+    single = reconcile_store(store, workers=1, parts=1, fingerprints=True)
+    for workers in (2, 1):
+        customers = reconcile_store(store, workers=workers, split="customers", parts=8, fingerprints=True)
+        assert digest(customers.fingerprints) == digest(single.fingerprints), workers
+        assert customers.counts == single.counts
+        assert customers.windows > 25 and customers.merges > 0  # several windows, some redone
+        assert customers.looked_at < 1.3 * 2500, customers.looked_at
+
+
 def test_large_path_on_postgresql(tmp_path: Path, load_bench, ours, pg_url: str) -> None:
     small, large = _stores(tmp_path, _world(load_bench, 800), [f"sqlite:///{tmp_path / 'small.db'}", pg_url])
     run_reconcile(Inputs.from_store(small), out=None, store=small, save=True)
