@@ -178,6 +178,7 @@ class _Matcher:
     def __init__(self, specs: tuple[FieldSpec, ...]) -> None:
         self.aliases: list[str] = []
         self.meta: list[tuple[str, int, bool]] = []
+        self.ties: set[str] = set()  # the last ``_best``'s other fields at its score
         self.qualifies = {spec.name: set(spec.qualifies) for spec in specs}
         for spec in specs:
             for priority, alias in enumerate(spec.aliases):
@@ -204,6 +205,7 @@ class _Matcher:
         from rapidfuzz import process
 
         best: tuple[float, int, str] | None = None
+        scores: dict[str, float] = {}  # every field's best score: the fields tied with the best are ``ties``
         for norm, penalty in header_variants(header):
             if not norm:
                 continue
@@ -227,6 +229,9 @@ class _Matcher:
                 score -= penalty
                 if score >= FUZZY_THRESHOLD and (best is None or (score, -priority) > (best[0], -best[1])):
                     best = (score, priority, name)
+                if score >= FUZZY_THRESHOLD and score > scores.get(name, 0.0):
+                    scores[name] = score
+        self.ties = {n for n, sc in scores.items() if best is not None and n != best[2] and sc == best[0] < 100.0}
         return best
 
 
@@ -240,18 +245,36 @@ def _best(specs: tuple[FieldSpec, ...], header: str) -> tuple[float, int, str] |
     return _matcher(specs).best(header)
 
 
+@cache
+def _tied(specs: tuple[FieldSpec, ...], header: str) -> frozenset[str]:
+    """The fields a fuzzy reading of the whole header scores as high as its best (none for an exact alias)."""
+    matcher = _matcher(specs)
+    whole = matcher._best(header)
+    return frozenset(matcher.ties) if whole is not None and whole == _best(specs, header) else frozenset()
+
+
 def map_headers(cells: Sequence[Cell], fields: dict[str, FieldSpec], row: int = 0) -> HeaderMap:
     """Assign each header cell to its best-scoring field (exact alias first, then fuzzy)."""
     headers = [cell_text(c) for c in cells]
     specs = tuple(fields.values())
     result = HeaderMap(row, headers)
     picks: list[tuple[float, int, str, int]] = []
+    ties: dict[int, set[str]] = {}
     for col, header in enumerate(headers):
         if not header or len(header) > 80:
             continue
         best = _best(specs, header)
         if best:
             picks.append((best[0], best[1], best[2], col))
+            ties[col] = set(_tied(specs, header))
+    # a fuzzy reading tied between fields (OCR's 货方发生额 is as near 借方发生额 as 贷方发生额) goes to the tied
+    # field that no surer column holds, when there is exactly one such
+    for i, (score, priority, name, col) in enumerate(picks):
+        held = {n for sc, _, n, c in picks if c != col and sc > score}
+        if ties.get(col) and name in held:
+            free = sorted(ties[col] - held)
+            if len(free) == 1:
+                picks[i] = (score, priority, free[0], col)
     for score, _priority, name, col in sorted(picks, key=lambda p: (-p[0], p[1], p[3])):
         result.columns.setdefault(name, []).append(col)
         result.scores[name] = max(result.scores.get(name, 0.0), score / 100)
