@@ -431,6 +431,8 @@ def _unmatched(ws, matches: Sequence[Match], payments: dict[str, PaymentInfo], w
         _payment_cells(ws, row, index, m, payments)
         put(ws, row, index["原因 Why"], "；\n".join(why.get(m.payment_key) or [m.reason]))
         paint(ws, row, 8, "unmatched")
+    if not matches:
+        put(ws, 2, 1, "无 none: 每笔付款都已匹配、按规则入账或待复核 every payment was matched, posted by rule or sent to review")
     _hide(ws, index)
     finish(ws, 8)
 

@@ -184,3 +184,15 @@ def test_a_workbook_that_is_not_ours_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "y.xlsx").write_text("not a workbook")
     with pytest.raises(InputError, match="not a readable"):
         read_decisions(tmp_path / "y.xlsx")
+
+
+def test_an_empty_unmatched_sheet_says_so(tmp_path: Path) -> None:
+    """A finance clerk opening 未匹配 with nothing in it reads that nothing is left, not a blank sheet."""
+    ws = load_workbook(write_reconciliation(tmp_path / "none.xlsx", [], {}))[UNMATCHED_SHEET]
+    assert ws.max_row == 2 and "every payment was matched" in ws["A2"].value and ws["A2"].data_type == "s"
+    key = "ICBC|T1"
+    one = [Match(payment_kind="receipt", payment_key=key, payment_amount=Decimal("10.00"), status="unmatched",
+                 reason="no open item of this amount")]
+    payments = {key: PaymentInfo("receipt", key, D0, "某某公司", Decimal("10.00"), "CNY", "货款")}
+    ws = load_workbook(write_reconciliation(tmp_path / "one.xlsx", one, payments))[UNMATCHED_SHEET]
+    assert ws.max_row == 2 and ws["D2"].value == "某某公司"
