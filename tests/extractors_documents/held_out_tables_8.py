@@ -1,0 +1,389 @@
+"""An eighth held-out set of item tables written by hand (issue 14 §4), of shapes no earlier set had, drawn with
+``line_tables.py``'s reportlab helpers and tables7's builders (never the generator): a table over three pages
+with its header repeated and 过次页 / 承上页 rows; group heading rows and 小计 rows inside the table; a 含税单价
+beside a net 金额; quantity and unit in one cell (``12 箱``, ``3.5 kg``); the amount column left of the
+description; a landscape page; a table without rules whose right-aligned figures' edges wander; a commercial
+invoice and packing list (CTNs, N.W., G.W., CBM, HS code); a discount percentage and a discount amount per line;
+a USD amount beside its CNY equivalent; a serial-number column of long digit strings beside the quantity; a
+description in Chinese and English on two lines; a two-row header (``Amount`` over ``Net | Tax | Gross``); a row
+holding only a dash; a 货物运输服务 invoice with its 运输工具 block. Each builder returns the truth of every line
+(a discounted line, or one printing only a tax-inclusive unit price, keeps no unit price: ``None``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+from tests.extractors_documents.held_out_tables_7 import (
+    BUYER,
+    OURS_DE_NAME,
+    STD,
+    _box,
+    _cn_row,
+    _cols,
+    _goods,
+    _one_table,
+    _r,
+    _shudian,
+    _x_of,
+)
+from tests.extractors_documents.line_tables import (
+    OUR_TAX_ID,
+    OURS,
+    OURS_EN,
+    Col,
+    Pdf,
+    _cn_foot,
+    _cn_head,
+    _en_head,
+    _sum,
+    ln,
+    table,
+)
+
+_CUSTOMER = [OURS_EN, "88 Xinghu Street, Suzhou 215000, China"]
+
+
+def _money(v: D) -> str:
+    return f"{v:,.2f}"
+
+
+# -- Chinese ---------------------------------------------------------------------------------------------
+def cn_carried_three(path: Path) -> list[dict]:
+    """24 lines over three pages ruled by lines, the header repeated on each page, a ``过次页`` row closing pages
+    1 and 2 and a ``承上页`` row opening pages 2 and 3, each with the running amount and tax."""
+    names = ["*钢材*热轧钢板", "*钢材*冷拔圆钢", "*钢材*镀锌方管", "*钢材*不锈钢卷板"]
+    lines = [_goods(names[i % 4], str(3 + i % 5), f"{D(4210 + 37 * i) / 1:.2f}", "0.13", spec=f"Q235 {6 + i}mm",
+                    unit="吨") for i in range(24)]
+    cols = _cols(STD)
+    pdf = Pdf(path)
+    y = _shudian(pdf, "26322000000088000301", "2026年05月06日")
+    run_a, run_t = D(0), D(0)
+    for part in range(3):
+        page_lines = lines[part * 8:(part + 1) * 8]
+        rows = []
+        if part:
+            pdf.page()
+            pdf.text(105, 15, "电子发票（增值税专用发票）", 12, "c")
+            pdf.text(150, 22, "发票号码：26322000000088000301", 8)
+            pdf.text(150, 27, f"共3页 第{part + 1}页", 8)
+            y = 32
+            rows.append(["承上页", "", "", "", "", f"{run_a:.2f}", "", f"{run_t:.2f}"])
+        rows += [_cn_row(t) for t in page_lines]
+        run_a += _sum(page_lines, "amount")
+        run_t += _sum(page_lines, "tax")
+        if part < 2:
+            rows.append(["过次页", "", "", "", "", f"{run_a:.2f}", "", f"{run_t:.2f}"])
+        end = table(pdf, 12, y, cols, rows, grid="lines")
+    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
+    pdf.save()
+    return lines
+
+
+def cn_group_subtotals(path: Path) -> list[dict]:
+    """Group heading rows (``一、钢材类``) and a ``小计`` row under each group inside a ruled table: neither is an
+    item, and the second group continues after the first 小计."""
+    steel = [_goods("*钢材*热镀锌角钢", "2.4", "4650.00", "0.13", spec="L50x5", unit="吨"),
+             _goods("*钢材*H型钢", "5.1", "4380.00", "0.13", spec="HW200x200", unit="吨"),
+             _goods("*钢材*槽钢", "1.8", "4420.00", "0.13", spec="[10#", unit="吨")]
+    parts = [_goods("*金属制品*高强度螺栓", "800", "3.60", "0.13", spec="M20x80 10.9级", unit="套"),
+             _goods("*金属制品*化学锚栓", "240", "12.50", "0.13", spec="M16x190", unit="套")]
+    rows = [["一、钢材类", "", "", "", "", "", "", ""], *[_cn_row(t) for t in steel],
+            ["小计", "", "", "", "", f"{_sum(steel, 'amount'):.2f}", "", f"{_sum(steel, 'tax'):.2f}"],
+            ["二、紧固件类", "", "", "", "", "", "", ""], *[_cn_row(t) for t in parts],
+            ["小计", "", "", "", "", f"{_sum(parts, 'amount'):.2f}", "", f"{_sum(parts, 'tax'):.2f}"]]
+    return _one_table(path, steel + parts, "26322000000088000302", "2026年05月07日", grid="lines", rows=rows)
+
+
+def cn_gross_price_only(path: Path) -> list[dict]:
+    """Only a 含税单价 is printed, beside a 金额 net of tax: quantity x it is amount + tax; the line keeps no unit
+    price."""
+    specs = [("*五金工具*电动扳手", "DW-500", "台", "6", "1130.00"), ("*五金工具*角磨机", "100mm", "台", "10", "395.50"),
+             ("*五金工具*合金钻头套装", "13件", "套", "25", "84.75")]
+    lines, rows = [], []
+    for n, s, u, q, gprice in specs:
+        gross = _r(D(q) * D(gprice))
+        amount = _r(gross / D("1.13"))
+        t = ln(n, f"{amount}", qty=q, rate="0.13", tax=f"{gross - amount}", spec=s)
+        t["unit"] = u
+        lines.append(t)
+        rows.append([n, s, u, q, gprice, f"{amount:.2f}", "13%", f"{gross - amount:.2f}"])
+    return _one_table(path, lines, "26322000000088000303", "2026年05月08日", rows=rows,
+                      spec=[("项目名称", 46), ("规格型号", 24), ("单位", 12, "c"), ("数量", 16, "r"),
+                            ("含税单价", 24, "r"), ("金额", 26, "r"), ("税率", 14, "c"), ("税额", 24, "r")])
+
+
+def cn_qty_unit_cell(path: Path) -> list[dict]:
+    """No 单位 column: the 数量 cell prints the quantity with its unit (``12 箱``, ``3.5 千克``, ``200 个``)."""
+    lines = [_goods("*食品*瓶装饮用水", "12", "28.00", "0.13", spec="550ml*24", unit="箱"),
+             _goods("*食品*白砂糖", "3.5", "8.80", "0.13", unit="千克"),
+             _goods("*日用品*一次性纸杯", "200", "0.35", "0.13", spec="9盎司", unit="个")]
+    rows = [[t["description"], t["spec"] or "", f"{t['quantity']} {t['unit']}", f"{t['unit_price']}",
+             f"{t['amount']:.2f}", "13%", f"{t['tax']:.2f}"] for t in lines]
+    return _one_table(path, lines, "26327000000088000304", "2026年05月09日", grid="lines", rows=rows,
+                      title="电子发票（普通发票）", buyer=(OURS, OUR_TAX_ID), seller=("苏州万家福商贸有限公司", "91320506MA1X7Y8Z9Q"),
+                      spec=[("项目名称", 50), ("规格型号", 26), ("数量", 22, "r"), ("单价", 20, "r"), ("金额", 26, "r"),
+                            ("税率", 16, "c"), ("税额", 26, "r")])
+
+
+def cn_landscape(path: Path) -> list[dict]:
+    """A landscape A4 page (297 x 210 mm) with a wide ruled table: 序号 | 项目名称 | 规格型号 | 单位 | 数量 | 单价 |
+    金额 | 税率 | 税额 | 备注 (a remark per line)."""
+    lines = [_goods("*仪器仪表*超声波流量计", "2", "6850.00", "0.13", spec="DN150 一体式", unit="台"),
+             _goods("*仪器仪表*电磁流量计", "3", "5120.00", "0.13", spec="DN80 分体式", unit="台"),
+             _goods("*仪器仪表*压力变送器", "12", "980.00", "0.13", spec="0-2.5MPa 4-20mA", unit="只"),
+             ln("*现代服务*安装调试服务", "4716.98", rate="0.06", tax="283.02")]
+    lines[3]["unit"] = "项"
+    pdf = Pdf(path, size=(297, 210))
+    pdf.text(148, 16, "电子发票（增值税专用发票）", 14, "c")
+    pdf.text(230, 22, "发票号码：26322000000088000305", 8)
+    pdf.text(230, 27, "开票日期：2026年05月10日", 8)
+    pdf.rect(12, 32, 273, 20)
+    pdf.line(148, 32, 148, 52)
+    pdf.text(16, 40, f"购买方名称：{BUYER[0]}", 8)
+    pdf.text(16, 47, f"统一社会信用代码/纳税人识别号：{BUYER[1]}", 7)
+    pdf.text(152, 40, f"销售方名称：{OURS}", 8)
+    pdf.text(152, 47, f"统一社会信用代码/纳税人识别号：{OUR_TAX_ID}", 7)
+    cols = _cols([("序号", 12, "c"), ("项目名称", 56), ("规格型号", 36), ("单位", 14, "c"), ("数量", 18, "r"),
+                  ("单价", 26, "r"), ("金额", 30, "r"), ("税率", 16, "c"), ("税额", 28, "r"), ("备注", 37)])
+    remarks = ["合同HT-2605-01", "合同HT-2605-01", "含校验报告", "现场"]
+    rows = [[str(i + 1), *_cn_row(t), r] for i, (t, r) in enumerate(zip(lines, remarks, strict=True))]
+    end = table(pdf, 12, 52, cols, rows, grid="lines")
+    from extractors.parse import amount_to_chinese_upper
+
+    net, tax = _sum(lines, "amount"), _sum(lines, "tax")
+    pdf.rect(12, end, 273, 7)
+    pdf.rect(12, end + 7, 273, 7)
+    pdf.text(20, end + 5, "合        计", 8)
+    pdf.text(_x_of(cols, "金额"), end + 5, f"¥{net:.2f}", 8, "r")
+    pdf.text(_x_of(cols, "税额"), end + 5, f"¥{tax:.2f}", 8, "r")
+    pdf.text(20, end + 12, "价税合计（大写）", 8)
+    pdf.text(50, end + 12, f"⊗{amount_to_chinese_upper(net + tax)}", 8)
+    pdf.text(200, end + 12, f"（小写）¥{net + tax:.2f}", 8)
+    pdf.text(20, end + 24, "开票人：李娜", 8)
+    pdf.save()
+    return lines
+
+
+def cn_serial_numbers(path: Path) -> list[dict]:
+    """A 序列号 column of 15-digit serial numbers right beside 单位 and 数量, one outer box and no inner rules: the
+    serial's digits must not glue to the quantity."""
+    lines = [_goods("*计算机设备*工业平板电脑", "1", "5680.00", "0.13", spec="IPC-1021", unit="台"),
+             _goods("*计算机设备*工业平板电脑", "1", "5680.00", "0.13", spec="IPC-1021", unit="台"),
+             _goods("*通信设备*工业路由器", "2", "1260.00", "0.13", spec="R200-4G", unit="台")]
+    serials = ["860123456789012", "860123456789029", "352099001761481"]
+    rows = [[r[0], r[1], sn, *r[2:]] for r, sn in zip((_cn_row(t) for t in lines), serials, strict=True)]
+    return _one_table(path, lines, "26322000000088000306", "2026年05月11日", rows=rows,
+                      spec=[("项目名称", 38), ("规格型号", 18), ("序列号", 30), ("单位", 10, "c"), ("数量", 12, "r"),
+                            ("单价", 18, "r"), ("金额", 20, "r"), ("税率", 14, "c"), ("税额", 26, "r")])
+
+
+def cn_bilingual(path: Path) -> list[dict]:
+    """An exporter's 普票 whose 项目名称 cell holds the Chinese name and the English name on two lines."""
+    items = [("*金属制品*不锈钢六角螺栓", "Stainless hex bolt", "M8x25", "2000", "0.42"),
+             ("*金属制品*不锈钢法兰螺母", "Stainless flange nut", "M8", "2000", "0.28"),
+             ("*橡胶制品*密封垫片", "Rubber sealing gasket", "DN50", "300", "1.60")]
+    lines, rows = [], []
+    for cn, en, s, q, p in items:
+        t = _goods(f"{cn} {en}", q, p, "0.13", spec=s, unit="个")
+        lines.append(t)
+        r = _cn_row(t)
+        rows.append([[cn, en], *r[1:]])
+    return _one_table(path, lines, "26327000000088000307", "2026年05月12日", grid="lines", rows=rows,
+                      title="电子发票（普通发票）")
+
+
+def cn_dash_rows(path: Path) -> list[dict]:
+    """Rows holding only a dash (``-`` under every head, or ``—`` in the name alone) between and after the items, as
+    some billing software fills a fixed-height grid."""
+    lines = [_goods("*纸制品*复印纸", "50", "23.50", "0.13", spec="A4 70g", unit="包"),
+             _goods("*文具*中性笔", "200", "1.20", "0.13", spec="0.5mm", unit="支"),
+             _goods("*文具*文件夹", "60", "4.80", "0.13", spec="A4 双夹", unit="个")]
+    rows = [_cn_row(lines[0]), ["-"] * 8, _cn_row(lines[1]), _cn_row(lines[2]), ["—", "", "", "", "", "", "", ""],
+            ["-"] * 8]
+    return _one_table(path, lines, "26327000000088000308", "2026年05月13日", grid="lines", rows=rows,
+                      title="电子发票（普通发票）")
+
+
+def cn_transport(path: Path) -> list[dict]:
+    """A 货物运输服务 数电票: the 运输工具种类 | 运输工具牌号 | 起运地 | 到达地 | 运输货物名称 block (plates with
+    digits) sits between the parties and the item table; its rows are no items."""
+    lines = [ln("*运输服务*国内道路货物运输服务", "8256.88", rate="0.09", tax="743.12"),
+             ln("*运输服务*国内道路货物运输服务", "2752.29", rate="0.09", tax="247.71")]
+    for t in lines:
+        t["unit"] = "次"
+    pdf = Pdf(path)
+    y = _cn_head(pdf, "电子发票（增值税专用发票）", "26322000000088000309", "2026年05月14日", (OURS, OUR_TAX_ID),
+                 ("苏州顺达物流有限公司", "91320507MA1R2D8T3M"))
+    tcols = _cols([("运输工具种类", 30, "c"), ("运输工具牌号", 30, "c"), ("起运地", 40), ("到达地", 40),
+                   ("运输货物名称", 46)])
+    y = table(pdf, 12, y + 2, tcols, [["公路运输", "苏E5K831", "江苏省苏州市工业园区", "上海市浦东新区", "五金配件"],
+                                      ["公路运输", "苏E7M206", "江苏省苏州市工业园区", "浙江省宁波市北仑区", "五金配件"]],
+              grid="lines")
+    cols = _cols(STD)
+    end = table(pdf, 12, y + 3, cols, [_cn_row(t) for t in lines], grid="none", head_rule=True)
+    _box(pdf, y + 3, end + 4)
+    _cn_foot(pdf, end + 4, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
+    pdf.save()
+    return lines
+
+
+# -- English ---------------------------------------------------------------------------------------------
+def en_amount_left(path: Path) -> list[dict]:
+    """A trading house's invoice whose first figure column, the amount, stands left of the description: No. |
+    Amount (USD) | Description | Qty | Unit Price."""
+    lines = [ln("Brass ball valve 1/2 in", "1470.00", qty="600", price="2.45"),
+             ln("Brass ball valve 3/4 in", "1656.00", qty="450", price="3.68"),
+             ln("PTFE thread seal tape", "216.00", qty="1200", price="0.18")]
+    pdf = Pdf(path, font="DV")
+    y = _en_head(pdf, ["Pacific Rim Trading Co., Ltd.", "Unit 1203, 18 Harbour Road, Wan Chai, Hong Kong",
+                       "Tel +852 2511 0088"], "INVOICE",
+                 [("Inv. No.", "PRT-26-0517"), ("Date", "15 May 2026"), ("Terms", "T/T 30 days")], _CUSTOMER)
+    cols = [Col("No.", 10, "c"), Col("Amount (USD)", 28, "r", "r"), Col("Description", 72, head="l"),
+            Col("Qty", 24, "r", "r"), Col("Unit Price", 28, "r", "r")]
+    rows = [[str(i + 1), _money(t["amount"]), t["description"], f"{t['quantity']:,}", f"{t['unit_price']:.2f}"]
+            for i, t in enumerate(lines)]
+    end = table(pdf, 20, y, cols, rows, grid="lines")
+    pdf.totals(130, end + 8, [("Total Amount", f"USD {_money(_sum(lines, 'amount'))}")])
+    pdf.save()
+    return lines
+
+
+def en_ragged_unruled(path: Path) -> list[dict]:
+    """No ruling lines at all, the heads left-aligned over right-aligned figures of very different widths
+    (``9.50`` under ``12,480.00``), whose right edges wander by up to 1 mm."""
+    lines = [ln("Industrial air compressor 7.5 kW", "12480.00", qty="2", price="6240.00"),
+             ln("Air filter element", "9.50", qty="1", price="9.50"),
+             ln("Refrigerated air dryer", "3395.00", qty="1", price="3395.00"),
+             ln("Quick coupling, 1/4 in", "171.00", qty="36", price="4.75")]
+    pdf = Pdf(path, font="DV")
+    y = _en_head(pdf, ["Atlas Pneumatics Pty Ltd", "14 Foundry Road, Seven Hills NSW 2147", "ABN 62 101 334 908"],
+                 "TAX INVOICE", [("Invoice No.", "AP-77310"), ("Invoice Date", "16/05/2026")], _CUSTOMER)
+    heads = [("Description", 20), ("Qty", 122), ("Unit Price", 138), ("Amount", 166)]
+    for label, x in heads:
+        pdf.text(x, y + 4, label, 8, font="DVB")
+    wander = [0.0, -0.9, 0.6, -0.4]
+    for i, (t, dx) in enumerate(zip(lines, wander, strict=True)):
+        ty = y + 11 + i * 5.5
+        pdf.text(20, ty, t["description"], 8)
+        pdf.text(130 + dx, ty, f"{t['quantity']}", 8, "r")
+        pdf.text(158 - dx, ty, _money(t["unit_price"]), 8, "r")
+        pdf.text(189 + dx, ty, _money(t["amount"]), 8, "r")
+    end = y + 11 + len(lines) * 5.5
+    net = _sum(lines, "amount")
+    tax = _r(net / 10)
+    pdf.totals(130, end + 6, [("Subtotal", f"A${_money(net)}"), ("GST 10%", f"A${_money(tax)}"),
+                              ("Total", f"A${_money(net + tax)}")])
+    pdf.save()
+    return lines
+
+
+def en_packing_ci(path: Path) -> list[dict]:
+    """A commercial invoice and packing list in one table: Marks | Description | HS Code | CTNs | Qty | N.W. (kg) |
+    G.W. (kg) | CBM | Unit Price | Amount; the weights, cartons and volume are no amounts."""
+    items = [("Cabinet hinge 35 mm", "8302100000", "40", "8000", "PCS", "312.5", "336.0", "1.12", "0.32"),
+             ("Drawer slide 450 mm", "8302420000", "60", "1200", "PRS", "540.0", "578.4", "2.05", "2.15"),
+             ("Handle 128 mm, zinc", "8302420000", "25", "5000", "PCS", "287.5", "301.0", "0.64", "0.46")]
+    lines = [ln(n, f"{_r(D(q) * D(p)):.2f}", qty=q, price=p) for n, _hs, _c, q, _u, _nw, _gw, _m, p in items]
+    pdf = Pdf(path, font="DV")
+    y = _en_head(pdf, [OURS_EN, "88 Xinghu Street, Suzhou Industrial Park, Jiangsu 215000, China"],
+                 "COMMERCIAL INVOICE / PACKING LIST",
+                 [("Invoice No.", "HR-CI-260520"), ("Date", "20 May 2026"), ("Terms", "CIF Hamburg")],
+                 ["Kuechen Beschlag Handel GmbH", "Grosse Elbstrasse 145, 22767 Hamburg, Germany"])
+    cols = [Col("Marks", 14, "c"), Col("Description", 38, head="l"), Col("HS Code", 18, "c"), Col("CTNs", 10, "r", "r"),
+            Col("Qty", 20, "r", "r"), Col("N.W.\n(kg)", 14, "r", "r"), Col("G.W.\n(kg)", 14, "r", "r"),
+            Col("CBM", 12, "r", "r"), Col("Unit Price\n(USD)", 18, "r", "r"), Col("Amount\n(USD)", 22, "r", "r")]
+    rows = [["N/M", n, hs, c, f"{int(q):,} {u}", nw, gw, m, p, _money(_r(D(q) * D(p)))]
+            for n, hs, c, q, u, nw, gw, m, p in items]
+    end = table(pdf, 10, y, cols, rows, grid="lines", lead=4.2)
+    total = _sum(lines, "amount")
+    pdf.text(12, end + 6, "TOTAL: 125 CTNS   N.W. 1,140.0 KGS   G.W. 1,215.4 KGS   3.81 CBM", 8)
+    pdf.totals(120, end + 14, [("TOTAL CIF HAMBURG", f"USD {_money(total)}")])
+    pdf.save()
+    return lines
+
+
+def en_discount_amount(path: Path) -> list[dict]:
+    """Description | Qty | Unit Price | Disc. % | Discount | Net Amount: a discount rate and a discount amount per
+    line; a discounted line keeps no unit price."""
+    items = [("Safety helmet, white", "100", "8.40", "10"), ("Hi-vis jacket, L", "80", "15.00", "0"),
+             ("Safety boots S3, size 42", "40", "38.50", "15")]
+    lines, rows = [], []
+    for n, q, p, d in items:
+        gross = _r(D(q) * D(p))
+        off = _r(gross * D(d) / 100)
+        lines.append(ln(n, f"{gross - off}", qty=q, price=None if d != "0" else p))
+        rows.append([n, q, p, f"{d}%", _money(off) if off else "-", _money(gross - off)])
+    pdf = Pdf(path, font="DV")
+    y = _en_head(pdf, ["Sentinel Workwear Ltd", "22 Mill Lane, Leeds LS12 4HT", "VAT Reg No. GB 402 1177 30"],
+                 "INVOICE", [("Invoice No.", "SW-50931"), ("Invoice Date", "21/05/2026")], _CUSTOMER)
+    cols = [Col("Description", 66, head="l"), Col("Qty", 14, "r", "r"), Col("Unit Price", 22, "r", "r"),
+            Col("Disc. %", 16, "r", "r"), Col("Discount", 24, "r", "r"), Col("Net Amount", 28, "r", "r")]
+    end = table(pdf, 20, y, cols, rows, grid="none", lead=4.6)
+    net = _sum(lines, "amount")
+    pdf.totals(130, end + 8, [("Net total", f"£{_money(net)}"), ("VAT 20%", f"£{_money(_r(net / 5))}"),
+                              ("Invoice total", f"£{_money(net + _r(net / 5))}")])
+    pdf.save()
+    return lines
+
+
+def en_two_currencies(path: Path) -> list[dict]:
+    """An export invoice in USD printing each line's CNY equivalent at the stated rate: Description | Qty | Unit
+    Price (USD) | Amount (USD) | Amount (CNY); the line's amount is the invoice currency's."""
+    lines = [ln("LED panel light 600x600", "2160.00", qty="400", price="5.40"),
+             ln("LED tube T8 1.2 m", "1750.00", qty="2500", price="0.70"),
+             ln("Emergency driver module", "798.00", qty="140", price="5.70")]
+    fx = D("7.1050")
+    pdf = Pdf(path, font="DV")
+    y = _en_head(pdf, [OURS_EN, "88 Xinghu Street, Suzhou Industrial Park, Jiangsu 215000, China"], "INVOICE",
+                 [("Invoice No.", "HR-EX-260522"), ("Date", "22 May 2026"), ("Rate", "USD 1 = CNY 7.1050")],
+                 ["Lumen Distribution Inc.", "500 Harbor Blvd, Long Beach, CA 90802, USA"])
+    cols = [Col("Description", 62, head="l"), Col("Qty", 18, "r", "r"), Col("Unit Price\n(USD)", 22, "r", "r"),
+            Col("Amount\n(USD)", 28, "r", "r"), Col("Amount\n(CNY)", 32, "r", "r")]
+    rows = [[t["description"], f"{t['quantity']:,}", f"{t['unit_price']:.2f}", _money(t["amount"]),
+             _money(_r(t["amount"] * fx))] for t in lines]
+    end = table(pdf, 20, y, cols, rows, grid="none", lead=4.6)
+    total = _sum(lines, "amount")
+    pdf.totals(120, end + 8, [("Total (CNY equivalent)", f"CNY {_money(_r(total * fx))}"),
+                              ("TOTAL", f"USD {_money(total)}")])
+    pdf.save()
+    return lines
+
+
+def en_two_row_header(path: Path) -> list[dict]:
+    """A header in two rows: ``Amount (EUR)`` centred over ``Net | VAT | Gross`` beside one-row heads (Item No. |
+    Description | Qty | Unit Price); the net is the line's amount, VAT its tax."""
+    items = [("71-2201", "Gear motor 0.37 kW", "4", "286.00"), ("71-3310", "Frequency inverter 0.75 kW", "4", "198.50"),
+             ("71-9001", "Mounting kit", "4", "22.00")]
+    lines = []
+    for sku, n, q, p in items:
+        a = _r(D(q) * D(p))
+        lines.append(ln(n, f"{a}", qty=q, price=p, tax=f"{_r(a * D('0.19'))}", sku=sku))
+    pdf = Pdf(path, font="DV")
+    y = _en_head(pdf, ["Rheinland Antriebstechnik GmbH", "Hafenstr. 8, 47119 Duisburg", "VAT ID DE813377290"],
+                 "INVOICE", [("Invoice No.", "RA-2026-3318"), ("Invoice Date", "23.05.2026")],
+                 [OURS_DE_NAME, "Am Sandtorkai 50, 20457 Hamburg"])
+    cols = [Col("Item No.", 20, head="l"), Col("Description", 56, head="l"), Col("Qty", 12, "r", "r"),
+            Col("Unit Price", 22, "r", "r"), Col("\nNet", 22, "r", "r"), Col("\nVAT", 20, "r", "r"),
+            Col("\nGross", 24, "r", "r")]
+    rows = [[t["sku"], t["description"], f"{t['quantity']}", f"{t['unit_price']:.2f}", _money(t["amount"]),
+             _money(t["tax"]), _money(t["amount"] + t["tax"])] for t in lines]
+    x_amount = 20 + 20 + 56 + 12 + 22
+    pdf.text(x_amount + 33, y + 3.8, "Amount (EUR)", 8, "c")
+    pdf.line(x_amount + 2, y + 4.8, x_amount + 64, y + 4.8, 0.3)
+    end = table(pdf, 20, y, cols, rows, grid="none", lead=4.2)
+    net, tax = _sum(lines, "amount"), _sum(lines, "tax")
+    pdf.totals(130, end + 8, [("Net", f"€ {_money(net)}"), ("VAT 19%", f"€ {_money(tax)}"),
+                              ("Total", f"€ {_money(net + tax)}")])
+    pdf.save()
+    return lines
+
+
+DOCUMENTS = {f.__name__: f for f in (cn_carried_three, cn_group_subtotals, cn_gross_price_only, cn_qty_unit_cell,
+                                     cn_landscape, cn_serial_numbers, cn_bilingual, cn_dash_rows, cn_transport,
+                                     en_amount_left, en_ragged_unruled, en_packing_ci, en_discount_amount,
+                                     en_two_currencies, en_two_row_header)}
+#: round two, written after the first round's fixes (``bench/RESULTS.md``, tables8)
+ROUND_TWO: dict = {}
+#: our company on each: the Suzhou company, and its German subsidiary for the European invoices
+OURS_DE = (OURS_DE_NAME, "DE815362741")
