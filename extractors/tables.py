@@ -306,12 +306,15 @@ class TableReader:
                    for p in ps):
                 break
             heads: dict[int, list[_Piece]] = {}
+            far: list[_Piece] = []
             for p in ps:
                 near = min(cols, key=lambda c: max(c.x0 - p.x1, p.x0 - c.x1, 0) + abs((c.x0 + c.x1 - p.x0 - p.x1) / 2) * 0.01)
                 if max(near.x0 - p.x1, p.x0 - near.x1) > 1.5 * self.h:
-                    cols.append(Column(None, p.text, p.x0, p.x1))
+                    far.append(p)
                     continue
                 heads.setdefault(id(near), []).append(p)
+            self._centred_group(cols, heads, far)
+            cols += [Column(None, p.text, p.x0, p.x1) for p in far]
             for c in [c for c in cols if id(c) in heads]:
                 subs = self._sub_heads(heads[id(c)])
                 if len(subs) >= 2:  # a group head over its sub-columns (CGST over Rate | Amount)
@@ -481,6 +484,24 @@ class TableReader:
             out.append(Column(name, text, x0, x1, matched=size))
         return out
 
+    def _centred_group(self, cols: list[Column], heads: dict[int, list[_Piece]], far: list[_Piece]) -> None:
+        """A head centred over second-line heads wider apart than its own text (``金额（元）`` over ``不含税 | 税额 |
+        含税``): the pieces of the second line between its neighbours, centred under it, are its sub-heads (taken
+        from ``far`` into ``heads``)."""
+        order = sorted(cols, key=lambda c: c.x0)
+        for k, c in enumerate(order):
+            lo = order[k - 1].x1 if k else float("-inf")
+            hi = order[k + 1].x0 if k + 1 < len(order) else float("inf")
+            mine = [p for p in far if lo <= p.x0 and p.x1 <= hi]
+            if not mine:
+                continue
+            group = [*heads.get(id(c), []), *mine]
+            left, right = min(p.x0 for p in group), max(p.x1 for p in group)
+            if len(self._sub_heads(group)) >= 2 and left <= c.x0 and c.x1 <= right and \
+                    abs((left + right) / 2 - (c.x0 + c.x1) / 2) <= self.h:
+                heads[id(c)] = group
+                far[:] = [p for p in far if p not in mine]
+
     def _sub_heads(self, ps: list[_Piece], apart: float = 1.2) -> list[tuple[str, float, float]]:
         """Header pieces under one head, left to right, as (text, x0, x1) of each sub-head: words less than
         ``apart`` (1.2) text heights apart are one (``Tax Amt``), wider gaps part sub-columns."""
@@ -623,7 +644,9 @@ class TableReader:
         out: dict[str, list[_Piece]] = {}
         groups = self._groups(tl, cols)
         for n, (g, col, sure) in enumerate(groups):
-            short = len(g) == 1 and len(g[0].text) <= 4  # a unit or a currency, not a description
+            # a unit or a currency, not a description; a longer unit word only after a quantity (``2 rolls``)
+            short = len(g) == 1 and (len(g[0].text) <= 4 or bool(_UNIT_WORD.fullmatch(g[0].text)) and n > 0
+                                     and groups[n - 1][1].name == "quantity")
             if not sure and short:  # a unit after its quantity (500 SET), a currency before its amount (EUR 0.11)
                 near = [(groups[m][1], gap) for m, gap in ((n - 1, g[0].x0 - groups[n - 1][0][-1].x1 if n else None),
                                                            (n + 1, groups[n + 1][0][0].x0 - g[-1].x1
