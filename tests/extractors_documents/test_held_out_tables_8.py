@@ -14,7 +14,11 @@ from tests.extractors_documents import held_out_tables_8 as held
 from tests.extractors_documents.test_held_out_tables_7 import _got
 from tests.extractors_documents.test_line_tables import _wrong
 
-ALL = {**held.DOCUMENTS, **held.ROUND_TWO}
+ALL = {**held.DOCUMENTS, **held.ROUND_TWO, **held.ROUND_THREE}
+#: the lines are right but the header's net is another figure (the header reader's, not the table's; flagged below 0.9
+#: with a ``the lines sum to`` warning): the CNY equivalent's total, the first section's ``Subtotal``, the packing
+#: totals' ``44.2 M3``
+HEADER_NET_MISSED = {"en_two_currencies", "en_group_subtotals", "en_landscape_packing"}
 
 
 @pytest.fixture
@@ -42,9 +46,19 @@ def test_every_line_value_is_read(tmp_path: Path, ours, name: str) -> None:
     assert all(want == got for want, got in units), units
     total = sum((t["amount"] for t in truth), D(0))
     assert total == sum((ln.amount for ln in result.record.lines), D(0))
-    if name != "en_two_currencies":  # its net is the header's (the CNY equivalent's total is printed larger)
+    if name in HEADER_NET_MISSED:
+        assert result.confidence.get("net", 0) < 0.9
+        assert any("the lines sum to" in w for w in result.warnings), result.warnings
+    else:
         assert total == result.record.net
         assert not any("the lines sum to" in w for w in result.warnings), result.warnings
+
+
+@pytest.mark.xfail(strict=True, reason="header reader (not the table's): `TOTAL 240 CTNS, ... 44.2 M3` gives the total "
+                   "44.2 at 1.0; a figure followed by a measure (M3, KG, CTNS) is no amount")
+def test_a_packing_total_line_is_no_invoice_total(tmp_path: Path, ours) -> None:
+    _truth, result = _read(tmp_path, "en_landscape_packing")
+    assert result.record.total == D("17096.00") or result.confidence.get("total", 0) < 0.9
 
 
 def test_a_groups_subtotal_is_no_end_of_the_table(tmp_path: Path, ours) -> None:
