@@ -760,6 +760,119 @@ def en_vat_codes(path: Path) -> list[dict]:
     return lines
 
 
+# -- round five: written after round four, scored as first read -----------------------------------------
+def cn_page_widths_differ(path: Path) -> list[dict]:
+    """Two pages whose repeated header is drawn with other column widths on page 2 (the 金额 column 6 mm further left,
+    the name wider), no inner rules, a rule under each header."""
+    names = ["*阀门*不锈钢球阀", "*阀门*铸铁闸阀", "*阀门*止回阀"]
+    lines = [_goods(names[i % 3], str(4 + i), f"{D(18500 + 1350 * i) / 100:.2f}", "0.13", spec=f"DN{25 + 5 * i} PN16",
+                    unit="只") for i in range(10)]
+    pdf = Pdf(path)
+    y = _shudian(pdf, "26322000000088000351", "2026年06月09日")
+    cols1 = _cols(STD)
+    table(pdf, 12, y, cols1, [_cn_row(t) for t in lines[:6]], grid="none")
+    pdf.page()
+    pdf.text(105, 15, "电子发票（增值税专用发票）", 12, "c")
+    pdf.text(150, 22, "发票号码：26322000000088000351  第2页", 8)
+    cols2 = _cols([("项目名称", 54), ("规格型号", 24), ("单位", 10, "c"), ("数量", 18, "r"), ("单价", 22, "r"),
+                   ("金额", 22, "r"), ("税率/征收率", 16, "c"), ("税额", 20, "r")])
+    end = table(pdf, 12, 30, cols2, [_cn_row(t) for t in lines[6:]], grid="none")
+    _cn_foot(pdf, end + 2, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols2, "金额"), _x_of(cols2, "税额"))
+    pdf.save()
+    return lines
+
+
+def en_subtotal_then_freight(path: Path) -> list[dict]:
+    """Items, ``Subtotal``, then ``Freight`` (an amount only), ``VAT 20%`` and ``Total``: the freight under the subtotal
+    is no item line."""
+    lines = [ln("Hydraulic hose 1/2 in, per m", "186.00", qty="30", price="6.20"),
+             ln("Hose fitting, JIC 1/2 in", "114.00", qty="60", price="1.90")]
+    pdf = Pdf(path, font="DV")
+    y = _en_head(pdf, ["Pennine Hydraulics Ltd", "Unit 2, Calder Park, Wakefield WF2 7AW", "VAT Reg No. GB 331 0918 62"],
+                 "INVOICE", [("Invoice No.", "PH-22093"), ("Invoice Date", "10/06/2026")], _CUSTOMER)
+    cols = [Col("Description", 90, head="l"), Col("Qty", 16, "r", "r"), Col("Unit Price", 28, "r", "r"),
+            Col("Amount", 36, "r", "r")]
+    rows = [[t["description"], f"{t['quantity']}", _money(t["unit_price"]), _money(t["amount"])] for t in lines]
+    end = table(pdf, 20, y, cols, rows, grid="none", lead=4.6)
+    net = _sum(lines, "amount")
+    pdf.totals(130, end + 8, [("Subtotal", f"£{_money(net)}"), ("Freight", "£45.00"), ("VAT 20%", "£69.00"),
+                              ("Total", f"£{_money(net + D('45.00') + D('69.00'))}")])
+    pdf.save()
+    return lines
+
+
+def en_bottom_aligned(path: Path) -> list[dict]:
+    """Descriptions wrapped over two or three lines with the row's figures on its last line (bottom-aligned cells),
+    ruled by lines."""
+    lines = [ln("Stainless steel worktable with undershelf and splashback, 1800 x 700 mm", "1470.00", qty="3",
+                price="490.00"),
+             ln("Wall shelf, 1200 mm", "258.00", qty="4", price="64.50"),
+             ln("Mobile rack, 16 tray, with brake castors and side guards", "1185.00", qty="2", price="592.50")]
+    pdf = Pdf(path, font="DV")
+    y = _en_head(pdf, ["Kitchenline Fabrication Ltd", "40 Foundry Lane, Sheffield S3 8RJ", "VAT Reg No. GB 288 1455 90"],
+                 "INVOICE", [("Invoice No.", "KF-10382"), ("Invoice Date", "11/06/2026")], _CUSTOMER)
+    xs = [20, 110, 128, 156, 190]
+    for label, x, al in (("Description", 21, "l"), ("Qty", 127, "r"), ("Unit Price", 155, "r"), ("Amount", 189, "r")):
+        pdf.text(x, y + 4, label, 8, al, font="DVB")
+    from tests.extractors_documents.line_tables import wrap_cjk
+
+    cy = y + 6
+    tops = [y, cy]
+    for t in lines:
+        parts = wrap_cjk(t["description"], 86, 8, "DV")
+        for i, part in enumerate(parts):
+            pdf.text(21, cy + 4 + i * 3.8, part, 8)
+        last = cy + 4 + (len(parts) - 1) * 3.8
+        pdf.text(127, last, f"{t['quantity']}", 8, "r")
+        pdf.text(155, last, _money(t["unit_price"]), 8, "r")
+        pdf.text(189, last, _money(t["amount"]), 8, "r")
+        cy = last + 2.2
+        tops.append(cy)
+    for yy in tops:
+        pdf.line(20, yy, 190, yy, 0.3)
+    for xx in xs:
+        pdf.line(xx, y, xx, cy, 0.3)
+    net = _sum(lines, "amount")
+    pdf.totals(130, cy + 8, [("Net total", f"£{_money(net)}"), ("VAT 20%", f"£{_money(_r(net / 5))}"),
+                             ("Invoice total", f"£{_money(net + _r(net / 5))}")])
+    pdf.save()
+    return lines
+
+
+def cn_digit_sku(path: Path) -> list[dict]:
+    """A 货号 column of digit-only codes (``600123``) right before 数量 and a 规格型号 column, no inner rules: the codes
+    must not glue to the quantity."""
+    items = [("*五金*不锈钢门合页", "600123", "4寸", "120", "8.60"), ("*五金*门锁锁体", "600877", "7255", "40", "46.00"),
+             ("*五金*门把手", "601050", "L型", "40", "38.50")]
+    lines, rows = [], []
+    for n, sku, sp, q, p in items:
+        t = _goods(n, q, p, "0.13", spec=sp, unit="个")
+        t["sku"] = sku
+        lines.append(t)
+        r = _cn_row(t)
+        rows.append([r[0], r[1], sku, *r[2:]])
+    return _one_table(path, lines, "26322000000088000354", "2026年06月12日", rows=rows,
+                      spec=[("项目名称", 40), ("规格型号", 20), ("货号", 18), ("单位", 10, "c"), ("数量", 14, "r"),
+                            ("单价", 18, "r"), ("金额", 22, "r"), ("税率", 14, "c"), ("税额", 30, "r")])
+
+
+def cn_remarks_figures(path: Path) -> list[dict]:
+    """Under 合计 a 备注 block printing figures (``预付款 5000.00``, ``合同号 HT20260613``, ``订单 4500012345``): no lines."""
+    lines = [_goods("*机械零部件*同步带轮", "50", "86.00", "0.13", spec="HTD8M-32", unit="个"),
+             _goods("*机械零部件*同步带", "50", "58.00", "0.13", spec="HTD8M-1200", unit="条")]
+    pdf = Pdf(path)
+    y = _shudian(pdf, "26322000000088000355", "2026年06月13日")
+    cols = _cols(STD)
+    end = table(pdf, 12, y, cols, [_cn_row(t) for t in lines], grid="lines")
+    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
+    pdf.rect(12, end + 16, 186, 16)
+    pdf.text(14, end + 21, "备注：", 8)
+    pdf.text(26, end + 21, "合同号 HT20260613    订单 4500012345", 8)
+    pdf.text(26, end + 26, "预付款 5000.00    余款 3276.00", 8)
+    pdf.save()
+    return lines
+
+
 DOCUMENTS = {f.__name__: f for f in (cn_carried_three, cn_group_subtotals, cn_gross_price_only, cn_qty_unit_cell,
                                      cn_landscape, cn_serial_numbers, cn_bilingual, cn_dash_rows, cn_transport,
                                      en_amount_left, en_ragged_unruled, en_packing_ci, en_discount_amount,
@@ -773,5 +886,8 @@ ROUND_THREE = {f.__name__: f for f in (en_serial_numbers, en_group_subtotals, cn
 #: round four, written after round three (``bench/RESULTS.md``, tables8)
 ROUND_FOUR = {f.__name__: f for f in (cn_headless_continuation, cn_yen_cells, en_qty_first, en_gross_price_net_amount,
                                       en_vat_codes)}
+#: round five, written after round four (``bench/RESULTS.md``, tables8)
+ROUND_FIVE = {f.__name__: f for f in (cn_page_widths_differ, en_subtotal_then_freight, en_bottom_aligned, cn_digit_sku,
+                                      cn_remarks_figures)}
 #: our company on each: the Suzhou company, and its German subsidiary for the European invoices
 OURS_DE = (OURS_DE_NAME, "DE815362741")
