@@ -11,24 +11,16 @@ import pytest
 
 from extractors.documents import extract_document
 from tests.extractors_documents import held_out_tables_8 as held
-from tests.extractors_documents.test_held_out_tables_7 import _got
+from tests.extractors_documents.test_held_out_tables_7 import _got, ours  # noqa: F401 (the fixture: our companies)
 from tests.extractors_documents.test_line_tables import _wrong
+
+pytestmark = pytest.mark.usefixtures("ours")  # our companies, as tables7 writes them
 
 ALL = {**held.DOCUMENTS, **held.ROUND_TWO, **held.ROUND_THREE, **held.ROUND_FOUR, **held.ROUND_FIVE}
 #: the lines are right but the header's net is another figure (the header reader's, not the table's; flagged below 0.9
 #: with a ``the lines sum to`` warning): the CNY equivalent's total, the first section's ``Subtotal``, the packing
 #: totals' ``44.2 M3``
 HEADER_NET_MISSED = {"en_two_currencies", "en_group_subtotals", "en_landscape_packing"}
-
-
-@pytest.fixture
-def ours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hub.settings import OurCompany, write_our_companies
-
-    path = write_our_companies([OurCompany(name=held.OURS, name_en=held.OURS_EN, tax_ids=(held.OUR_TAX_ID,)),
-                                OurCompany(name=held.OURS_DE[0], tax_ids=(held.OURS_DE[1],))],
-                               tmp_path / "our_companies.toml")
-    monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(path))
 
 
 def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
@@ -38,7 +30,7 @@ def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("name", sorted(ALL))
-def test_every_line_value_is_read(tmp_path: Path, ours, name: str) -> None:
+def test_every_line_value_is_read(tmp_path: Path, name: str) -> None:
     truth, result = _read(tmp_path, name)
     assert result.kind == "invoice"
     assert not _wrong(truth, result), (_wrong(truth, result), result.warnings)
@@ -56,12 +48,12 @@ def test_every_line_value_is_read(tmp_path: Path, ours, name: str) -> None:
 
 @pytest.mark.xfail(strict=True, reason="header reader (not the table's): `TOTAL 240 CTNS, ... 44.2 M3` gives the total "
                    "44.2 at 1.0; a figure followed by a measure (M3, KG, CTNS) is no amount")
-def test_a_packing_total_line_is_no_invoice_total(tmp_path: Path, ours) -> None:
+def test_a_packing_total_line_is_no_invoice_total(tmp_path: Path) -> None:
     _truth, result = _read(tmp_path, "en_landscape_packing")
     assert result.record.total == D("17096.00") or result.confidence.get("total", 0) < 0.9
 
 
-def test_a_groups_subtotal_is_no_end_of_the_table(tmp_path: Path, ours) -> None:
+def test_a_groups_subtotal_is_no_end_of_the_table(tmp_path: Path) -> None:
     """``一、钢材类`` … ``小计`` … ``二、紧固件类`` … ``小计`` in one ruled table: the first 小计 ended the table (the
     second group's two lines lost, net 41,454.00 for 47,334.00); neither heading nor 小计 is a line."""
     _truth, result = _read(tmp_path, "cn_group_subtotals")
@@ -70,7 +62,7 @@ def test_a_groups_subtotal_is_no_end_of_the_table(tmp_path: Path, ours) -> None:
     assert result.record.net == D("47334.00")
 
 
-def test_a_row_of_dashes_is_an_empty_row(tmp_path: Path, ours) -> None:
+def test_a_row_of_dashes_is_an_empty_row(tmp_path: Path) -> None:
     """A fixed-height grid filling empty rows with ``-`` (or ``—`` in the name): the dashes were glued to the line
     above, ``1175.00 -`` read as -1175.00 and its tax as -152.75 at 1.0."""
     _truth, result = _read(tmp_path, "cn_dash_rows")
@@ -79,7 +71,7 @@ def test_a_row_of_dashes_is_an_empty_row(tmp_path: Path, ours) -> None:
                                                             ("*文具*文件夹", D("288.00"), D("37.44"))]
 
 
-def test_sub_columns_under_a_group_head(tmp_path: Path, ours) -> None:
+def test_sub_columns_under_a_group_head(tmp_path: Path) -> None:
     """``Amount (EUR)`` over ``Net | VAT | Gross`` (the VAT column was unread: named by the group's ``Amount``), and
     ``金额（元）`` centred over ``不含税 | 税额 | 含税`` (its 税额 read as the amount at 0.99)."""
     _truth, result = _read(tmp_path, "en_two_row_header")
@@ -90,7 +82,7 @@ def test_sub_columns_under_a_group_head(tmp_path: Path, ours) -> None:
                                              (D("780.00"), D("101.40"))]
 
 
-def test_a_chinese_name_over_its_english_one(tmp_path: Path, ours) -> None:
+def test_a_chinese_name_over_its_english_one(tmp_path: Path) -> None:
     """A 项目名称 cell holding the Chinese name and the English name on two lines: joined without a blank at 1.0
     (``*金属制品*不锈钢六角螺栓Stainless hex bolt``)."""
     _truth, result = _read(tmp_path, "cn_bilingual")
@@ -99,7 +91,7 @@ def test_a_chinese_name_over_its_english_one(tmp_path: Path, ours) -> None:
                                            ("*橡胶制品*密封垫片 Rubber sealing gasket",)]
 
 
-def test_a_longer_unit_word_after_the_quantity(tmp_path: Path, ours) -> None:
+def test_a_longer_unit_word_after_the_quantity(tmp_path: Path) -> None:
     """``2 rolls`` right-aligned under a left-aligned ``Quantity``: ``rolls`` went to the description at 1.0."""
     _truth, result = _read(tmp_path, "en_qty_units")
     got = [(" ".join(filter(None, (ln.description, ln.spec))), ln.quantity, ln.unit) for ln in result.record.lines]
@@ -107,7 +99,7 @@ def test_a_longer_unit_word_after_the_quantity(tmp_path: Path, ours) -> None:
                    ("Insulation tape, black", D("2"), "rolls")]
 
 
-def test_a_code_column_is_the_sku(tmp_path: Path, ours) -> None:
+def test_a_code_column_is_the_sku(tmp_path: Path) -> None:
     """A ``Code`` head over the item codes (``EL-3100``) of a table over three pages: the SKUs were lost."""
     truth, result = _read(tmp_path, "en_carried_three")
     assert _got(result, "sku") == [(t["sku"],) for t in truth]
