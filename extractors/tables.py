@@ -37,6 +37,9 @@ _CURRENCY_QUALIFIER = re.compile(r"^[(（\[]?(?:[€$£¥￥₹]|[A-Z]{3}|Rs\.?|
 #: a trailing minus is a negative figure as SAP and older ERP systems print it (``12,50-``)
 _FIGURE = re.compile(r"^(?:[A-Z]{3}[.:]|Rs\.|[A-Z]{1,2}\$)?[-−(]?[¥￥$€£\u20a0-\u20cf]?[-−]?\d[\d,.\s'’]*%?\)?(?:(?<=\d)[-−])?$")
 
+#: a cell printing only a dash: a row of nothing but such cells is an empty row of a fixed-height grid
+_DASH = re.compile(r"^[-−–—―‐_~]+$")
+
 #: a unit word after a quantity in its cell (``400 Adet``, ``1,500 pcs``, ``1 200 db``)
 _UNIT_WORD = re.compile(r"[^\W\d_]{1,6}\.?")
 
@@ -59,6 +62,8 @@ class Column:
     #: where an unruled cell under a centred header ends: its values' left edge mirrored about the header's
     #: centre (text that starts right of it is the next column's, however close)
     bound: float | None = None
+    #: the group head over this sub-column (``Amount (EUR)`` over ``Net | VAT | Gross``), part of ``label``
+    group: str = ""
 
     @property
     def key(self) -> str:
@@ -142,13 +147,35 @@ def _cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
 
 
+def _first_word(p: _Piece, end: Char) -> float:
+    """The width of the word a wrapped line starts with: its first Chinese character (after ``end``), else its run
+    of Latin letters and figures (cells wrap Latin words whole)."""
+    first = p.chars[0]
+    if _cjk(first.ch):
+        return _wide(end, first)
+    run = [first]
+    for ch in p.chars[1:]:
+        if _cjk(ch.ch):
+            break
+        run.append(ch)
+    return run[-1].x1 - first.x0
+
+
+def _other_language(above: str, text: str) -> bool:
+    """``text`` is a phrase of Latin words (two or more, no Chinese) under a line of Chinese without Latin letters or
+    figures (``*金属制品*不锈钢六角螺栓`` / ``Stainless hex bolt``): the name in another language, not a wrap."""
+    return len(text.split()) >= 2 and not any(_cjk(ch) for ch in text) and any(ch.isalpha() for ch in text) and \
+        not any(_ascii_alnum(ch) for ch in above)
+
+
 def wrap_blanks(order: list[list[_Piece]], cell: tuple[float, float] | None, h: float) -> tuple[list[str], bool]:
     """A cell's lines (pieces left to right, top to bottom) as texts to join, deciding the blank at a wrap
     between two Chinese characters from the geometry, in a cell that separates its words by blanks (a 规格型号
     ``Φ8x300mm 三线制 带变送器``; elsewhere Chinese wraps at any character, with no blank). In a ruled cell
     (``cell``: its ruling lines; the text's room is the cell less the padding its left edge shows) a line
     that had room for the next line's first character (by :data:`ROOM`) was not broken for want of room:
-    the break was a blank, and the two lines are joined with one. Whether a blank was eaten at a full line cannot be seen;
+    the break was a blank, and the two lines are joined with one; so too between Chinese and a Latin word that had
+    room (a Chinese name over its English one). Whether a blank was eaten at a full line cannot be seen;
     when both sides of such a break are Chinese words of two or more characters standing alone between
     blanks (``三线制`` / ``带变送器``, not ``阳极氧`` / ``化``), the join is doubtful (second value True)."""
     texts = [" ".join(p.text for p in g) for g in order]
@@ -160,7 +187,11 @@ def wrap_blanks(order: list[list[_Piece]], cell: tuple[float, float] | None, h: 
     for prev, g, text in zip(order, order[1:], texts[1:], strict=False):
         end, nxt = prev[-1].chars[-1], g[0].chars[0]
         if not (_cjk(end.ch) and _cjk(nxt.ch)):
-            out.append(text)
+            if _cjk(end.ch) and _other_language(out[-1], text) or cell is not None and (_cjk(end.ch) or _cjk(nxt.ch)) \
+                    and cell[1] - max(0.0, left - cell[0]) - end.x1 >= _first_word(g[0], end) + ROOM * h:
+                out[-1] = f"{out[-1]} {text}"  # the next word had room above, or the name's English under it: a blank
+            else:
+                out.append(text)
             continue
         if cell is not None:
             pad = max(0.0, left - cell[0])
@@ -275,17 +306,20 @@ class TableReader:
                    for p in ps):
                 break
             heads: dict[int, list[_Piece]] = {}
+            far: list[_Piece] = []
             for p in ps:
                 near = min(cols, key=lambda c: max(c.x0 - p.x1, p.x0 - c.x1, 0) + abs((c.x0 + c.x1 - p.x0 - p.x1) / 2) * 0.01)
                 if max(near.x0 - p.x1, p.x0 - near.x1) > 1.5 * self.h:
-                    cols.append(Column(None, p.text, p.x0, p.x1))
+                    far.append(p)
                     continue
                 heads.setdefault(id(near), []).append(p)
+            self._centred_group(cols, heads, far)
+            cols += [Column(None, p.text, p.x0, p.x1) for p in far]
             for c in [c for c in cols if id(c) in heads]:
                 subs = self._sub_heads(heads[id(c)])
                 if len(subs) >= 2:  # a group head over its sub-columns (CGST over Rate | Amount)
                     cols.remove(c)
-                    cols += [Column(None, _join([c.label, t]), x0, x1) for t, x0, x1 in subs]
+                    cols += [Column(None, _join([c.label, t]), x0, x1, group=c.label) for t, x0, x1 in subs]
                     continue
                 c.label = _join([c.label, *(p.text for p in heads[id(c)])])
                 c.x0, c.x1 = min(c.x0, *(p.x0 for p in heads[id(c)])), max(c.x1, *(p.x1 for p in heads[id(c)]))
@@ -293,7 +327,7 @@ class TableReader:
             last = nxt
         for c in cols:
             if c.name is None:  # a wrapped header may now read as a known label (通行日期 + 起)
-                found = self._labels_in(c.label)
+                found = self._found(c)
                 names = {n for _len, n in found} - {x.name for x in cols}
                 if len(names) == 1:
                     c.name = names.pop()
@@ -450,6 +484,24 @@ class TableReader:
             out.append(Column(name, text, x0, x1, matched=size))
         return out
 
+    def _centred_group(self, cols: list[Column], heads: dict[int, list[_Piece]], far: list[_Piece]) -> None:
+        """A head centred over second-line heads wider apart than its own text (``金额（元）`` over ``不含税 | 税额 |
+        含税``): the pieces of the second line between its neighbours, centred under it, are its sub-heads (taken
+        from ``far`` into ``heads``)."""
+        order = sorted(cols, key=lambda c: c.x0)
+        for k, c in enumerate(order):
+            lo = order[k - 1].x1 if k else float("-inf")
+            hi = order[k + 1].x0 if k + 1 < len(order) else float("inf")
+            mine = [p for p in far if lo <= p.x0 and p.x1 <= hi]
+            if not mine:
+                continue
+            group = [*heads.get(id(c), []), *mine]
+            left, right = min(p.x0 for p in group), max(p.x1 for p in group)
+            if len(self._sub_heads(group)) >= 2 and left <= c.x0 and c.x1 <= right and \
+                    abs((left + right) / 2 - (c.x0 + c.x1) / 2) <= self.h:
+                heads[id(c)] = group
+                far[:] = [p for p in far if p not in mine]
+
     def _sub_heads(self, ps: list[_Piece], apart: float = 1.2) -> list[tuple[str, float, float]]:
         """Header pieces under one head, left to right, as (text, x0, x1) of each sub-head: words less than
         ``apart`` (1.2) text heights apart are one (``Tax Amt``), wider gaps part sub-columns."""
@@ -488,7 +540,7 @@ class TableReader:
         unit price, ``Item`` / ``No.`` a SKU, ``Gross`` / ``Amount`` not the amount); of two columns named
         alike the one with the longer label keeps the name, the other is a column of its own."""
         for c in cols:
-            found = self._labels_in(c.label)
+            found = self._found(c)
             if found and max(found)[0] > c.matched:
                 c.matched, c.name = max(found)
         for name in {c.name for c in cols if c.name}:
@@ -510,6 +562,16 @@ class TableReader:
                 if c.name == "line_total":
                     c.name = "amount"
                     break
+
+    def _found(self, c: Column) -> list[tuple[int, str]]:
+        """The dictionary labels naming column ``c`` (:meth:`_labels_in` its header text). Under a group head
+        (``Amount (EUR)`` over ``Net | VAT | Gross``) a label wholly in the group head names the group, not the
+        sub-column, where the sub-head or a label across both (``CGST`` / ``Amount``) names it."""
+        found = self._labels_in(c.label)
+        if not c.group:
+            return found
+        own = [f for f in found if f not in self._labels_in(c.group)]
+        return own or found
 
     def _labels_in(self, label: str) -> list[tuple[int, str]]:
         """(length, column name) of the dictionary labels in header text ``label`` that start and end at its
@@ -582,7 +644,9 @@ class TableReader:
         out: dict[str, list[_Piece]] = {}
         groups = self._groups(tl, cols)
         for n, (g, col, sure) in enumerate(groups):
-            short = len(g) == 1 and len(g[0].text) <= 4  # a unit or a currency, not a description
+            # a unit or a currency, not a description; a longer unit word only after a quantity (``2 rolls``)
+            short = len(g) == 1 and (len(g[0].text) <= 4 or bool(_UNIT_WORD.fullmatch(g[0].text)) and n > 0
+                                     and groups[n - 1][1].name == "quantity")
             if not sure and short:  # a unit after its quantity (500 SET), a currency before its amount (EUR 0.11)
                 near = [(groups[m][1], gap) for m, gap in ((n - 1, g[0].x0 - groups[n - 1][0][-1].x1 if n else None),
                                                            (n + 1, groups[n + 1][0][0].x0 - g[-1].x1
@@ -779,6 +843,8 @@ class TableReader:
                 if lines[i].page != page:
                     break
                 kind = self._end(i)
+                if kind == "page" and self._items_below(i, cols):
+                    continue  # a group's 小计 inside the table (its items above, the next group's below): no item
                 if kind:
                     end_no, end_kind = i, kind
                     break
@@ -812,6 +878,19 @@ class TableReader:
                                        for k, v in self.cells(lines[end_no], cols).items()}
         return table
 
+    def _items_below(self, no: int, cols: list[Column]) -> bool:
+        """Item rows (a key figure beside a quantity or unit price) follow line ``no`` on its page before any end,
+        summary or carried sum: a 小计 there closes a group of items, not the page's part."""
+        lines = self.layout.lines
+        for i in range(no + 1, len(lines)):
+            if lines[i].page != lines[no].page or self._end(i) or self.summary(i, cols) or self.carry(i, cols):
+                return False
+            cells = self.cells(lines[i], cols)
+            if self._key_figure(cells, cols) and any(_is_figure(p.text) and not _RATE.match(p.text)
+                                                     for k in ("quantity", "unit_price") for p in cells.get(k, ())):
+                return True
+        return False
+
     def _key_figure(self, cells: dict[str, list[_Piece]], cols: list[Column]) -> bool:
         keys = [k for k in self.keys if any(c.name == k for c in cols)] or [cols[-1].key]
         return any(k in cells and any(_is_figure(p.text) for p in cells[k]) for k in keys)
@@ -832,7 +911,7 @@ class TableReader:
     def _rows(self, table: ItemTable, body: list[int], cols: list[Column]) -> None:
         lines = self.layout.lines
         edges = self._edges(body, cols)
-        per_line = [(i, self.cells(lines[i], cols, edges)) for i in body]
+        per_line = [(i, c) for i, c in ((i, self.cells(lines[i], cols, edges)) for i in body) if not self._dashes(c)]
         by_key = {c.key: c for c in cols}
         anchors = [n for n, (_i, cells) in enumerate(per_line) if self._key_figure(cells, cols)
                    or self._row_without_key(cells, cols)]
@@ -876,6 +955,11 @@ class TableReader:
         loose = {k for merged in rows for k, ps in merged.items() if self._loose(ps, by_key.get(k))}
         for merged in rows:
             table.rows.append({k: self._value(ps, None if k in loose else by_key.get(k)) for k, ps in merged.items()})
+
+    @staticmethod
+    def _dashes(cells: dict[str, list[_Piece]]) -> bool:
+        """A line printing only dashes (``-`` under every head, ``—`` in the name): an empty row, no row's part."""
+        return bool(cells) and all(_DASH.match(p.text) for ps in cells.values() for p in ps)
 
     def _headings(self, per_line: list[tuple[int, dict[str, list[_Piece]]]], anchors: list[int],
                   ys: list[tuple[float, float]]) -> set[int]:
