@@ -90,7 +90,7 @@ DOCS: dict[str, tuple] = {
 "mx_usd_retencion": ([
  (20, 15, 'Transportes y Maquinados del Bajío, S.A. de C.V.', 12, 'DVB'), (20, 21, 'RFC: TMB150312AB4', 8),
  (20, 25, 'Régimen Fiscal: 601 General de Ley Personas Morales', 8), (20, 29, 'Av. Industrias 450, Parque Industrial, León, Gto., México', 8),
- (145, 15, 'FACTURA', 14, 'DVB'), (130, 22, 'Serie A   Folio 2381', 8),
+ (165, 15, 'FACTURA', 14, 'DVB'), (130, 22, 'Serie A   Folio 2381', 8),
  (130, 27, 'Fecha de emisión: 2026-12-01T10:15:22', 7), (130, 31, 'Folio fiscal: 6F1C2A3B-4D5E-4F60-8A7B-9C0D1E2F3A4B', 6),
  (20, 38, 'Receptor:', 8, 'DVB'), (40, 38, OURS_EN, 8), (20, 42, 'RFC: XEXX010101000   Uso CFDI: G03', 8),
  (20, 47, 'Moneda: USD   Tipo de cambio: 17.2500   Forma de pago: 03 Transferencia   Método de pago: PPD', 7),
@@ -234,7 +234,7 @@ DOCS.update({
 # 15. a Korean exporter's commercial invoice whose items run onto page 2, where its total is
 "kr_two_pages": ([
  (20, 15, 'Changwon Precision Machinery Co., Ltd.', 13, 'DVB'), (20, 21, '45, Changwon-daero, Seongsan-gu, Changwon-si, Korea', 8),
- (20, 25, 'Business Reg. No.: 214-86-18758', 8), (120, 15, 'COMMERCIAL INVOICE', 13, 'DVB'),
+ (20, 25, 'Business Reg. No.: 214-86-18758', 8), (80, 8, 'COMMERCIAL INVOICE', 13, 'DVB'),
  (130, 34, 'Invoice No.', 8), (160, 34, 'CPM-2612-03', 8), (130, 39, 'Date', 8), (160, 39, 'DEC. 01, 2026', 8),
  (20, 34, 'Messrs.', 8, 'DVB'), (20, 39, OURS_EN, 9), (20, 44, '88 Xinghu Street, Suzhou, China', 8),
  (20, 58, 'Description', 8, 'DVB'), (-130, 58, 'Qty', 8, 'DVB'), (-160, 58, 'Unit Price (USD)', 8, 'DVB'), (-190, 58, 'Amount (USD)', 8, 'DVB'),
