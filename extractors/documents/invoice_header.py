@@ -407,14 +407,15 @@ class HeaderReader:
             found = party_name(pieces)
             if found:
                 p, conf = found
-                self.f.set("buyer_name", p.text, p.confidence * conf * (1.0 if p.line_no == hit.line_no else 0.97), p.value)
+                self.f.set("buyer_name", _without_name_label(self.layout, p.text),
+                           p.confidence * conf * (1.0 if p.line_no == hit.line_no else 0.97), p.value)
             self.buyer_lines = {hit.line_no, *(p.line_no for p in pieces)}
             self.buyer_x = (min([hit.x0, *(p.x0 for p in pieces)]), max([hit.x1, *(p.x1 for p in pieces)]))
         seller = self._label_block("seller_name")
         if seller is not None:
             hit, pieces = seller
             p, conf = party_name(pieces)
-            self.f.set("seller_name", p.text, p.confidence * conf, p.value)
+            self.f.set("seller_name", _without_name_label(self.layout, p.text), p.confidence * conf, p.value)
             self.seller_lines = {hit.line_no, *(p.line_no for p in pieces)}
         else:
             self._letterhead()
@@ -488,7 +489,7 @@ class HeaderReader:
         if companies:
             no, p = companies[0]
             conf = 0.9 if first_label is None or no < first_label else 0.8
-            self.f.set("seller_name", p.text, p.confidence * conf, p.value)
+            self.f.set("seller_name", _without_name_label(self.layout, p.text), p.confidence * conf, p.value)
         elif cands:
             no, p = cands[0]
             self.weak_seller = p  # used when no tax id names a company (see read_header)
@@ -1145,3 +1146,14 @@ def read_header(layout: Layout, fields: Fields, today: date | None = None) -> No
 
 
 __all__ = ["HeaderReader", "amount_tokens", "tax_options", "decimal_mark", "issuers", "party_name", "read_header"]
+
+
+def _without_name_label(layout: Layout, text: str) -> str:
+    """A party's name read from the line under its block heading without the name label that line starts with
+    (``PRESTADOR DE SERVIÇOS`` over ``Razão Social: Campinas … Ltda.``): a scoped name label and its colon."""
+    folded = " ".join(text.split())
+    for label in sorted(layout.labels.scoped.get("name", ()), key=len, reverse=True):
+        m = re.match(re.escape(label) + r"\s*[:：]\s*(?=\S)", folded, re.I)
+        if m:
+            return folded[m.end():]
+    return text

@@ -1,0 +1,94 @@
+"""An eighth held-out set of invoices (issue 14 §1-§4), written by hand (``held_out_invoices_8.py``): no printed
+field may be read wrong at confidence >= 0.9 and none swapped between the parties; a field read otherwise than
+printed is left for review; then one test per class the set found (each failed on main before this branch)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from extractors.documents import extract_document
+from tests.extractors_documents.held_out_invoices_8 import DOCS, LINES, TRUTH, build, our_companies, right
+
+#: fields this branch still reads wrong, below 0.9 and for review (bench/RESULTS.md rtinvoices8)
+LEFT = {"ca_bc_deposit": {"net", "tax"}, "cn_english_yen": {"seller_tax_id", "currency"},
+        "cn_hanshui": {"number", "net", "tax", "total"}, "hk_usd_cny": {"net", "total"},
+        "is_reikningur": {"issue_date", "due_date", "seller_tax_id", "net", "tax"}, "it_proforma": {"number", "net", "tax"},
+        "mx_usd_retencion": {"tax"}, "no_kreditnota": {"seller_tax_id", "tax"}, "th_withholding": {"tax", "total"}}
+
+
+@pytest.fixture
+def ours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(our_companies(tmp_path / "our_companies.toml")))
+
+
+def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
+    return extract_document(build(name, tmp_path))
+
+
+@pytest.mark.parametrize("name", sorted(DOCS))
+def test_held_out_invoice_has_no_wrong_field_at_high_confidence(tmp_path: Path, ours, name: str) -> None:
+    result = _read(tmp_path, name)
+    assert result.kind == "invoice" and result.record is not None, result.warnings
+    truth = {"document_type": "invoice", **TRUTH[name]}
+    wrong = {f: (getattr(result.record, f), v, result.confidence.get(f)) for f, v in truth.items()
+             if not right(f, getattr(result.record, f), v)}
+    assert not {f: w for f, w in wrong.items() if (w[2] or 0) >= 0.9}, (wrong, result.warnings)
+    assert set(wrong) <= LEFT.get(name, set()), (wrong, result.warnings)  # nothing right got worse
+    assert result.record.seller_name != result.record.buyer_name
+
+
+@pytest.mark.parametrize("name", sorted(set(LINES) - {"is_reikningur"}))
+def test_held_out_invoice_lines(tmp_path: Path, ours, name: str) -> None:
+    lines = _read(tmp_path, name).record.lines
+    got = [((ln.description or "") + " " + (ln.sku or "") + " " + (ln.spec or ""), ln.quantity, ln.amount) for ln in lines]
+    for frag, qty, amount in LINES[name]:
+        assert any(frag.casefold() in d.casefold() and q == qty and a == amount for d, q, a in got), (frag, got)
+    assert len(lines) == len(LINES[name]), got  # no summary row (CTNs, weights, a carried total) read as an item
+
+
+# -- the classes found, each with its document ------------------------------------------------------------
+CLASSES = {
+    # our name under the title without a label, the issuer's name over its ABN: main had us as the seller at 0.99
+    "letterhead_over_its_tax_id": ("au_box_above", {"seller_name": "Moreton Bay Hydraulics Pty Ltd",
+                                                    "buyer_name": "Suzhou Hengrui Precision Hardware Co., Ltd."}),
+    # proforma titles other than "Proforma Invoice" (data/kinds.toml [proforma]): kind "commercial" at 1.0 on main
+    "pro_forma_hyphenated": ("it_proforma", {"kind": "proforma", "total": D("190000.00"), "currency": "EUR"}),
+    "proformafaktura": ("dk_proformafaktura", {"kind": "proforma", "total": D("48000.00"), "currency": "DKK"}),
+    # a Norwegian kreditnota: main read the credited invoice's number as its own (1.0), no credit, no currency
+    "kreditnota": ("no_kreditnota", {"document_type": "credit_note", "number": "7719", "original_number": "7655",
+                                     "net": D("-12500.00"), "total": D("-15625.00"), "currency": "NOK"}),
+    # a tax id followed on its line by words without a digit (the next label, a remark): 0.85 on main
+    "tax_id_then_a_label": ("sg_gst9", {"seller_tax_id": "201912345K"}),
+    "tax_id_then_a_remark": ("se_oresavrundning", {"seller_tax_id": "SE556677889901", "currency": "SEK"}),
+    # an NFS-e: ``Razão Social:`` inside the parties' names (0.9 on main), the ISS read (tax 0 at 0.9 on main)
+    "nfse_blocks": ("br_nfse", {"seller_name": "Campinas Engenharia de Automação Ltda.", "tax": D("1000.00"),
+                                "buyer_name": "Suzhou Hengrui Precision Hardware Co., Ltd.", "seller_tax_id": "11222333000181"}),
+    # shared signs only the issuer's country tells (data/issuers.toml): null on main
+    "rand_by_country": ("za_debit_note", {"currency": "ZAR", "total": D("5750.00")}),
+    "icelandic_krona": ("is_reikningur", {"currency": "ISK", "total": D("1302000")}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CLASSES))
+def test_a_class_the_eighth_set_found(tmp_path: Path, ours, case: str) -> None:
+    name, want = CLASSES[case]
+    result = _read(tmp_path, name)
+    assert result.record is not None, result.warnings
+    got = {f: getattr(result.record, f) for f in want}
+    assert all(right(f, got[f], v) for f, v in want.items()), (got, result.warnings)
+
+
+def test_a_tax_printed_beside_a_total_it_is_inside_is_doubted(tmp_path: Path, ours) -> None:
+    """The NFS-e's ISS is inside the service value (net not printed): the tax is kept for review, no net made up."""
+    result = _read(tmp_path, "br_nfse")
+    assert result.confidence["tax"] < 0.9 and result.record.net is None and not result.confidence.get("net")
+
+
+def test_a_credit_notes_issue_date_and_parties(tmp_path: Path, ours) -> None:
+    result = _read(tmp_path, "nz_credit_note")
+    assert result.record.is_credit and result.record.original_number == "INV-20931"
+    assert result.record.issue_date == date(2026, 12, 1) and result.record.total == D("-1242.00")
