@@ -614,11 +614,12 @@ class HeaderReader:
                 for c in issuers().countries.values():
                     for pat in c.tax_ids:
                         for m in pat.finditer(text):
-                            v = Value(m.group(0), 0.9, "pattern", layout.lines[no].page)
+                            token = m.group("id") if "id" in pat.groupindex else m.group(0)  # past its label
+                            v = Value(token, 0.9, "pattern", layout.lines[no].page)
                             # where its text starts: an id on the line under the buyer's block, aligned with it,
                             # ends that block (``VAT: DE815362741`` under ``Bill to``)
                             s0 = max((a for a, b in layout.segments(no, gap=2.0) if a <= m.start()), default=0)
-                            found.append((m.group(0), 0.85, no, v, None, layout.lines[no].chars[s0].x0))
+                            found.append((token, 0.85, no, v, None, layout.lines[no].chars[s0].x0))
         seller_id = None
         buyer_x = self.f.sources["buyer_name"].box[0] if "buyer_name" in self.f.sources else None
         for token, conf, no, where, role, x in found:
@@ -853,7 +854,7 @@ class HeaderReader:
             if name == "tax" and self._net_of_tax(hit) != net_of_tax:
                 continue
             later = [h.start for h in self.layout.hits_in(hit.line_no, hit.end, len(tl.chars))
-                     if h.start >= hit.end and h.name in ("total", "net", "tax", "paid")]
+                     if h.start >= hit.end and h.name in ("total", "net", "tax", "paid", "withheld")]
             stop = min([len(tl.chars), *later, self._column_gap(tl, hit.end)])
             text = "".join(c.ch for c in tl.chars[hit.end:stop])
             tokens = amount_tokens(text)
@@ -931,8 +932,9 @@ class HeaderReader:
                 chosen, how = match[0], "words"
         if chosen is None and len({a.value for a in values}) > 1:
             # payments received between the invoice's total and what is still due (``Invoice Total 4,550.00`` ..
-            # ``Less: Payment received (1,500.00)`` .. ``Balance Due 3,050.00``): the total is the one before them
-            for paid in self.amounts("paid", comma):
+            # ``Less: Payment received (1,500.00)`` .. ``Balance Due 3,050.00``), or a tax the buyer withholds
+            # (``Less Withholding Tax 3%`` .. ``Net Amount Payable``): the total is the one before them
+            for paid in [*self.amounts("paid", comma), *self.amounts("withheld", comma)]:  # or a tax withheld
                 before = [a for a in values if any(a.value - abs(paid.value) == b.value for b in values)]
                 if before:
                     chosen, how = before[0], "before payments"

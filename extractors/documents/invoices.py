@@ -352,6 +352,10 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine], ocr: bool = False) -
     if line_sum is not None and net is not None:
         if net_from_lines and ocr:
             pass  # the lines' own sum, as OCR read them: nothing to check it against here
+        elif guessed and "total" in fields.doubted:
+            # the net is the total, which its words (or another check) put in doubt: lines agreeing with the figures
+            # cannot settle a dispute between the figures and the words, so the net is as doubtful as the total
+            fields.doubt(f"net {net} is the doubted total: left for review with it", "net")
         elif amount_eq(line_sum, net, Decimal("0.01") * max(1, len(lines))):
             fields.confirm("net", *(f"lines[{i}].amount" for i in range(len(lines))))
         else:
