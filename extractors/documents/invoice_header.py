@@ -903,9 +903,25 @@ class HeaderReader:
         x1 = chars[-1].x1 if chars else x0
         return Value("".join(c.ch for c in tl.chars[at:stop]).strip(), conf, "right", tl.page, x0, tl.y0, x1, tl.y1)
 
+    def _in_billed_currency(self, totals: list[Amount]) -> list[Amount]:
+        """Totals printed in two currencies (``TOTAL USD 12,000.00`` over ``Total in CNY (at 7.1000) CNY 85,200.00``):
+        the invoice bills in the first one printed; a total in another is its equivalent, not a total of its own."""
+        def code(a: Amount) -> str | None:
+            return next((m for m in currency_mentions(a.text) if len(m) == 3 and m.isalpha() and m.isupper()), None)
+
+        named = [a for a in totals if code(a)]
+        if len({code(a) for a in named}) < 2:
+            return totals
+        first = code(min(named, key=lambda a: (a.where.page, a.where.y0)))
+        others = [a for a in named if code(a) != first]
+        self.f.warnings.append("totals printed in " + ", ".join(sorted({str(code(a)) for a in named})) + f": the invoice "
+                               f"bills in {first}, the first printed; " + ", ".join(f"{a.value} {code(a)}" for a in others)
+                               + " taken as its equivalent")
+        return [a for a in totals if a not in others]
+
     def totals(self, comma: bool | None) -> list[str]:
         """Net, tax and total by evidence; returns the texts of the lines they were read on (for the currency)."""
-        totals = self.amounts("total", comma)
+        totals = self._in_billed_currency(self.amounts("total", comma))
         nets = self.amounts("net", comma) or self.amounts("tax", comma, net_of_tax=True)
         taxes = [t for t in self.amounts("tax", comma)]
         used = {a.line_no for a in totals + nets}

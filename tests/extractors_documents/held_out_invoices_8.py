@@ -354,7 +354,7 @@ TRUTH: dict[str, dict] = {
 "cn_export_ci": {"number": "HR-EX-261201", "issue_date": date(2026, 12, 1), "seller_name": OURS_EN, "seller_tax_id": OUR_TAX_ID,
     "buyer_name": "Rheinland Beschläge GmbH", "buyer_tax_id": "DE136695976", "currency": "USD",
     "net": (D("37200.00"), None), "tax": (D("0"), None), "total": D("37200.00")},
-"it_proforma": {**_US, "kind": "proforma", "number": "PF 112/2026", "seller_name": "Officine Meccaniche Brianza S.r.l.",
+"it_proforma": {**_US, "kind": "proforma", "number": ("PF 112/2026", "PF112/2026"), "seller_name": "Officine Meccaniche Brianza S.r.l.",
     "seller_tax_id": "IT00743110157", "currency": "EUR", "net": D("190000.00"), "tax": (D("0"), D("0.00")), "total": D("190000.00")},
 "kr_two_pages": {**_US, "number": "CPM-2612-03", "seller_name": "Changwon Precision Machinery Co., Ltd.",
     "seller_tax_id": "2148618758", "currency": "USD", "net": (D("76000.00"), None), "tax": (D("0"), None), "total": D("76000.00")},
