@@ -407,14 +407,15 @@ class HeaderReader:
             found = party_name(pieces)
             if found:
                 p, conf = found
-                self.f.set("buyer_name", p.text, p.confidence * conf * (1.0 if p.line_no == hit.line_no else 0.97), p.value)
+                self.f.set("buyer_name", _without_name_label(self.layout, p.text),
+                           p.confidence * conf * (1.0 if p.line_no == hit.line_no else 0.97), p.value)
             self.buyer_lines = {hit.line_no, *(p.line_no for p in pieces)}
             self.buyer_x = (min([hit.x0, *(p.x0 for p in pieces)]), max([hit.x1, *(p.x1 for p in pieces)]))
         seller = self._label_block("seller_name")
         if seller is not None:
             hit, pieces = seller
             p, conf = party_name(pieces)
-            self.f.set("seller_name", p.text, p.confidence * conf, p.value)
+            self.f.set("seller_name", _without_name_label(self.layout, p.text), p.confidence * conf, p.value)
             self.seller_lines = {hit.line_no, *(p.line_no for p in pieces)}
         else:
             self._letterhead()
@@ -488,7 +489,7 @@ class HeaderReader:
         if companies:
             no, p = companies[0]
             conf = 0.9 if first_label is None or no < first_label else 0.8
-            self.f.set("seller_name", p.text, p.confidence * conf, p.value)
+            self.f.set("seller_name", _without_name_label(self.layout, p.text), p.confidence * conf, p.value)
         elif cands:
             no, p = cands[0]
             self.weak_seller = p  # used when no tax id names a company (see read_header)
@@ -613,11 +614,12 @@ class HeaderReader:
                 for c in issuers().countries.values():
                     for pat in c.tax_ids:
                         for m in pat.finditer(text):
-                            v = Value(m.group(0), 0.9, "pattern", layout.lines[no].page)
+                            token = m.group("id") if "id" in pat.groupindex else m.group(0)  # past its label
+                            v = Value(token, 0.9, "pattern", layout.lines[no].page)
                             # where its text starts: an id on the line under the buyer's block, aligned with it,
                             # ends that block (``VAT: DE815362741`` under ``Bill to``)
                             s0 = max((a for a, b in layout.segments(no, gap=2.0) if a <= m.start()), default=0)
-                            found.append((m.group(0), 0.85, no, v, None, layout.lines[no].chars[s0].x0))
+                            found.append((token, 0.85, no, v, None, layout.lines[no].chars[s0].x0))
         seller_id = None
         buyer_x = self.f.sources["buyer_name"].box[0] if "buyer_name" in self.f.sources else None
         for token, conf, no, where, role, x in found:
@@ -852,7 +854,7 @@ class HeaderReader:
             if name == "tax" and self._net_of_tax(hit) != net_of_tax:
                 continue
             later = [h.start for h in self.layout.hits_in(hit.line_no, hit.end, len(tl.chars))
-                     if h.start >= hit.end and h.name in ("total", "net", "tax", "paid")]
+                     if h.start >= hit.end and h.name in ("total", "net", "tax", "paid", "withheld")]
             stop = min([len(tl.chars), *later, self._column_gap(tl, hit.end)])
             text = "".join(c.ch for c in tl.chars[hit.end:stop])
             tokens = amount_tokens(text)
@@ -901,9 +903,25 @@ class HeaderReader:
         x1 = chars[-1].x1 if chars else x0
         return Value("".join(c.ch for c in tl.chars[at:stop]).strip(), conf, "right", tl.page, x0, tl.y0, x1, tl.y1)
 
+    def _in_billed_currency(self, totals: list[Amount]) -> list[Amount]:
+        """Totals printed in two currencies (``TOTAL USD 12,000.00`` over ``Total in CNY (at 7.1000) CNY 85,200.00``):
+        the invoice bills in the first one printed; a total in another is its equivalent, not a total of its own."""
+        def code(a: Amount) -> str | None:
+            return next((m for m in currency_mentions(a.text) if len(m) == 3 and m.isalpha() and m.isupper()), None)
+
+        named = [a for a in totals if code(a)]
+        if len({code(a) for a in named}) < 2:
+            return totals
+        first = code(min(named, key=lambda a: (a.where.page, a.where.y0)))
+        others = [a for a in named if code(a) != first]
+        self.f.warnings.append("totals printed in " + ", ".join(sorted({str(code(a)) for a in named})) + f": the invoice "
+                               f"bills in {first}, the first printed; " + ", ".join(f"{a.value} {code(a)}" for a in others)
+                               + " taken as its equivalent")
+        return [a for a in totals if a not in others]
+
     def totals(self, comma: bool | None) -> list[str]:
         """Net, tax and total by evidence; returns the texts of the lines they were read on (for the currency)."""
-        totals = self.amounts("total", comma)
+        totals = self._in_billed_currency(self.amounts("total", comma))
         nets = self.amounts("net", comma) or self.amounts("tax", comma, net_of_tax=True)
         taxes = [t for t in self.amounts("tax", comma)]
         used = {a.line_no for a in totals + nets}
@@ -930,8 +948,9 @@ class HeaderReader:
                 chosen, how = match[0], "words"
         if chosen is None and len({a.value for a in values}) > 1:
             # payments received between the invoice's total and what is still due (``Invoice Total 4,550.00`` ..
-            # ``Less: Payment received (1,500.00)`` .. ``Balance Due 3,050.00``): the total is the one before them
-            for paid in self.amounts("paid", comma):
+            # ``Less: Payment received (1,500.00)`` .. ``Balance Due 3,050.00``), or a tax the buyer withholds
+            # (``Less Withholding Tax 3%`` .. ``Net Amount Payable``): the total is the one before them
+            for paid in [*self.amounts("paid", comma), *self.amounts("withheld", comma)]:  # or a tax withheld
                 before = [a for a in values if any(a.value - abs(paid.value) == b.value for b in values)]
                 if before:
                     chosen, how = before[0], "before payments"
@@ -1145,3 +1164,14 @@ def read_header(layout: Layout, fields: Fields, today: date | None = None) -> No
 
 
 __all__ = ["HeaderReader", "amount_tokens", "tax_options", "decimal_mark", "issuers", "party_name", "read_header"]
+
+
+def _without_name_label(layout: Layout, text: str) -> str:
+    """A party's name read from the line under its block heading without the name label that line starts with
+    (``PRESTADOR DE SERVIÇOS`` over ``Razão Social: Campinas … Ltda.``): a scoped name label and its colon."""
+    folded = " ".join(text.split())
+    for label in sorted(layout.labels.scoped.get("name", ()), key=len, reverse=True):
+        m = re.match(re.escape(label) + r"\s*[:：]\s*(?=\S)", folded, re.I)
+        if m:
+            return folded[m.end():]
+    return text

@@ -8,7 +8,10 @@ warning on the record and lowers the confidence of the fields involved.
 from __future__ import annotations
 
 import re
+import tomllib
 from decimal import Decimal
+from functools import cache
+from importlib import resources
 
 from extractors.documents.common import (
     amount_eq,
@@ -73,7 +76,16 @@ def _kind(layout: Layout, number: str | None, code: str | None) -> str:
         if "专用发票" in text:
             return "cn_vat_special"
         return "cn_vat_ordinary" if code or "普通发票" in text else "cn_vat_e"
-    return "proforma" if "proformainvoice" in text else "commercial"  # not "Proforma No.:" on a commercial invoice
+    return "proforma" if _proforma_titles().search(text.replace("-", "")) else "commercial"
+
+
+@cache
+def _proforma_titles() -> re.Pattern[str]:
+    """``data/kinds.toml [proforma] titles`` in the compact text, blanks and hyphens dropped (``Pro-Forma Invoice``,
+    ``FATTURA PROFORMA``, ``Proformafaktura``); not ``Proforma No.:`` on a commercial invoice."""
+    data = tomllib.loads(resources.files("extractors").joinpath("data/kinds.toml").read_text(encoding="utf-8"))
+    titles = ("".join(t.casefold().split()).replace("-", "") for t in data.get("proforma", {}).get("titles", ()))
+    return re.compile("|".join(map(re.escape, sorted(titles, key=len, reverse=True))))
 
 
 def _title_area_bottom(layout: Layout) -> float | None:
@@ -340,6 +352,10 @@ def _check_totals(fields: Fields, lines: list[InvoiceLine], ocr: bool = False) -
     if line_sum is not None and net is not None:
         if net_from_lines and ocr:
             pass  # the lines' own sum, as OCR read them: nothing to check it against here
+        elif guessed and "total" in fields.doubted:
+            # the net is the total, which its words (or another check) put in doubt: lines agreeing with the figures
+            # cannot settle a dispute between the figures and the words, so the net is as doubtful as the total
+            fields.doubt(f"net {net} is the doubted total: left for review with it", "net")
         elif amount_eq(line_sum, net, Decimal("0.01") * max(1, len(lines))):
             fields.confirm("net", *(f"lines[{i}].amount" for i in range(len(lines))))
         else:

@@ -385,11 +385,31 @@ def check_tax_ids(f: Fields, *names: str) -> None:
             else:
                 f.drop(name, f"{name.replace('_', ' ')} left for review: {exc}")
             continue
+        if checked.scheme is None:
+            checked = _without_trailing_words(f, name, checked)
         if checked.valid:
             f.confirm(name)
         elif checked.scheme is None:
             f.confidence[name] = min(f.confidence.get(name, 0.0), UNKNOWN_SHAPE)
             f.confirmed.discard(name)
+
+
+def _without_trailing_words(f: Fields, name: str, checked: Any) -> Any:
+    """A tax id of no known shape whose leading words are one, the rest words without a digit (the next label or
+    remark on its line: ``201912345K GST Reg``, ``SE556677889901 Godkänd för F-skatt``, ``…/0001-81 Inscrição``):
+    the id is those leading words."""
+    words = str(f.get(name)).split()
+    for end in range(len(words) - 1, 0, -1):
+        if any(ch.isdigit() for ch in " ".join(words[end:])):
+            break
+        try:
+            shorter = check_tax_id(" ".join(words[:end]))
+        except ValueError:
+            continue
+        if shorter.scheme is not None:
+            f.values[name] = " ".join(words[:end])
+            return shorter
+    return checked
 
 
 def check_accounts(f: Fields, *names: str) -> None:
@@ -458,6 +478,58 @@ def _unlabelled_buyer(f: Fields, layout: Layout | None, who: Identity) -> None:
             return
 
 
+#: how far (points) words of one name may stand apart, and how many line heights above its tax id a seller's name may be
+_NAME_GAP = 9.0
+_ABOVE_LINES = 2.5
+
+
+def _name_above(layout: Layout, where: Any) -> Value | None:
+    """The name printed just above a tax id, in its column (a letterhead block: name over ``ABN …``): the run of
+    words of the nearest line above that reaches over the tax id's x, within :data:`_ABOVE_LINES` line heights."""
+    height = max(where.y1 - where.y0, 1.0)
+    above = [tl for tl in layout.lines if tl.line.page == where.page and tl.y1 <= where.y0 + 1
+             and where.y0 - tl.y1 < _ABOVE_LINES * height]
+    for tl in sorted(above, key=lambda t: -t.y1):
+        runs: list[list[Any]] = []
+        for w in sorted(tl.line.words, key=lambda w: w.x0):
+            if runs and w.x0 - runs[-1][-1].x1 <= _NAME_GAP:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+        for run in runs:
+            text = " ".join(w.text for w in run)
+            if run[0].x0 <= where.x1 and run[-1].x1 >= where.x0 - 3 * height and len(run) > 1 \
+                    and sum(ch.isalpha() for ch in text) > len(text) / 2:
+                conf = min(w.confidence for w in run)
+                return Value(text, min(conf, UNLABELLED_OURS), "above tax id", where.page, run[0].x0, tl.y0, run[-1].x1, tl.y1)
+        return None
+    return None
+
+
+def _letterhead_by_tax_id(f: Fields, layout: Layout | None, who: Identity) -> None:
+    """Our name read as the seller without a seller label (from where a letterhead stands: accounting software
+    prints the addressee under the title), no buyer read, and a seller tax id that is not ours: the tax id is the
+    issuer's, so the name printed over it is the seller and our name the buyer (placed), both at
+    :data:`UNLABELLED_OURS` with a warning. Never a swap of our name with our own tax id."""
+    if layout is None or not who.tax_ids or f.get("buyer_name") is not None or f.get("buyer_tax_id") is not None:
+        return
+    seller, tax_id, where = f.get("seller_name"), f.get("seller_tax_id"), f.sources.get("seller_tax_id")
+    if seller is None or tax_id is None or where is None or where.box is None or _labelled(layout, "seller_name", f):
+        return
+    if not who.matches("name", seller) or who.matches("tax_id", tax_id):
+        return
+    box = Value(str(tax_id), 1.0, "", where.page, *where.box)
+    name = _name_above(layout, box)
+    if name is None or who.matches("name", name.text):
+        return
+    f.set("buyer_name", seller, min(f.confidence.get("seller_name", 0.0), UNLABELLED_OURS), f.sources.get("seller_name"))
+    f.placed.add("buyer_name")
+    f.set("seller_name", name.text, name.confidence, name)
+    f.doubted.update(("buyer_name", "seller_name"))
+    f.warnings.append(f"seller {name.text!r}: the name over the seller tax id {tax_id}, not ours; our name "
+                      f"{seller!r}, printed without a label, taken as the buyer; check them")
+
+
 def _our_unlabelled_tax_id(f: Fields, layout: Layout | None, who: Identity) -> None:
     """Our side named, its tax id not read, the other side's not ours: the tax id of that company of ours
     printed on the page without a label the reader knows (``UID-Nr. DE…``, ``Moms-nr. DE…`` in the window
@@ -489,6 +561,7 @@ def settle_invoice(f: Fields, layout: Layout | None = None, *, who: Identity | N
     (a supplier's invoice to us), which is kept as printed and said in a warning, never swapped."""
     check_tax_ids(f, "buyer_tax_id", "seller_tax_id")
     who = who if who is not None else identity()
+    _letterhead_by_tax_id(f, layout, who)
     _unlabelled_buyer(f, layout, who)
     if _purchase(f, layout, who):
         f.warnings.append("we are the buyer on this invoice (our company is under its buyer label): a "

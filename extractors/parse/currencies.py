@@ -78,6 +78,8 @@ def currency_mentions(text: str) -> list[str]:
                 continue
             if sign == "RMB":
                 continue  # counted as a code above
+            if len(sign) == 1 and not re.match(r"\s?-?\d", raw[m.end():]):
+                continue  # a one-letter sign (the rand's R) only before a figure: not the R of "R&D", "Type R"
         found.append((m.start(), SIGNS.get(sign, sign)))
     return [code for _, code in sorted(found)]
 

@@ -82,3 +82,13 @@ def wrong_receipt_fields(result, truth: dict[str, str]) -> dict[str, tuple]:  # 
         if not ok:
             out[name] = (got, want, result.confidence.get(name))
     return out
+
+
+def item_rows(top: float, rows: list[tuple], cols: tuple[float, ...] = (20, -130, -160, -190), size: float = 8,
+              step: float = 6) -> list[tuple]:
+    """Item rows for :func:`draw_pdf`: each row's texts at the given columns (a negative x right-aligns), ``step`` mm
+    apart from ``top``."""
+    out: list[tuple] = []
+    for i, row in enumerate(rows):
+        out += [(x, top + step * i, text, size) for x, text in zip(cols, row, strict=True)]
+    return out
