@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -72,6 +72,10 @@ class Issuers:
     net_of: re.Pattern[str] = re.compile(r"(?!)")
     #: the honorifics after an addressee's name (``… Co., Ltd. 御中``, ``… 귀하``): the buyer, never the letterhead
     addressee: re.Pattern[str] = re.compile(r"(?!)")
+    #: what marks a total line as the equivalent in another currency (``Total (CNY equivalent)``, ``at 7.1000``)
+    equivalent: re.Pattern[str] = re.compile(r"(?!)")
+    #: units after a figure that make it a quantity (``125 CTNS``, ``3.81 CBM``), not an amount
+    measures: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @cache
@@ -99,8 +103,14 @@ def issuers() -> Issuers:
                         + r")\s*$", re.I)
     addressee = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("addressee", ()))
                            + r")\s*$") if data.get("terms", {}).get("addressee") else re.compile(r"(?!)")
+    measures = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in data.get("terms", {}).get("measures", ()))
+                          + r")(?![^\W\d_])", re.I)
+    # a rate printed on the line (``at 7.1000``, ``@ 7.105``: four decimals or more) says the same as the words
+    equivalent = re.compile("|".join([re.escape(w) for w in data.get("terms", {}).get("equivalent", ())]
+                                     + [r"(?:\bat|@)\s*\d+[.,]\d{3,}"]), re.I)
     return Issuers(countries, languages, legal, capital, days,
-                   tuple(data.get("legal_forms", {}).get("cn_endings", ())), dated, net_of, addressee)
+                   tuple(data.get("legal_forms", {}).get("cn_endings", ())), dated, net_of, addressee,
+                   measures=measures, equivalent=equivalent)
 
 
 def _squash(text: str) -> str:
@@ -335,8 +345,9 @@ def amount_tokens(text: str) -> list[str]:
         text = text[:start] + " " * (end - start) + text[end:]
     for m in _AMOUNT_TOKEN.finditer(text):
         rest = text[m.end():m.end() + 3]
-        if rest.strip().startswith("%") or issuers().days.match(text[m.end():]):
-            continue  # a rate, or the period of payment terms ("Net 30 days")
+        if rest.strip().startswith("%") or issuers().days.match(text[m.end():]) \
+                or issuers().measures.match(text[m.end():]):
+            continue  # a rate, the period of payment terms ("Net 30 days") or a quantity ("3.81 CBM")
         out.append(m.group(0).strip())
     return out
 
@@ -912,10 +923,16 @@ class HeaderReader:
         named = [a for a in totals if code(a)]
         if len({code(a) for a in named}) < 2:
             return totals
-        first = code(min(named, key=lambda a: (a.where.page, a.where.y0)))
-        others = [a for a in named if code(a) != first]
+        unmarked = {code(a) for a in named if not issuers().equivalent.search(a.text)}
+        if len(unmarked) == 1:  # the others say they are equivalents ("Total (CNY equivalent)", "at 7.1000")
+            billed, why = unmarked.pop(), "the others printed as its equivalent"
+        else:  # nothing says which: the first printed, for review
+            billed, why = code(min(named, key=lambda a: (a.where.page, a.where.y0))), "the first printed (for review)"
+            totals = [replace(a, confidence=min(a.confidence, 0.6)) for a in totals]
+            named = [a for a in totals if code(a)]
+        others = [a for a in named if code(a) != billed]
         self.f.warnings.append("totals printed in " + ", ".join(sorted({str(code(a)) for a in named})) + f": the invoice "
-                               f"bills in {first}, the first printed; " + ", ".join(f"{a.value} {code(a)}" for a in others)
+                               f"bills in {billed}, {why}; " + ", ".join(f"{a.value} {code(a)}" for a in others)
                                + " taken as its equivalent")
         return [a for a in totals if a not in others]
 
