@@ -19,7 +19,8 @@ from tests.extractors_documents.held_out_6 import _table, grid
 OURS_JP = "恒鋭精密ジャパン株式会社"
 OUR_ACCOUNTS = ("1102 0201 0900 0876 543", "3225 0198 8436 0000 0512", "9360 0101 0012 3456 78", "0706 0120 1234 5678 9",
                 "8310 0012 3456 9", "4402 2301 0900 0123 45", "GB33 REVO 0099 7012 3456 78", "7401 2345 6783",
-                "6225 8801 2345 6789", "1200 0456 7890 123", "0188 7766 5544 0")
+                "6225 8801 2345 6789", "1200 0456 7890 123", "0188 7766 5544 0", "741-234567-838",
+                "1035 1401 0400 0988 7", "1035 1401 0400 1122 3")
 OUR_ACCOUNTS_JP = ("2345678",)
 
 # R1 SWIFT MT103 printed as its raw FIN text: tag lines, the 50K/59 account on a line of its own, 71A OUR
@@ -201,7 +202,7 @@ CHEQUE = ([
     (20, 84, "Total deposit"), (-190, 84, "HKD 48,600.00"),
     (20, 94, "Cheques are subject to clearing. Funds available on 27/05/2026.", 7),
 ], [(20, 37, 190, 37), (20, 63, 190, 63), (20, 79, 190, 79), (20, 88, 190, 88)], "DV")
-CHEQUE_T = {"bank": "HSBC", "payer_name": "LION ROCK TRADING CO LTD", "payee_name": OURS_EN.upper(),
+CHEQUE_T = {"bank": "HSBC", "payer_name": "LION ROCK TRADING CO LTD", "payer_bank": "HANG SENG BANK", "payee_name": OURS_EN.upper(),
             "payee_account": "741234567838", "amount": "48600.00", "currency": "HKD", "value_date": "2026-05-26",
             "transaction_id": "CD-0526-004471"}
 
@@ -356,3 +357,81 @@ ADV_CN_T = {"payer_name": "杭州萧山宏图汽车零部件有限公司", "refe
                       ("26322000000012352207", "9360.00")]}
 
 ADVICE_PDFS = {"a1_cn_payment_notice": (ADV_CN, ADV_CN_T)}
+
+# Round two, written after the fixes in wordings they were not made for
+# S1 农业银行 结汇凭证: 客户名称 once, 卖出账号 (USD) and 入账账号 (CNY) both ours, 结汇金额 then 入账金额
+ABC_FX = ([
+    (70, 16, "中国农业银行 结汇凭证", 15), (15, 26, "交易流水号：ABC20260605FX0031", 8), (140, 26, "交易日期：2026/06/05", 8),
+    (17, 35, "客户名称"), (52, 35, OURS, 8),
+    (17, 43, "卖出账号"), (52, 43, "1035 1401 0400 0988 7"), (107, 43, "结汇金额"), (137, 43, "USD 8,500.00"),
+    (17, 51, "入账账号"), (52, 51, "1035 1401 0400 1122 3"), (107, 51, "成交价"), (137, 51, "7.0951"),
+    (17, 59, "入账金额"), (52, 59, "CNY 60,308.35"), (107, 59, "摘要"), (137, 59, "出口收汇结汇"),
+    (15, 72, "中国农业银行股份有限公司 业务专用章", 7),
+], grid(15, 30, 195, 63, (39, 47, 55), (50, 105, 135)), "WQ")
+ABC_FX_T = {"bank": "中国农业银行", "payer_name": OURS, "payer_account": "10351401040009887", "payee_name": OURS,
+            "payee_account": "10351401040011223", "amount": "60308.35", "currency": "CNY", "value_date": "2026-06-05",
+            "transaction_id": "ABC20260605FX0031", "memo": "出口收汇结汇"}
+
+# S2 Payoneer payment details: Gross amount, Fee, Net amount right-aligned, the payer's Payment reference
+PAYONEER = ([
+    (20, 15, "Payoneer", 16, "DVB"),
+    (20, 30, "Payment details", 13, "DVB"),
+    (20, 42, "Payment ID"), (70, 42, "PN-88120734"),
+    (20, 48, "Date"), (70, 48, "6 June 2026"),
+    (20, 54, "Payer"), (70, 54, "Nordwind Maschinenbau GmbH"),
+    (20, 60, "Payment reference"), (70, 60, "RE HR-EU-2605-019"),
+    (20, 72, "Gross amount"), (-160, 72, "EUR 3,900.00"),
+    (20, 78, "Fee"), (-160, 78, "EUR 39.00"),
+    (20, 84, "Net amount"), (-160, 84, "EUR 3,861.00"),
+], [(20, 37, 190, 37), (20, 66, 190, 66), (20, 89, 190, 89)], "DV")
+PAYONEER_T = {"bank": "Payoneer", "payer_name": "Nordwind Maschinenbau GmbH", "amount": "3861.00", "currency": "EUR",
+              "value_date": "2026-06-06", "transaction_id": "PN-88120734", "memo": "RE HR-EU-2605-019"}
+
+# S3 常熟农商银行 电子回单: 付款银行/收款银行, 付款人地址 between the name and the account
+CSRCB = ([
+    (50, 16, "江苏常熟农村商业银行 电子回单", 14), (15, 26, "回单编号：CS20260608000127", 8), (140, 26, "交易日期：2026-06-08", 8),
+    (17, 35, "付款人名称"), (52, 35, "常熟虞山精工轴承有限公司", 8), (17, 43, "付款人地址"), (52, 43, "常熟市虞山街道黄河路18号", 8),
+    (17, 51, "付款人账号"), (52, 51, "0102 0123 4567 8901 2"), (17, 59, "付款银行"), (52, 59, "江苏常熟农村商业银行虞山支行", 8),
+    (17, 67, "收款人名称"), (52, 67, OURS, 7), (17, 75, "收款人账号"), (52, 75, "0706 0120 1234 5678 9"),
+    (17, 83, "收款银行"), (52, 83, "江苏江南农村商业银行苏州分行", 8),
+    (17, 91, "金额"), (52, 91, "¥22,150.00"), (107, 91, "大写"), (127, 91, "贰万贰仟壹佰伍拾元整", 8),
+    (17, 99, "附言"), (52, 99, "轴承款 HR-INV-260601"),
+    (15, 112, "江苏常熟农村商业银行股份有限公司 电子回单专用章", 7),
+], grid(15, 30, 195, 103, (39, 47, 55, 63, 71, 79, 87, 95), (50,)) + [(105, 87, 105, 95), (125, 87, 125, 95)], "WQ")
+CSRCB_T = {"bank": "江苏常熟农村商业银行", "payer_name": "常熟虞山精工轴承有限公司", "payer_account": "01020123456789012",
+           "payer_bank": "江苏常熟农村商业银行虞山支行", "payee_name": OURS, "payee_account": "07060120123456789",
+           "payee_bank": "江苏江南农村商业银行苏州分行", "amount": "22150.00", "currency": "CNY", "value_date": "2026-06-08",
+           "transaction_id": "CS20260608000127", "memo": "轴承款 HR-INV-260601"}
+
+# S4 Stripe payment: Amount, Stripe fee, Net, the customer's Reference
+STRIPE = ([
+    (20, 15, "stripe", 18, "DVB"), (130, 15, "Stripe Payments Company", 8),
+    (20, 30, "Payment succeeded", 13, "DVB"),
+    (20, 42, "Payment ID"), (75, 42, "py_3PqR7sLk2m9XyZ01"),
+    (20, 48, "Date"), (75, 48, "Jun 9, 2026"),
+    (20, 54, "Customer"), (75, 54, "Blue Ridge Fabrication LLC"),
+    (20, 60, "Reference"), (75, 60, "HR-US-2606-002"),
+    (20, 72, "Gross amount"), (-170, 72, "$5,600.00"),
+    (20, 78, "Stripe fee"), (-170, 78, "-$162.70"),
+    (20, 84, "Net amount"), (-170, 84, "$5,437.30 USD"),
+], [(20, 37, 190, 37), (20, 66, 190, 66), (20, 89, 190, 89)], "DV")
+STRIPE_T = {"bank": "Stripe", "amount": "5437.30", "currency": "USD", "value_date": "2026-06-09",
+            "transaction_id": "py_3PqR7sLk2m9XyZ01", "memo": "HR-US-2606-002"}
+
+# S5 DBS debit advice for charges: Total charges debited at the line's far end, our account only
+DBS_CHG = ([
+    (20, 15, "DBS", 18, "DVB"), (120, 15, "DBS Bank Ltd.", 8),
+    (20, 30, "DEBIT ADVICE", 12, "DVB"),
+    (20, 42, "Date"), (75, 42, "10/06/2026"), (120, 42, "Advice no."), (150, 42, "DBS-DA-100626-072"),
+    (20, 50, "Account name"), (75, 50, OURS_EN.upper(), 8),
+    (20, 56, "Account number"), (75, 56, "0188 7766 5544 0"),
+    (20, 66, "Description"), (75, 66, "Telegraphic transfer commission and cable charges"),
+    (20, 78, "Amount debited"), (-190, 78, "SGD 42.00"),
+], [(20, 37, 190, 37), (20, 61, 190, 61), (20, 73, 190, 73), (20, 83, 190, 83)], "DV")
+DBS_CHG_T = {"bank": "DBS Bank Ltd.", "payer_name": OURS_EN.upper(), "payer_account": "0188776655440", "amount": "42.00",
+             "currency": "SGD", "value_date": "2026-06-10", "transaction_id": "DBS-DA-100626-072"}
+
+ROUND2 = {"s01_abc_fx_settlement": (ABC_FX, ABC_FX_T), "s02_payoneer_gross_fee_net": (PAYONEER, PAYONEER_T),
+          "s03_csrcb_payer_address": (CSRCB, CSRCB_T), "s04_stripe_payment_reference": (STRIPE, STRIPE_T),
+          "s05_dbs_charges_debited": (DBS_CHG, DBS_CHG_T)}
+MONEY_OUT |= {"s05_dbs_charges_debited"}
