@@ -45,10 +45,9 @@ def wrong(out: Outcome, truth: dict) -> dict[str, tuple]:
     return bad
 
 
-#: printed fields not read, each null and left for review (never a wrong value): the deposit slip's ``Account name``
-#: (under no party heading: our account, read as the payee's, but the name is left); the 委托贷款's 借款人/委托人 (who
-#: repays whom depends on the loan's side: not labels of a payer and payee)
-KNOWN_MISSES = {"r11_hsbc_cheque_deposit": {"payee_name"}, "r16_szb_principal_interest": {"payer_name", "payee_name"}}
+#: printed fields not read, each null and left for review (never a wrong value): the 委托贷款's 借款人 (who repays whom
+#: depends on the loan's side: no label of a payer)
+KNOWN_MISSES = {"r16_szb_principal_interest": {"payer_name"}}
 
 
 @pytest.mark.parametrize("name", sorted({**H.RECEIPTS, **H.ROUND2}))
@@ -99,6 +98,16 @@ def test_a_summary_figure_at_the_lines_far_end(tmp_path: Path, ours) -> None:
     the platform's fee) and the total debited come before a bare ``Amount``; a gross amount is printed, not read."""
     assert extract(tmp_path, "r09_paypal_gross_fee_net").records[0].amount == D("2315.90")
     assert extract(tmp_path, "r14_citi_charges_only").records[0].amount == D("90.00")
+
+
+def test_our_name_printed_unlabelled_once_identity_gives_our_side(tmp_path: Path, ours) -> None:
+    """The deposit slip prints no direction and our ``Account name`` / ``Account number`` under no party heading; our
+    account (the master) makes it money in, and main left our name unread. Once identity gives our side, our exact
+    name printed unlabelled on the page is that side's (at 0.9 as an address block's, with a warning), as it was with a printed direction."""
+    out = extract(tmp_path, "r11_hsbc_cheque_deposit")
+    r = out.records[0]
+    assert (r.payee_name, r.payee_account) == (OURS_EN.upper(), "741234567838")
+    assert out.confidence["payee_name"] <= 0.9 and any("without a payee label" in w for w in out.warnings)
 
 
 def test_labels_of_the_new_shapes(tmp_path: Path, ours) -> None:
