@@ -29,7 +29,7 @@ from extractors.documents.roles import (
     identity,
     settle_receipt,
 )
-from extractors.layout import Labels, Layout, Value, default_labels
+from extractors.layout import Hit, Labels, Layout, Value, default_labels
 from extractors.parse import (
     find_currency,
     is_chinese_upper,
@@ -49,14 +49,19 @@ _BANK = re.compile(r"([\u4e00-\u9fff]{2,16}?银行(?:股份有限公司)?|(?:The
                    r"(?: ?(?:Limited|Ltd\.?))?|[A-Z][A-Za-z ]+ Bank\b(?: \([A-Z][A-Za-z ]+\))?(?: (?:Limited|Ltd\.?|Berhad))?"
                    r"|Citibank(?:,? N\.A\.)?|The Hongkong and Shanghai Banking Corporation(?: Limited)?|HSBC"
                    r"|[A-Z][A-Za-z ]+ Banking (?:Group|Corporation)(?: Limited| Ltd\.?)?"
-                   r"|[A-Z][a-z]{2,}bank\b(?: AG)?|(?:Stadt|Kreis)?[Ss]parkasse(?: [A-ZÄÖÜ][\w\-]+)?|[\u4e00-\u9fff\u30a0-\u30ffA-Z]{1,12}?銀行)")
+                   r"|[A-Z][a-z]{2,}bank\b(?: AG)?|(?:Stadt|Kreis)?[Ss]parkasse(?: [A-ZÄÖÜ][\w\-]+)?|[\u4e00-\u9fff\u3040-\u30ffA-Z]{1,12}?銀行)")
+
+
+@cache
+def _banks_data() -> dict:  # type: ignore[type-arg]
+    return tomllib.loads(resources.files("extractors").joinpath("data/banks.toml").read_text(encoding="utf-8"))
 
 
 @cache
 def _issuers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """``data/banks.toml``: Chinese credit cooperatives' names (by their suffixes) and payment institutions'
     names (whole words)."""
-    cfg = tomllib.loads(resources.files("extractors").joinpath("data/banks.toml").read_text(encoding="utf-8"))
+    cfg = _banks_data()
     suffixes = "|".join(re.escape(x) for x in sorted(cfg["cooperative_suffixes"], key=len, reverse=True))
     names = "|".join(re.escape(x) for x in sorted(cfg["institutions"], key=len, reverse=True))
     return (re.compile(rf"([\u4e00-\u9fff]{{2,16}}?(?:{suffixes}))"), re.compile(rf"(?<![A-Za-z])({names})(?![A-Za-z])"))
@@ -154,6 +159,48 @@ def _issuer(layout: Layout, f: Fields) -> None:
             if m:
                 f.set("bank", m.group(1), f.confidence[name] * 0.8)
                 return
+
+
+def _between_our_accounts(f: Fields) -> None:
+    """A transfer between two of our own accounts (a 结汇水单: our USD account sold, our CNY account credited)
+    prints our name once (客户名称): both accounts ours exactly (the master), that name of ours is the other
+    side's too."""
+    who = identity()
+    if not (who.exact("account", f.get("payer_account")) and who.exact("account", f.get("payee_account"))):
+        return
+    named = [side for side in ("payee_name", "payer_name") if f.get(side)]
+    if len(named) != 1 or not who.matches("name", f.get(named[0])):
+        return
+    empty = "payer_name" if named[0] == "payee_name" else "payee_name"
+    f.set(empty, f.get(named[0]), min(f.confidence.get(named[0], 0.0), 0.9))
+    f.warnings.append(f"both accounts are ours: {empty} is {f.get(named[0])!r}, the one name printed")
+
+
+def _platform_memo(layout: Layout, f: Fields) -> None:
+    """The memo of a payment institution's notice (Wise, Airwallex, Revolut ...): the value of its first
+    ``platform_memo`` label (``Reference``, ``Payment reference``: the payer's words, data/banks.toml), where no
+    memo label gave one. A transaction id read from that same value was the memo: dropped (the notice's number,
+    ``Transfer #``, stands in for it)."""
+    bank = f.get("bank")
+    if f.get("memo") or not bank or _issuers()[1].fullmatch(bank) is None:
+        return
+    wanted = {_label_key(x) for x in _banks_data()["platform_memo"]}
+    for hit in sorted(layout.hits, key=lambda h: (h.page, h.y0, h.x0)):
+        if _label_key(hit.label) not in wanted:
+            continue
+        v = layout.value_right(hit, max_gap=6) or layout.value_below(hit)
+        if v is None or not v.text.strip():
+            continue
+        f.set("memo", v.text.strip(), min(v.confidence, 0.9), v)
+        src = f.sources.get("transaction_id")
+        if src is not None and src.box == (v.x0, v.y0, v.x1, v.y1):
+            f.drop("transaction_id", f"{v.text.strip()!r} under {hit.label!r} is the payer's reference on "
+                   f"{bank}'s notice: the memo, not its transaction id")
+        return
+
+
+def _label_key(label: str) -> str:
+    return re.sub(r"[\s.:：#]", "", unicodedata.normalize("NFKC", label).casefold())
 
 
 def _in_labelled_value(layout: Layout, line_no: int, start: int) -> bool:
@@ -505,7 +552,7 @@ _SPELLED = re.compile(r"(?:人民币|美元|欧元|港币|港元|日元|英镑)?
 def _amounts(layout: Layout, f: Fields) -> None:
     """The amount in figures, the 大写, and a digit grid where the figure is not printed."""
     figures, spelled = [], []
-    for v in layout.candidates("amount"):
+    for v in _amount_values(layout):
         (spelled if is_chinese_upper(upper_words(v.text)) else figures).append(v)
     pick(layout, f, "amount", _amount, values=figures)
     pick(layout, f, "amount_in_words", upper_words, values=layout.candidates("amount_in_words") + spelled)
@@ -520,6 +567,34 @@ def _amounts(layout: Layout, f: Fields) -> None:
         if grid is not None and grid.amount > 0:
             f.set("amount", grid.amount, grid.confidence, grid.where)
             f.warnings.append(f"amount {grid.amount} read from the digit grid (亿千百十万千百十元角分)")
+
+
+def _amount_values(layout: Layout) -> list[Value]:
+    """The amount labels' values as :meth:`Layout.candidates` reads them, in the labels' order; a label with
+    nothing right of or under it takes the figure that ends its line far off (``Net amount ....... $2,315.90
+    USD``, a summary line right-aligned at the page's edge: :func:`_line_end_figure`)."""
+    out: list[Value] = []
+    for hit in layout.hits_for("amount") + layout.scoped_hits("amount"):
+        found = [v for v in (layout.value_right(hit), layout.value_below(hit)) if v is not None]
+        far = None if found else _line_end_figure(layout, hit)
+        out += found or ([far] if far is not None else [])
+    return out
+
+
+def _line_end_figure(layout: Layout, hit: Hit) -> Value | None:
+    """The one run of text after ``hit`` on its line, past any gap, when it holds a figure and no label."""
+    if hit.vertical or hit.line_no < 0:
+        return None
+    tl = layout.lines[hit.line_no]
+    after = [(s, e) for s, e in layout.segments(hit.line_no, gap=2) if tl.chars[s].x0 >= hit.x1]
+    if len(after) != 1 or layout.hits_in(hit.line_no, *after[0]):
+        return None
+    s, e = after[0]
+    chars = [c for c in tl.chars[s:e] if not c.ch.isspace()]
+    text = " ".join("".join(c.ch for c in tl.chars[s:e]).split())
+    if not re.search(r"\d", text):
+        return None
+    return Value(text, min(c.conf for c in chars) * 0.95, "right", tl.page, chars[0].x0, tl.y0, chars[-1].x1, tl.y1)
 
 
 def _figure_after_words(layout: Layout, f: Fields) -> None:
@@ -614,6 +689,7 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
             _unlabelled_currency(layout, f)
     _memo(layout, f)
     _issuer(layout, f)
+    _platform_memo(layout, f)
     # cross-check: the figure against the uppercase amount
     words_text = f.get("amount_in_words")
     amount = f.get("amount")
@@ -634,6 +710,7 @@ def read_receipt(words: list[Word], *, source: str | None = None, labels: Labels
             else:
                 f.doubt(f"大写 {words_text} = {in_words} disagrees with the amount {amount}", "amount", "amount_in_words")
     settle_receipt(f, layout, direction)  # accounts shape-checked; our side by direction and identity
+    _between_our_accounts(f)
     if "transaction_id" not in f.values and "receipt_no" in f.values:  # a guess: left for review
         f.set("transaction_id", f.get("receipt_no"), min(f.confidence["receipt_no"] * 0.9, 0.6))
         f.warnings.append("no transaction id printed; the receipt number is used")

@@ -624,3 +624,7 @@ def settle_receipt(f: Fields, layout: Layout | None = None, direction: str | Non
                 return
     ours, other = ("payee", "payer") if direction == "credit" else ("payer", "payee")
     settle_parties(f, layout, ours, other, ("name", "account"), who=who, what=f"a {direction}", role_known=role_known)
+    if not role_known and layout is not None and who:  # our side known by identity now: our name printed unlabelled
+        side = next((s for s in ("payee", "payer") if any(who.exact(a, f.get(f"{s}_{a}")) for a in ("name", "account"))), None)
+        if side is not None:
+            _ours_unlabelled(f, layout, side, "payer" if side == "payee" else "payee", who)
