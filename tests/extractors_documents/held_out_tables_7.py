@@ -57,6 +57,8 @@ def _goods(name: str, qty: str, price: str, rate: str, *, spec: str | None = Non
 
 #: 项目名称 | 规格型号 | 单位 | 数量 | 单价 | 金额 | 税率 | 税额 as printed, a line's unit only its own
 _cn_row = partial(cn_row, unit="")
+#: line_tables' column builders under the names held_out_tables_8 imports from here
+_cols, _x_of = cols_of, x_of
 
 
 STD = [("项目名称", 46), ("规格型号", 26), ("单位", 12, "c"), ("数量", 20, "r"), ("单价", 24, "r"), ("金额", 22, "r"),
