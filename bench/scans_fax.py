@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.scans_real import _load, right  # noqa: E402
+from bench.scans_real import _load, print_misses, print_table, tally  # noqa: E402
 
 INVOICES_4 = ("ca_gst_qst", "pl_faktura", "fr_net_a_payer", "us_balance_due", "jp_qualified", "de_uebertrag")
 INVOICES_5 = ("pt_fatura", "cn_sdp_stacked", "za_tax_invoice", "my_sst", "cn_daxie_only")
@@ -117,42 +116,9 @@ def our_companies(path: Path, more_accounts: tuple[str, ...] = ()) -> Path:
 
 def score(folder: Path, runs: list[Path]) -> None:
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
-    tables = []
-    for path in runs:
-        got = _load(path, folder)
-        per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # right, fields, wrong >= 0.9, refused
-        misses: list[str] = []
-        for stem, t in sorted(truth.items()):
-            obj = got.get(stem) or {}
-            groups = [t["family"], t["kind"], "all"]
-            record, conf = obj.get("record") or {}, obj.get("confidence") or {}
-            if obj.get("error") or not record:
-                for g in groups:
-                    per[g][1] += len(t["fields"])
-                    per[g][3] += 1
-                misses.append(f"{stem}: REFUSED {obj.get('error')!r}")
-                continue
-            for field, options in t["fields"].items():
-                value = record.get(field)
-                ok = any(right(field, value, want, t["kind"], None) for want in options)
-                c = conf.get(field, 0.0)
-                for g in groups:
-                    per[g][1] += 1
-                    per[g][0] += ok
-                    per[g][2] += (not ok) and value is not None and c >= 0.9
-                if not ok:
-                    misses.append(f"{stem}: {field} = {value!r} (printed {options[0]!r}) conf {c}")
-        tables.append((path, per, misses))
-    groups = sorted({g for _, per, _ in tables for g in per if g != "all"}) + ["all"]
-    print("| | " + " | ".join(p.stem for p, _, _ in tables) + " |")
-    print("|---|" + "---|" * len(tables))
-    for g in groups:
-        cells = [f"{r}/{n} ({w} wrong >= 0.9, {q} refused)" for r, n, w, q in (per[g] for _, per, _ in tables)]
-        print(f"| {g} | " + " | ".join(cells) + " |")
-    for path, _, misses in tables:
-        print(f"\n### misses of {path.stem} ({len(misses)})")
-        for line in misses:
-            print("-", line)
+    tables = [(path, *tally(truth, _load(path, folder), lambda t: [t["family"], t["kind"], "all"])) for path in runs]
+    print_table("", tables, sorted({g for _, per, _ in tables for g in per if g != "all"}) + ["all"])
+    print_misses(tables)
 
 
 def main() -> None:

@@ -26,6 +26,7 @@ import sys
 import time
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -278,55 +279,65 @@ def _load(path: Path, folder: Path) -> dict[str, dict]:
     return out
 
 
+def tally(truth: dict[str, dict], got: dict[str, dict], groups_of: Callable[[dict], list[str]]
+          ) -> tuple[dict[str, list[int]], list[str]]:
+    """One run's score per group (``groups_of(truth of a document)``): right, fields, wrong at >= 0.9, refused;
+    and its misses. A truth field holds what was printed, or a list of the forms that read the same; a field
+    ending in ``?`` is a note, not scored; a refused document counts all its fields."""
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    misses: list[str] = []
+    for stem, t in sorted(truth.items()):
+        obj = got.get(stem) or {}
+        groups = groups_of(t)
+        record, conf = obj.get("record") or {}, obj.get("confidence") or {}
+        if obj.get("error") or not record:
+            for g in groups:
+                per[g][1] += len(t["fields"])
+                per[g][3] += 1
+            misses.append(f"{stem}: REFUSED {obj.get('error')!r}")
+            continue
+        for field, want in t["fields"].items():
+            if field.endswith("?"):
+                continue
+            options = want if isinstance(want, list) else [want]
+            value = _value(record, field, t["fields"])
+            ok = any(right(field, value, w, t["kind"], (t.get("also") or {}).get(field)) for w in options)
+            c = conf.get(field, 0.0)
+            for g in groups:
+                per[g][1] += 1
+                per[g][0] += ok
+                per[g][2] += (not ok) and value is not None and c >= 0.9
+            if not ok:
+                misses.append(f"{stem}: {field} = {value!r} (printed {options[0]!r}) conf {c}")
+    return per, misses
+
+
+def print_table(first: str, tables: list[tuple[Path, dict[str, list[int]], list[str]]], groups: list[str]) -> None:
+    """The score table (Markdown): a row per group, a column per run (``tables``: run, tally, misses)."""
+    print((f"| {first} | " if first else "| | ") + " | ".join(p.stem for p, _, _ in tables) + " |")
+    print("|---|" + "---|" * len(tables))
+    for g in groups:
+        cells = [f"{r}/{n} ({w} wrong >= 0.9, {q} refused)" for r, n, w, q in (per.get(g, [0, 0, 0, 0])
+                                                                               for _, per, _ in tables)]
+        print(f"| {g} | " + " | ".join(cells) + " |")
+
+
+def print_misses(tables: list[tuple[Path, dict[str, list[int]], list[str]]]) -> None:
+    for path, _, misses in tables:
+        print(f"\n### misses of {path.stem} ({len(misses)})")
+        for line in misses:
+            print("-", line)
+
+
 def score(folder: Path, runs: list[Path]) -> None:
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
-    tables = []
-    for path in runs:
-        got = _load(path, folder)
-        per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # right, fields, wrong >= 0.9, refused
-        wrong: list[str] = []
-        for stem, t in sorted(truth.items()):
-            obj = got.get(stem)
-            fam = t["family"]
-            record = (obj or {}).get("record") or {}
-            conf = (obj or {}).get("confidence") or {}
-            if obj is None or obj.get("error") or not record:
-                per[fam][3] += 1
-                per[fam][1] += len(t["fields"])
-                wrong.append(f"{stem}: REFUSED {(obj or {}).get('error')!r}")
-                continue
-            for field, want in t["fields"].items():
-                if field.endswith("?"):
-                    continue
-                per[fam][1] += 1
-                value = _value(record, field, t["fields"])
-                if right(field, value, want, t["kind"], t["also"].get(field)):
-                    per[fam][0] += 1
-                else:
-                    c = conf.get(field, 0.0)
-                    if value is not None and c >= 0.9:
-                        per[fam][2] += 1
-                    wrong.append(f"{stem}: {field} = {value!r} (printed {want!r}) conf {c}")
-        tables.append((path, per, wrong))
+    tables = [(path, *tally(truth, _load(path, folder), lambda t: [t["family"]])) for path in runs]
     fams = ["clean", *FAMILIES]
-    head = " | ".join(p.stem for p, _, _ in tables)
-    print(f"| family | {head} |")
-    print("|---|" + "---|" * len(tables))
-    totals = [[0, 0, 0, 0] for _ in tables]
-    for fam in fams:
-        cells = []
-        for i, (_, per, _) in enumerate(tables):
-            r, n, w, q = per.get(fam, [0, 0, 0, 0])
-            for k, v in enumerate((r, n, w, q)):
-                totals[i][k] += v
-            cells.append(f"{r}/{n} ({w} wrong >= 0.9, {q} refused)")
-        print(f"| {fam} | " + " | ".join(cells) + " |")
+    print_table("family", tables, fams)
+    totals = [[sum(per.get(fam, [0, 0, 0, 0])[k] for fam in fams) for k in range(4)] for _, per, _ in tables]
     print("| **all** | " + " | ".join(f"**{r}/{n} ({100 * r / max(n, 1):.1f}%), {w} wrong >= 0.9, {q} refused**"
                                       for r, n, w, q in totals) + " |")
-    for path, _, wrong in tables:
-        print(f"\n### misses of {path.stem} ({len(wrong)})")
-        for line in wrong:
-            print("-", line)
+    print_misses(tables)
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -172,13 +173,22 @@ def bracket_parts(header: str) -> tuple[str, list[str]]:
     return _BRACKET_RE.sub("", raw).strip(), inner
 
 
+class Reading(NamedTuple):
+    """How a header reads: its best alias's score (0-100), that alias's priority and field, and the other fields a
+    fuzzy reading of the whole header scores as high (none for an exact alias, nor for a bracketed qualifier)."""
+
+    score: float
+    priority: int
+    name: str
+    ties: frozenset[str] = frozenset()
+
+
 class _Matcher:
     """The aliases of one field table, normalised once, scored with rapidfuzz in bulk."""
 
     def __init__(self, specs: tuple[FieldSpec, ...]) -> None:
         self.aliases: list[str] = []
         self.meta: list[tuple[str, int, bool]] = []
-        self.ties: set[str] = set()  # the last ``_best``'s other fields at its score
         self.qualifies = {spec.name: set(spec.qualifies) for spec in specs}
         for spec in specs:
             for priority, alias in enumerate(spec.aliases):
@@ -187,21 +197,22 @@ class _Matcher:
                 self.meta.append((spec.name, priority, _CJK_RE.fullmatch(norm) is not None))
         self.cjk = [i for i, (_, _, cjk) in enumerate(self.meta) if cjk]
 
-    def best(self, header: str) -> tuple[float, int, str] | None:
-        """(score 0-100, alias priority, field) of the best alias at or above the threshold, or None.
-        A bracketed qualifier naming a field that ``qualifies`` the rest's field wins (``发生额(收入)``)."""
+    def best(self, header: str) -> Reading | None:
+        """The best alias at or above the threshold, or None. A bracketed qualifier naming a field that
+        ``qualifies`` the rest's field wins (``发生额(收入)``)."""
         best = self._best(header)
-        if best is not None and best[0] >= 100.0:  # the whole header is an alias
+        if best is not None and best.score >= 100.0:  # the whole header is an alias
             return best
         outer, inner = bracket_parts(header)
         if outer and inner and len(inner) == 1:
             base = self._best(outer) if outer != header else None
             qualifier = self._best(inner[0])
-            if base and qualifier and base[2] in self.qualifies.get(qualifier[2], set()):
-                return (min(base[0], qualifier[0]) - 0.5, qualifier[1], qualifier[2])
+            if base and qualifier and base.name in self.qualifies.get(qualifier.name, set()):
+                reading = Reading(min(base.score, qualifier.score) - 0.5, qualifier.priority, qualifier.name)
+                return best if best is not None and best[:3] == reading[:3] else reading
         return best
 
-    def _best(self, header: str) -> tuple[float, int, str] | None:
+    def _best(self, header: str) -> Reading | None:
         from rapidfuzz import process
 
         best: tuple[float, int, str] | None = None
@@ -231,8 +242,9 @@ class _Matcher:
                     best = (score, priority, name)
                 if score >= FUZZY_THRESHOLD and score > scores.get(name, 0.0):
                     scores[name] = score
-        self.ties = {n for n, sc in scores.items() if best is not None and n != best[2] and sc == best[0] < 100.0}
-        return best
+        if best is None:
+            return None
+        return Reading(*best, frozenset(n for n, sc in scores.items() if n != best[2] and sc == best[0] < 100.0))
 
 
 @cache
@@ -241,16 +253,8 @@ def _matcher(specs: tuple[FieldSpec, ...]) -> _Matcher:
 
 
 @cache
-def _best(specs: tuple[FieldSpec, ...], header: str) -> tuple[float, int, str] | None:
+def _best(specs: tuple[FieldSpec, ...], header: str) -> Reading | None:
     return _matcher(specs).best(header)
-
-
-@cache
-def _tied(specs: tuple[FieldSpec, ...], header: str) -> frozenset[str]:
-    """The fields a fuzzy reading of the whole header scores as high as its best (none for an exact alias)."""
-    matcher = _matcher(specs)
-    whole = matcher._best(header)
-    return frozenset(matcher.ties) if whole is not None and whole == _best(specs, header) else frozenset()
 
 
 def map_headers(cells: Sequence[Cell], fields: dict[str, FieldSpec], row: int = 0) -> HeaderMap:
@@ -266,7 +270,7 @@ def map_headers(cells: Sequence[Cell], fields: dict[str, FieldSpec], row: int = 
         best = _best(specs, header)
         if best:
             picks.append((best[0], best[1], best[2], col))
-            ties[col] = set(_tied(specs, header))
+            ties[col] = set(best.ties)
     # a fuzzy reading tied between fields (OCR's 货方发生额 is as near 借方发生额 as 贷方发生额) goes to the tied
     # field that no surer column holds, when there is exactly one such
     for i, (score, priority, name, col) in enumerate(picks):

@@ -43,6 +43,23 @@ def pick(layout: Layout, fields: Fields, name: str, parser: Callable[[str], Any]
     return None
 
 
+def read_cells(fields: Fields, row: dict[str, Value], no: int, parsers: dict[str, Callable[[str], Any]],
+               data: dict[str, Any]) -> None:
+    """Item line ``no``'s cells of a table ``row`` parsed into ``data`` (column -> parser), each with its
+    confidence and place; a cell that does not parse is a warning and left out."""
+    for col, parser in parsers.items():
+        v = row.get(col)
+        if v is None:
+            continue
+        try:
+            data[col] = parser(v.text)
+        except (ValueError, ArithmeticError):
+            fields.warnings.append(f"line {no}: {col} {v.text!r} is not readable")
+            continue
+        fields.confidence[f"lines[{no - 1}].{col}"] = v.confidence
+        fields.locate(f"lines[{no - 1}].{col}", v)
+
+
 def first_token(parser: Callable[[str], Any]) -> Callable[[str], Any]:
     """``parser`` on the whole text, else on its first blank-separated token (``WS2026 送货单号:...``)."""
 

@@ -11,6 +11,7 @@ from extractors.documents.common import (
     first_token,
     parse_order_ref,
     pick,
+    read_cells,
     split_description,
     text_value,
 )
@@ -79,17 +80,7 @@ def read_delivery(words: list[Word], *, source: str | None = None, labels: Label
             f.confidence[f"lines[{no - 1}].description"] = lead.confidence * 0.95
         if parts:
             data["description"] = " ".join(parts)
-        for col, parser in (("sku", text_value), ("unit", text_value), ("quantity", first_token(_quantity))):
-            v = row.get(col)
-            if v is None:
-                continue
-            try:
-                data[col] = parser(v.text)
-            except (ValueError, ArithmeticError):
-                f.warnings.append(f"line {no}: {col} {v.text!r} is not readable")
-                continue
-            f.confidence[f"lines[{no - 1}].{col}"] = v.confidence
-            f.locate(f"lines[{no - 1}].{col}", v)
+        read_cells(f, row, no, {"sku": text_value, "unit": text_value, "quantity": first_token(_quantity)}, data)
         ordered = row.get("ordered")
         if ordered is not None and "quantity" in data:
             try:

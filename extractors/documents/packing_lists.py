@@ -12,6 +12,7 @@ from extractors.documents.common import (
     first_token,
     parse_order_ref,
     pick,
+    read_cells,
     split_description,
     text_value,
 )
@@ -68,17 +69,7 @@ def read_packing_list(words: list[Word], *, source: str | None = None, labels: L
     for row in table.rows if table else []:
         no = len(lines) + 1
         data: dict = {"line_no": no}
-        for col, parser in parsers.items():
-            v = row.get(col)
-            if v is None:
-                continue
-            try:
-                data[col] = parser(v.text)
-            except (ValueError, ArithmeticError):
-                f.warnings.append(f"line {no}: {col} {v.text!r} is not readable")
-                continue
-            f.confidence[f"lines[{no - 1}].{col}"] = v.confidence
-            f.locate(f"lines[{no - 1}].{col}", v)
+        read_cells(f, row, no, parsers, data)
         if "description" in data and "sku" not in data:
             desc, sku, _spec = split_description(data["description"])
             if sku:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 
 from hub.errors import InputError
+from hub.orderdesk.csvfile import read_csv_text
 from hub.validation import check_currency, to_decimal
 
 CENT = Decimal("0.01")
@@ -37,15 +37,7 @@ class Rates:
 
 def load_rates(path: str | Path | None = None) -> Rates:
     """Read rates from ``path`` (CSV: currency, cny_per_unit) or the package's ``data/rates.csv``."""
-    if path is None:
-        text = resources.files("hub.orderdesk").joinpath("data/rates.csv").read_text(encoding="utf-8")
-        source = "hub/orderdesk/data/rates.csv"
-    else:
-        source = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise InputError(f"cannot read it: {exc.strerror or exc}", source=source) from None
+    text, source = read_csv_text(path, "rates.csv")
     reader = csv.DictReader(text.splitlines())
     if not reader.fieldnames or not {"currency", "cny_per_unit"} <= set(reader.fieldnames):
         raise InputError("needs the columns currency and cny_per_unit", source=source)

@@ -14,13 +14,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from hub.errors import InputError
+from hub.orderdesk.csvfile import read_csv_text
 from hub.orderdesk.desk import ZERO, Desk
 from hub.orderdesk.rules import RuleSet, load_rules
 from hub.records import Order, RuleHit
@@ -56,15 +56,7 @@ def _norm(text: str) -> str:
 
 def load_processes(path: str | Path | None = None) -> tuple[Process, ...]:
     """Special processes from a CSV (code, name_zh, name_en, terms separated by ``|``)."""
-    if path is None:
-        text = resources.files("hub.orderdesk").joinpath("data/special_processes.csv").read_text(encoding="utf-8")
-        source = "hub/orderdesk/data/special_processes.csv"
-    else:
-        source = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise InputError(f"cannot read it: {exc.strerror or exc}", source=source) from None
+    text, source = read_csv_text(path, "special_processes.csv")
     reader = csv.DictReader(text.splitlines())
     need = {"code", "name_zh", "name_en", "terms"}
     if not reader.fieldnames or not need <= set(reader.fieldnames):

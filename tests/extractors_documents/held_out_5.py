@@ -16,8 +16,8 @@ from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
-from tests.extractors_documents.handmade import OUR_TAX_ID, OURS, OURS_DE, OURS_DE_VAT, OURS_EN, draw_pdf
-from tests.extractors_documents.held_out_4 import our_companies, right  # noqa: F401  (the same five entities)
+from tests.extractors_documents.handmade import OUR_TAX_ID, OURS, OURS_DE, OURS_DE_VAT, OURS_EN
+from tests.extractors_documents.held_out_harness import draw_document
 
 DOCS: dict[str, tuple] = {
 # 1. a Portuguese fatura: NIF with its check digit, ATCUD, IVA 23%, Total a pagar 1.234,56 €
@@ -466,5 +466,4 @@ LINES: dict[str, list[tuple[str, D, D]]] = {
 
 def build(name: str, folder: Path) -> Path:
     """The document ``name`` as a PDF in ``folder``."""
-    items, rules, font, *more = DOCS[name]
-    return draw_pdf(folder / f"{name}.pdf", items, rules, font, more_pages=more[0] if more else ())
+    return draw_document(DOCS, name, folder)

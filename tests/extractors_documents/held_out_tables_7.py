@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
+from functools import partial
 from pathlib import Path
 
 from tests.extractors_documents.line_tables import (
@@ -26,10 +27,13 @@ from tests.extractors_documents.line_tables import (
     _cn_foot,
     _cn_head,
     _en_head,
-    _fig,
     _sum,
+    cn_row,
+    cols_of,
     ln,
+    subtotal,
     table,
+    x_of,
 )
 from tests.extractors_documents.line_tables_2 import _de
 
@@ -51,30 +55,14 @@ def _goods(name: str, qty: str, price: str, rate: str, *, spec: str | None = Non
     return t
 
 
-def _cn_row(t: dict, *, rate: str | None = None, tax: str | None = None) -> list[str]:
-    """项目名称 | 规格型号 | 单位 | 数量 | 单价 | 金额 | 税率 | 税额 as printed."""
-    return [t["description"], t["spec"] or "", t.get("unit") or "",
-            "" if t["quantity"] is None else f"{t['quantity']}", "" if t["unit_price"] is None else f"{t['unit_price']}",
-            _fig(t["amount"]), rate if rate is not None else _fig(t["tax_rate"], True),
-            tax if tax is not None else _fig(t["tax"])]
+#: 项目名称 | 规格型号 | 单位 | 数量 | 单价 | 金额 | 税率 | 税额 as printed, a line's unit only its own
+_cn_row = partial(cn_row, unit="")
+#: line_tables' column builders under the names held_out_tables_8 imports from here
+_cols, _x_of = cols_of, x_of
 
 
 STD = [("项目名称", 46), ("规格型号", 26), ("单位", 12, "c"), ("数量", 20, "r"), ("单价", 24, "r"), ("金额", 22, "r"),
        ("税率/征收率", 14, "c"), ("税额", 22, "r")]
-
-
-def _cols(spec: list[tuple]) -> list[Col]:
-    return [Col(*s) for s in spec]
-
-
-def _x_of(cols: list[Col], label: str, x0: float = 12) -> float:
-    """The right edge of the column ``label`` (where its figures end, 1 mm in)."""
-    x = x0
-    for c in cols:
-        x += c.w
-        if c.label == label:
-            return x - 1
-    raise KeyError(label)
 
 
 def _shudian(pdf: Pdf, number: str, day: str, buyer: tuple[str, str] = BUYER,
@@ -93,13 +81,13 @@ def _one_table(path: Path, lines: list[dict], number: str, day: str, *, spec: li
     as :func:`table` draws it; ``rows`` as printed, else :func:`_cn_row`), 合计 and 价税合计 under it."""
     pdf = Pdf(path)
     y = _cn_head(pdf, title, number, day, buyer, seller)
-    cols = _cols(spec)
+    cols = cols_of(spec)
     boxed = grid == "box"
     end = table(pdf, 12, y, cols, rows if rows is not None else [_cn_row(t) for t in lines],
                 grid="none" if boxed else grid, head_rule=not boxed)
     if boxed:
         _box(pdf, y, end)
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
+    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), x_of(cols, "金额"), 197)
     pdf.save()
     return lines
 
@@ -126,19 +114,19 @@ def cn_goods_list(path: Path) -> list[dict]:
     net, tax = _sum(lines, "amount"), _sum(lines, "tax")
     pdf = Pdf(path)
     y = _cn_head(pdf, "江苏增值税电子普通发票", "26327000000033445566", "2026年04月09日", BUYER, (OURS, OUR_TAX_ID))
-    cols = _cols([("货物或应税劳务、服务名称", 52), ("规格型号", 22), ("单位", 12, "c"), ("数量", 18, "r"),
+    cols = cols_of([("货物或应税劳务、服务名称", 52), ("规格型号", 22), ("单位", 12, "c"), ("数量", 18, "r"),
                   ("单价", 20, "r"), ("金额", 24, "r"), ("税率", 14, "c"), ("税额", 24, "r")])
     end = table(pdf, 12, y, cols, [["（详见销货清单）", "", "", "", "", f"{net:.2f}", "13%", f"{tax:.2f}"]],
                 grid="none", head_rule=False)
     end += 8
     _box(pdf, y, end)
-    _cn_foot(pdf, end, net, tax, _x_of(cols, "金额"), 197)
+    _cn_foot(pdf, end, net, tax, x_of(cols, "金额"), 197)
     pdf.page()
     pdf.text(105, 16, "销售货物或者提供应税劳务清单", 13, "c")
     pdf.text(14, 26, f"购买方名称：{BUYER[0]}", 8)
     pdf.text(14, 31, f"销售方名称：{OURS}", 8)
     pdf.text(14, 36, "所属增值税电子普通发票代码：032001900111    号码：33445566    共1页 第1页", 8)
-    lcols = _cols([("序号", 10, "c"), ("货物（劳务）名称", 46), ("规格型号", 20), ("单位", 10, "c"), ("数量", 18, "r"),
+    lcols = cols_of([("序号", 10, "c"), ("货物（劳务）名称", 46), ("规格型号", 20), ("单位", 10, "c"), ("数量", 18, "r"),
                    ("单价", 20, "r"), ("金额", 24, "r"), ("税率", 12, "c"), ("税额", 26, "r")])
     rows = [[str(i + 1), *_cn_row(t)] for i, t in enumerate(lines)]
     rows.append(["", "小计", "", "", "", "", f"{net:.2f}", "", f"{tax:.2f}"])
@@ -161,9 +149,9 @@ def cn_three_pages(path: Path) -> list[dict]:
         qty = str((10, 24, 50, 120, 200, 36)[i % 6] + i)
         price = f"{D(137 + 211 * i % 900) / 100:.2f}"
         lines.append(_goods(names[i % 6], qty, price, "0.13", spec=f"{300 + i * 10}x200", unit="件"))
-    cols = _cols([("货物或应税劳务、服务名称", 50), ("规格型号", 22), ("单位", 12, "c"), ("数量", 16, "r"),
+    cols = cols_of([("货物或应税劳务、服务名称", 50), ("规格型号", 22), ("单位", 12, "c"), ("数量", 16, "r"),
                   ("单价", 20, "r"), ("金额", 26, "r"), ("税率", 14, "c"), ("税额", 26, "r")])
-    net_x, tax_x = _x_of(cols, "金额"), 197
+    net_x, tax_x = x_of(cols, "金额"), 197
     pdf = Pdf(path)
     y = _shudian(pdf, "26322000000012300030", "2026年04月10日")
     end = 0.0
@@ -176,9 +164,7 @@ def cn_three_pages(path: Path) -> list[dict]:
             y = 32
         end = table(pdf, 12, y, cols, [_cn_row(t) for t in page_lines], grid="none")
         pdf.line(12, end, 198, end, 0.3)
-        pdf.text(20, end + 5, "小        计", 8)
-        pdf.text(net_x, end + 5, f"¥{_sum(page_lines, 'amount'):.2f}", 8, "r")
-        pdf.text(tax_x, end + 5, f"¥{_sum(page_lines, 'tax'):.2f}", 8, "r")
+        subtotal(pdf, end, page_lines, net_x, tax_x)
     _cn_foot(pdf, end + 8, _sum(lines, "amount"), _sum(lines, "tax"), net_x, tax_x)
     pdf.save()
     return lines
@@ -322,11 +308,11 @@ def cn_across_rules(path: Path) -> list[dict]:
              _goods("*金属制品*门吸", "180", "9.40", "0.13", spec="304拉丝", unit="个")]
     pdf = Pdf(path)
     y = _shudian(pdf, "26322000000012304400", "2026年04月18日")
-    cols = _cols(STD)
+    cols = cols_of(STD)
     table(pdf, 12, y, cols, [[""] * 8 for _ in lines], grid="lines", lead=3.6)
     _draw_values(pdf, cols, [_cn_row(t) for t in lines], y, dx=2.5, dy=-1.2, layer=False)
     end = y + 5.6 * (len(lines) + 1)
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
+    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), x_of(cols, "金额"), 197)
     pdf.save()
     return lines
 
@@ -340,10 +326,10 @@ def cn_values_first(path: Path) -> list[dict]:
     lines[2]["unit"] = "次"
     pdf = Pdf(path)
     y = 54.0
-    cols = _cols(STD)
+    cols = cols_of(STD)
     _draw_values(pdf, cols, [_cn_row(t) for t in lines], y, dx=-0.8, dy=1.4, layer=False, order="columns")
     net, tax = _sum(lines, "amount"), _sum(lines, "tax")
-    pdf.text(_x_of(cols, "金额") - 0.8, y + 5.6 * 4 + 5 + 1.4, f"¥{net:.2f}", 8, "r")
+    pdf.text(x_of(cols, "金额") - 0.8, y + 5.6 * 4 + 5 + 1.4, f"¥{net:.2f}", 8, "r")
     pdf.text(197 - 0.8, y + 5.6 * 4 + 5 + 1.4, f"¥{tax:.2f}", 8, "r")
     # the template: header, grid, labels, then the header values (an issuer's software prints them last)
     _shudian(pdf, "26322000000012305511", "2026年04月19日", seller=("上海仪科自动化仪表有限公司", "91310112MA1GB7RP5K"),
@@ -594,12 +580,12 @@ def cn_across_left(path: Path) -> list[dict]:
              _goods("*电线电缆*网线", "12", "368.00", "0.13", spec="CAT6", unit="箱")]
     pdf = Pdf(path)
     y = _shudian(pdf, "26322000000012304411", "2026年04月20日")
-    cols = _cols([("项目名称", 40), ("规格型号", 26), ("单位", 12, "c"), ("数量", 20, "r"), ("单价", 24, "r"),
+    cols = cols_of([("项目名称", 40), ("规格型号", 26), ("单位", 12, "c"), ("数量", 20, "r"), ("单价", 24, "r"),
                   ("金额", 26, "r"), ("税率/征收率", 16, "c"), ("税额", 22, "r")])
     table(pdf, 12, y, cols, [[""] * 8 for _ in lines], grid="lines")
     _draw_values(pdf, cols, [_cn_row(t) for t in lines], y, dx=-2.4, dy=0.6, layer=False)
     end = y + 5.6 * (len(lines) + 1)
-    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), _x_of(cols, "金额"), 197)
+    _cn_foot(pdf, end, _sum(lines, "amount"), _sum(lines, "tax"), x_of(cols, "金额"), 197)
     pdf.save()
     return lines
 

@@ -239,21 +239,46 @@ def _fig(v: D | None, pct: bool = False) -> str:
     return f"{v * 100:.0f}%" if pct else f"{v:.2f}"
 
 
+def cn_row(t: dict, *, with_spec: bool = True, unit: str = "个", rate: str | None = None,
+           tax: str | None = None) -> list[str]:
+    """项目名称 | 规格型号 | 单位 | 数量 | 单价 | 金额 | 税率 | 税额 as printed (规格型号 only ``with_spec``): a line
+    with a quantity and no unit of its own in ``unit``; ``rate`` and ``tax`` as printed instead of the figures
+    (``免税``, ``***``)."""
+    return [t["description"], *([t["spec"] or ""] if with_spec else []),
+            t.get("unit") or ("" if t["quantity"] is None else unit),
+            "" if t["quantity"] is None else f"{t['quantity']:f}", "" if t["unit_price"] is None else f"{t['unit_price']:f}",
+            _fig(t["amount"]), rate if rate is not None else _fig(t["tax_rate"], True),
+            tax if tax is not None else _fig(t["tax"])]
+
+
 def _cn_rows(lines: list[dict], with_spec: bool = True) -> list[list]:
-    out = []
-    for t in lines:
-        row = [t["description"]]
-        if with_spec:
-            row.append(t["spec"] or "")
-        row += [t.get("unit") or ("" if t["quantity"] is None else "个"),
-                "" if t["quantity"] is None else f"{t['quantity']:f}", "" if t["unit_price"] is None else f"{t['unit_price']:f}",
-                _fig(t["amount"]), _fig(t["tax_rate"], True), _fig(t["tax"])]
-        out.append(row)
-    return out
+    return [cn_row(t, with_spec=with_spec) for t in lines]
+
+
+def cols_of(spec: list[tuple]) -> list[Col]:
+    """Columns from ``(label, width[, align, head])`` tuples."""
+    return [Col(*s) for s in spec]
+
+
+def x_of(cols: list[Col], label: str, x0: float = 12) -> float:
+    """The right edge of the column ``label`` (where its figures end, 1 mm in) of a table starting at ``x0``."""
+    x = x0
+    for c in cols:
+        x += c.w
+        if c.label == label:
+            return x - 1
+    raise KeyError(label)
 
 
 def _sum(lines: list[dict], key: str) -> D:
     return sum((t[key] or D(0) for t in lines), D(0))
+
+
+def subtotal(pdf: Pdf, y: float, lines: list[dict], net_x: float, tax_x: float) -> None:
+    """A page's 小计 row at ``y``: its lines' amounts and taxes under the 金额 and 税额 columns."""
+    pdf.text(20, y + 5, "小        计", 8)
+    pdf.text(net_x, y + 5, f"¥{_sum(lines, 'amount'):.2f}", 8, "r")
+    pdf.text(tax_x, y + 5, f"¥{_sum(lines, 'tax'):.2f}", 8, "r")
 
 
 # -- Chinese ---------------------------------------------------------------------------------------------
@@ -348,9 +373,7 @@ def cn_multipage_grid(path: Path) -> list[dict]:
             y = 28
         end = table(pdf, 12, y, cols, _cn_rows(page_lines), grid="lines")
         pdf.rect(12, end, 186, 7)
-        pdf.text(20, end + 5, "小        计", 8)
-        pdf.text(net_x, end + 5, f"¥{_sum(page_lines, 'amount'):.2f}", 8, "r")
-        pdf.text(tax_x, end + 5, f"¥{_sum(page_lines, 'tax'):.2f}", 8, "r")
+        subtotal(pdf, end, page_lines, net_x, tax_x)
     _cn_foot(pdf, end + 7, _sum(lines, "amount"), _sum(lines, "tax"), net_x, tax_x)
     pdf.save()
     return lines

@@ -12,6 +12,7 @@ import pytest
 
 from extractors.documents import extract_document
 from extractors.parse.dates import parse_date
+from tests.extractors_documents import held_out_harness as held
 from tests.extractors_documents.handmade import OURS_EN, draw_pdf
 from tests.extractors_documents.held_out_4 import (
     DOCS,
@@ -20,19 +21,13 @@ from tests.extractors_documents.held_out_4 import (
     OURS_TRAD,
     OURS_TW,
     TRUTH,
-    build,
-    our_companies,
-    right,
 )
 
-
-@pytest.fixture
-def ours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(our_companies(tmp_path / "our_companies.toml")))
+ours = held.ours
 
 
 def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
-    return extract_document(build(name, tmp_path))
+    return held.read(DOCS, name, tmp_path)
 
 
 #: fields that may be left null at confidence 0 for review (none: every printed field is read)
@@ -41,18 +36,7 @@ UNREAD: dict[str, set[str]] = {}
 
 @pytest.mark.parametrize("name", sorted(DOCS))
 def test_held_out_invoice_reads_every_printed_field(tmp_path: Path, ours, name: str) -> None:
-    result = _read(tmp_path, name)
-    assert result.kind == "invoice" and result.record is not None
-    truth = {"document_type": "invoice", **TRUTH[name]}
-    wrong = {f: (getattr(result.record, f), v, result.confidence.get(f)) for f, v in truth.items()
-             if not right(f, getattr(result.record, f), v)}
-    unread = {f for f, (got, _, conf) in wrong.items() if got is None and not conf}
-    assert not set(wrong) - unread, (wrong, result.warnings)
-    assert unread <= UNREAD.get(name, set())
-    for f, v in truth.items():
-        if v is None:  # not printed: none made up
-            assert getattr(result.record, f) is None and not result.confidence.get(f)
-    assert result.record.seller_name != result.record.buyer_name
+    held.assert_every_printed_field(_read(tmp_path, name), TRUTH[name], UNREAD.get(name, set()))
 
 
 # -- the classes found, each with its document ------------------------------------------------------------
@@ -95,9 +79,7 @@ CLASSES = {
 @pytest.mark.parametrize("case", sorted(CLASSES))
 def test_a_class_the_fourth_set_found(tmp_path: Path, ours, case: str) -> None:
     name, want = CLASSES[case]
-    result = _read(tmp_path, name)
-    got = {f: getattr(result.record, f) for f in want}
-    assert all(right(f, got[f], v) for f, v in want.items()), (got, result.warnings)
+    held.assert_class(_read(tmp_path, name), want)
 
 
 def test_an_unlabelled_era_date_at_the_top_is_the_issue_date_for_review(tmp_path: Path, ours) -> None:

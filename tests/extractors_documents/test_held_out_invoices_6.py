@@ -10,19 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from extractors.documents import extract_document
 from extractors.parse.dates import parse_date
 from extractors.parse.taxids import check_tax_id
-from tests.extractors_documents.held_out_invoices_6 import DOCS, LINES, TRUTH, build, our_companies, right
+from tests.extractors_documents import held_out_harness as held
+from tests.extractors_documents.held_out_invoices_6 import DOCS, LINES, TRUTH
 
-
-@pytest.fixture
-def ours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ORDERHUB_OUR_COMPANIES", str(our_companies(tmp_path / "our_companies.toml")))
+ours = held.ours
 
 
 def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
-    return extract_document(build(name, tmp_path))
+    return held.read(DOCS, name, tmp_path)
 
 
 #: printed fields the reader leaves null at confidence 0 for review (never a wrong value)
@@ -35,28 +32,12 @@ DOUBTFUL: dict[str, set[str]] = {}
 
 @pytest.mark.parametrize("name", sorted(DOCS))
 def test_held_out_invoice_reads_every_printed_field(tmp_path: Path, ours, name: str) -> None:
-    result = _read(tmp_path, name)
-    assert result.kind == "invoice" and result.record is not None, result.warnings
-    truth = {"document_type": "invoice", **TRUTH[name]}
-    wrong = {f: (getattr(result.record, f), v, result.confidence.get(f)) for f, v in truth.items()
-             if not right(f, getattr(result.record, f), v)}
-    unread = {f for f, (got, _, conf) in wrong.items() if got is None and not conf}
-    assert all((c or 0) < 0.9 for f, (_, _, c) in wrong.items()), wrong
-    assert set(wrong) - unread <= DOUBTFUL.get(name, set()), (wrong, result.warnings)
-    assert unread <= UNREAD.get(name, set()), wrong
-    for f, v in truth.items():
-        if v is None:  # not printed: none made up
-            assert getattr(result.record, f) is None and not result.confidence.get(f)
-    assert result.record.seller_name != result.record.buyer_name
+    held.assert_every_printed_field(_read(tmp_path, name), TRUTH[name], UNREAD.get(name, set()), DOUBTFUL.get(name, set()))
 
 
 @pytest.mark.parametrize("name", sorted(LINES))
 def test_held_out_invoice_lines(tmp_path: Path, ours, name: str) -> None:
-    lines = _read(tmp_path, name).record.lines
-    got = [((ln.description or "") + " " + (ln.sku or "") + " " + (ln.spec or ""), ln.quantity, ln.amount) for ln in lines]
-    for frag, qty, amount in LINES[name]:
-        assert any(frag.casefold() in d.casefold() and q == qty and a == amount for d, q, a in got), (frag, got)
-    assert len(lines) == len(LINES[name]), got  # no summary row read as an item
+    held.assert_lines(_read(tmp_path, name).record, LINES[name])
 
 
 # -- the classes found, each with its document ------------------------------------------------------------
@@ -117,10 +98,7 @@ CLASSES = {
 @pytest.mark.parametrize("case", sorted(CLASSES))
 def test_a_class_the_sixth_set_found(tmp_path: Path, ours, case: str) -> None:
     name, want = CLASSES[case]
-    result = _read(tmp_path, name)
-    assert result.record is not None, result.warnings
-    got = {f: getattr(result.record, f) for f in want}
-    assert all(right(f, got[f], v) for f, v in want.items()), (got, result.warnings)
+    held.assert_class(_read(tmp_path, name), want)
 
 
 def test_russian_and_ukrainian_dates() -> None:

@@ -16,7 +16,11 @@ from pathlib import Path
 import pytest
 
 from extractors.statements import read_statement
-from tests.extractors_structured.exports import assert_reads, write_export
+from tests.extractors_structured.exports import (
+    assert_held_out_reads,
+    held_out,
+    write_export,
+)
 
 # F1 支付宝 交易记录 (the older download, GBK): '#'-less preamble of lines, 收/支, 交易对方, 商品名称, 资金状态
 F1 = [["支付宝交易记录明细查询"], ["账号:[hengrui_fin@163.com]"], ["起始日期:[2026-03-01 00:00:00]    终止日期:[2026-04-01 00:00:00]"],
@@ -174,7 +178,7 @@ DOCS = [
 
 
 def _write(tmp_path: Path, name: str) -> Path:
-    doc = next(d for d in DOCS if d[0] == name)
+    doc = held_out(DOCS, name)
     if name == "民生银行明细.xlsx":
         from tests.extractors_structured.exports import write_xlsx
 
@@ -342,9 +346,4 @@ DOCS += [
 def test_held_out_export_reads_every_row(tmp_path: Path, name: str) -> None:
     """Every row's date, signed amount, currency, balance, counterparty and memo, the account, no row warning, a
     bank we know; an export printing no currency keeps it empty at confidence 0."""
-    _, _, _, _, truth, account = next(d for d in DOCS if d[0] == name)
-    result = read_statement(_write(tmp_path, name))
-    assert_reads(result, truth, account)
-    if any(c is None for _, _, c, *_ in truth):  # the export prints no currency: empty, and not sure
-        assert result.confidence["currency"] == 0.0
-    assert not result.row_warnings and result.bank != "unknown"
+    assert_held_out_reads(read_statement(_write(tmp_path, name)), held_out(DOCS, name), no_bank=())

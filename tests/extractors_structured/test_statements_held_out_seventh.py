@@ -22,7 +22,12 @@ from pathlib import Path
 import pytest
 
 from extractors.statements import read_statement
-from tests.extractors_structured.exports import assert_reads, write_export
+from tests.extractors_structured.exports import (
+    assert_held_out_reads,
+    held_out,
+    write_export,
+    write_held_out,
+)
 
 OURS = "宁波恒远机电科技有限公司"
 
@@ -472,7 +477,7 @@ NAME_NO_BANK = {"Checking1.csv", "TransactionHistory.csv", "activity.csv"}
 
 def write(tmp_path: Path, name: str) -> Path:
     """One held-out export of :data:`DOCS` written under ``tmp_path``."""
-    return write_export(tmp_path, next(d for d in DOCS if d[0] == name))
+    return write_held_out(tmp_path, DOCS, name)
 
 
 def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
@@ -483,11 +488,7 @@ def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
 def test_held_out_export_reads_every_row(tmp_path: Path, name: str) -> None:
     """Every row's date, signed amount, currency, balance, counterparty and memo, the account, no row warning, a
     bank we know where the file says which."""
-    _, _, _, _, truth, account = next(d for d in DOCS if d[0] == name)
-    result = _read(tmp_path, name)
-    assert_reads(result, truth, account)
-    assert not result.row_warnings
-    assert result.bank != "unknown" or name in NAME_NO_BANK, result.bank
+    assert_held_out_reads(_read(tmp_path, name), held_out(DOCS, name), NAME_NO_BANK)
 
 
 def test_each_line_its_own_account(tmp_path: Path) -> None:
@@ -643,11 +644,8 @@ NAME_NO_BANK_TWO = {"accountactivity.csv", "2026-03-31_transaction_download.csv"
 @pytest.mark.parametrize("name", [d[0] for d in DOCS_TWO])
 def test_round_two_export_reads_every_row(tmp_path: Path, name: str) -> None:
     """As :func:`test_held_out_export_reads_every_row`, on the round-two exports."""
-    doc = next(d for d in DOCS_TWO if d[0] == name)
-    result = read_statement(write_export(tmp_path, doc))
-    assert_reads(result, doc[4], doc[5])
-    assert not result.row_warnings
-    assert result.bank != "unknown" or name in NAME_NO_BANK_TWO, result.bank
+    assert_held_out_reads(read_statement(write_held_out(tmp_path, DOCS_TWO, name)), held_out(DOCS_TWO, name),
+                          NAME_NO_BANK_TWO)
 
 
 def test_headerless_columns_taking_turns_and_accounts_on_rows(tmp_path: Path) -> None:

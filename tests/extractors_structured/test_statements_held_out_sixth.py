@@ -21,7 +21,12 @@ from pathlib import Path
 import pytest
 
 from extractors.statements import read_statement
-from tests.extractors_structured.exports import assert_reads, write_export
+from tests.extractors_structured.exports import (
+    assert_held_out_reads,
+    held_out,
+    write_export,
+    write_held_out,
+)
 
 OURS = "苏州恒锐精密五金制品有限公司"
 
@@ -365,18 +370,14 @@ NAME_NO_BANK = {"Kontoumsaetze_100_1234567_00_20260331.csv"}
 
 def write(tmp_path: Path, name: str) -> Path:
     """One held-out export of :data:`DOCS` written under ``tmp_path``."""
-    return write_export(tmp_path, next(d for d in DOCS if d[0] == name))
+    return write_held_out(tmp_path, DOCS, name)
 
 
 @pytest.mark.parametrize("name", [d[0] for d in DOCS])
 def test_held_out_export_reads_every_row(tmp_path: Path, name: str) -> None:
     """Every row's date, signed amount, currency, balance, counterparty and memo, the account, no row warning, a
     bank we know."""
-    _, _, _, _, truth, account = next(d for d in DOCS if d[0] == name)
-    result = read_statement(write(tmp_path, name))
-    assert_reads(result, truth, account)
-    assert not result.row_warnings
-    assert result.bank != "unknown" or name in NAME_NO_BANK, result.bank
+    assert_held_out_reads(read_statement(write(tmp_path, name)), held_out(DOCS, name), NAME_NO_BANK)
 
 
 def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
@@ -587,7 +588,7 @@ DOCS_TWO = [
 
 def write_two(tmp_path: Path, name: str) -> Path:
     """One round-two export of :data:`DOCS_TWO` under ``tmp_path`` (the PDF drawn with its font)."""
-    doc = next(d for d in DOCS_TWO if d[0] == name)
+    doc = held_out(DOCS_TWO, name)
     if doc[1] == "pdf":
         from tests.extractors_documents.handmade import draw_pdf
 
@@ -598,10 +599,7 @@ def write_two(tmp_path: Path, name: str) -> Path:
 @pytest.mark.parametrize("name", [d[0] for d in DOCS_TWO])
 def test_round_two_export_reads_every_row(tmp_path: Path, name: str) -> None:
     """As :func:`test_held_out_export_reads_every_row`, on the round-two exports."""
-    _, _, _, _, truth, account = next(d for d in DOCS_TWO if d[0] == name)
-    result = read_statement(write_two(tmp_path, name))
-    assert_reads(result, truth, account)
-    assert not result.row_warnings and result.bank != "unknown"
+    assert_held_out_reads(read_statement(write_two(tmp_path, name)), held_out(DOCS_TWO, name), no_bank=())
 
 
 def test_a_card_bill_printed_as_a_pdf_is_a_statement(tmp_path: Path) -> None:
