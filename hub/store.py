@@ -192,6 +192,10 @@ def _parts(rows: list[_Row]) -> Iterator[list[_Row]]:
 class Batch:
     """Writes inside one transaction. Use through :meth:`Store.batch`."""
 
+    #: on SQLite, new records and their audit events in plain SQL with tuples (:meth:`_insert_lite`);
+    #: off, SQLAlchemy's compiled statements (PostgreSQL's way; a test compares the two)
+    plain_sql = True
+
     def __init__(self, conn: Connection, actor: str) -> None:
         self._conn = conn
         self.actor = actor
@@ -266,7 +270,7 @@ class Batch:
         """Upsert rows of distinct keys, sorted by key: what is new in bulk, the rest one by one."""
         outcomes: dict[int, str] = {}
         stored: dict[tuple[str, str], str] = {}
-        lite = self._conn.dialect.name == "sqlite"  # plain SQL and tuples (no statement compiled a row)
+        lite = self.plain_sql and self._conn.dialect.name == "sqlite"  # no statement compiled a row
         for part in _parts(rows):
             # one kind at a time: ``kind = ? AND key IN (...)`` searches the unique index, where SQLite scans
             # all of it for a row-value ``(kind, key) IN (...)`` (0.1-0.6 s a statement at 3M records)
