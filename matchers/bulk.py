@@ -817,15 +817,19 @@ def write_lines(path: Path, matches: Iterable[Match]) -> None:
 
 def json_line(match: Match, payload: dict[str, Any] | None = None) -> str:
     """One match as a line of ``orderhub reconcile --json`` (without the newline); ``payload``: its
-    ``payload()`` made already."""
+    ``payload()`` made already (a :class:`hub.store.Payload`: its plain text, made once)."""
+    if type(payload) is Payload:
+        return '{"kind": "match", "record": ' + payload.plain() + "}"
     return json.dumps({"kind": "match", "record": match.payload() if payload is None else payload},
                       ensure_ascii=False)
 
 
-def save_matches(store: Store, matches: Sequence[Match], actor: str, lines: TextIO | None = None) -> tuple[int, int]:
+def save_matches(store: Store, matches: Sequence[Match], actor: str, lines: TextIO | None = None, *,
+                 dispose: bool = True) -> tuple[int, int]:
     """Upsert matches in transactions of :data:`SAVE_ROWS` (idempotent on the payment's key: an unchanged
     proposal is not written again); returns (written, unchanged). ``lines``: each match also written there
-    as :func:`write_lines` writes it, from the payload saved."""
+    as :func:`write_lines` writes it, from the payload saved. ``dispose``: the store's connections closed
+    after (not for a process saving batch after batch on one connection)."""
     new = unchanged = 0
     try:
         for n in range(0, len(matches), SAVE_ROWS):
@@ -838,7 +842,8 @@ def save_matches(store: Store, matches: Sequence[Match], actor: str, lines: Text
             new += done.changed
             unchanged += len(done.unchanged)
     finally:
-        store.engine.dispose()
+        if dispose:
+            store.engine.dispose()
     return new, unchanged
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import pickle
 import queue
 import resource
@@ -84,8 +85,22 @@ def _write_run(folder: Path, number: int, lines: list[str]) -> Path:
     return path
 
 
-def _writer_main(jobs: Any, results: Any, url: str, actor: str, save: bool, fingerprints: bool,
-                 check: Callable[[list[Match]], dict[str, Any]] | None) -> None:
+def _writer_main(*args: Any) -> None:
+    """The writer process (:func:`_write_batches`); with ``ORDERHUB_WRITER_PROFILE=FILE`` under cProfile,
+    its statistics dumped to FILE (a bench's profile of the save)."""
+    out = os.environ.get("ORDERHUB_WRITER_PROFILE")
+    if not out:
+        _write_batches(*args)
+        return
+    import cProfile
+
+    prof = cProfile.Profile()
+    prof.runcall(_write_batches, *args)
+    prof.dump_stats(out)
+
+
+def _write_batches(jobs: Any, results: Any, url: str, actor: str, save: bool, fingerprints: bool,
+                   check: Callable[[list[Match]], dict[str, Any]] | None) -> None:
     """The writer process: the ``--json`` folder (or None) first, then batches of pickled matches until
     ``None``; then its :class:`WriterOutcome`."""
     from matchers.bulk import fingerprint, save_matches
@@ -97,6 +112,8 @@ def _writer_main(jobs: Any, results: Any, url: str, actor: str, save: bool, fing
     lines = _Lines()
     try:
         store = Store(url, migrate=False) if save else None
+        if store is not None:
+            store.bulk_session()
         json_dir: Path | None = pickle.loads(jobs.get())
         while (blob := jobs.get()) is not None:
             batch: list[Match] = pickle.loads(blob)
@@ -107,7 +124,8 @@ def _writer_main(jobs: Any, results: Any, url: str, actor: str, save: bool, fing
                 done.fingerprints += [(m.payment_key, fingerprint(m)) for m in batch]
             sink = lines if json_dir is not None else None
             if store is not None:
-                new, unchanged = save_matches(store, batch, actor, lines=sink)  # type: ignore[arg-type]
+                new, unchanged = save_matches(store, batch, actor, lines=sink,  # type: ignore[arg-type]
+                                               dispose=False)
                 done.saved_new += new
                 done.saved_unchanged += unchanged
             elif sink is not None:
@@ -119,6 +137,8 @@ def _writer_main(jobs: Any, results: Any, url: str, actor: str, save: bool, fing
                 lines = _Lines()
         if json_dir is not None and lines:
             done.runs.append(_write_run(json_dir, len(done.runs), lines))
+        if store is not None:
+            store.engine.dispose()
     except BaseException as exc:  # said to the parent, which raises it
         done.error = f"{type(exc).__name__}: {exc}"
         while jobs.get() is not None:  # let the parent finish sending (None ends)

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import zipfile
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
@@ -46,6 +47,10 @@ OPEN_SHEET = "未结项 Open items"
 HOLDS_SHEET = "三单暂挂 Three-way holds"
 DOCUMENTS_SHEET = "待复核单据 Documents to review"
 CREDITS_SHEET = "红字贷项 Credit notes"
+#: rows a sheet holds, its header's included (Excel's limit: openpyxl refuses a row beyond it). A longer
+#: list goes on on sheets of the same name with " (2)", " (3)" ... (each with the header; a payment's
+#: candidate rows never split), read back as one sheet
+SHEET_ROWS = 1_048_576
 
 #: Decisions on the review sheet, as the dropdown shows them, and the store's decision each means.
 CONFIRM, WRITE_OFF, REJECT, APPLY_TO = "确认 confirm", "核销差额 write off", "拒绝 reject", "指定 apply to"
@@ -229,12 +234,17 @@ def write_reconciliation(path: str | Path, matches: Sequence[Match], payments: d
     summary = wb.active
     summary.title = SUMMARY_SHEET
     _summary(summary, matches, open_items, holds, set_aside, documents, title, credits, not_listed or {})
-    _matched(wb.create_sheet(MATCHED_SHEET), [m for m in matches if m.status in ("auto", "confirmed")],
-             payments, names)
-    _review(wb.create_sheet(REVIEW_SHEET), [m for m in matches if m.status in ("review", "unmatched")],
-            payments, names, why)
-    _unmatched(wb.create_sheet(UNMATCHED_SHEET), [m for m in matches if m.status == "unmatched"], payments, why)
-    _open(wb.create_sheet(OPEN_SHEET), open_items)
+    for name, part in _pages(MATCHED_SHEET, [m for m in matches if m.status in ("auto", "confirmed")]):
+        _matched(wb.create_sheet(name), part, payments, names)
+    first = 1
+    for name, part in _pages(REVIEW_SHEET, [m for m in matches if m.status in ("review", "unmatched")],
+                             _review_rows):
+        _review(wb.create_sheet(name), part, payments, names, why, first)
+        first += len(part)
+    for name, part in _pages(UNMATCHED_SHEET, [m for m in matches if m.status == "unmatched"]):
+        _unmatched(wb.create_sheet(name), part, payments, why)
+    for name, part in _pages(OPEN_SHEET, list(open_items)):
+        _open(wb.create_sheet(name), part)
     write_holds(wb.create_sheet(HOLDS_SHEET), holds)
     if documents:
         _documents(wb.create_sheet(DOCUMENTS_SHEET), documents)
@@ -242,6 +252,41 @@ def write_reconciliation(path: str | Path, matches: Sequence[Match], payments: d
         _credits(wb.create_sheet(CREDITS_SHEET), credits)
     save(wb, path)
     return path
+
+
+def _review_rows(m: Match) -> int:
+    """Rows a payment takes on the review sheet (one a candidate shown, at least one)."""
+    return max(1, min(3, len(m.candidates)))
+
+
+def _pages(title: str, things: list, rows: Callable[[Any], int] = lambda _t: 1) -> Iterator[tuple[str, list]]:
+    """``things`` cut into the sheets that hold them (:data:`SHEET_ROWS` a sheet, its header's row
+    included; ``rows``: how many rows each takes): ``title`` first, then ``title (2)`` ...; one sheet when
+    there is nothing."""
+    page: list = []
+    used = 1  # the header
+    number = 1
+    for thing in things:
+        n = rows(thing)
+        if page and used + n > SHEET_ROWS:
+            yield sheet_title(title, number), page
+            page, used, number = [], 1, number + 1
+        page.append(thing)
+        used += n
+    yield sheet_title(title, number), page
+
+
+def sheet_title(title: str, number: int) -> str:
+    """The name of a list's ``number``-th sheet (1: ``title`` itself)."""
+    return title if number == 1 else f"{title} ({number})"
+
+
+def _sheet_titles(wb, title: str) -> list[str]:
+    """``title`` and the sheets its list goes on to, in order."""
+    out = [title]
+    while sheet_title(title, len(out) + 1) in wb.sheetnames:
+        out.append(sheet_title(title, len(out) + 1))
+    return out
 
 
 def save(wb: Workbook, path: Path) -> None:
@@ -392,10 +437,10 @@ def _matched(ws, matches: Sequence[Match], payments: dict[str, PaymentInfo], nam
 
 
 def _review(ws, matches: Sequence[Match], payments: dict[str, PaymentInfo], names: dict[str, str],
-            why: dict[str, list[str]]) -> None:
+            why: dict[str, list[str]], first_number: int = 1) -> None:
     header(ws, REVIEW_COLUMNS)
     row = 2
-    for n, m in enumerate(matches, start=1):
+    for n, m in enumerate(matches, start=first_number):
         first = row
         put(ws, row, COL["序号 No."], n)
         put(ws, row, COL["状态 Status"], word("outcome", m.status))
@@ -574,7 +619,8 @@ def read_decisions(path: str | Path) -> ReadResult:
                          "reconciliation workbook?", source=str(path))
     result = ReadResult()
     groups: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
-    for number, cells in _rows(wb, REVIEW_SHEET, REVIEW_COLUMNS, path):
+    for number, cells in (r for sheet in _sheet_titles(wb, REVIEW_SHEET)
+                          for r in _rows(wb, sheet, REVIEW_COLUMNS, path)):
         key = cells[COL["付款键 payment key"] - 1]
         if not key:
             if any(cells[COL[t] - 1] for t in ("决定 Decision", "指定单号 Apply to number")):
@@ -584,7 +630,8 @@ def read_decisions(path: str | Path) -> ReadResult:
     for key, rows in groups.items():
         _read_group(key, rows, result)
     if MATCHED_SHEET in wb.sheetnames:
-        for number, cells in _rows(wb, MATCHED_SHEET, MATCHED_COLUMNS, path):
+        for number, cells in (r for sheet in _sheet_titles(wb, MATCHED_SHEET)
+                              for r in _rows(wb, sheet, MATCHED_COLUMNS, path)):
             undo = cells[MCOL["撤销 Undo"] - 1]
             if not undo:
                 continue
