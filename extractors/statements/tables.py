@@ -1156,7 +1156,7 @@ class _TableReader:
                                         + [text for name, text in d.more if name == "memo"]))
         bank_id = cell_text(h.first(row, "transaction_id"))
         reference = memo or cell_text(h.first(row, "reference")) or None
-        tid = self.ids.make(bank_id, d.booking, amount, counterparty, description, d.balance)
+        tid = self.ids.make(bank_id, d.account or self.account, d.booking, amount, d.balance)
         try:
             return StatementLine(
                 bank=self.bank, account=d.account or self.account, transaction_id=tid, booking_date=d.booking,
