@@ -24,3 +24,30 @@ def test_held_out_export_reads_every_row(tmp_path: Path, name: str) -> None:
     result = _read(tmp_path, name)
     assert_reads(result, truth, account)
     assert not result.row_warnings
+
+
+TEXTS = [  # (text, the code page a bank writes it in)
+    ("Název protiúčtu;Zpráva pro příjemce\nŘeznictví Dvořák s.r.o.;Úhrada faktury č. 2026017\n", "cp1250"),  # Czech
+    ("Názov protiúčtu;Správa\nĽubomír Šťastný;Úhrada za tovar\n", "cp1250"),  # Slovak (ť: no Windows-1252 byte)
+    ("Partner neve;Közlemény\nFőnix Gépgyártó Kft.;Számla kiegyenlítése\n", "cp1250"),  # Hungarian
+    ("Naziv;Opis plaćanja\nĐurđević Metal d.o.o.;Plaćanje računa\n", "cp1250"),  # Croatian
+    ("Prejemnik;Namen\nŽičnica Kranj d.o.o.;Plačilo računa\n", "cp1250"),  # Slovenian
+    ("Kontrahent;Tytuł\nOpłata za prowadzenie rachunku;Płatność\n", "cp1250"),  # Polish
+    ("Контрагент;Назначение платежа\nООО Техснаб-Урал;Оплата по счёту\n", "cp1251"),  # Russian
+    ("Karşı Taraf;Açıklama\nÖzdemir Makine Şti.;fatura ödemesi Işık\n", "cp1254"),  # Turkish
+    ("Empfänger;Verwendungszweck\nMüller GmbH;Überweisung Straße\n", "cp1252"),  # German
+    ("Libellé;Détail\nPrélèvement échéance;Chèque reçu\n", "cp1252"),  # French
+    ("Tekst;Beløb\nKøbmand Sørensen Müller;-120,00\n", "cp1252"),  # Danish (and a German name)
+    ("Texti;Upphæð\nÞjónusta ehf. greiðsla;-120,00\n", "cp1252"),  # Icelandic
+    ("Date,Description,Amount\n02/03/2026,Payment GBP£12.50 fee,-12.50\n02/03/2026,Fee £3.00,-3.00\n", "cp1252"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), TEXTS)
+def test_single_byte_code_page_told_by_its_languages_letters(text: str, encoding: str) -> None:
+    """Windows-1250 (Czech, Slovak, Hungarian, Croatian, Slovenian, Polish), 1251 and 1254 told from 1252 by the
+    letters one language writes inside its words (extractors/data/alphabets.toml); on main Czech read as 1252
+    (``Øeznictví``), Slovak as Shift-JIS, Russian and Turkish refused or misread."""
+    from extractors.spreadsheets import decode_text
+
+    assert decode_text(text.encode(encoding), "x.csv") == (text, encoding)
