@@ -824,7 +824,7 @@ class _TableReader:
                 cell = row[index] if index < len(row) else None
                 if is_blank(cell):
                     continue
-                found = full_date(cell, self.dayfirst)
+                found = full_date(cell, self.dayfirst, serial=True)
                 if found is not None:
                     full.setdefault(name, found)
                     break
