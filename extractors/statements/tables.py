@@ -16,6 +16,7 @@ Column names, directions, statuses, account kinds and banks are data (``statemen
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
@@ -191,10 +192,32 @@ class _Draft:
         return self.how in ("split", "direction", "marker")
 
 
+_DATE_FIELDS = ("booking_date", "transaction_date", "value_date")
+
+
+def _currency_columns(header: HeaderMap, rows: Sequence[Sequence[Cell]]) -> HeaderMap:
+    """``header`` with a date-named column whose every cell is a currency code read as the currency: ``Valuta``
+    is the value date at ING and a currency at Nordea (``SEK``); the cells say which."""
+    body = rows[header.row + 1:header.row + 51]
+    moved = []
+    for name in _DATE_FIELDS:
+        for index in header.columns.get(name, []):
+            cells = [cell_text(r[index]) for r in body if index < len(r) and not is_blank(r[index])]
+            if cells and all(re.fullmatch(r"[A-Z]{3}", c) and find_currency(c) == c for c in cells):
+                moved.append((name, index))
+    if not moved:
+        return header
+    columns = {k: list(v) for k, v in header.columns.items()}
+    for name, index in moved:
+        columns[name].remove(index)
+        columns.setdefault("currency", []).append(index)
+    return dataclasses.replace(header, columns={k: v for k, v in columns.items() if v})
+
+
 class _TableReader:
     def __init__(self, path: Path, sheet: Sheet, header: HeaderMap, *, bank: str | None, account: str | None,
                  workbook: bool = False, fields: dict[str, FieldSpec] | None = None, row_offset: int = 0):
-        self.path, self.sheet, self.header = path, sheet, header
+        self.path, self.sheet, self.header = path, sheet, _currency_columns(header, sheet.rows)
         #: rows put above the file's own (a header row told from the cells of a file that prints none)
         self.row_offset = row_offset
         self.fields = fields
@@ -288,7 +311,8 @@ class _TableReader:
                     return found, 1.0
         for name in ("amount", "credit", "debit", "balance"):
             for col in self.header.columns.get(name, []):
-                found = find_currency(self.header.headers[col]) or _unit_currency(self.header.headers[col])
+                # the bracketed unit first: ``valor (R$)`` is BRL, where a search of the text finds its ``$``
+                found = _unit_currency(self.header.headers[col]) or find_currency(self.header.headers[col])
                 if found and not (found == "USD" and "US" not in self.header.headers[col].upper()):
                     return found, 1.0
         on_account = self._account_line_currencies(preamble)
@@ -328,6 +352,26 @@ class _TableReader:
         cells = [row[cols[0]] for row in self.sheet.rows[self.header.row + 1:] if cols[0] < len(row)]
         cells = [c for c in cells if not is_blank(c)]  # printed text only (a workbook's 240.00 may be stored as 240)
         return bool(cells) and all(isinstance(c, str) and re.fullmatch(r"-?\d+", c.strip()) for c in cells)
+
+    def _whole_figures(self) -> None:
+        """Figures of a currency without minor units (VND, KRW, JPY) grouped by dots (``55.000``, ``12.500.000``):
+        the dots group thousands, never a decimal point (read so, ``55.000`` would be 55)."""
+        h, known = self.header, currencies()
+        for index in range(h.row + 1, len(self.sheet.rows)):
+            row = self.sheet.rows[index]
+            try:
+                ccy = parse_currency(cell_text(h.first(row, "currency"))) if h.first(row, "currency") else self.currency
+            except ValueError:
+                ccy = self.currency
+            if not ccy or known.get(ccy, 2) != 0:
+                continue
+            cells = list(row)
+            for name in MONEY_FIELDS:
+                for col in h.columns.get(name, []):
+                    text = cell_text(cells[col]).strip() if col < len(cells) else ""
+                    if re.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3})+", text):
+                        cells[col] = text.replace(".", "")
+            self.sheet.rows[index] = cells
 
     def _to_major_units(self) -> None:
         """The money cells of an export in minor units, in major units (``24000`` USD cents -> ``240.00``), by
@@ -487,6 +531,7 @@ class _TableReader:
         labels_row = -1
         if self.minor_units:
             self._to_major_units()
+        self._whole_figures()
         self._find_sections()
         self._find_second_line()
         self.red_debits = self._red_debits()
