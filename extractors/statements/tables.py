@@ -231,7 +231,8 @@ class _TableReader:
         #: the account kind is told by the file name, the header and the preamble's short lines (titles,
         #: labels), not its notes ("信用卡还款等交易，将计入中性交易" is a wallet's note)
         kind_text = " ".join([path.stem, *(p for p in preamble if len(_norm(p)) <= 40), *header.headers])
-        self.account = account if account is not None else (_preamble_value(preamble, labels["account"], digits=True) or "")
+        self.account = account if account is not None else (_preamble_value(preamble, labels["account"], digits=True)
+                                                             or _preamble_iban(preamble))
         if not bank and not found:  # a file naming no bank (Deutsche Bank's csv): its IBAN's bank code says which
             by_iban = iban_bank(self.account or self._first_row_account())
             found = next((b for b in rules()["banks"] if b["name"] == by_iban), {"name": by_iban}) if by_iban else None
@@ -1243,6 +1244,21 @@ def currency_in_name(stem: str) -> str | None:
     """The one ISO 4217 code written as a word of a file's name (``OCBC_SGD_601234567001_Mar2026``), else None."""
     found = {w for w in re.split(r"[^A-Za-z]+", stem) if len(w) == 3 and w.isupper() and w in currencies()}
     return found.pop() if len(found) == 1 else None
+
+
+def _preamble_iban(preamble: list[str]) -> str:
+    """The one valid IBAN (its check digits right) the preamble prints with no label (Société Générale's first line:
+    ``="FR76 3000 ..."``), else ''."""
+    from extractors.parse.accounts import check_iban
+
+    found = set()
+    for line in preamble:
+        for match in re.finditer(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![A-Z0-9])", line):
+            try:
+                found.add(check_iban(match.group().replace(" ", "")))
+            except ValueError:
+                continue
+    return found.pop() if len(found) == 1 else ""
 
 
 def iban_currency(account: str) -> str | None:

@@ -125,7 +125,7 @@ E9_T = [("2026-03-02", "2450.00", "EUR", "VAN DIJK TECHNIEK BV", "FACTUUR 2026-1
 
 # E10 Société Générale (FR) csv, cp1252, ';': a no-break space between thousands (12 500,00), Débit / Crédit
 _NB = "\u00a0"
-E10 = (f"=\"FR76 3000 3012 3400 0501 2345 678\";Compte courant professionnel;Solde au 31/03/2026;41{_NB}812,40 EUR\n\n"
+E10 = (f"=\"FR16 3000 3012 3400 0501 2345 678\";Compte courant professionnel;Solde au 31/03/2026;41{_NB}812,40 EUR\n\n"
        "Date de l'opération;Libellé;Détail de l'écriture;Montant de l'opération;Devise\n"
        f"02/03/2026;VIR RECU 4471;DE: ATELIERS MECANIQUES DURAND MOTIF: FACTURE F26-0412;12{_NB}500,00;EUR\n"
        "06/03/2026;PRELEVEMENT EUROPEEN;DE: URSSAF ILE DE FRANCE ID EMETTEUR: FR46ZZZ005002 MOTIF: COTISATIONS FEVRIER;"
@@ -253,7 +253,7 @@ DOCS = [
     ("sberbank_vypiska_40702810900000012345.csv", "text", E7, "cp1251", E7_T, "40702810900000012345"),
     ("garanti_hesap_hareketleri.csv", "text", E8, "cp1254", E8_T, "TR330006200012345678901234"),
     ("TXT260331104512.TAB", "text", E9, "latin-1", E9_T, "541234567"),
-    ("00050123456.csv", "text", E10, "cp1252", E10_T, "FR7630003012340005012345678"),
+    ("00050123456.csv", "text", E10, "cp1252", E10_T, "FR1630003012340005012345678"),
     ("export_nordea_2026-03.csv", "text", E11, "utf-8-sig", E11_T, ""),
     ("danske_konto_3409-12345678.csv", "text", E12, "cp1252", E12_T, "340912345678"),
     ("ListaMovimenti_IT60X0306909606100000123456.xlsx", "xlsx", E13, None, E13_T, "IT60X0306909606100000123456"),
