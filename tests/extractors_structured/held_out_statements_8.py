@@ -264,3 +264,37 @@ DOCS = [
     ("citi_sg_corporate_card_202603.csv", "csv", E18, "utf-8", E18_T, ""),
     ("shinhan_거래내역_140012345678.csv", "csv", E19, "euc-kr", E19_T, "140012345678"),
 ]
+
+# round two, written after the fixes, on wordings they were not made for
+# R1 Raiffeisenbank (CZ) csv, cp1250, ';': Datum provedení, Zaúčtovaná částka, Měna účtu, Název protiúčtu, Poznámka
+R1 = ("Číslo účtu;1234567890/5500\n\n"
+      "Datum provedení;Datum zaúčtování;Číslo účtu;Název účtu;Kategorie transakce;Číslo protiúčtu;Název protiúčtu;"
+      "Typ transakce;Zpráva;Poznámka;VS;Zaúčtovaná částka;Měna účtu\n"
+      "02.03.2026;02.03.2026;1234567890/5500;Provozní účet;Příjem;2001234567/2010;Strojírny Hořice a.s.;"
+      "Příchozí platba;Faktura 26-118;;26118;74 200,00;CZK\n"
+      "09.03.2026;09.03.2026;1234567890/5500;Provozní účet;Energie;3030303030/0300;ČEZ Prodej, a.s.;"
+      "Trvalý příkaz;Záloha elektřina;;7788;-5 600,00;CZK\n")
+R1_T = [("2026-03-02", "74200.00", "CZK", "Strojírny Hořice a.s.", "Faktura 26-118", None),
+        ("2026-03-09", "-5600.00", "CZK", "ČEZ Prodej, a.s.", "Záloha elektřina", None)]
+
+# R2 a Bulgarian bank (UniCredit Bulbank) csv, cp1251, ';': Дата, Дебит / Кредит, Наредител/Получател, Основание
+R2 = ("Сметка;BG80BNBG96611020345678\nВалута;BGN\n\n"
+      "Дата;Референция;Наредител/Получател;Основание;Дебит;Кредит\n"
+      "03.03.2026;FT2606200123;Машинострой ЕООД;Плащане по фактура 0000004471;;12 480,00\n"
+      "11.03.2026;FT2607000456;Енерго-Про Продажби АД;Ел. енергия февруари;1 315,20;\n")
+R2_T = [("2026-03-03", "12480.00", "BGN", "Машинострой ЕООД", "фактура 0000004471", None),
+        ("2026-03-11", "-1315.20", "BGN", "Енерго-Про Продажби АД", "Ел. енергия февруари", None)]
+
+# R3 a Japanese bank's English csv (MUFG Biz): JPY grouped by dots, the balance after
+R3 = [["Account No.", "0012345"], ["Currency", "JPY"], [],
+      ["Value Date", "Description", "Withdrawal", "Deposit", "Balance"],
+      ["2026/03/02", "FURIKOMI KABUSHIKIGAISHA YAMADA SEIKI", "", "1.250.000", "6.250.000"],
+      ["2026/03/10", "DENKI RYOKIN TOKYO DENRYOKU", "38.500", "", "6.211.500"]]
+R3_T = [("2026-03-02", "1250000", "JPY", "*", "YAMADA SEIKI", "6250000"),
+        ("2026-03-10", "-38500", "JPY", "*", "DENKI RYOKIN", "6211500")]
+
+DOCS_TWO = [
+    ("raiffeisen_pohyby_202603.csv", "text", R1, "cp1250", R1_T, "1234567890"),
+    ("bulbank_izvlechenie_202603.csv", "text", R2, "cp1251", R2_T, "BG80BNBG96611020345678"),
+    ("mufg_biz_0012345_202603.csv", "csv", R3, "utf-8", R3_T, "0012345"),
+]

@@ -11,16 +11,18 @@ import pytest
 
 from extractors.statements import read_statement
 from tests.extractors_structured.exports import assert_reads, write_export
-from tests.extractors_structured.held_out_statements_8 import DOCS
+from tests.extractors_structured.held_out_statements_8 import DOCS, DOCS_TWO
 
 
 def _read(tmp_path: Path, name: str):  # type: ignore[no-untyped-def]
-    return read_statement(write_export(tmp_path, next(d for d in DOCS if d[0] == name)))
+    return read_statement(write_export(tmp_path, next(d for d in DOCS + DOCS_TWO if d[0] == name)))
 
 
-@pytest.mark.parametrize("name", [d[0] for d in DOCS])
+@pytest.mark.parametrize("name", [d[0] for d in DOCS + DOCS_TWO])
 def test_held_out_export_reads_every_row(tmp_path: Path, name: str) -> None:
-    _, _, _, _, truth, account = next(d for d in DOCS if d[0] == name)
+    """Round one (``DOCS``) and round two (``DOCS_TWO``, written after the fixes: Raiffeisen CZ, UniCredit Bulbank in
+    Windows-1251, a JPY export grouped by dots)."""
+    _, _, _, _, truth, account = next(d for d in DOCS + DOCS_TWO if d[0] == name)
     result = _read(tmp_path, name)
     assert_reads(result, truth, account)
     assert not result.row_warnings
@@ -51,3 +53,18 @@ def test_single_byte_code_page_told_by_its_languages_letters(text: str, encoding
     from extractors.spreadsheets import decode_text
 
     assert decode_text(text.encode(encoding), "x.csv") == (text, encoding)
+
+
+def test_headerless_columns_told_by_their_cells_are_for_review(tmp_path: Path) -> None:
+    """ABN AMRO's TXT prints no header: the balance before and after told by the amount between them, the value date
+    after the booking date, the currency and our account by their one value; below 0.9, warned (on main: refused)."""
+    result = _read(tmp_path, "TXT260331104512.TAB")
+    assert result.confidence["amount"] < 0.9 and any("no header row" in w for w in result.warnings)
+    assert [str(ln.value_date) for ln in result.lines] == ["2026-03-02", "2026-03-05", "2026-03-31"]
+    assert {ln.account for ln in result.lines} == {"541234567"}
+
+
+def test_a_currency_code_column_headed_like_a_date(tmp_path: Path) -> None:
+    """Nordea's ``Valuta`` holds SEK: the currency, at 1.0 (on main: a value-date column, the currency empty)."""
+    result = _read(tmp_path, "export_nordea_2026-03.csv")
+    assert {ln.currency for ln in result.lines} == {"SEK"} and {ln.value_date for ln in result.lines} == {None}
