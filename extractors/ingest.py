@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from extractors.pipeline import Batch, Options, Outcome, collect_paths, source_file
+from extractors.statements.stored import keep_stored_ids
 from hub.errors import InputError
 from hub.records import Order, Record, RowWarning, SourceFile
 from hub.settings import Settings
@@ -225,7 +226,8 @@ def _extract_and_store(store: Store, files: list[Path], settings: Settings, opti
             if outcome.ok:
                 path = Path(outcome.source)
                 note, attachment = f"extracted from {path.name}", str(path.resolve())
-                entries += [(record, note, attachment) for record in _keep_desk_state(store, outcome.records)]
+                outcome.records = keep_stored_ids(batch, _keep_desk_state(store, outcome.records))
+                entries += [(record, note, attachment) for record in outcome.records]
                 files_read.append((_source_file(outcome, threshold), None, None))
                 result.stored += 1
                 kind = outcome.kind or "unknown"

@@ -444,6 +444,7 @@ class Batch:
 
     def _store(self, outcome: Outcome, path: Path, size: int) -> None:
         assert self.store is not None
+        from extractors.statements.stored import keep_stored_ids
         from hub.orderdesk.imports import keep_desk_state
 
         orders = [r for r in outcome.records if isinstance(r, Order)]
@@ -452,9 +453,10 @@ class Batch:
             outcome.records = [next(kept) if isinstance(r, Order) else r for r in outcome.records]
         try:
             with self.store.batch() as batch:
+                existing = batch.get(SourceFile, outcome.sha256)
+                outcome.records = keep_stored_ids(batch, outcome.records, existing.record_keys if existing else ())
                 result = batch.upsert(outcome.records, note=f"extracted from {path.name}",
                                       attachment=str(path.resolve()))
-                existing = self.store.get(SourceFile, outcome.sha256)
                 batch.upsert([source_file(outcome, path, size, self.options.threshold,
                                           received_at=existing.received_at if existing else None)])
             outcome.stored = {"inserted": len(result.inserted), "updated": len(result.updated),

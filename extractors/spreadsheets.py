@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -107,34 +108,72 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         other = _other_encoding(data, also=("gb18030",), among=OTHER_ENCODINGS[:3])
         return other if other and other[1] != "gb18030" else (text, "gb18030")
     found = _other_encoding(data)
-    if found and found[1] == "cp1252":
-        return _central_european(data, found[0]) or found
+    found = _by_alphabet(data, found) if found else None
     if found:
         return found
     raise InputError("is in an unexpected text encoding (expected UTF-8, UTF-8 with BOM, UTF-16 with BOM, "
-                     "GB18030/GBK, Big5, Shift-JIS, EUC-KR, Windows-1252/1250); save it as UTF-8 and try again",
+                     "GB18030/GBK, Big5, Shift-JIS, EUC-KR, Windows-1252/1250/1251/1254); save it as UTF-8 and try again",
                      source=source)
 
 
 #: the other encodings banks' exports come in: Japanese (Shift-JIS), Taiwanese and Hong Kong (Big5), Korean
-#: (EUC-KR) and European (Windows-1252) banks' csv; Central European ones (Windows-1250) are told from
-#: Windows-1252 by :func:`_central_european`
-OTHER_ENCODINGS = ("cp932", "cp950", "cp949", "cp1252")
-#: Polish letters read as Windows-1252 become signs inside words (``OPŁATA`` -> ``OP£ATA``, ``są`` -> ``s¹``)
-_CP1250_SIGNS_RE = re.compile(r"(?<=[^\W\d_])[£¹¿³¥ª¼¾]|[£¹¿³¥ª¼¾](?=[^\W\d_])")
+#: (EUC-KR) and European (Windows-1252) banks' csv; the code pages that share Windows-1252's bytes (Central
+#: European Windows-1250) are told apart by their languages' letters (:func:`_by_alphabet`, data/alphabets.toml)
+OTHER_ENCODINGS = ("cp932", "cp950", "cp949", "cp1252", "cp1250", "cp1251", "cp1254")
 
 
-def _central_european(data: bytes, text: str) -> tuple[str, str] | None:
-    """``data`` (read as Windows-1252 into ``text``) as Windows-1250 when that reading turns signs inside words
-    into letters (Polish ``Ł``, ``ą``, ``ż``; a pound sign stands before its figure, not inside a word)."""
-    signs = len(_CP1250_SIGNS_RE.findall(text))
-    if not signs:
-        return None
-    try:
-        other = data.decode("cp1250")
-    except UnicodeDecodeError:
-        return None
-    return (other, "cp1250") if len(_CP1250_SIGNS_RE.findall(other)) < signs else None
+@cache
+def _alphabets() -> tuple[dict[str, list[str]], dict[str, list[tuple[str, bool]]]]:
+    """(code page -> its group of siblings, code page -> its languages' (letters, whether their words mix in
+    ASCII letters)) from data/alphabets.toml."""
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("extractors").joinpath("data/alphabets.toml").read_text(encoding="utf-8"))
+    letters: dict[str, list[tuple[str, bool]]] = {}
+    for language in data["languages"].values():
+        letters.setdefault(language["encoding"], []).append((language["letters"], language.get("latin", True)))
+    return {name: list(group) for group in data["siblings"] for name in group}, letters
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+
+
+def _marks(text: str) -> list[tuple[str, bool]]:
+    """The non-ASCII characters inside the words of ``text``, lower case, each with whether its word holds ASCII
+    letters too; a sign beside a word (``GBP£12``'s pound, no letter) is in none."""
+    out = []
+    for found in _WORD_RE.finditer(text):
+        word = found.group()
+        if text[found.end():found.end() + 1].isdigit():  # GBPŁ12 (read as Windows-1250): a currency sign's place
+            word = word[:-1]
+        latin = bool(_ASCII_LETTER_RE.search(word))
+        out += [(ch.lower(), latin) for ch in word if ord(ch) > 0x7F]
+    signs = re.findall(r"(?<=[^\W\d_])[^\w\s](?!\d)|[^\w\s](?=[^\W\d_])", text)  # Op³ata: a sign in a word
+    return out + [(ch, True) for ch in signs if ord(ch) > 0x7F]
+
+
+def _by_alphabet(data: bytes, found: tuple[str, str]) -> tuple[str, str] | None:
+    """``found`` (the text and the code page it decoded in), or its reading in a sibling code page one of whose
+    languages writes more of the accented letters inside its words (Czech, Polish, Hungarian in Windows-1250,
+    Russian in 1251, Turkish in 1254); a language of its own script (Cyrillic) counts no word mixing in ASCII.
+    None when only a sibling reads it and none of its languages writes a letter of it (bytes no bank writes)."""
+    siblings, letters = _alphabets()
+    group = siblings.get(found[1], [found[1]])
+    best: tuple[str, str] | None = None
+    best_score = -1
+    for encoding in group:  # the group's first wins a tie, and alone takes a text none of them spells
+        try:
+            text = found[0] if encoding == found[1] else data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        marks = _marks(text)
+        score = max((sum(ch in alphabet and (mixes or not latin) for ch, latin in marks)
+                     for alphabet, mixes in letters.get(encoding, [])), default=0)
+        if score > best_score and (score or encoding == group[0]):
+            best, best_score = (text, encoding), score
+    return best
 
 
 def _other_encoding(data: bytes, also: tuple[str, ...] = (), among: tuple[str, ...] = OTHER_ENCODINGS,
@@ -159,7 +198,8 @@ def _other_encoding(data: bytes, also: tuple[str, ...] = (), among: tuple[str, .
     if best is None:
         return strict[0][1], strict[0][0]
     name = best.encoding.replace("_", "").replace("-", "").casefold()
-    aliases = {"shiftjis": "cp932", "big5": "cp950", "euckr": "cp949", "windows1252": "cp1252", "gb2312": "gb18030",
+    aliases = {"shiftjis": "cp932", "big5": "cp950", "euckr": "cp949", "windows1252": "cp1252",
+               "windows1250": "cp1250", "windows1251": "cp1251", "windows1254": "cp1254", "gb2312": "gb18030",
                "gbk": "gb18030"}
     chosen = aliases.get(name, name)
     return next(((text, enc) for enc, text in strict if enc == chosen), (strict[0][1], strict[0][0]))

@@ -251,6 +251,15 @@ class Batch:
                                                                  records.c.key == key)).first()
         return cls.model_validate(row.payload) if row else None
 
+    def with_key_prefix(self, cls: type[R], prefix: str) -> list[R]:
+        """The records of this type whose natural key starts with ``prefix``, as this transaction sees them
+        (a range of the unique index, not a scan)."""
+        high = prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else None
+        query = select(records.c.payload).where(records.c.kind == cls.KIND, records.c.key >= prefix)
+        if high is not None:
+            query = query.where(records.c.key < high)
+        return [cls.model_validate(row.payload) for row in self._conn.execute(query)]
+
     def existing_keys(self, cls: type[Record], keys: Iterable[str]) -> set[str]:
         """Which of ``keys`` a record of this type has, as this transaction sees it."""
         return _existing_keys(self._conn, cls.KIND, keys)

@@ -120,7 +120,7 @@ def _detail(fields: list[str], number: int, as_of: date | None, acct: str, ccy: 
     lines = [t for t in texts if t]
     name = party_in_details(lines) or ""
     description = " ".join(lines)
-    tid = ids.make(bank_ref, booking, amount, name, description)
+    tid = ids.make(bank_ref, acct, booking, amount)
     try:
         return StatementLine(bank=bank, account=acct, transaction_id=tid, booking_date=booking,
                              value_date=value_date, amount=amount, currency=ccy, counterparty_name=name,

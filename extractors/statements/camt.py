@@ -166,7 +166,7 @@ def read_camt053(path: Path, data: bytes, *, bank: str | None = None, account: s
                 tx_ref = _text(refs, "AcctSvcrRef") or _text(refs, "TxId")
                 bank_id = tx_ref if (tx_ref and tx_ref != entry_ref and not batch) else (
                     f"{entry_ref}/{t_index}" if entry_ref and batch else entry_ref or tx_ref)
-                tid = ids.make(bank_id, booking, signed, name, description, s_index, e_index, t_index)
+                tid = ids.make(bank_id, stmt_account, booking, signed)
                 try:
                     result.lines.append(StatementLine(
                         bank=stmt_bank, account=stmt_account, transaction_id=tid, booking_date=booking,

@@ -313,10 +313,19 @@ def _month_period(months: list[tuple[int, int]], where: str) -> Period:
     return Period(date(first[0], first[1], 1), end, where, {y for y, _ in months})
 
 
-def full_date(value: Cell, dayfirst: bool) -> date | None:
-    """A date cell printed with its year (or an Excel date), else None."""
+#: Excel's day 0 (its serial numbers count days from it; 1900's leap day long past) and the serials read as dates
+EXCEL_EPOCH = date(1899, 12, 30)
+EXCEL_SERIALS = (25569, 73050)  # 1970-01-01 .. 2099-12-31
+
+
+def full_date(value: Cell, dayfirst: bool, *, serial: bool = False) -> date | None:
+    """A date cell printed with its year (or an Excel date), else None. ``serial``: the cell is a date column's,
+    where a workbook's whole number (``46083``: a date cell not formatted as one) is Excel's day serial."""
     if isinstance(value, datetime):
         return value.date()
+    if (serial and isinstance(value, Decimal) and value == value.to_integral_value()
+            and EXCEL_SERIALS[0] <= value <= EXCEL_SERIALS[1]):
+        return EXCEL_EPOCH + timedelta(days=int(value))
     if value is None or isinstance(value, Decimal) and not (19000101 <= value <= 21001231):
         return None
     try:

@@ -15,16 +15,19 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from extractors.columns import HeaderMap, is_blank
+from extractors.parse import find_currency
 from extractors.spreadsheets import Cell, cell_text
 from extractors.statements.cells import full_date, read_amount
 
 #: how sure a column told by its cells alone is (below 0.9: the file needs a look)
 INFERRED_CONFIDENCE = 0.85
 #: a figure with two decimals, signed or in parentheses, with an optional dollar or pound sign
-_FIGURE_RE = re.compile(r"^[-+]?\(?[-+]?[$£€]?\d{1,3}(?:,?\d{3})*\.\d{2}\)?(?:\s?(?:CR|DR))?$", re.I)
+_FIGURE_RE = re.compile(r"^[-+]?\(?[-+]?[$£€]?\d{1,3}(?:,?\d{3})*\.\d{2}\)?(?:\s?(?:CR|DR))?$"
+                        r"|^[-+]?\d{1,3}(?:\.?\d{3})*,\d{2}$", re.I)  # or with a decimal comma (ABN AMRO: 2450,00)
 #: the names the inferred columns are given (shown as the headers in messages)
-_NAMES = {"booking_date": "(date)", "amount": "(amount)", "debit": "(money out)", "credit": "(money in)",
-          "balance": "(balance)", "item": "(description)"}
+_NAMES = {"booking_date": "(date)", "value_date": "(value date)", "amount": "(amount)", "debit": "(money out)",
+          "credit": "(money in)", "balance": "(balance)", "item": "(description)", "currency": "(currency)",
+          "own_account": "(account)"}
 
 
 def _dates(cells: Sequence[Cell]) -> bool:
@@ -47,18 +50,30 @@ def infer_header(rows: Sequence[Sequence[Cell]]) -> tuple[list[str], HeaderMap] 
                and any(not is_blank(c) for c in col)]
     full = [i for i in figures if not any(is_blank(c) for c in columns[i])]
     turns = [i for i in figures if i not in full]
-    if len(dates) != 1:
+    if not 1 <= len(dates) <= 2:  # a booking date, and a value date after it (ABN AMRO prints both)
         return None
-    if not turns and 1 <= len(full) <= 2:
-        place = {"amount": full[0]} | ({"balance": full[1]} if len(full) == 2 else {})
+    place: dict[str, int] = {"value_date": dates[1]} if len(dates) == 2 else {}
+    moved = _before_after(columns, full) if len(full) == 3 and not turns else None
+    if moved is not None:  # the balance before, the balance after and the amount between them, on every row
+        place |= {"amount": moved[0], "balance": moved[1]}
+    elif not turns and 1 <= len(full) <= 2:
+        place |= {"amount": full[0]} | ({"balance": full[1]} if len(full) == 2 else {})
     elif len(turns) == 2 and len(full) == 1 and full[0] > max(turns):
         sides = _sides(columns, turns, full[0])
         if sides is None:
             return None
-        place = {"debit": sides[0], "credit": sides[1], "balance": full[0]}
+        place |= {"debit": sides[0], "credit": sides[1], "balance": full[0]}
     else:
         return None
     texts = [i for i in range(width) if i not in dates and i not in figures]
+    for i in texts:  # a column of one currency code, one account number of ours on every row
+        cells = {cell_text(c).strip() for c in columns[i]}
+        one = cells.pop() if len(cells) == 1 else ""
+        if re.fullmatch(r"[A-Z]{3}", one) and find_currency(one) == one:
+            place["currency"] = i
+        elif re.fullmatch(r"\d{7,}", one):
+            place["own_account"] = i
+    texts = [i for i in texts if i not in place.values()]
     worded = [i for i in texts if sum(bool(re.search(r"[^\W\d_]{2}", cell_text(c))) for c in columns[i]) >= len(body) / 2]
     if not worded:
         return None
@@ -94,4 +109,17 @@ def _sides(columns: list[list[Cell]], turns: list[int], balance: int) -> tuple[i
         return turns[0], turns[1]
     if agree[1] == rows and agree[0] < rows:
         return turns[1], turns[0]
+    return None
+
+
+def _before_after(columns: list[list[Cell]], full: list[int]) -> tuple[int, int, int] | None:
+    """(amount, balance after, balance before) of three figure columns where, on every row, one is another plus the
+    third (the balance after is the one before plus the amount), else None."""
+    values = [[found.value if (found := read_amount(c)) else Decimal(0) for c in columns[i]] for i in full]
+    for after in range(3):
+        for before in range(3):
+            amount = 3 - after - before
+            if len({after, before, amount}) == 3 and all(
+                    values[after][k] == values[before][k] + values[amount][k] for k in range(len(values[0]))):
+                return full[amount], full[after], full[before]
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from hub.records import RowWarning, StatementLine
@@ -36,20 +37,40 @@ class StatementImport:
 
 
 class LineIds:
-    """Unique, re-import-stable transaction ids within one file: the bank's id where it is unique,
-    else a hash of the line's content; repeats get ``~2``, ``~3`` in file order."""
+    """Unique, re-import-stable transaction ids within one file: the bank's id where it is unique, else
+    :func:`line_id` of what the bank printed; repeats get ``~2``, ``~3`` in file order (the ordinal among
+    the identical lines of that account and day)."""
 
     def __init__(self) -> None:
         self._seen: dict[str, int] = {}
 
-    def make(self, bank_id: str | None, *content: object) -> str:
-        base = (bank_id or "").strip() or line_id(*content)
+    def make(self, bank_id: str | None, account: str | None, booking: object, amount: object,
+             balance: object = None) -> str:
+        base = (bank_id or "").strip() or line_id(account, booking, amount, balance)
         count = self._seen.get(base, 0) + 1
         self._seen[base] = count
         return base if count == 1 else f"{base}~{count}"
 
 
-def line_id(*content: object) -> str:
-    """A stable id from a line's content (date, amount, counterparty, text ...): ``h:`` + 16 hex."""
-    text = "\x1f".join("" if c is None else str(c) for c in content)
-    return "h:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+#: the prefix of :func:`line_id`; ``h:`` was the hash of a line's content (its party and text too) before
+LINE_ID_PREFIX = "k:"
+LEGACY_PREFIX = "h:"
+
+
+def line_id(account: object, booking: object, amount: object, balance: object = None) -> str:
+    """A stable id from what the bank printed and no better parser reads otherwise: our account, the
+    booking date, the signed amount and the balance after (where printed): ``k:`` + 16 hex. Never the
+    party or the text, which a parser fix may read otherwise (a re-import would add the line again)."""
+    day = booking.isoformat() if hasattr(booking, "isoformat") else str(booking or "")
+    text = "\x1f".join((str(account or ""), day, _figure(amount), _figure(balance)))
+    return LINE_ID_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _figure(value: object) -> str:
+    """``100.00`` and ``100`` alike (a stored payload's text or a parsed Decimal)."""
+    if value is None or value == "":
+        return ""
+    try:
+        return format(Decimal(str(value)).normalize(), "f")
+    except InvalidOperation:
+        return str(value)

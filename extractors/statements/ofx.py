@@ -119,7 +119,7 @@ def _line(trn: dict[str, str], number: int, bank: str, acct: str, ccy: str | Non
     party = party_of_text(name) if name else ""
     reference = memo or (trn.get("CHECKNUM") and f"CHECK {trn['CHECKNUM']}") or None
     description = " ".join(t for t in (trn.get("TRNTYPE", ""), name, memo) if t)
-    tid = ids.make(trn.get("FITID"), booking, amount, name, memo)
+    tid = ids.make(trn.get("FITID"), acct, booking, amount)
     try:
         return StatementLine(bank=bank, account=acct, transaction_id=tid, booking_date=booking, value_date=value_date,
                              amount=amount, currency=trn.get("CURSYM") or ccy, counterparty_name=party,

@@ -130,7 +130,7 @@ def _line(values: dict[str, str], number: int, bank: str, acct: str, dayfirst: b
     amount = parse_amount(amount_text)
     payee, memo, num = values.get("P", ""), values.get("M", ""), values.get("N", "")
     description = " ".join(t for t in (payee, memo, values.get("L", "")) if t)
-    tid = ids.make(None, booking, amount, payee, memo, num)
+    tid = ids.make(None, acct, booking, amount)
     try:
         return StatementLine(bank=bank, account=acct, transaction_id=tid, booking_date=booking, amount=amount,
                              currency=None, counterparty_name=party_of_text(payee) if payee else "",

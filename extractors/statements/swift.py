@@ -158,7 +158,7 @@ def read_mt940(path: Path, data: bytes, *, bank: str | None = None, account: str
                 currency = "XXX"
                 missing_currency += 1
             bank_id = d.get("bank_reference") or ""
-            tid = ids.make(str(bank_id), booking, amount, d.get("applicant_name"), description, number)
+            tid = ids.make(str(bank_id), line_account, booking, amount)
             try:
                 result.lines.append(StatementLine(
                     bank=line_bank, account=line_account, transaction_id=tid, booking_date=booking,

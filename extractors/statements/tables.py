@@ -16,6 +16,7 @@ Column names, directions, statuses, account kinds and banks are data (``statemen
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
@@ -191,10 +192,32 @@ class _Draft:
         return self.how in ("split", "direction", "marker")
 
 
+_DATE_FIELDS = ("booking_date", "transaction_date", "value_date")
+
+
+def _currency_columns(header: HeaderMap, rows: Sequence[Sequence[Cell]]) -> HeaderMap:
+    """``header`` with a date-named column whose every cell is a currency code read as the currency: ``Valuta``
+    is the value date at ING and a currency at Nordea (``SEK``); the cells say which."""
+    body = rows[header.row + 1:header.row + 51]
+    moved = []
+    for name in _DATE_FIELDS:
+        for index in header.columns.get(name, []):
+            cells = [cell_text(r[index]) for r in body if index < len(r) and not is_blank(r[index])]
+            if cells and all(re.fullmatch(r"[A-Z]{3}", c) and find_currency(c) == c for c in cells):
+                moved.append((name, index))
+    if not moved:
+        return header
+    columns = {k: list(v) for k, v in header.columns.items()}
+    for name, index in moved:
+        columns[name].remove(index)
+        columns.setdefault("currency", []).append(index)
+    return dataclasses.replace(header, columns={k: v for k, v in columns.items() if v})
+
+
 class _TableReader:
     def __init__(self, path: Path, sheet: Sheet, header: HeaderMap, *, bank: str | None, account: str | None,
                  workbook: bool = False, fields: dict[str, FieldSpec] | None = None, row_offset: int = 0):
-        self.path, self.sheet, self.header = path, sheet, header
+        self.path, self.sheet, self.header = path, sheet, _currency_columns(header, sheet.rows)
         #: rows put above the file's own (a header row told from the cells of a file that prints none)
         self.row_offset = row_offset
         self.fields = fields
@@ -208,7 +231,8 @@ class _TableReader:
         #: the account kind is told by the file name, the header and the preamble's short lines (titles,
         #: labels), not its notes ("信用卡还款等交易，将计入中性交易" is a wallet's note)
         kind_text = " ".join([path.stem, *(p for p in preamble if len(_norm(p)) <= 40), *header.headers])
-        self.account = account if account is not None else (_preamble_value(preamble, labels["account"], digits=True) or "")
+        self.account = account if account is not None else (_preamble_value(preamble, labels["account"], digits=True)
+                                                             or _preamble_iban(preamble))
         if not bank and not found:  # a file naming no bank (Deutsche Bank's csv): its IBAN's bank code says which
             by_iban = iban_bank(self.account or self._first_row_account())
             found = next((b for b in rules()["banks"] if b["name"] == by_iban), {"name": by_iban}) if by_iban else None
@@ -288,7 +312,8 @@ class _TableReader:
                     return found, 1.0
         for name in ("amount", "credit", "debit", "balance"):
             for col in self.header.columns.get(name, []):
-                found = find_currency(self.header.headers[col]) or _unit_currency(self.header.headers[col])
+                # the bracketed unit first: ``valor (R$)`` is BRL, where a search of the text finds its ``$``
+                found = _unit_currency(self.header.headers[col]) or find_currency(self.header.headers[col])
                 if found and not (found == "USD" and "US" not in self.header.headers[col].upper()):
                     return found, 1.0
         on_account = self._account_line_currencies(preamble)
@@ -328,6 +353,26 @@ class _TableReader:
         cells = [row[cols[0]] for row in self.sheet.rows[self.header.row + 1:] if cols[0] < len(row)]
         cells = [c for c in cells if not is_blank(c)]  # printed text only (a workbook's 240.00 may be stored as 240)
         return bool(cells) and all(isinstance(c, str) and re.fullmatch(r"-?\d+", c.strip()) for c in cells)
+
+    def _whole_figures(self) -> None:
+        """Figures of a currency without minor units (VND, KRW, JPY) grouped by dots (``55.000``, ``12.500.000``):
+        the dots group thousands, never a decimal point (read so, ``55.000`` would be 55)."""
+        h, known = self.header, currencies()
+        for index in range(h.row + 1, len(self.sheet.rows)):
+            row = self.sheet.rows[index]
+            try:
+                ccy = parse_currency(cell_text(h.first(row, "currency"))) if h.first(row, "currency") else self.currency
+            except ValueError:
+                ccy = self.currency
+            if not ccy or known.get(ccy, 2) != 0:
+                continue
+            cells = list(row)
+            for name in MONEY_FIELDS:
+                for col in h.columns.get(name, []):
+                    text = cell_text(cells[col]).strip() if col < len(cells) else ""
+                    if re.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3})+", text):
+                        cells[col] = text.replace(".", "")
+            self.sheet.rows[index] = cells
 
     def _to_major_units(self) -> None:
         """The money cells of an export in minor units, in major units (``24000`` USD cents -> ``240.00``), by
@@ -487,6 +532,7 @@ class _TableReader:
         labels_row = -1
         if self.minor_units:
             self._to_major_units()
+        self._whole_figures()
         self._find_sections()
         self._find_second_line()
         self.red_debits = self._red_debits()
@@ -824,7 +870,7 @@ class _TableReader:
                 cell = row[index] if index < len(row) else None
                 if is_blank(cell):
                     continue
-                found = full_date(cell, self.dayfirst)
+                found = full_date(cell, self.dayfirst, serial=True)
                 if found is not None:
                     full.setdefault(name, found)
                     break
@@ -1156,7 +1202,7 @@ class _TableReader:
                                         + [text for name, text in d.more if name == "memo"]))
         bank_id = cell_text(h.first(row, "transaction_id"))
         reference = memo or cell_text(h.first(row, "reference")) or None
-        tid = self.ids.make(bank_id, d.booking, amount, counterparty, description, d.balance)
+        tid = self.ids.make(bank_id, d.account or self.account, d.booking, amount, d.balance)
         try:
             return StatementLine(
                 bank=self.bank, account=d.account or self.account, transaction_id=tid, booking_date=d.booking,
@@ -1198,6 +1244,21 @@ def currency_in_name(stem: str) -> str | None:
     """The one ISO 4217 code written as a word of a file's name (``OCBC_SGD_601234567001_Mar2026``), else None."""
     found = {w for w in re.split(r"[^A-Za-z]+", stem) if len(w) == 3 and w.isupper() and w in currencies()}
     return found.pop() if len(found) == 1 else None
+
+
+def _preamble_iban(preamble: list[str]) -> str:
+    """The one valid IBAN (its check digits right) the preamble prints with no label (Société Générale's first line:
+    ``="FR76 3000 ..."``), else ''."""
+    from extractors.parse.accounts import check_iban
+
+    found = set()
+    for line in preamble:
+        for match in re.finditer(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![A-Z0-9])", line):
+            try:
+                found.add(check_iban(match.group().replace(" ", "")))
+            except ValueError:
+                continue
+    return found.pop() if len(found) == 1 else ""
 
 
 def iban_currency(account: str) -> str | None:
