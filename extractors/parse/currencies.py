@@ -14,7 +14,6 @@ SYMBOLS: dict[str, str] = {
     "人民币": "CNY", "美元": "USD", "欧元": "EUR", "日元": "JPY", "港币": "HKD", "港元": "HKD", "英镑": "GBP",
     "元": "CNY", "¥": "CNY", "$": "USD", "€": "EUR", "£": "GBP", "RMB": "CNY",
 }
-_SYMBOL_RE = re.compile("|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True)))
 _CODE_RE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
 
 
@@ -56,6 +55,8 @@ for _sign, _code in SIGNS.items():  # amounts strip every known sign (parse_amou
 for _sign, _codes in AMBIGUOUS.items():  # and the shared ones that are no word (``Rs.``); ``kr`` stays a word
     if not _sign.isalpha():
         SYMBOLS.setdefault(_sign, _codes[0])
+# compiled once SYMBOLS holds the signs of the data file too (``R$``, ``RD$``, ``MOP$`` before ``$``)
+_SYMBOL_RE = re.compile("|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True)))
 _SIGN_RE = re.compile("|".join(re.escape(s) for s in sorted({*SIGNS, *AMBIGUOUS}, key=len, reverse=True)))
 
 

@@ -218,6 +218,8 @@ def test_currencies() -> None:
     assert find_currency("Total amount: USD 1,200.00") == "USD"
     assert find_currency("合计 ¥ 1,200.00") == "CNY"
     assert find_currency("All goods") is None
+    # the data file's dollar signs win over the bare ``$`` (they were compiled out of the pattern: USD)
+    assert [find_currency(t) for t in ("R$ 1.234,50", "RD$ 5,000.00", "MOP$ 300.00")] == ["BRL", "DOP", "MOP"]
 
 
 def test_read_field() -> None:
