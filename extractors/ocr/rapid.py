@@ -116,7 +116,7 @@ class RapidOcrEngine:
 
     def read(self, image: np.ndarray, page: int = 1) -> OcrPage:
         """Words of one page image, made upright; coordinates are the upright page's pixels. A crisp binarised
-        page of small print (a threshold-binarised fax) has its weak lines read a second time
+        page of small print (a threshold-binarised fax; a clean scan on white paper too) has its weak lines read a second time
         (:func:`extractors.ocr.faxes.reread_settings`)."""
         img, rotation, skew = self.orient(image)
         cfg = reread_settings()
