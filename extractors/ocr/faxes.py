@@ -34,6 +34,11 @@ def fax_settings() -> dict[str, Any]:
     return dict(tomllib.loads(text).get("fax", {}))
 
 
+def reread_settings() -> dict[str, Any]:
+    """The ``[fax.reread]`` table of ``data/ocr.toml``: a crisp binarised page's weak lines read a second time."""
+    return dict(fax_settings().get("reread", {}))
+
+
 def is_binarised(gray: np.ndarray, cfg: dict[str, Any]) -> bool:
     """Almost every pixel near black or near white (a 1-bit page, or one saved as a JPEG)."""
     lo, hi = cfg["grey_band"]

@@ -17,6 +17,7 @@ import numpy as np
 
 from extractors.ocr.base import OcrPage
 from extractors.ocr.blanks import char_ink
+from extractors.ocr.faxes import fax_settings, is_binarised, reread_settings
 from extractors.words import Word, normalize_text
 
 #: Pages are detected for orientation at this size (longest side, pixels).
@@ -42,7 +43,39 @@ class RapidOcrEngine:
         # load every model now, once per process
         self._det = self.engine._load_det_model()
         self._cls = self.engine._load_cls_model()
-        self.engine._load_rec_model()
+        self._rec = self.engine._load_rec_model()
+        self._text_score = float(self.engine.text_score)  # rapidocr's own threshold: lines read below it are dropped
+
+    def _reread(self, img: np.ndarray, boxes: list[np.ndarray], txts: list[str], scores: list[float],
+                chars: list[tuple[float, ...]]) -> tuple[list[str], list[float], list[tuple[float, ...]]]:
+        """The lines of a page of small print (the median line box at most ``max_line_height`` pixels high) whose
+        reading scored under ``weak`` read a second time from their box scaled ``scale`` times (cubic) and
+        lightly blurred (``blur`` pixels, Gaussian): the recogniser sees a 7-9 px character's strokes as grey
+        ramps instead of 1-pixel steps. The second reading is taken where it scores ``min_gain`` more than the
+        first and reads the same Chinese characters (the figures, codes and Latin words are what the larger crop
+        reads better; a 7-9 px Chinese character is as often misread again: 付款方 read 付歌方, more sure);
+        its character centres are then unknown (``()``). Settings: ``[fax.reread]`` of ``data/ocr.toml``."""
+        from rapidocr.ch_ppocr_rec.typings import TextRecInput
+        from rapidocr.utils.process_img import get_rotate_crop_image
+
+        cfg = reread_settings()
+        heights = [float(b[:, 1].max() - b[:, 1].min()) for b in boxes]
+        if not heights or float(np.median(heights)) > cfg["max_line_height"]:
+            return txts, scores, chars
+        weak = [i for i, s in enumerate(scores) if s < cfg["weak"]]
+        if not weak:
+            return txts, scores, chars
+        crops = []
+        for i in weak:
+            crop = get_rotate_crop_image(img, np.asarray(boxes[i], np.float32).copy())
+            crop = cv2.resize(crop, None, fx=cfg["scale"], fy=cfg["scale"], interpolation=cv2.INTER_CUBIC)
+            crops.append(cv2.GaussianBlur(crop, (0, 0), cfg["blur"]) if cfg["blur"] else crop)
+        again = self._rec(TextRecInput(img=crops, return_word_box=False))
+        txts, scores, chars = list(txts), list(scores), list(chars)
+        for i, text, score in zip(weak, again.txts or (), again.scores, strict=False):
+            if text.strip() and float(score) >= scores[i] + cfg["min_gain"] and _cjk(text) == _cjk(txts[i]):
+                txts[i], scores[i], chars[i] = text, float(score), ()
+        return txts, scores, chars
 
     # -- orientation --------------------------------------------------------------------------------
     def _probe(self, img: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -82,18 +115,29 @@ class RapidOcrEngine:
         return img, rotation, skew
 
     def read(self, image: np.ndarray, page: int = 1) -> OcrPage:
-        """Words of one page image, made upright; coordinates are the upright page's pixels."""
+        """Words of one page image, made upright; coordinates are the upright page's pixels. A crisp binarised
+        page of small print (a threshold-binarised fax; a clean scan on white paper too) has its weak lines read a second time
+        (:func:`extractors.ocr.faxes.reread_settings`)."""
         img, rotation, skew = self.orient(image)
-        return OcrPage(self.recognise(img, page), rotation, skew, img.shape[1], img.shape[0])
+        cfg = reread_settings()
+        crisp = cfg.get("enabled", False) and is_binarised(_gray(img), fax_settings())
+        return OcrPage(self.recognise(img, page, reread=crisp), rotation, skew, img.shape[1], img.shape[0])
 
-    def recognise(self, img: np.ndarray, page: int = 1) -> list[Word]:
-        """Words of an image already upright (a page, or a band of one), in its pixels."""
-        out = self.engine(img, return_word_box=True, return_single_char_box=True)
+    def recognise(self, img: np.ndarray, page: int = 1, reread: bool = False) -> list[Word]:
+        """Words of an image already upright (a page, or a band of one), in its pixels; with ``reread``, lines of
+        small print read weakly are read again from their box scaled up (:meth:`_reread`)."""
+        out = self.engine(img, return_word_box=True, return_single_char_box=True,
+                          text_score=0.0 if reread else self._text_score)
         words: list[Word] = []
-        gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY) if img.ndim == 3 else img
+        gray = _gray(img)
         if out.boxes is not None and out.txts:
             chars = _char_centres(out.boxes, out.txts, out.word_results or ())
-            for box, raw, score, cx in zip(out.boxes, out.txts, out.scores, chars, strict=True):
+            boxes, txts, scores = list(out.boxes), list(out.txts), [float(s) for s in out.scores]
+            if reread:
+                txts, scores, chars = self._reread(img, boxes, txts, scores, chars)
+            for box, raw, score, cx in zip(boxes, txts, scores, chars, strict=True):
+                if score < self._text_score:
+                    continue
                 text = normalize_text(raw)
                 if not text:
                     continue
@@ -126,6 +170,15 @@ def _char_centres(boxes: np.ndarray, txts: tuple, word_results: tuple) -> list[t
                 j += 1
         out.append(got)
     return out
+
+
+def _cjk(text: str) -> str:
+    """The CJK ideographs and kana of ``text``, in order."""
+    return "".join(c for c in text if "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff")
+
+
+def _gray(img: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(img, cv2.COLOR_BGR2GRAY) if img.ndim == 3 else img
 
 
 def _side(box: np.ndarray, tall: bool) -> bool:
