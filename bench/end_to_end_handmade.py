@@ -53,6 +53,25 @@ def run_world(w: World, home: Path) -> tuple[list[dict], list[dict]]:
 
 
 # ------------------------------------------------------------------------------------------- documents
+def read_ids(lines: list[dict], w: World) -> dict[str, str]:
+    """Transaction id as read -> the payment's id in the truth: a statement that prints no transaction id
+    (the HSBC export's lines are hashed) is the payment of the same file kind, amount and booking date."""
+    out: dict[str, str] = {}
+    ids = {p.id for p in w.payments}
+    for obj in lines:
+        for r in ([obj["record"]] if obj.get("record") else list(obj.get("records") or [])):
+            txn = r.get("transaction_id") or ""
+            if obj.get("record_kind") not in ("receipt", "statement_line") or txn in ids:
+                continue
+            day = r.get("value_date") or r.get("booking_date")
+            hit = [p for p in w.payments if p.via not in ("rc_icbc_side", "rc_ours_theirs", "rc_boc_stacked",
+                                                              "rc_en_advice") and _num(r.get("amount")) == Decimal(p.amount)
+                   and day == p.day.isoformat()]
+            if len(hit) == 1:
+                out[txn] = hit[0].id
+    return out
+
+
 def _num(v: object) -> Decimal | None:
     return None if v in (None, "") else Decimal(str(v))
 
@@ -66,6 +85,7 @@ def score_documents(lines: list[dict], w: World) -> tuple[Counter, list[str]]:
     st: Counter = Counter()
     notes: list[str] = []
     pays = {p.id: p for p in w.payments}
+    ids = read_ids(lines, w)
     seen_lines: Counter = Counter()
     for obj in lines:
         name = Path(obj.get("source", "?")).name
@@ -94,7 +114,7 @@ def score_documents(lines: list[dict], w: World) -> tuple[Counter, list[str]]:
                         notes.append(f"INVOICE {name} {f}: read {got!r}, truth {want!r} (conf {conf.get(f)})")
             elif kind in ("receipt", "statement_line"):
                 txn = r.get("transaction_id") or ""
-                p = pays.get(txn) or next((q for q in w.payments if q.id in name), None)
+                p = pays.get(ids.get(txn, txn)) or next((q for q in w.payments if q.id in name), None)
                 if p is None:
                     if kind == "statement_line" and (r.get("amount") or "").startswith("-") or \
                             kind == "statement_line" and _num(r.get("amount")) is not None and _num(r.get("amount")) < 0:
@@ -142,13 +162,14 @@ def _truth(p: Pay) -> dict[str, Decimal]:
     return {t: Decimal(a) for t, a in p.pays}
 
 
-def score_matches(matches: list[dict], w: World, part: str) -> Outcome:
+def score_matches(matches: list[dict], w: World, part: str, ids: dict[str, str]) -> Outcome:
     """Each payment of ``part`` against its truth: auto right / auto wrong / review / unmatched / not seen. A
     payment whose statement line came in twice counts wrong when both copies were applied."""
     o = Outcome()
     by_txn: dict[str, list[dict]] = {}
     for m in matches:
-        by_txn.setdefault(m["payment_key"].split("|")[-1], []).append(m)
+        txn = m["payment_key"].split("|")[-1]
+        by_txn.setdefault(ids.get(txn, txn), []).append(m)
     for p in w.payments:
         if part != "all" and p.part != part:
             continue
@@ -203,7 +224,7 @@ def report(part: str, keep: Path | None) -> dict:
         print("   ", n)
     out = {"documents": dict(doc_st)}
     for scored in ([part] if part != "all" else ["main", "later", "all"]):
-        o = score_matches(matches, w, scored)
+        o = score_matches(matches, w, scored, read_ids(lines, w))
         s = o.stats
         precision = s["auto_right"] / max(1, s["auto"])
         rate = s["auto_right"] / max(1, s["with_truth"])
