@@ -183,6 +183,9 @@ class OpenItem:
     #: what credit notes take off the invoice (``matchers.credits``), and their numbers
     credited: Decimal = ZERO
     credit_notes: tuple[str, ...] = ()
+    #: an order's: invoices read without their buyer, tied to no order, of its currency and total, that may
+    #: bill it (money applied to the order would leave its invoice open beside it)
+    blind_bills: tuple[str, ...] = ()
 
     @property
     def asked(self) -> Decimal:
@@ -368,6 +371,8 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
                 loose.append(items[-1])
     for item in loose:
         item.loose_order = (item.customer_code or "") in orphans
+    blind = [inv for inv, order in zip(invoices, inv_orders, strict=True)
+             if order is None and not inv.buyer_name and not inv.buyer_tax_id]
     for order in orders:
         if order.natural_key() in billed or order.status in ("paid", "closed"):
             continue
@@ -377,6 +382,8 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
         items.append(OpenItem(len(items), "order", order.natural_key(), order.external_id, code,
                               order.customer_name, order.currency, order.total, max(order.total - paid, ZERO),
                               order.order_date, refs))
+        items[-1].blind_bills = tuple(inv.number or inv.natural_key() for inv in blind if inv.currency == order.currency
+                                      and inv.total == order.total and inv.issue_date >= order.order_date)
     return items
 
 
@@ -894,6 +901,11 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
         if sure < profile.auto_threshold:
             which = ", ".join(sorted(prop.unsure & set(EVIDENCE)))
             return f"the match rests on what was read with low confidence from a document ({which})"
+    blind = [(i.label, i.blind_bills) for i, _, _ in prop.parts if i.blind_bills]
+    if blind:
+        label, bills = blind[0]
+        return (f"invoice {', '.join(bills)}, read without its buyer, may bill order {label}: applied to the "
+                "order, the invoice would stay open beside it")
     item = prop.parts[0][0]
     if prop.by_order_ref and item.loose_order and prop.amount_score < 0.95:
         return (f"the memo names the order of {item.what}, not the invoice, and the order's other invoices "
