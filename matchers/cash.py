@@ -855,7 +855,8 @@ def corroborated_away(prop: Proposal, payment: Payment) -> frozenset[str]:
     doubtful = payment.unsure | items
     if not doubtful:
         return doubtful
-    whole = (not prop.write_offs and not prop.unapplied
+    # what a credit note takes off is no independent reading: an amount resting on it stays in doubt
+    whole = (not prop.write_offs and not prop.unapplied and not any(i.credit_notes for i, _, _ in prop.parts)
              and all(i.currency == payment.currency and settles == i.due for i, _, settles in prop.parts)
              and sum((a for _, a, _ in prop.parts), ZERO) == payment.amount)
     exact = {"amount": whole, "reference": prop.breakdown.get("reference", 0) >= EXACT,
