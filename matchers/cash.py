@@ -183,6 +183,9 @@ class OpenItem:
     #: what credit notes take off the invoice (``matchers.credits``), and their numbers
     credited: Decimal = ZERO
     credit_notes: tuple[str, ...] = ()
+    #: an order's: invoices read without their buyer, tied to no order, of its currency and total, that may
+    #: bill it (money applied to the order would leave its invoice open beside it)
+    blind_bills: tuple[str, ...] = ()
 
     @property
     def asked(self) -> Decimal:
@@ -368,6 +371,8 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
                 loose.append(items[-1])
     for item in loose:
         item.loose_order = (item.customer_code or "") in orphans
+    blind = [inv for inv, order in zip(invoices, inv_orders, strict=True)
+             if order is None and not inv.buyer_name and not inv.buyer_tax_id]
     for order in orders:
         if order.natural_key() in billed or order.status in ("paid", "closed"):
             continue
@@ -377,6 +382,8 @@ def build_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers:
         items.append(OpenItem(len(items), "order", order.natural_key(), order.external_id, code,
                               order.customer_name, order.currency, order.total, max(order.total - paid, ZERO),
                               order.order_date, refs))
+        items[-1].blind_bills = tuple(inv.number or inv.natural_key() for inv in blind if inv.currency == order.currency
+                                      and inv.total == order.total and inv.issue_date >= order.order_date)
     return items
 
 
@@ -766,7 +773,7 @@ class CashMatcher:
         codes = {i.customer_code for i in parts}
         prop.customer_code = codes.pop() if len(codes) == 1 else None
         prop.via = names[0][1]
-        prop.unsure = payment.unsure.union(*(i.unsure for i in parts))
+        prop.unsure = corroborated_away(prop, payment)
         if len(parts) == 1 and parts[0].idx in hits:
             prop.by_order_ref = normalize_ref(hits[parts[0].idx].reference) != normalize_ref(parts[0].label)
         if any(wo.reason_code == "BANK_FEE" for wo in prop.write_offs):
@@ -833,6 +840,31 @@ class CashMatcher:
         return "review"
 
 
+#: a signal scoring at least this much is the two documents agreeing exactly (amount to the cent, the
+#: reference as printed, the name as registered)
+EXACT = 0.999
+
+
+def corroborated_away(prop: Proposal, payment: Payment) -> frozenset[str]:
+    """The signals of ``prop`` resting on fields read with low confidence, less those the other side confirms:
+    a field read unsure on one side only (a scanned receipt, a scanned invoice) that agrees exactly with what
+    the other side read surely is no longer in doubt (an OCR misreading does not land on the cent of the open
+    item, on the number the memo prints, on the customer's registered name). Unsure on both sides, or agreeing
+    only nearly (a part payment, a fee, a reference one character off), it stays in doubt."""
+    items = frozenset().union(*(i.unsure for i, _, _ in prop.parts))
+    doubtful = payment.unsure | items
+    if not doubtful:
+        return doubtful
+    # what a credit note takes off is no independent reading: an amount resting on it stays in doubt
+    whole = (not prop.write_offs and not prop.unapplied and not any(i.credit_notes for i, _, _ in prop.parts)
+             and all(i.currency == payment.currency and settles == i.due for i, _, settles in prop.parts)
+             and sum((a for _, a, _ in prop.parts), ZERO) == payment.amount)
+    exact = {"amount": whole, "reference": prop.breakdown.get("reference", 0) >= EXACT,
+             "name": prop.breakdown.get("name", 0) >= EXACT}
+    return frozenset(s for s in doubtful
+                     if s not in exact or not exact[s] or (s in payment.unsure and s in items))
+
+
 def doubt(prop: Proposal, profile: Profile) -> str | None:
     """Why a proposal that scores enough must still go to a person (None: nothing doubtful).
 
@@ -870,6 +902,11 @@ def doubt(prop: Proposal, profile: Profile) -> str | None:
         if sure < profile.auto_threshold:
             which = ", ".join(sorted(prop.unsure & set(EVIDENCE)))
             return f"the match rests on what was read with low confidence from a document ({which})"
+    blind = [(i.label, i.blind_bills) for i, _, _ in prop.parts if i.blind_bills]
+    if blind:
+        label, bills = blind[0]
+        return (f"invoice {', '.join(bills)}, read without its buyer, may bill order {label}: applied to the "
+                "order, the invoice would stay open beside it")
     item = prop.parts[0][0]
     if prop.by_order_ref and item.loose_order and prop.amount_score < 0.95:
         return (f"the memo names the order of {item.what}, not the invoice, and the order's other invoices "
@@ -1016,7 +1053,7 @@ def _reconcile(payments: Iterable[BankReceipt | StatementLine], invoices: Iterab
     items, credits = open_items(invoices, orders, customers, cix, _settled_by(kept.values(), posted), products,
                                 unsure)
     matcher = CashMatcher(items, cix, profile, resolved)
-    payments = list(payments)
+    payments = once(payments)
     pays, set_aside = payments_from(payments, Ours.from_settings() if ours is None else ours, unsure)
     posted_by_rule, pays, set_aside = _apply_rules(rules, pays, set_aside, payments, cix, set(kept))
     todo = [pay for pay in pays if pay.key not in kept]
@@ -1031,6 +1068,22 @@ def _reconcile(payments: Iterable[BankReceipt | StatementLine], invoices: Iterab
     matches.sort(key=lambda m: m.payment_key)
     return CashResult(matches, items, {p.key: p for p in pays}, set_aside, list(kept.values()),
                       set(matcher.new_amounts), credits)
+
+
+def once(payments: Iterable[BankReceipt | StatementLine]) -> list[BankReceipt | StatementLine]:
+    """Each transaction once: a statement line exported twice (two overlapping exports of one account), a
+    receipt read from two copies, are one payment (the same natural key, amount and date; the first copy is
+    kept). A record whose key is not all read (no transaction id) is never taken for another's copy."""
+    out: list[BankReceipt | StatementLine] = []
+    seen: set[tuple] = set()
+    for p in payments:
+        if all(getattr(p, f, None) for f in p.KEY_FIELDS if f != "account"):
+            ident = (p.KIND, p.natural_key(), p.amount, p.value_date or getattr(p, "booking_date", None))
+            if ident in seen:
+                continue
+            seen.add(ident)
+        out.append(p)
+    return out
 
 
 def open_items(invoices: Iterable[Invoice], orders: Iterable[Order], customers: Sequence[Customer],

@@ -193,13 +193,19 @@ def link_invoices(invoices: Iterable[Invoice], orders: Iterable[Order], products
         code = cix.by_tax_id(inv.buyer_tax_id) or _who(cix, inv.buyer_name)
         pool = [o for o in by_customer.get(code, []) if o.order_date <= inv.issue_date
                 and o.currency == inv.currency] if code else []
-        if not pool:
+        blind = not pool and not inv.buyer_name and not inv.buyer_tax_id
+        if blind:  # the buyer not read (needs review): only an order of the same total, unclaimed, can be its
+            pool = [o for o in orders if o.order_date <= inv.issue_date and o.currency == inv.currency
+                    and o.total == inv.total and o.natural_key() not in claimed]
+        elif not pool and inv.buyer_name:
             pool = [o for o in orders if o.order_date <= inv.issue_date and o.currency == inv.currency
                     and name_similarity(o.customer_name, inv.buyer_name) >= 0.85]
         scored = sorted(((_line_overlap(inv, o, products, deliveries_of.get(o.natural_key(), [])),
                           o.natural_key() not in claimed, -(inv.issue_date - o.order_date).days, o) for o in pool),
                         key=lambda t: t[:3], reverse=True)
-        if scored and scored[0][0] >= 0.6:
+        if blind and len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.1:
+            continue  # two orders fit as well: which customer's it is stays for a person
+        if scored and scored[0][0] >= (0.9 if blind else 0.6):
             links[inv.natural_key()] = scored[0][3].natural_key()
             claimed.add(scored[0][3].natural_key())
             alike = tuple(o.natural_key() for fit, _, _, o in scored[1:]
