@@ -849,8 +849,9 @@ def corroborated_away(prop: Proposal, payment: Payment) -> frozenset[str]:
     """The signals of ``prop`` resting on fields read with low confidence, less those the other side confirms:
     a field read unsure on one side only (a scanned receipt, a scanned invoice) that agrees exactly with what
     the other side read surely is no longer in doubt (an OCR misreading does not land on the cent of the open
-    item, on the number the memo prints, on the customer's registered name). Unsure on both sides, or agreeing
-    only nearly (a part payment, a fee, a reference one character off), it stays in doubt."""
+    item, on the number the memo prints, on the customer's registered name), provided the payment names the item
+    exactly: the amount or the name agreeing alone still waits. Unsure on both sides, or agreeing only nearly (a
+    part payment, a fee, a reference one character off), it stays in doubt."""
     items = frozenset().union(*(i.unsure for i, _, _ in prop.parts))
     doubtful = payment.unsure | items
     if not doubtful:
@@ -859,8 +860,10 @@ def corroborated_away(prop: Proposal, payment: Payment) -> frozenset[str]:
     whole = (not prop.write_offs and not prop.unapplied and not any(i.credit_notes for i, _, _ in prop.parts)
              and all(i.currency == payment.currency and settles == i.due for i, _, settles in prop.parts)
              and sum((a for _, a, _ in prop.parts), ZERO) == payment.amount)
-    exact = {"amount": whole, "reference": prop.breakdown.get("reference", 0) >= EXACT,
-             "name": prop.breakdown.get("name", 0) >= EXACT}
+    # the other side confirms only where the payment names the item exactly: an amount or a name agreeing
+    # alone is what a field left for review must not carry (the payer's name on its own, the total on its own)
+    named = prop.breakdown.get("reference", 0) >= EXACT
+    exact = {"amount": whole and named, "reference": named, "name": named and prop.breakdown.get("name", 0) >= EXACT}
     return frozenset(s for s in doubtful
                      if s not in exact or not exact[s] or (s in payment.unsure and s in items))
 
